@@ -1,0 +1,5 @@
+namespace StructuredLlm.CodeFixes;
+
+internal static class CodeFixAssembly
+{
+}
