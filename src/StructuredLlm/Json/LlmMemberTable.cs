@@ -81,7 +81,7 @@ public sealed class LlmMemberTable
     public int Count => _jsonNames.Length;
 
     /// <summary>The member index for <paramref name="key"/>, or -1; records a coercion for a non-exact match.</summary>
-    public int Match(ReadOnlySpan<byte> key, LlmReadContext context)
+    public int Match(scoped ReadOnlySpan<byte> key, LlmReadContext context)
     {
         for (int k = 0; k < _exact.Length; k++)
         {

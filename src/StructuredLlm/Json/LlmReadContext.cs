@@ -239,7 +239,7 @@ public sealed unsafe class LlmReadContext
     }
 
     /// <summary>The fallback when a key is not one of the exact JSON names: case/separator-insensitive, aliases, type-name prefix.</summary>
-    public int MatchMember(ReadOnlySpan<byte> key, LlmMemberTable members) => members.Match(key, this);
+    public int MatchMember(scoped ReadOnlySpan<byte> key, LlmMemberTable members) => members.Match(key, this);
 
     /// <summary>
     /// Moves to the member's value and decides whether to read it: true the first time (the path is entered;
@@ -285,7 +285,7 @@ public sealed unsafe class LlmReadContext
     public bool HasMember(in LlmObjectState state, int member) => _slots[state.Base + member] >= 0;
 
     /// <summary>Skips the value of a member the type does not have and reports it.</summary>
-    public void SkipUnknownMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> key)
+    public void SkipUnknownMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key)
     {
         _unknown.Add(LlmPath.Combine(Path, Utf8Text.GetString(key)));
         reader.Read();
