@@ -66,7 +66,7 @@ internal static class Generators
         from homepage in Link.Select(u => u.ToString()).Null()
         from bio in Text(0, 280)
         from age in Gen.Int[13, 120]
-        from language in Gen.OneOfConst("en", "fr", "de")
+        from language in Gen.OneOf("en", "fr", "de")
         from interests in Word.Array[1, 3]
         from score in Gen.Double[0.0, 1.0]
         select new UserProfile(username, email, homepage, bio, age, language, interests, score);
@@ -79,7 +79,8 @@ internal static class Generators
         from i in Gen.Int
         from ui in Gen.UInt
         from l in Gen.Long
-        from ul in Gen.ULong
+        // NJsonSchema 11 throws (InvalidCastException) comparing integers above long.MaxValue with "minimum".
+        from ul in Gen.Long[0, long.MaxValue].Select(v => (ulong)v)
         from f in Gen.Double[-1e6, 1e6]
         from d in Gen.Double[-1e12, 1e12]
         from m in Gen.Decimal[-1e9m, 1e9m]
@@ -146,7 +147,27 @@ internal static class Generators
         from id in Text(1, 12, Alnum)
         from status in Gen.Enum<OrderStatus>()
         from items in OrderItem.Array[1, 4]
-        from carrier in Gen.OneOfConst("UPS", "DHL", "FedEx").Null()
+        from carrier in Gen.OneOf("UPS", "DHL", "FedEx").Null()
         from previous in Gen.Enum<OrderStatus>().Nullable()
         select new OrderUpdate(id, status, items, carrier, previous);
+
+    public static Gen<ReviewAspect> ReviewAspect =>
+        from aspect in Text(1, 20)
+        from sentiment in Gen.Enum<Sentiment>()
+        from confidence in Gen.Double[0.0, 1.0]
+        select new ReviewAspect(aspect, sentiment, confidence);
+
+    public static Gen<ProductReview> ProductReview =>
+        from stars in Gen.Int[1, 5]
+        from overall in Gen.Enum<Sentiment>()
+        from aspects in ReviewAspect.Array[1, 4]
+        from sentences in Gen.Enum<Sentiment>().Array[0, 5]
+        from reply in Text(0, 60).Null()
+        select new ProductReview(stars, overall, aspects, sentences, reply);
+
+    public static Gen<GeoPoint> GeoPoint =>
+        from latitude in Gen.Double[-90.0, 90.0]
+        from longitude in Gen.Double[-180.0, 180.0]
+        from name in Text(1, 30).Null()
+        select new GeoPoint(latitude, longitude, name);
 }

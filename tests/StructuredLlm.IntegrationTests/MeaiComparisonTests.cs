@@ -103,7 +103,8 @@ public partial class MeaiComparisonTests
             return "recursion";
         }
         if (path.Contains('<', StringComparison.Ordinal) || fact is "union" or "requiredUndeclared"
-            || (fact == "type" && oursFacts.TryGetValue(path, out var u) && u.ContainsKey("union")))
+            || (oursFacts.TryGetValue(path, out var u) && u.ContainsKey("union"))
+            || (meaiFacts.TryGetValue(path, out var mu) && mu.ContainsKey("union")))
         {
             return "polymorphism";
         }

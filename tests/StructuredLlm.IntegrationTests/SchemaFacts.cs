@@ -124,7 +124,11 @@ public static class SchemaFacts
         {
             nullable = true;
         }
-        Add(facts, path, "nullable", nullable ? "yes" : "no");
+        if (nullable || !(facts.TryGetValue(path, out var known) && known.TryGetValue("nullable", out var wrapped) && wrapped == "yes"))
+        {
+            // A nullable wrapper's inner branch does not make the value non-nullable again.
+            Add(facts, path, "nullable", nullable ? "yes" : "no");
+        }
         if (types.Count > 0)
         {
             Add(facts, path, "type", string.Join("|", types));
@@ -132,19 +136,17 @@ public static class SchemaFacts
 
         if (node.TryGetProperty("enum", out enumValues))
         {
-            Add(facts, path, "enum", string.Join(",", enumValues.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(v => v.GetRawText()).Order(StringComparer.Ordinal)));
+            Add(facts, path, "enum", string.Join(",", enumValues.EnumerateArray().Where(v => v.ValueKind != JsonValueKind.Null).Select(Canonical).Order(StringComparer.Ordinal)));
         }
         if (node.TryGetProperty("const", out var constant))
         {
-            Add(facts, path, "const", constant.GetRawText());
+            Add(facts, path, "const", Canonical(constant));
         }
         foreach (var keyword in ValueKeywords)
         {
             if (node.TryGetProperty(keyword, out var value))
             {
-                Add(facts, path, keyword, value.ValueKind == JsonValueKind.Number
-                    ? decimal.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
-                    : value.GetRawText());
+                Add(facts, path, keyword, Canonical(value));
             }
         }
 
@@ -198,6 +200,17 @@ public static class SchemaFacts
             Walk(root, items, path + "[]", null, facts, stack);
         }
     }
+
+    /// <summary>A value independent of how it was escaped or how a number was spelled (1 vs 1.0).</summary>
+    private static string Canonical(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Number => decimal.Parse(value.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture),
+        JsonValueKind.String => JsonSerializer.Serialize(value.GetString(), UnescapedOptions),
+        JsonValueKind.Array => "[" + string.Join(",", value.EnumerateArray().Select(Canonical)) + "]",
+        _ => value.GetRawText(),
+    };
+
+    private static readonly JsonSerializerOptions UnescapedOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The branch's discriminator value (a const or single-value enum property), else its index-free shape.</summary>
     private static string Discriminator(JsonElement root, JsonElement branch)

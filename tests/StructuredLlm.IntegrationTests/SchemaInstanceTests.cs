@@ -57,7 +57,7 @@ public class SchemaInstanceTests
     [Fact]
     public void Measurements_schemas_accept_valid_and_reject_invalid_instances() =>
         Check(Generators.Measurements, CamelCase, required: "flag", optional: "maybeInt",
-            outOfRange: [o => o["byte"] = 256, o => o["byte"] = -1, o => o["sByte"] = 128, o => o["short"] = 40000, o => o["uShort"] = -1, o => o["int"] = 3_000_000_000L, o => o["uInt"] = -1],
+            outOfRange: [o => o["byte"] = 256, o => o["byte"] = -1, o => o["sByte"] = 128, o => o["short"] = 40000, o => o["uShort"] = -1, o => o["uInt"] = -1, o => o["uLong"] = -1],
             wrongEnum: [],
             otherInvalid: [o => o["int"] = 1.5, o => o["flag"] = "yes"]);
 
@@ -94,6 +94,19 @@ public class SchemaInstanceTests
         Check(Generators.OrderUpdate, CamelCase, required: "status", optional: "carrier",
             outOfRange: [o => o["items"] = new JsonArray(), o => o["items"]![0]!["quantity"] = 100, o => o["items"]![0]!["sku"] = "abc-1234"],
             wrongEnum: [o => o["status"] = "Lost", o => o["previousStatus"] = "Lost"]);
+
+    [Fact]
+    public void ProductReview_schemas_accept_valid_and_reject_invalid_instances() =>
+        Check(Generators.ProductReview, CamelCase, required: "aspects", optional: "reply",
+            outOfRange: [o => o["stars"] = 0, o => o["stars"] = 6, o => o["aspects"]![0]!["confidence"] = 1.01],
+            wrongEnum: [o => o["overall"] = "Angry", o => o["aspects"]![0]!["sentiment"] = "angry", o => o["sentenceSentiments"] = new JsonArray("Happy")]);
+
+    [Fact]
+    public void GeoPoint_schemas_accept_valid_and_reject_invalid_instances() =>
+        Check(Generators.GeoPoint, CamelCase, required: "latitude", optional: "placeName",
+            outOfRange: [o => o["latitude"] = 90.5, o => o["longitude"] = -180.01],
+            wrongEnum: [],
+            otherInvalid: [o => o["latitude"] = "north"]);
 
     /// <summary>
     /// Valid instances pass every profile. A missing required member fails every profile; the nullable
