@@ -24,6 +24,16 @@ internal static class Baseline
         bool accept = Environment.GetEnvironmentVariable("STRUCTUREDLLM_ACCEPT") == "1";
         var actual = run.Sources.ToDictionary(s => s.HintName + ".txt", s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
 
+        // Readable companions: each profile's schema pretty-printed (also proves every schema parses as JSON).
+        foreach (var source in run.Sources.Where(s => s.HintName.EndsWith(".LlmOutput.g.cs", StringComparison.Ordinal)))
+        {
+            string stem = source.HintName.Substring(0, source.HintName.Length - ".LlmOutput.g.cs".Length);
+            foreach ((string profile, string json) in SchemaExtractor.Extract(source.SourceText.ToString()))
+            {
+                actual[$"{stem}.{profile}.schema.json.txt"] = SchemaExtractor.Pretty(json);
+            }
+        }
+
         if (accept)
         {
             if (Directory.Exists(directory))
