@@ -1,6 +1,8 @@
+using System.Linq;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using StructuredLlm.Generators;
+using StructuredLlm.Generators.Tests.Infrastructure;
 
 namespace StructuredLlm.Generators.Tests;
 
@@ -17,5 +19,34 @@ public class GeneratorSmokeTests
         var result = driver.GetRunResult();
         Assert.Empty(result.Diagnostics);
         Assert.Null(result.Results[0].Exception);
+        Assert.Empty(result.GeneratedTrees);
+    }
+
+    [Fact]
+    public void Issue_example_generates_four_schemas_and_compiles_cleanly()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.ComponentModel.DataAnnotations;
+            using StructuredLlm;
+
+            namespace Support;
+
+            public enum Category { Billing, Technical, Other }
+
+            /// <summary>A customer support ticket, triaged.</summary>
+            [LlmOutput]
+            public partial record SupportTicket(
+                [property: Description("Which team should handle it")] Category Category,
+                [property: Range(1, 5)] int Priority,
+                string Summary,
+                IReadOnlyList<string> Tags,
+                string? CustomerEmail);
+            """);
+        run.AssertClean();
+        string code = run.Source("Support.SupportTicket.LlmOutput.g.cs");
+        Assert.Contains("public static global::StructuredLlm.LlmOutputInfo<global::Support.SupportTicket> LlmInfo { get; }", code);
+        Assert.Contains("StructuredLlm.LlmOutputs.g.cs", run.Sources.Select(s => s.HintName));
     }
 }

@@ -1,0 +1,840 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using StructuredLlm.Generators.Diagnostics;
+using StructuredLlm.Generators.Helpers;
+using StructuredLlm.Generators.Model;
+
+namespace StructuredLlm.Generators.Emit;
+
+/// <summary>Mirrors the runtime's <c>StructuredLlm.LlmSchemaProfile</c> (same values).</summary>
+internal enum SchemaProfile
+{
+    OpenAIStrict = 0,
+    Anthropic = 1,
+    Gemini = 2,
+    JsonSchema = 3,
+}
+
+/// <summary>A profile rule the spec breaks, located at a member (or at the type when <see cref="MemberName"/> is null).</summary>
+internal sealed record SchemaIssue(DiagnosticDescriptor Descriptor, string? DefinitionId, string? MemberName, string Subject, string Message);
+
+/// <summary>The schema text of one profile and the rules it breaks.</summary>
+internal sealed record SchemaResult(string Json, IReadOnlyList<SchemaIssue> Issues);
+
+/// <summary>
+/// One pure function: <see cref="OutputSpec"/> × <see cref="SchemaProfile"/> → compact JSON Schema text (deterministic:
+/// properties in declaration order, nothing depends on hashing) plus the profile-limit violations it found.
+/// Types in a reference cycle go to <c>$defs</c> (the root is <c>#</c>); every other type is inlined.
+/// </summary>
+internal sealed class SchemaEmitter
+{
+    public const int OpenAIMaxProperties = 5000;
+    public const int OpenAIMaxNesting = 10;
+    public const int OpenAIMaxEnumValues = 1000;
+    public const int OpenAIMaxNameAndEnumChars = 120_000;
+    public const int OpenAILargeEnumThreshold = 250;
+    public const int OpenAILargeEnumMaxChars = 15_000;
+    public const int AnthropicMaxUnionProperties = 16;
+    public const int AnthropicMaxOptionalProperties = 24;
+    public const string JsonSchemaDialect = "https://json-schema.org/draft/2020-12/schema";
+
+    private static readonly HashSet<string> OpenAIFormats = new(StringComparer.Ordinal) { "date-time", "time", "date", "duration", "email", "hostname", "ipv4", "ipv6", "uuid" };
+    private static readonly HashSet<string> AnthropicFormats = new(StringComparer.Ordinal) { "date-time", "time", "date", "duration", "email", "hostname", "uri", "ipv4", "ipv6", "uuid" };
+    private static readonly HashSet<string> GeminiFormats = new(StringComparer.Ordinal) { "date-time", "date", "time" };
+
+    /// <summary>What .NET writes for a TimeSpan ("c" format) and reads back.</summary>
+    internal const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
+
+    /// <summary>What .NET writes for a TimeOnly and reads back (RFC 3339 "time" would demand an offset).</summary>
+    internal const string TimeOnlyPattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
+
+    private readonly OutputSpec _spec;
+    private readonly SchemaProfile _profile;
+    private readonly JsonWriter _w = new();
+    private readonly Dictionary<string, TypeDefinitionSpec> _byId = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _recursive = new(StringComparer.Ordinal);
+    private readonly List<string> _neededDefs = new();
+    private readonly List<SchemaIssue> _issues = new();
+    private readonly HashSet<string> _reportedRules = new(StringComparer.Ordinal);
+    private int _propertyCount;
+    private int _enumValueCount;
+    private long _chars;
+    private int _unionCount;
+    private int _optionalCount;
+
+    private SchemaEmitter(OutputSpec spec, SchemaProfile profile)
+    {
+        _spec = spec;
+        _profile = profile;
+        foreach (TypeDefinitionSpec definition in spec.Definitions)
+        {
+            _byId[definition.Id] = definition;
+        }
+
+        FindRecursive();
+    }
+
+    private bool IsOpenAI => _profile == SchemaProfile.OpenAIStrict;
+
+    private bool IsAnthropic => _profile == SchemaProfile.Anthropic;
+
+    private bool IsGemini => _profile == SchemaProfile.Gemini;
+
+    private bool IsJsonSchema => _profile == SchemaProfile.JsonSchema;
+
+    public static SchemaResult Emit(OutputSpec spec, SchemaProfile profile)
+    {
+        var emitter = new SchemaEmitter(spec, profile);
+        string json = emitter.Run();
+        return new SchemaResult(json, emitter._issues);
+    }
+
+    private readonly record struct At(string? DefinitionId, string? MemberName, string Subject);
+
+    private string Run()
+    {
+        TypeDefinitionSpec root = _spec.Root;
+        var at = new At(root.Id, null, _spec.Name);
+        _w.StartObject();
+        if (IsJsonSchema)
+        {
+            _w.Property("$schema", JsonSchemaDialect);
+        }
+
+        if (root.Kind == DefinitionKind.Polymorphic)
+        {
+            if (IsOpenAI)
+            {
+                Issue("root-anyof", DiagnosticDescriptors.PolymorphicRoot, at, string.Empty);
+            }
+
+            WritePolymorphicBody(root, root.Description, allowNull: false, depth: 1, at);
+        }
+        else
+        {
+            WriteObjectBody(root, root.Description, depth: 1, discriminatorName: null, discriminator: null, at);
+        }
+
+        List<string> defs = new();
+        for (int i = 0; i < _neededDefs.Count; i++)
+        {
+            if (_neededDefs[i] != root.Id)
+            {
+                defs.Add(_neededDefs[i]);
+            }
+        }
+
+        if (defs.Count > 0)
+        {
+            _w.Name("$defs");
+            _w.StartObject();
+            for (int i = 0; i < _neededDefs.Count; i++)
+            {
+                // Writing a definition can require more definitions: _neededDefs grows while we walk it.
+                string id = _neededDefs[i];
+                if (id == root.Id)
+                {
+                    continue;
+                }
+
+                TypeDefinitionSpec definition = _byId[id];
+                _w.Name(definition.DefinitionName);
+                _w.StartObject();
+                if (definition.Kind == DefinitionKind.Polymorphic)
+                {
+                    WritePolymorphicBody(definition, definition.Description, allowNull: false, depth: 1, at);
+                }
+                else
+                {
+                    WriteObjectBody(definition, definition.Description, depth: 1, null, null, at);
+                }
+
+                _w.EndObject();
+            }
+
+            _w.EndObject();
+        }
+
+        _w.EndObject();
+        return _w.ToString();
+    }
+
+    // ---------------------------------------------------------------- objects
+
+    private void WriteObjectBody(TypeDefinitionSpec definition, string? description, int depth, string? discriminatorName, string? discriminator, At at)
+    {
+        if (IsOpenAI && depth > OpenAIMaxNesting)
+        {
+            Issue("nesting", DiagnosticDescriptors.OpenAILimit, at, $"objects are nested more than {OpenAIMaxNesting} levels deep");
+        }
+
+        _w.Property("type", "object");
+        WriteDescription(description, null);
+        _w.Name("properties");
+        _w.StartObject();
+        var required = new List<string>();
+        var ordering = new List<string>();
+        if (discriminatorName is not null && discriminator is not null)
+        {
+            CountProperty(discriminatorName, at);
+            _w.Name(discriminatorName);
+            _w.StartObject();
+            _w.Property("type", discriminator.StartsWith("\"", StringComparison.Ordinal) ? "string" : "integer");
+            if (IsJsonSchema)
+            {
+                _w.PropertyRaw("const", discriminator);
+            }
+            else
+            {
+                _w.Name("enum");
+                _w.StartArray();
+                _w.Raw(discriminator);
+                _w.EndArray();
+                CountEnumValues(1, discriminator.Length, at);
+            }
+
+            _w.EndObject();
+            required.Add(discriminatorName);
+            ordering.Add(discriminatorName);
+        }
+
+        foreach (MemberSpec member in definition.Members)
+        {
+            var memberAt = new At(definition.Id, member.Name, definition.DefinitionName + "." + member.Name);
+            CountProperty(member.JsonName, memberAt);
+            bool isRequired = IsOpenAI || member.IsRequired;
+            bool allowNull = member.Type.IsNullable && !IsAnthropic;
+            if (!isRequired && IsAnthropic && ++_optionalCount > AnthropicMaxOptionalProperties)
+            {
+                Issue("optional", DiagnosticDescriptors.AnthropicLimit, memberAt, $"more than {AnthropicMaxOptionalProperties} optional properties");
+            }
+
+            _w.Name(member.JsonName);
+            bool isUnion = WriteValue(member.Type, member.Constraints, member.Description, allowNull, depth, memberAt);
+            if (isUnion && IsAnthropic && ++_unionCount > AnthropicMaxUnionProperties)
+            {
+                Issue("union", DiagnosticDescriptors.AnthropicLimit, memberAt, $"more than {AnthropicMaxUnionProperties} union-typed properties");
+            }
+
+            if (isRequired)
+            {
+                required.Add(member.JsonName);
+            }
+
+            ordering.Add(member.JsonName);
+        }
+
+        _w.EndObject();
+        if (required.Count > 0 || IsOpenAI)
+        {
+            WriteStringArray("required", required);
+        }
+
+        if (!IsGemini)
+        {
+            _w.PropertyRaw("additionalProperties", "false");
+        }
+        else if (ordering.Count > 0)
+        {
+            WriteStringArray("propertyOrdering", ordering);
+        }
+    }
+
+    private void WritePolymorphicBody(TypeDefinitionSpec definition, string? description, bool allowNull, int depth, At at)
+    {
+        WriteDescription(description, null);
+        _w.Name("anyOf");
+        _w.StartArray();
+        foreach (DerivedTypeSpec branch in definition.DerivedTypes)
+        {
+            TypeDefinitionSpec derived = _byId[branch.DefinitionId];
+            _w.StartObject();
+            WriteObjectBody(derived, derived.Description, depth, definition.DiscriminatorPropertyName, branch.Discriminator, at);
+            _w.EndObject();
+        }
+
+        if (allowNull)
+        {
+            WriteNullSchema();
+        }
+
+        _w.EndArray();
+    }
+
+    // ---------------------------------------------------------------- values
+
+    /// <summary>Writes one complete value schema; returns whether it is a union (type array or anyOf).</summary>
+    private bool WriteValue(ValueSpec value, ConstraintSpec constraints, string? description, bool allowNull, int depth, At at)
+    {
+        switch (value.Kind)
+        {
+            case ValueKind.Enum:
+                return WriteEnum(_byId[value.DefinitionId!], constraints, description, allowNull, at);
+            case ValueKind.Object:
+                return WriteObjectValue(_byId[value.DefinitionId!], description, allowNull, depth, at);
+            case ValueKind.Array:
+                return WriteArray(value, constraints, description, allowNull, depth, at);
+            case ValueKind.Dictionary:
+                return WriteDictionary(value, description, allowNull, depth, at);
+            default:
+                WriteScalar(value, constraints, description, allowNull, at);
+                return allowNull;
+        }
+    }
+
+    private bool WriteObjectValue(TypeDefinitionSpec definition, string? description, bool allowNull, int depth, At at)
+    {
+        string? text = description ?? definition.Description;
+        if (_recursive.Contains(definition.Id))
+        {
+            if (IsAnthropic)
+            {
+                Issue("recursion", DiagnosticDescriptors.AnthropicLimit, at, $"'{definition.DefinitionName}' is recursive, and Anthropic does not support recursive schemas");
+            }
+
+            if (!_neededDefs.Contains(definition.Id))
+            {
+                _neededDefs.Add(definition.Id);
+            }
+
+            string reference = definition.Id == _spec.RootId ? "#" : "#/$defs/" + definition.DefinitionName;
+            _w.StartObject();
+            if (allowNull)
+            {
+                WriteDescription(text, null);
+                _w.Name("anyOf");
+                _w.StartArray();
+                _w.StartObject();
+                _w.Property("$ref", reference);
+                _w.EndObject();
+                WriteNullSchema();
+                _w.EndArray();
+            }
+            else
+            {
+                _w.Property("$ref", reference);
+                WriteDescription(text, null);
+            }
+
+            _w.EndObject();
+            return allowNull;
+        }
+
+        _w.StartObject();
+        if (definition.Kind == DefinitionKind.Polymorphic)
+        {
+            WritePolymorphicBody(definition, text, allowNull, depth + 1, at);
+            _w.EndObject();
+            return true;
+        }
+
+        if (allowNull)
+        {
+            WriteDescription(text, null);
+            _w.Name("anyOf");
+            _w.StartArray();
+            _w.StartObject();
+            WriteObjectBody(definition, null, depth + 1, null, null, at);
+            _w.EndObject();
+            WriteNullSchema();
+            _w.EndArray();
+        }
+        else
+        {
+            WriteObjectBody(definition, text, depth + 1, null, null, at);
+        }
+
+        _w.EndObject();
+        return allowNull;
+    }
+
+    private bool WriteEnum(TypeDefinitionSpec definition, ConstraintSpec constraints, string? description, bool allowNull, At at)
+    {
+        _w.StartObject();
+        WriteType("string", allowNull);
+        var notes = new List<string>();
+        string? text = description ?? definition.Description;
+        var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
+        if (documented.Count > 0)
+        {
+            notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+        }
+
+        WriteDescription(text, notes);
+        IEnumerable<string> allowed = definition.EnumMembers.Select(m => m.JsonName);
+        if (!constraints.AllowedValues.IsEmpty)
+        {
+            var set = new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
+            allowed = allowed.Where(v => set.Contains(JsonWriter.Quote(v)));
+        }
+
+        var values = allowed.ToList();
+        _w.Name("enum");
+        _w.StartArray();
+        int chars = 0;
+        foreach (string v in values)
+        {
+            _w.String(v);
+            chars += v.Length;
+        }
+
+        if (allowNull)
+        {
+            _w.Null();
+        }
+
+        _w.EndArray();
+        _w.EndObject();
+        CountEnumValues(values.Count, chars, at);
+        return allowNull;
+    }
+
+    private bool WriteArray(ValueSpec value, ConstraintSpec constraints, string? description, bool allowNull, int depth, At at)
+    {
+        _w.StartObject();
+        WriteType("array", allowNull);
+        var notes = new List<string>();
+        int? min = constraints.MinItems, max = constraints.MaxItems;
+        bool emitMin = min is not null && (!IsAnthropic || min <= 1);
+        bool emitMax = max is not null && !IsAnthropic;
+        if ((min is not null && !emitMin) || (max is not null && !emitMax))
+        {
+            notes.Add(CountSentence(min, max, "item", "items", "Must have"));
+        }
+
+        bool emitUnique = constraints.UniqueItems && IsJsonSchema;
+        if (constraints.UniqueItems && !emitUnique)
+        {
+            notes.Add("Items must be unique.");
+        }
+
+        WriteDescription(description, notes);
+        _w.Name("items");
+        WriteValue(value.Element!, ConstraintSpec.None, null, value.Element!.IsNullable, depth, at);
+        if (emitMin)
+        {
+            _w.PropertyRaw("minItems", min!.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (emitMax)
+        {
+            _w.PropertyRaw("maxItems", max!.Value.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (emitUnique)
+        {
+            _w.PropertyRaw("uniqueItems", "true");
+        }
+
+        _w.EndObject();
+        return allowNull;
+    }
+
+    private bool WriteDictionary(ValueSpec value, string? description, bool allowNull, int depth, At at)
+    {
+        _w.StartObject();
+        if (IsOpenAI || IsAnthropic)
+        {
+            // Strict profiles demand additionalProperties:false, so arbitrary keys cannot be described: the object
+            // emitted here accepts no keys at all, and the diagnostic says so.
+            if (IsOpenAI)
+            {
+                Issue("dictionary:" + at.DefinitionId + "|" + at.MemberName, DiagnosticDescriptors.DictionaryUnderOpenAI, at, string.Empty);
+            }
+            else
+            {
+                Issue("dictionary:" + at.DefinitionId + "|" + at.MemberName, DiagnosticDescriptors.AnthropicLimit, at, "a dictionary needs additionalProperties, which Anthropic strict schemas must set to false; the emitted object accepts no keys");
+            }
+
+            WriteType("object", allowNull);
+            WriteDescription(description, null);
+            _w.Name("properties");
+            _w.StartObject();
+            _w.EndObject();
+            if (IsOpenAI)
+            {
+                WriteStringArray("required", Array.Empty<string>());
+            }
+
+            _w.PropertyRaw("additionalProperties", "false");
+        }
+        else
+        {
+            WriteType("object", allowNull);
+            WriteDescription(description, null);
+            _w.Name("additionalProperties");
+            WriteValue(value.Element!, ConstraintSpec.None, null, value.Element!.IsNullable, depth + 1, at);
+        }
+
+        _w.EndObject();
+        return allowNull;
+    }
+
+    private void WriteScalar(ValueSpec value, ConstraintSpec constraints, string? description, bool allowNull, At at)
+    {
+        _w.StartObject();
+        string type = value.Kind switch
+        {
+            ValueKind.Boolean => "boolean",
+            ValueKind.Integer => "integer",
+            ValueKind.Number => "number",
+            _ => "string",
+        };
+        WriteType(type, allowNull);
+        var notes = new List<string>();
+        var keywords = new List<(string Name, string Literal)>();
+        ConstraintSpec c = constraints.Effective(value.Primitive);
+
+        // Format (from the .NET type, or [EmailAddress]/[Url]) and fixed patterns.
+        string? format = value.Primitive switch
+        {
+            PrimitiveKind.DateTime or PrimitiveKind.DateTimeOffset => "date-time",
+            PrimitiveKind.DateOnly => "date",
+            PrimitiveKind.Guid => "uuid",
+            PrimitiveKind.Uri => "uri",
+            _ => null,
+        } ?? c.Format;
+        string? pattern = c.Pattern;
+        if (value.Primitive == PrimitiveKind.TimeSpan)
+        {
+            pattern ??= TimeSpanPattern;
+            notes.Add("A time span formatted as [-][d.]hh:mm:ss[.fffffff].");
+        }
+        else if (value.Primitive == PrimitiveKind.TimeOnly)
+        {
+            pattern ??= TimeOnlyPattern;
+            notes.Add("A time of day formatted as HH:mm:ss.");
+        }
+
+        if (format is not null)
+        {
+            if (FormatAllowed(format))
+            {
+                keywords.Add(("format", JsonWriter.Quote(format)));
+            }
+            else
+            {
+                notes.Add(FormatSentence(format));
+            }
+        }
+
+        if (pattern is not null)
+        {
+            if (IsGemini)
+            {
+                notes.Add("Must match the regular expression " + pattern + ".");
+            }
+            else
+            {
+                keywords.Add(("pattern", JsonWriter.Quote(pattern)));
+            }
+        }
+
+        // String length (char is exactly one character).
+        int? minLength = value.Primitive == PrimitiveKind.Char ? 1 : c.MinLength;
+        int? maxLength = value.Primitive == PrimitiveKind.Char ? 1 : c.MaxLength;
+        if (minLength is not null || maxLength is not null)
+        {
+            if (IsJsonSchema)
+            {
+                if (minLength is not null)
+                {
+                    keywords.Add(("minLength", minLength.Value.ToString(CultureInfo.InvariantCulture)));
+                }
+
+                if (maxLength is not null)
+                {
+                    keywords.Add(("maxLength", maxLength.Value.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+            else
+            {
+                notes.Add(CountSentence(minLength, maxLength, "character", "characters", "Must have"));
+            }
+        }
+
+        // Numeric bounds.
+        if (c.Minimum is not null || c.Maximum is not null)
+        {
+            bool keywordsOk = IsOpenAI || IsJsonSchema || (IsGemini && !c.ExclusiveMinimum && !c.ExclusiveMaximum);
+            if (keywordsOk)
+            {
+                if (c.Minimum is not null)
+                {
+                    keywords.Add((c.ExclusiveMinimum ? "exclusiveMinimum" : "minimum", c.Minimum));
+                }
+
+                if (c.Maximum is not null)
+                {
+                    keywords.Add((c.ExclusiveMaximum ? "exclusiveMaximum" : "maximum", c.Maximum));
+                }
+            }
+            else
+            {
+                notes.Add(BoundsSentence(c));
+            }
+        }
+
+        WriteDescription(description, notes);
+        foreach ((string name, string literal) in keywords)
+        {
+            _w.PropertyRaw(name, literal);
+        }
+
+        if (!c.AllowedValues.IsEmpty)
+        {
+            _w.Name("enum");
+            _w.StartArray();
+            int chars = 0;
+            foreach (string literal in c.AllowedValues)
+            {
+                if (literal != "null" || allowNull)
+                {
+                    _w.Raw(literal);
+                    chars += literal.Length;
+                }
+            }
+
+            if (allowNull && !c.AllowedValues.Contains("null"))
+            {
+                _w.Null();
+            }
+
+            _w.EndArray();
+            CountEnumValues(c.AllowedValues.Count, chars, at);
+        }
+
+        _w.EndObject();
+    }
+
+    // ---------------------------------------------------------------- small writers
+
+    private void WriteType(string type, bool allowNull)
+    {
+        _w.Name("type");
+        if (allowNull)
+        {
+            _w.StartArray();
+            _w.String(type);
+            _w.String("null");
+            _w.EndArray();
+        }
+        else
+        {
+            _w.String(type);
+        }
+    }
+
+    private void WriteNullSchema()
+    {
+        _w.StartObject();
+        _w.Property("type", "null");
+        _w.EndObject();
+    }
+
+    private void WriteStringArray(string name, IEnumerable<string> values)
+    {
+        _w.Name(name);
+        _w.StartArray();
+        foreach (string v in values)
+        {
+            _w.String(v);
+        }
+
+        _w.EndArray();
+    }
+
+    private void WriteDescription(string? description, List<string>? notes)
+    {
+        var sb = new StringBuilder();
+        if (!string.IsNullOrWhiteSpace(description))
+        {
+            sb.Append(description!.Trim());
+        }
+
+        if (notes is not null)
+        {
+            foreach (string note in notes)
+            {
+                if (sb.Length > 0)
+                {
+                    char last = sb[sb.Length - 1];
+                    if (last != '.' && last != '!' && last != '?')
+                    {
+                        sb.Append('.');
+                    }
+
+                    sb.Append(' ');
+                }
+
+                sb.Append(note);
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            _w.Property("description", sb.ToString());
+        }
+    }
+
+    private bool FormatAllowed(string format) => _profile switch
+    {
+        SchemaProfile.OpenAIStrict => OpenAIFormats.Contains(format),
+        SchemaProfile.Anthropic => AnthropicFormats.Contains(format),
+        SchemaProfile.Gemini => GeminiFormats.Contains(format),
+        _ => true,
+    };
+
+    private static string FormatSentence(string format) => format switch
+    {
+        "email" => "Must be an email address.",
+        "uri" => "Must be an absolute URI.",
+        "uuid" => "Must be a UUID.",
+        "date-time" => "Must be an ISO 8601 date-time.",
+        "date" => "Must be an ISO 8601 date (yyyy-MM-dd).",
+        "time" => "Must be a time of day.",
+        _ => "Format: " + format + ".",
+    };
+
+    internal static string BoundsSentence(ConstraintSpec c)
+    {
+        if (c.Minimum is not null && c.Maximum is not null && !c.ExclusiveMinimum && !c.ExclusiveMaximum)
+        {
+            return $"Must be between {c.Minimum} and {c.Maximum}.";
+        }
+
+        var parts = new List<string>();
+        if (c.Minimum is not null)
+        {
+            parts.Add((c.ExclusiveMinimum ? "greater than " : "at least ") + c.Minimum);
+        }
+
+        if (c.Maximum is not null)
+        {
+            parts.Add((c.ExclusiveMaximum ? "less than " : "at most ") + c.Maximum);
+        }
+
+        return "Must be " + string.Join(" and ", parts) + ".";
+    }
+
+    internal static string CountSentence(int? min, int? max, string singular, string plural, string verb)
+    {
+        string Unit(int n) => n == 1 ? singular : plural;
+        if (min is not null && max is not null)
+        {
+            return min == max ? $"{verb} exactly {min} {Unit(min.Value)}." : $"{verb} {min} to {max} {plural}.";
+        }
+
+        return min is not null ? $"{verb} at least {min} {Unit(min.Value)}." : $"{verb} at most {max} {Unit(max!.Value)}.";
+    }
+
+    private static string TrimEnd(string text) => text.TrimEnd('.', ' ');
+
+    // ---------------------------------------------------------------- limits
+
+    private void CountProperty(string name, At at)
+    {
+        _propertyCount++;
+        _chars += name.Length;
+        if (!IsOpenAI)
+        {
+            return;
+        }
+
+        if (_propertyCount > OpenAIMaxProperties)
+        {
+            Issue("properties", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxProperties} properties in the schema");
+        }
+
+        CheckChars(at);
+    }
+
+    private void CountEnumValues(int count, int chars, At at)
+    {
+        _enumValueCount += count;
+        _chars += chars;
+        if (!IsOpenAI)
+        {
+            return;
+        }
+
+        if (_enumValueCount > OpenAIMaxEnumValues)
+        {
+            Issue("enum-values", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxEnumValues} enum values in the schema");
+        }
+
+        if (count > OpenAILargeEnumThreshold && chars > OpenAILargeEnumMaxChars)
+        {
+            Issue("large-enum:" + at.Subject, DiagnosticDescriptors.OpenAILimit, at, $"an enum with more than {OpenAILargeEnumThreshold} values may have at most {OpenAILargeEnumMaxChars} characters in total");
+        }
+
+        CheckChars(at);
+    }
+
+    private void CheckChars(At at)
+    {
+        if (_chars > OpenAIMaxNameAndEnumChars)
+        {
+            Issue("chars", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxNameAndEnumChars} characters across property names and enum values");
+        }
+    }
+
+    private void Issue(string rule, DiagnosticDescriptor descriptor, At at, string message)
+    {
+        if (_reportedRules.Add(rule))
+        {
+            _issues.Add(new SchemaIssue(descriptor, at.DefinitionId, at.MemberName, at.Subject, message));
+        }
+    }
+
+    // ---------------------------------------------------------------- recursion
+
+    private void FindRecursive()
+    {
+        foreach (TypeDefinitionSpec definition in _spec.Definitions)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var stack = new Stack<string>(References(definition));
+            while (stack.Count > 0)
+            {
+                string id = stack.Pop();
+                if (id == definition.Id)
+                {
+                    _recursive.Add(definition.Id);
+                    break;
+                }
+
+                if (seen.Add(id) && _byId.TryGetValue(id, out TypeDefinitionSpec? next))
+                {
+                    foreach (string r in References(next))
+                    {
+                        stack.Push(r);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> References(TypeDefinitionSpec definition)
+    {
+        foreach (DerivedTypeSpec derived in definition.DerivedTypes)
+        {
+            yield return derived.DefinitionId;
+        }
+
+        foreach (MemberSpec member in definition.Members)
+        {
+            for (ValueSpec? v = member.Type; v is not null; v = v.Element)
+            {
+                if (v.DefinitionId is not null)
+                {
+                    yield return v.DefinitionId;
+                }
+            }
+        }
+    }
+}

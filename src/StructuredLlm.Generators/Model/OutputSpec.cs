@@ -1,0 +1,71 @@
+using StructuredLlm.Generators.Helpers;
+
+namespace StructuredLlm.Generators.Model;
+
+/// <summary>A containing type of a nested target: <c>partial {Keyword} {Name}</c>.</summary>
+internal sealed record ContainingTypeSpec(string Keyword, string Name);
+
+/// <summary>
+/// Everything needed to emit an <c>[LlmOutput]</c> type's artifacts (schemas now, the reader later):
+/// where the partial declaration goes, and the type graph reachable from it.
+/// </summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="Name">The type's simple name.</param>
+/// <param name="TypeName">The <c>global::</c>-qualified name.</param>
+/// <param name="Keyword">The declaration keyword: <c>class</c>, <c>struct</c>, <c>record</c> or <c>record struct</c>.</param>
+/// <param name="ContainingTypes">Outermost first.</param>
+/// <param name="IsAccessibleFromAssembly">Internal or public (all the way out), so assembly-level generated code can name it.</param>
+/// <param name="SchemaName">The provider schema name.</param>
+/// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
+/// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
+internal sealed record OutputSpec(
+    string Namespace,
+    string Name,
+    string TypeName,
+    string Keyword,
+    EquatableArray<ContainingTypeSpec> ContainingTypes,
+    bool IsAccessibleFromAssembly,
+    string SchemaName,
+    string RootId,
+    EquatableArray<TypeDefinitionSpec> Definitions)
+{
+    public TypeDefinitionSpec Root => Definitions[0];
+
+    /// <summary>The hint name prefix <c>{Namespace}.{Containing}.{Type}</c>.</summary>
+    public string HintPrefix
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder();
+            if (Namespace.Length > 0)
+            {
+                sb.Append(Namespace).Append('.');
+            }
+
+            foreach (ContainingTypeSpec c in ContainingTypes)
+            {
+                sb.Append(c.Name).Append('.');
+            }
+
+            return sb.Append(Name).ToString();
+        }
+    }
+}
+
+/// <summary>The four schemas emitted for an <see cref="OutputSpec"/>, in <c>LlmSchemaProfile</c> order.</summary>
+internal sealed record SchemaSet(string OpenAIStrict, string Anthropic, string Gemini, string JsonSchema);
+
+/// <summary>What the source output needs for one type: its spec and its schema texts.</summary>
+internal sealed record OutputModel(OutputSpec Spec, SchemaSet Schemas);
+
+/// <summary>The parse step's result: a model (null when nothing can be generated) and diagnostics.</summary>
+internal sealed record ParseResult(OutputModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>What the generator needs to know about the compilation, reduced to an equatable value.</summary>
+/// <param name="AssemblyName">The compilation's assembly name.</param>
+/// <param name="HasLlmOutputInterface"><c>StructuredLlm.ILlmOutput`1</c> exists and C# 11+ is used.</param>
+/// <param name="HasModuleInitializer"><c>ModuleInitializerAttribute</c> exists and C# 9+ is used.</param>
+internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer);
+
+/// <summary>An entry of the per-assembly list.</summary>
+internal sealed record RegistryEntry(string TypeName, bool IsAccessible);

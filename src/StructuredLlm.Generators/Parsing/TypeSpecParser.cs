@@ -1,0 +1,1137 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StructuredLlm.Generators.Diagnostics;
+using StructuredLlm.Generators.Emit;
+using StructuredLlm.Generators.Helpers;
+using StructuredLlm.Generators.Model;
+
+namespace StructuredLlm.Generators.Parsing;
+
+/// <summary>
+/// Turns an <c>[LlmOutput]</c> type symbol into an equatable <see cref="OutputSpec"/> (plus diagnostics), then runs the
+/// schema emitter once per profile so profile limits are reported on the member that causes them.
+/// </summary>
+internal sealed class TypeSpecParser
+{
+    private const string DescriptionAttribute = "System.ComponentModel.DescriptionAttribute";
+    private static readonly Regex OpenAISchemaName = new("^[a-zA-Z0-9_-]{1,64}$", RegexOptions.CultureInvariant);
+    private static readonly SymbolDisplayFormat IdFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+    private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    private readonly CancellationToken _ct;
+    private readonly INamedTypeSymbol _root;
+    private readonly LocationInfo? _rootLocation;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly Dictionary<string, TypeDefinitionSpec?> _definitions = new(StringComparer.Ordinal);
+    private readonly List<string> _definitionOrder = new();
+    private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LocationInfo?> _memberLocations = new(StringComparer.Ordinal);
+
+    private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
+    {
+        _root = root;
+        _rootLocation = rootLocation;
+        _ct = ct;
+    }
+
+    /// <summary>The transform of the <c>ForAttributeWithMetadataName</c> step. Never throws (except on cancellation).</summary>
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol symbol || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
+        try
+        {
+            var parser = new TypeSpecParser(symbol, location, ct);
+            OutputModel? model = parser.Run(declaration, context.Attributes.FirstOrDefault());
+            return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A generator must never throw: report the bug instead of crashing the user's build with CS8785.
+            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, symbol.Name, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray());
+        }
+    }
+
+    private OutputModel? Run(TypeDeclarationSyntax declaration, AttributeData? attribute)
+    {
+        string display = _root.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+
+        // Type-level problems: nothing can be generated.
+        if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            Report(DiagnosticDescriptors.TypeNotPartial, _rootLocation, display);
+            return null;
+        }
+
+        var containing = new List<ContainingTypeSpec>();
+        for (INamedTypeSymbol? outer = _root.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsGenericType)
+            {
+                Report(DiagnosticDescriptors.GenericType, _rootLocation, display);
+                return null;
+            }
+
+            if (!IsPartial(outer))
+            {
+                Report(DiagnosticDescriptors.TypeNotPartial, _rootLocation, outer.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat));
+                return null;
+            }
+
+            containing.Insert(0, new ContainingTypeSpec(Keyword(outer), outer.Name));
+        }
+
+        if (_root.IsGenericType)
+        {
+            Report(DiagnosticDescriptors.GenericType, _rootLocation, display);
+            return null;
+        }
+
+        if (_root.IsStatic || _root.IsRefLikeType || _root.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            Report(DiagnosticDescriptors.NotConstructible, _rootLocation, display, _root.IsStatic ? "a static class has no instances" : _root.IsRefLikeType ? "a ref struct cannot be stored or used as a type argument" : "only classes, records and structs can be output types");
+            return null;
+        }
+
+        // Attribute arguments.
+        string schemaName = _root.Name;
+        NamingPolicy policy = NamingPolicy.CamelCase;
+        if (attribute is not null)
+        {
+            foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
+            {
+                if (named.Key == "Name" && named.Value.Value is string name)
+                {
+                    schemaName = name;
+                }
+                else if (named.Key == "NamingPolicy" && named.Value.Value is int p)
+                {
+                    policy = (NamingPolicy)p;
+                }
+            }
+        }
+
+        if (!OpenAISchemaName.IsMatch(schemaName))
+        {
+            LocationInfo? attributeLocation = LocationInfo.From(attribute?.ApplicationSyntaxReference?.GetSyntax(_ct).GetLocation()) ?? _rootLocation;
+            Report(DiagnosticDescriptors.InvalidSchemaName, attributeLocation, schemaName);
+        }
+
+        string rootId = GetDefinition(_root, policy, _rootLocation)!;
+        var definitions = new List<TypeDefinitionSpec>(_definitionOrder.Count);
+        foreach (string id in _definitionOrder)
+        {
+            if (_definitions[id] is { } definition)
+            {
+                definitions.Add(definition);
+            }
+        }
+
+        if (definitions.Count == 0 || definitions[0].Id != rootId)
+        {
+            return null;
+        }
+
+        var spec = new OutputSpec(
+            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            _root.Name,
+            _root.ToDisplayString(TypeNameFormat),
+            Keyword(_root),
+            containing.ToEquatableArray(),
+            IsAccessibleFromAssembly(_root),
+            schemaName,
+            rootId,
+            definitions.ToEquatableArray());
+
+        // Emit every profile once: the texts go to the source output, the limit violations become diagnostics here,
+        // where member locations are known.
+        string[] schemas = new string[4];
+        for (int i = 0; i < 4; i++)
+        {
+            SchemaResult result = SchemaEmitter.Emit(spec, (SchemaProfile)i);
+            schemas[i] = result.Json;
+            foreach (SchemaIssue issue in result.Issues)
+            {
+                LocationInfo? location = issue.MemberName is null ? null : _memberLocations.TryGetValue(issue.DefinitionId + "|" + issue.MemberName, out LocationInfo? l) ? l : null;
+                Report(issue.Descriptor, location ?? _rootLocation, issue.Subject, issue.Message);
+            }
+        }
+
+        return new OutputModel(spec, new SchemaSet(schemas[0], schemas[1], schemas[2], schemas[3]));
+    }
+
+    // ---------------------------------------------------------------- definitions
+
+    /// <summary>Returns the definition id of an object, enum or polymorphic type, parsing it once.</summary>
+    private string? GetDefinition(INamedTypeSymbol type, NamingPolicy? policyOverride, LocationInfo? usage)
+    {
+        _ct.ThrowIfCancellationRequested();
+        string id = type.ToDisplayString(IdFormat);
+        if (_definitions.ContainsKey(id))
+        {
+            return id;
+        }
+
+        _definitions.Add(id, null);
+        _definitionOrder.Add(id);
+        string definitionName = UniqueDefinitionName(type.Name);
+        string? description = GetDescription(type) ?? DocComments.For(type, _ct).Summary;
+        string typeName = type.ToDisplayString(TypeNameFormat);
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            _definitions[id] = ParseEnum(type, id, typeName, definitionName, description);
+            return id;
+        }
+
+        NamingPolicy policy = policyOverride ?? OwnNamingPolicy(type);
+        List<(INamedTypeSymbol Type, string? Discriminator)> derived = DerivedTypes(type);
+        if (derived.Count > 0)
+        {
+            string discriminatorName = "$type";
+            foreach (AttributeData a in type.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPolymorphicAttribute")
+                {
+                    foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                    {
+                        if (named.Key == "TypeDiscriminatorPropertyName" && named.Value.Value is string s && s.Length > 0)
+                        {
+                            discriminatorName = s;
+                        }
+                    }
+                }
+            }
+
+            var branches = new List<DerivedTypeSpec>();
+            var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
+            foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
+            {
+                if (derivedType.IsAbstract || derivedType.IsGenericType && derivedType.IsUnboundGenericType)
+                {
+                    Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), "a [JsonDerivedType] must be a concrete type");
+                    continue;
+                }
+
+                if (discriminator is not null && !seenDiscriminators.Add(discriminator))
+                {
+                    Report(DiagnosticDescriptors.DuplicateJsonName, usage, derivedType.Name, discriminator, type.Name);
+                    continue;
+                }
+
+                string derivedId = derivedType.ToDisplayString(IdFormat);
+                if (!_definitions.ContainsKey(derivedId))
+                {
+                    _definitions.Add(derivedId, null);
+                    _definitionOrder.Add(derivedId);
+                    _definitions[derivedId] = ParseObject(derivedType, derivedId, derivedType.ToDisplayString(TypeNameFormat), UniqueDefinitionName(derivedType.Name),
+                        GetDescription(derivedType) ?? DocComments.For(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
+                }
+
+                branches.Add(new DerivedTypeSpec(derivedId, discriminator));
+            }
+
+            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, description, type.IsValueType,
+                EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
+                discriminatorName, branches.ToEquatableArray());
+            return id;
+        }
+
+        if (type.IsAbstract)
+        {
+            Report(DiagnosticDescriptors.NotConstructible, usage, type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), "it is abstract and has no [JsonDerivedType] attributes");
+            _definitions.Remove(id);
+            _definitionOrder.Remove(id);
+            return null;
+        }
+
+        _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
+        return id;
+    }
+
+    private TypeDefinitionSpec ParseEnum(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description)
+    {
+        var members = new List<EnumMemberSpec>();
+        var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is not IFieldSymbol { HasConstantValue: true, IsStatic: true } field)
+            {
+                continue;
+            }
+
+            string jsonName = field.Name;
+            foreach (AttributeData a in field.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string s)
+                {
+                    jsonName = s;
+                }
+            }
+
+            EquatableArray<string> aliases = Aliases(field);
+            LocationInfo? location = LocationInfo.From(field.Locations.FirstOrDefault());
+            foreach (string name in new[] { jsonName }.Concat(aliases))
+            {
+                string key = NamingPolicies.MatchKey(name);
+                if (used.TryGetValue(key, out string? other))
+                {
+                    Report(DiagnosticDescriptors.DuplicateJsonName, location ?? _rootLocation, type.Name + "." + field.Name, name, type.Name + "." + other);
+                }
+                else
+                {
+                    used.Add(key, field.Name);
+                }
+            }
+
+            members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? DocComments.For(field, _ct).Summary));
+        }
+
+        return new TypeDefinitionSpec(id, DefinitionKind.Enum, typeName, definitionName, description, true,
+            EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, members.ToEquatableArray(), null, EquatableArray<DerivedTypeSpec>.Empty);
+    }
+
+    private TypeDefinitionSpec ParseObject(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description, NamingPolicy policy, LocationInfo? usage, string? discriminatorName)
+    {
+        string typeDisplay = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+        DocComments typeDocs = DocComments.For(type, _ct);
+        LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
+
+        // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
+        var properties = new List<IPropertySymbol>();
+        var chain = new List<INamedTypeSymbol>();
+        for (INamedTypeSymbol? t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        foreach (INamedTypeSymbol t in chain)
+        {
+            foreach (ISymbol member in t.GetMembers())
+            {
+                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
+                    || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null
+                    || property.GetMethod.DeclaredAccessibility != Accessibility.Public || property.Name == "EqualityContract"
+                    || IsJsonIgnored(property))
+                {
+                    continue;
+                }
+
+                int existing = properties.FindIndex(p => p.Name == property.Name);
+                if (existing >= 0)
+                {
+                    properties[existing] = property;
+                }
+                else
+                {
+                    properties.Add(property);
+                }
+            }
+        }
+
+        // 2. The constructor the reader calls.
+        IMethodSymbol? constructor = ChooseConstructor(type, out string? constructorProblem);
+        if (constructor is null)
+        {
+            Report(DiagnosticDescriptors.NotConstructible, typeLocation, typeDisplay, constructorProblem ?? "it has no public constructor");
+        }
+
+        var parameters = new List<ConstructorParameterSpec>();
+        var parameterByMember = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        if (constructor is not null)
+        {
+            foreach (IParameterSymbol parameter in constructor.Parameters)
+            {
+                IPropertySymbol? bound = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.Ordinal))
+                    ?? properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
+                if (bound is not null && !parameterByMember.ContainsKey(bound.Name))
+                {
+                    parameterByMember.Add(bound.Name, parameter);
+                }
+                else if (!parameter.HasExplicitDefaultValue)
+                {
+                    Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(parameter.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
+                        $"constructor parameter '{parameter.Name}' matches no public property, so the reader has no JSON value for it");
+                }
+
+                parameters.Add(new ConstructorParameterSpec(parameter.Name, bound?.Name, parameter.Type.ToDisplayString(TypeNameFormat), parameter.HasExplicitDefaultValue));
+            }
+        }
+
+        // 3. Members.
+        var members = new List<MemberSpec>();
+        var usedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (discriminatorName is not null)
+        {
+            usedNames.Add(NamingPolicies.MatchKey(discriminatorName), discriminatorName);
+        }
+
+        foreach (IPropertySymbol property in properties)
+        {
+            _ct.ThrowIfCancellationRequested();
+            parameterByMember.TryGetValue(property.Name, out IParameterSymbol? parameter);
+            LocationInfo? location = MemberLocation(property, parameter) ?? typeLocation;
+            string memberDisplay = typeDisplay + "." + property.Name;
+            _memberLocations[id + "|" + property.Name] = location;
+
+            AssignmentKind assignment;
+            if (parameter is not null)
+            {
+                assignment = AssignmentKind.ConstructorParameter;
+            }
+            else if (property.SetMethod is { DeclaredAccessibility: Accessibility.Public } setter)
+            {
+                assignment = setter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
+            }
+            else if (IsSourceAutoProperty(property))
+            {
+                Report(DiagnosticDescriptors.NotConstructible, location, typeDisplay,
+                    $"property '{property.Name}' has no public setter or init accessor and no constructor parameter, so the reader cannot set it (add 'init;' or [JsonIgnore])");
+                continue;
+            }
+            else
+            {
+                // A computed (or metadata-only) get-only property is derived data, not model output: leave it out.
+                continue;
+            }
+
+            ValueSpec? value = ParseValue(property.Type, memberDisplay, location);
+            if (value is null)
+            {
+                continue;
+            }
+
+            AttributeSource attributes = new(property, parameter);
+            string jsonName = attributes.JsonPropertyName() ?? NamingPolicies.Apply(policy, property.Name);
+            EquatableArray<string> aliases = Aliases(property).Concat(parameter is null ? Enumerable.Empty<string>() : Aliases(parameter)).Distinct(StringComparer.Ordinal).ToEquatableArray();
+            foreach (string name in new[] { jsonName }.Concat(aliases))
+            {
+                string key = NamingPolicies.MatchKey(name);
+                if (usedNames.TryGetValue(key, out string? other))
+                {
+                    Report(DiagnosticDescriptors.DuplicateJsonName, location, memberDisplay, name, other);
+                }
+                else
+                {
+                    usedNames.Add(key, property.Name);
+                }
+            }
+
+            string? memberDescription = attributes.Description()
+                ?? DocComments.For(property, _ct).Summary
+                ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
+            ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
+
+            members.Add(new MemberSpec(
+                property.Name,
+                jsonName,
+                aliases,
+                value,
+                IsRequired: !value.IsNullable,
+                memberDescription,
+                constraints,
+                assignment,
+                parameter is null ? -1 : parameter.Ordinal,
+                property.IsRequired,
+                parameter?.HasExplicitDefaultValue ?? false));
+        }
+
+        return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
+            members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty);
+    }
+
+    private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, out string? problem)
+    {
+        problem = null;
+        var candidates = type.InstanceConstructors
+            .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(type, c))
+            .ToList();
+        IMethodSymbol? marked = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
+        if (marked is not null)
+        {
+            return marked;
+        }
+
+        var withParameters = candidates.Where(c => c.Parameters.Length > 0).ToList();
+        IMethodSymbol? parameterless = candidates.FirstOrDefault(c => c.Parameters.Length == 0);
+        if (type.IsValueType && withParameters.Count == 1)
+        {
+            return withParameters[0];
+        }
+
+        if (parameterless is not null)
+        {
+            return parameterless;
+        }
+
+        if (withParameters.Count == 1)
+        {
+            return withParameters[0];
+        }
+
+        problem = withParameters.Count == 0
+            ? "it has no public constructor"
+            : "it has several public constructors and none is marked [JsonConstructor]";
+        return null;
+    }
+
+    private static bool IsCopyConstructor(INamedTypeSymbol type, IMethodSymbol constructor)
+        => type.IsRecord && constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+    // ---------------------------------------------------------------- values
+
+    private ValueSpec? ParseValue(ITypeSymbol type, string memberDisplay, LocationInfo? location)
+    {
+        bool nullable = false;
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper)
+        {
+            nullable = true;
+            type = wrapper.TypeArguments[0];
+        }
+        else if (type.IsReferenceType && type.NullableAnnotation == NullableAnnotation.Annotated)
+        {
+            nullable = true;
+        }
+
+        if (type.TypeKind == TypeKind.Error)
+        {
+            return null; // the compiler already reports the missing type
+        }
+
+        string typeName = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeNameFormat) + (nullable ? "?" : string.Empty);
+        ValueSpec Scalar(ValueKind kind, PrimitiveKind primitive)
+            => new(kind, typeName, nullable, type.IsValueType, primitive, CollectionKind.None, null, null);
+
+        string? unsupported = null;
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_String: return Scalar(ValueKind.String, PrimitiveKind.String);
+            case SpecialType.System_Char: return Scalar(ValueKind.String, PrimitiveKind.Char);
+            case SpecialType.System_Boolean: return Scalar(ValueKind.Boolean, PrimitiveKind.Boolean);
+            case SpecialType.System_SByte: return Scalar(ValueKind.Integer, PrimitiveKind.SByte);
+            case SpecialType.System_Byte: return Scalar(ValueKind.Integer, PrimitiveKind.Byte);
+            case SpecialType.System_Int16: return Scalar(ValueKind.Integer, PrimitiveKind.Int16);
+            case SpecialType.System_UInt16: return Scalar(ValueKind.Integer, PrimitiveKind.UInt16);
+            case SpecialType.System_Int32: return Scalar(ValueKind.Integer, PrimitiveKind.Int32);
+            case SpecialType.System_UInt32: return Scalar(ValueKind.Integer, PrimitiveKind.UInt32);
+            case SpecialType.System_Int64: return Scalar(ValueKind.Integer, PrimitiveKind.Int64);
+            case SpecialType.System_UInt64: return Scalar(ValueKind.Integer, PrimitiveKind.UInt64);
+            case SpecialType.System_Single: return Scalar(ValueKind.Number, PrimitiveKind.Single);
+            case SpecialType.System_Double: return Scalar(ValueKind.Number, PrimitiveKind.Double);
+            case SpecialType.System_Decimal: return Scalar(ValueKind.Number, PrimitiveKind.Decimal);
+            case SpecialType.System_DateTime: return Scalar(ValueKind.FormattedString, PrimitiveKind.DateTime);
+            case SpecialType.System_Object: unsupported = "'object' can be anything; use a concrete type"; break;
+            case SpecialType.System_IntPtr:
+            case SpecialType.System_UIntPtr: unsupported = "native-sized integers are not data; use int or long"; break;
+        }
+
+        if (unsupported is null)
+        {
+            string metadataName = type.ContainingNamespace is null ? type.Name : type.ToDisplayString(IdFormat);
+            if (type is INamedTypeSymbol { IsGenericType: true } generic)
+            {
+                metadataName = generic.OriginalDefinition.ContainingNamespace.ToDisplayString() + "." + generic.OriginalDefinition.MetadataName;
+            }
+
+            switch (metadataName)
+            {
+                case "System.DateTimeOffset": return Scalar(ValueKind.FormattedString, PrimitiveKind.DateTimeOffset);
+                case "System.DateOnly": return Scalar(ValueKind.FormattedString, PrimitiveKind.DateOnly);
+                case "System.TimeOnly": return Scalar(ValueKind.FormattedString, PrimitiveKind.TimeOnly);
+                case "System.TimeSpan": return Scalar(ValueKind.FormattedString, PrimitiveKind.TimeSpan);
+                case "System.Guid": return Scalar(ValueKind.FormattedString, PrimitiveKind.Guid);
+                case "System.Uri": return Scalar(ValueKind.FormattedString, PrimitiveKind.Uri);
+                case "System.Int128": return Scalar(ValueKind.Integer, PrimitiveKind.Int128);
+                case "System.UInt128": return Scalar(ValueKind.Integer, PrimitiveKind.UInt128);
+                case "System.Half": return Scalar(ValueKind.Number, PrimitiveKind.Half);
+                case "System.Text.Json.JsonElement":
+                case "System.Text.Json.JsonDocument":
+                case "System.Text.Json.Nodes.JsonNode":
+                case "System.Text.Json.Nodes.JsonObject":
+                case "System.Text.Json.Nodes.JsonArray":
+                case "System.Text.Json.Nodes.JsonValue":
+                    unsupported = $"'{type.Name}' is untyped JSON; use a concrete type";
+                    break;
+            }
+
+            if (unsupported is null && type is INamedTypeSymbol { IsGenericType: true } named)
+            {
+                CollectionKind collection = CollectionKindOf(metadataName);
+                if (collection != CollectionKind.None)
+                {
+                    bool isDictionary = collection >= CollectionKind.Dictionary;
+                    if (isDictionary && named.TypeArguments[0].SpecialType != SpecialType.System_String)
+                    {
+                        Report(DiagnosticDescriptors.UnsupportedMemberType, location, memberDisplay, Display(type), "JSON object keys are strings, so only dictionaries with string keys are supported");
+                        return null;
+                    }
+
+                    ValueSpec? element = ParseValue(named.TypeArguments[isDictionary ? 1 : 0], memberDisplay, location);
+                    return element is null ? null : new ValueSpec(isDictionary ? ValueKind.Dictionary : ValueKind.Array, typeName, nullable, type.IsValueType, PrimitiveKind.None, collection, element, null);
+                }
+            }
+        }
+
+        if (unsupported is null)
+        {
+            switch (type)
+            {
+                case IArrayTypeSymbol { Rank: 1 } array:
+                    ValueSpec? element = ParseValue(array.ElementType, memberDisplay, location);
+                    return element is null ? null : new ValueSpec(ValueKind.Array, typeName, nullable, false, PrimitiveKind.None, CollectionKind.Array, element, null);
+                case IArrayTypeSymbol:
+                    unsupported = "multi-dimensional arrays have no JSON shape; use an array of arrays";
+                    break;
+                case IDynamicTypeSymbol:
+                    unsupported = "'dynamic' can be anything; use a concrete type";
+                    break;
+                case ITypeParameterSymbol:
+                    unsupported = "type parameters are not supported";
+                    break;
+                case IPointerTypeSymbol or IFunctionPointerTypeSymbol:
+                    unsupported = "pointers are not data";
+                    break;
+                case INamedTypeSymbol { IsTupleType: true }:
+                    unsupported = "tuple element names do not survive compilation; use a record";
+                    break;
+                case INamedTypeSymbol { IsRefLikeType: true }:
+                    unsupported = "ref structs cannot be stored in a property";
+                    break;
+                case INamedTypeSymbol { TypeKind: TypeKind.Delegate }:
+                    unsupported = "delegates are not data";
+                    break;
+                case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
+                    string? enumId = GetDefinition(enumType, null, location);
+                    return enumId is null ? null : new ValueSpec(ValueKind.Enum, typeName, nullable, true, PrimitiveKind.None, CollectionKind.None, null, enumId);
+                case INamedTypeSymbol { TypeKind: TypeKind.Interface } when DerivedTypes((INamedTypeSymbol)type).Count == 0:
+                    unsupported = "an interface other than a known collection interface cannot be constructed; use a concrete type or [JsonDerivedType]";
+                    break;
+                case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } objectType:
+                    if (IsFrameworkType(objectType))
+                    {
+                        unsupported = "this framework type has no JSON Schema mapping";
+                        break;
+                    }
+
+                    if (objectType.IsGenericType && objectType.TypeArguments.Any(a => a.TypeKind == TypeKind.TypeParameter))
+                    {
+                        unsupported = "open generic types are not supported";
+                        break;
+                    }
+
+                    string? objectId = GetDefinition(objectType, null, location);
+                    return objectId is null ? null : new ValueSpec(ValueKind.Object, typeName, nullable, objectType.IsValueType, PrimitiveKind.None, CollectionKind.None, null, objectId);
+                default:
+                    unsupported = "this kind of type has no JSON shape";
+                    break;
+            }
+        }
+
+        Report(DiagnosticDescriptors.UnsupportedMemberType, location, memberDisplay, Display(type), unsupported!);
+        return null;
+    }
+
+    private static CollectionKind CollectionKindOf(string metadataName) => metadataName switch
+    {
+        "System.Collections.Generic.List`1" => CollectionKind.List,
+        "System.Collections.Generic.IList`1" => CollectionKind.IList,
+        "System.Collections.Generic.IReadOnlyList`1" => CollectionKind.IReadOnlyList,
+        "System.Collections.Generic.IEnumerable`1" => CollectionKind.IEnumerable,
+        "System.Collections.Generic.ICollection`1" => CollectionKind.ICollection,
+        "System.Collections.Generic.IReadOnlyCollection`1" => CollectionKind.IReadOnlyCollection,
+        "System.Collections.Immutable.ImmutableArray`1" => CollectionKind.ImmutableArray,
+        "System.Collections.Immutable.ImmutableList`1" => CollectionKind.ImmutableList,
+        "System.Collections.Immutable.IImmutableList`1" => CollectionKind.IImmutableList,
+        "System.Collections.Generic.HashSet`1" => CollectionKind.HashSet,
+        "System.Collections.Generic.ISet`1" => CollectionKind.ISet,
+        "System.Collections.Generic.IReadOnlySet`1" => CollectionKind.IReadOnlySet,
+        "System.Collections.Immutable.ImmutableHashSet`1" => CollectionKind.ImmutableHashSet,
+        "System.Collections.Generic.Dictionary`2" => CollectionKind.Dictionary,
+        "System.Collections.Generic.IDictionary`2" => CollectionKind.IDictionary,
+        "System.Collections.Generic.IReadOnlyDictionary`2" => CollectionKind.IReadOnlyDictionary,
+        "System.Collections.Immutable.ImmutableDictionary`2" => CollectionKind.ImmutableDictionary,
+        _ => CollectionKind.None,
+    };
+
+    private static bool IsFrameworkType(INamedTypeSymbol type)
+    {
+        string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+        return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal);
+    }
+
+    // ---------------------------------------------------------------- constraints
+
+    private ConstraintSpec ParseConstraints(AttributeSource attributes, ValueSpec value, string memberDisplay, LocationInfo? location)
+    {
+        ConstraintSpec c = ConstraintSpec.None;
+        bool isString = value.Kind == ValueKind.String && value.Primitive == PrimitiveKind.String;
+        bool isNumeric = value.Kind is ValueKind.Integer or ValueKind.Number;
+        bool isCollection = value.Kind == ValueKind.Array;
+        bool isScalar = value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.FormattedString;
+
+        void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
+
+        foreach (AttributeData a in attributes.All())
+        {
+            string? name = a.AttributeClass?.ToDisplayString();
+            if (name is null || !name.StartsWith("System.ComponentModel.DataAnnotations.", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string shortName = a.AttributeClass!.Name.EndsWith("Attribute", StringComparison.Ordinal) ? a.AttributeClass.Name.Substring(0, a.AttributeClass.Name.Length - 9) : a.AttributeClass.Name;
+            ImmutableArrayView args = new(a.ConstructorArguments);
+            switch (shortName)
+            {
+                case "Range":
+                    if (!isNumeric)
+                    {
+                        Ignored(shortName, "the member is not a number");
+                        break;
+                    }
+
+                    string? min = null, max = null;
+                    if (args.Count == 2)
+                    {
+                        min = NumberLiteral(args[0].Value);
+                        max = NumberLiteral(args[1].Value);
+                    }
+                    else if (args.Count == 3)
+                    {
+                        min = NumberLiteral(args[1].Value as string);
+                        max = NumberLiteral(args[2].Value as string);
+                    }
+
+                    if (min is null || max is null)
+                    {
+                        Ignored(shortName, "its bounds are not numbers in invariant culture");
+                        break;
+                    }
+
+                    bool exclusiveMin = a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
+                    bool exclusiveMax = a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
+                    c = c with { Minimum = min, Maximum = max, ExclusiveMinimum = exclusiveMin, ExclusiveMaximum = exclusiveMax };
+                    break;
+                case "MinLength" when args.Count == 1 && args[0].Value is int minLength:
+                    if (isString)
+                    {
+                        c = c with { MinLength = minLength };
+                    }
+                    else if (isCollection)
+                    {
+                        c = c with { MinItems = minLength };
+                    }
+                    else
+                    {
+                        Ignored(shortName, "the member is neither a string nor a collection");
+                    }
+
+                    break;
+                case "MaxLength" when args.Count == 1 && args[0].Value is int maxLength && maxLength >= 0:
+                    if (isString)
+                    {
+                        c = c with { MaxLength = maxLength };
+                    }
+                    else if (isCollection)
+                    {
+                        c = c with { MaxItems = maxLength };
+                    }
+                    else
+                    {
+                        Ignored(shortName, "the member is neither a string nor a collection");
+                    }
+
+                    break;
+                case "Length" when args.Count == 2 && args[0].Value is int lengthMin && args[1].Value is int lengthMax:
+                    if (isString)
+                    {
+                        c = c with { MinLength = lengthMin, MaxLength = lengthMax };
+                    }
+                    else if (isCollection)
+                    {
+                        c = c with { MinItems = lengthMin, MaxItems = lengthMax };
+                    }
+                    else
+                    {
+                        Ignored(shortName, "the member is neither a string nor a collection");
+                    }
+
+                    break;
+                case "StringLength" when args.Count == 1 && args[0].Value is int stringMax:
+                    if (!isString)
+                    {
+                        Ignored(shortName, "the member is not a string");
+                        break;
+                    }
+
+                    int stringMin = a.NamedArguments.FirstOrDefault(n => n.Key == "MinimumLength").Value.Value is int m ? m : 0;
+                    c = c with { MaxLength = stringMax, MinLength = stringMin > 0 ? stringMin : c.MinLength };
+                    break;
+                case "RegularExpression" when args.Count == 1 && args[0].Value is string pattern:
+                    if (!isString)
+                    {
+                        Ignored(shortName, "the member is not a string");
+                        break;
+                    }
+
+                    try
+                    {
+                        _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+                    }
+                    catch (ArgumentException)
+                    {
+                        Ignored(shortName, "the pattern is not a valid regular expression");
+                        break;
+                    }
+
+                    c = c with { Pattern = pattern };
+                    break;
+                case "EmailAddress":
+                    if (isString)
+                    {
+                        c = c with { Format = "email" };
+                    }
+                    else
+                    {
+                        Ignored(shortName, "the member is not a string");
+                    }
+
+                    break;
+                case "Url":
+                    if (isString || value.Primitive == PrimitiveKind.Uri)
+                    {
+                        c = c with { Format = "uri" };
+                    }
+                    else
+                    {
+                        Ignored(shortName, "the member is not a string");
+                    }
+
+                    break;
+                case "AllowedValues":
+                    if (!isScalar)
+                    {
+                        Ignored(shortName, "the member is not a scalar");
+                        break;
+                    }
+
+                    var literals = new List<string>();
+                    IEnumerable<TypedConstant> values = args.Count == 1 && args[0].Kind == TypedConstantKind.Array ? args[0].Values : a.ConstructorArguments;
+                    bool ok = true;
+                    foreach (TypedConstant v in values)
+                    {
+                        string? literal = v.Value switch
+                        {
+                            null => value.IsNullable ? "null" : null,
+                            string s when value.Kind is ValueKind.String or ValueKind.FormattedString => JsonWriter.Quote(s),
+                            bool b when value.Kind == ValueKind.Boolean => b ? "true" : "false",
+                            object o when isNumeric => NumberLiteral(o),
+                            _ => null,
+                        };
+                        if (literal is null)
+                        {
+                            ok = false;
+                            break;
+                        }
+
+                        if (!literals.Contains(literal))
+                        {
+                            literals.Add(literal);
+                        }
+                    }
+
+                    if (!ok || literals.Count == 0)
+                    {
+                        Ignored(shortName, "its values do not match the member's type");
+                        break;
+                    }
+
+                    c = c with { AllowedValues = literals.ToEquatableArray() };
+                    break;
+            }
+        }
+
+        if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet)
+        {
+            c = c with { UniqueItems = true };
+        }
+
+        return c;
+    }
+
+    private static string? NumberLiteral(object? value) => value switch
+    {
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        short s => s.ToString(CultureInfo.InvariantCulture),
+        byte b => b.ToString(CultureInfo.InvariantCulture),
+        sbyte sb => sb.ToString(CultureInfo.InvariantCulture),
+        ushort us => us.ToString(CultureInfo.InvariantCulture),
+        uint ui => ui.ToString(CultureInfo.InvariantCulture),
+        ulong ul => ul.ToString(CultureInfo.InvariantCulture),
+        double d when !double.IsNaN(d) && !double.IsInfinity(d) => d.ToString("R", CultureInfo.InvariantCulture),
+        float f when !float.IsNaN(f) && !float.IsInfinity(f) => ((double)f).ToString("R", CultureInfo.InvariantCulture),
+        decimal m => m.ToString(CultureInfo.InvariantCulture),
+        string s when decimal.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal parsed) => parsed.ToString(CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    // ---------------------------------------------------------------- attributes and helpers
+
+    private readonly struct ImmutableArrayView
+    {
+        private readonly System.Collections.Immutable.ImmutableArray<TypedConstant> _items;
+
+        public ImmutableArrayView(System.Collections.Immutable.ImmutableArray<TypedConstant> items) => _items = items;
+
+        public int Count => _items.IsDefault ? 0 : _items.Length;
+
+        public TypedConstant this[int index] => _items[index];
+    }
+
+    /// <summary>Attributes of a property together with those of the constructor parameter it binds to.</summary>
+    private readonly struct AttributeSource
+    {
+        private readonly IPropertySymbol _property;
+        private readonly IParameterSymbol? _parameter;
+
+        public AttributeSource(IPropertySymbol property, IParameterSymbol? parameter)
+        {
+            _property = property;
+            _parameter = parameter;
+        }
+
+        public IEnumerable<AttributeData> All()
+        {
+            foreach (AttributeData a in _property.GetAttributes())
+            {
+                yield return a;
+            }
+
+            if (_parameter is not null)
+            {
+                foreach (AttributeData a in _parameter.GetAttributes())
+                {
+                    yield return a;
+                }
+            }
+        }
+
+        public string? JsonPropertyName()
+        {
+            foreach (AttributeData a in All())
+            {
+                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string name)
+                {
+                    return name;
+                }
+            }
+
+            return null;
+        }
+
+        public string? Description()
+        {
+            foreach (AttributeData a in All())
+            {
+                if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    private static string? GetDescription(ISymbol symbol)
+    {
+        foreach (AttributeData a in symbol.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
+
+    private static EquatableArray<string> Aliases(ISymbol symbol)
+    {
+        var aliases = new List<string>();
+        foreach (AttributeData a in symbol.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmAliasAttribute" && a.ConstructorArguments.Length == 1)
+            {
+                TypedConstant arg = a.ConstructorArguments[0];
+                IEnumerable<TypedConstant> values = arg.Kind == TypedConstantKind.Array ? arg.Values : new[] { arg };
+                foreach (TypedConstant v in values)
+                {
+                    if (v.Value is string s && s.Length > 0 && !aliases.Contains(s))
+                    {
+                        aliases.Add(s);
+                    }
+                }
+            }
+        }
+
+        return aliases.ToEquatableArray();
+    }
+
+    private static bool IsJsonIgnored(IPropertySymbol property)
+    {
+        foreach (AttributeData a in property.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonIgnoreAttribute")
+            {
+                // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
+                TypedConstant condition = a.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value;
+                return condition.IsNull || condition.Value is null || condition.Value is 1;
+            }
+        }
+
+        return false;
+    }
+
+    private static NamingPolicy OwnNamingPolicy(INamedTypeSymbol type, NamingPolicy fallback = NamingPolicy.CamelCase)
+    {
+        foreach (AttributeData a in type.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmOutputAttribute")
+            {
+                foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                {
+                    if (named.Key == "NamingPolicy" && named.Value.Value is int p)
+                    {
+                        return (NamingPolicy)p;
+                    }
+                }
+
+                return NamingPolicy.CamelCase;
+            }
+        }
+
+        return fallback;
+    }
+
+    private static List<(INamedTypeSymbol Type, string? Discriminator)> DerivedTypes(INamedTypeSymbol type)
+    {
+        var result = new List<(INamedTypeSymbol, string?)>();
+        foreach (AttributeData a in type.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() != "System.Text.Json.Serialization.JsonDerivedTypeAttribute" || a.ConstructorArguments.Length == 0)
+            {
+                continue;
+            }
+
+            if (a.ConstructorArguments[0].Value is not INamedTypeSymbol derived || derived.TypeKind == TypeKind.Error)
+            {
+                continue;
+            }
+
+            string? discriminator = a.ConstructorArguments.Length > 1 ? a.ConstructorArguments[1].Value switch
+            {
+                string s => JsonWriter.Quote(s),
+                int i => i.ToString(CultureInfo.InvariantCulture),
+                _ => null,
+            } : null;
+            result.Add((derived, discriminator));
+        }
+
+        return result;
+    }
+
+    private bool IsSourceAutoProperty(IPropertySymbol property)
+    {
+        foreach (SyntaxReference reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_ct) is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+                && accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static LocationInfo? MemberLocation(IPropertySymbol property, IParameterSymbol? parameter)
+    {
+        Location? location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? parameter?.Locations.FirstOrDefault(l => l.IsInSource);
+        return LocationInfo.From(location);
+    }
+
+    private string UniqueDefinitionName(string name)
+    {
+        string candidate = name;
+        for (int i = 2; !_definitionNames.Add(candidate); i++)
+        {
+            candidate = name + i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type)
+    {
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, IsValueType: true } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Interface } => "interface",
+        { IsValueType: true } => "struct",
+        _ => "class",
+    };
+
+    private static bool IsAccessibleFromAssembly(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+
+    private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+    {
+        var info = DiagnosticInfo.Create(descriptor, location, args);
+        if (!_diagnostics.Contains(info))
+        {
+            _diagnostics.Add(info);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace StructuredLlm.Generators;
+
+/// <summary>Names of the tracked pipeline steps, asserted by the incremental tests.</summary>
+internal static class TrackingNames
+{
+    public const string Parse = nameof(Parse);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Models = nameof(Models);
+    public const string Features = nameof(Features);
+    public const string ModelsWithFeatures = nameof(ModelsWithFeatures);
+    public const string RegistryEntries = nameof(RegistryEntries);
+    public const string Registry = nameof(Registry);
+
+    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry };
+}

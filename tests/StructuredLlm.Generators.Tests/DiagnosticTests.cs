@@ -1,0 +1,342 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using StructuredLlm.Generators.Tests.Infrastructure;
+
+namespace StructuredLlm.Generators.Tests;
+
+/// <summary>One test per unsupported shape and per profile limit: the ID, the severity and the member it points at.</summary>
+public class DiagnosticTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json;
+        using System.Text.Json.Serialization;
+        using StructuredLlm;
+
+        """;
+
+    private sealed record Found(string Id, DiagnosticSeverity Severity, string At, string Message, string HelpLink);
+
+    private static (List<Found> Diagnostics, GeneratorRun Run) Diagnose(string source)
+    {
+        string text = Usings + source;
+        GeneratorRun run = GeneratorHarness.Run(text);
+        run.AssertNoException();
+        var found = run.GeneratorDiagnostics
+            .Select(d => new Found(d.Id, d.Severity, d.Location == Location.None ? "" : text.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length), d.GetMessage(), d.Descriptor.HelpLinkUri))
+            .ToList();
+        foreach (Found f in found)
+        {
+            Assert.Equal($"https://github.com/structuredllm/structuredllm/blob/main/docs/diagnostics/{f.Id}.md", f.HelpLink);
+        }
+
+        return (found, run);
+    }
+
+    private static Found Single(string source, string id)
+    {
+        (List<Found> diagnostics, _) = Diagnose(source);
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == id, "expected one " + id + ", got: " + string.Join("; ", diagnostics));
+        return diagnostics[0];
+    }
+
+    [Fact]
+    public void SLLM0001_type_not_partial()
+    {
+        Found d = Single("[LlmOutput] public record Ticket(string Title);", "SLLM0001");
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("Ticket", d.At);
+    }
+
+    [Fact]
+    public void SLLM0001_containing_type_not_partial()
+    {
+        Found d = Single("public class Outer { [LlmOutput] public partial record Inner(string Title); }", "SLLM0001");
+        Assert.Contains("Outer", d.Message);
+        Assert.Equal("Inner", d.At);
+    }
+
+    [Fact]
+    public void SLLM0002_generic_type()
+    {
+        Found d = Single("[LlmOutput] public partial record Box<T>(T Value);", "SLLM0002");
+        Assert.Equal("Box", d.At);
+    }
+
+    [Fact]
+    public void SLLM0002_nested_in_generic_type()
+        => Single("public partial class Outer<T> { [LlmOutput] public partial record Inner(string Value); }", "SLLM0002");
+
+    [Theory]
+    [InlineData("object", "object")]
+    [InlineData("dynamic", "dynamic")]
+    [InlineData("JsonElement", "untyped JSON")]
+    [InlineData("System.Text.Json.Nodes.JsonNode", "untyped JSON")]
+    [InlineData("Dictionary<int, string>", "string keys")]
+    [InlineData("(int A, int B)", "tuple")]
+    [InlineData("int[,]", "multi-dimensional")]
+    [InlineData("IDisposable", "interface")]
+    [InlineData("Func<int>", "delegates")]
+    [InlineData("List<object>", "object")]
+    [InlineData("System.Threading.Tasks.Task", "framework type")]
+    public void SLLM0003_unsupported_member_type(string type, string reason)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose($"[LlmOutput] public partial record Bad(string Ok, {type} Value);");
+        Found d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM0003", d.Id);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("Value", d.At);
+        Assert.Contains(reason, d.Message);
+
+        // The rest of the type is still generated, so users see one error, not a cascade.
+        var schema = SchemaExtractor.Schema(run, "Bad.LlmOutput.g.cs", "openAIStrict");
+        Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public void SLLM0003_unsupported_member_of_a_referenced_type_points_at_that_member()
+    {
+        Found d = Single("public record Inner(object Payload); [LlmOutput] public partial record Outer(Inner Inner);", "SLLM0003");
+        Assert.Equal("Payload", d.At);
+    }
+
+    [Fact]
+    public void SLLM0004_no_public_constructor()
+    {
+        Found d = Single("[LlmOutput] public partial class Hidden { private Hidden() { } public int X { get; set; } }", "SLLM0004");
+        Assert.Contains("no public constructor", d.Message);
+        Assert.Equal("Hidden", d.At);
+    }
+
+    [Fact]
+    public void SLLM0004_get_only_member_not_set_by_constructor()
+    {
+        Found d = Single("[LlmOutput] public partial class Frozen { public int X { get; } }", "SLLM0004");
+        Assert.Equal("X", d.At);
+        Assert.Contains("no public setter", d.Message);
+    }
+
+    [Fact]
+    public void SLLM0004_private_setter_counts_as_get_only()
+        => Assert.Equal("X", Single("[LlmOutput] public partial class Frozen { public int X { get; private set; } }", "SLLM0004").At);
+
+    [Fact]
+    public void SLLM0004_ambiguous_constructors()
+        => Assert.Contains("several public constructors", Single("""
+            [LlmOutput] public partial class Two
+            {
+                public Two(int x) { X = x; }
+                public Two(string s) { X = s.Length; }
+                public int X { get; init; }
+            }
+            """, "SLLM0004").Message);
+
+    [Fact]
+    public void SLLM0004_constructor_parameter_without_property()
+    {
+        Found d = Single("[LlmOutput] public partial class P { public P(int secret) { } public int X { get; set; } }", "SLLM0004");
+        Assert.Equal("secret", d.At);
+    }
+
+    [Fact]
+    public void SLLM0004_abstract_member_type_without_derived_types()
+    {
+        Found d = Single("public abstract record Animal(string Name); [LlmOutput] public partial record Zoo(Animal Star);", "SLLM0004");
+        Assert.Equal("Star", d.At);
+    }
+
+    [Fact]
+    public void SLLM0004_static_class_and_ref_struct()
+    {
+        Assert.Contains("static", Single("[LlmOutput] public static partial class S { }", "SLLM0004").Message);
+        Assert.Contains("ref struct", Single("[LlmOutput] public ref partial struct R { public int X { get; set; } }", "SLLM0004").Message);
+    }
+
+    [Fact]
+    public void SLLM0005_dictionary_is_an_error_for_OpenAI_but_other_profiles_are_emitted()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial record Bag(Dictionary<string, int> Counts);");
+        Found openAI = Assert.Single(diagnostics, d => d.Id == "SLLM0005");
+        Assert.Equal(DiagnosticSeverity.Error, openAI.Severity);
+        Assert.Equal("Counts", openAI.At);
+        Found anthropic = Assert.Single(diagnostics, d => d.Id == "SLLM0009");
+        Assert.Equal(DiagnosticSeverity.Warning, anthropic.Severity);
+        Assert.Equal(2, diagnostics.Count);
+        var json = SchemaExtractor.Schema(run, "Bag.LlmOutput.g.cs", "jsonSchema");
+        Assert.Equal("integer", json.GetProperty("properties").GetProperty("counts").GetProperty("additionalProperties").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void SLLM0006_more_than_5000_properties()
+    {
+        // 100 properties inlined 51 times = 5100 properties in the schema text.
+        string wide = "public record Wide(" + string.Join(", ", Enumerable.Range(0, 100).Select(i => $"int P{i}")) + ");";
+        string root = "[LlmOutput] public partial record Root(" + string.Join(", ", Enumerable.Range(0, 51).Select(i => $"Wide W{i}")) + ");";
+        Found d = Single(wide + root, "SLLM0006");
+        Assert.Contains("5000 properties", d.Message);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("P50", d.At); // 49 × 101 + 1 + 50 = 5001st property
+    }
+
+    [Fact]
+    public void SLLM0006_more_than_10_levels_of_nesting()
+    {
+        var sb = new StringBuilder();
+        for (int i = 1; i <= 10; i++)
+        {
+            sb.Append($"public record L{i}(int V{(i < 10 ? $", L{i + 1} Next{i}" : string.Empty)});\n");
+        }
+
+        sb.Append("[LlmOutput] public partial record Top(L1 First);");
+        Found d = Single(sb.ToString(), "SLLM0006");
+        Assert.Contains("nested more than 10 levels", d.Message);
+        Assert.Equal("Next9", d.At); // Top, L1..L10: L10 is the 11th level
+
+        // Ten levels (Top, L1..L9) is fine.
+        var ok = new StringBuilder();
+        for (int i = 1; i <= 9; i++)
+        {
+            ok.Append($"public record L{i}(int V{(i < 9 ? $", L{i + 1} Next{i}" : string.Empty)});\n");
+        }
+
+        ok.Append("[LlmOutput] public partial record Top(L1 First);");
+        Assert.Empty(Diagnose(ok.ToString()).Diagnostics);
+    }
+
+    [Fact]
+    public void SLLM0006_more_than_1000_enum_values()
+    {
+        string values = string.Join(", ", Enumerable.Range(0, 1001).Select(i => "V" + i));
+        Found d = Single($"public enum Huge {{ {values} }} [LlmOutput] public partial record R(Huge Choice);", "SLLM0006");
+        Assert.Contains("1000 enum values", d.Message);
+        Assert.Equal("Choice", d.At);
+        Assert.Empty(Diagnose($"public enum Big {{ {string.Join(", ", Enumerable.Range(0, 1000).Select(i => "V" + i))} }} [LlmOutput] public partial record R(Big Choice);").Diagnostics);
+    }
+
+    [Fact]
+    public void SLLM0006_more_than_120000_characters_of_names_and_enum_values()
+    {
+        // 200 enum values of 610 characters each (so the 250-value rule does not apply).
+        string values = string.Join(",\n", Enumerable.Range(0, 200).Select(i => $"[JsonStringEnumMemberName(\"{new string('x', 600)}{i:D10}\")] V{i}"));
+        Found d = Single($"public enum Long {{ {values} }} [LlmOutput] public partial record R(string A, Long Choice);", "SLLM0006");
+        Assert.Contains("120000 characters", d.Message);
+        Assert.Equal("Choice", d.At);
+    }
+
+    [Fact]
+    public void SLLM0006_large_enum_with_too_many_characters()
+    {
+        string values = string.Join(",\n", Enumerable.Range(0, 260).Select(i => $"[JsonStringEnumMemberName(\"{new string('y', 60)}{i:D4}\")] V{i}"));
+        Found d = Single($"public enum Wide {{ {values} }} [LlmOutput] public partial record R(Wide Choice);", "SLLM0006");
+        Assert.Contains("more than 250 values", d.Message);
+    }
+
+    [Theory]
+    [InlineData("my schema!")]
+    [InlineData("")]
+    [InlineData("a123456789b123456789c123456789d123456789e123456789f123456789g1234")]
+    public void SLLM0007_invalid_schema_name(string name)
+    {
+        Found d = Single($"[LlmOutput(Name = \"{name}\")] public partial record R(int X);", "SLLM0007");
+        Assert.StartsWith("LlmOutput(", d.At);
+    }
+
+    [Fact]
+    public void SLLM0007_valid_64_character_name_is_fine()
+        => Assert.Empty(Diagnose($"[LlmOutput(Name = \"{new string('a', 60)}_-09\")] public partial record R(int X);").Diagnostics);
+
+    [Fact]
+    public void SLLM0008_polymorphic_root()
+    {
+        Found d = Single("""
+            [LlmOutput]
+            [JsonDerivedType(typeof(Yes), "yes")]
+            [JsonDerivedType(typeof(No), "no")]
+            public abstract partial record Answer;
+            public record Yes(string Why) : Answer;
+            public record No(string WhyNot) : Answer;
+            """, "SLLM0008");
+        Assert.Equal("Answer", d.At);
+    }
+
+    [Fact]
+    public void SLLM0009_recursion_under_Anthropic_is_a_warning()
+    {
+        Found d = Single("[LlmOutput] public partial record Node(string Name, List<Node> Kids);", "SLLM0009");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Equal("Kids", d.At);
+        Assert.Contains("recursive", d.Message);
+    }
+
+    [Fact]
+    public void SLLM0009_more_than_24_optional_properties()
+    {
+        string members = string.Join(", ", Enumerable.Range(0, 25).Select(i => $"string? O{i}"));
+        Found d = Single($"[LlmOutput] public partial record R({members});", "SLLM0009");
+        Assert.Contains("24 optional", d.Message);
+        Assert.Equal("O24", d.At);
+        Assert.Empty(Diagnose($"[LlmOutput] public partial record R({string.Join(", ", Enumerable.Range(0, 24).Select(i => $"string? O{i}"))});").Diagnostics);
+    }
+
+    [Fact]
+    public void SLLM0009_more_than_16_union_typed_properties()
+    {
+        string pets = """
+            [JsonDerivedType(typeof(Cat), "cat")] [JsonDerivedType(typeof(Dog), "dog")] public abstract record Pet;
+            public record Cat(int Lives) : Pet; public record Dog(bool Good) : Pet;
+            """;
+        string members = string.Join(", ", Enumerable.Range(0, 17).Select(i => $"Pet P{i}"));
+        Found d = Single(pets + $"[LlmOutput] public partial record R({members});", "SLLM0009");
+        Assert.Contains("16 union-typed", d.Message);
+        Assert.Equal("P16", d.At);
+    }
+
+    [Fact]
+    public void SLLM0010_duplicate_json_names()
+    {
+        Found d = Single("[LlmOutput] public partial record R([property: JsonPropertyName(\"name\")] string A, string Name);", "SLLM0010");
+        Assert.Equal("Name", d.At);
+        Assert.Equal(DiagnosticSeverity.Error, d.Severity);
+    }
+
+    [Fact]
+    public void SLLM0010_alias_colliding_with_a_name_ignoring_case_and_separators()
+        => Assert.Equal("Other", Single("[LlmOutput] public partial record R(string UserName, [property: LlmAlias(\"user_name\")] string Other);", "SLLM0010").At);
+
+    [Fact]
+    public void SLLM0010_duplicate_enum_names()
+        => Assert.Equal("B", Single("public enum E { A, [JsonStringEnumMemberName(\"a\")] B } [LlmOutput] public partial record R(E Value);", "SLLM0010").At);
+
+    [Theory]
+    [InlineData("[property: Range(1, 5)] string Value", "[Range]")]
+    [InlineData("[property: RegularExpression(\"([a-z\")] string Value", "not a valid regular expression")]
+    [InlineData("[property: MinLength(2)] int Value", "[MinLength]")]
+    [InlineData("[property: EmailAddress] int Value", "[EmailAddress]")]
+    [InlineData("[property: AllowedValues(1, 2)] string Value", "[AllowedValues]")]
+    public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
+    {
+        Found d = Single($"[LlmOutput] public partial record R({member});", "SLLM0011");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains(expected, d.Message);
+        Assert.Equal("Value", d.At);
+    }
+
+    [Fact]
+    public void Every_descriptor_has_a_docs_page_and_release_tracking_entry()
+    {
+        string root = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.AppContext.BaseDirectory, "../../../../.."));
+        string releases = System.IO.File.ReadAllText(System.IO.Path.Combine(root, "src/StructuredLlm.Generators/AnalyzerReleases.Unshipped.md"));
+        var ids = typeof(StructuredLlmGenerator).Assembly.GetType("StructuredLlm.Generators.Diagnostics.DiagnosticDescriptors")!
+            .GetFields().Select(f => f.GetValue(null)).OfType<DiagnosticDescriptor>().Select(d => d.Id).ToList();
+        Assert.True(ids.Count >= 12);
+        foreach (string id in ids)
+        {
+            Assert.True(System.IO.File.Exists(System.IO.Path.Combine(root, "docs/diagnostics", id + ".md")), id + " has no docs page");
+            Assert.Contains(id + " |", releases);
+        }
+    }
+}

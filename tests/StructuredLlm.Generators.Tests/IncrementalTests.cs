@@ -1,0 +1,203 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StructuredLlm.Generators.Model;
+using StructuredLlm.Generators.Tests.Infrastructure;
+
+namespace StructuredLlm.Generators.Tests;
+
+public class IncrementalTests
+{
+    private const string Source = """
+        using System.Collections.Generic;
+        using System.ComponentModel.DataAnnotations;
+        using System.Text.Json.Serialization;
+        using StructuredLlm;
+
+        namespace Inc;
+
+        public enum Color { Red, Green }
+
+        [JsonDerivedType(typeof(Cat), "cat")]
+        [JsonDerivedType(typeof(Dog), "dog")]
+        public abstract record Pet(string Name);
+        public record Cat(string Name, bool Indoor) : Pet(Name);
+        public record Dog(string Name, int Barks) : Pet(Name);
+
+        /// <summary>A node.</summary>
+        [LlmOutput]
+        public partial record Node([property: Range(1, 9)] int Level, Color Color, List<Node> Children, Pet? Pet, Dictionary<string, int> Bag);
+
+        [LlmOutput]
+        public partial class Other { public string? Text { get; set; } }
+        """;
+
+    private const string Unrelated = "namespace Inc; public class Unrelated { public int Value => 1; }";
+
+    [Fact]
+    public void Rerun_on_unchanged_compilation_is_fully_cached()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source, Unrelated });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        driver = driver.RunGenerators(compilation.Clone(), TestContext.Current.CancellationToken);
+        AssertAllTrackedStepsCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Unrelated_edit_regenerates_nothing()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source, Unrelated });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        SyntaxTree old = compilation.SyntaxTrees.Last();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(
+            "namespace Inc; public class Unrelated { public int Value => 2; public string Name => \"x\"; }", GeneratorHarness.ParseOptions, old.FilePath));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        AssertAllTrackedStepsCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Adding_an_unrelated_file_regenerates_nothing()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        CSharpCompilation edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, GeneratorHarness.ParseOptions, "/src/New.cs"));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        AssertAllTrackedStepsCachedOrUnchanged(driver.GetRunResult());
+    }
+
+    [Fact]
+    public void Editing_a_member_regenerates_only_that_type()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source, "using StructuredLlm; namespace Inc2; [LlmOutput] public partial record Solo(int A);" });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        SyntaxTree old = compilation.SyntaxTrees.Last();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(
+            "using StructuredLlm; namespace Inc2; [LlmOutput] public partial record Solo(int A, string B);", GeneratorHarness.ParseOptions, old.FilePath));
+        driver = driver.RunGenerators(edited, TestContext.Current.CancellationToken);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+
+        var parseReasons = result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.Contains(IncrementalStepRunReason.Modified, parseReasons);
+        Assert.Equal(2, parseReasons.Count(r => r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.Contains(emitted, o => o.Reason == IncrementalStepRunReason.Modified);
+    }
+
+    [Fact]
+    public void Model_graph_holds_no_symbols_syntax_compilation_or_locations()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        int walked = 0;
+        foreach (string step in TrackingNames.All)
+        {
+            if (!result.TrackedSteps.TryGetValue(step, out var runs))
+            {
+                continue;
+            }
+
+            foreach (IncrementalGeneratorRunStep run in runs)
+            {
+                foreach ((object value, _) in run.Outputs)
+                {
+                    AssertNoForbiddenTypes(value, new HashSet<object>(ReferenceEqualityComparer.Instance), step);
+                    walked++;
+                }
+            }
+        }
+
+        Assert.True(walked >= 5, $"only {walked} step outputs were walked");
+    }
+
+    [Fact]
+    public void Equal_input_gives_equal_and_hash_equal_specs()
+    {
+        ParseResult a = ParseOnly(Source);
+        ParseResult b = ParseOnly(Source);
+        Assert.NotSame(a, b);
+        Assert.Equal(a, b);
+        Assert.Equal(a.GetHashCode(), b.GetHashCode());
+        Assert.NotNull(a.Model);
+
+        ParseResult c = ParseOnly(Source.Replace("Range(1, 9)", "Range(1, 8)"));
+        Assert.NotEqual(a, c);
+    }
+
+    private static ParseResult ParseOnly(string source)
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(source), TestContext.Current.CancellationToken);
+        return driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parse]
+            .SelectMany(s => s.Outputs).Select(o => (ParseResult)o.Value).First(r => r.Model?.Spec.Name == "Node");
+    }
+
+    private static void AssertAllTrackedStepsCachedOrUnchanged(GeneratorDriverRunResult runResult)
+    {
+        GeneratorRunResult result = runResult.Results.Single();
+        Assert.Null(result.Exception);
+        var seen = new HashSet<string>();
+        foreach ((string name, var runs) in result.TrackedSteps)
+        {
+            if (!TrackingNames.All.Contains(name))
+            {
+                continue;
+            }
+
+            seen.Add(name);
+            foreach (IncrementalGeneratorRunStep run in runs)
+            {
+                foreach ((object _, IncrementalStepRunReason reason) in run.Outputs)
+                {
+                    Assert.True(reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"step {name} output was {reason}");
+                }
+            }
+        }
+
+        foreach (var output in result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs))
+        {
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output step was {output.Reason}");
+        }
+
+        // Every named step ran, so a renamed or untracked step cannot make this test vacuous.
+        Assert.Equal(TrackingNames.All.OrderBy(x => x), seen.OrderBy(x => x));
+    }
+
+    private static readonly Type[] Forbidden = { typeof(ISymbol), typeof(SyntaxNode), typeof(Compilation), typeof(SemanticModel), typeof(Location), typeof(SyntaxTree) };
+
+    private static void AssertNoForbiddenTypes(object? value, HashSet<object> visited, string path)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !visited.Add(value))
+        {
+            return;
+        }
+
+        Type type = value.GetType();
+        Assert.False(Forbidden.Any(f => f.IsAssignableFrom(type)), $"{path} holds a {type.FullName}");
+        if (value is DiagnosticDescriptor)
+        {
+            return; // an immutable singleton
+        }
+
+        if (value is IEnumerable enumerable)
+        {
+            int i = 0;
+            foreach (object? item in enumerable)
+            {
+                AssertNoForbiddenTypes(item, visited, $"{path}[{i++}]");
+            }
+        }
+
+        for (Type? t = type; t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (FieldInfo field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                Assert.False(Forbidden.Any(f => f.IsAssignableFrom(field.FieldType)), $"{path}.{field.Name} is declared as {field.FieldType.FullName}");
+                AssertNoForbiddenTypes(field.GetValue(value), visited, path + "." + field.Name);
+            }
+        }
+    }
+}
