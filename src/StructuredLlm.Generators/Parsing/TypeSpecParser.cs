@@ -55,6 +55,15 @@ internal sealed class TypeSpecParser
         LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
         try
         {
+            // [LlmOutput] repeated on several partial declarations (CS0579) must not produce duplicate hint names:
+            // only the declaration holding the first attribute generates.
+            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName);
+            if (first?.ApplicationSyntaxReference is { } reference
+                && reference.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner && (owner.SyntaxTree != declaration.SyntaxTree || owner.Span != declaration.Span))
+            {
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var parser = new TypeSpecParser(symbol, location, ct);
             OutputModel? model = parser.Run(declaration, context.Attributes.FirstOrDefault());
             return new ParseResult(model, parser._diagnostics.ToEquatableArray());
@@ -221,9 +230,10 @@ internal sealed class TypeSpecParser
             var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
-                if (derivedType.IsAbstract || derivedType.IsGenericType && derivedType.IsUnboundGenericType)
+                if (derivedType.IsAbstract || derivedType.IsUnboundGenericType || !DerivesFrom(derivedType, type))
                 {
-                    Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), "a [JsonDerivedType] must be a concrete type");
+                    Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                        $"a [JsonDerivedType] must be a concrete type derived from '{type.Name}'");
                     continue;
                 }
 
@@ -831,11 +841,11 @@ internal sealed class TypeSpecParser
                     }
 
                     var literals = new List<string>();
-                    IEnumerable<TypedConstant> values = args.Count == 1 && args[0].Kind == TypedConstantKind.Array ? args[0].Values : a.ConstructorArguments;
+                    IEnumerable<TypedConstant> values = args.Count == 1 && args[0].Kind == TypedConstantKind.Array ? (args[0].IsNull ? Array.Empty<TypedConstant>() : args[0].Values) : a.ConstructorArguments;
                     bool ok = true;
                     foreach (TypedConstant v in values)
                     {
-                        string? literal = v.Value switch
+                        string? literal = (v.Kind == TypedConstantKind.Array ? (object)v : v.Value) switch
                         {
                             null => value.IsNullable ? "null" : null,
                             string s when value.Kind is ValueKind.String or ValueKind.FormattedString => JsonWriter.Quote(s),
@@ -981,10 +991,10 @@ internal sealed class TypeSpecParser
             if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmAliasAttribute" && a.ConstructorArguments.Length == 1)
             {
                 TypedConstant arg = a.ConstructorArguments[0];
-                IEnumerable<TypedConstant> values = arg.Kind == TypedConstantKind.Array ? arg.Values : new[] { arg };
+                IEnumerable<TypedConstant> values = arg.Kind != TypedConstantKind.Array ? new[] { arg } : arg.IsNull ? Array.Empty<TypedConstant>() : arg.Values;
                 foreach (TypedConstant v in values)
                 {
-                    if (v.Value is string s && s.Length > 0 && !aliases.Contains(s))
+                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !aliases.Contains(s))
                     {
                         aliases.Add(s);
                     }
@@ -1056,6 +1066,24 @@ internal sealed class TypeSpecParser
         }
 
         return result;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol derived, INamedTypeSymbol baseType)
+    {
+        if (SymbolEqualityComparer.Default.Equals(derived, baseType) || derived.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? t = derived.BaseType; t is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, baseType))
+            {
+                return true;
+            }
+        }
+
+        return derived.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, baseType));
     }
 
     private bool IsSourceAutoProperty(IPropertySymbol property)
