@@ -36,6 +36,7 @@ internal sealed class TypeSpecParser
     private readonly List<string> _definitionOrder = new();
     private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LocationInfo?> _memberLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
 
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
     {
@@ -198,7 +199,7 @@ internal sealed class TypeSpecParser
         _definitions.Add(id, null);
         _definitionOrder.Add(id);
         string definitionName = UniqueDefinitionName(type.Name);
-        string? description = GetDescription(type) ?? DocComments.For(type, _ct).Summary;
+        string? description = GetDescription(type) ?? Docs(type, _ct).Summary;
         string typeName = type.ToDisplayString(TypeNameFormat);
 
         if (type.TypeKind == TypeKind.Enum)
@@ -249,7 +250,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(derivedId, null);
                     _definitionOrder.Add(derivedId);
                     _definitions[derivedId] = ParseObject(derivedType, derivedId, derivedType.ToDisplayString(TypeNameFormat), UniqueDefinitionName(derivedType.Name),
-                        GetDescription(derivedType) ?? DocComments.For(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
+                        GetDescription(derivedType) ?? Docs(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
@@ -309,7 +310,7 @@ internal sealed class TypeSpecParser
                 }
             }
 
-            members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? DocComments.For(field, _ct).Summary));
+            members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? Docs(field, _ct).Summary));
         }
 
         return new TypeDefinitionSpec(id, DefinitionKind.Enum, typeName, definitionName, description, true,
@@ -319,7 +320,7 @@ internal sealed class TypeSpecParser
     private TypeDefinitionSpec ParseObject(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description, NamingPolicy policy, LocationInfo? usage, string? discriminatorName)
     {
         string typeDisplay = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        DocComments typeDocs = DocComments.For(type, _ct);
+        DocComments typeDocs = Docs(type, _ct);
         LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
@@ -443,7 +444,7 @@ internal sealed class TypeSpecParser
             }
 
             string? memberDescription = attributes.Description()
-                ?? DocComments.For(property, _ct).Summary
+                ?? Docs(property, _ct).Summary
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
             ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
 
@@ -680,6 +681,11 @@ internal sealed class TypeSpecParser
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {
+        if (type.Locations.Any(l => l.IsInSource))
+        {
+            return false;
+        }
+
         string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal);
     }
@@ -1066,6 +1072,17 @@ internal sealed class TypeSpecParser
         }
 
         return result;
+    }
+
+    private DocComments Docs(ISymbol symbol, CancellationToken ct)
+    {
+        if (!_docs.TryGetValue(symbol, out DocComments? docs))
+        {
+            docs = DocComments.For(symbol, ct);
+            _docs.Add(symbol, docs);
+        }
+
+        return docs;
     }
 
     private static bool DerivesFrom(INamedTypeSymbol derived, INamedTypeSymbol baseType)
