@@ -87,6 +87,12 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        {
+            Report(DiagnosticDescriptors.FileLocalType, _rootLocation, display);
+            return null;
+        }
+
         var containing = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? outer = _root.ContainingType; outer is not null; outer = outer.ContainingType)
         {
