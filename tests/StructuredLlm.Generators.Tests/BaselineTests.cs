@@ -290,6 +290,20 @@ public class BaselineTests
         """);
 
     [Fact]
+    public void DerivedOutputTypeHidesBaseLlmInfoAndPropertyOrder() => Check(nameof(DerivedOutputTypeHidesBaseLlmInfoAndPropertyOrder), """
+        namespace Inherit;
+
+        [LlmOutput]
+        public partial record Animal(string Name)
+        {
+            [JsonPropertyOrder(-1)] public string? Id { get; init; }
+        }
+
+        [LlmOutput]
+        public partial record Dog(string Name, [property: JsonPropertyOrder(5)] bool GoodBoy, int Age) : Animal(Name);
+        """);
+
+    [Fact]
     public void RegistryListsOnlyAccessibleTypesWithoutInterfaceOnCSharp10() => Check(nameof(RegistryListsOnlyAccessibleTypesWithoutInterfaceOnCSharp10), """
         namespace Many
         {
