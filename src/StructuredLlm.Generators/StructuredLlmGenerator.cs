@@ -53,7 +53,8 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 compilation.GetTypeByMetadataName("StructuredLlm.ILlmOutput`1") is not null
                     && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
                 compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null
-                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 }))
+                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
+                compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 }))
             .WithTrackingName(TrackingNames.Features);
 
         context.RegisterSourceOutput(

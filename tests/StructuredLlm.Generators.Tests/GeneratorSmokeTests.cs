@@ -49,4 +49,31 @@ public class GeneratorSmokeTests
         Assert.Contains("public static global::StructuredLlm.LlmOutputInfo<global::Support.SupportTicket> LlmInfo { get; }", code);
         Assert.Contains("StructuredLlm.LlmOutputs.g.cs", run.Sources.Select(s => s.HintName));
     }
+
+    [Fact]
+    public void Generated_code_compiles_under_CSharp_7_3_for_old_netstandard_projects()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using StructuredLlm;
+
+            namespace Legacy
+            {
+                /// <summary>A C# 7.3 class.</summary>
+                [LlmOutput]
+                public partial class Report
+                {
+                    /// <summary>Title.</summary>
+                    public string Title { get; set; }
+                    /// <summary>Lines.</summary>
+                    public List<string> Lines { get; set; }
+                }
+            }
+            """, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose));
+        run.AssertClean();
+        string code = run.Source("Legacy.Report.LlmOutput.g.cs");
+        Assert.DoesNotContain("#nullable", code);
+        Assert.DoesNotContain("ILlmOutput", code);
+        Assert.DoesNotContain("[global::System.Runtime.CompilerServices.ModuleInitializer]", run.Source("StructuredLlm.LlmOutputs.g.cs"));
+    }
 }

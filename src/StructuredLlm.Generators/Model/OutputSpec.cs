@@ -67,7 +67,8 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="AssemblyName">The compilation's assembly name.</param>
 /// <param name="HasLlmOutputInterface"><c>StructuredLlm.ILlmOutput`1</c> exists and C# 11+ is used.</param>
 /// <param name="HasModuleInitializer"><c>ModuleInitializerAttribute</c> exists and C# 9+ is used.</param>
-internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer);
+/// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
+internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
 /// <summary>An entry of the per-assembly list.</summary>
 internal sealed record RegistryEntry(string TypeName, bool IsAccessible);
