@@ -16,6 +16,48 @@ internal static class InfoEmitter
 
     public static string HintName(OutputSpec spec) => spec.HintPrefix + ".LlmOutput.g.cs";
 
+    /// <summary>
+    /// The hint name, made unique when another output type has the same prefix ignoring case (hint names are compared
+    /// case-insensitively): then a stable hash of <see cref="OutputSpec.MetadataKey"/> is appended.
+    /// </summary>
+    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes)
+    {
+        string lowered = spec.HintPrefix.ToLowerInvariant();
+        foreach (string colliding in collidingPrefixes)
+        {
+            if (colliding == lowered)
+            {
+                uint hash = 2166136261;
+                foreach (char c in spec.MetadataKey)
+                {
+                    hash = unchecked((hash ^ c) * 16777619);
+                }
+
+                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".LlmOutput.g.cs";
+            }
+        }
+
+        return HintName(spec);
+    }
+
+    /// <summary>Prefixes (lower-cased, ordinal order) shared by more than one output type.</summary>
+    public static EquatableArray<string> CollidingPrefixes(System.Collections.Immutable.ImmutableArray<OutputSpec> specs)
+    {
+        var keysByPrefix = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
+        foreach (OutputSpec spec in specs)
+        {
+            string lowered = spec.HintPrefix.ToLowerInvariant();
+            if (!keysByPrefix.TryGetValue(lowered, out HashSet<string>? keys))
+            {
+                keysByPrefix[lowered] = keys = new HashSet<string>(System.StringComparer.Ordinal);
+            }
+
+            keys.Add(spec.MetadataKey);
+        }
+
+        return keysByPrefix.Where(p => p.Value.Count > 1).Select(p => p.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray();
+    }
+
     public const string RegistryHintName = "StructuredLlm.LlmOutputs.g.cs";
 
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiteral.String(GeneratorName)}, {CSharpLiteral.String(GeneratorVersion)})]";

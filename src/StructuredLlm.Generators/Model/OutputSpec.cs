@@ -33,6 +33,21 @@ internal sealed record OutputSpec(
 {
     public TypeDefinitionSpec Root => Definitions[0];
 
+    /// <summary>A case-sensitive key that tells a nested type from a namespace of the same spelling (<c>A.B+C</c>).</summary>
+    public string MetadataKey
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder(Namespace).Append(':');
+            foreach (ContainingTypeSpec c in ContainingTypes)
+            {
+                sb.Append(c.Name).Append('+');
+            }
+
+            return sb.Append(Name).ToString();
+        }
+    }
+
     /// <summary>The hint name prefix <c>{Namespace}.{Containing}.{Type}</c>.</summary>
     public string HintPrefix
     {
