@@ -18,6 +18,7 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="SchemaName">The provider schema name.</param>
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
+/// <param name="HidesInheritedLlmInfo">A base type already has a static <c>LlmInfo</c> (it is <c>[LlmOutput]</c> too), so the generated one needs <c>new</c>.</param>
 internal sealed record OutputSpec(
     string Namespace,
     string Name,
@@ -27,9 +28,25 @@ internal sealed record OutputSpec(
     bool IsAccessibleFromAssembly,
     string SchemaName,
     string RootId,
-    EquatableArray<TypeDefinitionSpec> Definitions)
+    EquatableArray<TypeDefinitionSpec> Definitions,
+    bool HidesInheritedLlmInfo)
 {
     public TypeDefinitionSpec Root => Definitions[0];
+
+    /// <summary>A case-sensitive key that tells a nested type from a namespace of the same spelling (<c>A.B+C</c>).</summary>
+    public string MetadataKey
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder(Namespace).Append(':');
+            foreach (ContainingTypeSpec c in ContainingTypes)
+            {
+                sb.Append(c.Name).Append('+');
+            }
+
+            return sb.Append(Name).ToString();
+        }
+    }
 
     /// <summary>The hint name prefix <c>{Namespace}.{Containing}.{Type}</c>.</summary>
     public string HintPrefix
@@ -65,7 +82,8 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="AssemblyName">The compilation's assembly name.</param>
 /// <param name="HasLlmOutputInterface"><c>StructuredLlm.ILlmOutput`1</c> exists and C# 11+ is used.</param>
 /// <param name="HasModuleInitializer"><c>ModuleInitializerAttribute</c> exists and C# 9+ is used.</param>
-internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer);
+/// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
+internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
 /// <summary>An entry of the per-assembly list.</summary>
 internal sealed record RegistryEntry(string TypeName, bool IsAccessible);
