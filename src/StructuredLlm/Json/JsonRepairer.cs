@@ -502,10 +502,17 @@ internal ref struct JsonRepairer
                     return ParseString(true, -1);
                 }
 
-                // The quote is data: escape it and go on.
+                // The quote is data: keep the character the model wrote (escaped when it is ") and go on.
                 _o.Truncate(oQuote);
-                _o.Append("\\\""u8);
-                Rec(LlmRepairKind.InnerQuote, iQuote, eq, "\\\"");
+                if (_t[iQuote] == (byte)'"')
+                {
+                    _o.Append("\\\""u8);
+                }
+                else
+                {
+                    _o.Append(_t.Slice(iQuote, eq));
+                }
+                Rec(LlmRepairKind.InnerQuote, iQuote, eq, Utf8Text.GetString(_t.Slice(iQuote, eq)));
                 _i = iQuote + eq;
                 continue;
             }
