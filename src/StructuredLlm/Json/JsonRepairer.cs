@@ -617,7 +617,7 @@ internal ref struct JsonRepairer
     {
         if (stopAtDelimiter || _i >= Len) return true;
         byte c = _t[_i];
-        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && HasUnmatchedOpen(contentStart, contentEnd, c))
+        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && TextContinuesAfter(_i + 1) && HasUnmatchedOpen(contentStart, contentEnd, c))
         {
             return false; // "six feet (72") tall": the quote closes nothing
         }
@@ -630,6 +630,13 @@ internal ref struct JsonRepairer
             return !(k >= Len || _t[k] is (byte)',' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)':');
         }
         return false;
+    }
+
+    /// <summary>True when what follows (after spaces) is more text rather than the next token or the end.</summary>
+    private readonly bool TextContinuesAfter(int i)
+    {
+        while (i < Len && _t[i] is (byte)' ' or (byte)'\t') i++;
+        return i < Len && _t[i] is not ((byte)',' or (byte)':' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)'\r');
     }
 
     private readonly bool HasUnmatchedOpen(int start, int end, byte close)
