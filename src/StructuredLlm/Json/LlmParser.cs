@@ -195,8 +195,11 @@ public static class LlmParser
             }
         }
 
-        // 1. strict: clean JSON pays only for the read itself
-        if (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out bool syntaxError) || !syntaxError)
+        // 1. strict: clean JSON pays only for the read itself (skipped when the first byte rules strict JSON out,
+        //    which saves the reader's exception on fenced or prose-led text)
+        bool syntaxError = true;
+        if (CanStartStrictJson(p[start]) &&
+            (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
             if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
             return attempt;
@@ -248,6 +251,10 @@ public static class LlmParser
         if (keepClean) attempt.Clean = output.ToArray();
         return attempt;
     }
+
+    private static bool CanStartStrictJson(byte b) =>
+        b is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' ||
+        b is >= (byte)'0' and <= (byte)'9';
 
     /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
     /// <paramref name="syntaxError"/> set when the bytes are not strict JSON.</summary>
