@@ -452,9 +452,11 @@ internal sealed class LlmApiTable
                 return;
             }
 
-            // Documentation IDs contain commas (parameter lists), so entries are separated by ';' or whitespace.
-            foreach (var part in value.Split(new[] { ';', ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+            // Documentation IDs contain commas (parameter lists) and editorconfig treats ';' and '#' as comment
+            // starts, so entries are separated by whitespace or '|', and '@ctor' may be written for '#ctor'.
+            foreach (var raw in value.Split(new[] { '|', ';', ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
             {
+                var part = raw.Replace("@ctor", "#ctor");
                 if (seen.Add(key + "=" + part))
                 {
                     into.Add(part);

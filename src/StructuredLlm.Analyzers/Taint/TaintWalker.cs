@@ -230,7 +230,6 @@ internal sealed class TaintWalker
             case SpecialType.System_IntPtr:
             case SpecialType.System_UIntPtr:
             case SpecialType.System_DateTime:
-            case SpecialType.System_Void:
                 return true;
         }
 
@@ -354,6 +353,15 @@ internal sealed class TaintWalker
                     return result;
                 }
 
+            case IDeconstructionAssignmentOperation deconstruction:
+                {
+                    var value = Eval(deconstruction.Value);
+                    AssignDeconstruction(deconstruction.Target, deconstruction.Value, value);
+                    return value;
+                }
+
+            case IInterpolatedStringAppendOperation append:
+                return Eval(append.AppendCall);
             case ICoalesceAssignmentOperation coalesceAssignment:
                 {
                     var current = Eval(coalesceAssignment.Target);
@@ -820,6 +828,43 @@ internal sealed class TaintWalker
                 break;
         }
     }
+
+    private void AssignDeconstruction(IOperation target, IOperation value, TaintValue? taint)
+    {
+        while (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (target is ITupleOperation targets && value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                AssignDeconstruction(targets.Elements[i], values.Elements[i], LastEval(values.Elements[i]) ?? Eval(values.Elements[i]));
+            }
+
+            return;
+        }
+
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                AssignDeconstruction(element, element, taint);
+            }
+
+            return;
+        }
+
+        AssignTo(target, taint, value);
+    }
+
+    private TaintValue? LastEval(IOperation operation) => _lastEval.TryGetValue(operation, out var taint) ? taint : null;
 
     private void BindLoopVariable(IOperation? variable, TaintValue? taint)
     {
