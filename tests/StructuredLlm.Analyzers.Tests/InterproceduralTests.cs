@@ -74,3 +74,33 @@ public class InterproceduralTests
         Assert.Contains("(through 'AddRules')", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
     }
 }
+
+public class HandlerMethodGroupTests
+{
+    [Fact]
+    public Task Method_groups_registered_as_minimal_api_handlers_and_tools_have_untrusted_parameters() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record AssistantChatRequest(string CustomerName, string TicketSummary);
+            public static class AssistantApi
+            {
+                public static void Map(WebApplication app) => app.MapPost("/api/assistant/chat", GetResponseAsync);
+
+                private static async Task GetResponseAsync(AssistantChatRequest request, IChatClient chatClient)
+                {
+                    var messages = new List<ChatMessage>([new(ChatRole.System, {|SLLM1001:$\"\"\"
+                        You help customer service agents.
+                        <customer_name>{request.CustomerName}</customer_name>
+                        <summary>{request.TicketSummary}</summary>
+                        \"\"\"|})]);
+                    await chatClient.GetResponseAsync(messages);
+                }
+            }
+            public class Tools
+            {
+                ChatHistory history = new();
+                public AIFunction Register() => AIFunctionFactory.Create(Search);
+                public string Search(string query) { history.AddSystemMessage({|SLLM1001:"Searching for " + query|}); return ""; }
+                public string NotATool(string query) { history.AddSystemMessage("Searching for " + query); return ""; }
+            }
+            """.Replace("\\\"", "\""));
+}

@@ -168,6 +168,8 @@ internal sealed class LlmApiTable
     public SourceKind? GetHandlerRegistration(IMethodSymbol method) =>
         _handlerRegistrations.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
 
+    public int HandlerRegistrationCount => _handlerRegistrations.Count;
+
     public bool IsConversationType(ITypeSymbol? type) => type is not null && _conversationTypes.Contains(type.OriginalDefinition);
 
     private static ISymbol? Overridden(ISymbol symbol) => symbol switch

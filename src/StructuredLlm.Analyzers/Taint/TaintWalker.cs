@@ -1017,6 +1017,11 @@ internal sealed class TaintWalker
             return registration;
         }
 
+        if (method.MethodKind == MethodKind.Ordinary && !_summaryMode && _context.GetHandlerMethodKind(method, _cancellationToken) is { } handlerKind)
+        {
+            return handlerKind;
+        }
+
         if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
         {
             return SourceKind.ToolArgument;
