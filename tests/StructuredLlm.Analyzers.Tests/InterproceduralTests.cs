@@ -104,3 +104,25 @@ public class HandlerMethodGroupTests
             }
             """.Replace("\\\"", "\""));
 }
+
+public class HandlerParameterHeuristicTests
+{
+    [Fact]
+    public Task Services_injected_into_handlers_are_not_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record AskRequest(string Question);
+            public class ProductService { public string Describe() => "A tent"; }
+            public class AppDbContext : System.Data.DataSet { public string ProductName => ""; }
+            public static class Api
+            {
+                public static void Map(WebApplication app) => app.MapPost("/ask", Handle);
+
+                private static void Handle(AskRequest request, ProductService products, AppDbContext db, ChatHistory history)
+                {
+                    history.AddSystemMessage("Product: " + products.Describe() + " " + db.ProductName);
+                    history.AddSystemMessage({|SLLM1001:"Question: " + request.Question|});
+                    history.AddMessage(new AuthorRole(products.Describe()), "Question: " + request.Question);
+                }
+            }
+            """);
+}

@@ -1068,9 +1068,36 @@ internal sealed class TaintWalker
             return false;
         }
 
-        // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input.
-        return type.Locations.Length > 0 && type.Locations[0].IsInSource;
+        // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input, and
+        // neither are the app's own services (DbContexts, *Service, *Client...): only plain DTO-like types are.
+        return type.Locations.Length > 0 && type.Locations[0].IsInSource && !LooksLikeService(type);
     }
+
+    private static bool LooksLikeService(ITypeSymbol type)
+    {
+        if (type.BaseType is { } baseType
+            && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType)
+            && !(baseType.Locations.Length > 0 && baseType.Locations[0].IsInSource))
+        {
+            return true;
+        }
+
+        var name = type.Name;
+        foreach (var suffix in ServiceSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ServiceSuffixes =
+    {
+        "Service", "Context", "Client", "Repository", "Factory", "Manager", "Provider", "Options", "Handler", "Logger", "Cache",
+    };
 
     private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
     {
@@ -1262,7 +1289,8 @@ internal sealed class TaintWalker
             "developer" => sink.WithRole(SinkRole.Instructions, "the developer message"),
             "user" => sink.WithRole(SinkRole.User, "the user message"),
             "assistant" or "tool" => sink.WithRole(SinkRole.None, "the assistant message"),
-            _ => sink.WithRole(SinkRole.User, "the chat message"),
+            // A role that is not a constant (often a message's own Role, copied from model output) is not judged.
+            _ => sink.WithRole(SinkRole.None, "the chat message"),
         };
     }
 
