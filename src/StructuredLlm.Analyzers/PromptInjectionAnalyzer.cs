@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
@@ -129,15 +130,28 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             properties[HasFixTargetProperty] = "true";
         }
 
+        var primary = Widen(hit.Value.Syntax).GetLocation();
         var sink = hit.Via is null ? hit.Sink.Description : hit.Sink.Description + " (through '" + hit.Via + "')";
         return Diagnostic.Create(
             descriptor,
-            hit.Value.Syntax.GetLocation(),
+            primary,
             additional,
             properties.ToImmutable(),
             hit.Source.Display,
             hit.Source.Kind?.Description ?? "untrusted source",
             sink);
+    }
+
+    /// <summary>The written expression: operations skip <c>x!</c> and parentheses, the diagnostic should not.</summary>
+    internal static SyntaxNode Widen(SyntaxNode syntax)
+    {
+        while (syntax.Parent is { } parent
+            && (parent.IsKind(SyntaxKind.SuppressNullableWarningExpression) || parent.IsKind(SyntaxKind.ParenthesizedExpression)))
+        {
+            syntax = parent;
+        }
+
+        return syntax;
     }
 
     /// <summary>

@@ -168,6 +168,8 @@ internal sealed class LlmApiTable
     public SourceKind? GetHandlerRegistration(IMethodSymbol method) =>
         _handlerRegistrations.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
 
+    public int HandlerRegistrationCount => _handlerRegistrations.Count;
+
     public bool IsConversationType(ITypeSymbol? type) => type is not null && _conversationTypes.Contains(type.OriginalDefinition);
 
     private static ISymbol? Overridden(ISymbol symbol) => symbol switch
@@ -452,9 +454,11 @@ internal sealed class LlmApiTable
                 return;
             }
 
-            // Documentation IDs contain commas (parameter lists), so entries are separated by ';' or whitespace.
-            foreach (var part in value.Split(new[] { ';', ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+            // Documentation IDs contain commas (parameter lists) and editorconfig treats ';' and '#' as comment
+            // starts, so entries are separated by whitespace or '|', and '@ctor' may be written for '#ctor'.
+            foreach (var raw in value.Split(new[] { '|', ';', ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
             {
+                var part = raw.Replace("@ctor", "#ctor");
                 if (seen.Add(key + "=" + part))
                 {
                     into.Add(part);

@@ -1,7 +1,10 @@
+using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
 
@@ -55,10 +58,87 @@ internal sealed class TaintContext
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
 
     public TaintContext(LlmApiTable table)
     {
         Table = table;
+    }
+
+    /// <summary>
+    /// Why the parameters of <paramref name="method"/> are untrusted when it is passed as a method group to a handler
+    /// registration (<c>app.MapPost("/x", Handle)</c>, <c>AIFunctionFactory.Create(tools.Search)</c>). The first call
+    /// scans the compilation's syntax once for such registrations.
+    /// </summary>
+    public SourceKind? GetHandlerMethodKind(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (Table.HandlerRegistrationCount == 0)
+        {
+            return null;
+        }
+
+        // Computed once; a scan cancelled half-way is not published, so a later caller scans again.
+        var handlers = Volatile.Read(ref _handlerMethods);
+        if (handlers is null)
+        {
+            handlers = ScanHandlerMethods(cancellationToken);
+            handlers = Interlocked.CompareExchange(ref _handlerMethods, handlers, null) ?? handlers;
+        }
+
+        return handlers.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
+    }
+
+    private Dictionary<IMethodSymbol, SourceKind> ScanHandlerMethods(CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<IMethodSymbol, SourceKind>(SymbolEqualityComparer.Default);
+        foreach (var tree in Compilation.SyntaxTrees)
+        {
+            var root = tree.GetRoot(cancellationToken);
+            SemanticModel? model = null;
+            foreach (var node in root.DescendantNodes())
+            {
+                if (node is not InvocationExpressionSyntax invocation || !LooksLikeRegistration(invocation))
+                {
+                    continue;
+                }
+
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (argument.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    {
+                        continue;
+                    }
+
+                    model ??= GetModel(tree);
+                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol registration
+                        || Table.GetHandlerRegistration(registration.ReducedFrom ?? registration) is not { } kind)
+                    {
+                        continue;
+                    }
+
+                    var info = model.GetSymbolInfo(argument.Expression, cancellationToken);
+                    var target = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
+                    if (target is not null)
+                    {
+                        result[target.OriginalDefinition] = kind;
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static bool LooksLikeRegistration(InvocationExpressionSyntax invocation)
+    {
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+            IdentifierNameSyntax i => i.Identifier.ValueText,
+            GenericNameSyntax g => g.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null && (name.StartsWith("Map", StringComparison.Ordinal) || name is "Create" or "CreateFromMethod");
     }
 
     public LlmApiTable Table { get; }

@@ -230,7 +230,6 @@ internal sealed class TaintWalker
             case SpecialType.System_IntPtr:
             case SpecialType.System_UIntPtr:
             case SpecialType.System_DateTime:
-            case SpecialType.System_Void:
                 return true;
         }
 
@@ -354,6 +353,15 @@ internal sealed class TaintWalker
                     return result;
                 }
 
+            case IDeconstructionAssignmentOperation deconstruction:
+                {
+                    var value = Eval(deconstruction.Value);
+                    AssignDeconstruction(deconstruction.Target, deconstruction.Value, value);
+                    return value;
+                }
+
+            case IInterpolatedStringAppendOperation append:
+                return Eval(append.AppendCall);
             case ICoalesceAssignmentOperation coalesceAssignment:
                 {
                     var current = Eval(coalesceAssignment.Target);
@@ -821,6 +829,43 @@ internal sealed class TaintWalker
         }
     }
 
+    private void AssignDeconstruction(IOperation target, IOperation value, TaintValue? taint)
+    {
+        while (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        if (target is ITupleOperation targets && value is ITupleOperation values && targets.Elements.Length == values.Elements.Length)
+        {
+            for (var i = 0; i < targets.Elements.Length; i++)
+            {
+                AssignDeconstruction(targets.Elements[i], values.Elements[i], LastEval(values.Elements[i]) ?? Eval(values.Elements[i]));
+            }
+
+            return;
+        }
+
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                AssignDeconstruction(element, element, taint);
+            }
+
+            return;
+        }
+
+        AssignTo(target, taint, value);
+    }
+
+    private TaintValue? LastEval(IOperation operation) => _lastEval.TryGetValue(operation, out var taint) ? taint : null;
+
     private void BindLoopVariable(IOperation? variable, TaintValue? taint)
     {
         switch (variable)
@@ -972,6 +1017,11 @@ internal sealed class TaintWalker
             return registration;
         }
 
+        if (method.MethodKind == MethodKind.Ordinary && !_summaryMode && _context.GetHandlerMethodKind(method, _cancellationToken) is { } handlerKind)
+        {
+            return handlerKind;
+        }
+
         if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
         {
             return SourceKind.ToolArgument;
@@ -1018,9 +1068,36 @@ internal sealed class TaintWalker
             return false;
         }
 
-        // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input.
-        return type.Locations.Length > 0 && type.Locations[0].IsInSource;
+        // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input, and
+        // neither are the app's own services (DbContexts, *Service, *Client...): only plain DTO-like types are.
+        return type.Locations.Length > 0 && type.Locations[0].IsInSource && !LooksLikeService(type);
     }
+
+    private static bool LooksLikeService(ITypeSymbol type)
+    {
+        if (type.BaseType is { } baseType
+            && baseType.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType)
+            && !(baseType.Locations.Length > 0 && baseType.Locations[0].IsInSource))
+        {
+            return true;
+        }
+
+        var name = type.Name;
+        foreach (var suffix in ServiceSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] ServiceSuffixes =
+    {
+        "Service", "Context", "Client", "Repository", "Factory", "Manager", "Provider", "Options", "Handler", "Logger", "Cache",
+    };
 
     private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
     {
@@ -1212,7 +1289,8 @@ internal sealed class TaintWalker
             "developer" => sink.WithRole(SinkRole.Instructions, "the developer message"),
             "user" => sink.WithRole(SinkRole.User, "the user message"),
             "assistant" or "tool" => sink.WithRole(SinkRole.None, "the assistant message"),
-            _ => sink.WithRole(SinkRole.User, "the chat message"),
+            // A role that is not a constant (often a message's own Role, copied from model output) is not judged.
+            _ => sink.WithRole(SinkRole.None, "the chat message"),
         };
     }
 

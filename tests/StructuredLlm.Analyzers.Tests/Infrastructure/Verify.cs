@@ -18,7 +18,7 @@ internal static class Verify
     /// <summary>Usings every test source starts with (kept on one line so markup line numbers stay obvious).</summary>
     public const string Usings =
         "using System; using System.Collections.Generic; using System.IO; using System.Linq; using System.Net.Http; using System.Text; using System.Threading.Tasks; "
-        + "using Microsoft.AspNetCore.Http; using Microsoft.AspNetCore.Mvc; using Microsoft.Extensions.AI; using Microsoft.SemanticKernel; using Microsoft.SemanticKernel.ChatCompletion; using StructuredLlm;\n";
+        + "using Microsoft.AspNetCore.Builder; using Microsoft.AspNetCore.Http; using Microsoft.AspNetCore.Mvc; using Microsoft.Extensions.AI; using Microsoft.SemanticKernel; using Microsoft.SemanticKernel.ChatCompletion; using StructuredLlm;\n";
 
     public static DiagnosticResult Diagnostic(string id) => new(id, id switch
     {
@@ -37,6 +37,7 @@ internal static class Verify
             ReferenceAssemblies = TestReferences.None,
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.SolutionTransforms.Add(SuppressExperimental);
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + editorConfig));
@@ -58,8 +59,17 @@ internal static class Verify
         };
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.SolutionTransforms.Add(SuppressExperimental);
         test.ExpectedDiagnostics.AddRange(expected);
         await test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>OpenAI marks some types (DeveloperChatMessage, ...) [Experimental] as OPENAI001 errors.</summary>
+    private static Solution SuppressExperimental(Solution solution, ProjectId projectId)
+    {
+        var options = solution.GetProject(projectId)!.CompilationOptions!;
+        return solution.WithProjectCompilationOptions(projectId, options.WithSpecificDiagnosticOptions(
+            options.SpecificDiagnosticOptions.SetItem("OPENAI001", ReportDiagnostic.Suppress)));
     }
 
     /// <summary>Runs the analyzer directly and returns every diagnostic, including analyzer exceptions (AD0001).</summary>
@@ -70,7 +80,8 @@ internal static class Verify
             "Test",
             new[] { tree },
             references ?? TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(new[] { new KeyValuePair<string, ReportDiagnostic>("OPENAI001", ReportDiagnostic.Suppress) }));
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigProvider(globalConfig));
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new PromptInjectionAnalyzer()),

@@ -1,0 +1,221 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace StructuredLlm.CodeFixes;
+
+/// <summary>
+/// SLLM1001/SLLM1002: move the untrusted value out of the instructions into its own user message. When the value is
+/// the whole argument the message's role becomes user; when it is an interpolation hole the hole is replaced by a
+/// pointer to the next message, and a user message carrying the value is added right after (next statement, next
+/// collection element).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveToUserMessageCodeFix)), Shared]
+public sealed class MoveToUserMessageCodeFix : CodeFixProvider
+{
+    internal const string EquivalenceKey = "StructuredLlm.MoveToUserMessage";
+    internal const string Pointer = "(see the next user message)";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("SLLM1001", "SLLM1002");
+
+    /// <inheritdoc/>
+    public override FixAllProvider? GetFixAllProvider() => null;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var plan = Plan(root, model, diagnostic, context.CancellationToken);
+            if (plan is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Move the untrusted value into its own user message",
+                    _ => Task.FromResult(FixTargets.WithText(context.Document, plan())),
+                    EquivalenceKey),
+                diagnostic);
+        }
+    }
+
+    private enum SinkKind
+    {
+        SemanticKernelAdd,
+        ExtensionsAiMessage,
+        OpenAiMessage,
+    }
+
+    private delegate SyntaxNode Rewrite();
+
+    private static Rewrite? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var argument = FixTargets.SinkArgument(root, diagnostic);
+        var tainted = FixTargets.TaintedPart(root, diagnostic);
+        if (argument?.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: { } call } } || tainted is null)
+        {
+            return null;
+        }
+
+        var symbol = model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        var typeName = symbol.ContainingType.ToDisplayString();
+        SinkKind kind;
+        if (typeName == "Microsoft.SemanticKernel.ChatCompletion.ChatHistory"
+            && symbol.Name is "AddSystemMessage" or "AddDeveloperMessage" or "AddUserMessage"
+            && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax })
+        {
+            kind = SinkKind.SemanticKernelAdd;
+        }
+        else if (typeName == "Microsoft.Extensions.AI.ChatMessage" && symbol.MethodKind == MethodKind.Constructor
+            && call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 })
+        {
+            kind = SinkKind.ExtensionsAiMessage;
+        }
+        else if (typeName is "OpenAI.Chat.SystemChatMessage" or "OpenAI.Chat.DeveloperChatMessage" or "OpenAI.Chat.UserChatMessage"
+            && call is ObjectCreationExpressionSyntax)
+        {
+            kind = SinkKind.OpenAiMessage;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (tainted == argument)
+        {
+            // The whole text is untrusted: the message itself becomes a user message.
+            if (diagnostic.Id != "SLLM1001")
+            {
+                return null;
+            }
+
+            return kind switch
+            {
+                SinkKind.SemanticKernelAdd => () => root.ReplaceNode(
+                    ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Name,
+                    SyntaxFactory.IdentifierName("AddUserMessage").WithTriviaFrom(((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Name)),
+                SinkKind.ExtensionsAiMessage => () =>
+                {
+                    var role = ((BaseObjectCreationExpressionSyntax)call).ArgumentList!.Arguments[0].Expression;
+                    return root.ReplaceNode(role, SyntaxFactory.ParseExpression(RoleText(role)).WithTriviaFrom(role));
+                },
+                _ => RenameOpenAi(root, (ObjectCreationExpressionSyntax)call),
+            };
+        }
+
+        if (tainted.Parent is not InterpolationSyntax hole || hole.Parent != argument)
+        {
+            return null;
+        }
+
+        var value = tainted.WithoutTrivia().ToFullString();
+        return kind switch
+        {
+            SinkKind.SemanticKernelAdd when call.Parent is ExpressionStatementSyntax statement => () =>
+            {
+                var receiver = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression.WithoutTrivia().ToFullString();
+                return InsertAfter(root, statement, hole, receiver + ".AddUserMessage(" + value + ");");
+            },
+            SinkKind.ExtensionsAiMessage or SinkKind.OpenAiMessage => InsertMessage(root, (ExpressionSyntax)call, hole, kind, value),
+            _ => null,
+        };
+    }
+
+    private static string RoleText(ExpressionSyntax role) =>
+        role is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToFullString() + ".User" : "ChatRole.User";
+
+    private static Rewrite? RenameOpenAi(SyntaxNode root, ObjectCreationExpressionSyntax creation)
+    {
+        var name = creation.Type switch
+        {
+            QualifiedNameSyntax q => q.Right,
+            SimpleNameSyntax s => s,
+            _ => null,
+        };
+        if (name is null)
+        {
+            return null;
+        }
+
+        return () => root.ReplaceNode(name, SyntaxFactory.IdentifierName("UserChatMessage").WithTriviaFrom(name));
+    }
+
+    private static Rewrite? InsertMessage(SyntaxNode root, ExpressionSyntax creation, InterpolationSyntax hole, SinkKind kind, string value)
+    {
+        string text;
+        if (kind == SinkKind.ExtensionsAiMessage)
+        {
+            var role = ((BaseObjectCreationExpressionSyntax)creation).ArgumentList!.Arguments[0].Expression;
+            text = creation is ImplicitObjectCreationExpressionSyntax
+                ? "new(" + RoleText(role) + ", " + value + ")"
+                : "new " + ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString() + "(" + RoleText(role) + ", " + value + ")";
+        }
+        else
+        {
+            var type = ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString();
+            var dot = type.LastIndexOf('.');
+            text = "new " + (dot >= 0 ? type.Substring(0, dot + 1) : string.Empty) + "UserChatMessage(" + value + ")";
+        }
+
+        // An element of a collection initializer, array initializer or collection expression: add the next element.
+        if (creation.Parent is InitializerExpressionSyntax or ExpressionElementSyntax { Parent: CollectionExpressionSyntax })
+        {
+            var element = creation.Parent is ExpressionElementSyntax e ? (SyntaxNode)e : creation;
+            return () => Edit(root, hole, element.Span.End, ", " + text);
+        }
+
+        // list.Add(new ChatMessage(...)); → list.Add(new ChatMessage(ChatRole.User, value));
+        if (creation.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax add, Parent: ExpressionStatementSyntax statement } } }
+            && add.Name.Identifier.ValueText == "Add")
+        {
+            var receiver = add.Expression.WithoutTrivia().ToFullString();
+            return () => InsertAfter(root, statement, hole, receiver + ".Add(" + text + ");");
+        }
+
+        return null;
+    }
+
+    /// <summary>Replaces the hole by the pointer text and inserts <paramref name="insertion"/> at <paramref name="position"/>.</summary>
+    private static SyntaxNode Edit(SyntaxNode root, InterpolationSyntax hole, int position, string insertion)
+    {
+        var source = root.GetText();
+        var changed = source.WithChanges(
+            new TextChange(hole.Span, Pointer),
+            new TextChange(new TextSpan(position, 0), insertion));
+        return root.SyntaxTree.WithChangedText(changed).GetRoot();
+    }
+
+    private static SyntaxNode InsertAfter(SyntaxNode root, StatementSyntax statement, InterpolationSyntax hole, string added)
+    {
+        // The indentation of the line the statement starts on (it may not be the first statement on the line).
+        var text = root.GetText();
+        var line = text.Lines.GetLineFromPosition(statement.SpanStart).ToString();
+        var indentation = line.Substring(0, line.Length - line.TrimStart().Length);
+        var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine.ToFullString() : "\n";
+        return Edit(root, hole, statement.Span.End, newLine + indentation + added);
+    }
+}

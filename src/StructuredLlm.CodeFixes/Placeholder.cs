@@ -1,5 +1,0 @@
-namespace StructuredLlm.CodeFixes;
-
-internal static class CodeFixAssembly
-{
-}

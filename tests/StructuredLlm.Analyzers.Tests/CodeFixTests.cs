@@ -1,0 +1,65 @@
+using System.Threading.Tasks;
+using StructuredLlm.CodeFixes;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+public class WrapInPromptUntrustedTests
+{
+    private static string Code(string body) => FlowTests.Code(body);
+
+    [Theory]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|});", "history.AddSystemMessage($\"Rules: {Prompt.Untrusted(q)}\");")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q|});", "history.AddSystemMessage(Prompt.Untrusted(q));")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Rules: \" + q + \".\"|});", "history.AddSystemMessage(\"Rules: \" + Prompt.Untrusted(q) + \".\");")]
+    [InlineData("history.AddUserMessage({|SLLM1002:$\"Translate: {ticket.Body}\"|});", "history.AddUserMessage($\"Translate: {Prompt.Untrusted(ticket.Body)}\");")]
+    [InlineData("_ = new ChatOptions { Instructions = {|SLLM1001:q|} };", "_ = new ChatOptions { Instructions = Prompt.Untrusted(q) };")]
+    [InlineData("await client.GetResponseAsync({|SLLM1002:$\"Summarise: {q}\"|});", "await client.GetResponseAsync($\"Summarise: {Prompt.Untrusted(q)}\");")]
+    public Task Wraps_the_tainted_part(string body, string fixedBody) =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
+
+    [Fact]
+    public Task Adds_the_using_when_missing() =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
+            Code("history.AddSystemMessage({|SLLM1001:q|});").Replace(" using StructuredLlm;", string.Empty),
+            Code("history.AddSystemMessage(Prompt.Untrusted(q));").Replace(" using StructuredLlm;", string.Empty).Replace("using Microsoft.SemanticKernel.ChatCompletion;\n", "using Microsoft.SemanticKernel.ChatCompletion;\nusing StructuredLlm;\n"));
+}
+
+public class MoveToUserMessageTests
+{
+    private static string Code(string body) => FlowTests.Code(body);
+
+    [Theory]
+    [InlineData(
+        "history.AddSystemMessage({|SLLM1001:$\"You help customers. They wrote: {q}\"|});",
+        "history.AddSystemMessage($\"You help customers. They wrote: (see the next user message)\");\n        history.AddUserMessage(q);")]
+    [InlineData(
+        "history.AddSystemMessage({|SLLM1001:q|});",
+        "history.AddUserMessage(q);")]
+    [InlineData(
+        "_ = new ChatMessage(ChatRole.System, {|SLLM1001:q|});",
+        "_ = new ChatMessage(ChatRole.User, q);")]
+    [InlineData(
+        "_ = new OpenAI.Chat.SystemChatMessage({|SLLM1001:q|});",
+        "_ = new OpenAI.Chat.UserChatMessage(q);")]
+    [InlineData(
+        "var messages = new List<ChatMessage> { new(ChatRole.System, {|SLLM1001:$\"Help. Subject: {ticket.Subject}\"|}) };",
+        "var messages = new List<ChatMessage> { new(ChatRole.System, $\"Help. Subject: (see the next user message)\"), new(ChatRole.User, ticket.Subject) };")]
+    [InlineData(
+        "ChatMessage[] messages = [new ChatMessage(ChatRole.System, {|SLLM1001:$\"Help. Subject: {ticket.Subject}\"|})];",
+        "ChatMessage[] messages = [new ChatMessage(ChatRole.System, $\"Help. Subject: (see the next user message)\"), new ChatMessage(ChatRole.User, ticket.Subject)];")]
+    [InlineData(
+        "var messages = new List<OpenAI.Chat.ChatMessage> { new OpenAI.Chat.SystemChatMessage({|SLLM1001:$\"Help with {q}\"|}) };",
+        "var messages = new List<OpenAI.Chat.ChatMessage> { new OpenAI.Chat.SystemChatMessage($\"Help with (see the next user message)\"), new OpenAI.Chat.UserChatMessage(q) };")]
+    [InlineData(
+        "var messages = new List<ChatMessage>(); messages.Add(new ChatMessage(ChatRole.User, {|SLLM1002:$\"Translate: {q}\"|}));",
+        "var messages = new List<ChatMessage>(); messages.Add(new ChatMessage(ChatRole.User, $\"Translate: (see the next user message)\"));\n        messages.Add(new ChatMessage(ChatRole.User, q));")]
+    public Task Moves_the_value_into_a_user_message(string body, string fixedBody) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(fixedBody));
+
+    [Theory]
+    [InlineData("await client.GetResponseAsync({|SLLM1002:$\"Summarise: {q}\"|});")]  // no message list to add to
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Rules: \" + q|});")]          // concatenation: wrap instead
+    public Task Not_offered_where_there_is_nowhere_to_move_to(string body) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(body));
+}

@@ -1,0 +1,113 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>Every flow construct the taint walk follows, each ending in a system-message sink.</summary>
+public class FlowTests
+{
+    internal static string Code(string body, string members = "") => Verify.Usings + $$"""
+        public record Ticket(string Subject, string Body);
+        public enum Mode { Short, Long }
+        public class C
+        {
+            ChatHistory history = new();
+            IChatClient client = null!;
+            {{members}}
+            public async Task M([FromQuery] string q, [FromBody] Ticket ticket)
+            {
+                {{body}}
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("var a = q; var b = a; history.AddSystemMessage({|SLLM1001:b|});")]
+    [InlineData("string s; s = q; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = \"Rules: \" + q + \".\"; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = \"Rules: \"; s += q; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules: {q,10:G}\"|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"\"\"\n    Rules:\n    {q}\n    \"\"\"|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"\"\"Rules: \"{q}\" (quoted)\"\"\"|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"Rules: {0}\", q)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"{0} {1} {2} {3}\", \"a\", \"b\", \"c\", q)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules: \", q)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Join(\", \", new[] { \"a\", q })|});")]
+    [InlineData("var sb = new StringBuilder(); sb.Append(\"Rules: \").Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(); sb.AppendLine(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(); sb.AppendFormat(\"Rules: {0}\", q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(\"Rules\"); sb.Insert(0, q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(\"Rules: {input}\"); sb.Replace(\"{input}\", q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(); sb.Append($\"Rules: {q}\"); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("const string Template = \"Rules: {input}\"; history.AddSystemMessage({|SLLM1001:Template.Replace(\"{input}\", q)|});")]
+    [InlineData("var s = q.Length > 3 ? q : \"none\"; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = q switch { \"a\" => \"x\", _ => q }; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = ticket?.Subject ?? q; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var list = new List<string> { \"Rules\", q }; history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", list)|});")]
+    [InlineData("var list = new List<string>(); list.Add(q); history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", list)|});")]
+    [InlineData("string[] parts = [\"Rules\", q]; history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", parts)|});")]
+    [InlineData("var d = new Dictionary<string, string> { [\"k\"] = q }; history.AddSystemMessage({|SLLM1001:d[\"k\"]|});")]
+    [InlineData("var d = new Dictionary<string, string> { [\"k\"] = q }; d.TryGetValue(\"k\", out var v); history.AddSystemMessage({|SLLM1001:v!|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:ticket.Body|});")]
+    [InlineData("var t = ticket; var body = t.Body.Trim().ToUpperInvariant(); history.AddSystemMessage({|SLLM1001:body|});")]
+    [InlineData("foreach (var line in q.Split('\\n')) { history.AddSystemMessage({|SLLM1001:line|}); }")]
+    [InlineData("object o = q; if (o is string s) { history.AddSystemMessage({|SLLM1001:s|}); }")]
+    [InlineData("Func<string> f = () => q; history.AddSystemMessage({|SLLM1001:f()|});")]
+    [InlineData("Func<string, string> wrap = s => \"Rules: \" + s; history.AddSystemMessage({|SLLM1001:wrap(q)|});")]
+    [InlineData("Action a = () => history.AddSystemMessage({|SLLM1001:q|}); a();")]
+    [InlineData("var captured = q; Task.Run(() => history.AddSystemMessage({|SLLM1001:captured|}));")]
+    [InlineData("string Build(string s) => \"Rules: \" + s; history.AddSystemMessage({|SLLM1001:Build(q)|});")]
+    [InlineData("void Add(string s) { history.AddSystemMessage({|SLLM1001:s|}); } Add(q);")]
+    [InlineData("string Read() => q; history.AddSystemMessage({|SLLM1001:Read()|});")]
+    [InlineData("var s = await Task.FromResult(q); history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = await Helper.EchoAsync(q); history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = (string)(object)q; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var (a, b) = (q, \"x\"); history.AddSystemMessage({|SLLM1001:a|});")]
+    [InlineData("var arr = new string[1]; arr[0] = q; history.AddSystemMessage({|SLLM1001:arr[0]|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q.Substring(1)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:System.Text.Json.JsonSerializer.Serialize(ticket)|});")]
+    public Task Flow_reaches_the_sink(string body) =>
+        Verify.AnalyzerAsync(Code(body) + Helpers);
+
+    private const string Helpers = """
+
+        public static class Helper
+        {
+            public static async Task<string> EchoAsync(string s) { await Task.Yield(); return s; }
+        }
+        """;
+
+    [Theory]
+    [InlineData("history.AddSystemMessage($\"Limit: {int.Parse(q)}\");")]
+    [InlineData("int.TryParse(q, out var n); history.AddSystemMessage($\"Limit: {n}\");")]
+    [InlineData("history.AddSystemMessage($\"Verbose: {bool.Parse(q)}\");")]
+    [InlineData("history.AddSystemMessage($\"Id: {Guid.Parse(q)}\");")]
+    [InlineData("history.AddSystemMessage($\"Since: {DateTime.Parse(q)}\");")]
+    [InlineData("history.AddSystemMessage($\"Since: {DateTimeOffset.Parse(q):O}\");")]
+    [InlineData("history.AddSystemMessage($\"Amount: {decimal.Parse(q)}\");")]
+    [InlineData("history.AddSystemMessage($\"Mode: {Enum.Parse<Mode>(q)}\");")]
+    [InlineData("history.AddSystemMessage($\"Mode: {(Mode)Enum.Parse(typeof(Mode), q)}\");")]
+    [InlineData("Enum.TryParse<Mode>(q, out var m); history.AddSystemMessage($\"Mode: {m}\");")]
+    [InlineData("history.AddSystemMessage(q == \"long\" ? \"Answer at length.\" : \"Answer briefly.\");")]
+    [InlineData("history.AddSystemMessage(q.StartsWith(\"x\", StringComparison.Ordinal) ? \"A\" : \"B\");")]
+    [InlineData("if (q == \"admin\") { history.AddSystemMessage(\"You may discuss billing.\"); }")]
+    [InlineData("history.AddSystemMessage($\"The question has {q.Length} characters.\");")]
+    [InlineData("history.AddSystemMessage(\"Answer the question below.\"); history.AddUserMessage(q);")]
+    [InlineData("history.AddSystemMessage(\"Rules: \" + Prompt.Untrusted(q));")]
+    [InlineData("history.AddSystemMessage($\"Rules: {Prompt.Untrusted(q, SpotlightMode.Base64)}\");")]
+    [InlineData("history.AddSystemMessage(Prompt.Untrusted(q, new SpotlightOptions { Label = \"query\" }));")]
+    [InlineData("history.AddSystemMessage(Prompt.Spotlight(q).Text);")]
+    [InlineData("var q2 = \"fixed\"; history.AddSystemMessage(q2);")]
+    [InlineData("history.AddMessage(AuthorRole.Assistant, \"Earlier answer: \" + q);")]
+    [InlineData("history.AddMessage(AuthorRole.Tool, q);")]
+    [InlineData("var messages = new PromptBuilder().System(\"Rules\").Untrusted(q).ToChatMessages(); await client.GetResponseAsync(messages);")]
+    public Task Not_a_finding(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    [Fact]
+    public Task Reassigned_variable_keeps_its_taint_because_the_walk_is_flow_insensitive() =>
+        // Documented limitation: taint is never killed by a later assignment.
+        Verify.AnalyzerAsync(Code("var s = q; s = \"fixed\"; history.AddSystemMessage({|SLLM1001:s|});"));
+}

@@ -1,0 +1,128 @@
+using System.Linq;
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>Calls into methods of the same compilation, through method summaries, and the depth option.</summary>
+public class InterproceduralTests
+{
+    private const string Chain = """
+        public static class P
+        {
+            public static string L1(string s) => "Rules: " + L2(s);
+            public static string L2(string s) => L3(s).Trim();
+            public static string L3(string s) => L4(s);
+            public static string L4(string s) => s;
+            public static string ReadTicket() => Console.ReadLine() ?? "";
+            public static void AddRules(ChatHistory history, string rules) => history.AddSystemMessage("Rules: " + rules);
+            public static void AddRulesDeep(ChatHistory history, string rules) => AddRules(history, rules);
+            public static void AddQuestion(ChatHistory history, string question) => history.AddUserMessage(question);
+            public static void AddQuestionTemplate(ChatHistory history, string question) => history.AddUserMessage($"Answer: {question}");
+            public static string Recursive(string s, int n) => n == 0 ? s : Recursive(s + "!", n - 1);
+        }
+        """;
+
+    private static string Code(string body) => FlowTests.Code(body) + "\n" + Chain;
+
+    [Theory]
+    [InlineData("history.AddSystemMessage({|SLLM1001:P.L3(q)|});")]      // two levels (L3 -> L4)
+    [InlineData("history.AddSystemMessage({|SLLM1001:P.L2(q)|});")]      // three levels (L2 -> L3 -> L4)
+    [InlineData("history.AddSystemMessage({|SLLM1001:P.ReadTicket()|});")] // a source inside the callee
+    [InlineData("P.AddRules(history, {|SLLM1001:q|});")]                  // a sink inside the callee
+    [InlineData("P.AddRulesDeep(history, {|SLLM1001:q|});")]              // a sink two calls down
+    [InlineData("P.AddQuestion(history, {|SLLM1002:\"Q: \" + q|});")]     // concatenated before a user sink in the callee
+    [InlineData("P.AddQuestionTemplate(history, {|SLLM1002:q|});")]       // concatenated inside the callee
+    [InlineData("history.AddSystemMessage({|SLLM1001:P.Recursive(q, 3)|});")]
+    public Task Flows_through_calls(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    [InlineData("P.AddQuestion(history, q);")]                 // whole user message, even through a call
+    [InlineData("history.AddSystemMessage(P.L3(\"constant\"));")]
+    public Task Safe_calls_are_not_reported(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Fact]
+    public Task Default_depth_of_three_does_not_follow_a_fourth_level_but_stays_conservative() =>
+        // L1 -> L2 -> L3 -> L4: at the fourth level the walk stops summarising and treats the call as passing
+        // its arguments through, so the value is still (conservatively) tainted.
+        Verify.AnalyzerAsync(Code("history.AddSystemMessage({|SLLM1001:P.L1(q)|});"));
+
+    [Fact]
+    public async Task Sink_through_a_call_names_the_path_and_keeps_the_source()
+    {
+        var diagnostics = await Verify.RunAsync(Code("P.AddRulesDeep(history, q);"));
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM1001", d.Id);
+        Assert.Equal("'q' (query string) flows into the system message (through 'AddRulesDeep → AddRules')", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("q", d.AdditionalLocations[0].SourceTree!.GetText(TestContext.Current.CancellationToken).ToString(d.AdditionalLocations[0].SourceSpan));
+    }
+
+    [Fact]
+    public async Task Depth_zero_turns_sink_summaries_off()
+    {
+        var source = Code("P.AddRules(history, q);");
+        Assert.Single(await Verify.RunAsync(source));
+        Assert.Empty(await Verify.RunAsync(source, globalConfig: "structuredllm.prompt_injection.interprocedural_depth = 0"));
+    }
+
+    [Fact]
+    public async Task Depth_one_follows_one_call_only()
+    {
+        var source = Code("P.AddRulesDeep(history, q); P.AddRules(history, q);");
+        Assert.Equal(2, (await Verify.RunAsync(source)).Length);
+        var d = Assert.Single(await Verify.RunAsync(source, globalConfig: "structuredllm.prompt_injection.interprocedural_depth = 1"));
+        Assert.Contains("(through 'AddRules')", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+}
+
+public class HandlerMethodGroupTests
+{
+    [Fact]
+    public Task Method_groups_registered_as_minimal_api_handlers_and_tools_have_untrusted_parameters() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record AssistantChatRequest(string CustomerName, string TicketSummary);
+            public static class AssistantApi
+            {
+                public static void Map(WebApplication app) => app.MapPost("/api/assistant/chat", GetResponseAsync);
+
+                private static async Task GetResponseAsync(AssistantChatRequest request, IChatClient chatClient)
+                {
+                    var messages = new List<ChatMessage>([new(ChatRole.System, {|SLLM1001:$\"\"\"
+                        You help customer service agents.
+                        <customer_name>{request.CustomerName}</customer_name>
+                        <summary>{request.TicketSummary}</summary>
+                        \"\"\"|})]);
+                    await chatClient.GetResponseAsync(messages);
+                }
+            }
+            public class Tools
+            {
+                ChatHistory history = new();
+                public AIFunction Register() => AIFunctionFactory.Create(Search);
+                public string Search(string query) { history.AddSystemMessage({|SLLM1001:"Searching for " + query|}); return ""; }
+                public string NotATool(string query) { history.AddSystemMessage("Searching for " + query); return ""; }
+            }
+            """.Replace("\\\"", "\""));
+}
+
+public class HandlerParameterHeuristicTests
+{
+    [Fact]
+    public Task Services_injected_into_handlers_are_not_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record AskRequest(string Question);
+            public class ProductService { public string Describe() => "A tent"; }
+            public class AppDbContext : System.Data.DataSet { public string ProductName => ""; }
+            public static class Api
+            {
+                public static void Map(WebApplication app) => app.MapPost("/ask", Handle);
+
+                private static void Handle(AskRequest request, ProductService products, AppDbContext db, ChatHistory history)
+                {
+                    history.AddSystemMessage("Product: " + products.Describe() + " " + db.ProductName);
+                    history.AddSystemMessage({|SLLM1001:"Question: " + request.Question|});
+                    history.AddMessage(new AuthorRole(products.Describe()), "Question: " + request.Question);
+                }
+            }
+            """);
+}
