@@ -24,10 +24,23 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 static (ctx, ct) => TypeSpecParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        IncrementalValuesProvider<DiagnosticInfo> diagnostics = parsed
+        // Collected and de-duplicated: a referenced type shared by several [LlmOutput] roots would otherwise report
+        // its member's problem once per root, at the same place.
+        IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<DiagnosticInfo>> diagnostics = parsed
             .SelectMany(static (result, _) => result.Diagnostics)
+            .Collect()
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
+        {
+            var seen = new System.Collections.Generic.HashSet<DiagnosticInfo>();
+            foreach (DiagnosticInfo diagnostic in all)
+            {
+                if (seen.Add(diagnostic))
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        });
 
         IncrementalValuesProvider<OutputModel> models = parsed
             .Where(static result => result.Model is not null)
