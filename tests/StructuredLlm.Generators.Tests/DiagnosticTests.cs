@@ -61,6 +61,10 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void SLLM0013_file_local_type()
+        => Assert.Equal("FileLocal", Single("[LlmOutput] file partial record FileLocal(int X);", "SLLM0013").At);
+
+    [Fact]
     public void SLLM0002_generic_type()
     {
         Found d = Single("[LlmOutput] public partial record Box<T>(T Value);", "SLLM0002");

@@ -48,7 +48,7 @@ internal static class InfoEmitter
         w.WriteLine("/// and ready <c>ChatResponseFormat</c> values: <c>LlmInfo.GetJsonSchema(profile)</c>, <c>LlmInfo.GetResponseFormat(profile)</c>.");
         w.WriteLine("/// </summary>");
         w.WriteLine(GeneratedCode);
-        w.WriteLine("public static " + infoType + " LlmInfo { get; } = new " + infoType + "(");
+        w.WriteLine("public static " + (spec.HidesInheritedLlmInfo ? "new " : string.Empty) + infoType + " LlmInfo { get; } = new " + infoType + "(");
         w.Indent();
         w.WriteLine("schemaName: " + CSharpLiteral.String(spec.SchemaName) + ",");
         w.WriteLine("description: " + CSharpLiteral.String(spec.Root.Description) + ",");

@@ -18,6 +18,7 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="SchemaName">The provider schema name.</param>
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
+/// <param name="HidesInheritedLlmInfo">A base type already has a static <c>LlmInfo</c> (it is <c>[LlmOutput]</c> too), so the generated one needs <c>new</c>.</param>
 internal sealed record OutputSpec(
     string Namespace,
     string Name,
@@ -27,7 +28,8 @@ internal sealed record OutputSpec(
     bool IsAccessibleFromAssembly,
     string SchemaName,
     string RootId,
-    EquatableArray<TypeDefinitionSpec> Definitions)
+    EquatableArray<TypeDefinitionSpec> Definitions,
+    bool HidesInheritedLlmInfo)
 {
     public TypeDefinitionSpec Root => Definitions[0];
 

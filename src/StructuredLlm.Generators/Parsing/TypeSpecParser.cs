@@ -87,6 +87,12 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        {
+            Report(DiagnosticDescriptors.FileLocalType, _rootLocation, display);
+            return null;
+        }
+
         var containing = new List<ContainingTypeSpec>();
         for (INamedTypeSymbol? outer = _root.ContainingType; outer is not null; outer = outer.ContainingType)
         {
@@ -165,7 +171,8 @@ internal sealed class TypeSpecParser
             IsAccessibleFromAssembly(_root),
             schemaName,
             rootId,
-            definitions.ToEquatableArray());
+            definitions.ToEquatableArray(),
+            HidesInheritedLlmInfo(_root));
 
         // Emit every profile once: the texts go to the source output, the limit violations become diagnostics here,
         // where member locations are known.
@@ -354,6 +361,10 @@ internal sealed class TypeSpecParser
                 }
             }
         }
+
+        // [JsonPropertyOrder] (default 0) reorders like System.Text.Json: a stable sort on the order value.
+        properties = properties.Select((p, i) => (Property: p, Index: i, Order: PropertyOrder(p)))
+            .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
 
         // 2. The constructor the reader calls.
         IMethodSymbol? constructor = ChooseConstructor(type, out string? constructorProblem);
@@ -1011,6 +1022,20 @@ internal sealed class TypeSpecParser
         return aliases.ToEquatableArray();
     }
 
+    private static int PropertyOrder(IPropertySymbol property)
+    {
+        foreach (AttributeData a in property.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyOrderAttribute"
+                && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int order)
+            {
+                return order;
+            }
+        }
+
+        return 0;
+    }
+
     private static bool IsJsonIgnored(IPropertySymbol property)
     {
         foreach (AttributeData a in property.GetAttributes())
@@ -1083,6 +1108,20 @@ internal sealed class TypeSpecParser
         }
 
         return docs;
+    }
+
+    private static bool HidesInheritedLlmInfo(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (!t.GetMembers("LlmInfo").IsEmpty
+                || t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool DerivesFrom(INamedTypeSymbol derived, INamedTypeSymbol baseType)
