@@ -33,6 +33,10 @@ public class SchemaFirstCallBenchmarks
     [Benchmark(Baseline = true, Description = "StructuredLlm LlmInfo.GetJsonSchema")]
     public string Ours() => SupportTicket.LlmInfo.GetJsonSchema(LlmSchemaProfile.OpenAIStrict);
 
+    /// <summary>The first response format parses the schema text into a JsonElement (then it is cached).</summary>
+    [Benchmark(Description = "StructuredLlm LlmInfo.GetResponseFormat")]
+    public ChatResponseFormatJson OursResponseFormat() => SupportTicket.LlmInfo.GetResponseFormat(LlmSchemaProfile.OpenAIStrict);
+
     [Benchmark(Description = "MEAI AIJsonUtilities.CreateJsonSchema")]
     public JsonElement Meai() => AIJsonUtilities.CreateJsonSchema(typeof(SupportTicket));
 

@@ -90,4 +90,15 @@ public class RegistryAndProfileTests
         Assert.Contains("Carrier name such as UPS or DHL", orderProperties.GetProperty("carrier").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("An order status update parsed from a shipping notification.", OrderUpdate.LlmInfo.Description);
     }
+
+    [Fact]
+    public void Generic_code_reaches_LlmInfo_through_the_static_interface_without_reflection()
+    {
+        Assert.Same(LlmOutputRegistry.Get<SupportTicket>(), InfoOf<SupportTicket>());
+        Assert.Same(LlmOutputRegistry.Get<GeoPoint>(), InfoOf<GeoPoint>());
+        Assert.Same(LlmOutputRegistry.Get<ContactCard>(), InfoOf<ContactCard>());
+        Assert.Equal("contact_card", InfoOf<ContactCard>().SchemaName);
+
+        static LlmOutputInfo<T> InfoOf<T>() where T : ILlmOutput<T> => T.LlmInfo;
+    }
 }

@@ -84,7 +84,9 @@ public sealed class PackageTests(PackageFixture package) : IClassFixture<Package
         Assert.True(run.ExitCode == 0, run.ToString());
 
         var sections = Sections(run.Output);
-        Assert.Equal(["SupportTicket SupportTicket", "ShippingAddress ShippingAddress", "Format SupportTicket", "End"], sections.Keys);
+        Assert.Equal(["Registry at start", "Registry after Register", "SupportTicket SupportTicket", "ShippingAddress ShippingAddress", "Format SupportTicket", "End"], sections.Keys);
+        Assert.Equal("Consumer.App.SupportTicket", sections["Registry at start"]);
+        Assert.Equal("Consumer.App.SupportTicket\nConsumer.Models.ShippingAddress", sections["Registry after Register"]);
 
         using (var ticket = JsonDocument.Parse(sections["SupportTicket SupportTicket"]))
         {

@@ -28,6 +28,20 @@ public static class Program
 {
     public static void Main()
     {
+        // This net10.0 assembly registers itself when it loads (module initializer); the netstandard2.0
+        // library cannot, so it is listed only after it registers explicitly.
+        Console.WriteLine("== Registry at start");
+        foreach (var info in LlmOutputRegistry.All)
+        {
+            Console.WriteLine(info.Type.FullName);
+        }
+        ModelRegistration.Register();
+        Console.WriteLine("== Registry after Register");
+        foreach (var info in LlmOutputRegistry.All)
+        {
+            Console.WriteLine(info.Type.FullName);
+        }
+
         Console.WriteLine("== SupportTicket " + SupportTicket.LlmInfo.SchemaName);
         Console.WriteLine(SupportTicket.LlmInfo.GetJsonSchema(LlmSchemaProfile.OpenAIStrict));
         Console.WriteLine("== ShippingAddress " + ShippingAddress.LlmInfo.SchemaName);
