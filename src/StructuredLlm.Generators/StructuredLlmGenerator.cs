@@ -8,7 +8,7 @@ using StructuredLlm.Generators.Parsing;
 
 namespace StructuredLlm.Generators;
 
-/// <summary>Emits schemas (and later readers) for [LlmOutput] types. Initialize only wires the pipeline.</summary>
+/// <summary>Emits schemas and readers for [LlmOutput] types. Initialize only wires the pipeline.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StructuredLlmGenerator : IIncrementalGenerator
 {
@@ -45,7 +45,14 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(
             models.Combine(features).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, pair) => spc.AddSource(InfoEmitter.HintName(pair.Left.Spec), InfoEmitter.EmitInfo(pair.Left, pair.Right)));
+            static (spc, pair) =>
+            {
+                spc.AddSource(InfoEmitter.HintName(pair.Left.Spec), InfoEmitter.EmitInfo(pair.Left, pair.Right));
+                if (ReaderEmitter.CanEmit(pair.Left.Spec))
+                {
+                    spc.AddSource(ReaderEmitter.HintName(pair.Left.Spec), ReaderEmitter.Emit(pair.Left.Spec));
+                }
+            });
 
         IncrementalValueProvider<(System.Collections.Immutable.ImmutableArray<RegistryEntry> Left, CompilationFeatures Right)> registry = models
             .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly))

@@ -55,7 +55,15 @@ internal static class InfoEmitter
         w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
         w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
         w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
-        w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        if (ReaderEmitter.CanEmit(spec))
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
+            w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
+        }
+        else
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        }
         w.Unindent();
         w.CloseBrace();
 

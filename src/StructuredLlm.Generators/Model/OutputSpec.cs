@@ -18,6 +18,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="SchemaName">The provider schema name.</param>
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
+/// <param name="Strict">The reader's default: no repairs (<c>[LlmOutput(Strict = true)]</c>).</param>
+/// <param name="AllowedRepairs">The reader's default allowed repair kinds (<c>LlmRepairKind</c> member names), or null when not given.</param>
 internal sealed record OutputSpec(
     string Namespace,
     string Name,
@@ -27,7 +29,9 @@ internal sealed record OutputSpec(
     bool IsAccessibleFromAssembly,
     string SchemaName,
     string RootId,
-    EquatableArray<TypeDefinitionSpec> Definitions)
+    EquatableArray<TypeDefinitionSpec> Definitions,
+    bool Strict = false,
+    EquatableArray<string>? AllowedRepairs = null)
 {
     public TypeDefinitionSpec Root => Definitions[0];
 
