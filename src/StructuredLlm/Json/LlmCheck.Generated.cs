@@ -20,7 +20,7 @@ public static partial class LlmCheck
 
     /// <summary>One of the allowed values (numbers and booleans; strings use the string overload).</summary>
     public static bool AllowedValues<TValue>(LlmReadContext context, TValue value, TValue[] allowed, string expected)
-        where TValue : IEquatable<TValue>
+        where TValue : struct, IEquatable<TValue>
     {
         foreach (var a in allowed)
         {
