@@ -187,6 +187,29 @@ public class ReaderTests
         Assert.Equal("$.counts.a", Assert.Single(errors).Path);
     }
 
+    [Fact]
+    public void Exclusive_bounds_are_enforced_as_the_schema_states_them()
+    {
+        Type range = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial record Ranges(
+                [property: Range(0.0, 1.0, MinimumIsExclusive = true)] double Ratio,
+                [property: Range(0, 10, MaximumIsExclusive = true)] int Count,
+                [property: Range(0.5, 2.5)] decimal Price,
+                [property: Range(1.5, 4.5)] int Rounded);
+            """, "Run.Ranges");
+        Assert.True(Parse(range, """{"ratio":0.1,"count":9,"price":2.5,"rounded":2}""").Ok);
+        Assert.Equal(new[]
+        {
+            "$.ratio: expected a number greater than 0 and at most 1, found 0",
+            "$.count: expected an integer at least 0 and less than 10, found 10",
+            "$.price: expected a number 0.5..2.5, found 2.51",
+            "$.rounded: expected an integer 1.5..4.5, found 1",
+        }, Parse(range, """{"ratio":0,"count":10,"price":2.51,"rounded":1}""").Errors.Select(e => e.Message));
+        Assert.Equal("$.rounded: expected an integer 1.5..4.5, found 5", Assert.Single(Parse(range, """{"ratio":1,"count":0,"price":0.5,"rounded":5}""").Errors).Message);
+    }
+
     private static Type Load(string source, string typeName)
     {
         GeneratorRun run = GeneratorHarness.Run(Usings + source);

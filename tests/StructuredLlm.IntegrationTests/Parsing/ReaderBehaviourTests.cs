@@ -354,15 +354,15 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
-    public void Sets_exclusive_bounds_allowed_numbers_and_chars()
+    public void Sets_bounds_allowed_numbers_and_chars()
     {
         const string valid = """{"color":"red","flags":["a","b"],"ratio":1,"cores":4,"separator":";"}""";
         var s = Ok(Settings.LlmInfo.Parse(valid));
         Assert.True(s.Flags.SetEquals(new[] { "a", "b" }));
         Assert.Equal(';', s.Separator);
 
-        Assert.Equal("$.ratio: expected a number greater than 0 and at most 1, found 0",
-            OnlyError(Settings.LlmInfo.Parse(valid.Replace("\"ratio\":1", "\"ratio\":0", StringComparison.Ordinal))).Message);
+        Assert.Equal("$.ratio: expected a number 0..1, found 1.01",
+            OnlyError(Settings.LlmInfo.Parse(valid.Replace("\"ratio\":1", "\"ratio\":1.01", StringComparison.Ordinal))).Message);
         Assert.Equal("$.cores: expected one of 1, 2, 4, 8, found 3",
             OnlyError(Settings.LlmInfo.Parse(valid.Replace("\"cores\":4", "\"cores\":3", StringComparison.Ordinal))).Message);
         Assert.Equal("$.flags: expected an array of unique items, found an array with a repeated item",
