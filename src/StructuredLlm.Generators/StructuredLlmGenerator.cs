@@ -8,7 +8,7 @@ using StructuredLlm.Generators.Parsing;
 
 namespace StructuredLlm.Generators;
 
-/// <summary>Emits schemas (and later readers) for [LlmOutput] types. Initialize only wires the pipeline.</summary>
+/// <summary>Emits schemas and readers for [LlmOutput] types. Initialize only wires the pipeline.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StructuredLlmGenerator : IIncrementalGenerator
 {
@@ -67,7 +67,15 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(
             models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, input) => spc.AddSource(InfoEmitter.HintName(input.Left.Left.Spec, input.Right), InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right)));
+            static (spc, input) =>
+            {
+                OutputModel model = input.Left.Left;
+                spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
+                if (ReaderEmitter.CanEmit(model.Spec))
+                {
+                    spc.AddSource(ReaderEmitter.HintName(model.Spec, input.Right), ReaderEmitter.Emit(model.Spec));
+                }
+            });
 
         IncrementalValueProvider<(System.Collections.Immutable.ImmutableArray<RegistryEntry> Left, CompilationFeatures Right)> registry = models
             .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly))

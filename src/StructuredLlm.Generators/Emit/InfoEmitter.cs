@@ -21,6 +21,13 @@ internal static class InfoEmitter
     /// case-insensitively): then a stable hash of <see cref="OutputSpec.MetadataKey"/> is appended.
     /// </summary>
     public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes)
+        => UniqueHintPrefix(spec, collidingPrefixes) + ".LlmOutput.g.cs";
+
+    /// <summary>
+    /// <see cref="OutputSpec.HintPrefix"/>, with a stable hash of <see cref="OutputSpec.MetadataKey"/> appended when
+    /// another output type has the same prefix ignoring case. Every per-type artifact's hint name starts with it.
+    /// </summary>
+    public static string UniqueHintPrefix(OutputSpec spec, EquatableArray<string> collidingPrefixes)
     {
         string lowered = spec.HintPrefix.ToLowerInvariant();
         foreach (string colliding in collidingPrefixes)
@@ -33,11 +40,11 @@ internal static class InfoEmitter
                     hash = unchecked((hash ^ c) * 16777619);
                 }
 
-                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".LlmOutput.g.cs";
+                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
-        return HintName(spec);
+        return spec.HintPrefix;
     }
 
     /// <summary>Prefixes (lower-cased, ordinal order) shared by more than one output type.</summary>
@@ -98,7 +105,15 @@ internal static class InfoEmitter
         w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
         w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
         w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
-        w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        if (ReaderEmitter.CanEmit(spec))
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
+            w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
+        }
+        else
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        }
         w.Unindent();
         w.CloseBrace();
 

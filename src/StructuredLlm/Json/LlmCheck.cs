@@ -11,7 +11,7 @@ namespace StructuredLlm.Json;
 /// the schema states). Each adds an error at the current path and returns false when violated.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
-public static class LlmCheck
+public static partial class LlmCheck
 {
     /// <summary>An integer within [min, max].</summary>
     public static bool Range(LlmReadContext context, long value, long min, long max, string expected) =>

@@ -12,7 +12,7 @@ namespace StructuredLlm.Json;
 /// on the last token of the value.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
-public static class LlmRead
+public static partial class LlmRead
 {
     /// <summary>True when the current token is JSON null (generated code reads nullable members as null).</summary>
     public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
