@@ -83,6 +83,7 @@ public class GeneratorSmokeTests
         GeneratorRun run = GeneratorHarness.Run("""
             using StructuredLlm;
             namespace Cases;
+            #pragma warning disable CS8981 // the user's own lower-case name; the generated declaration must not warn again
             /// <summary>Upper.</summary>
             [LlmOutput] public partial record Foo(int X);
             /// <summary>Lower.</summary>
@@ -96,5 +97,26 @@ public class GeneratorSmokeTests
         Assert.Contains("Cases.Bar.LlmOutput.g.cs", hints);
         Assert.Single(hints, h => h.StartsWith("Cases.Foo.", System.StringComparison.Ordinal) && h.Length == "Cases.Foo.12345678.LlmOutput.g.cs".Length);
         Assert.Single(hints, h => h.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && h.Length == "Cases.foo.12345678.LlmOutput.g.cs".Length);
+    }
+
+    [Fact]
+    public void Keyword_and_lower_case_names_are_escaped_in_generated_declarations()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StructuredLlm;
+            namespace @event.inner;
+            #pragma warning disable CS8981
+            /// <summary>Outer.</summary>
+            public partial class @class
+            {
+                /// <summary>Inner.</summary>
+                [LlmOutput(Name = "record_type")] public partial record @record(int @int);
+                /// <summary>Lower.</summary>
+                [LlmOutput] public partial record lower(int x);
+            }
+            """);
+        run.AssertClean();
+        Assert.Contains("partial class @class", run.Source("event.inner.class.record.LlmOutput.g.cs"));
+        Assert.Contains("namespace @event.inner", run.Source("event.inner.class.record.LlmOutput.g.cs"));
     }
 }

@@ -78,13 +78,13 @@ internal static class InfoEmitter
 
         foreach (ContainingTypeSpec containing in spec.ContainingTypes)
         {
-            w.WriteLine("partial " + containing.Keyword + " " + containing.Name);
+            w.WriteLine("partial " + containing.Keyword + " " + Identifier(containing.Name));
             w.OpenBrace();
         }
 
         string infoType = "global::StructuredLlm.LlmOutputInfo<" + spec.TypeName + ">";
         string baseList = features.HasLlmOutputInterface ? " : global::StructuredLlm.ILlmOutput<" + spec.TypeName + ">" : string.Empty;
-        w.WriteLine("partial " + spec.Keyword + " " + spec.Name + baseList);
+        w.WriteLine("partial " + spec.Keyword + " " + Identifier(spec.Name) + baseList);
         w.OpenBrace();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Compile-time JSON Schemas of <see cref=\"" + spec.TypeName + "\"/> for every <see cref=\"global::StructuredLlm.LlmSchemaProfile\"/>,");
@@ -113,6 +113,23 @@ internal static class InfoEmitter
         }
 
         return w.ToString();
+    }
+
+    /// <summary>
+    /// A declared name as C# source: '@'-escaped when it is a keyword, or all lower-case ASCII (CS8981 would otherwise
+    /// fire again on the generated declaration).
+    /// </summary>
+    internal static string Identifier(string name)
+    {
+        bool lowerAscii = name.Length > 0;
+        foreach (char c in name)
+        {
+            lowerAscii &= c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
+        }
+
+        bool keyword = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+        return lowerAscii || keyword ? "@" + name : name;
     }
 
     /// <summary>The per-assembly class name: <c>LlmOutputs_</c> + the assembly name with non-identifier characters as '_'.</summary>

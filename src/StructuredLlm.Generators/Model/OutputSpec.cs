@@ -56,7 +56,7 @@ internal sealed record OutputSpec(
             var sb = new System.Text.StringBuilder();
             if (Namespace.Length > 0)
             {
-                sb.Append(Namespace).Append('.');
+                sb.Append(Namespace.Replace("@", string.Empty)).Append('.');
             }
 
             foreach (ContainingTypeSpec c in ContainingTypes)
