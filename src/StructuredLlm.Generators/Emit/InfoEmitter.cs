@@ -41,10 +41,10 @@ internal static class InfoEmitter
     }
 
     /// <summary>Prefixes (lower-cased, ordinal order) shared by more than one output type.</summary>
-    public static EquatableArray<string> CollidingPrefixes(System.Collections.Immutable.ImmutableArray<OutputSpec> specs)
+    public static EquatableArray<string> CollidingPrefixes(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries)
     {
         var keysByPrefix = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
-        foreach (OutputSpec spec in specs)
+        foreach (RegistryEntry spec in entries)
         {
             string lowered = spec.HintPrefix.ToLowerInvariant();
             if (!keysByPrefix.TryGetValue(lowered, out HashSet<string>? keys))
@@ -145,7 +145,7 @@ internal static class InfoEmitter
     }
 
     /// <summary><c>StructuredLlm.Generated.LlmOutputs_{Assembly}</c>: every accessible [LlmOutput] type of the assembly.</summary>
-    public static string EmitRegistry(IReadOnlyList<RegistryEntry> entries, CompilationFeatures features)
+    public static string EmitRegistry(IEnumerable<RegistryEntry> entries, CompilationFeatures features)
     {
         var w = new SourceWriter();
         w.WriteLine(Header(features));
