@@ -10,7 +10,7 @@ using StructuredLlm.Generators.Parsing;
 
 namespace StructuredLlm.Generators;
 
-/// <summary>Emits schemas (and later readers) for [LlmOutput] types. Initialize only wires the pipeline.</summary>
+/// <summary>Emits schemas and readers for [LlmOutput] types. Initialize only wires the pipeline.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StructuredLlmGenerator : IIncrementalGenerator
 {
@@ -74,7 +74,15 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(
             models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, input) => spc.AddSource(InfoEmitter.HintName(input.Left.Left.Spec, input.Right), InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right)));
+            static (spc, input) =>
+            {
+                OutputModel model = input.Left.Left;
+                spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
+                if (InfoEmitter.EmitsReader(model.Spec, input.Left.Right))
+                {
+                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec));
+                }
+            });
 
         context.RegisterSourceOutput(entries.Combine(features).WithTrackingName(TrackingNames.Registry), static (spc, pair) =>
         {

@@ -74,6 +74,7 @@ public class GeneratorSmokeTests
         string code = run.Source("Legacy.Report.LlmOutput.g.cs");
         Assert.DoesNotContain("#nullable", code);
         Assert.DoesNotContain("ILlmOutput", code);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal));
         Assert.DoesNotContain("[global::System.Runtime.CompilerServices.ModuleInitializer]", run.Source("StructuredLlm.LlmOutputs.g.cs"));
     }
 
@@ -92,8 +93,10 @@ public class GeneratorSmokeTests
             [LlmOutput] public partial record Bar(int Z);
             """);
         run.AssertClean();
-        var hints = run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
+        var hints = run.Sources.Select(s => s.HintName).Where(h => !h.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal)).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
         Assert.Equal(4, hints.Count);
+        Assert.Equal(3, run.Sources.Count(s => s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal)));
+        Assert.Single(run.Sources, s => s.HintName.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal));
         Assert.Contains("Cases.Bar.LlmOutput.g.cs", hints);
         Assert.Single(hints, h => h.StartsWith("Cases.Foo.", System.StringComparison.Ordinal) && h.Length == "Cases.Foo.12345678.LlmOutput.g.cs".Length);
         Assert.Single(hints, h => h.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && h.Length == "Cases.foo.12345678.LlmOutput.g.cs".Length);

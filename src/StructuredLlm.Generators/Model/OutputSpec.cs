@@ -19,6 +19,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
 /// <param name="HidesInheritedLlmInfo">A base type already has a static <c>LlmInfo</c> (it is <c>[LlmOutput]</c> too), so the generated one needs <c>new</c>.</param>
+/// <param name="Strict">The reader's default: no repairs (<c>[LlmOutput(Strict = true)]</c>).</param>
+/// <param name="AllowedRepairs">The reader's default allowed repair kinds (<c>LlmRepairKind</c> member names), or null when not given.</param>
 internal sealed record OutputSpec(
     string Namespace,
     string Name,
@@ -29,7 +31,9 @@ internal sealed record OutputSpec(
     string SchemaName,
     string RootId,
     EquatableArray<TypeDefinitionSpec> Definitions,
-    bool HidesInheritedLlmInfo)
+    bool HidesInheritedLlmInfo,
+    bool Strict = false,
+    EquatableArray<string>? AllowedRepairs = null)
 {
     public TypeDefinitionSpec Root => Definitions[0];
 

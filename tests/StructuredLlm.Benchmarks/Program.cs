@@ -1,0 +1,81 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+
+namespace StructuredLlm.Benchmarks;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args is ["--verify-incremental"])
+        {
+            return VerifyIncremental();
+        }
+        if (args is ["--first-call", var which])
+        {
+            return FirstCall(which);
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs each generator on the 500-record compilation, then again after an unrelated edit, and prints
+    /// the run reasons of every tracked output. Fails (exit 1) if our generator regenerates anything.
+    /// </summary>
+    private static int VerifyIncremental()
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var edited = GeneratorHarness.WithUnrelatedEdit(compilation, 1);
+        Console.WriteLine($"System.Text.Json generator: {GeneratorHarness.StjGeneratorPath}");
+        var failed = false;
+        foreach (var (name, create) in new (string, Func<IIncrementalGenerator>)[] { ("StructuredLlm", GeneratorHarness.Ours), ("System.Text.Json", GeneratorHarness.SystemTextJson) })
+        {
+            var driver = GeneratorHarness.CreateDriver(create(), track: true).RunGenerators(compilation);
+            var first = driver.GetRunResult().Results.Single();
+            Console.WriteLine($"{name}: first run generated {first.GeneratedSources.Length} files, {first.Diagnostics.Length} diagnostics, exception: {first.Exception?.Message ?? "none"}");
+            foreach (var d in first.Diagnostics.GroupBy(d => d.Id))
+            {
+                Console.WriteLine($"  {d.Key} x{d.Count()}: {d.First().GetMessage(CultureInfo.InvariantCulture)}");
+            }
+
+            var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+            var outputs = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+                .GroupBy(o => o.Reason).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}");
+            var steps = second.TrackedSteps.OrderBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => $"{s.Key}[{string.Join(",", s.Value.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).OrderBy(g => g.Key).Select(g => $"{g.Key}={g.Count()}"))}]");
+            Console.WriteLine($"{name}: after an unrelated edit, outputs: {string.Join(" ", outputs)}");
+            Console.WriteLine($"{name}: tracked steps: {string.Join(" ", steps)}");
+            if (name == "StructuredLlm")
+            {
+                var regenerated = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+                    .Count(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+                var stepsChanged = second.TrackedSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
+                    .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified);
+                Console.WriteLine($"{name}: regenerated outputs: {regenerated}; new/modified tracked step outputs: {stepsChanged}");
+                failed |= regenerated != 0 || second.TrackedOutputSteps.IsEmpty;
+            }
+        }
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>Times the very first schema request in this process (a cross-check of the ColdStart job).</summary>
+    private static int FirstCall(string which)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        object result = which switch
+        {
+            "ours" => SupportTicket.LlmInfo.GetJsonSchema(LlmSchemaProfile.OpenAIStrict),
+            "meai" => Microsoft.Extensions.AI.AIJsonUtilities.CreateJsonSchema(typeof(SupportTicket)),
+            "njsonschema" => NJsonSchema.JsonSchema.FromType<SupportTicket>(),
+            _ => throw new ArgumentException("ours, meai or njsonschema", nameof(which)),
+        };
+        stopwatch.Stop();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which}\t{stopwatch.Elapsed.TotalMicroseconds:F1} us\t{result.GetType().Name}"));
+        return 0;
+    }
+}
