@@ -25,10 +25,6 @@ internal static class ReaderEmitter
 
     public static string HintName(OutputSpec spec) => spec.HintPrefix + ".LlmReader.g.cs";
 
-    /// <summary>The hint name, unique among output types that differ only in case (see <see cref="InfoEmitter.UniqueHintPrefix"/>).</summary>
-    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes)
-        => InfoEmitter.UniqueHintPrefix(spec, collidingPrefixes) + ".LlmReader.g.cs";
-
     /// <summary>
     /// False when some definition cannot be constructed or read (the parser reported an error for it): then no reader is
     /// emitted and <c>LlmInfo</c> is created without one, so the user's build shows only the generator's diagnostic.
@@ -232,11 +228,11 @@ internal static class ReaderEmitter
 
             foreach (ContainingTypeSpec containing in _spec.ContainingTypes)
             {
-                w.WriteLine("partial " + containing.Keyword + " " + containing.Name);
+                w.WriteLine("partial " + containing.Keyword + " " + InfoEmitter.Identifier(containing.Name));
                 w.OpenBrace();
             }
 
-            w.WriteLine("partial " + _spec.Keyword + " " + _spec.Name);
+            w.WriteLine("partial " + _spec.Keyword + " " + InfoEmitter.Identifier(_spec.Name));
             w.OpenBrace();
             w.WriteLine("/// <summary>");
             w.WriteLine("/// The strict, repairing reader of <see cref=\"" + _spec.TypeName + "\"/>, generated from the same spec as its schemas.");

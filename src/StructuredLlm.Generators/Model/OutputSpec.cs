@@ -60,7 +60,7 @@ internal sealed record OutputSpec(
             var sb = new System.Text.StringBuilder();
             if (Namespace.Length > 0)
             {
-                sb.Append(Namespace).Append('.');
+                sb.Append(Namespace.Replace("@", string.Empty)).Append('.');
             }
 
             foreach (ContainingTypeSpec c in ContainingTypes)
@@ -89,5 +89,5 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
 internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
-/// <summary>An entry of the per-assembly list.</summary>
-internal sealed record RegistryEntry(string TypeName, bool IsAccessible);
+/// <summary>An entry of the per-assembly list (and of the hint-name collision check).</summary>
+internal sealed record RegistryEntry(string TypeName, bool IsAccessible, string HintPrefix, string MetadataKey);

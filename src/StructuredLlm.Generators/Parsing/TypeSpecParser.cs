@@ -164,7 +164,7 @@ internal sealed class TypeSpecParser
         }
 
         var spec = new OutputSpec(
-            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(IdFormat) : string.Empty,
             _root.Name,
             _root.ToDisplayString(TypeNameFormat),
             Keyword(_root),
