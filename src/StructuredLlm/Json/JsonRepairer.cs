@@ -33,6 +33,12 @@ internal sealed class RepairLog
 
     public ulong UnlistedKinds { get; set; }
 
+    /// <summary>
+    /// True when quotes other than " delimit strings and the repairer also had to guess structure: the same
+    /// characters may be data inside a string, so a typed read refuses the document.
+    /// </summary>
+    public bool Ambiguous { get; set; }
+
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
 
@@ -115,7 +121,37 @@ internal ref struct JsonRepairer
         var r = new JsonRepairer(text, output, log, maxDepth);
         r.ParseRoot();
         log.Incomplete.Sort();
+        log.Ambiguous = IsAmbiguous(text, log);
     }
+
+    private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log)
+    {
+        bool otherQuotes = (log.UnlistedKinds & ((1UL << (int)LlmRepairKind.SingleQuotes) | (1UL << (int)LlmRepairKind.CurlyQuotes))) != 0;
+        bool guessed = (log.UnlistedKinds & GuessKinds) != 0;
+        foreach (var r in log.Repairs)
+        {
+            if (r.Kind is LlmRepairKind.SingleQuotes or LlmRepairKind.CurlyQuotes) otherQuotes = true;
+            else if (r.Kind == LlmRepairKind.InnerQuote) guessed |= !IsApostropheInWord(text, r.Position, r.Before.Length);
+            else if ((GuessKinds & (1UL << (int)r.Kind)) != 0) guessed = true;
+        }
+        return otherQuotes && guessed;
+    }
+
+    private const ulong GuessKinds =
+        (1UL << (int)LlmRepairKind.MissingComma) | (1UL << (int)LlmRepairKind.MissingColon) | (1UL << (int)LlmRepairKind.UnquotedString) |
+        (1UL << (int)LlmRepairKind.StringConcatenation) | (1UL << (int)LlmRepairKind.ExtraClosingBracket) |
+        (1UL << (int)LlmRepairKind.MissingClosingBracket) | (1UL << (int)LlmRepairKind.ValueSequence) | (1UL << (int)LlmRepairKind.MissingEndQuote);
+
+    /// <summary>`can't`, `O'Brien`: a quote between two letters.</summary>
+    private static bool IsApostropheInWord(ReadOnlySpan<byte> text, int position, int length)
+    {
+        // position is the quote's first byte; skip the quote (1 byte, or a 2-3 byte UTF-8 sequence)
+        int before = position - 1, after = position + 1;
+        while (after < text.Length && (text[after] & 0xC0) == 0x80) after++;
+        return before >= 0 && after < text.Length && IsLetterByte(text[before]) && IsLetterByte(text[after]);
+    }
+
+    private static bool IsLetterByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' || b >= 0x80;
 
     private readonly int Len => _t.Length;
     private readonly byte Cur => _i < _t.Length ? _t[_i] : (byte)0;
@@ -358,6 +394,10 @@ internal ref struct JsonRepairer
             {
                 if (!ParseChar((byte)','))
                 {
+                    // `"a""b"` or `“a““b”`: touching quotes are as likely one string with inner quotes as two
+                    // strings without a comma, so the array is marked uncertain.
+                    bool touching = _i > 0 && !IsWs(_t[_i - 1]) && QuoteAt(_i, out _) != Quote.None && _o.EndOfContent() > 0 && _o[_o.EndOfContent() - 1] == (byte)'"';
+                    if (touching) _log.Incomplete.Add(arrStart);
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
@@ -493,7 +533,7 @@ internal ref struct JsonRepairer
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
                     RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
-                    ParseConcatenatedString();
+                    ParseConcatenatedString(oBefore);
                     return true;
                 }
 
@@ -540,7 +580,7 @@ internal ref struct JsonRepairer
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
-                ParseConcatenatedString();
+                ParseConcatenatedString(oBefore);
                 return true;
             }
 
@@ -676,9 +716,11 @@ internal ref struct JsonRepairer
         else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, q, quoteLength, "\"");
     }
 
-    private void ParseConcatenatedString()
+    /// <summary>`"a" + "b"`: joined, and marked uncertain (a `+` after a quote may as well be data).</summary>
+    private void ParseConcatenatedString(int stringStart)
     {
         ParseWs(true);
+        if (Cur == (byte)'+') _log.Incomplete.Add(stringStart);
         while (Cur == (byte)'+')
         {
             int at = _i;

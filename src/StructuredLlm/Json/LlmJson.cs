@@ -198,6 +198,10 @@ internal static class Errors
         return null;
     }
 
+    public static LlmError Ambiguous() =>
+        new("$", "JSON whose strings can be told apart",
+            "quote characters used both as string delimiters and inside strings, with commas or brackets to guess");
+
     public static LlmError Empty() => new("$", "a JSON value", "an empty response");
 
     public static LlmError TooLong(int length, int max) =>

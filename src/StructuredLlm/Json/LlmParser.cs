@@ -239,6 +239,11 @@ public static class LlmParser
             attempt.Errors = new[] { notAllowed };
             return attempt;
         }
+        if (log.Ambiguous)
+        {
+            attempt.Errors = new[] { Errors.Ambiguous() };
+            return attempt;
+        }
 
         fixed (byte* clean = output.Buffer)
         {
@@ -414,6 +419,7 @@ public static class LlmParser
                 {
                     return false;
                 }
+                if (log.Ambiguous) return false;
                 foreach (var r in log.Repairs)
                 {
                     if (!options.IsAllowed(r.Kind)) return false;
