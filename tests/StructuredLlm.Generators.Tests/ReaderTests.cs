@@ -127,6 +127,42 @@ public class ReaderTests
     }
 
     [Fact]
+    public void A_required_member_the_reader_cannot_set_is_a_diagnostic_not_a_compile_error()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Bad;
+
+            [LlmOutput]
+            public partial class Form
+            {
+                public required string Name { get; init; }
+                [JsonIgnore] public required string Secret { get; init; }
+            }
+            """);
+        run.AssertNoException();
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SLLM0004", d.Id);
+        Assert.Contains("'Secret'", d.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        GeneratorRun allowed = GeneratorHarness.Run(Usings + """
+            namespace Fine;
+
+            [LlmOutput]
+            public partial class Form
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+                public Form(string name) { Name = name; Secret = ""; }
+                public required string Name { get; init; }
+                [JsonIgnore] public required string Secret { get; init; }
+            }
+            """);
+        allowed.AssertClean();
+        Assert.Single(allowed.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Readers_compile_under_CSharp_8()
     {
         var options = GeneratorHarness.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8);
