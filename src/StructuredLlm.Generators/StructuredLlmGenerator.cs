@@ -1,8 +1,10 @@
-using System.Linq;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StructuredLlm.Generators.Emit;
+using StructuredLlm.Generators.Helpers;
 using StructuredLlm.Generators.Model;
 using StructuredLlm.Generators.Parsing;
 
@@ -24,14 +26,27 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 static (ctx, ct) => TypeSpecParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
-        IncrementalValuesProvider<DiagnosticInfo> diagnostics = parsed
+        // Collected and de-duplicated: a referenced type shared by several [LlmOutput] roots would otherwise report
+        // its member's problem once per root, at the same place.
+        IncrementalValueProvider<ImmutableArray<DiagnosticInfo>> diagnostics = parsed
             .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.DiagnosticItems)
+            .Collect()
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, diagnostic) => spc.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
+        {
+            var seen = new HashSet<DiagnosticInfo>();
+            foreach (DiagnosticInfo diagnostic in all)
+            {
+                if (seen.Add(diagnostic))
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        });
 
         IncrementalValuesProvider<OutputModel> models = parsed
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
+            .SelectMany(static (result, _) => result.Model is null ? ImmutableArray<OutputModel>.Empty : ImmutableArray.Create(result.Model))
             .WithTrackingName(TrackingNames.Models);
 
         IncrementalValueProvider<CompilationFeatures> features = context.CompilationProvider
@@ -40,31 +55,40 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 compilation.GetTypeByMetadataName("StructuredLlm.ILlmOutput`1") is not null
                     && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
                 compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null
-                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 }))
+                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
+                compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 }))
             .WithTrackingName(TrackingNames.Features);
 
+        // Names only (not whole specs), so editing a member leaves these unchanged.
+        IncrementalValueProvider<ImmutableArray<RegistryEntry>> entries = models
+            .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly, model.Spec.HintPrefix, model.Spec.MetadataKey))
+            .WithTrackingName(TrackingNames.RegistryEntries)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllEntries);
+
+        // Hint names are compared ignoring case: types whose names differ only in case (or a nested type spelled like
+        // a namespace) get a hash suffix. Equal unless the set of output type names changes.
+        IncrementalValueProvider<EquatableArray<string>> collisions = entries
+            .Select(static (all, _) => InfoEmitter.CollidingPrefixes(all))
+            .WithTrackingName(TrackingNames.HintCollisions);
+
         context.RegisterSourceOutput(
-            models.Combine(features).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, pair) =>
+            models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
+            static (spc, input) =>
             {
-                spc.AddSource(InfoEmitter.HintName(pair.Left.Spec), InfoEmitter.EmitInfo(pair.Left, pair.Right));
-                if (ReaderEmitter.CanEmit(pair.Left.Spec))
+                string hintName = InfoEmitter.HintName(input.Left.Left.Spec, input.Right);
+                spc.AddSource(hintName, InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right));
+                if (ReaderEmitter.CanEmit(input.Left.Left.Spec))
                 {
-                    spc.AddSource(ReaderEmitter.HintName(pair.Left.Spec), ReaderEmitter.Emit(pair.Left.Spec));
+                    spc.AddSource(ReaderEmitter.HintName(hintName), ReaderEmitter.Emit(input.Left.Left.Spec, input.Left.Right));
                 }
             });
 
-        IncrementalValueProvider<(System.Collections.Immutable.ImmutableArray<RegistryEntry> Left, CompilationFeatures Right)> registry = models
-            .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly))
-            .WithTrackingName(TrackingNames.RegistryEntries)
-            .Collect()
-            .Combine(features)
-            .WithTrackingName(TrackingNames.Registry);
-        context.RegisterSourceOutput(registry, static (spc, pair) =>
+        context.RegisterSourceOutput(entries.Combine(features).WithTrackingName(TrackingNames.Registry), static (spc, pair) =>
         {
             if (!pair.Left.IsDefaultOrEmpty)
             {
-                spc.AddSource(InfoEmitter.RegistryHintName, InfoEmitter.EmitRegistry(pair.Left.ToList(), pair.Right));
+                spc.AddSource(InfoEmitter.RegistryHintName, InfoEmitter.EmitRegistry(pair.Left, pair.Right));
             }
         });
     }

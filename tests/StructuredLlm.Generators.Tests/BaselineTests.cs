@@ -227,6 +227,7 @@ public class BaselineTests
     public void DescriptionsFromXmlDocs() => Check(nameof(DescriptionsFromXmlDocs), """
         namespace Docs;
 
+        #pragma warning disable CS1573 // Verdict deliberately has no <param>
         /// <summary>
         /// A book review, with a <see cref="Rating"/> and a <c>verdict</c>.
         /// </summary>
@@ -286,6 +287,20 @@ public class BaselineTests
             public Mood CurrentMood { get; init; }
             public string? WhyItChanged { get; init; }
         }
+        """);
+
+    [Fact]
+    public void DerivedOutputTypeHidesBaseLlmInfoAndPropertyOrder() => Check(nameof(DerivedOutputTypeHidesBaseLlmInfoAndPropertyOrder), """
+        namespace Inherit;
+
+        [LlmOutput]
+        public partial record Animal(string Name)
+        {
+            [JsonPropertyOrder(-1)] public string? Id { get; init; }
+        }
+
+        [LlmOutput]
+        public partial record Dog(string Name, [property: JsonPropertyOrder(5)] bool GoodBoy, int Age) : Animal(Name);
         """);
 
     [Fact]

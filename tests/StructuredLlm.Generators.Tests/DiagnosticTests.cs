@@ -61,6 +61,10 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void SLLM0013_file_local_type()
+        => Assert.Equal("FileLocal", Single("[LlmOutput] file partial record FileLocal(int X);", "SLLM0013").At);
+
+    [Fact]
     public void SLLM0002_generic_type()
     {
         Found d = Single("[LlmOutput] public partial record Box<T>(T Value);", "SLLM0002");
@@ -103,6 +107,14 @@ public class DiagnosticTests
         Found d = Single("public record Inner(object Payload); [LlmOutput] public partial record Outer(Inner Inner);", "SLLM0003");
         Assert.Equal("Payload", d.At);
     }
+
+    [Fact]
+    public void A_problem_in_a_type_shared_by_two_roots_is_reported_once()
+        => Assert.Equal("Payload", Single("public record Inner(object Payload); [LlmOutput] public partial record A(Inner I); [LlmOutput] public partial record B(Inner I);", "SLLM0003").At);
+
+    [Fact]
+    public void User_types_in_a_System_namespace_are_not_framework_types()
+        => Assert.Empty(Diagnose("namespace System.Mine { public record Part(int X); [LlmOutput] public partial record Whole(Part P); }").Diagnostics);
 
     [Fact]
     public void SLLM0004_no_public_constructor()

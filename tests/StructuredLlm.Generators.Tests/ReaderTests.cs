@@ -162,10 +162,12 @@ public class ReaderTests
         Assert.Single(allowed.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void Readers_compile_under_CSharp_8()
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
+    public void Readers_compile_under_old_language_versions(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
     {
-        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8);
+        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(version);
         GeneratorRun run = GeneratorHarness.Run("""
             using System.Collections.Generic;
             using StructuredLlm;
@@ -182,8 +184,12 @@ public class ReaderTests
             }
             """, parseOptions: options);
         run.AssertNoException();
-        Assert.Single(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+        string reader = run.Source(".LlmReader.g.cs");
         Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        bool csharp8 = version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8;
+        Assert.Equal(csharp8, reader.Contains("#nullable enable", StringComparison.Ordinal));
+        Assert.Equal(csharp8, reader.Contains("int member = key.Length switch", StringComparison.Ordinal));
+        Assert.Equal(!csharp8, reader.Contains("if (key.Length == 4 && global::System.MemoryExtensions.SequenceEqual(key, N_Thing_Name)) member = 0;", StringComparison.Ordinal));
     }
 
     // ------------------------------------------------------------------ generated readers run for real

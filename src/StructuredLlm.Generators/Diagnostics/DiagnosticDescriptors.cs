@@ -73,6 +73,11 @@ internal static class DiagnosticDescriptors
         "The StructuredLlm generator failed on '{0}' ({1}); please report this bug",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor FileLocalType = Create(
+        "SLLM0013", "[LlmOutput] type cannot be file-local",
+        "'{0}' is a file-local type, so the generated partial declaration (in its own file) cannot extend it; remove the 'file' modifier",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -18,6 +18,7 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="SchemaName">The provider schema name.</param>
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
+/// <param name="HidesInheritedLlmInfo">A base type already has a static <c>LlmInfo</c> (it is <c>[LlmOutput]</c> too), so the generated one needs <c>new</c>.</param>
 /// <param name="Strict">The reader's default: no repairs (<c>[LlmOutput(Strict = true)]</c>).</param>
 /// <param name="AllowedRepairs">The reader's default allowed repair kinds (<c>LlmRepairKind</c> member names), or null when not given.</param>
 internal sealed record OutputSpec(
@@ -30,10 +31,26 @@ internal sealed record OutputSpec(
     string SchemaName,
     string RootId,
     EquatableArray<TypeDefinitionSpec> Definitions,
+    bool HidesInheritedLlmInfo,
     bool Strict = false,
     EquatableArray<string>? AllowedRepairs = null)
 {
     public TypeDefinitionSpec Root => Definitions[0];
+
+    /// <summary>A case-sensitive key that tells a nested type from a namespace of the same spelling (<c>A.B+C</c>).</summary>
+    public string MetadataKey
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder(Namespace).Append(':');
+            foreach (ContainingTypeSpec c in ContainingTypes)
+            {
+                sb.Append(c.Name).Append('+');
+            }
+
+            return sb.Append(Name).ToString();
+        }
+    }
 
     /// <summary>The hint name prefix <c>{Namespace}.{Containing}.{Type}</c>.</summary>
     public string HintPrefix
@@ -43,7 +60,7 @@ internal sealed record OutputSpec(
             var sb = new System.Text.StringBuilder();
             if (Namespace.Length > 0)
             {
-                sb.Append(Namespace).Append('.');
+                sb.Append(Namespace.Replace("@", string.Empty)).Append('.');
             }
 
             foreach (ContainingTypeSpec c in ContainingTypes)
@@ -69,7 +86,8 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="AssemblyName">The compilation's assembly name.</param>
 /// <param name="HasLlmOutputInterface"><c>StructuredLlm.ILlmOutput`1</c> exists and C# 11+ is used.</param>
 /// <param name="HasModuleInitializer"><c>ModuleInitializerAttribute</c> exists and C# 9+ is used.</param>
-internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer);
+/// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
+internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
-/// <summary>An entry of the per-assembly list.</summary>
-internal sealed record RegistryEntry(string TypeName, bool IsAccessible);
+/// <summary>An entry of the per-assembly list (and of the hint-name collision check).</summary>
+internal sealed record RegistryEntry(string TypeName, bool IsAccessible, string HintPrefix, string MetadataKey);

@@ -29,6 +29,14 @@ internal sealed class DocComments
 
     public static DocComments For(ISymbol symbol, CancellationToken ct)
     {
+        // Source symbols: read the /// trivia directly. It is cheaper than the compiler's documentation pipeline and
+        // works whatever the project's DocumentationMode. Metadata symbols: ask the compiler (the referenced XML file).
+        if (!symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            string? raw = FromTrivia(symbol, ct);
+            return string.IsNullOrWhiteSpace(raw) ? Empty : Parse(raw!);
+        }
+
         string? xml = null;
         try
         {
@@ -37,11 +45,6 @@ internal sealed class DocComments
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             xml = null;
-        }
-
-        if (string.IsNullOrWhiteSpace(xml))
-        {
-            xml = FromTrivia(symbol, ct);
         }
 
         return string.IsNullOrWhiteSpace(xml) ? Empty : Parse(xml!);

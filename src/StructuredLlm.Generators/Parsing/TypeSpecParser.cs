@@ -36,6 +36,7 @@ internal sealed class TypeSpecParser
     private readonly List<string> _definitionOrder = new();
     private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LocationInfo?> _memberLocations = new(StringComparer.Ordinal);
+    private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
 
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
     {
@@ -55,6 +56,15 @@ internal sealed class TypeSpecParser
         LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
         try
         {
+            // [LlmOutput] repeated on several partial declarations (CS0579) must not produce duplicate hint names:
+            // only the declaration holding the first attribute generates.
+            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName);
+            if (first?.ApplicationSyntaxReference is { } reference
+                && reference.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner && (owner.SyntaxTree != declaration.SyntaxTree || owner.Span != declaration.Span))
+            {
+                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            }
+
             var parser = new TypeSpecParser(symbol, location, ct);
             OutputModel? model = parser.Run(declaration, context.Attributes.FirstOrDefault());
             return new ParseResult(model, parser._diagnostics.ToEquatableArray());
@@ -74,6 +84,12 @@ internal sealed class TypeSpecParser
         if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
         {
             Report(DiagnosticDescriptors.TypeNotPartial, _rootLocation, display);
+            return null;
+        }
+
+        if (declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+        {
+            Report(DiagnosticDescriptors.FileLocalType, _rootLocation, display);
             return null;
         }
 
@@ -148,7 +164,7 @@ internal sealed class TypeSpecParser
         }
 
         var spec = new OutputSpec(
-            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(IdFormat) : string.Empty,
             _root.Name,
             _root.ToDisplayString(TypeNameFormat),
             Keyword(_root),
@@ -157,6 +173,7 @@ internal sealed class TypeSpecParser
             schemaName,
             rootId,
             definitions.ToEquatableArray(),
+            HidesInheritedLlmInfo(_root),
             strict,
             allowedRepairs);
 
@@ -192,7 +209,7 @@ internal sealed class TypeSpecParser
         _definitions.Add(id, null);
         _definitionOrder.Add(id);
         string definitionName = UniqueDefinitionName(type.Name);
-        string? description = GetDescription(type) ?? DocComments.For(type, _ct).Summary;
+        string? description = GetDescription(type) ?? Docs(type, _ct).Summary;
         string typeName = type.ToDisplayString(TypeNameFormat);
 
         if (type.TypeKind == TypeKind.Enum)
@@ -224,9 +241,10 @@ internal sealed class TypeSpecParser
             var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
-                if (derivedType.IsAbstract || derivedType.IsGenericType && derivedType.IsUnboundGenericType)
+                if (derivedType.IsAbstract || derivedType.IsUnboundGenericType || !DerivesFrom(derivedType, type))
                 {
-                    Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat), "a [JsonDerivedType] must be a concrete type");
+                    Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                        $"a [JsonDerivedType] must be a concrete type derived from '{type.Name}'");
                     continue;
                 }
 
@@ -242,7 +260,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(derivedId, null);
                     _definitionOrder.Add(derivedId);
                     _definitions[derivedId] = ParseObject(derivedType, derivedId, derivedType.ToDisplayString(TypeNameFormat), UniqueDefinitionName(derivedType.Name),
-                        GetDescription(derivedType) ?? DocComments.For(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
+                        GetDescription(derivedType) ?? Docs(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
@@ -302,7 +320,7 @@ internal sealed class TypeSpecParser
                 }
             }
 
-            members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? DocComments.For(field, _ct).Summary));
+            members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? Docs(field, _ct).Summary));
         }
 
         return new TypeDefinitionSpec(id, DefinitionKind.Enum, typeName, definitionName, description, true,
@@ -312,7 +330,7 @@ internal sealed class TypeSpecParser
     private TypeDefinitionSpec ParseObject(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description, NamingPolicy policy, LocationInfo? usage, string? discriminatorName)
     {
         string typeDisplay = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
-        DocComments typeDocs = DocComments.For(type, _ct);
+        DocComments typeDocs = Docs(type, _ct);
         LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
@@ -346,6 +364,10 @@ internal sealed class TypeSpecParser
                 }
             }
         }
+
+        // [JsonPropertyOrder] (default 0) reorders like System.Text.Json: a stable sort on the order value.
+        properties = properties.Select((p, i) => (Property: p, Index: i, Order: PropertyOrder(p)))
+            .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
 
         // 2. The constructor the reader calls.
         IMethodSymbol? constructor = ChooseConstructor(type, out string? constructorProblem);
@@ -456,7 +478,7 @@ internal sealed class TypeSpecParser
             }
 
             string? memberDescription = attributes.Description()
-                ?? DocComments.For(property, _ct).Summary
+                ?? Docs(property, _ct).Summary
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
             ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
 
@@ -725,6 +747,11 @@ internal sealed class TypeSpecParser
 
     private static bool IsFrameworkType(INamedTypeSymbol type)
     {
+        if (type.Locations.Any(l => l.IsInSource))
+        {
+            return false;
+        }
+
         string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
         return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal);
     }
@@ -886,11 +913,11 @@ internal sealed class TypeSpecParser
                     }
 
                     var literals = new List<string>();
-                    IEnumerable<TypedConstant> values = args.Count == 1 && args[0].Kind == TypedConstantKind.Array ? args[0].Values : a.ConstructorArguments;
+                    IEnumerable<TypedConstant> values = args.Count == 1 && args[0].Kind == TypedConstantKind.Array ? (args[0].IsNull ? Array.Empty<TypedConstant>() : args[0].Values) : a.ConstructorArguments;
                     bool ok = true;
                     foreach (TypedConstant v in values)
                     {
-                        string? literal = v.Value switch
+                        string? literal = (v.Kind == TypedConstantKind.Array ? (object)v : v.Value) switch
                         {
                             null => value.IsNullable ? "null" : null,
                             string s when value.Kind is ValueKind.String or ValueKind.FormattedString => JsonWriter.Quote(s),
@@ -1036,10 +1063,10 @@ internal sealed class TypeSpecParser
             if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmAliasAttribute" && a.ConstructorArguments.Length == 1)
             {
                 TypedConstant arg = a.ConstructorArguments[0];
-                IEnumerable<TypedConstant> values = arg.Kind == TypedConstantKind.Array ? arg.Values : new[] { arg };
+                IEnumerable<TypedConstant> values = arg.Kind != TypedConstantKind.Array ? new[] { arg } : arg.IsNull ? Array.Empty<TypedConstant>() : arg.Values;
                 foreach (TypedConstant v in values)
                 {
-                    if (v.Value is string s && s.Length > 0 && !aliases.Contains(s))
+                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !aliases.Contains(s))
                     {
                         aliases.Add(s);
                     }
@@ -1048,6 +1075,20 @@ internal sealed class TypeSpecParser
         }
 
         return aliases.ToEquatableArray();
+    }
+
+    private static int PropertyOrder(IPropertySymbol property)
+    {
+        foreach (AttributeData a in property.GetAttributes())
+        {
+            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyOrderAttribute"
+                && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int order)
+            {
+                return order;
+            }
+        }
+
+        return 0;
     }
 
     private static bool IsJsonIgnored(IPropertySymbol property)
@@ -1111,6 +1152,49 @@ internal sealed class TypeSpecParser
         }
 
         return result;
+    }
+
+    private DocComments Docs(ISymbol symbol, CancellationToken ct)
+    {
+        if (!_docs.TryGetValue(symbol, out DocComments? docs))
+        {
+            docs = DocComments.For(symbol, ct);
+            _docs.Add(symbol, docs);
+        }
+
+        return docs;
+    }
+
+    private static bool HidesInheritedLlmInfo(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (!t.GetMembers("LlmInfo").IsEmpty
+                || t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol derived, INamedTypeSymbol baseType)
+    {
+        if (SymbolEqualityComparer.Default.Equals(derived, baseType) || derived.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return false;
+        }
+
+        for (INamedTypeSymbol? t = derived.BaseType; t is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, baseType))
+            {
+                return true;
+            }
+        }
+
+        return derived.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i, baseType));
     }
 
     private bool IsSourceAutoProperty(IPropertySymbol property)

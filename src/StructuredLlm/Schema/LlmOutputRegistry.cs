@@ -13,11 +13,10 @@ namespace StructuredLlm;
 public static class LlmOutputRegistry
 {
     private static readonly object Gate = new();
-    private static Dictionary<Type, LlmOutputInfo> _byType = new();
-    private static LlmOutputInfo[] _all = Array.Empty<LlmOutputInfo>();
+    private static volatile Snapshot _current = new(new Dictionary<Type, LlmOutputInfo>(), Array.Empty<LlmOutputInfo>());
 
     /// <summary>All registered types, in registration order.</summary>
-    public static IReadOnlyList<LlmOutputInfo> All => _all;
+    public static IReadOnlyList<LlmOutputInfo> All => _current.All;
 
     /// <summary>Finds the registered info for <paramref name="type"/>.</summary>
     /// <param name="type">The output type.</param>
@@ -30,7 +29,7 @@ public static class LlmOutputRegistry
             throw new ArgumentNullException(nameof(type));
         }
 
-        return _byType.TryGetValue(type, out info);
+        return _current.ByType.TryGetValue(type, out info);
     }
 
     /// <summary>The registered info for <typeparamref name="T"/>.</summary>
@@ -38,7 +37,7 @@ public static class LlmOutputRegistry
     /// <exception cref="InvalidOperationException"><typeparamref name="T"/> is not registered.</exception>
     public static LlmOutputInfo<T> Get<T>()
     {
-        if (_byType.TryGetValue(typeof(T), out LlmOutputInfo? info))
+        if (_current.ByType.TryGetValue(typeof(T), out LlmOutputInfo? info))
         {
             return (LlmOutputInfo<T>)info;
         }
@@ -59,8 +58,9 @@ public static class LlmOutputRegistry
 
         lock (Gate)
         {
-            var byType = new Dictionary<Type, LlmOutputInfo>(_byType);
-            var all = new List<LlmOutputInfo>(_all);
+            Snapshot current = _current;
+            var byType = new Dictionary<Type, LlmOutputInfo>(current.ByType);
+            var all = new List<LlmOutputInfo>(current.All);
             foreach (LlmOutputInfo info in infos)
             {
                 if (info is not null && !byType.ContainsKey(info.Type))
@@ -70,9 +70,21 @@ public static class LlmOutputRegistry
                 }
             }
 
-            // Copy-on-write: readers never lock and always see a consistent pair.
-            _all = all.ToArray();
-            _byType = byType;
+            // Copy-on-write: readers never lock and always see a consistent snapshot.
+            _current = new Snapshot(byType, all.ToArray());
         }
+    }
+
+    private sealed class Snapshot
+    {
+        public Snapshot(Dictionary<Type, LlmOutputInfo> byType, LlmOutputInfo[] all)
+        {
+            ByType = byType;
+            All = all;
+        }
+
+        public Dictionary<Type, LlmOutputInfo> ByType { get; }
+
+        public LlmOutputInfo[] All { get; }
     }
 }

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using StructuredLlm.Generators.Tests.Infrastructure;
+
+namespace StructuredLlm.Generators.Tests;
+
+/// <summary>The generator never throws: odd, broken and hostile inputs get a schema or a diagnostic.</summary>
+public class RobustnessTests
+{
+    public static TheoryData<string> OddInputs => new()
+    {
+        "[LlmOutput] public partial record R(int X",                                        // syntax error
+        "[LlmOutput] public partial record R(Missing X, List<Missing> Y, Missing? Z);",      // error types
+        "[LlmOutput] public partial record R : MissingBase { public int X { get; init; } }", // error base
+        "[LlmOutput] public partial record R<T>(T X);",
+        "[LlmOutput] public static partial class S { }",
+        "[LlmOutput] public ref partial struct S { }",
+        "[LlmOutput] public partial interface I { }",
+        "[LlmOutput] public abstract partial record A(int X);",
+        "[LlmOutput, LlmOutput] public partial record Twice(int X);",
+        "[LlmOutput] public partial record Split(int X); [LlmOutput] public partial record Split { public int Y { get; init; } }",
+        "[LlmOutput(Name = null, NamingPolicy = (LlmNamingPolicy)99)] public partial record Odd(int X);",
+        "[LlmOutput] public partial record Self(Self Me);",
+        "[LlmOutput] public partial record Self2(Self2? Me, List<Self2> Many, Dictionary<string, Self2> ByName);",
+        "[JsonDerivedType(typeof(B))] public abstract record B; [LlmOutput] public partial record H(B Value);",
+        "[JsonDerivedType(typeof(int), 1)] [JsonDerivedType(typeof(List<>))] public abstract record B; [LlmOutput] public partial record H(B Value);",
+        "[JsonDerivedType(typeof(Missing), \"m\")] public abstract record B; [LlmOutput] public partial record H(B Value);",
+        "[JsonDerivedType(typeof(D), \"d\")] public abstract record B(B? Inner); public record D(B? Inner, D? Next) : B(Inner); [LlmOutput] public partial record H(B Value);",
+        "[JsonDerivedType(typeof(C), \"x\")] [JsonDerivedType(typeof(D), \"x\")] public abstract record B; public record C : B; public record D : B; [LlmOutput] public partial record H(B Value);",
+        "public class A : B { } public class B : A { } [LlmOutput] public partial record H(A Value);",
+        "[LlmOutput] public partial record Weird(int[][][] Jagged, List<int?>[] Mixed, Dictionary<string, List<Dictionary<string, int>>> Deep);",
+        "[LlmOutput] public partial record N(int Value) { public int LlmInfo => 0; }",
+        "[LlmOutput] public partial record Empty;",
+        "[LlmOutput] public partial class NoMembers { }",
+        "public enum E { } [LlmOutput] public partial record R(E Value);",
+        "[LlmOutput] public partial record R([property: Range(\"a\", \"b\")] int X, [property: Range(typeof(decimal), \"1.5\", \"x\")] decimal Y, [property: MaxLength] string Z);",
+        "[LlmOutput] public partial record R([property: RegularExpression(null!)] string X, [property: AllowedValues(null)] string? Y, [property: AllowedValues] int Z);",
+        "[LlmOutput] public partial record R([property: JsonPropertyName(\"\")] string X, [property: LlmAlias(null!)] string Y, [property: LlmAlias] string Z);",
+        "[LlmOutput] public partial record R([property: AllowedValues(new[] { 1 }, 2)] int X, [property: LlmAlias(new[] { \"a\" })] int Y);",
+        "[LlmOutput] public partial record R(nint X, System.IO.Stream S, System.Span<int> Span, int* P);",
+        "[LlmOutput] public partial record R(System.Collections.IEnumerable Untyped, System.Collections.ArrayList List);",
+        "unsafe partial struct U { [LlmOutput] public partial record R(int X); }",
+        "[LlmOutput] public partial record @class(int @int, string @event);",
+        "[LlmOutput] public partial record Ünïcödé(string Prénom);",
+        "[LlmOutput] public partial record Foo(int X); [LlmOutput] public partial record foo(int X);",
+        "namespace A.B { [LlmOutput] public partial record C(int X); } namespace A { public partial class B { [LlmOutput] public partial record C(int X); } }",
+        "[LlmOutput] file partial record FileLocal(int X);",
+        "public partial class G<T> { [LlmOutput] public partial record Inner(T Value); }",
+        "[LlmOutput] public partial record Tup((int, string) Pair, ValueTuple<int> One);",
+        "[LlmOutput] public partial record Del(System.Action A, delegate*<void> F);",
+        "[LlmOutput] public partial record Dyn(dynamic D, object? O, System.Text.Json.JsonElement? E);",
+        "[LlmOutput] record struct NotPartialStruct(int X);",
+        "[LlmOutput] public partial record Ctor { public Ctor(int a, int b) { } public Ctor(string s) { } }",
+        "[LlmOutput] public partial class Init { public required int X { get; init; } public int Y { get; } = 1; public int Z => X; }",
+    };
+
+    [Theory]
+    [MemberData(nameof(OddInputs))]
+    public void Generator_never_throws(string source)
+    {
+        string text = "using System; using System.Collections.Generic; using System.ComponentModel.DataAnnotations; using System.Text.Json.Serialization; using StructuredLlm;\n" + source;
+        GeneratorRun run = GeneratorHarness.Run(text);
+        run.AssertNoException();
+
+        // Whatever is generated must parse; every schema must be valid JSON.
+        foreach (GeneratedSourceResult generated in run.Sources.Where(s => s.HintName.EndsWith(".LlmOutput.g.cs", System.StringComparison.Ordinal)))
+        {
+            IReadOnlyDictionary<string, string> schemas = SchemaExtractor.Extract(generated.SourceText.ToString());
+            Assert.Equal(4, schemas.Count);
+            foreach (string json in schemas.Values)
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(json);
+            }
+        }
+
+        // Hint names are unique (AddSource would have thrown otherwise) and diagnostics have real locations.
+        Assert.All(run.GeneratorDiagnostics, d => Assert.True(d.Location != Location.None, d.ToString()));
+    }
+
+    [Fact]
+    public void Works_without_System_Text_Json_or_DataAnnotations_references()
+    {
+        var references = GeneratorHarness.References.Where(r => r.Display is { } p
+            && (p.EndsWith("System.Private.CoreLib.dll") || p.EndsWith("System.Runtime.dll") || p.EndsWith("StructuredLlm.dll")
+                || p.EndsWith("System.Collections.dll") || p.EndsWith("netstandard.dll")));
+        var compilation = GeneratorHarness.CreateCompilation(
+            "using StructuredLlm; [LlmOutput] public partial record R(int X, System.Collections.Generic.List<string> Y);", references: references);
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        run.AssertNoException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains(run.Sources, s => s.HintName == "R.LlmOutput.g.cs");
+    }
+
+    [Fact]
+    public void Does_nothing_when_the_runtime_is_not_referenced()
+    {
+        var references = GeneratorHarness.References.Where(r => r.Display is { } p && !p.EndsWith("StructuredLlm.dll"));
+        var compilation = GeneratorHarness.CreateCompilation("[LlmOutput] public partial record R(int X);", references: references);
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        run.AssertNoException();
+        Assert.Empty(run.Sources);
+        Assert.Empty(run.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void Cancellation_is_honoured_not_swallowed()
+    {
+        var cts = new System.Threading.CancellationTokenSource();
+        cts.Cancel();
+        var compilation = GeneratorHarness.CreateCompilation("using StructuredLlm; [LlmOutput] public partial record R(int X);");
+        Assert.ThrowsAny<System.OperationCanceledException>(() => GeneratorHarness.CreateDriver().RunGenerators(compilation, cts.Token));
+    }
+}
