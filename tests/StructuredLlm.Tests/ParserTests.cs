@@ -356,6 +356,8 @@ public class ParserTests
         var r = SupportTicketReader.Parse(Clean + new string(' ', 200), options);
         Assert.Contains("at most 100", r.Errors.Single().Expected, StringComparison.Ordinal);
         Assert.Throws<ArgumentOutOfRangeException>(() => new LlmParseOptions { MaxDepth = 100_000 });
+        Assert.Throws<InvalidOperationException>(() => LlmParseOptions.Default.Strict = true);
+        Assert.False(LlmParseOptions.Default.Strict);
     }
 
     [Fact]

@@ -23,7 +23,21 @@ internal sealed class RepairLog
 {
     private readonly List<PathEntry> _path = new();
 
+    /// <summary>At most this many repairs are listed per document; the kinds of the rest are still tracked.</summary>
+    public const int MaxListed = 1000;
+
     public List<LlmRepair> Repairs { get; } = new();
+
+    /// <summary>Repairs beyond <see cref="MaxListed"/>: counted, and their kinds kept as a bit set.</summary>
+    public int Unlisted { get; set; }
+
+    public ulong UnlistedKinds { get; set; }
+
+    /// <summary>
+    /// True when quotes other than " delimit strings and the repairer also had to guess structure: the same
+    /// characters may be data inside a string, so a typed read refuses the document.
+    /// </summary>
+    public bool Ambiguous { get; set; }
 
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
@@ -107,7 +121,37 @@ internal ref struct JsonRepairer
         var r = new JsonRepairer(text, output, log, maxDepth);
         r.ParseRoot();
         log.Incomplete.Sort();
+        log.Ambiguous = IsAmbiguous(text, log);
     }
+
+    private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log)
+    {
+        bool otherQuotes = (log.UnlistedKinds & ((1UL << (int)LlmRepairKind.SingleQuotes) | (1UL << (int)LlmRepairKind.CurlyQuotes))) != 0;
+        bool guessed = (log.UnlistedKinds & GuessKinds) != 0;
+        foreach (var r in log.Repairs)
+        {
+            if (r.Kind is LlmRepairKind.SingleQuotes or LlmRepairKind.CurlyQuotes) otherQuotes = true;
+            else if (r.Kind == LlmRepairKind.InnerQuote) guessed |= !IsApostropheInWord(text, r.Position, r.Before.Length);
+            else if ((GuessKinds & (1UL << (int)r.Kind)) != 0) guessed = true;
+        }
+        return otherQuotes && guessed;
+    }
+
+    private const ulong GuessKinds =
+        (1UL << (int)LlmRepairKind.MissingComma) | (1UL << (int)LlmRepairKind.MissingColon) | (1UL << (int)LlmRepairKind.UnquotedString) |
+        (1UL << (int)LlmRepairKind.StringConcatenation) | (1UL << (int)LlmRepairKind.ExtraClosingBracket) |
+        (1UL << (int)LlmRepairKind.MissingClosingBracket) | (1UL << (int)LlmRepairKind.ValueSequence) | (1UL << (int)LlmRepairKind.MissingEndQuote);
+
+    /// <summary>`can't`, `O'Brien`: a quote between two letters.</summary>
+    private static bool IsApostropheInWord(ReadOnlySpan<byte> text, int position, int length)
+    {
+        // position is the quote's first byte; skip the quote (1 byte, or a 2-3 byte UTF-8 sequence)
+        int before = position - 1, after = position + 1;
+        while (after < text.Length && (text[after] & 0xC0) == 0x80) after++;
+        return before >= 0 && after < text.Length && IsLetterByte(text[before]) && IsLetterByte(text[after]);
+    }
+
+    private static bool IsLetterByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' || b >= 0x80;
 
     private readonly int Len => _t.Length;
     private readonly byte Cur => _i < _t.Length ? _t[_i] : (byte)0;
@@ -350,6 +394,10 @@ internal ref struct JsonRepairer
             {
                 if (!ParseChar((byte)','))
                 {
+                    // `"a""b"` or `“a““b”`: touching quotes are as likely one string with inner quotes as two
+                    // strings without a comma, so the array is marked uncertain.
+                    bool touching = _i > 0 && !IsWs(_t[_i - 1]) && QuoteAt(_i, out _) != Quote.None && _o.EndOfContent() > 0 && _o[_o.EndOfContent() - 1] == (byte)'"';
+                    if (touching) _log.Incomplete.Add(arrStart);
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
@@ -461,7 +509,7 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.TruncatedString, iStart, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
 
@@ -470,7 +518,7 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
 
@@ -484,8 +532,8 @@ internal ref struct JsonRepairer
 
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
-                    RecordQuoteKind(quote, skipEscapeChars, iStart);
-                    ParseConcatenatedString();
+                    RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
+                    ParseConcatenatedString(oBefore);
                     return true;
                 }
 
@@ -502,10 +550,17 @@ internal ref struct JsonRepairer
                     return ParseString(true, -1);
                 }
 
-                // The quote is data: escape it and go on.
+                // The quote is data: keep the character the model wrote (escaped when it is ") and go on.
                 _o.Truncate(oQuote);
-                _o.Append("\\\""u8);
-                Rec(LlmRepairKind.InnerQuote, iQuote, eq, "\\\"");
+                if (_t[iQuote] == (byte)'"')
+                {
+                    _o.Append("\\\""u8);
+                }
+                else
+                {
+                    _o.Append(_t.Slice(iQuote, eq));
+                }
+                Rec(LlmRepairKind.InnerQuote, iQuote, eq, Utf8Text.GetString(_t.Slice(iQuote, eq)));
                 _i = iQuote + eq;
                 continue;
             }
@@ -524,8 +579,8 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
-                ParseConcatenatedString();
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
+                ParseConcatenatedString(oBefore);
                 return true;
             }
 
@@ -610,7 +665,7 @@ internal ref struct JsonRepairer
     {
         if (stopAtDelimiter || _i >= Len) return true;
         byte c = _t[_i];
-        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && HasUnmatchedOpen(contentStart, contentEnd, c))
+        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && TextContinuesAfter(_i + 1) && HasUnmatchedOpen(contentStart, contentEnd, c))
         {
             return false; // "six feet (72") tall": the quote closes nothing
         }
@@ -623,6 +678,13 @@ internal ref struct JsonRepairer
             return !(k >= Len || _t[k] is (byte)',' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)':');
         }
         return false;
+    }
+
+    /// <summary>True when what follows (after spaces) is more text rather than the next token or the end.</summary>
+    private readonly bool TextContinuesAfter(int i)
+    {
+        while (i < Len && _t[i] is (byte)' ' or (byte)'\t') i++;
+        return i < Len && _t[i] is not ((byte)',' or (byte)':' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)'\r');
     }
 
     private readonly bool HasUnmatchedOpen(int start, int end, byte close)
@@ -646,16 +708,19 @@ internal ref struct JsonRepairer
         if (_log.Incomplete.Count > marksCount) _log.Incomplete.RemoveRange(marksCount, _log.Incomplete.Count - marksCount);
     }
 
-    private void RecordQuoteKind(Quote quote, bool escaped, int at)
+    private void RecordQuoteKind(Quote quote, bool escaped, int at, int quoteLength)
     {
-        if (escaped) Rec(LlmRepairKind.EscapedString, at, 2, "\"");
-        if (quote == Quote.Single) Rec(LlmRepairKind.SingleQuotes, at, 1, "\"");
-        else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, at, 1, "\"");
+        if (escaped) Rec(LlmRepairKind.EscapedString, at, 1 + quoteLength, "\"");
+        int q = escaped ? at + 1 : at;
+        if (quote == Quote.Single) Rec(LlmRepairKind.SingleQuotes, q, quoteLength, "\"");
+        else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, q, quoteLength, "\"");
     }
 
-    private void ParseConcatenatedString()
+    /// <summary>`"a" + "b"`: joined, and marked uncertain (a `+` after a quote may as well be data).</summary>
+    private void ParseConcatenatedString(int stringStart)
     {
         ParseWs(true);
+        if (Cur == (byte)'+') _log.Incomplete.Add(stringStart);
         while (Cur == (byte)'+')
         {
             int at = _i;
@@ -876,15 +941,20 @@ internal ref struct JsonRepairer
             while (j < Len && IsWs(_t[j])) j++;
             if (j < Len && _t[j] == (byte)'(' && !isKey)
             {
+                int oBefore = _o.Length, logBefore = _log.Repairs.Count, marksBefore = _log.Incomplete.Count;
                 Rec(LlmRepairKind.FunctionWrapper, start, j + 1 - start, "");
                 _i = j + 1;
-                ParseValue();
-                if (Cur == (byte)')')
+                if (ParseValue())
                 {
-                    _i++;
-                    if (Cur == (byte)';') _i++;
+                    if (Cur == (byte)')')
+                    {
+                        _i++;
+                        if (Cur == (byte)';') _i++;
+                    }
+                    return true;
                 }
-                return true;
+                Revert(start, oBefore, logBefore, marksBefore); // `name(` with no value inside: just a word
+                while (_i < Len && IsIdentChar(_t[_i])) _i++;
             }
         }
 
@@ -1128,6 +1198,12 @@ internal ref struct JsonRepairer
 
     private void Rec(LlmRepairKind kind, int position, int length, string after)
     {
+        if (_log.Repairs.Count >= RepairLog.MaxListed)
+        {
+            _log.Unlisted++;
+            _log.UnlistedKinds |= 1UL << (int)kind;
+            return;
+        }
         length = Math.Max(0, Math.Min(length, Len - position));
         string before = position >= 0 && position < Len ? Utf8Text.Snippet(_t.Slice(position, length)) : string.Empty;
         _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));

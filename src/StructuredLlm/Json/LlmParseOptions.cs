@@ -11,37 +11,51 @@ public sealed class LlmParseOptions
 
     private int _maxDepth = 64;
     private int _maxInputLength = 4 * 1024 * 1024;
+    private bool _strict;
+    private IReadOnlyCollection<LlmRepairKind>? _allowed;
+    private bool _frozen;
 
-    /// <summary>Shared default options: every repair allowed, depth 64, 4 MiB.</summary>
-    public static LlmParseOptions Default { get; } = new();
+    /// <summary>Shared default options (read-only): every repair allowed, depth 64, 4 MiB.</summary>
+    public static LlmParseOptions Default { get; } = new LlmParseOptions().Freeze();
 
-    /// <summary>Options that apply no repair and no coercion: the text must be the exact JSON.</summary>
-    public static LlmParseOptions StrictDefault { get; } = new() { Strict = true };
+    /// <summary>Shared options (read-only) that apply no repair and no coercion: the text must be the exact JSON.</summary>
+    public static LlmParseOptions StrictDefault { get; } = new LlmParseOptions { Strict = true }.Freeze();
+
+    /// <summary>True for the shared instances, which cannot be changed.</summary>
+    public bool IsReadOnly => _frozen;
 
     /// <summary>
     /// When true, no repair or coercion is applied unless it is listed in <see cref="AllowedRepairs"/>:
     /// any other repair the text needs makes the parse fail.
     /// </summary>
-    public bool Strict { get; set; }
+    public bool Strict
+    {
+        get => _strict;
+        set => _strict = Check(value);
+    }
 
     /// <summary>
     /// The repairs allowed. Null means all (when not <see cref="Strict"/>) or none (when <see cref="Strict"/>).
     /// When set, only these kinds are applied, whatever <see cref="Strict"/> says.
     /// </summary>
-    public IReadOnlyCollection<LlmRepairKind>? AllowedRepairs { get; set; }
+    public IReadOnlyCollection<LlmRepairKind>? AllowedRepairs
+    {
+        get => _allowed;
+        set => _allowed = Check(value is null ? null : new List<LlmRepairKind>(value).AsReadOnly());
+    }
 
     /// <summary>Maximum nesting depth of arrays and objects (default 64, at most <see cref="MaxSupportedDepth"/>).</summary>
     public int MaxDepth
     {
         get => _maxDepth;
-        set => _maxDepth = value is >= 1 and <= MaxSupportedDepth ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxDepth must be between 1 and {MaxSupportedDepth}.");
+        set => _maxDepth = Check(value) is >= 1 and <= MaxSupportedDepth ? value : throw new ArgumentOutOfRangeException(nameof(value), value, $"MaxDepth must be between 1 and {MaxSupportedDepth}.");
     }
 
     /// <summary>Maximum input length in chars (string input) or bytes (UTF-8 input); default 4 MiB.</summary>
     public int MaxInputLength
     {
         get => _maxInputLength;
-        set => _maxInputLength = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
+        set => _maxInputLength = Check(value) >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value));
     }
 
     /// <summary>True when <paramref name="kind"/> may be applied under these options.</summary>
@@ -56,6 +70,15 @@ public sealed class LlmParseOptions
             return false;
         }
         return !Strict;
+    }
+
+    private T Check<T>(T value) =>
+        _frozen ? throw new InvalidOperationException("The shared LlmParseOptions instances are read-only; create new LlmParseOptions { ... }.") : value;
+
+    private LlmParseOptions Freeze()
+    {
+        _frozen = true;
+        return this;
     }
 
     internal bool AllowsEverything => AllowedRepairs is null && !Strict;

@@ -172,8 +172,12 @@ public static class LlmParser
         return new LlmResult<T>(true, a.Value, repairs, Array.Empty<LlmError>(), a.Unknown, null);
     }
 
-    private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text) =>
-        new(false, default, a.Repairs.Count == 0 ? Array.Empty<LlmRepair>() : a.Repairs.ToArray(), a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
+    private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text)
+    {
+        IReadOnlyList<LlmRepair> repairs = a.Repairs.Count == 0 ? Array.Empty<LlmRepair>()
+            : text is not null ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
+        return new(false, default, repairs, a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
+    }
 
     /// <summary>Reads one candidate: strictly first; on a syntax failure, repaired; then with root unwrapping.</summary>
     private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, bool bom,
@@ -191,8 +195,11 @@ public static class LlmParser
             }
         }
 
-        // 1. strict: clean JSON pays only for the read itself
-        if (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out bool syntaxError) || !syntaxError)
+        // 1. strict: clean JSON pays only for the read itself (skipped when the first byte rules strict JSON out,
+        //    which saves the reader's exception on fenced or prose-led text)
+        bool syntaxError = true;
+        if (CanStartStrictJson(p[start]) &&
+            (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
             if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
             return attempt;
@@ -227,6 +234,16 @@ public static class LlmParser
             attempt.Repairs.Add(shifted);
             if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
         }
+        if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed)
+        {
+            attempt.Errors = new[] { notAllowed };
+            return attempt;
+        }
+        if (log.Ambiguous)
+        {
+            attempt.Errors = new[] { Errors.Ambiguous() };
+            return attempt;
+        }
 
         fixed (byte* clean = output.Buffer)
         {
@@ -239,6 +256,10 @@ public static class LlmParser
         if (keepClean) attempt.Clean = output.ToArray();
         return attempt;
     }
+
+    private static bool CanStartStrictJson(byte b) =>
+        b is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' ||
+        b is >= (byte)'0' and <= (byte)'9';
 
     /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
     /// <paramref name="syntaxError"/> set when the bytes are not strict JSON.</summary>
@@ -398,6 +419,7 @@ public static class LlmParser
                 {
                     return false;
                 }
+                if (log.Ambiguous) return false;
                 foreach (var r in log.Repairs)
                 {
                     if (!options.IsAllowed(r.Kind)) return false;

@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using System.Linq;
+using System.Text.Json;
+using StructuredLlm.Json;
+
+namespace StructuredLlm.Tests;
+
+/// <summary>Value helpers the emitter will call that the hand-written readers do not use, and root-level collections.</summary>
+public class HelperTests
+{
+    private static bool IntItem(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out int v) => LlmRead.Int32(ref r, c, "an integer", out v);
+
+    private static bool StringItem(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out string v) => LlmRead.String(ref r, c, "a string", out v);
+
+    private static bool IntList(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out List<int> v) =>
+        LlmRead.List<int>(ref r, c, "an array of integers", IntItem, out v);
+
+    private static bool IntMap(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out Dictionary<string, int> v) =>
+        LlmRead.Dictionary<int>(ref r, c, "an object of integers", IntItem, out v);
+
+    [Fact]
+    public void Root_list_reads_and_refuses_cut_elements()
+    {
+        Assert.Equal(new[] { 1, 2, 3 }, LlmParser.Parse<List<int>>("[1, 2, 3,]", IntList).Value);
+        var cut = LlmParser.Parse<List<int>>("[1, 2, 3", IntList);
+        Assert.False(cut.Success);
+        var elided = LlmParser.Parse<List<int>>("[1, 2, ..., 9]", IntList);
+        Assert.False(elided.Success);
+        var strings = LlmParser.Parse<List<string>>("[\"a\", \"b, \"c\"]", (ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out List<string> v) =>
+            LlmRead.List<string>(ref r, c, "an array of strings", StringItem, out v));
+        Assert.False(strings.Success); // the end of "b was guessed
+        Assert.Equal("$[1]: expected an integer, found \"x\"", LlmParser.Parse<List<int>>("[1, \"x\"]", IntList).Errors.Single().Message);
+    }
+
+    [Fact]
+    public void Dictionary_keeps_keys_verbatim_and_refuses_conflicting_duplicates()
+    {
+        var ok = LlmParser.Parse<Dictionary<string, int>>("{\"Alpha Key\": 1, \"b\": \"2\"}", IntMap);
+        Assert.True(ok.Success);
+        Assert.Equal(1, ok.Value!["Alpha Key"]);
+        Assert.Equal(2, ok.Value["b"]);
+        Assert.True(LlmParser.Parse<Dictionary<string, int>>("{\"a\": 1, \"a\": 1}", IntMap).Success);
+        var dup = LlmParser.Parse<Dictionary<string, int>>("{\"a\": 1, \"a\": 2}", IntMap);
+        Assert.Equal("$.a", dup.Errors.Single().Path);
+    }
+
+    private static LlmResult<T> One<T>(string json, LlmJsonReadFunc<T> read) => LlmParser.Parse(json, read);
+
+    [Fact]
+    public void Formatted_strings_are_strict()
+    {
+        Assert.Equal(new Guid("0f8fad5b-d9cb-469f-a165-70867728950e"),
+            One<Guid>("\"0f8fad5b-d9cb-469f-a165-70867728950e\"", (ref Utf8JsonReader r, LlmReadContext c, out Guid v) => LlmRead.Guid(ref r, c, "a GUID", out v)).Value);
+        Assert.False(One<Guid>("\"not-a-guid\"", (ref Utf8JsonReader r, LlmReadContext c, out Guid v) => LlmRead.Guid(ref r, c, "a GUID", out v)).Success);
+        Assert.Equal(new DateTimeOffset(2025, 3, 31, 10, 0, 0, TimeSpan.FromHours(2)),
+            One<DateTimeOffset>("\"2025-03-31T10:00:00+02:00\"", (ref Utf8JsonReader r, LlmReadContext c, out DateTimeOffset v) => LlmRead.DateTimeOffset(ref r, c, "a date-time", out v)).Value);
+        Assert.False(One<DateTime>("\"03/04/2025\"", (ref Utf8JsonReader r, LlmReadContext c, out DateTime v) => LlmRead.DateTime(ref r, c, "a date-time", out v)).Success);
+        Assert.Equal(new TimeOnly(9, 30), One<TimeOnly>("\"09:30\"", (ref Utf8JsonReader r, LlmReadContext c, out TimeOnly v) => LlmRead.TimeOnly(ref r, c, "a time", out v)).Value);
+        Assert.Equal(TimeSpan.FromMinutes(90), One<TimeSpan>("\"01:30:00\"", (ref Utf8JsonReader r, LlmReadContext c, out TimeSpan v) => LlmRead.TimeSpan(ref r, c, "a duration", out v)).Value);
+        Assert.False(One<Uri>("\"not a uri\"", (ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out Uri v) => LlmRead.Uri(ref r, c, "a URI", out v)).Success);
+    }
+
+    [Theory]
+    [InlineData("300", false)]
+    [InlineData("255", true)]
+    [InlineData("-1", false)]
+    [InlineData("\"12\"", true)]
+    [InlineData("1e2", true)]
+    [InlineData("1.5e1", true)]
+    [InlineData("1.55e1", false)]
+    public void Narrow_integers_check_their_range(string json, bool ok)
+    {
+        Assert.Equal(ok, One<byte>(json, (ref Utf8JsonReader r, LlmReadContext c, out byte v) => LlmRead.Byte(ref r, c, "an integer 0..255", out v)).Success);
+    }
+
+    [Fact]
+    public void Decimal_keeps_exact_digits_and_double_refuses_overflow()
+    {
+        Assert.Equal(0.1m + 0.2m, One<decimal>("0.30", (ref Utf8JsonReader r, LlmReadContext c, out decimal v) => LlmRead.Decimal(ref r, c, "a number", out v)).Value);
+        Assert.False(One<double>("1e999", (ref Utf8JsonReader r, LlmReadContext c, out double v) => LlmRead.Double(ref r, c, "a number", out v)).Success);
+        Assert.False(One<float>("1e300", (ref Utf8JsonReader r, LlmReadContext c, out float v) => LlmRead.Single(ref r, c, "a number", out v)).Success);
+    }
+
+    [Fact]
+    public void Checks_report_expected_and_found()
+    {
+        var ctx = new LlmReadContext();
+        Assert.False(LlmCheck.Length(ctx, "abcd", 0, 3, "at most 3 characters"));
+        Assert.False(LlmCheck.AllowedValues(ctx, "x", new[] { "a", "b" }, "a or b"));
+        Assert.False(LlmCheck.Url(ctx, "ftp//x", "a URL"));
+        Assert.True(LlmCheck.Url(ctx, "https://example.com/a", "a URL"));
+        Assert.False(LlmCheck.Email(ctx, "a@b@c", "an email"));
+        Assert.Equal(new[] { "$: expected at most 3 characters, found a string of length 4", "$: expected a or b, found \"x\"", "$: expected a URL, found \"ftp//x\"", "$: expected an email, found \"a@b@c\"" },
+            ctx.Errors.Select(e => e.Message));
+    }
+}

@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using StructuredLlm.Json;
+
+namespace StructuredLlm.Tests;
+
+public class LlmJsonTests
+{
+    [Fact]
+    public void Repair_returns_strict_json_and_records_each_change_with_char_positions()
+    {
+        var text = "Résumé:\n```json\n{name: 'Zoë', tags: ['a',], ok: True // yes\n}\n```";
+        Assert.True(LlmJson.TryRepair(text, out var json, out var repairs, out var error));
+        Assert.Null(error);
+        Assert.True(JsonValue.DeepEquals("""{"name":"Zoë","tags":["a"],"ok":true}""", json));
+        var quote = repairs.First(r => r.Kind == LlmRepairKind.SingleQuotes);
+        Assert.Equal(text.IndexOf('\'', StringComparison.Ordinal), quote.Position);
+        Assert.Equal("$.name", quote.Path);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.TrailingComma && r.Path == "$.tags");
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.PythonLiteral && r.Before == "True" && r.After == "true");
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.Comment);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.MarkdownFence);
+    }
+
+    [Fact]
+    public void Clean_json_comes_back_unchanged_with_no_repairs()
+    {
+        const string clean = """{"a":[1,2.5,"x\"y"],"b":{"c":null}}""";
+        Assert.True(LlmJson.TryRepair(clean, out var json, out var repairs, out _));
+        Assert.Equal(clean, json);
+        Assert.Empty(repairs);
+    }
+
+    [Fact]
+    public void Strict_options_refuse_any_repair_and_the_exception_carries_the_text()
+    {
+        Assert.False(LlmJson.TryRepair("{'a': 1}", LlmParseOptions.StrictDefault, out _, out _, out var error));
+        Assert.Contains("SingleQuotes", error!.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<LlmParseException>(() => LlmJson.Repair("I'm sorry, I can't help with that. {"  + "\"a\": ", LlmParseOptions.StrictDefault));
+        Assert.StartsWith("I'm sorry", ex.RawText, StringComparison.Ordinal);
+        Assert.NotEmpty(ex.Errors);
+    }
+
+    [Fact]
+    public void Incomplete_values_are_filled_for_text_but_flagged()
+    {
+        Assert.True(LlmJson.TryRepair("{\"a\": \"cut", out var json, out var repairs, out _));
+        Assert.Equal("{\"a\": \"cut\"}", json);
+        Assert.Contains(repairs, r => r.Kind.IsIncomplete() && r.Path == "$.a");
+    }
+}
