@@ -252,6 +252,28 @@ public class ReaderTests
         Assert.Equal("$.rounded: expected an integer 1.5..4.5, found 5", Assert.Single(Parse(range, """{"ratio":1,"count":0,"price":0.5,"rounded":5}""").Errors).Message);
     }
 
+    [Fact]
+    public void Numeric_discriminators_are_matched_as_literals()
+    {
+        Type doc = Load("""
+            namespace Run;
+            [JsonDerivedType(typeof(One), 1)]
+            [JsonDerivedType(typeof(Two), 2)]
+            public abstract record Part(string Name);
+            public sealed record One(string Name, int A) : Part(Name);
+            public sealed record Two(string Name, bool B) : Part(Name);
+            [LlmOutput]
+            public partial record Doc(List<Part> Parts);
+            """, "Run.Doc");
+        var (ok, value, errors, _) = Parse(doc, """{"parts":[{"$type":2,"name":"b","b":true},{"name":"a","a":5,"$type":1}]}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic d = value!;
+        Assert.Equal("Run.Two", ((object)d.Parts[0]).GetType().FullName);
+        Assert.Equal(5, (int)d.Parts[1].A);
+        Assert.Equal("$.parts[0]['$type']: expected one of 1, 2, found 3",
+            Assert.Single(Parse(doc, """{"parts":[{"$type":3,"name":"c"}]}""").Errors).Message);
+    }
+
     private static Type Load(string source, string typeName)
     {
         GeneratorRun run = GeneratorHarness.Run(Usings + source);
