@@ -76,11 +76,11 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
             static (spc, input) =>
             {
-                string hintName = InfoEmitter.HintName(input.Left.Left.Spec, input.Right);
-                spc.AddSource(hintName, InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right));
-                if (ReaderEmitter.CanEmit(input.Left.Left.Spec))
+                OutputModel model = input.Left.Left;
+                spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
+                if (InfoEmitter.EmitsReader(model.Spec, input.Left.Right))
                 {
-                    spc.AddSource(ReaderEmitter.HintName(hintName), ReaderEmitter.Emit(input.Left.Left.Spec, input.Left.Right));
+                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec, input.Left.Right));
                 }
             });
 

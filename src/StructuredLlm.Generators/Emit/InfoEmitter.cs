@@ -20,7 +20,7 @@ internal static class InfoEmitter
     /// The hint name, made unique when another output type has the same prefix ignoring case (hint names are compared
     /// case-insensitively): then a stable hash of <see cref="OutputSpec.MetadataKey"/> is appended.
     /// </summary>
-    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes)
+    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes, string artifact = "LlmOutput")
     {
         string lowered = spec.HintPrefix.ToLowerInvariant();
         foreach (string colliding in collidingPrefixes)
@@ -33,11 +33,11 @@ internal static class InfoEmitter
                     hash = unchecked((hash ^ c) * 16777619);
                 }
 
-                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".LlmOutput.g.cs";
+                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "." + artifact + ".g.cs";
             }
         }
 
-        return HintName(spec);
+        return spec.HintPrefix + "." + artifact + ".g.cs";
     }
 
     /// <summary>Prefixes (lower-cased, ordinal order) shared by more than one output type.</summary>
@@ -98,7 +98,7 @@ internal static class InfoEmitter
         w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
         w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
         w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
-        if (ReaderEmitter.CanEmit(spec))
+        if (EmitsReader(spec, features))
         {
             w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
             w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
@@ -122,6 +122,10 @@ internal static class InfoEmitter
 
         return w.ToString();
     }
+
+    /// <summary>Whether a reader is generated: the spec is readable (from C# 7.3 up; before C# 8 the reader is written without nullable annotations).</summary>
+    public static bool EmitsReader(OutputSpec spec, CompilationFeatures features)
+        => ReaderEmitter.CanEmit(spec);
 
     /// <summary>
     /// A declared name as C# source: '@'-escaped when it is a keyword, or all lower-case ASCII (CS8981 would otherwise

@@ -23,9 +23,6 @@ internal static class ReaderEmitter
     private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader reader";
     private const string ContextType = Json + "LlmReadContext context";
 
-    /// <summary>The reader's hint name, next to the info's (<c>{prefix}.LlmOutput.g.cs</c> → <c>{prefix}.LlmReader.g.cs</c>).</summary>
-    public static string HintName(string infoHintName) => infoHintName.Substring(0, infoHintName.Length - ".LlmOutput.g.cs".Length) + ".LlmReader.g.cs";
-
     /// <summary>
     /// False when some definition cannot be constructed or read (the parser reported an error for it): then no reader is
     /// emitted and <c>LlmInfo</c> is created without one, so the user's build shows only the generator's diagnostic.
