@@ -80,7 +80,7 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
                 if (InfoEmitter.EmitsReader(model.Spec, input.Left.Right))
                 {
-                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec));
+                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec, input.Left.Right));
                 }
             });
 

@@ -127,9 +127,47 @@ public class ReaderTests
     }
 
     [Fact]
-    public void Readers_compile_under_CSharp_8()
+    public void A_required_member_the_reader_cannot_set_is_a_diagnostic_not_a_compile_error()
     {
-        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8);
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Bad;
+
+            [LlmOutput]
+            public partial class Form
+            {
+                public required string Name { get; init; }
+                [JsonIgnore] public required string Secret { get; init; }
+            }
+            """);
+        run.AssertNoException();
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SLLM0004", d.Id);
+        Assert.Contains("'Secret'", d.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        GeneratorRun allowed = GeneratorHarness.Run(Usings + """
+            namespace Fine;
+
+            [LlmOutput]
+            public partial class Form
+            {
+                [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
+                public Form(string name) { Name = name; Secret = ""; }
+                public required string Name { get; init; }
+                [JsonIgnore] public required string Secret { get; init; }
+            }
+            """);
+        allowed.AssertClean();
+        Assert.Single(allowed.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
+    public void Readers_compile_under_old_language_versions(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
+    {
+        var options = GeneratorHarness.ParseOptions.WithLanguageVersion(version);
         GeneratorRun run = GeneratorHarness.Run("""
             using System.Collections.Generic;
             using StructuredLlm;
@@ -146,8 +184,12 @@ public class ReaderTests
             }
             """, parseOptions: options);
         run.AssertNoException();
-        Assert.Single(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
+        string reader = run.Source(".LlmReader.g.cs");
         Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        bool csharp8 = version >= Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8;
+        Assert.Equal(csharp8, reader.Contains("#nullable enable", StringComparison.Ordinal));
+        Assert.Equal(csharp8, reader.Contains("int member = key.Length switch", StringComparison.Ordinal));
+        Assert.Equal(!csharp8, reader.Contains("if (key.Length == 4 && global::System.MemoryExtensions.SequenceEqual(key, N_Thing_Name)) member = 0;", StringComparison.Ordinal));
     }
 
     // ------------------------------------------------------------------ generated readers run for real
@@ -208,6 +250,28 @@ public class ReaderTests
             "$.rounded: expected an integer 1.5..4.5, found 1",
         }, Parse(range, """{"ratio":0,"count":10,"price":2.51,"rounded":1}""").Errors.Select(e => e.Message));
         Assert.Equal("$.rounded: expected an integer 1.5..4.5, found 5", Assert.Single(Parse(range, """{"ratio":1,"count":0,"price":0.5,"rounded":5}""").Errors).Message);
+    }
+
+    [Fact]
+    public void Numeric_discriminators_are_matched_as_literals()
+    {
+        Type doc = Load("""
+            namespace Run;
+            [JsonDerivedType(typeof(One), 1)]
+            [JsonDerivedType(typeof(Two), 2)]
+            public abstract record Part(string Name);
+            public sealed record One(string Name, int A) : Part(Name);
+            public sealed record Two(string Name, bool B) : Part(Name);
+            [LlmOutput]
+            public partial record Doc(List<Part> Parts);
+            """, "Run.Doc");
+        var (ok, value, errors, _) = Parse(doc, """{"parts":[{"$type":2,"name":"b","b":true},{"name":"a","a":5,"$type":1}]}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic d = value!;
+        Assert.Equal("Run.Two", ((object)d.Parts[0]).GetType().FullName);
+        Assert.Equal(5, (int)d.Parts[1].A);
+        Assert.Equal("$.parts[0]['$type']: expected one of 1, 2, found 3",
+            Assert.Single(Parse(doc, """{"parts":[{"$type":3,"name":"c"}]}""").Errors).Message);
     }
 
     private static Type Load(string source, string typeName)

@@ -123,9 +123,9 @@ internal static class InfoEmitter
         return w.ToString();
     }
 
-    /// <summary>Whether a reader is generated: the spec is readable and the project uses C# 8+ (readers use nullable annotations and patterns).</summary>
+    /// <summary>Whether a reader is generated: the spec is readable (from C# 7.3 up; before C# 8 the reader is written without nullable annotations).</summary>
     public static bool EmitsReader(OutputSpec spec, CompilationFeatures features)
-        => features.SupportsNullableDirective && ReaderEmitter.CanEmit(spec);
+        => ReaderEmitter.CanEmit(spec);
 
     /// <summary>
     /// A declared name as C# source: '@'-escaped when it is a keyword, or all lower-case ASCII (CS8981 would otherwise

@@ -376,6 +376,26 @@ internal sealed class TypeSpecParser
             Report(DiagnosticDescriptors.NotConstructible, typeLocation, typeDisplay, constructorProblem ?? "it has no public constructor");
         }
 
+        // A C# 'required' member the reader does not set (ignored, not public, a field) makes `new T { ... }` fail to
+        // compile (CS9035), unless the constructor is [SetsRequiredMembers].
+        bool unsettableRequired = false;
+        if (constructor is not null && !constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+        {
+            foreach (INamedTypeSymbol t in chain)
+            {
+                foreach (ISymbol member in t.GetMembers())
+                {
+                    bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
+                    if (required && !member.IsStatic && !properties.Any(p => p.Name == member.Name))
+                    {
+                        unsettableRequired = true;
+                        Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(member.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
+                            $"required member '{member.Name}' is not a serialized property, so the reader cannot set it (remove 'required' or [JsonIgnore])");
+                    }
+                }
+            }
+        }
+
         var parameters = new List<ConstructorParameterSpec>();
         var parameterByMember = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
         if (constructor is not null)
@@ -478,7 +498,7 @@ internal sealed class TypeSpecParser
 
         return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
             members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty,
-            IsConstructible: constructor is not null);
+            IsConstructible: constructor is not null && !unsettableRequired);
     }
 
     /// <summary>The reader's per-type options: <c>Strict</c> and <c>AllowedRepairs</c> (as <c>LlmRepairKind</c> member names).</summary>
