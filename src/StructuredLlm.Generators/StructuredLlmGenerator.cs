@@ -53,12 +53,21 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 compilation.GetTypeByMetadataName("StructuredLlm.ILlmOutput`1") is not null
                     && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp11 },
                 compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ModuleInitializerAttribute") is not null
-                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 }))
+                    && compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp9 },
+                compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 }))
             .WithTrackingName(TrackingNames.Features);
 
+        // Hint names are compared ignoring case: types whose names differ only in case (or a nested type spelled like
+        // a namespace) get a hash suffix. Equal unless the set of output type names changes.
+        IncrementalValueProvider<Helpers.EquatableArray<string>> collisions = models
+            .Select(static (model, _) => model.Spec)
+            .Collect()
+            .Select(static (specs, _) => InfoEmitter.CollidingPrefixes(specs))
+            .WithTrackingName(TrackingNames.HintCollisions);
+
         context.RegisterSourceOutput(
-            models.Combine(features).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, pair) => spc.AddSource(InfoEmitter.HintName(pair.Left.Spec), InfoEmitter.EmitInfo(pair.Left, pair.Right)));
+            models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
+            static (spc, input) => spc.AddSource(InfoEmitter.HintName(input.Left.Left.Spec, input.Right), InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right)));
 
         IncrementalValueProvider<(System.Collections.Immutable.ImmutableArray<RegistryEntry> Left, CompilationFeatures Right)> registry = models
             .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly))

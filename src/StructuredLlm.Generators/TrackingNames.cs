@@ -10,6 +10,7 @@ internal static class TrackingNames
     public const string ModelsWithFeatures = nameof(ModelsWithFeatures);
     public const string RegistryEntries = nameof(RegistryEntries);
     public const string Registry = nameof(Registry);
+    public const string HintCollisions = nameof(HintCollisions);
 
-    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry };
+    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions };
 }

@@ -49,4 +49,52 @@ public class GeneratorSmokeTests
         Assert.Contains("public static global::StructuredLlm.LlmOutputInfo<global::Support.SupportTicket> LlmInfo { get; }", code);
         Assert.Contains("StructuredLlm.LlmOutputs.g.cs", run.Sources.Select(s => s.HintName));
     }
+
+    [Fact]
+    public void Generated_code_compiles_under_CSharp_7_3_for_old_netstandard_projects()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using StructuredLlm;
+
+            namespace Legacy
+            {
+                /// <summary>A C# 7.3 class.</summary>
+                [LlmOutput]
+                public partial class Report
+                {
+                    /// <summary>Title.</summary>
+                    public string Title { get; set; }
+                    /// <summary>Lines.</summary>
+                    public List<string> Lines { get; set; }
+                }
+            }
+            """, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp7_3, DocumentationMode.Diagnose));
+        run.AssertClean();
+        string code = run.Source("Legacy.Report.LlmOutput.g.cs");
+        Assert.DoesNotContain("#nullable", code);
+        Assert.DoesNotContain("ILlmOutput", code);
+        Assert.DoesNotContain("[global::System.Runtime.CompilerServices.ModuleInitializer]", run.Source("StructuredLlm.LlmOutputs.g.cs"));
+    }
+
+    [Fact]
+    public void Types_whose_names_differ_only_in_case_get_distinct_hint_names()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StructuredLlm;
+            namespace Cases;
+            /// <summary>Upper.</summary>
+            [LlmOutput] public partial record Foo(int X);
+            /// <summary>Lower.</summary>
+            [LlmOutput(Name = "foo_lower")] public partial record foo(int Y);
+            /// <summary>Unrelated.</summary>
+            [LlmOutput] public partial record Bar(int Z);
+            """);
+        run.AssertClean();
+        var hints = run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(4, hints.Count);
+        Assert.Contains("Cases.Bar.LlmOutput.g.cs", hints);
+        Assert.Single(hints, h => h.StartsWith("Cases.Foo.", System.StringComparison.Ordinal) && h.Length == "Cases.Foo.12345678.LlmOutput.g.cs".Length);
+        Assert.Single(hints, h => h.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && h.Length == "Cases.foo.12345678.LlmOutput.g.cs".Length);
+    }
 }

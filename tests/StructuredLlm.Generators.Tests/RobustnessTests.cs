@@ -44,6 +44,8 @@ public class RobustnessTests
         "unsafe partial struct U { [LlmOutput] public partial record R(int X); }",
         "[LlmOutput] public partial record @class(int @int, string @event);",
         "[LlmOutput] public partial record Ünïcödé(string Prénom);",
+        "[LlmOutput] public partial record Foo(int X); [LlmOutput] public partial record foo(int X);",
+        "namespace A.B { [LlmOutput] public partial record C(int X); } namespace A { public partial class B { [LlmOutput] public partial record C(int X); } }",
         "[LlmOutput] file partial record FileLocal(int X);",
         "public partial class G<T> { [LlmOutput] public partial record Inner(T Value); }",
         "[LlmOutput] public partial record Tup((int, string) Pair, ValueTuple<int> One);",

@@ -153,6 +153,35 @@ public class SchemaProfileTests
     }
 
     [Fact]
+    public void OpenAI_strict_rules_hold_on_every_baseline_schema()
+    {
+        string baselines = System.IO.Path.GetFullPath(System.IO.Path.Combine(AppContext.BaseDirectory, "../../../Baselines"));
+        string[] files = System.IO.Directory.GetFiles(baselines, "*.openAIStrict.schema.json.txt", System.IO.SearchOption.AllDirectories);
+        Assert.True(files.Length >= 20, $"found only {files.Length} baseline schemas under {baselines}");
+        foreach (string file in files)
+        {
+            using JsonDocument doc = JsonDocument.Parse(System.IO.File.ReadAllText(file));
+            JsonElement root = doc.RootElement;
+            Assert.Equal("object", root.GetProperty("type").GetString());
+            foreach ((string path, JsonElement s) in Walk(root))
+            {
+                foreach (string banned in new[] { "allOf", "not", "if", "then", "else", "default", "minLength", "maxLength", "uniqueItems", "$schema", "const", "oneOf" })
+                {
+                    Assert.False(s.TryGetProperty(banned, out _), $"{file}: {path} has {banned}");
+                }
+
+                if (IsObjectSchema(s))
+                {
+                    Assert.False(s.GetProperty("additionalProperties").GetBoolean(), $"{file}: {path}");
+                    Assert.Equal(
+                        s.GetProperty("properties").EnumerateObject().Select(p => (string?)p.Name),
+                        s.GetProperty("required").EnumerateArray().Select(r => r.GetString()));
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void OpenAI_optional_members_are_required_and_nullable()
     {
         Assert.Equal(new[] { "integer", "null" }, Prop("openAIStrict", "optional").GetProperty("type").EnumerateArray().Select(t => t.GetString()));

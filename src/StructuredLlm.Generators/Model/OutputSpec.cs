@@ -33,6 +33,21 @@ internal sealed record OutputSpec(
 {
     public TypeDefinitionSpec Root => Definitions[0];
 
+    /// <summary>A case-sensitive key that tells a nested type from a namespace of the same spelling (<c>A.B+C</c>).</summary>
+    public string MetadataKey
+    {
+        get
+        {
+            var sb = new System.Text.StringBuilder(Namespace).Append(':');
+            foreach (ContainingTypeSpec c in ContainingTypes)
+            {
+                sb.Append(c.Name).Append('+');
+            }
+
+            return sb.Append(Name).ToString();
+        }
+    }
+
     /// <summary>The hint name prefix <c>{Namespace}.{Containing}.{Type}</c>.</summary>
     public string HintPrefix
     {
@@ -67,7 +82,8 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="AssemblyName">The compilation's assembly name.</param>
 /// <param name="HasLlmOutputInterface"><c>StructuredLlm.ILlmOutput`1</c> exists and C# 11+ is used.</param>
 /// <param name="HasModuleInitializer"><c>ModuleInitializerAttribute</c> exists and C# 9+ is used.</param>
-internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer);
+/// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
+internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
 /// <summary>An entry of the per-assembly list.</summary>
 internal sealed record RegistryEntry(string TypeName, bool IsAccessible);

@@ -47,7 +47,7 @@ internal static class GeneratorHarness
             assemblyName,
             trees,
             references ?? References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, deterministic: true, warningLevel: 9999, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable, deterministic: true, warningLevel: 9999, allowUnsafe: true));
     }
 
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null)
