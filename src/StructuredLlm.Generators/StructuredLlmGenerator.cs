@@ -1,14 +1,16 @@
-using System.Linq;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StructuredLlm.Generators.Emit;
+using StructuredLlm.Generators.Helpers;
 using StructuredLlm.Generators.Model;
 using StructuredLlm.Generators.Parsing;
 
 namespace StructuredLlm.Generators;
 
-/// <summary>Emits schemas (and later readers) for [LlmOutput] types. Initialize only wires the pipeline.</summary>
+/// <summary>Emits schemas and readers for [LlmOutput] types. Initialize only wires the pipeline.</summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class StructuredLlmGenerator : IIncrementalGenerator
 {
@@ -26,13 +28,14 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         // Collected and de-duplicated: a referenced type shared by several [LlmOutput] roots would otherwise report
         // its member's problem once per root, at the same place.
-        IncrementalValueProvider<System.Collections.Immutable.ImmutableArray<DiagnosticInfo>> diagnostics = parsed
+        IncrementalValueProvider<ImmutableArray<DiagnosticInfo>> diagnostics = parsed
             .SelectMany(static (result, _) => result.Diagnostics)
+            .WithTrackingName(TrackingNames.DiagnosticItems)
             .Collect()
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, all) =>
         {
-            var seen = new System.Collections.Generic.HashSet<DiagnosticInfo>();
+            var seen = new HashSet<DiagnosticInfo>();
             foreach (DiagnosticInfo diagnostic in all)
             {
                 if (seen.Add(diagnostic))
@@ -43,8 +46,7 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
         });
 
         IncrementalValuesProvider<OutputModel> models = parsed
-            .Where(static result => result.Model is not null)
-            .Select(static (result, _) => result.Model!)
+            .SelectMany(static (result, _) => result.Model is null ? ImmutableArray<OutputModel>.Empty : ImmutableArray.Create(result.Model))
             .WithTrackingName(TrackingNames.Models);
 
         IncrementalValueProvider<CompilationFeatures> features = context.CompilationProvider
@@ -57,29 +59,36 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 compilation is CSharpCompilation { LanguageVersion: >= LanguageVersion.CSharp8 }))
             .WithTrackingName(TrackingNames.Features);
 
+        // Names only (not whole specs), so editing a member leaves these unchanged.
+        IncrementalValueProvider<ImmutableArray<RegistryEntry>> entries = models
+            .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly, model.Spec.HintPrefix, model.Spec.MetadataKey))
+            .WithTrackingName(TrackingNames.RegistryEntries)
+            .Collect()
+            .WithTrackingName(TrackingNames.AllEntries);
+
         // Hint names are compared ignoring case: types whose names differ only in case (or a nested type spelled like
         // a namespace) get a hash suffix. Equal unless the set of output type names changes.
-        IncrementalValueProvider<Helpers.EquatableArray<string>> collisions = models
-            .Select(static (model, _) => model.Spec)
-            .Collect()
-            .Select(static (specs, _) => InfoEmitter.CollidingPrefixes(specs))
+        IncrementalValueProvider<EquatableArray<string>> collisions = entries
+            .Select(static (all, _) => InfoEmitter.CollidingPrefixes(all))
             .WithTrackingName(TrackingNames.HintCollisions);
 
         context.RegisterSourceOutput(
             models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
-            static (spc, input) => spc.AddSource(InfoEmitter.HintName(input.Left.Left.Spec, input.Right), InfoEmitter.EmitInfo(input.Left.Left, input.Left.Right)));
+            static (spc, input) =>
+            {
+                OutputModel model = input.Left.Left;
+                spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
+                if (InfoEmitter.EmitsReader(model.Spec, input.Left.Right))
+                {
+                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec));
+                }
+            });
 
-        IncrementalValueProvider<(System.Collections.Immutable.ImmutableArray<RegistryEntry> Left, CompilationFeatures Right)> registry = models
-            .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly))
-            .WithTrackingName(TrackingNames.RegistryEntries)
-            .Collect()
-            .Combine(features)
-            .WithTrackingName(TrackingNames.Registry);
-        context.RegisterSourceOutput(registry, static (spc, pair) =>
+        context.RegisterSourceOutput(entries.Combine(features).WithTrackingName(TrackingNames.Registry), static (spc, pair) =>
         {
             if (!pair.Left.IsDefaultOrEmpty)
             {
-                spc.AddSource(InfoEmitter.RegistryHintName, InfoEmitter.EmitRegistry(pair.Left.ToList(), pair.Right));
+                spc.AddSource(InfoEmitter.RegistryHintName, InfoEmitter.EmitRegistry(pair.Left, pair.Right));
             }
         });
     }

@@ -11,6 +11,8 @@ internal static class TrackingNames
     public const string RegistryEntries = nameof(RegistryEntries);
     public const string Registry = nameof(Registry);
     public const string HintCollisions = nameof(HintCollisions);
+    public const string DiagnosticItems = nameof(DiagnosticItems);
+    public const string AllEntries = nameof(AllEntries);
 
-    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions };
+    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DiagnosticItems, AllEntries };
 }

@@ -74,6 +74,7 @@ public class GeneratorSmokeTests
         string code = run.Source("Legacy.Report.LlmOutput.g.cs");
         Assert.DoesNotContain("#nullable", code);
         Assert.DoesNotContain("ILlmOutput", code);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal));
         Assert.DoesNotContain("[global::System.Runtime.CompilerServices.ModuleInitializer]", run.Source("StructuredLlm.LlmOutputs.g.cs"));
     }
 
@@ -83,6 +84,7 @@ public class GeneratorSmokeTests
         GeneratorRun run = GeneratorHarness.Run("""
             using StructuredLlm;
             namespace Cases;
+            #pragma warning disable CS8981 // the user's own lower-case name; the generated declaration must not warn again
             /// <summary>Upper.</summary>
             [LlmOutput] public partial record Foo(int X);
             /// <summary>Lower.</summary>
@@ -91,10 +93,33 @@ public class GeneratorSmokeTests
             [LlmOutput] public partial record Bar(int Z);
             """);
         run.AssertClean();
-        var hints = run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
+        var hints = run.Sources.Select(s => s.HintName).Where(h => !h.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal)).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
         Assert.Equal(4, hints.Count);
+        Assert.Equal(3, run.Sources.Count(s => s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal)));
+        Assert.Single(run.Sources, s => s.HintName.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && s.HintName.EndsWith(".LlmReader.g.cs", System.StringComparison.Ordinal));
         Assert.Contains("Cases.Bar.LlmOutput.g.cs", hints);
         Assert.Single(hints, h => h.StartsWith("Cases.Foo.", System.StringComparison.Ordinal) && h.Length == "Cases.Foo.12345678.LlmOutput.g.cs".Length);
         Assert.Single(hints, h => h.StartsWith("Cases.foo.", System.StringComparison.Ordinal) && h.Length == "Cases.foo.12345678.LlmOutput.g.cs".Length);
+    }
+
+    [Fact]
+    public void Keyword_and_lower_case_names_are_escaped_in_generated_declarations()
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using StructuredLlm;
+            namespace @event.inner;
+            #pragma warning disable CS8981
+            /// <summary>Outer.</summary>
+            public partial class @class
+            {
+                /// <summary>Inner.</summary>
+                [LlmOutput(Name = "record_type")] public partial record @record(int @int);
+                /// <summary>Lower.</summary>
+                [LlmOutput] public partial record lower(int x);
+            }
+            """);
+        run.AssertClean();
+        Assert.Contains("partial class @class", run.Source("event.inner.class.record.LlmOutput.g.cs"));
+        Assert.Contains("namespace @event.inner", run.Source("event.inner.class.record.LlmOutput.g.cs"));
     }
 }

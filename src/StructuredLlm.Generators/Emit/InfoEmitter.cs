@@ -20,7 +20,7 @@ internal static class InfoEmitter
     /// The hint name, made unique when another output type has the same prefix ignoring case (hint names are compared
     /// case-insensitively): then a stable hash of <see cref="OutputSpec.MetadataKey"/> is appended.
     /// </summary>
-    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes)
+    public static string HintName(OutputSpec spec, EquatableArray<string> collidingPrefixes, string artifact = "LlmOutput")
     {
         string lowered = spec.HintPrefix.ToLowerInvariant();
         foreach (string colliding in collidingPrefixes)
@@ -33,18 +33,18 @@ internal static class InfoEmitter
                     hash = unchecked((hash ^ c) * 16777619);
                 }
 
-                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + ".LlmOutput.g.cs";
+                return spec.HintPrefix + "." + hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture) + "." + artifact + ".g.cs";
             }
         }
 
-        return HintName(spec);
+        return spec.HintPrefix + "." + artifact + ".g.cs";
     }
 
     /// <summary>Prefixes (lower-cased, ordinal order) shared by more than one output type.</summary>
-    public static EquatableArray<string> CollidingPrefixes(System.Collections.Immutable.ImmutableArray<OutputSpec> specs)
+    public static EquatableArray<string> CollidingPrefixes(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries)
     {
         var keysByPrefix = new Dictionary<string, HashSet<string>>(System.StringComparer.Ordinal);
-        foreach (OutputSpec spec in specs)
+        foreach (RegistryEntry spec in entries)
         {
             string lowered = spec.HintPrefix.ToLowerInvariant();
             if (!keysByPrefix.TryGetValue(lowered, out HashSet<string>? keys))
@@ -78,13 +78,13 @@ internal static class InfoEmitter
 
         foreach (ContainingTypeSpec containing in spec.ContainingTypes)
         {
-            w.WriteLine("partial " + containing.Keyword + " " + containing.Name);
+            w.WriteLine("partial " + containing.Keyword + " " + Identifier(containing.Name));
             w.OpenBrace();
         }
 
         string infoType = "global::StructuredLlm.LlmOutputInfo<" + spec.TypeName + ">";
         string baseList = features.HasLlmOutputInterface ? " : global::StructuredLlm.ILlmOutput<" + spec.TypeName + ">" : string.Empty;
-        w.WriteLine("partial " + spec.Keyword + " " + spec.Name + baseList);
+        w.WriteLine("partial " + spec.Keyword + " " + Identifier(spec.Name) + baseList);
         w.OpenBrace();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Compile-time JSON Schemas of <see cref=\"" + spec.TypeName + "\"/> for every <see cref=\"global::StructuredLlm.LlmSchemaProfile\"/>,");
@@ -98,7 +98,15 @@ internal static class InfoEmitter
         w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
         w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
         w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
-        w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        if (EmitsReader(spec, features))
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
+            w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
+        }
+        else
+        {
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+        }
         w.Unindent();
         w.CloseBrace();
 
@@ -115,6 +123,27 @@ internal static class InfoEmitter
         return w.ToString();
     }
 
+    /// <summary>Whether a reader is generated: the spec is readable and the project uses C# 8+ (readers use nullable annotations and patterns).</summary>
+    public static bool EmitsReader(OutputSpec spec, CompilationFeatures features)
+        => features.SupportsNullableDirective && ReaderEmitter.CanEmit(spec);
+
+    /// <summary>
+    /// A declared name as C# source: '@'-escaped when it is a keyword, or all lower-case ASCII (CS8981 would otherwise
+    /// fire again on the generated declaration).
+    /// </summary>
+    internal static string Identifier(string name)
+    {
+        bool lowerAscii = name.Length > 0;
+        foreach (char c in name)
+        {
+            lowerAscii &= c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_';
+        }
+
+        bool keyword = Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            || Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
+        return lowerAscii || keyword ? "@" + name : name;
+    }
+
     /// <summary>The per-assembly class name: <c>LlmOutputs_</c> + the assembly name with non-identifier characters as '_'.</summary>
     public static string RegistryClassName(string assemblyName)
     {
@@ -128,7 +157,7 @@ internal static class InfoEmitter
     }
 
     /// <summary><c>StructuredLlm.Generated.LlmOutputs_{Assembly}</c>: every accessible [LlmOutput] type of the assembly.</summary>
-    public static string EmitRegistry(IReadOnlyList<RegistryEntry> entries, CompilationFeatures features)
+    public static string EmitRegistry(IEnumerable<RegistryEntry> entries, CompilationFeatures features)
     {
         var w = new SourceWriter();
         w.WriteLine(Header(features));

@@ -19,6 +19,8 @@ internal sealed record ContainingTypeSpec(string Keyword, string Name);
 /// <param name="RootId">The <see cref="TypeDefinitionSpec.Id"/> of the root definition.</param>
 /// <param name="Definitions">Root first, then every reachable named type in discovery order.</param>
 /// <param name="HidesInheritedLlmInfo">A base type already has a static <c>LlmInfo</c> (it is <c>[LlmOutput]</c> too), so the generated one needs <c>new</c>.</param>
+/// <param name="Strict">The reader's default: no repairs (<c>[LlmOutput(Strict = true)]</c>).</param>
+/// <param name="AllowedRepairs">The reader's default allowed repair kinds (<c>LlmRepairKind</c> member names), or null when not given.</param>
 internal sealed record OutputSpec(
     string Namespace,
     string Name,
@@ -29,7 +31,9 @@ internal sealed record OutputSpec(
     string SchemaName,
     string RootId,
     EquatableArray<TypeDefinitionSpec> Definitions,
-    bool HidesInheritedLlmInfo)
+    bool HidesInheritedLlmInfo,
+    bool Strict = false,
+    EquatableArray<string>? AllowedRepairs = null)
 {
     public TypeDefinitionSpec Root => Definitions[0];
 
@@ -56,7 +60,7 @@ internal sealed record OutputSpec(
             var sb = new System.Text.StringBuilder();
             if (Namespace.Length > 0)
             {
-                sb.Append(Namespace).Append('.');
+                sb.Append(Namespace.Replace("@", string.Empty)).Append('.');
             }
 
             foreach (ContainingTypeSpec c in ContainingTypes)
@@ -85,5 +89,5 @@ internal sealed record ParseResult(OutputModel? Model, EquatableArray<Diagnostic
 /// <param name="SupportsNullableDirective">C# 8+, so generated files may say <c>#nullable enable</c>.</param>
 internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
-/// <summary>An entry of the per-assembly list.</summary>
-internal sealed record RegistryEntry(string TypeName, bool IsAccessible);
+/// <summary>An entry of the per-assembly list (and of the hint-name collision check).</summary>
+internal sealed record RegistryEntry(string TypeName, bool IsAccessible, string HintPrefix, string MetadataKey);

@@ -35,6 +35,7 @@ internal sealed record ConstructorParameterSpec(string Name, string? MemberName,
 /// <param name="EnumMembers">Enum values in declaration order.</param>
 /// <param name="DiscriminatorPropertyName">Polymorphic: the discriminator JSON property (default <c>$type</c>).</param>
 /// <param name="DerivedTypes">Polymorphic: the branches in <c>[JsonDerivedType]</c> order.</param>
+/// <param name="IsConstructible">Object: a constructor was chosen (otherwise a diagnostic was reported and no reader is emitted).</param>
 internal sealed record TypeDefinitionSpec(
     string Id,
     DefinitionKind Kind,
@@ -46,4 +47,5 @@ internal sealed record TypeDefinitionSpec(
     EquatableArray<ConstructorParameterSpec> ConstructorParameters,
     EquatableArray<EnumMemberSpec> EnumMembers,
     string? DiscriminatorPropertyName,
-    EquatableArray<DerivedTypeSpec> DerivedTypes);
+    EquatableArray<DerivedTypeSpec> DerivedTypes,
+    bool IsConstructible = true);

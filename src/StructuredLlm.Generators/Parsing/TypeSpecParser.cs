@@ -126,6 +126,7 @@ internal sealed class TypeSpecParser
         // Attribute arguments.
         string schemaName = _root.Name;
         NamingPolicy policy = NamingPolicy.CamelCase;
+        (bool strict, EquatableArray<string>? allowedRepairs) = ReaderOptions(attribute);
         if (attribute is not null)
         {
             foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
@@ -163,7 +164,7 @@ internal sealed class TypeSpecParser
         }
 
         var spec = new OutputSpec(
-            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : string.Empty,
+            _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(IdFormat) : string.Empty,
             _root.Name,
             _root.ToDisplayString(TypeNameFormat),
             Keyword(_root),
@@ -172,7 +173,9 @@ internal sealed class TypeSpecParser
             schemaName,
             rootId,
             definitions.ToEquatableArray(),
-            HidesInheritedLlmInfo(_root));
+            HidesInheritedLlmInfo(_root),
+            strict,
+            allowedRepairs);
 
         // Emit every profile once: the texts go to the source output, the limit violations become diagnostics here,
         // where member locations are known.
@@ -474,7 +477,39 @@ internal sealed class TypeSpecParser
         }
 
         return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
-            members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty);
+            members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty,
+            IsConstructible: constructor is not null);
+    }
+
+    /// <summary>The reader's per-type options: <c>Strict</c> and <c>AllowedRepairs</c> (as <c>LlmRepairKind</c> member names).</summary>
+    private static (bool Strict, EquatableArray<string>? AllowedRepairs) ReaderOptions(AttributeData? attribute)
+    {
+        bool strict = false;
+        EquatableArray<string>? allowed = null;
+        foreach (KeyValuePair<string, TypedConstant> named in attribute?.NamedArguments ?? System.Collections.Immutable.ImmutableArray<KeyValuePair<string, TypedConstant>>.Empty)
+        {
+            if (named.Key == "Strict" && named.Value.Value is bool b)
+            {
+                strict = b;
+            }
+            else if (named.Key == "AllowedRepairs" && named.Value.Kind == TypedConstantKind.Array && !named.Value.IsNull)
+            {
+                var names = new List<string>();
+                foreach (TypedConstant item in named.Value.Values)
+                {
+                    string? name = item.Type?.GetMembers().OfType<IFieldSymbol>()
+                        .FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, item.Value))?.Name;
+                    if (name is not null && !names.Contains(name))
+                    {
+                        names.Add(name);
+                    }
+                }
+
+                allowed = names.ToEquatableArray();
+            }
+        }
+
+        return (strict, allowed);
     }
 
     private static IMethodSymbol? ChooseConstructor(INamedTypeSymbol type, out string? problem)

@@ -14,4 +14,16 @@ public sealed class LlmOutputAttribute : Attribute
 
     /// <summary>How member names become JSON names, unless a member has <c>[JsonPropertyName]</c>. Defaults to camelCase.</summary>
     public LlmNamingPolicy NamingPolicy { get; set; } = LlmNamingPolicy.CamelCase;
+
+    /// <summary>
+    /// Strict mode for this type: its generated reader applies no repair and no coercion (the output must be exact
+    /// JSON of the schema) unless listed in <see cref="AllowedRepairs"/>. Options passed to a parse call replace it.
+    /// </summary>
+    public bool Strict { get; set; }
+
+    /// <summary>
+    /// The only repairs and coercions this type's reader applies (e.g. <c>new[] { LlmRepairKind.MarkdownFence }</c>);
+    /// null for the default (all, or none when <see cref="Strict"/>). Options passed to a parse call replace it.
+    /// </summary>
+    public Json.LlmRepairKind[]? AllowedRepairs { get; set; }
 }

@@ -84,7 +84,7 @@ public abstract class LlmOutputInfo
 
 /// <summary>Compile-time facts about the <see cref="LlmOutputAttribute"/> type <typeparamref name="T"/>.</summary>
 /// <typeparam name="T">The output type.</typeparam>
-public sealed class LlmOutputInfo<T> : LlmOutputInfo
+public sealed partial class LlmOutputInfo<T> : LlmOutputInfo
 {
     /// <summary>Called by generated code only.</summary>
     /// <param name="schemaName">The provider schema name.</param>

@@ -18,14 +18,24 @@ internal static class Baseline
 {
     private const string VersionPlaceholder = "{GeneratorVersion}";
 
+    private const string ReaderSuffix = ".LlmReader.g.cs";
+
+    /// <summary>Every generated file except the readers (those have their own baselines: <see cref="VerifyReaders"/>).</summary>
     public static void Verify(string testName, GeneratorRun run, [CallerFilePath] string callerPath = "")
+        => Verify(testName, run, hint => !hint.EndsWith(ReaderSuffix, StringComparison.Ordinal), callerPath);
+
+    /// <summary>Only the generated readers (<c>*.LlmReader.g.cs</c>).</summary>
+    public static void VerifyReaders(string testName, GeneratorRun run, [CallerFilePath] string callerPath = "")
+        => Verify(testName, run, hint => hint.EndsWith(ReaderSuffix, StringComparison.Ordinal), callerPath);
+
+    private static void Verify(string testName, GeneratorRun run, Func<string, bool> include, string callerPath)
     {
         string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Baselines", testName);
         bool accept = Environment.GetEnvironmentVariable("STRUCTUREDLLM_ACCEPT") == "1";
-        var actual = run.Sources.ToDictionary(s => s.HintName + ".txt", s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
+        var actual = run.Sources.Where(s => include(s.HintName)).ToDictionary(s => s.HintName + ".txt", s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
 
         // Readable companions: each profile's schema pretty-printed (also proves every schema parses as JSON).
-        foreach (var source in run.Sources.Where(s => s.HintName.EndsWith(".LlmOutput.g.cs", StringComparison.Ordinal)))
+        foreach (var source in run.Sources.Where(s => include(s.HintName) && s.HintName.EndsWith(".LlmOutput.g.cs", StringComparison.Ordinal)))
         {
             string stem = source.HintName.Substring(0, source.HintName.Length - ".LlmOutput.g.cs".Length);
             foreach ((string profile, string json) in SchemaExtractor.Extract(source.SourceText.ToString()))

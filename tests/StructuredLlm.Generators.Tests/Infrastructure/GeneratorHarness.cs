@@ -47,7 +47,9 @@ internal static class GeneratorHarness
             assemblyName,
             trees,
             references ?? References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable, deterministic: true, warningLevel: 9999, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable, deterministic: true, warningLevel: 9999, allowUnsafe: true)
+                // As the SDK does (NoWarn 1701;1702): the runtime's net8.0 references unify with the net10.0 framework here.
+                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
     }
 
     public static GeneratorDriver CreateDriver(CSharpParseOptions? parseOptions = null)

@@ -1,0 +1,707 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace StructuredLlm.Analyzers.Llm;
+
+/// <summary>
+/// The one table of known LLM APIs, resolved once per compilation: untrusted sources, prompt sinks with their role,
+/// sanitizers, handler registrations whose delegate parameters are untrusted, and conversation containers (for the
+/// context-budget analyzers). Extended by <c>.editorconfig</c> (documentation IDs) and by <c>[Untrusted]</c> /
+/// <c>[PromptSink]</c>. <see cref="Create"/> returns <see langword="null"/> when the compilation references no sink.
+/// </summary>
+internal sealed class LlmApiTable
+{
+    public const string OptionPrefix = "structuredllm.prompt_injection.";
+    public const string ExtraSourcesKey = OptionPrefix + "extra_sources";
+    public const string ExtraSinksKey = OptionPrefix + "extra_sinks";
+    public const string SanitizersKey = OptionPrefix + "sanitizers";
+    public const string DepthKey = OptionPrefix + "interprocedural_depth";
+    public const int DefaultDepth = 3;
+    public const int MaxDepth = 3;
+
+    private readonly Dictionary<IMethodSymbol, Dictionary<int, SinkInfo>> _methodSinks = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IPropertySymbol, SinkInfo> _propertySinks = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, SourceKind> _sourceMembers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, SourceKind> _sourceTypes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, SourceKind> _sourceAttributes = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<IMethodSymbol> _sanitizers = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IMethodSymbol, SourceKind> _handlerRegistrations = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<ITypeSymbol> _conversationTypes = new(SymbolEqualityComparer.Default);
+    private readonly List<(string Key, string Entry)> _unresolved = new();
+
+    private LlmApiTable(Compilation compilation)
+    {
+        Compilation = compilation;
+    }
+
+    public Compilation Compilation { get; }
+
+    public int InterproceduralDepth { get; private set; } = DefaultDepth;
+
+    public INamedTypeSymbol? UntrustedAttribute { get; private set; }
+
+    public INamedTypeSymbol? PromptSinkAttribute { get; private set; }
+
+    public INamedTypeSymbol? KernelFunctionAttribute { get; private set; }
+
+    public INamedTypeSymbol? ExtensionsAiChatRole { get; private set; }
+
+    public INamedTypeSymbol? SemanticKernelAuthorRole { get; private set; }
+
+    public INamedTypeSymbol? ControllerBase { get; private set; }
+
+    public INamedTypeSymbol? PageModel { get; private set; }
+
+    public INamedTypeSymbol? NonActionAttribute { get; private set; }
+
+    public INamedTypeSymbol? BindPropertyAttribute { get; private set; }
+
+    public INamedTypeSymbol? StringBuilder { get; private set; }
+
+    /// <summary>Entries of the editorconfig options that resolved to no symbol (reported as SLLM1005).</summary>
+    public IReadOnlyList<(string Key, string Entry)> Unresolved => _unresolved;
+
+    /// <summary>Semantic Kernel types whose <c>AllowDangerouslySetContent</c> property disables encoding.</summary>
+    public ImmutableHashSet<IPropertySymbol> DangerousContentProperties { get; private set; } = ImmutableHashSet<IPropertySymbol>.Empty;
+
+    /// <summary>Types that hold a conversation (chat history, message lists), for the context-budget analyzers.</summary>
+    public IReadOnlyCollection<ITypeSymbol> ConversationTypes => _conversationTypes;
+
+    public bool HasSanitizers => _sanitizers.Count > 0;
+
+    /// <summary>Resolves the table for <paramref name="compilation"/>, or returns <see langword="null"/> when no sink exists.</summary>
+    public static LlmApiTable? Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var table = new LlmApiTable(compilation);
+        table.ResolveSinks();
+        var config = ReadOptions(compilation, options, cancellationToken);
+        table.ResolveConfiguredSinks(config.Sinks);
+        table.UntrustedAttribute = compilation.GetTypeByMetadataName("StructuredLlm.UntrustedAttribute");
+        if (table._methodSinks.Count == 0 && table._propertySinks.Count == 0 && table.PromptSinkAttribute is null)
+        {
+            return null;
+        }
+
+        table.InterproceduralDepth = config.Depth;
+        table.ResolveSources();
+        table.ResolveSanitizers();
+        table.ResolveConfiguredSources(config.Sources);
+        table.ResolveConfiguredSanitizers(config.Sanitizers);
+        foreach (var bad in config.BadDepth)
+        {
+            table._unresolved.Add((DepthKey, bad));
+        }
+
+        return table;
+    }
+
+    // ---- queries -------------------------------------------------------------------------------------------
+
+    public bool TryGetMethodSink(IMethodSymbol method, int ordinal, out SinkInfo sink)
+    {
+        if (_methodSinks.TryGetValue(method.OriginalDefinition, out var byOrdinal) && byOrdinal.TryGetValue(ordinal, out sink!))
+        {
+            return true;
+        }
+
+        sink = null!;
+        return false;
+    }
+
+    public bool HasMethodSinks(IMethodSymbol method) => _methodSinks.ContainsKey(method.OriginalDefinition);
+
+    public bool TryGetPropertySink(IPropertySymbol property, out SinkInfo sink) =>
+        _propertySinks.TryGetValue(property.OriginalDefinition, out sink!);
+
+    /// <summary>A member (property, field, method) whose read or call yields untrusted text, walking overridden members.</summary>
+    public SourceKind? GetMemberSource(ISymbol member)
+    {
+        for (ISymbol? current = member; current is not null; current = Overridden(current))
+        {
+            if (_sourceMembers.TryGetValue(current.OriginalDefinition, out var kind))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Values of this type, and members read from them, are untrusted (for example vector search results).</summary>
+    public SourceKind? GetTypeSource(ITypeSymbol? type)
+    {
+        if (type is null || _sourceTypes.Count == 0)
+        {
+            return null;
+        }
+
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (_sourceTypes.TryGetValue(current.OriginalDefinition, out var kind))
+            {
+                return kind;
+            }
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (_sourceTypes.TryGetValue(iface.OriginalDefinition, out var kind))
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An attribute class that marks a parameter or property as bound from the request (<c>[FromBody]</c>...).</summary>
+    public SourceKind? GetSourceAttribute(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null && _sourceAttributes.TryGetValue(attributeClass, out var kind) ? kind : null;
+
+    public bool IsSanitizer(IMethodSymbol method) => _sanitizers.Contains(method.OriginalDefinition);
+
+    /// <summary>A method that registers a delegate whose parameters the caller (HTTP client, model) chooses.</summary>
+    public SourceKind? GetHandlerRegistration(IMethodSymbol method) =>
+        _handlerRegistrations.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
+
+    public bool IsConversationType(ITypeSymbol? type) => type is not null && _conversationTypes.Contains(type.OriginalDefinition);
+
+    private static ISymbol? Overridden(ISymbol symbol) => symbol switch
+    {
+        IMethodSymbol m => m.OverriddenMethod,
+        IPropertySymbol p => p.OverriddenProperty,
+        _ => null,
+    };
+
+    // ---- built-in entries ----------------------------------------------------------------------------------
+
+    private void ResolveSinks()
+    {
+        PromptSinkAttribute = Compilation.GetTypeByMetadataName("StructuredLlm.PromptSinkAttribute");
+
+        // Microsoft.Extensions.AI
+        ExtensionsAiChatRole = Type("Microsoft.Extensions.AI.ChatRole");
+        var meaiMessage = Type("Microsoft.Extensions.AI.ChatMessage");
+        if (meaiMessage is not null && ExtensionsAiChatRole is not null)
+        {
+            foreach (var ctor in meaiMessage.InstanceConstructors)
+            {
+                var role = IndexOf(ctor, p => SymbolEqualityComparer.Default.Equals(p.Type, ExtensionsAiChatRole));
+                if (role >= 0)
+                {
+                    AddStringParameters(ctor, null, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "ExtensionsAi", RoleFamily.ExtensionsAi, role));
+                }
+            }
+        }
+
+        AddPropertySink("Microsoft.Extensions.AI.ChatOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the chat instructions", "ExtensionsAi"));
+        var userMessage = new SinkInfo(SinkRole.User, "the user message", "ExtensionsAi");
+        AddMethodSinks("Microsoft.Extensions.AI.ChatClientExtensions", new[] { "GetResponseAsync", "GetStreamingResponseAsync" }, new[] { "chatMessage" }, userMessage);
+        AddMethodSinks("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", new[] { "GetResponseAsync" }, new[] { "chatMessage" }, userMessage);
+        AddConversationType("Microsoft.Extensions.AI.ChatMessage", asListElement: true);
+
+        // Semantic Kernel
+        SemanticKernelAuthorRole = Type("Microsoft.SemanticKernel.ChatCompletion.AuthorRole");
+        var history = Type("Microsoft.SemanticKernel.ChatCompletion.ChatHistory");
+        if (history is not null)
+        {
+            _conversationTypes.Add(history);
+            foreach (var ctor in history.InstanceConstructors)
+            {
+                var role = IndexOf(ctor, p => SemanticKernelAuthorRole is not null && SymbolEqualityComparer.Default.Equals(p.Type, SemanticKernelAuthorRole));
+                AddStringParameters(ctor, null, role >= 0
+                    ? new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role)
+                    : new SinkInfo(SinkRole.Instructions, "the system message", "SemanticKernel"));
+            }
+
+            AddMethodSinks(history, new[] { "AddSystemMessage" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "SemanticKernel"));
+            AddMethodSinks(history, new[] { "AddDeveloperMessage" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "SemanticKernel"));
+            AddMethodSinks(history, new[] { "AddUserMessage" }, null, new SinkInfo(SinkRole.User, "the user message", "SemanticKernel"));
+            foreach (var method in Methods(history, "AddMessage"))
+            {
+                var role = IndexOf(method, p => SemanticKernelAuthorRole is not null && SymbolEqualityComparer.Default.Equals(p.Type, SemanticKernelAuthorRole));
+                if (role >= 0)
+                {
+                    AddStringParameters(method, new[] { "content" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
+                }
+            }
+        }
+
+        var template = new SinkInfo(SinkRole.Template, "the Semantic Kernel prompt template", "SemanticKernel");
+        var templateNames = new[] { "promptTemplate", "template" };
+        AddMethodSinks("Microsoft.SemanticKernel.KernelExtensions", new[] { "InvokePromptAsync", "InvokePromptStreamingAsync", "CreateFunctionFromPrompt" }, templateNames, template);
+        AddMethodSinks("Microsoft.SemanticKernel.KernelFunctionFactory", new[] { "CreateFromPrompt" }, templateNames, template);
+        AddMethodSinks("Microsoft.SemanticKernel.PromptTemplateConfig", new[] { ".ctor" }, templateNames, template);
+        AddPropertySink("Microsoft.SemanticKernel.PromptTemplateConfig", "Template", template);
+
+        var dangerous = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in new[] { "Microsoft.SemanticKernel.PromptTemplateConfig", "Microsoft.SemanticKernel.InputVariable", "Microsoft.SemanticKernel.KernelPromptTemplateFactory", "Microsoft.SemanticKernel.PromptTemplates.Handlebars.HandlebarsPromptTemplateFactory", "Microsoft.SemanticKernel.PromptTemplates.Liquid.LiquidPromptTemplateFactory" })
+        {
+            foreach (var member in Type(name)?.GetMembers("AllowDangerouslySetContent") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IPropertySymbol property)
+                {
+                    dangerous.Add(property);
+                }
+            }
+        }
+
+        DangerousContentProperties = dangerous.ToImmutable();
+
+        // OpenAI .NET
+        AddMethodSinks("OpenAI.Chat.SystemChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.DeveloperChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.UserChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateSystemMessage" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateDeveloperMessage" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateUserMessage", "op_Implicit" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+        AddConversationType("OpenAI.Chat.ChatMessage", asListElement: true);
+        var responses = Type("OpenAI.Responses.ResponsesClient") ?? Type("OpenAI.Responses.OpenAIResponseClient");
+        if (responses is not null)
+        {
+            foreach (var member in responses.GetMembers())
+            {
+                if (member is IMethodSymbol method && method.Name.StartsWith("CreateResponse", StringComparison.Ordinal))
+                {
+                    AddStringParameters(method, new[] { "userInputText" }, new SinkInfo(SinkRole.User, "the user input", "OpenAI"));
+                    AddStringParameters(method, new[] { "instructions" }, new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+                }
+            }
+        }
+
+        AddPropertySink("OpenAI.Responses.CreateResponseOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Responses.ResponseCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateSystemMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateDeveloperMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateUserMessageItem" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+    }
+
+    private void ResolveSources()
+    {
+        StringBuilder = Type("System.Text.StringBuilder");
+
+        // ASP.NET Core
+        var request = Type("Microsoft.AspNetCore.Http.HttpRequest");
+        foreach (var name in new[] { "Query", "Form", "Headers", "Cookies", "RouteValues", "QueryString", "Path", "ReadFormAsync" })
+        {
+            AddMemberSources(request, name, SourceKind.HttpRequest);
+        }
+
+        AddMemberSources(request, "Body", SourceKind.HttpRequestBody);
+        AddMemberSources(request, "BodyReader", SourceKind.HttpRequestBody);
+        AddMemberSources(Type("Microsoft.AspNetCore.Http.HttpRequestJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpRequestBody);
+        AddTypeSource("Microsoft.AspNetCore.Http.IFormFile", SourceKind.UploadedFile);
+        AddTypeSource("Microsoft.AspNetCore.Http.IFormCollection", SourceKind.FormField);
+        AddTypeSource("Microsoft.AspNetCore.Http.IQueryCollection", SourceKind.QueryString);
+        AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromBodyAttribute", SourceKind.HttpRequestBody);
+        AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromQueryAttribute", SourceKind.QueryString);
+        AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromFormAttribute", SourceKind.FormField);
+        AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromRouteAttribute", SourceKind.RouteValue);
+        AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromHeaderAttribute", SourceKind.RequestHeader);
+        AddSourceAttribute("Microsoft.AspNetCore.Http.AsParametersAttribute", SourceKind.HttpRequest);
+        ControllerBase = Type("Microsoft.AspNetCore.Mvc.ControllerBase");
+        PageModel = Type("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
+        NonActionAttribute = Type("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        BindPropertyAttribute = Type("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
+        if (BindPropertyAttribute is not null)
+        {
+            _sourceAttributes[BindPropertyAttribute] = SourceKind.BoundProperty;
+        }
+
+        foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
+        {
+            AddHandlerRegistrations("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name, SourceKind.MinimalApiParameter);
+        }
+
+        // Console, files, HTTP
+        AddMemberSources(Type("System.Console"), "ReadLine", SourceKind.ConsoleInput);
+        var file = Type("System.IO.File");
+        foreach (var name in new[] { "ReadAllText", "ReadAllTextAsync", "ReadAllLines", "ReadAllLinesAsync", "ReadLines", "ReadLinesAsync", "ReadAllBytes", "ReadAllBytesAsync" })
+        {
+            AddMemberSources(file, name, SourceKind.FileContents);
+        }
+
+        foreach (var readerName in new[] { "System.IO.TextReader", "System.IO.StreamReader" })
+        {
+            var reader = Type(readerName);
+            foreach (var name in new[] { "ReadLine", "ReadLineAsync", "ReadToEnd", "ReadToEndAsync", "ReadBlock", "ReadBlockAsync" })
+            {
+                AddMemberSources(reader, name, SourceKind.FileContents);
+            }
+        }
+
+        var httpClient = Type("System.Net.Http.HttpClient");
+        foreach (var name in new[] { "GetStringAsync", "GetStreamAsync", "GetByteArrayAsync" })
+        {
+            AddMemberSources(httpClient, name, SourceKind.HttpResponse);
+        }
+
+        var content = Type("System.Net.Http.HttpContent");
+        foreach (var name in new[] { "ReadAsStringAsync", "ReadAsStreamAsync", "ReadAsByteArrayAsync" })
+        {
+            AddMemberSources(content, name, SourceKind.HttpResponse);
+        }
+
+        AddMemberSources(Type("System.Net.Http.Json.HttpClientJsonExtensions"), "GetFromJsonAsync", SourceKind.HttpResponse);
+        AddMemberSources(Type("System.Net.Http.Json.HttpContentJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpResponse);
+
+        // Model output fed back in
+        var response = Type("Microsoft.Extensions.AI.ChatResponse");
+        AddMemberSources(response, "Text", SourceKind.ModelOutput);
+        AddMemberSources(response, "Messages", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponse`1"), "Result", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Text", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Contents", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Text", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Contents", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.ChatMessageContent"), "Content", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.ChatMessageContent"), "Items", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.StreamingChatMessageContent"), "Content", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.StreamingKernelContent"), "ToString", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.FunctionResult"), "GetValue", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.SemanticKernel.FunctionResult"), "ToString", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.ChatCompletion"), "Content", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.ChatMessageContentPart"), "Text", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.StreamingChatCompletionUpdate"), "ContentUpdate", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Responses.ResponseResult") ?? Type("OpenAI.Responses.OpenAIResponse"), "GetOutputText", SourceKind.ModelOutput);
+
+        // Tool and function results; tool arguments chosen by the model
+        KernelFunctionAttribute = Type("Microsoft.SemanticKernel.KernelFunctionAttribute");
+        AddMemberSources(Type("Microsoft.Extensions.AI.FunctionResultContent"), "Result", SourceKind.ToolResult);
+        AddMemberSources(Type("Microsoft.Extensions.AI.AIFunction"), "InvokeAsync", SourceKind.ToolResult);
+        AddMemberSources(Type("Microsoft.SemanticKernel.KernelFunction"), "InvokeAsync", SourceKind.ToolResult);
+        AddHandlerRegistrations("Microsoft.Extensions.AI.AIFunctionFactory", "Create", SourceKind.ToolArgument);
+        AddHandlerRegistrations("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod", SourceKind.ToolArgument);
+
+        // Retrieved documents
+        AddTypeSource("Microsoft.Extensions.VectorData.VectorSearchResult`1", SourceKind.RetrievedDocument);
+        AddTypeSource("Microsoft.SemanticKernel.Data.TextSearchResult", SourceKind.RetrievedDocument);
+    }
+
+    private void ResolveSanitizers()
+    {
+        foreach (var member in Type("StructuredLlm.Prompt")?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IMethodSymbol { Name: "Untrusted" or "Spotlight" } method)
+            {
+                _sanitizers.Add(method);
+            }
+        }
+
+        var builder = Type("StructuredLlm.PromptBuilder");
+        foreach (var member in builder?.GetMembers("Untrusted") ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IMethodSymbol method)
+            {
+                _sanitizers.Add(method);
+            }
+        }
+    }
+
+    // ---- configuration -------------------------------------------------------------------------------------
+
+    private sealed class Config
+    {
+        public List<string> Sources { get; } = new();
+        public List<string> Sinks { get; } = new();
+        public List<string> Sanitizers { get; } = new();
+        public List<string> BadDepth { get; } = new();
+        public int Depth { get; set; } = DefaultDepth;
+    }
+
+    private static Config ReadOptions(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var config = new Config();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var provider = options.AnalyzerConfigOptionsProvider;
+        Read(provider.GlobalOptions);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Read(provider.GetOptions(tree));
+        }
+
+        return config;
+
+        void Read(AnalyzerConfigOptions o)
+        {
+            Split(o, ExtraSourcesKey, config.Sources);
+            Split(o, ExtraSinksKey, config.Sinks);
+            Split(o, SanitizersKey, config.Sanitizers);
+            if (o.TryGetValue(DepthKey, out var depth) && seen.Add(DepthKey + "=" + depth))
+            {
+                if (int.TryParse(depth.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) && d <= MaxDepth)
+                {
+                    config.Depth = d;
+                }
+                else
+                {
+                    config.BadDepth.Add(depth);
+                }
+            }
+        }
+
+        void Split(AnalyzerConfigOptions o, string key, List<string> into)
+        {
+            if (!o.TryGetValue(key, out var value))
+            {
+                return;
+            }
+
+            // Documentation IDs contain commas (parameter lists), so entries are separated by ';' or whitespace.
+            foreach (var part in value.Split(new[] { ';', ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (seen.Add(key + "=" + part))
+                {
+                    into.Add(part);
+                }
+            }
+        }
+    }
+
+    private ImmutableArray<ISymbol> Resolve(string key, string id)
+    {
+        var symbols = id.Length > 2 && id[1] == ':'
+            ? DocumentationCommentId.GetSymbolsForDeclarationId(id, Compilation)
+            : ImmutableArray<ISymbol>.Empty;
+        if (symbols.IsDefaultOrEmpty)
+        {
+            _unresolved.Add((key, id));
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        return symbols;
+    }
+
+    private void ResolveConfiguredSources(List<string> entries)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var symbol in Resolve(ExtraSourcesKey, entry))
+            {
+                if (symbol is ITypeSymbol type)
+                {
+                    _sourceTypes[type.OriginalDefinition] = SourceKind.Configured;
+                }
+                else
+                {
+                    _sourceMembers[symbol.OriginalDefinition] = SourceKind.Configured;
+                }
+            }
+        }
+    }
+
+    private void ResolveConfiguredSinks(List<string> entries)
+    {
+        foreach (var raw in entries)
+        {
+            // "M:Ns.Type.Method(System.String)=user": the optional role after '=' is system (default), developer,
+            // instructions, user or template.
+            var id = raw;
+            var role = SinkRole.Instructions;
+            var description = "the configured prompt sink";
+            var eq = raw.LastIndexOf('=');
+            if (eq > 0)
+            {
+                id = raw.Substring(0, eq);
+                switch (raw.Substring(eq + 1).Trim().ToLowerInvariant())
+                {
+                    case "user":
+                        role = SinkRole.User;
+                        description = "the configured user prompt sink";
+                        break;
+                    case "template":
+                        role = SinkRole.Template;
+                        description = "the configured prompt template";
+                        break;
+                    case "system" or "developer" or "instructions":
+                        break;
+                    default:
+                        _unresolved.Add((ExtraSinksKey, raw));
+                        continue;
+                }
+            }
+
+            var sink = new SinkInfo(role, description, "Configured");
+            foreach (var symbol in Resolve(ExtraSinksKey, id))
+            {
+                switch (symbol)
+                {
+                    case IMethodSymbol method:
+                        AddStringParameters(method, null, sink);
+                        break;
+                    case IPropertySymbol property:
+                        _propertySinks[property.OriginalDefinition] = sink;
+                        break;
+                    default:
+                        _unresolved.Add((ExtraSinksKey, raw));
+                        break;
+                }
+            }
+        }
+    }
+
+    private void ResolveConfiguredSanitizers(List<string> entries)
+    {
+        foreach (var entry in entries)
+        {
+            foreach (var symbol in Resolve(SanitizersKey, entry))
+            {
+                if (symbol is IMethodSymbol method)
+                {
+                    _sanitizers.Add(method.OriginalDefinition);
+                }
+                else
+                {
+                    _unresolved.Add((SanitizersKey, entry));
+                }
+            }
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
+
+    private INamedTypeSymbol? Type(string metadataName) => Compilation.GetTypeByMetadataName(metadataName);
+
+    private static IEnumerable<IMethodSymbol> Methods(INamedTypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method)
+            {
+                yield return method;
+            }
+        }
+    }
+
+    private static int IndexOf(IMethodSymbol method, Func<IParameterSymbol, bool> predicate)
+    {
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            if (predicate(method.Parameters[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private void AddMethodSinks(string typeName, string[] methodNames, string[]? parameterNames, SinkInfo sink) =>
+        AddMethodSinks(Type(typeName), methodNames, parameterNames, sink);
+
+    private void AddMethodSinks(INamedTypeSymbol? type, string[] methodNames, string[]? parameterNames, SinkInfo sink)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var name in methodNames)
+        {
+            foreach (var method in Methods(type, name))
+            {
+                AddStringParameters(method, parameterNames, sink);
+            }
+        }
+    }
+
+    private void AddStringParameters(IMethodSymbol method, string[]? parameterNames, SinkInfo sink)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType != SpecialType.System_String)
+            {
+                continue;
+            }
+
+            if (parameterNames is not null && Array.IndexOf(parameterNames, parameter.Name) < 0)
+            {
+                continue;
+            }
+
+            var key = method.OriginalDefinition;
+            if (!_methodSinks.TryGetValue(key, out var byOrdinal))
+            {
+                byOrdinal = new Dictionary<int, SinkInfo>();
+                _methodSinks[key] = byOrdinal;
+            }
+
+            byOrdinal[parameter.Ordinal] = sink;
+        }
+    }
+
+    private void AddPropertySink(string typeName, string propertyName, SinkInfo sink)
+    {
+        foreach (var member in Type(typeName)?.GetMembers(propertyName) ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IPropertySymbol property)
+            {
+                _propertySinks[property] = sink;
+            }
+        }
+    }
+
+    private void AddMemberSources(INamedTypeSymbol? type, string name, SourceKind kind)
+    {
+        foreach (var member in type?.GetMembers(name) ?? ImmutableArray<ISymbol>.Empty)
+        {
+            _sourceMembers[member.OriginalDefinition] = kind;
+        }
+    }
+
+    private void AddTypeSource(string typeName, SourceKind kind)
+    {
+        var type = Type(typeName);
+        if (type is not null)
+        {
+            _sourceTypes[type] = kind;
+        }
+    }
+
+    private void AddSourceAttribute(string typeName, SourceKind kind)
+    {
+        var type = Type(typeName);
+        if (type is not null)
+        {
+            _sourceAttributes[type] = kind;
+        }
+    }
+
+    private void AddHandlerRegistrations(string typeName, string methodName, SourceKind kind)
+    {
+        var type = Type(typeName);
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var method in Methods(type, methodName))
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Type.TypeKind == TypeKind.Delegate || parameter.Type.SpecialType == SpecialType.System_Delegate
+                    || parameter.Type.ToDisplayString() == "System.Delegate")
+                {
+                    _handlerRegistrations[method] = kind;
+                    break;
+                }
+            }
+        }
+    }
+
+    private void AddConversationType(string elementTypeName, bool asListElement)
+    {
+        var element = Type(elementTypeName);
+        if (element is null || !asListElement)
+        {
+            return;
+        }
+
+        _conversationTypes.Add(element);
+    }
+}

@@ -1,0 +1,252 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using StructuredLlm.Analyzers.Llm;
+using StructuredLlm.Analyzers.Taint;
+
+namespace StructuredLlm.Analyzers;
+
+/// <summary>
+/// SLLM1001–SLLM1005: untrusted data (requests, files, tool and model output, <c>[Untrusted]</c>) flowing into prompt
+/// instructions, user prompt templates and Semantic Kernel templates; <c>AllowDangerouslySetContent</c>; bad options.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: which API family the sink belongs to (see <c>SinkInfo.Api</c>).</summary>
+    public const string SinkApiProperty = "SinkApi";
+
+    /// <summary>Diagnostic property: "true" when the second additional location marks the tainted part of the sink value.</summary>
+    public const string HasFixTargetProperty = "HasFixTarget";
+
+    /// <summary>Diagnostic property: "true" when the first additional location marks the source.</summary>
+    public const string HasSourceLocationProperty = "HasSourceLocation";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UntrustedDataInInstructions,
+        DiagnosticDescriptors.UntrustedDataInUserTemplate,
+        DiagnosticDescriptors.UntrustedDataInSemanticKernelTemplate,
+        DiagnosticDescriptors.AllowDangerouslySetContent,
+        DiagnosticDescriptors.UnresolvedConfiguration);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(Start);
+    }
+
+    private static void Start(CompilationStartAnalysisContext start)
+    {
+        var table = LlmApiTable.Create(start.Compilation, start.Options, start.CancellationToken);
+        if (table is null)
+        {
+            return;
+        }
+
+        var taint = new TaintContext(table);
+        start.RegisterOperationBlockAction(block => AnalyzeBlock(block, taint));
+        if (!table.DangerousContentProperties.IsEmpty)
+        {
+            start.RegisterOperationAction(op => AnalyzeDangerousContent(op, table), OperationKind.SimpleAssignment);
+        }
+
+        if (table.Unresolved.Count > 0)
+        {
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (key, entry) in table.Unresolved)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnresolvedConfiguration, Location.None, key, entry));
+                }
+            });
+        }
+    }
+
+    private static void AnalyzeDangerousContent(OperationAnalysisContext context, LlmApiTable table)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is IPropertyReferenceOperation property
+            && table.DangerousContentProperties.Contains(property.Property.OriginalDefinition)
+            && assignment.Value.ConstantValue is not { HasValue: true, Value: false })
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.AllowDangerouslySetContent,
+                assignment.Syntax.GetLocation(),
+                property.Property.ContainingType.Name));
+        }
+    }
+
+    private static void AnalyzeBlock(OperationBlockAnalysisContext context, TaintContext taint)
+    {
+        if (!MayHaveFlow(context.OperationBlocks, context.OwningSymbol, taint.Table))
+        {
+            return;
+        }
+
+        var walker = new TaintWalker(taint, context.OwningSymbol, summaryMode: false, taint.Table.InterproceduralDepth, ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), context.CancellationToken);
+        foreach (var block in context.OperationBlocks)
+        {
+            walker.AddRoot(block);
+        }
+
+        foreach (var hit in walker.RunTopLevel())
+        {
+            context.ReportDiagnostic(CreateDiagnostic(hit, context.Compilation));
+        }
+    }
+
+    private static Diagnostic CreateDiagnostic(SinkHit hit, Compilation compilation)
+    {
+        var descriptor = hit.Rule switch
+        {
+            SinkRule.Instructions => DiagnosticDescriptors.UntrustedDataInInstructions,
+            SinkRule.UserTemplate => DiagnosticDescriptors.UntrustedDataInUserTemplate,
+            _ => DiagnosticDescriptors.UntrustedDataInSemanticKernelTemplate,
+        };
+
+        var additional = new List<Location>(2);
+        var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+        properties[SinkApiProperty] = hit.Sink.Api;
+        var sourceLocation = hit.Source.Location;
+        if (sourceLocation is { IsInSource: true } && compilation.ContainsSyntaxTree(sourceLocation.SourceTree!))
+        {
+            additional.Add(sourceLocation);
+            properties[HasSourceLocationProperty] = "true";
+        }
+        else
+        {
+            additional.Add(hit.Value.Syntax.GetLocation());
+        }
+
+        if (hit.FixTarget is { } fix)
+        {
+            additional.Add(fix.Syntax.GetLocation());
+            properties[HasFixTargetProperty] = "true";
+        }
+
+        var sink = hit.Via is null ? hit.Sink.Description : hit.Sink.Description + " (through '" + hit.Via + "')";
+        return Diagnostic.Create(
+            descriptor,
+            hit.Value.Syntax.GetLocation(),
+            additional,
+            properties.ToImmutable(),
+            hit.Source.Display,
+            hit.Source.Kind?.Description ?? "untrusted source",
+            sink);
+    }
+
+    /// <summary>
+    /// A cheap scan: the walk runs only when the block has something that can be a sink (a known sink, a prompt sink
+    /// attribute, a call into this compilation) and something that can be a source.
+    /// </summary>
+    private static bool MayHaveFlow(ImmutableArray<IOperation> blocks, ISymbol owner, LlmApiTable table)
+    {
+        var sink = false;
+        var source = owner is IMethodSymbol { Parameters.Length: > 0 };
+        foreach (var block in blocks)
+        {
+            foreach (var operation in block.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        {
+                            var method = invocation.TargetMethod;
+                            if (table.HasMethodSinks(method) || (table.PromptSinkAttribute is not null && HasPromptSink(method, table.PromptSinkAttribute)))
+                            {
+                                sink = true;
+                            }
+                            else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
+                            {
+                                sink = true;
+                                source = true;
+                            }
+
+                            source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
+                                || table.GetTypeSource(method.ReturnType) is not null || HasSourceAttribute(method, table);
+                            break;
+                        }
+
+                    case IObjectCreationOperation { Constructor: { } constructor }:
+                        sink |= table.HasMethodSinks(constructor) || (table.PromptSinkAttribute is not null && HasPromptSink(constructor, table.PromptSinkAttribute))
+                            || TaintContext.HasSourceBody(constructor);
+                        break;
+                    case IConversionOperation { OperatorMethod: { } op }:
+                        sink |= table.HasMethodSinks(op);
+                        break;
+                    case IPropertyReferenceOperation property:
+                        sink |= table.TryGetPropertySink(property.Property, out _);
+                        source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table)
+                            || table.GetTypeSource(property.Property.ContainingType) is not null || table.GetTypeSource(property.Type) is not null;
+                        break;
+                    case IFieldReferenceOperation field:
+                        source |= HasSourceAttribute(field.Field, table);
+                        break;
+                }
+
+                if (sink && source)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasSourceAttribute(ISymbol symbol, LlmApiTable table)
+    {
+        foreach (var a in symbol.GetAttributes())
+        {
+            if (a.AttributeClass is { } c
+                && (SymbolEqualityComparer.Default.Equals(c, table.UntrustedAttribute)
+                    || SymbolEqualityComparer.Default.Equals(c, table.KernelFunctionAttribute)
+                    || table.GetSourceAttribute(c) is not null))
+            {
+                return true;
+            }
+        }
+
+        if (symbol is IMethodSymbol method)
+        {
+            foreach (var a in method.GetReturnTypeAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, table.UntrustedAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPromptSink(IMethodSymbol method, INamedTypeSymbol attribute)
+    {
+        foreach (var a in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            foreach (var a in parameter.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,1287 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using StructuredLlm.Analyzers.Llm;
+
+namespace StructuredLlm.Analyzers.Taint;
+
+/// <summary>Which rule a sink hit belongs to.</summary>
+internal enum SinkRule
+{
+    Instructions,
+    UserTemplate,
+    SemanticKernelTemplate,
+}
+
+/// <summary>Untrusted text from <see cref="Source"/> reaching a sink at <see cref="Value"/>.</summary>
+internal sealed class SinkHit
+{
+    public SinkHit(SinkRule rule, IOperation value, SinkInfo sink, Origin source, IOperation? fixTarget, string? via)
+    {
+        Rule = rule;
+        Value = value;
+        Sink = sink;
+        Source = source;
+        FixTarget = fixTarget;
+        Via = via;
+    }
+
+    public SinkRule Rule { get; }
+
+    public IOperation Value { get; }
+
+    public SinkInfo Sink { get; }
+
+    public Origin Source { get; }
+
+    /// <summary>The part of the sink value that carries the taint (an interpolation hole or a concatenated operand).</summary>
+    public IOperation? FixTarget { get; }
+
+    public string? Via { get; }
+}
+
+/// <summary>
+/// A flow-insensitive, monotone taint walk over the <see cref="IOperation"/> tree of one method (with its lambdas and
+/// local functions): variables only gain taint, the walk repeats until nothing changes, then a last pass records sink
+/// hits. In summary mode parameters are symbolic origins and the result is a <see cref="MethodSummary"/>.
+/// </summary>
+internal sealed class TaintWalker
+{
+    private const int MaxPasses = 5;
+
+    private readonly TaintContext _context;
+    private readonly LlmApiTable _table;
+    private readonly ISymbol _owner;
+    private readonly bool _summaryMode;
+    private readonly int _depth;
+    private readonly ImmutableHashSet<IMethodSymbol> _inProgress;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<IOperation> _roots = new();
+    private readonly Dictionary<ISymbol, TaintValue> _vars = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, TaintValue> _returns = new(SymbolEqualityComparer.Default);
+    private readonly Stack<ISymbol> _functions = new();
+    private readonly Dictionary<IOperation, SinkHit> _hits = new();
+    private readonly List<ParameterSink> _parameterSinks = new();
+    private readonly Dictionary<IOperation, TaintValue?> _lastEval = new();
+    private bool _changed;
+    private bool _report;
+
+    public TaintWalker(TaintContext context, ISymbol owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    {
+        _context = context;
+        _table = context.Table;
+        _owner = owner;
+        _summaryMode = summaryMode;
+        _depth = depth;
+        _inProgress = inProgress;
+        _cancellationToken = cancellationToken;
+    }
+
+    public void AddRoot(IOperation root) => _roots.Add(root);
+
+    /// <summary>Runs the walk with the owner's untrusted parameters seeded; returns the hits, ordered by position.</summary>
+    public List<SinkHit> RunTopLevel()
+    {
+        if (_owner is IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                var kind = ParameterSourceKind(method, parameter, registration: null);
+                if (kind is not null)
+                {
+                    Seed(parameter, kind);
+                }
+            }
+        }
+
+        Run();
+        var hits = new List<SinkHit>(_hits.Values);
+        hits.Sort((a, b) => a.Value.Syntax.SpanStart.CompareTo(b.Value.Syntax.SpanStart));
+        return hits;
+    }
+
+    public MethodSummary RunSummary()
+    {
+        if (_owner is IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (!IsSafeType(parameter.Type))
+                {
+                    Assign(parameter, TaintValue.Of(Origin.Parameter(parameter)));
+                }
+            }
+        }
+
+        Run();
+        _returns.TryGetValue(_owner, out var returned);
+        return returned is null && _parameterSinks.Count == 0
+            ? MethodSummary.Empty
+            : new MethodSummary(returned, _parameterSinks.ToImmutableArray());
+    }
+
+    private void Run()
+    {
+        _functions.Push(_owner);
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            _changed = false;
+            foreach (var root in _roots)
+            {
+                Eval(root);
+            }
+
+            if (!_changed)
+            {
+                break;
+            }
+        }
+
+        _report = true;
+        foreach (var root in _roots)
+        {
+            Eval(root);
+        }
+    }
+
+    // ---- state ---------------------------------------------------------------------------------------------
+
+    private void Seed(IParameterSymbol parameter, SourceKind kind)
+    {
+        var location = parameter.Locations.Length > 0 ? parameter.Locations[0] : Location.None;
+        Assign(parameter, TaintValue.Of(Origin.Source(parameter.Name, kind, location)));
+    }
+
+    private TaintValue? Get(ISymbol symbol) => _vars.TryGetValue(symbol, out var taint) ? taint : null;
+
+    private void Assign(ISymbol? symbol, TaintValue? taint)
+    {
+        if (symbol is null || taint is null || IsSafeType(TypeOf(symbol)))
+        {
+            return;
+        }
+
+        _vars.TryGetValue(symbol, out var current);
+        var merged = TaintValue.Union(current, taint)!;
+        if (!merged.Equals(current))
+        {
+            _vars[symbol] = merged;
+            _changed = true;
+        }
+    }
+
+    private void AddReturn(TaintValue? taint)
+    {
+        if (taint is null || _functions.Count == 0)
+        {
+            return;
+        }
+
+        var function = _functions.Peek();
+        _returns.TryGetValue(function, out var current);
+        var merged = TaintValue.Union(current, taint)!;
+        if (!merged.Equals(current))
+        {
+            _returns[function] = merged;
+            _changed = true;
+        }
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        ILocalSymbol l => l.Type,
+        IParameterSymbol p => p.Type,
+        IFieldSymbol f => f.Type,
+        IPropertySymbol p => p.Type,
+        _ => null,
+    };
+
+    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
+    internal static bool IsSafeType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Char:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_IntPtr:
+            case SpecialType.System_UIntPtr:
+            case SpecialType.System_DateTime:
+            case SpecialType.System_Void:
+                return true;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+
+        if (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true })
+        {
+            switch (type.MetadataName)
+            {
+                case "Guid":
+                case "DateTimeOffset":
+                case "TimeSpan":
+                case "DateOnly":
+                case "TimeOnly":
+                case "Half":
+                case "Int128":
+                case "UInt128":
+                    return true;
+            }
+        }
+
+        return type.ContainingNamespace is { Name: "Numerics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && type.MetadataName is "BigInteger" or "Complex";
+    }
+
+    // ---- evaluation ----------------------------------------------------------------------------------------
+
+    private TaintValue? Eval(IOperation? operation)
+    {
+        if (operation is null)
+        {
+            return null;
+        }
+
+        _cancellationToken.ThrowIfCancellationRequested();
+        if (operation.ConstantValue.HasValue)
+        {
+            return null;
+        }
+
+        var result = EvalCore(operation);
+        if (result is not null && IsSafeType(operation.Type))
+        {
+            result = null;
+        }
+
+        if (_report)
+        {
+            _lastEval[operation] = result;
+        }
+
+        return result;
+    }
+
+    private TaintValue? EvalCore(IOperation operation)
+    {
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                return Get(local.Local);
+            case IParameterReferenceOperation parameter:
+                return Get(parameter.Parameter);
+            case IInstanceReferenceOperation:
+                return null;
+            case IFieldReferenceOperation field:
+                return EvalMemberRead(field, field.Field, field.Instance, ImmutableArray<IArgumentOperation>.Empty);
+            case IPropertyReferenceOperation property:
+                return EvalMemberRead(property, property.Property, property.Instance, property.Arguments);
+            case IInvocationOperation invocation:
+                return EvalInvocation(invocation);
+            case IObjectCreationOperation creation:
+                return EvalCreation(creation);
+            case IConversionOperation conversion:
+                return EvalConversion(conversion);
+            case IAwaitOperation await:
+                return Eval(await.Operation);
+            case IBinaryOperation binary:
+                return EvalBinary(binary);
+            case IInterpolatedStringOperation interpolated:
+                return EvalInterpolated(interpolated);
+            case IConditionalOperation conditional:
+                {
+                    Eval(conditional.Condition);
+                    var whenTrue = Eval(conditional.WhenTrue);
+                    var whenFalse = Eval(conditional.WhenFalse);
+                    return conditional.IsRef || conditional.Type is not null ? TaintValue.Union(whenTrue, whenFalse) : null;
+                }
+
+            case ICoalesceOperation coalesce:
+                return TaintValue.Union(Eval(coalesce.Value), Eval(coalesce.WhenNull));
+            case ISwitchExpressionOperation switchExpression:
+                {
+                    var value = Eval(switchExpression.Value);
+                    TaintValue? result = null;
+                    foreach (var arm in switchExpression.Arms)
+                    {
+                        BindPattern(arm.Pattern, value);
+                        Eval(arm.Guard);
+                        result = TaintValue.Union(result, Eval(arm.Value));
+                    }
+
+                    return result;
+                }
+
+            case ISimpleAssignmentOperation assignment:
+                {
+                    var value = Eval(assignment.Value);
+                    AssignTo(assignment.Target, value, assignment.Value);
+                    return value;
+                }
+
+            case ICompoundAssignmentOperation compound:
+                {
+                    var current = Eval(compound.Target);
+                    var value = Eval(compound.Value);
+                    var result = TaintValue.Union(current, value, embedded: value is not null);
+                    AssignTo(compound.Target, result, compound.Value);
+                    return result;
+                }
+
+            case ICoalesceAssignmentOperation coalesceAssignment:
+                {
+                    var current = Eval(coalesceAssignment.Target);
+                    var value = Eval(coalesceAssignment.Value);
+                    AssignTo(coalesceAssignment.Target, value, coalesceAssignment.Value);
+                    return TaintValue.Union(current, value);
+                }
+
+            case IVariableDeclaratorOperation declarator:
+                {
+                    var value = Eval(declarator.Initializer?.Value);
+                    Assign(declarator.Symbol, value);
+                    return null;
+                }
+
+            case IForEachLoopOperation forEach:
+                {
+                    var collection = Eval(forEach.Collection);
+                    BindLoopVariable(forEach.LoopControlVariable, collection);
+                    Eval(forEach.Body);
+                    return null;
+                }
+
+            case IReturnOperation ret:
+                AddReturn(Eval(ret.ReturnedValue));
+                return null;
+            case IAnonymousFunctionOperation lambda:
+                {
+                    _functions.Push(lambda.Symbol);
+                    Eval(lambda.Body);
+                    _functions.Pop();
+                    return _returns.TryGetValue(lambda.Symbol, out var returned) ? returned : null;
+                }
+
+            case ILocalFunctionOperation localFunction:
+                _functions.Push(localFunction.Symbol);
+                Eval(localFunction.Body ?? localFunction.IgnoredBody);
+                _functions.Pop();
+                return null;
+            case IDelegateCreationOperation delegateCreation:
+                return Eval(delegateCreation.Target);
+            case IMethodReferenceOperation methodReference:
+                Eval(methodReference.Instance);
+                return null;
+            case IIsPatternOperation isPattern:
+                BindPattern(isPattern.Pattern, Eval(isPattern.Value));
+                return null;
+            case IArrayElementReferenceOperation element:
+                {
+                    foreach (var index in element.Indices)
+                    {
+                        Eval(index);
+                    }
+
+                    return Eval(element.ArrayReference);
+                }
+
+            case IArgumentOperation argument:
+                return Eval(argument.Value);
+            case IDeclarationExpressionOperation:
+                return null;
+            default:
+                return EvalChildren(operation);
+        }
+    }
+
+    private TaintValue? EvalChildren(IOperation operation)
+    {
+        TaintValue? result = null;
+        var tainted = 0;
+        foreach (var child in operation.ChildOperations)
+        {
+            var taint = Eval(child);
+            if (taint is not null)
+            {
+                tainted++;
+                result = TaintValue.Union(result, taint, embedded: tainted > 1);
+            }
+        }
+
+        return result;
+    }
+
+    private TaintValue? EvalMemberRead(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
+    {
+        var instanceTaint = Eval(instance);
+        TaintValue? argumentTaint = null;
+        foreach (var argument in arguments)
+        {
+            argumentTaint = TaintValue.Union(argumentTaint, Eval(argument.Value));
+        }
+
+        var kind = MemberSource(member, operation.Type, instance?.Type);
+        if (kind is not null)
+        {
+            return TaintValue.Of(Origin.Source(Display(operation.Syntax), kind, operation.Syntax.GetLocation()));
+        }
+
+        TaintValue? stored = instance is null or IInstanceReferenceOperation ? Get(member) : null;
+        return TaintValue.Union(TaintValue.Union(stored, Refine(instanceTaint, operation)), argumentTaint);
+    }
+
+    /// <summary>Reading a member of a wholly tainted object names the more specific expression as the source.</summary>
+    private static TaintValue? Refine(TaintValue? taint, IOperation operation)
+    {
+        if (taint is null || taint.Embedded || taint.Origins.Length != 1 || !taint.Origins[0].IsSource)
+        {
+            return taint;
+        }
+
+        var display = Display(operation.Syntax);
+        var location = operation.Syntax.GetLocation();
+        return taint.Map(o => o.Refine(display, location));
+    }
+
+    private TaintValue? EvalBinary(IBinaryOperation binary)
+    {
+        var left = Eval(binary.LeftOperand);
+        var right = Eval(binary.RightOperand);
+        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+        {
+            var embedded = (left is not null && !IsEmptyString(binary.RightOperand)) || (right is not null && !IsEmptyString(binary.LeftOperand));
+            return TaintValue.Union(left, right, embedded);
+        }
+
+        return TaintValue.Union(left, right);
+    }
+
+    private static bool IsEmptyString(IOperation operation) =>
+        operation.ConstantValue is { HasValue: true, Value: null or "" };
+
+    private TaintValue? EvalInterpolated(IInterpolatedStringOperation interpolated)
+    {
+        TaintValue? result = null;
+        var nonEmptyParts = 0;
+        foreach (var part in interpolated.Parts)
+        {
+            switch (part)
+            {
+                case IInterpolationOperation hole:
+                    nonEmptyParts++;
+                    result = TaintValue.Union(result, Eval(hole.Expression));
+                    Eval(hole.Alignment);
+                    Eval(hole.FormatString);
+                    break;
+                case IInterpolatedStringTextOperation text:
+                    if (!IsEmptyString(text.Text))
+                    {
+                        nonEmptyParts++;
+                    }
+
+                    break;
+                default:
+                    nonEmptyParts++;
+                    result = TaintValue.Union(result, Eval(part));
+                    break;
+            }
+        }
+
+        return TaintValue.Union(result, null, embedded: result is not null && nonEmptyParts > 1);
+    }
+
+    private TaintValue? EvalConversion(IConversionOperation conversion)
+    {
+        var operand = Eval(conversion.Operand);
+        if (conversion.OperatorMethod is { } op && _table.HasMethodSinks(op) && _table.TryGetMethodSink(op, 0, out var sink))
+        {
+            CheckSink(conversion.Operand, operand, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
+        }
+
+        return operand;
+    }
+
+    private TaintValue? EvalCreation(IObjectCreationOperation creation)
+    {
+        var arguments = EvalArguments(creation.Arguments, out var argumentTaint);
+        if (creation.Constructor is { } constructor)
+        {
+            CheckMethodSinks(constructor, creation.Arguments, arguments);
+        }
+
+        var initializer = Eval(creation.Initializer);
+        return TaintValue.Union(argumentTaint, initializer);
+    }
+
+    private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union)
+    {
+        var taints = new TaintValue?[arguments.Length];
+        union = null;
+        var tainted = 0;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            taints[i] = Eval(arguments[i].Value);
+            if (taints[i] is not null)
+            {
+                tainted++;
+                union = TaintValue.Union(union, taints[i], embedded: tainted > 1);
+            }
+        }
+
+        return taints;
+    }
+
+    private TaintValue? EvalInvocation(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        var registration = _table.GetHandlerRegistration(method);
+        if (registration is not null)
+        {
+            SeedHandlers(invocation, registration);
+        }
+
+        var instance = Eval(invocation.Instance);
+        var arguments = EvalArguments(invocation.Arguments, out var argumentTaint);
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            var target = method.OriginalDefinition;
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                Assign(invocation.Arguments[i].Parameter, arguments[i]);
+            }
+
+            return _returns.TryGetValue(target, out var returned) ? returned : null;
+        }
+
+        if (method.MethodKind == MethodKind.DelegateInvoke)
+        {
+            return TaintValue.Union(instance, argumentTaint);
+        }
+
+        CheckMethodSinks(method, invocation.Arguments, arguments);
+
+        if (_table.IsSanitizer(method))
+        {
+            return null;
+        }
+
+        var kind = MemberSource(method, invocation.Type, invocation.Instance?.Type);
+        if (kind is not null)
+        {
+            return TaintValue.Of(Origin.Source(Display(invocation.Syntax), kind, invocation.Syntax.GetLocation()));
+        }
+
+        // StringBuilder and other mutators: the appended text taints the receiver.
+        if (_table.StringBuilder is { } sb && SymbolEqualityComparer.Default.Equals(method.ContainingType, sb))
+        {
+            if (argumentTaint is not null && method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin")
+            {
+                Assign(RootVariable(invocation.Instance), argumentTaint.AsEmbedded());
+                return TaintValue.Union(instance, argumentTaint, embedded: true);
+            }
+
+            return instance;
+        }
+
+        if (argumentTaint is not null && invocation.Instance is not null
+            && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type)))
+        {
+            Assign(RootVariable(invocation.Instance), argumentTaint);
+        }
+
+        if (method.ContainingType?.SpecialType == SpecialType.System_String)
+        {
+            if (method.IsStatic && method.Name is "Format" or "Concat" or "Join")
+            {
+                return TaintValue.Union(argumentTaint, null, embedded: argumentTaint is not null && (invocation.Arguments.Length > 1 || ExpandedArgumentCount(invocation) > 1));
+            }
+
+            if (method.Name is "Replace" or "Insert")
+            {
+                return TaintValue.Union(instance, argumentTaint, embedded: argumentTaint is not null);
+            }
+        }
+
+        TaintValue? result = null;
+        var summarised = false;
+        if (TaintContext.HasSourceBody(method))
+        {
+            var summary = _context.GetSummary(method, _depth, _inProgress, _cancellationToken);
+            if (summary is not null)
+            {
+                summarised = true;
+                ApplyParameterSinks(invocation, arguments, summary, method);
+                result = MapReturn(summary, invocation, arguments);
+                if (!method.IsStatic)
+                {
+                    result = TaintValue.Union(result, instance);
+                }
+            }
+        }
+
+        if (!summarised)
+        {
+            result = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && argumentTaint is not null);
+            BindOutArguments(invocation, result);
+        }
+
+        return result;
+    }
+
+    private static int ExpandedArgumentCount(IInvocationOperation invocation)
+    {
+        var count = 0;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
+            {
+                count += initializer.ElementValues.Length;
+            }
+            else
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private void BindOutArguments(IInvocationOperation invocation, TaintValue? taint)
+    {
+        if (taint is null)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                Assign(VariableOf(argument.Value), taint);
+            }
+        }
+    }
+
+    private static ISymbol? VariableOf(IOperation operation) => operation switch
+    {
+        ILocalReferenceOperation l => l.Local,
+        IParameterReferenceOperation p => p.Parameter,
+        IFieldReferenceOperation f => f.Field,
+        IDeclarationExpressionOperation { Expression: ILocalReferenceOperation l } => l.Local,
+        _ => null,
+    };
+
+    /// <summary>The variable a chain like <c>sb.Append(a).Append(b)</c> mutates.</summary>
+    private static ISymbol? RootVariable(IOperation? operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation invocation when invocation.Instance is not null:
+                    operation = invocation.Instance;
+                    continue;
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IPropertyReferenceOperation { Instance: IInstanceReferenceOperation or null } property:
+                    return property.Property;
+                case IPropertyReferenceOperation property:
+                    operation = property.Instance;
+                    continue;
+                case IFieldReferenceOperation { Instance: IInstanceReferenceOperation or null } field:
+                    return field.Field;
+                case IFieldReferenceOperation field:
+                    operation = field.Instance;
+                    continue;
+                default:
+                    return operation is null ? null : VariableOf(operation);
+            }
+        }
+    }
+
+    private TaintValue? MapReturn(MethodSummary summary, IInvocationOperation invocation, TaintValue?[] arguments)
+    {
+        if (summary.Returned is not { } returned)
+        {
+            return null;
+        }
+
+        TaintValue? result = null;
+        foreach (var origin in returned.Origins)
+        {
+            if (origin.IsSource)
+            {
+                result = TaintValue.Union(result, TaintValue.Of(origin));
+            }
+            else
+            {
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    if (invocation.Arguments[i].Parameter?.Ordinal == origin.ParameterOrdinal)
+                    {
+                        result = TaintValue.Union(result, arguments[i]);
+                    }
+                }
+            }
+        }
+
+        return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
+    }
+
+    private void ApplyParameterSinks(IInvocationOperation invocation, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method)
+    {
+        foreach (var parameterSink in summary.ParameterSinks)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
+                {
+                    var via = method.Name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
+                    RecordSink(invocation.Arguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
+                }
+            }
+        }
+    }
+
+    private void AssignTo(IOperation target, TaintValue? value, IOperation valueOperation)
+    {
+        switch (target)
+        {
+            case IPropertyReferenceOperation property:
+                if (_table.TryGetPropertySink(property.Property, out var sink))
+                {
+                    CheckSink(valueOperation, value, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
+                }
+
+                if (property.Instance is null or IInstanceReferenceOperation)
+                {
+                    Assign(property.Property, value);
+                }
+                else
+                {
+                    Assign(RootVariable(property.Instance), value);
+                }
+
+                break;
+            case IFieldReferenceOperation field:
+                if (field.Instance is null or IInstanceReferenceOperation)
+                {
+                    Assign(field.Field, value);
+                }
+                else
+                {
+                    Assign(RootVariable(field.Instance), value);
+                }
+
+                break;
+            case IArrayElementReferenceOperation element:
+                Assign(RootVariable(element.ArrayReference), value);
+                break;
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    AssignTo(element, value, valueOperation);
+                }
+
+                break;
+            case IDeclarationExpressionOperation declaration:
+                AssignTo(declaration.Expression, value, valueOperation);
+                break;
+            default:
+                Assign(VariableOf(target), value);
+                break;
+        }
+    }
+
+    private void BindLoopVariable(IOperation? variable, TaintValue? taint)
+    {
+        switch (variable)
+        {
+            case null:
+                return;
+            case IVariableDeclaratorOperation declarator:
+                Assign(declarator.Symbol, taint);
+                return;
+            default:
+                if (VariableOf(variable) is { } symbol)
+                {
+                    Assign(symbol, taint);
+                    return;
+                }
+
+                foreach (var descendant in variable.Descendants())
+                {
+                    if (descendant is ILocalReferenceOperation local)
+                    {
+                        Assign(local.Local, taint);
+                    }
+                    else if (descendant is IVariableDeclaratorOperation d)
+                    {
+                        Assign(d.Symbol, taint);
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private void BindPattern(IPatternOperation? pattern, TaintValue? taint)
+    {
+        if (pattern is null || taint is null)
+        {
+            return;
+        }
+
+        if (pattern is IDeclarationPatternOperation { DeclaredSymbol: { } declared })
+        {
+            Assign(declared, taint);
+        }
+
+        foreach (var child in pattern.ChildOperations)
+        {
+            if (child is IPatternOperation nested)
+            {
+                BindPattern(nested, taint);
+            }
+        }
+    }
+
+    // ---- sources -------------------------------------------------------------------------------------------
+
+    private SourceKind? MemberSource(ISymbol member, ITypeSymbol? valueType, ITypeSymbol? instanceType)
+    {
+        var kind = _table.GetMemberSource(member);
+        if (kind is not null)
+        {
+            return kind;
+        }
+
+        foreach (var attribute in member.GetAttributes())
+        {
+            var attributeKind = AttributeSource(attribute);
+            if (attributeKind is not null)
+            {
+                return attributeKind;
+            }
+        }
+
+        if (member is IMethodSymbol method)
+        {
+            foreach (var attribute in method.GetReturnTypeAttributes())
+            {
+                var attributeKind = AttributeSource(attribute);
+                if (attributeKind is not null)
+                {
+                    return attributeKind;
+                }
+            }
+
+            if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method.OriginalDefinition, kernelFunction))
+            {
+                return SourceKind.ToolResult;
+            }
+
+            return _table.GetTypeSource(valueType);
+        }
+
+        return _table.GetTypeSource(instanceType) ?? _table.GetTypeSource(valueType);
+    }
+
+    private SourceKind? AttributeSource(AttributeData attribute)
+    {
+        if (attribute.AttributeClass is not { } attributeClass)
+        {
+            return null;
+        }
+
+        if (_table.UntrustedAttribute is { } untrusted && SymbolEqualityComparer.Default.Equals(attributeClass, untrusted))
+        {
+            return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } description
+                ? new SourceKind(description)
+                : SourceKind.MarkedUntrusted;
+        }
+
+        return _table.GetSourceAttribute(attributeClass);
+    }
+
+    private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why a parameter of <paramref name="method"/> is untrusted, if it is.</summary>
+    private SourceKind? ParameterSourceKind(IMethodSymbol method, IParameterSymbol parameter, SourceKind? registration)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            var kind = AttributeSource(attribute);
+            if (kind is not null)
+            {
+                return kind;
+            }
+
+            if (attribute.AttributeClass?.Name is "FromServicesAttribute" or "FromKeyedServicesAttribute")
+            {
+                return null;
+            }
+        }
+
+        if (!IsBindableType(parameter.Type))
+        {
+            return null;
+        }
+
+        if (registration is not null)
+        {
+            return registration;
+        }
+
+        if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
+        {
+            return SourceKind.ToolArgument;
+        }
+
+        if (method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
+            && method.ContainingType is { } type)
+        {
+            if (_table.ControllerBase is { } controller && InheritsFrom(type, controller)
+                && (_table.NonActionAttribute is null || !HasAttribute(method, _table.NonActionAttribute)))
+            {
+                return SourceKind.ActionParameter;
+            }
+
+            if (_table.PageModel is { } pageModel && method.Name.StartsWith("On", StringComparison.Ordinal) && InheritsFrom(type, pageModel))
+            {
+                return SourceKind.PageHandlerParameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Strings, arrays and user-defined records and classes bind from a request; services (interfaces) do not.</summary>
+    private bool IsBindableType(ITypeSymbol type)
+    {
+        if (IsSafeType(type))
+        {
+            return false;
+        }
+
+        if (type.SpecialType == SpecialType.System_String || _table.GetTypeSource(type) is not null)
+        {
+            return true;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsBindableType(array.ElementType);
+        }
+
+        if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error)
+        {
+            return false;
+        }
+
+        // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input.
+        return type.Locations.Length > 0 && type.Locations[0].IsInSource;
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void SeedHandlers(IInvocationOperation invocation, SourceKind registration)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            if (value is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var parameter in lambda.Symbol.Parameters)
+                {
+                    var kind = ParameterSourceKind(lambda.Symbol, parameter, registration);
+                    if (kind is not null)
+                    {
+                        Seed(parameter, kind);
+                    }
+                }
+            }
+        }
+    }
+
+    // ---- sinks ---------------------------------------------------------------------------------------------
+
+    private void CheckMethodSinks(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, TaintValue?[] taints)
+    {
+        var known = _table.HasMethodSinks(method);
+        var attributed = _table.PromptSinkAttribute is not null;
+        if (!known && !attributed)
+        {
+            return;
+        }
+
+        PromptSinkRole? methodRole = attributed ? PromptSinkRoleOf(method.OriginalDefinition) : null;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            if (taints[i] is null || arguments[i].Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (known && _table.TryGetMethodSink(method, parameter.Ordinal, out var sink))
+            {
+                CheckSink(arguments[i].Value, taints[i], sink, arguments, via: null, viaEmbedded: false);
+                continue;
+            }
+
+            if (!attributed || parameter.Type.SpecialType != SpecialType.System_String && parameter.Type.TypeKind != TypeKind.Error)
+            {
+                continue;
+            }
+
+            var role = PromptSinkRoleOf(parameter.OriginalDefinition) ?? methodRole;
+            if (role is { } r)
+            {
+                var description = "the prompt sink '" + parameter.Name + "' of '" + method.Name + "'";
+                var attributeSink = new SinkInfo(
+                    r switch { PromptSinkRole.User => SinkRole.User, PromptSinkRole.Template => SinkRole.Template, _ => SinkRole.Instructions },
+                    description,
+                    "Attribute");
+                CheckSink(arguments[i].Value, taints[i], attributeSink, arguments, via: null, viaEmbedded: false);
+            }
+        }
+    }
+
+    private enum PromptSinkRole
+    {
+        Instructions = 0,
+        User = 1,
+        Template = 2,
+    }
+
+    private PromptSinkRole? PromptSinkRoleOf(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _table.PromptSinkAttribute))
+            {
+                return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int role && role is >= 0 and <= 2
+                    ? (PromptSinkRole)role
+                    : PromptSinkRole.Instructions;
+            }
+        }
+
+        return null;
+    }
+
+    private void CheckSink(IOperation value, TaintValue? taint, SinkInfo sink, ImmutableArray<IArgumentOperation> arguments, string? via, bool viaEmbedded)
+    {
+        if (taint is null)
+        {
+            return;
+        }
+
+        if (sink.Role == SinkRole.FromRoleArgument)
+        {
+            sink = ResolveRole(sink, arguments);
+        }
+
+        RecordSink(value, taint, sink, via, viaEmbedded);
+    }
+
+    private void RecordSink(IOperation value, TaintValue taint, SinkInfo sink, string? via, bool viaEmbedded)
+    {
+        var embedded = taint.Embedded || viaEmbedded;
+        SinkRule rule;
+        switch (sink.Role)
+        {
+            case SinkRole.Instructions:
+                rule = SinkRule.Instructions;
+                break;
+            case SinkRole.Template:
+                rule = SinkRule.SemanticKernelTemplate;
+                break;
+            case SinkRole.User:
+                rule = SinkRule.UserTemplate;
+                break;
+            default:
+                return;
+        }
+
+        foreach (var origin in taint.Origins)
+        {
+            if (!origin.IsSource)
+            {
+                if (_summaryMode && _report)
+                {
+                    _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation()));
+                }
+
+                continue;
+            }
+
+            if (_summaryMode || !_report || (rule == SinkRule.UserTemplate && !embedded))
+            {
+                continue;
+            }
+
+            if (!_hits.ContainsKey(value))
+            {
+                _hits[value] = new SinkHit(rule, value, sink, origin, FindFixTarget(value), via);
+            }
+        }
+    }
+
+    private SinkInfo ResolveRole(SinkInfo sink, ImmutableArray<IArgumentOperation> arguments)
+    {
+        IOperation? role = null;
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter?.Ordinal == sink.RoleOrdinal)
+            {
+                role = argument.Value;
+            }
+        }
+
+        while (role is IConversionOperation conversion)
+        {
+            role = conversion.Operand;
+        }
+
+        string? name = role switch
+        {
+            IPropertyReferenceOperation { Instance: null } p => p.Property.Name,
+            IFieldReferenceOperation { Instance: null } f => f.Field.Name,
+            IObjectCreationOperation { Arguments.Length: > 0 } c when c.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string s } => s,
+            _ => null,
+        };
+
+        return name?.ToLowerInvariant() switch
+        {
+            "system" => sink.WithRole(SinkRole.Instructions, "the system message"),
+            "developer" => sink.WithRole(SinkRole.Instructions, "the developer message"),
+            "user" => sink.WithRole(SinkRole.User, "the user message"),
+            "assistant" or "tool" => sink.WithRole(SinkRole.None, "the assistant message"),
+            _ => sink.WithRole(SinkRole.User, "the chat message"),
+        };
+    }
+
+    /// <summary>The tainted part of a sink value: the first tainted interpolation hole or concatenated operand, else the value.</summary>
+    private IOperation FindFixTarget(IOperation value)
+    {
+        var current = value;
+        while (current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        switch (current)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole && IsTainted(hole.Expression))
+                    {
+                        return hole.Expression;
+                    }
+                }
+
+                break;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
+                if (IsTainted(binary.LeftOperand))
+                {
+                    return FindFixTarget(binary.LeftOperand);
+                }
+
+                if (IsTainted(binary.RightOperand))
+                {
+                    return FindFixTarget(binary.RightOperand);
+                }
+
+                break;
+        }
+
+        return value;
+    }
+
+    private bool IsTainted(IOperation operation) => _lastEval.TryGetValue(operation, out var taint) && taint is not null;
+
+    internal static string Display(SyntaxNode syntax)
+    {
+        var text = syntax.ToString();
+        var sb = new System.Text.StringBuilder(Math.Min(text.Length, 64));
+        var space = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(c);
+            if (sb.Length > 60)
+            {
+                return sb.ToString(0, 57) + "...";
+            }
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+
+namespace StructuredLlm.Json;
+
+/// <summary>A span of the input that may hold the JSON, and how it was found.</summary>
+internal readonly struct JsonCandidate
+{
+    public JsonCandidate(int start, int length, LlmRepairKind via, int viaPosition)
+    {
+        Start = start;
+        Length = length;
+        Via = via;
+        ViaPosition = viaPosition;
+    }
+
+    public int Start { get; }
+    public int Length { get; }
+    /// <summary>0 when the candidate is the whole text; otherwise fence, tag or surrounding text.</summary>
+    public LlmRepairKind Via { get; }
+    public int ViaPosition { get; }
+}
+
+/// <summary>
+/// Finds where the JSON is in a model response. Linear: each byte is visited a bounded number of times
+/// (the fence, tag and bracket scans each move forward only).
+/// </summary>
+internal static class JsonLocator
+{
+    /// <summary>Start and end of the text without BOM and surrounding whitespace.</summary>
+    public static (int Start, int End, bool Bom) Trim(ReadOnlySpan<byte> text)
+    {
+        int a = 0, b = text.Length;
+        bool bom = false;
+        if (b >= 3 && text[0] == 0xEF && text[1] == 0xBB && text[2] == 0xBF)
+        {
+            a = 3;
+            bom = true;
+        }
+        while (a < b && IsWs(text[a])) a++;
+        while (b > a && IsWs(text[b - 1])) b--;
+        return (a, b, bom);
+    }
+
+    /// <summary>
+    /// True when the trimmed text (after comments and an opening fence) starts like a JSON document, so the
+    /// whole text is the first candidate.
+    /// </summary>
+    public static bool LooksLikeJsonStart(ReadOnlySpan<byte> text, int start, int end)
+    {
+        int i = start;
+        while (i < end)
+        {
+            byte c = text[i];
+            if (IsWs(c))
+            {
+                i++;
+            }
+            else if (c == (byte)'/' && i + 1 < end && text[i + 1] == (byte)'*')
+            {
+                int close = text.Slice(i + 2, end - i - 2).IndexOf("*/"u8);
+                i = close < 0 ? end : i + 2 + close + 2;
+            }
+            else if (c == (byte)'/' && i + 1 < end && text[i + 1] == (byte)'/')
+            {
+                int nl = text.Slice(i, end - i).IndexOf((byte)'\n');
+                i = nl < 0 ? end : i + nl;
+            }
+            else
+            {
+                break;
+            }
+        }
+        if (i >= end) return false;
+        byte b = text[i];
+        if (b is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'\'' or (byte)'`' or (byte)'-' or (byte)'.' or (byte)'\\' or (byte)'/' || b is >= (byte)'0' and <= (byte)'9')
+        {
+            return true;
+        }
+        if (b == 0xE2 && i + 2 < end && text[i + 1] == 0x80 && text[i + 2] is 0x98 or 0x99 or 0x9C or 0x9D) return true;
+        return false;
+    }
+
+    /// <summary>Adds fenced blocks and tagged blocks holding JSON-like text. Returns how many were added.</summary>
+    public static int AddFencesAndTags(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into)
+    {
+        int before = into.Count;
+        int i = start;
+        while (i < end)
+        {
+            int rel = text.Slice(i, end - i).IndexOf("```"u8);
+            if (rel < 0) break;
+            int open = i + rel;
+            int j = open + 3;
+            while (j < end && text[j] == (byte)'`') j++;
+            while (j < end && (IsIdent(text[j]) || text[j] == (byte)'-')) j++; // info string such as json
+            int close = text.Slice(j, end - j).IndexOf("```"u8);
+            int contentEnd = close < 0 ? end : j + close;
+            AddTrimmed(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into);
+            i = close < 0 ? end : contentEnd + 3;
+            while (i < end && text[i] == (byte)'`') i++;
+        }
+        if (into.Count > before) return into.Count - before;
+
+        // <json>…</json>, <output>…</output>, any <tag>…</tag>
+        i = start;
+        while (i < end)
+        {
+            int rel = text.Slice(i, end - i).IndexOf((byte)'<');
+            if (rel < 0) break;
+            int lt = i + rel;
+            int n = lt + 1;
+            while (n < end && (IsIdent(text[n]) || text[n] == (byte)'-')) n++;
+            if (n == lt + 1 || n >= end)
+            {
+                i = lt + 1;
+                continue;
+            }
+            var name = text.Slice(lt + 1, n - lt - 1);
+            int gt = text.Slice(n, end - n).IndexOf((byte)'>');
+            if (gt < 0) break;
+            int contentStart = n + gt + 1;
+            int closeTag = IndexOfClosingTag(text, contentStart, end, name);
+            int contentEnd = closeTag < 0 ? end : closeTag;
+            int k = contentStart;
+            while (k < contentEnd && IsWs(text[k])) k++;
+            if (k < contentEnd && text[k] is (byte)'{' or (byte)'[')
+            {
+                AddTrimmed(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into);
+                i = closeTag < 0 ? end : closeTag + name.Length + 3;
+            }
+            else
+            {
+                i = contentStart;
+            }
+        }
+        return into.Count - before;
+    }
+
+    /// <summary>Adds every top-level balanced <c>{…}</c> or <c>[…]</c> in prose (an unclosed one runs to the end).</summary>
+    public static void AddBalancedValues(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into)
+    {
+        int i = start;
+        while (i < end)
+        {
+            byte b = text[i];
+            if (b is not ((byte)'{' or (byte)'['))
+            {
+                i++;
+                continue;
+            }
+            int close = FindBalancedEnd(text, i, end);
+            int stop = close < 0 ? end : close + 1;
+            into.Add(new JsonCandidate(i, stop - i, LlmRepairKind.SurroundingText, i));
+            i = stop;
+        }
+    }
+
+    /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping JSON strings; -1 when unclosed.</summary>
+    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = open; i < end; i++)
+        {
+            byte b = text[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'{':
+                case (byte)'[':
+                    depth++;
+                    break;
+                case (byte)'}':
+                case (byte)']':
+                    if (--depth == 0) return i;
+                    break;
+            }
+        }
+        return -1;
+    }
+
+    private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)
+    {
+        int i = from;
+        while (i < end)
+        {
+            int rel = text.Slice(i, end - i).IndexOf("</"u8);
+            if (rel < 0) return -1;
+            int at = i + rel;
+            if (text.Slice(at + 2, end - at - 2).StartsWith(name) && at + 2 + name.Length < end && text[at + 2 + name.Length] == (byte)'>')
+            {
+                return at;
+            }
+            i = at + 2;
+        }
+        return -1;
+    }
+
+    private static void AddTrimmed(ReadOnlySpan<byte> text, int a, int b, LlmRepairKind via, int viaPos, List<JsonCandidate> into)
+    {
+        while (a < b && IsWs(text[a])) a++;
+        while (b > a && IsWs(text[b - 1])) b--;
+        if (b > a) into.Add(new JsonCandidate(a, b - a, via, viaPos));
+    }
+
+    private static bool IsWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+    private static bool IsIdent(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_';
+}

@@ -1,0 +1,1135 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace StructuredLlm.Json;
+
+/// <summary>Raised by the repairer when the text cannot be read as JSON without guessing.</summary>
+internal sealed class JsonRepairException : Exception
+{
+    public JsonRepairException(string message, int position, bool depthExceeded = false) : base(message)
+    {
+        Position = position;
+        DepthExceeded = depthExceeded;
+    }
+
+    public int Position { get; }
+    public bool DepthExceeded { get; }
+}
+
+/// <summary>What the repairer found besides the clean bytes: the repairs and where incomplete values start.</summary>
+internal sealed class RepairLog
+{
+    private readonly List<PathEntry> _path = new();
+
+    public List<LlmRepair> Repairs { get; } = new();
+
+    /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
+    public List<int> Incomplete { get; } = new();
+
+    public void Clear()
+    {
+        Repairs.Clear();
+        Incomplete.Clear();
+        _path.Clear();
+    }
+
+    internal void PushKey(int start, int length) => _path.Add(new PathEntry(start, length, -1));
+    internal void PushIndex(int index) => _path.Add(new PathEntry(0, 0, index));
+    internal void Pop() => _path.RemoveAt(_path.Count - 1);
+
+    internal string CurrentPath(ByteBuilder output)
+    {
+        if (_path.Count == 0) return "$";
+        var sb = new StringBuilder("$");
+        foreach (var e in _path)
+        {
+            if (e.Index >= 0)
+            {
+                sb.Append('[').Append(e.Index).Append(']');
+            }
+            else
+            {
+                var key = e.Start + e.Length <= output.Length ? Utf8Text.GetString(output.Span.Slice(e.Start, e.Length)) : "?";
+                LlmPath.AppendKey(sb, key);
+            }
+        }
+        return sb.ToString();
+    }
+
+    private readonly struct PathEntry
+    {
+        public PathEntry(int start, int length, int index)
+        {
+            Start = start;
+            Length = length;
+            Index = index;
+        }
+
+        public int Start { get; }
+        public int Length { get; }
+        public int Index { get; }
+    }
+}
+
+/// <summary>
+/// One forward pass over UTF-8 text that writes strict JSON and records every change. Recursion is bounded by
+/// the depth limit (at most <see cref="LlmParseOptions.MaxSupportedDepth"/>), so deep input fails cleanly; each
+/// string is rescanned at most twice, so time is linear in the input.
+/// </summary>
+internal ref struct JsonRepairer
+{
+    private enum Quote : byte { None, Double, Single, SingleLike, DoubleLike }
+
+    private readonly ReadOnlySpan<byte> _t;
+    private readonly ByteBuilder _o;
+    private readonly RepairLog _log;
+    private readonly int _maxDepth;
+    private readonly int _lastDoubleQuote;
+    private int _i;
+    private int _depth;
+
+    private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
+    {
+        _t = text;
+        _o = output;
+        _log = log;
+        _maxDepth = maxDepth;
+        _lastDoubleQuote = text.LastIndexOf((byte)'"');
+        _i = 0;
+        _depth = 0;
+    }
+
+    /// <summary>Repairs <paramref name="text"/> into <paramref name="output"/>; throws <see cref="JsonRepairException"/> when it cannot.</summary>
+    public static void Repair(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
+    {
+        var r = new JsonRepairer(text, output, log, maxDepth);
+        r.ParseRoot();
+        log.Incomplete.Sort();
+    }
+
+    private readonly int Len => _t.Length;
+    private readonly byte Cur => _i < _t.Length ? _t[_i] : (byte)0;
+    private readonly byte At(int i) => (uint)i < (uint)_t.Length ? _t[i] : (byte)0;
+
+    // ------------------------------------------------------------------ root
+
+    private void ParseRoot()
+    {
+        if (Len >= 3 && _t[0] == 0xEF && _t[1] == 0xBB && _t[2] == 0xBF)
+        {
+            Rec(LlmRepairKind.ByteOrderMark, 0, 3, "");
+            _i = 3;
+        }
+        ParseWs(true);
+        SkipMarkdownStart();
+        bool processed = ParseValue();
+        if (!processed)
+        {
+            throw _i >= Len ? new JsonRepairException("Unexpected end of text: no JSON value", _i) : Unexpected();
+        }
+        SkipMarkdownEnd();
+
+        bool comma = ParseChar((byte)',');
+        if (comma) ParseWs(true);
+
+        if (_i < Len && IsStartOfValueAt(_i) && EndsWithCommaOrNewline())
+        {
+            if (!comma) _o.InsertBeforeLastWhitespace(","u8);
+            ParseValueSequence();
+        }
+        else if (comma)
+        {
+            _o.StripLast((byte)',');
+            Rec(LlmRepairKind.TrailingComma, _i - 1, 1, "");
+        }
+
+        while (Cur is (byte)'}' or (byte)']')
+        {
+            Rec(LlmRepairKind.ExtraClosingBracket, _i, 1, "");
+            _i++;
+            ParseWs(true);
+        }
+
+        if (_i < Len) throw Unexpected();
+    }
+
+    private void ParseValueSequence()
+    {
+        int at = _i;
+        bool initial = true;
+        bool processedValue = true;
+        while (processedValue)
+        {
+            if (!initial)
+            {
+                if (!ParseChar((byte)',')) _o.InsertBeforeLastWhitespace(","u8);
+            }
+            else
+            {
+                initial = false;
+            }
+            processedValue = ParseValue();
+        }
+        _o.StripLast((byte)',');
+        _o.Insert(0, "[\n"u8);
+        for (int k = 0; k < _log.Incomplete.Count; k++) _log.Incomplete[k] += 2;
+        _o.Append("\n]"u8);
+        Rec(LlmRepairKind.ValueSequence, at, 0, "[...]");
+    }
+
+    private readonly bool EndsWithCommaOrNewline()
+    {
+        int k = _o.Length - 1;
+        while (k >= 0 && _o[k] is (byte)' ' or (byte)'\t' or (byte)'\r') k--;
+        return k >= 0 && _o[k] is (byte)',' or (byte)'\n';
+    }
+
+    private void SkipMarkdownStart()
+    {
+        int start = _i;
+        if (StartsWith(_i, "```"u8)) _i += 3;
+        else if (StartsWith(_i, "[```"u8) || StartsWith(_i, "{```"u8)) _i += 4;
+        else return;
+        while (_i < Len && (IsIdentChar(_t[_i]) || _t[_i] == (byte)'-')) _i++;
+        Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
+        ParseWs(true);
+    }
+
+    private void SkipMarkdownEnd()
+    {
+        ParseWs(true);
+        int start = _i;
+        if (StartsWith(_i, "```]"u8) || StartsWith(_i, "```}"u8)) _i += 4;
+        else if (StartsWith(_i, "```"u8)) _i += 3;
+        else return;
+        Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
+        ParseWs(true);
+    }
+
+    // ------------------------------------------------------------------ values
+
+    private bool ParseValue()
+    {
+        ParseWs(true);
+        bool processed = ParseObject() || ParseArray() || ParseString(false, -1) || ParseNumber() ||
+                         ParseKeywords() || ParseUnquotedString(false) || ParseRegex();
+        ParseWs(true);
+        return processed;
+    }
+
+    private void Enter()
+    {
+        if (++_depth > _maxDepth)
+        {
+            throw new JsonRepairException($"Nesting deeper than the limit of {_maxDepth}", _i, depthExceeded: true);
+        }
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+    }
+
+    private bool ParseObject()
+    {
+        if (Cur != (byte)'{') return false;
+        int objStart = _o.Length;
+        _o.Append((byte)'{');
+        _i++;
+        Enter();
+        ParseWs(true);
+        if (SkipLeadingComma()) ParseWs(true);
+
+        bool initial = true;
+        while (_i < Len && Cur != (byte)'}')
+        {
+            bool insertedComma = false;
+            int commaRepairIndex = -1;
+            if (!initial)
+            {
+                if (!ParseChar((byte)','))
+                {
+                    _o.InsertBeforeLastWhitespace(","u8);
+                    insertedComma = true;
+                    commaRepairIndex = _log.Repairs.Count;
+                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                }
+                ParseWs(true);
+            }
+            else
+            {
+                initial = false;
+            }
+
+            SkipEllipsis(objStart);
+
+            int keyOut = _o.Length;
+            int keyIn = _i;
+            bool processedKey = ParseString(false, -1) || ParseUnquotedString(true);
+            if (!processedKey)
+            {
+                if (_i >= Len || Cur is (byte)'}' or (byte)'{' or (byte)']' or (byte)'[')
+                {
+                    if (_o.StripLast((byte)','))
+                    {
+                        if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
+                        else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                    }
+                }
+                else
+                {
+                    throw new JsonRepairException($"Object key expected at position {_i}", _i);
+                }
+                break;
+            }
+
+            int keyEnd = _o.EndOfContent(keyOut);
+            _log.PushKey(keyOut + 1, Math.Max(0, keyEnd - keyOut - 2));
+            ParseWs(true);
+            bool processedColon = ParseChar((byte)':');
+            bool truncated = _i >= Len;
+            if (!processedColon)
+            {
+                if (truncated || IsStartOfValueAt(_i))
+                {
+                    _o.InsertBeforeLastWhitespace(":"u8);
+                    if (!truncated) Rec(LlmRepairKind.MissingColon, _i, 0, ":");
+                }
+                else
+                {
+                    throw new JsonRepairException($"Colon expected at position {_i}", _i);
+                }
+            }
+
+            bool processedValue = ParseValue();
+            if (!processedValue)
+            {
+                if (processedColon || truncated)
+                {
+                    _log.Incomplete.Add(_o.Length);
+                    _o.Append("null"u8);
+                    Rec(LlmRepairKind.MissingValue, _i >= Len ? keyIn : _i, 0, "null");
+                }
+                else
+                {
+                    throw new JsonRepairException($"Colon expected at position {_i}", _i);
+                }
+            }
+            _log.Pop();
+        }
+
+        if (Cur == (byte)'}')
+        {
+            _o.Append((byte)'}');
+            _i++;
+        }
+        else
+        {
+            _o.InsertBeforeLastWhitespace("}"u8);
+            Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "}");
+        }
+        _depth--;
+        return true;
+    }
+
+    private bool ParseArray()
+    {
+        if (Cur != (byte)'[') return false;
+        int arrStart = _o.Length;
+        _o.Append((byte)'[');
+        _i++;
+        Enter();
+        ParseWs(true);
+        if (SkipLeadingComma()) ParseWs(true);
+
+        bool initial = true;
+        int index = 0;
+        while (_i < Len && Cur != (byte)']')
+        {
+            bool insertedComma = false;
+            int commaRepairIndex = -1;
+            if (!initial)
+            {
+                if (!ParseChar((byte)','))
+                {
+                    _o.InsertBeforeLastWhitespace(","u8);
+                    insertedComma = true;
+                    commaRepairIndex = _log.Repairs.Count;
+                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                }
+            }
+            else
+            {
+                initial = false;
+            }
+
+            SkipEllipsis(arrStart);
+            _log.PushIndex(index);
+            bool processedValue = ParseValue();
+            _log.Pop();
+            if (!processedValue)
+            {
+                if (_o.StripLast((byte)','))
+                {
+                    if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
+                    else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                }
+                break;
+            }
+            index++;
+        }
+
+        if (Cur == (byte)']')
+        {
+            _o.Append((byte)']');
+            _i++;
+        }
+        else
+        {
+            _o.InsertBeforeLastWhitespace("]"u8);
+            if (_i >= Len)
+            {
+                _log.Incomplete.Add(arrStart);
+                Rec(LlmRepairKind.TruncatedArray, _i, 0, "]");
+            }
+            else
+            {
+                Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "]");
+            }
+        }
+        _depth--;
+        return true;
+    }
+
+    private bool ParseChar(byte c)
+    {
+        if (Cur != c) return false;
+        _o.Append(c);
+        _i++;
+        return true;
+    }
+
+    private bool SkipLeadingComma()
+    {
+        if (Cur != (byte)',') return false;
+        Rec(LlmRepairKind.LeadingComma, _i, 1, "");
+        _i++;
+        return true;
+    }
+
+    private void SkipEllipsis(int containerStart)
+    {
+        ParseWs(true);
+        if (StartsWith(_i, "..."u8))
+        {
+            Rec(LlmRepairKind.Ellipsis, _i, 3, "");
+            _log.Incomplete.Add(containerStart);
+            _i += 3;
+            ParseWs(true);
+            if (Cur == (byte)',') _i++;
+        }
+    }
+
+    // ------------------------------------------------------------------ strings
+
+    private bool ParseString(bool stopAtDelimiter, int stopAtIndex)
+    {
+        int iStart = _i;
+        bool skipEscapeChars = Cur == (byte)'\\';
+        if (skipEscapeChars) _i++;
+        var quote = QuoteAt(_i, out int qlen);
+        if (quote == Quote.None)
+        {
+            _i = iStart;
+            return false;
+        }
+
+        int oBefore = _o.Length;
+        int logBefore = _log.Repairs.Count;
+        int marksBefore = _log.Incomplete.Count;
+        _o.Append((byte)'"');
+        _i += qlen;
+
+        while (true)
+        {
+            if (_i >= Len)
+            {
+                int iPrev = PrevNonWs(_i - 1);
+                if (!stopAtDelimiter && iPrev >= 0 && IsDelimiter(_t[iPrev]))
+                {
+                    Revert(iStart, oBefore, logBefore, marksBefore);
+                    return ParseString(true, -1);
+                }
+                _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
+                _log.Incomplete.Add(oBefore);
+                Rec(LlmRepairKind.TruncatedString, iStart, 0, "\"");
+                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                return true;
+            }
+
+            if (_i == stopAtIndex)
+            {
+                _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
+                _log.Incomplete.Add(oBefore);
+                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                return true;
+            }
+
+            if (IsEndQuote(quote, _i, out int eq))
+            {
+                int iQuote = _i;
+                int oQuote = _o.Length;
+                _o.Append((byte)'"');
+                _i += eq;
+                ParseWs(false);
+
+                if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
+                {
+                    RecordQuoteKind(quote, skipEscapeChars, iStart);
+                    ParseConcatenatedString();
+                    return true;
+                }
+
+                int iPrevChar = PrevNonWs(iQuote - 1);
+                byte prevChar = At(iPrevChar);
+                if (prevChar == (byte)',' && iPrevChar > iStart)
+                {
+                    Revert(iStart, oBefore, logBefore, marksBefore);
+                    return ParseString(false, iPrevChar);
+                }
+                if (IsDelimiter(prevChar) && iPrevChar > iStart)
+                {
+                    Revert(iStart, oBefore, logBefore, marksBefore);
+                    return ParseString(true, -1);
+                }
+
+                // The quote is data: escape it and go on.
+                _o.Truncate(oQuote);
+                _o.Append("\\\""u8);
+                Rec(LlmRepairKind.InnerQuote, iQuote, eq, "\\\"");
+                _i = iQuote + eq;
+                continue;
+            }
+
+            byte c = _t[_i];
+            if (stopAtDelimiter && IsUnquotedStringDelimiter(c))
+            {
+                if (_i > 0 && _t[_i - 1] == (byte)':' && IsUrlStart(iStart + (skipEscapeChars ? 1 : 0) + qlen, _i))
+                {
+                    while (_i < Len && IsUrlChar(_t[_i]))
+                    {
+                        _o.Append(_t[_i]);
+                        _i++;
+                    }
+                }
+                _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
+                _log.Incomplete.Add(oBefore);
+                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                ParseConcatenatedString();
+                return true;
+            }
+
+            if (c == (byte)'\\')
+            {
+                if (_i + 1 >= Len)
+                {
+                    _i++;
+                    continue;
+                }
+                byte n = _t[_i + 1];
+                switch (n)
+                {
+                    case (byte)'"':
+                    case (byte)'\\':
+                    case (byte)'/':
+                    case (byte)'b':
+                    case (byte)'f':
+                    case (byte)'n':
+                    case (byte)'r':
+                    case (byte)'t':
+                        _o.Append(_t.Slice(_i, 2));
+                        _i += 2;
+                        break;
+                    case (byte)'u':
+                        int j = 2;
+                        while (j < 6 && _i + j < Len && IsHex(_t[_i + j])) j++;
+                        if (j == 6)
+                        {
+                            _o.Append(_t.Slice(_i, 6));
+                            _i += 6;
+                        }
+                        else if (_i + j >= Len)
+                        {
+                            _i = Len; // cut inside the escape: the string was truncated
+                        }
+                        else
+                        {
+                            throw new JsonRepairException($"Invalid unicode escape at position {_i}", _i);
+                        }
+                        break;
+                    case (byte)'\'':
+                        _o.Append((byte)'\'');
+                        Rec(LlmRepairKind.InvalidEscape, _i, 2, "'");
+                        _i += 2;
+                        break;
+                    case (byte)'\n':
+                        _o.Append("\\n"u8);
+                        Rec(LlmRepairKind.InvalidEscape, _i, 2, "\\n");
+                        _i += 2;
+                        break;
+                    default:
+                        // Not a JSON escape: keep the backslash as data.
+                        _o.Append("\\\\"u8);
+                        Rec(LlmRepairKind.InvalidEscape, _i, 2, "\\\\");
+                        _i++;
+                        break;
+                }
+            }
+            else if (c == (byte)'"' && quote != Quote.Double)
+            {
+                _o.Append("\\\""u8);
+                _i++;
+            }
+            else if (c < 0x20)
+            {
+                AppendControl(c);
+                Rec(LlmRepairKind.ControlCharacter, _i, 1, ControlEscape(c));
+                _i++;
+            }
+            else
+            {
+                _o.Append(c);
+                _i++;
+            }
+
+            if (skipEscapeChars && Cur == (byte)'\\') _i++;
+        }
+    }
+
+    private bool IsValidStringEnd(bool stopAtDelimiter, int contentStart, int contentEnd)
+    {
+        if (stopAtDelimiter || _i >= Len) return true;
+        byte c = _t[_i];
+        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && HasUnmatchedOpen(contentStart, contentEnd, c))
+        {
+            return false; // "six feet (72") tall": the quote closes nothing
+        }
+        if (IsDelimiter(c) || IsDigit(c)) return true;
+        if (QuoteAt(_i, out int ql) != Quote.None)
+        {
+            // `"72""`: a quote followed by a lone quote that ends the text is data.
+            int k = _i + ql;
+            while (k < Len && _t[k] is (byte)' ' or (byte)'\t' or (byte)'\r') k++;
+            return !(k >= Len || _t[k] is (byte)',' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)':');
+        }
+        return false;
+    }
+
+    private readonly bool HasUnmatchedOpen(int start, int end, byte close)
+    {
+        byte open = close switch { (byte)')' => (byte)'(', (byte)']' => (byte)'[', _ => (byte)'{' };
+        int balance = 0;
+        for (int k = start; k < end; k++)
+        {
+            byte b = _o[k];
+            if (b == open) balance++;
+            else if (b == close && balance > 0) balance--;
+        }
+        return balance > 0;
+    }
+
+    private void Revert(int i, int o, int logCount, int marksCount)
+    {
+        _i = i;
+        _o.Truncate(o);
+        if (_log.Repairs.Count > logCount) _log.Repairs.RemoveRange(logCount, _log.Repairs.Count - logCount);
+        if (_log.Incomplete.Count > marksCount) _log.Incomplete.RemoveRange(marksCount, _log.Incomplete.Count - marksCount);
+    }
+
+    private void RecordQuoteKind(Quote quote, bool escaped, int at)
+    {
+        if (escaped) Rec(LlmRepairKind.EscapedString, at, 2, "\"");
+        if (quote == Quote.Single) Rec(LlmRepairKind.SingleQuotes, at, 1, "\"");
+        else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, at, 1, "\"");
+    }
+
+    private void ParseConcatenatedString()
+    {
+        ParseWs(true);
+        while (Cur == (byte)'+')
+        {
+            int at = _i;
+            _i++;
+            ParseWs(true);
+            // drop the closing quote of the previous string and anything after it
+            int q = _o.Length - 1;
+            while (q >= 0 && _o[q] != (byte)'"') q--;
+            if (q >= 0) _o.Truncate(q);
+            int start = _o.Length;
+            if (ParseString(false, -1))
+            {
+                _o.RemoveAt(start);
+            }
+            else
+            {
+                _o.InsertBeforeLastWhitespace("\""u8);
+            }
+            Rec(LlmRepairKind.StringConcatenation, at, 1, "");
+        }
+    }
+
+    private void AppendControl(byte c)
+    {
+        switch (c)
+        {
+            case (byte)'\b': _o.Append("\\b"u8); break;
+            case (byte)'\f': _o.Append("\\f"u8); break;
+            case (byte)'\n': _o.Append("\\n"u8); break;
+            case (byte)'\r': _o.Append("\\r"u8); break;
+            case (byte)'\t': _o.Append("\\t"u8); break;
+            default:
+                _o.Append("\\u00"u8);
+                _o.Append(HexDigit(c >> 4));
+                _o.Append(HexDigit(c & 0xF));
+                break;
+        }
+    }
+
+    private static string ControlEscape(byte c) => c switch
+    {
+        (byte)'\b' => "\\b",
+        (byte)'\f' => "\\f",
+        (byte)'\n' => "\\n",
+        (byte)'\r' => "\\r",
+        (byte)'\t' => "\\t",
+        _ => "\\u00" + ((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private static byte HexDigit(int v) => (byte)(v < 10 ? '0' + v : 'a' + v - 10);
+
+    // ------------------------------------------------------------------ numbers, keywords, bare words
+
+    private bool ParseNumber()
+    {
+        int start = _i;
+        if (Cur == (byte)'-')
+        {
+            _i++;
+            if (AtEndOfNumber()) return RepairNumberEnding(start);
+            if (!IsDigit(Cur) && Cur != (byte)'.')
+            {
+                _i = start;
+                return false;
+            }
+        }
+        while (IsDigit(Cur)) _i++;
+        if (Cur == (byte)'.')
+        {
+            _i++;
+            if (AtEndOfNumber()) return RepairNumberEnding(start);
+            if (!IsDigit(Cur))
+            {
+                _i = start;
+                return false;
+            }
+            while (IsDigit(Cur)) _i++;
+        }
+        if (Cur is (byte)'e' or (byte)'E' && _i > start)
+        {
+            _i++;
+            if (Cur is (byte)'-' or (byte)'+') _i++;
+            if (AtEndOfNumber()) return RepairNumberEnding(start);
+            if (!IsDigit(Cur))
+            {
+                _i = start;
+                return false;
+            }
+            while (IsDigit(Cur)) _i++;
+        }
+        if (!AtEndOfNumber())
+        {
+            _i = start;
+            return false;
+        }
+        if (_i == start) return false;
+
+        var num = _t.Slice(start, _i - start);
+        int outStart = _o.Length;
+        if (HasInvalidLeadingZero(num))
+        {
+            AppendQuoted(num);
+            Rec(LlmRepairKind.LeadingZeros, start, num.Length, "\"" + Utf8Text.GetString(num) + "\"");
+        }
+        else if (num[0] == (byte)'.' || (num.Length > 1 && num[0] == (byte)'-' && num[1] == (byte)'.'))
+        {
+            if (num[0] == (byte)'-') _o.Append((byte)'-');
+            _o.Append((byte)'0');
+            _o.Append(num[0] == (byte)'-' ? num.Slice(1) : num);
+            Rec(LlmRepairKind.NumberFormat, start, num.Length, "0" + Utf8Text.GetString(num));
+        }
+        else
+        {
+            _o.Append(num);
+        }
+        MarkIfEndsText(outStart, LlmRepairKind.TruncatedNumber, start);
+        return true;
+    }
+
+    private bool RepairNumberEnding(int start)
+    {
+        var num = _t.Slice(start, _i - start);
+        int outStart = _o.Length;
+        if (HasInvalidLeadingZero(num))
+        {
+            AppendQuoted(num);
+            Rec(LlmRepairKind.LeadingZeros, start, num.Length, "\"" + Utf8Text.GetString(num) + "\"");
+            return true;
+        }
+        int from = 0;
+        if (num[0] == (byte)'-')
+        {
+            _o.Append((byte)'-');
+            from = 1;
+        }
+        if (from >= num.Length)
+        {
+            _o.Append((byte)'0'); // `-` alone
+        }
+        else
+        {
+            if (num[from] == (byte)'.') _o.Append((byte)'0');
+            _o.Append(num.Slice(from));
+            _o.Append((byte)'0');
+        }
+        Rec(LlmRepairKind.NumberFormat, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));
+        MarkIfEndsText(outStart, LlmRepairKind.TruncatedNumber, start);
+        return true;
+    }
+
+    private void MarkIfEndsText(int outStart, LlmRepairKind kind, int inStart)
+    {
+        if (_depth == 0) return;
+        int k = _i;
+        while (k < Len && _t[k] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') k++;
+        if (k < Len) return;
+        _log.Incomplete.Add(outStart);
+        Rec(kind, inStart, _i - inStart, "");
+    }
+
+    private static bool HasInvalidLeadingZero(ReadOnlySpan<byte> num)
+    {
+        int k = num.Length > 0 && num[0] == (byte)'-' ? 1 : 0;
+        return num.Length > k + 1 && num[k] == (byte)'0' && IsDigit(num[k + 1]);
+    }
+
+    private readonly bool AtEndOfNumber() => _i >= Len || IsDelimiter(_t[_i]) || IsWs(_t[_i]) || SpecialWhitespaceLength(_i) > 0;
+
+    private bool ParseKeywords()
+    {
+        byte c = Cur;
+        if (c is not ((byte)'t' or (byte)'f' or (byte)'n' or (byte)'T' or (byte)'F' or (byte)'N' or (byte)'u')) return false;
+        if (ParseKeyword("true"u8, "true"u8, 0) || ParseKeyword("false"u8, "false"u8, 0) || ParseKeyword("null"u8, "null"u8, 0) ||
+            ParseKeyword("True"u8, "true"u8, LlmRepairKind.PythonLiteral) || ParseKeyword("False"u8, "false"u8, LlmRepairKind.PythonLiteral) ||
+            ParseKeyword("None"u8, "null"u8, LlmRepairKind.PythonLiteral) || ParseKeyword("undefined"u8, "null"u8, LlmRepairKind.UndefinedLiteral))
+        {
+            return true;
+        }
+
+        // A literal cut by the end of the text: `tru`, `fals`, `nu`.
+        if (_depth > 0)
+        {
+            var rest = _t.Slice(_i);
+            int end = rest.Length;
+            while (end > 0 && IsWs(rest[end - 1])) end--;
+            var word = rest.Slice(0, end);
+            if (word.Length > 0 && (IsProperPrefix(word, "true"u8) || IsProperPrefix(word, "false"u8) || IsProperPrefix(word, "null"u8)))
+            {
+                _log.Incomplete.Add(_o.Length);
+                _o.Append("null"u8);
+                Rec(LlmRepairKind.TruncatedLiteral, _i, word.Length, "null");
+                _i += word.Length;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsProperPrefix(ReadOnlySpan<byte> word, ReadOnlySpan<byte> literal) =>
+        word.Length < literal.Length && literal.StartsWith(word);
+
+    private bool ParseKeyword(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, LlmRepairKind kind)
+    {
+        if (!StartsWith(_i, name) || IsIdentChar(At(_i + name.Length))) return false;
+        _o.Append(value);
+        if (kind != 0) Rec(kind, _i, name.Length, Utf8Text.GetString(value));
+        _i += name.Length;
+        return true;
+    }
+
+    private bool ParseUnquotedString(bool isKey)
+    {
+        int start = _i;
+        if (_i < Len && IsFunctionNameStart(_t[_i]))
+        {
+            while (_i < Len && IsIdentChar(_t[_i])) _i++;
+            int j = _i;
+            while (j < Len && IsWs(_t[j])) j++;
+            if (j < Len && _t[j] == (byte)'(' && !isKey)
+            {
+                Rec(LlmRepairKind.FunctionWrapper, start, j + 1 - start, "");
+                _i = j + 1;
+                ParseValue();
+                if (Cur == (byte)')')
+                {
+                    _i++;
+                    if (Cur == (byte)';') _i++;
+                }
+                return true;
+            }
+        }
+
+        while (_i < Len && !IsUnquotedStringDelimiter(_t[_i]) && QuoteAt(_i, out _) == Quote.None && (!isKey || _t[_i] != (byte)':'))
+        {
+            _i++;
+        }
+        if (!isKey && _i > start && _i + 1 < Len && _t[_i - 1] == (byte)':' && IsUrlStart(start, _i))
+        {
+            while (_i < Len && IsUrlChar(_t[_i])) _i++;
+        }
+        if (_i <= start)
+        {
+            _i = start;
+            return false;
+        }
+
+        while (_i > start && IsWs(_t[_i - 1])) _i--;
+        var symbol = _t.Slice(start, _i - start);
+        int outStart = _o.Length;
+        if (!isKey && symbol.SequenceEqual("undefined"u8))
+        {
+            _o.Append("null"u8);
+            Rec(LlmRepairKind.UndefinedLiteral, start, symbol.Length, "null");
+        }
+        else
+        {
+            AppendQuoted(symbol);
+            Rec(isKey ? LlmRepairKind.UnquotedKey : LlmRepairKind.UnquotedString, start, symbol.Length, Utf8Text.Snippet(_o.Span.Slice(outStart)));
+        }
+        if (Cur == (byte)'"') _i++; // `abc"`: the opening quote was missing
+        else if (!isKey) MarkIfEndsText(outStart, LlmRepairKind.TruncatedLiteral, start);
+        return true;
+    }
+
+    private bool ParseRegex()
+    {
+        if (Cur != (byte)'/') return false;
+        int start = _i;
+        _i++;
+        while (_i < Len && (_t[_i] != (byte)'/' || _t[_i - 1] == (byte)'\\')) _i++;
+        if (_i < Len) _i++;
+        AppendQuoted(_t.Slice(start, _i - start));
+        Rec(LlmRepairKind.UnquotedString, start, _i - start, "\"…\"");
+        return true;
+    }
+
+    /// <summary>Writes raw text as a JSON string, escaping what JSON requires.</summary>
+    private void AppendQuoted(ReadOnlySpan<byte> raw)
+    {
+        _o.Append((byte)'"');
+        foreach (byte b in raw)
+        {
+            if (b == (byte)'"') _o.Append("\\\""u8);
+            else if (b == (byte)'\\') _o.Append("\\\\"u8);
+            else if (b < 0x20) AppendControl(b);
+            else _o.Append(b);
+        }
+        _o.Append((byte)'"');
+    }
+
+    // ------------------------------------------------------------------ whitespace and comments
+
+    private bool ParseWs(bool skipNewline)
+    {
+        int start = _i;
+        while (true)
+        {
+            bool changed = ParseWhitespace(skipNewline);
+            changed |= ParseComment();
+            if (!changed) break;
+        }
+        return _i > start;
+    }
+
+    private bool ParseWhitespace(bool skipNewline)
+    {
+        int start = _i;
+        while (_i < Len)
+        {
+            byte b = _t[_i];
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' || (b == (byte)'\n' && skipNewline))
+            {
+                _o.Append(b);
+                _i++;
+                continue;
+            }
+            int sl = SpecialWhitespaceLength(_i);
+            if (sl > 0)
+            {
+                _o.Append((byte)' ');
+                Rec(LlmRepairKind.SpecialWhitespace, _i, sl, " ");
+                _i += sl;
+                continue;
+            }
+            break;
+        }
+        return _i > start;
+    }
+
+    private bool ParseComment()
+    {
+        if (_i >= Len) return false;
+        byte b = _t[_i];
+        int start = _i;
+        if (b == (byte)'/' && At(_i + 1) == (byte)'*')
+        {
+            int end = _t.Slice(_i + 2).IndexOf("*/"u8);
+            _i = end < 0 ? Len : _i + 2 + end + 2;
+        }
+        else if (b == (byte)'/' && At(_i + 1) == (byte)'/')
+        {
+            SkipToLineEnd();
+        }
+        else if (b == (byte)'#' && (_i + 1 >= Len || At(_i + 1) is (byte)' ' or (byte)'\t' or (byte)'#' or (byte)'\n' or (byte)'\r' or (byte)'!'))
+        {
+            SkipToLineEnd();
+        }
+        else
+        {
+            return false;
+        }
+        Rec(LlmRepairKind.Comment, start, _i - start, "");
+        return true;
+    }
+
+    private void SkipToLineEnd()
+    {
+        int nl = _t.Slice(_i).IndexOf((byte)'\n');
+        _i = nl < 0 ? Len : _i + nl;
+    }
+
+    // ------------------------------------------------------------------ character classes
+
+    private readonly Quote QuoteAt(int i, out int length)
+    {
+        length = 1;
+        if ((uint)i >= (uint)_t.Length) return Quote.None;
+        byte b = _t[i];
+        switch (b)
+        {
+            case (byte)'"': return Quote.Double;
+            case (byte)'\'': return Quote.Single;
+            case (byte)'`': return Quote.SingleLike;
+            case 0xC2 when At(i + 1) == 0xB4: // ´
+                length = 2;
+                return Quote.SingleLike;
+            case 0xE2 when At(i + 1) == 0x80:
+                byte c = At(i + 2);
+                length = 3;
+                if (c is 0x98 or 0x99) return Quote.SingleLike; // ‘ ’
+                if (c is 0x9C or 0x9D) return Quote.DoubleLike; // “ ”
+                length = 1;
+                return Quote.None;
+            default:
+                return Quote.None;
+        }
+    }
+
+    private readonly bool IsEndQuote(Quote open, int i, out int length)
+    {
+        var q = QuoteAt(i, out length);
+        return open switch
+        {
+            Quote.Double => q == Quote.Double,
+            Quote.Single => q == Quote.Single,
+            Quote.SingleLike => q is Quote.Single or Quote.SingleLike,
+            Quote.DoubleLike => q is Quote.Double or Quote.DoubleLike,
+            _ => false,
+        };
+    }
+
+    private readonly int SpecialWhitespaceLength(int i)
+    {
+        if ((uint)i >= (uint)_t.Length) return 0;
+        byte b = _t[i];
+        if (b < 0xC2) return 0;
+        byte b1 = At(i + 1), b2 = At(i + 2);
+        if (b == 0xC2 && b1 == 0xA0) return 2; // U+00A0
+        if (b == 0xE1 && b1 == 0xA0 && b2 == 0x8E) return 3; // U+180E
+        if (b == 0xE2 && b1 == 0x80 && b2 >= 0x80 && b2 <= 0x8B) return 3; // U+2000..U+200B
+        if (b == 0xE2 && b1 == 0x80 && b2 == 0xAF) return 3; // U+202F
+        if (b == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3; // U+205F
+        if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3; // U+3000
+        if (b == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3; // U+FEFF
+        return 0;
+    }
+
+    private readonly bool IsStartOfValueAt(int i)
+    {
+        if (QuoteAt(i, out _) != Quote.None) return true;
+        byte b = At(i);
+        return b is (byte)'[' or (byte)'{' or (byte)'-' || IsIdentChar(b) && b != (byte)'$';
+    }
+
+    private readonly int PrevNonWs(int i)
+    {
+        while (i >= 0 && IsWs(_t[i])) i--;
+        return i;
+    }
+
+    private readonly bool StartsWith(int i, ReadOnlySpan<byte> s) => i <= _t.Length && _t.Slice(i).StartsWith(s);
+
+    private readonly bool IsUrlStart(int start, int colon)
+    {
+        // text[start..colon] is the scheme, followed by "://"
+        if (colon + 2 >= _t.Length + 1 || At(colon) != (byte)'/' || At(colon + 1) != (byte)'/') return false;
+        var scheme = _t.Slice(start, Math.Max(0, colon - 1 - start));
+        return scheme.SequenceEqual("http"u8) || scheme.SequenceEqual("https"u8) || scheme.SequenceEqual("ftp"u8) ||
+               scheme.SequenceEqual("mailto"u8) || scheme.SequenceEqual("file"u8) || scheme.SequenceEqual("data"u8) ||
+               scheme.SequenceEqual("irc"u8);
+    }
+
+    private static bool IsUrlChar(byte b) =>
+        b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' ||
+        b is (byte)'-' or (byte)'.' or (byte)'_' or (byte)'~' or (byte)':' or (byte)'/' or (byte)'?' or (byte)'#' or (byte)'@' or
+            (byte)'!' or (byte)'$' or (byte)'&' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)'*' or (byte)'+' or (byte)';' or
+            (byte)'=' or (byte)'%';
+
+    private static bool IsWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
+    private static bool IsHex(byte b) => IsDigit(b) || b is >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F';
+
+    private static bool IsDelimiter(byte b) =>
+        b is (byte)',' or (byte)':' or (byte)'[' or (byte)']' or (byte)'/' or (byte)'{' or (byte)'}' or (byte)'(' or (byte)')' or
+            (byte)'\n' or (byte)'+';
+
+    private static bool IsUnquotedStringDelimiter(byte b) =>
+        b is (byte)',' or (byte)'[' or (byte)']' or (byte)'/' or (byte)'{' or (byte)'}' or (byte)'\n' or (byte)'+';
+
+    private static bool IsFunctionNameStart(byte b) =>
+        b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' || b is (byte)'_' or (byte)'$';
+
+    private static bool IsIdentChar(byte b) => IsFunctionNameStart(b) || IsDigit(b);
+
+    private readonly JsonRepairException Unexpected()
+    {
+        string what = _i < Len ? Utf8Text.Snippet(_t.Slice(_i, Math.Min(10, Len - _i)), 10) : "end of text";
+        return new JsonRepairException($"Unexpected '{what}' at position {_i}", _i);
+    }
+
+    private void Rec(LlmRepairKind kind, int position, int length, string after)
+    {
+        length = Math.Max(0, Math.Min(length, Len - position));
+        string before = position >= 0 && position < Len ? Utf8Text.Snippet(_t.Slice(position, length)) : string.Empty;
+        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace StructuredLlm.Json;
+
+/// <summary>
+/// Constraint checks called by generated code with the constants from the type's spec (the same constraints
+/// the schema states). Each adds an error at the current path and returns false when violated.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Advanced)]
+public static partial class LlmCheck
+{
+    /// <summary>An integer within [min, max].</summary>
+    public static bool Range(LlmReadContext context, long value, long min, long max, string expected) =>
+        value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A number within [min, max].</summary>
+    public static bool Range(LlmReadContext context, double value, double min, double max, string expected) =>
+        value >= min && value <= max || Error(context, expected, value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>A decimal within [min, max].</summary>
+    public static bool Range(LlmReadContext context, decimal value, decimal min, decimal max, string expected) =>
+        value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A string whose length is within [min, max] (max &lt; 0: no maximum).</summary>
+    public static bool Length(LlmReadContext context, string value, int min, int max, string expected) =>
+        value.Length >= min && (max < 0 || value.Length <= max) ||
+        Error(context, expected, $"a string of length {value.Length.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>A collection whose count is within [min, max] (max &lt; 0: no maximum).</summary>
+    public static bool Count(LlmReadContext context, int count, int min, int max, string expected) =>
+        count >= min && (max < 0 || count <= max) ||
+        Error(context, expected, $"{count.ToString(CultureInfo.InvariantCulture)} items");
+
+    /// <summary>A string matching <paramref name="regex"/> (the generated code holds one static instance with a timeout).</summary>
+    public static bool Pattern(LlmReadContext context, string value, Regex regex, string expected)
+    {
+        bool ok;
+        try
+        {
+            ok = regex.IsMatch(value);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            ok = false;
+        }
+        return ok || Error(context, expected, LlmReadContext.Quote(Short(value)));
+    }
+
+    /// <summary>An email address, by the rule of DataAnnotations' <c>[EmailAddress]</c>: one <c>@</c>, not first or last.</summary>
+    public static bool Email(LlmReadContext context, string value, string expected)
+    {
+        int at = value.IndexOf('@');
+        bool ok = at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && value.Trim().Length == value.Length;
+        return ok || Error(context, expected, LlmReadContext.Quote(Short(value)));
+    }
+
+    /// <summary>An absolute http, https or ftp URL, like DataAnnotations' <c>[Url]</c>.</summary>
+    public static bool Url(LlmReadContext context, string value, string expected)
+    {
+        bool ok = Uri.TryCreate(value, UriKind.Absolute, out var uri) &&
+                  (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeFtp);
+        return ok || Error(context, expected, LlmReadContext.Quote(Short(value)));
+    }
+
+    /// <summary>One of the allowed values (ordinal).</summary>
+    public static bool AllowedValues(LlmReadContext context, string value, IReadOnlyCollection<string> allowed, string expected)
+    {
+        foreach (var a in allowed)
+        {
+            if (string.Equals(a, value, StringComparison.Ordinal)) return true;
+        }
+        return Error(context, expected, LlmReadContext.Quote(Short(value)));
+    }
+
+    private static string Short(string s) => s.Length > 40 ? s.Substring(0, 40) + "…" : s;
+
+    private static bool Error(LlmReadContext context, string expected, string found)
+    {
+        context.AddError(expected, found);
+        return false;
+    }
+}

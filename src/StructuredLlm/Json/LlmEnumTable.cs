@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+
+namespace StructuredLlm.Json;
+
+/// <summary>
+/// Reads an enum written as a string: exact JSON names first, then names or aliases after trimming and ignoring
+/// case and separators. Numbers and unknown names are refused. Built once per enum by generated code.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Advanced)]
+public sealed class LlmEnumTable<TEnum> where TEnum : struct
+{
+    private readonly byte[][] _names;
+    private readonly TEnum[] _values;
+    private readonly byte[][] _normalized;
+    private readonly int[] _normalizedIndex;
+    private readonly string[] _jsonNames;
+
+    /// <summary>Creates the table.</summary>
+    /// <param name="jsonNames">The names written in the schema.</param>
+    /// <param name="values">The value for each name.</param>
+    /// <param name="aliases">Extra accepted names, each as (alias, index into <paramref name="values"/>); may be null.</param>
+    public LlmEnumTable(string[] jsonNames, TEnum[] values, IReadOnlyList<KeyValuePair<string, int>>? aliases = null)
+    {
+        if (jsonNames.Length != values.Length) throw new ArgumentException("names and values differ in length");
+        _jsonNames = jsonNames;
+        _values = values;
+        _names = Array.ConvertAll(jsonNames, Encoding.UTF8.GetBytes);
+        var normalized = new List<(byte[], int)>();
+        void Add(string name, int index)
+        {
+            var n = LlmMemberTable.Normalize(Encoding.UTF8.GetBytes(name));
+            int existing = normalized.FindIndex(x => x.Item1.AsSpan().SequenceEqual(n));
+            if (existing < 0) normalized.Add((n, index));
+            else if (normalized[existing].Item2 != index) normalized[existing] = (n, -1); // ambiguous: nobody gets it
+        }
+        for (int k = 0; k < jsonNames.Length; k++) Add(jsonNames[k], k);
+        if (aliases is not null)
+        {
+            foreach (var a in aliases) Add(a.Key, a.Value);
+        }
+        _normalized = normalized.ConvertAll(x => x.Item1).ToArray();
+        _normalizedIndex = normalized.ConvertAll(x => x.Item2).ToArray();
+        Expected = "one of " + string.Join(", ", jsonNames);
+    }
+
+    /// <summary><c>one of a, b, c</c>.</summary>
+    public string Expected { get; }
+
+    /// <summary>Reads the enum at the current token.</summary>
+    public bool Read(ref Utf8JsonReader reader, LlmReadContext context, string? expected, out TEnum value)
+    {
+        value = default;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            context.AddError(expected ?? Expected, ref reader);
+            LlmReadContext.Skip(ref reader);
+            return false;
+        }
+        var text = reader.ValueIsEscaped || reader.HasValueSequence ? Encoding.UTF8.GetBytes(reader.GetString() ?? "") : reader.ValueSpan;
+        for (int k = 0; k < _names.Length; k++)
+        {
+            if (text.SequenceEqual(_names[k]))
+            {
+                value = _values[k];
+                return true;
+            }
+        }
+        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var n = buffer.Slice(0, LlmMemberTable.Normalize(text, buffer));
+        if (n.Length > 0)
+        {
+            for (int k = 0; k < _normalized.Length; k++)
+            {
+                int index = _normalizedIndex[k];
+                if (index >= 0 && n.SequenceEqual(_normalized[k]) && context.TryCoerce(LlmRepairKind.EnumNormalized, ref reader, _jsonNames[index]))
+                {
+                    value = _values[index];
+                    return true;
+                }
+            }
+        }
+        context.AddError(expected ?? Expected, ref reader);
+        return false;
+    }
+}

@@ -1,0 +1,425 @@
+using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Text;
+using System.Text.Json;
+
+namespace StructuredLlm.Json;
+
+/// <summary>
+/// Turns a model response into a typed value with a generated reader: locate the JSON, read it strictly,
+/// repair it only when the strict read fails on syntax, read every candidate, and accept exactly one distinct
+/// valid value. Generated <c>Parse</c> methods call this with their reader.
+/// </summary>
+public static class LlmParser
+{
+    [ThreadStatic]
+    private static LlmReadContext? t_context;
+
+    /// <summary>Parses a model response held in a string.</summary>
+    /// <param name="text">The raw model output.</param>
+    /// <param name="read">The type's reader (generated).</param>
+    /// <param name="options">Options; <see cref="LlmParseOptions.Default"/> when null.</param>
+    /// <param name="expected">How the root value is described in errors, e.g. <c>a SupportTicket object</c>.</param>
+    public static unsafe LlmResult<T> Parse<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    {
+        if (text is null) throw new ArgumentNullException(nameof(text));
+        if (read is null) throw new ArgumentNullException(nameof(read));
+        options ??= LlmParseOptions.Default;
+        if (text.Length > options.MaxInputLength) return LlmResult<T>.Fail(new[] { Errors.TooLong(text.Length, options.MaxInputLength) }, text);
+
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(16, Encoding.UTF8.GetMaxByteCount(text.Length)));
+        try
+        {
+            int length = Encoding.UTF8.GetBytes(text, 0, text.Length, rented, 0);
+            fixed (byte* p = rented)
+            {
+                return ParseCore(p, length, text, read, options, expected, charPositions: true);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Parses a model response held as UTF-8 bytes.</summary>
+    public static unsafe LlmResult<T> Parse<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    {
+        if (read is null) throw new ArgumentNullException(nameof(read));
+        options ??= LlmParseOptions.Default;
+        if (utf8.Length > options.MaxInputLength)
+        {
+            return LlmResult<T>.Fail(new[] { Errors.TooLong(utf8.Length, options.MaxInputLength) }, "(input too long to keep)");
+        }
+        fixed (byte* p = utf8)
+        {
+            return ParseCore(p, utf8.Length, null, read, options, expected, charPositions: false);
+        }
+    }
+
+    /// <summary>Parses a model response held as a UTF-8 byte sequence (e.g. from a pipe).</summary>
+    public static LlmResult<T> Parse<T>(in ReadOnlySequence<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    {
+        options ??= LlmParseOptions.Default;
+        if (utf8.IsSingleSegment) return Parse(utf8.First.Span, read, options, expected);
+        if (utf8.Length > options.MaxInputLength)
+        {
+            return LlmResult<T>.Fail(new[] { Errors.TooLong((int)Math.Min(int.MaxValue, utf8.Length), options.MaxInputLength) }, "(input too long to keep)");
+        }
+        int length = (int)utf8.Length;
+        byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(16, length));
+        try
+        {
+            utf8.CopyTo(rented);
+            return Parse(rented.AsSpan(0, length), read, options, expected);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Parses or throws <see cref="LlmParseException"/> carrying the raw text and the errors.</summary>
+    public static T ParseOrThrow<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null) =>
+        Parse(text, read, options, expected).GetValueOrThrow();
+
+    /// <summary>Parses UTF-8 or throws <see cref="LlmParseException"/> carrying the raw text and the errors.</summary>
+    public static T ParseOrThrow<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null) =>
+        Parse(utf8, read, options, expected).GetValueOrThrow();
+
+    // ------------------------------------------------------------------ pipeline
+
+    private sealed class Attempt<T>
+    {
+        public bool Success;
+        public bool SyntaxOk;
+        public bool Sequence;
+        public T? Value;
+        public List<LlmRepair> Repairs = new();
+        public LlmError[] Errors = Array.Empty<LlmError>();
+        public string[] Unknown = Array.Empty<string>();
+        public byte[]? Clean;
+    }
+
+    private static unsafe LlmResult<T> ParseCore<T>(byte* p, int length, string? text, LlmJsonReadFunc<T> read, LlmParseOptions options,
+        string? expected, bool charPositions)
+    {
+        var span = new ReadOnlySpan<byte>(p, length);
+        var (start, end, bom) = JsonLocator.Trim(span);
+        if (start >= end)
+        {
+            return LlmResult<T>.Fail(new[] { new LlmError("$", expected ?? "a JSON value", "an empty response") }, text ?? string.Empty);
+        }
+
+        var ctx = t_context ?? new LlmReadContext(options);
+        t_context = null;
+        try
+        {
+            Attempt<T>? first = null;
+            bool wholeTried = false;
+            if (JsonLocator.LooksLikeJsonStart(span, start, end))
+            {
+                wholeTried = true;
+                first = ReadCandidate(p, length, start, end - start, default, bom, read, options, ctx, keepClean: false);
+                if (first.Success) return Finish(first, span, charPositions);
+                if (first.SyntaxOk && !first.Sequence) return Refuse(first, span, text);
+            }
+
+            var candidates = new List<JsonCandidate>();
+            if (JsonLocator.AddFencesAndTags(span, start, end, candidates) == 0) JsonLocator.AddBalancedValues(span, start, end, candidates);
+
+            Attempt<T>? chosen = null;
+            Attempt<T>? bestFailure = first;
+            foreach (var c in candidates)
+            {
+                if (wholeTried && c.Start == start && c.Length == end - start) continue;
+                var a = ReadCandidate(p, length, c.Start, c.Length, c, bom, read, options, ctx, keepClean: true);
+                if (!a.Success)
+                {
+                    if (bestFailure is null || (a.SyntaxOk && !bestFailure.SyntaxOk)) bestFailure = a;
+                    continue;
+                }
+                if (chosen is null)
+                {
+                    chosen = a;
+                }
+                else if (!JsonTokenComparer.ValuesEqual(chosen.Clean, a.Clean, options.MaxDepth))
+                {
+                    return LlmResult<T>.Fail(new[] { new LlmError("$", "one answer", "several different valid JSON values in the output") },
+                        text ?? Utf8Text.GetString(span));
+                }
+            }
+            if (chosen is not null) return Finish(chosen, span, charPositions);
+            if (bestFailure is not null) return Refuse(bestFailure, span, text);
+
+            return LlmResult<T>.Fail(new[] { new LlmError("$", expected ?? "a JSON value", DescribeText(span, start, end)) }, text ?? Utf8Text.GetString(span));
+        }
+        finally
+        {
+            ctx.Release();
+            t_context = ctx;
+        }
+    }
+
+    private static string DescribeText(ReadOnlySpan<byte> span, int start, int end) =>
+        "text without JSON: " + LlmReadContext.Quote(Utf8Text.Snippet(span.Slice(start, end - start), 60));
+
+    private static LlmResult<T> Finish<T>(Attempt<T> a, ReadOnlySpan<byte> input, bool charPositions)
+    {
+        IReadOnlyList<LlmRepair> repairs = a.Repairs.Count == 0 ? Array.Empty<LlmRepair>()
+            : charPositions ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
+        return new LlmResult<T>(true, a.Value, repairs, Array.Empty<LlmError>(), a.Unknown, null);
+    }
+
+    private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text) =>
+        new(false, default, a.Repairs.Count == 0 ? Array.Empty<LlmRepair>() : a.Repairs.ToArray(), a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
+
+    /// <summary>Reads one candidate: strictly first; on a syntax failure, repaired; then with root unwrapping.</summary>
+    private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, bool bom,
+        LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
+    {
+        var attempt = new Attempt<T>();
+        if (bom) attempt.Repairs.Add(new LlmRepair(LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF", ""));
+        if (via.Via != 0) attempt.Repairs.Add(new LlmRepair(via.Via, "$", via.ViaPosition, "", ""));
+        foreach (var r in attempt.Repairs)
+        {
+            if (!options.IsAllowed(r.Kind))
+            {
+                attempt.Errors = new[] { Errors.NotAllowed(r) };
+                return attempt;
+            }
+        }
+
+        // 1. strict: clean JSON pays only for the read itself
+        if (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out bool syntaxError) || !syntaxError)
+        {
+            if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
+            return attempt;
+        }
+
+        // 2. repair, then read the clean bytes
+        var log = new RepairLog();
+        using var output = new ByteBuilder(count + 16);
+        try
+        {
+            JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth);
+        }
+        catch (JsonRepairException ex)
+        {
+            attempt.Errors = new[] { Errors.Syntax(ex, start) };
+            return attempt;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            attempt.Errors = new[] { new LlmError("$", $"nesting of at most {options.MaxDepth} levels", "deeper nesting") };
+            return attempt;
+        }
+
+        foreach (var r in log.Repairs)
+        {
+            var shifted = r.WithPosition(r.Position + start);
+            if (!options.IsAllowed(r.Kind))
+            {
+                attempt.Errors = new[] { Errors.NotAllowed(shifted) };
+                return attempt;
+            }
+            attempt.Repairs.Add(shifted);
+            if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
+        }
+
+        fixed (byte* clean = output.Buffer)
+        {
+            TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
+        }
+        if (syntaxError && attempt.Errors.Length == 0)
+        {
+            attempt.Errors = new[] { new LlmError("$", "valid JSON", "text that could not be repaired") };
+        }
+        if (keepClean) attempt.Clean = output.ToArray();
+        return attempt;
+    }
+
+    /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
+    /// <paramref name="syntaxError"/> set when the bytes are not strict JSON.</summary>
+    private static unsafe bool TryReadRoot<T>(byte* json, int length, List<int>? incomplete, int positionBase, LlmJsonReadFunc<T> read,
+        LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, out bool syntaxError)
+    {
+        syntaxError = false;
+        var bytes = new ReadOnlySpan<byte>(json, length);
+        var readerOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+
+        // direct
+        ctx.Reset(json, length, incomplete, options, positionBase);
+        bool ok;
+        JsonTokenType rootType;
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, readerOptions);
+            if (!reader.Read())
+            {
+                syntaxError = true;
+                return false;
+            }
+            rootType = reader.TokenType;
+            if (ctx.IsIncomplete((int)reader.TokenStartIndex))
+            {
+                ctx.AddError("a complete value", "output that was cut off");
+                ok = false;
+            }
+            else
+            {
+                ok = read(ref reader, ctx, out var value) && ctx.ErrorCount == 0;
+                if (reader.Read())
+                {
+                    syntaxError = true; // a second value after the root: not one JSON document
+                    return false;
+                }
+                if (ok)
+                {
+                    attempt.Success = true;
+                    attempt.SyntaxOk = true;
+                    attempt.Value = value;
+                    attempt.Repairs.AddRange(ctx.SnapshotRepairs());
+                    attempt.Unknown = ctx.SnapshotUnknown();
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            syntaxError = true;
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            syntaxError = true;
+            return false;
+        }
+
+        attempt.SyntaxOk = true;
+        var directErrors = ctx.SnapshotErrors();
+        var directUnknown = ctx.SnapshotUnknown();
+        attempt.Errors = directErrors;
+        attempt.Unknown = directUnknown;
+        if (rootType is not (JsonTokenType.StartArray or JsonTokenType.StartObject or JsonTokenType.String)) return false;
+
+        // unwrap: [ {...} ]  or  {"result": {...}}  or  "{\"a\": 1}"
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, readerOptions);
+            reader.Read();
+            if (rootType == JsonTokenType.String)
+            {
+                return TryDoubleEncoded(ref reader, read, options, ctx, attempt);
+            }
+
+            LlmRepairKind kind;
+            string wrapperPath;
+            if (rootType == JsonTokenType.StartArray)
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.EndArray) return false;
+                kind = LlmRepairKind.UnwrappedRootArray;
+                wrapperPath = "$[0]";
+            }
+            else
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.PropertyName) return false;
+                wrapperPath = LlmPath.Combine("$", reader.GetString() ?? "");
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return false;
+                kind = LlmRepairKind.UnwrappedWrapperObject;
+            }
+            if (!options.IsAllowed(kind)) return false;
+
+            // is it the only element / member?
+            var probe = reader;
+            probe.Skip();
+            probe.Read();
+            if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+
+            ctx.Reset(json, length, incomplete, options, positionBase);
+            if (ctx.IsIncomplete((int)reader.TokenStartIndex))
+            {
+                return false;
+            }
+            bool inner = read(ref reader, ctx, out var value) && ctx.ErrorCount == 0;
+            if (inner)
+            {
+                attempt.Success = true;
+                attempt.Value = value;
+                attempt.Errors = Array.Empty<LlmError>();
+                attempt.Repairs.Add(new LlmRepair(kind, wrapperPath, positionBase < 0 ? -1 : positionBase, "", ""));
+                attempt.Repairs.AddRange(ctx.SnapshotRepairs());
+                attempt.Unknown = ctx.SnapshotUnknown();
+                return true;
+            }
+            var innerErrors = ctx.SnapshotErrors();
+            if (innerErrors.Length < directErrors.Length)
+            {
+                attempt.Errors = Array.ConvertAll(innerErrors, e => e.WithPathPrefix(wrapperPath));
+            }
+            return false;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
+    {
+        if (!options.IsAllowed(LlmRepairKind.DoubleEncoded)) return false;
+        var inner = reader.GetString();
+        if (inner is null) return false;
+        var trimmed = inner.Trim();
+        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
+
+        // one level only: the decoded text is read strictly or repaired, never decoded again
+        var bytes = Encoding.UTF8.GetBytes(trimmed);
+        var nested = new Attempt<T>();
+        fixed (byte* p = bytes)
+        {
+            if (!TryReadRoot(p, bytes.Length, null, -1, read, options, ctx, nested, out bool syntax) && syntax)
+            {
+                var log = new RepairLog();
+                using var output = new ByteBuilder(bytes.Length + 16);
+                try
+                {
+                    JsonRepairer.Repair(bytes, output, log, options.MaxDepth);
+                }
+                catch (JsonRepairException)
+                {
+                    return false;
+                }
+                foreach (var r in log.Repairs)
+                {
+                    if (!options.IsAllowed(r.Kind)) return false;
+                    nested.Repairs.Add(r.WithPosition(-1));
+                }
+                fixed (byte* clean = output.Buffer)
+                {
+                    TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
+                }
+            }
+        }
+        if (!nested.Success)
+        {
+            if (nested.Errors.Length > 0) attempt.Errors = nested.Errors;
+            return false;
+        }
+        attempt.Success = true;
+        attempt.Value = nested.Value;
+        attempt.Errors = Array.Empty<LlmError>();
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, "\"{…}\"", "{…}"));
+        attempt.Repairs.AddRange(nested.Repairs);
+        attempt.Unknown = nested.Unknown;
+        return true;
+    }
+}

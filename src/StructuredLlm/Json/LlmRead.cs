@@ -1,0 +1,411 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+
+namespace StructuredLlm.Json;
+
+/// <summary>
+/// Value readers called by generated code. Each reads the current token, applies only lossless coercions
+/// (each recorded, and refused when the options disallow it), adds an error otherwise, and leaves the reader
+/// on the last token of the value.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Advanced)]
+public static partial class LlmRead
+{
+    /// <summary>True when the current token is JSON null (generated code reads nullable members as null).</summary>
+    public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
+
+    // ------------------------------------------------------------------ strings
+
+    /// <summary>A string; a number becomes its exact digits (<see cref="LlmRepairKind.StringFromNumber"/>).</summary>
+    public static bool String(ref Utf8JsonReader reader, LlmReadContext context, string expected, out string value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                try
+                {
+                    value = reader.GetString()!;
+                    return true;
+                }
+                catch (InvalidOperationException)
+                {
+                    break;
+                }
+            case JsonTokenType.Number:
+                var digits = Utf8Text.GetString(reader.ValueSpan);
+                if (context.TryCoerce(LlmRepairKind.StringFromNumber, ref reader, LlmReadContext.Quote(digits)))
+                {
+                    value = digits;
+                    return true;
+                }
+                break;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    // ------------------------------------------------------------------ integers
+
+    /// <summary>An <see cref="int"/>.</summary>
+    public static bool Int32(ref Utf8JsonReader reader, LlmReadContext context, string expected, out int value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out value)) return true;
+        bool ok = Integer(ref reader, context, expected, int.MinValue, int.MaxValue, out var d);
+        value = ok ? (int)d : 0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="long"/>.</summary>
+    public static bool Int64(ref Utf8JsonReader reader, LlmReadContext context, string expected, out long value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value)) return true;
+        bool ok = Integer(ref reader, context, expected, long.MinValue, long.MaxValue, out var d);
+        value = ok ? (long)d : 0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="short"/>.</summary>
+    public static bool Int16(ref Utf8JsonReader reader, LlmReadContext context, string expected, out short value)
+    {
+        bool ok = Integer(ref reader, context, expected, short.MinValue, short.MaxValue, out var d);
+        value = ok ? (short)d : (short)0;
+        return ok;
+    }
+
+    /// <summary>An <see cref="sbyte"/>.</summary>
+    public static bool SByte(ref Utf8JsonReader reader, LlmReadContext context, string expected, out sbyte value)
+    {
+        bool ok = Integer(ref reader, context, expected, sbyte.MinValue, sbyte.MaxValue, out var d);
+        value = ok ? (sbyte)d : (sbyte)0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="byte"/>.</summary>
+    public static bool Byte(ref Utf8JsonReader reader, LlmReadContext context, string expected, out byte value)
+    {
+        bool ok = Integer(ref reader, context, expected, byte.MinValue, byte.MaxValue, out var d);
+        value = ok ? (byte)d : (byte)0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="ushort"/>.</summary>
+    public static bool UInt16(ref Utf8JsonReader reader, LlmReadContext context, string expected, out ushort value)
+    {
+        bool ok = Integer(ref reader, context, expected, ushort.MinValue, ushort.MaxValue, out var d);
+        value = ok ? (ushort)d : (ushort)0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="uint"/>.</summary>
+    public static bool UInt32(ref Utf8JsonReader reader, LlmReadContext context, string expected, out uint value)
+    {
+        bool ok = Integer(ref reader, context, expected, uint.MinValue, uint.MaxValue, out var d);
+        value = ok ? (uint)d : 0;
+        return ok;
+    }
+
+    /// <summary>A <see cref="ulong"/>.</summary>
+    public static bool UInt64(ref Utf8JsonReader reader, LlmReadContext context, string expected, out ulong value)
+    {
+        bool ok = Integer(ref reader, context, expected, ulong.MinValue, ulong.MaxValue, out var d);
+        value = ok ? (ulong)d : 0;
+        return ok;
+    }
+
+    private static bool Integer(ref Utf8JsonReader reader, LlmReadContext context, string expected, decimal min, decimal max, out decimal value)
+    {
+        value = 0;
+        if (reader.TokenType == JsonTokenType.Number)
+        {
+            if (!reader.TryGetDecimal(out var d) || d < min || d > max || d != decimal.Truncate(d)) return Fail(ref reader, context, expected, out value);
+            if (!IsPlainInteger(reader.ValueSpan) && !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, d.ToString(CultureInfo.InvariantCulture)))
+            {
+                return Fail(ref reader, context, expected, out value);
+            }
+            value = d;
+            return true;
+        }
+        if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out var parsed) &&
+            parsed >= min && parsed <= max && parsed == decimal.Truncate(parsed) &&
+            context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, parsed.ToString(CultureInfo.InvariantCulture)))
+        {
+            value = parsed;
+            return true;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    private static bool IsPlainInteger(ReadOnlySpan<byte> raw)
+    {
+        foreach (byte b in raw)
+        {
+            if (b is (byte)'.' or (byte)'e' or (byte)'E') return false;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ floating point and decimal
+
+    /// <summary>A <see cref="double"/>; a numeric string is accepted (<c>"12.5"</c>), nothing with units, separators or symbols.</summary>
+    public static bool Double(ref Utf8JsonReader reader, LlmReadContext context, string expected, out double value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !double.IsInfinity(value)) return true;
+        if (reader.TokenType == JsonTokenType.String && TryNumberTextFromString(ref reader, out var text) &&
+            double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value) &&
+            context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, text))
+        {
+            return true;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>A <see cref="float"/>.</summary>
+    public static bool Single(ref Utf8JsonReader reader, LlmReadContext context, string expected, out float value)
+    {
+        bool ok = Double(ref reader, context, expected, out var d);
+        value = (float)d;
+        if (ok && float.IsInfinity(value))
+        {
+            context.AddError(expected, ref reader);
+            return false;
+        }
+        return ok;
+    }
+
+    /// <summary>A <see cref="decimal"/>.</summary>
+    public static bool Decimal(ref Utf8JsonReader reader, LlmReadContext context, string expected, out decimal value)
+    {
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value)) return true;
+        if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out value) &&
+            context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, value.ToString(CultureInfo.InvariantCulture)))
+        {
+            return true;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    // ------------------------------------------------------------------ bool
+
+    /// <summary>A <see cref="bool"/>; the strings <c>"true"</c>/<c>"false"</c> (any case, trimmed) are accepted, nothing else.</summary>
+    public static bool Boolean(ref Utf8JsonReader reader, LlmReadContext context, string expected, out bool value)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.True:
+                value = true;
+                return true;
+            case JsonTokenType.False:
+                value = false;
+                return true;
+            case JsonTokenType.String:
+                var s = SafeString(ref reader)?.Trim();
+                if (string.Equals(s, "true", StringComparison.OrdinalIgnoreCase) && context.TryCoerce(LlmRepairKind.BoolFromString, ref reader, "true"))
+                {
+                    value = true;
+                    return true;
+                }
+                if (string.Equals(s, "false", StringComparison.OrdinalIgnoreCase) && context.TryCoerce(LlmRepairKind.BoolFromString, ref reader, "false"))
+                {
+                    value = false;
+                    return true;
+                }
+                break;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    // ------------------------------------------------------------------ strings with a format
+
+    /// <summary>A <see cref="Guid"/> string.</summary>
+    public static bool Guid(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Guid value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value)) return true;
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>An ISO 8601 <see cref="DateTime"/> string.</summary>
+    public static bool DateTime(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateTime value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value)) return true;
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>An ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
+    public static bool DateTimeOffset(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateTimeOffset value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value)) return true;
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>A <see cref="TimeSpan"/> string in the constant format (<c>[-][d.]hh:mm:ss[.fffffff]</c>).</summary>
+    public static bool TimeSpan(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeSpan value)
+    {
+        if (reader.TokenType == JsonTokenType.String && System.TimeSpan.TryParseExact(SafeString(ref reader), "c", CultureInfo.InvariantCulture, out value)) return true;
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>An absolute <see cref="System.Uri"/> string.</summary>
+    public static bool Uri(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Uri value)
+    {
+        if (reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(SafeString(ref reader), UriKind.Absolute, out var uri))
+        {
+            value = uri;
+            return true;
+        }
+        value = null!;
+        return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+#if NET
+    /// <summary>A <see cref="DateOnly"/> string (<c>yyyy-MM-dd</c>).</summary>
+    public static bool DateOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateOnly value)
+    {
+        if (reader.TokenType == JsonTokenType.String && System.DateOnly.TryParseExact(SafeString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>A <see cref="TimeOnly"/> string (<c>HH:mm</c>, <c>HH:mm:ss</c> or with fractions).</summary>
+    public static bool TimeOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeOnly value)
+    {
+        if (reader.TokenType == JsonTokenType.String &&
+            System.TimeOnly.TryParseExact(SafeString(ref reader), new[] { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return true;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+#endif
+
+    // ------------------------------------------------------------------ collections
+
+    /// <summary>
+    /// A list: an array read element by element with <paramref name="readItem"/>; a single non-null value where
+    /// a list is expected becomes a one-element list (<see cref="LlmRepairKind.ScalarToList"/>).
+    /// </summary>
+    public static bool List<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out List<T> value)
+    {
+        value = new List<T>();
+        if (reader.TokenType == JsonTokenType.StartArray)
+        {
+            int errors = context.ErrorCount;
+            int index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                context.PushIndex(index++);
+                if (readItem(ref reader, context, out var item)) value.Add(item);
+                context.PopPath();
+            }
+            return context.ErrorCount == errors;
+        }
+        if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
+            context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[…]"))
+        {
+            context.PushIndex(0);
+            bool ok = readItem(ref reader, context, out var item);
+            context.PopPath();
+            if (ok) value.Add(item!);
+            return ok;
+        }
+        return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>An object read as a string-keyed dictionary; a repeated key with a different value is refused.</summary>
+    public static bool Dictionary<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out Dictionary<string, T> value)
+    {
+        value = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (reader.TokenType != JsonTokenType.StartObject) return Fail<object?>(ref reader, context, expected, out _);
+        int errors = context.ErrorCount;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            context.PushProperty(key);
+            if (readItem(ref reader, context, out var item))
+            {
+                if (value.TryGetValue(key, out var existing) && !EqualityComparer<T>.Default.Equals(existing, item))
+                {
+                    context.AddError("one value", "two different values for this key");
+                }
+                else
+                {
+                    value[key] = item;
+                }
+            }
+            context.PopPath();
+        }
+        return context.ErrorCount == errors;
+    }
+
+    // ------------------------------------------------------------------ shared
+
+    private static bool Fail<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, out T value)
+    {
+        value = default!;
+        context.AddError(expected, ref reader);
+        LlmReadContext.Skip(ref reader);
+        return false;
+    }
+
+    private static string? SafeString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static bool TryNumberFromString(ref Utf8JsonReader reader, out decimal value)
+    {
+        value = 0;
+        return TryNumberTextFromString(ref reader, out var text) &&
+               decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+    }
+
+    /// <summary>The trimmed string when it is exactly a JSON number: no unit, currency, percent, thousands separator, plus sign or leading zero.</summary>
+    private static bool TryNumberTextFromString(ref Utf8JsonReader reader, out string text)
+    {
+        text = SafeString(ref reader)?.Trim() ?? string.Empty;
+        return IsJsonNumber(text);
+    }
+
+    internal static bool IsJsonNumber(string s)
+    {
+        int i = 0, n = s.Length;
+        if (i < n && s[i] == '-') i++;
+        if (i >= n) return false;
+        if (s[i] == '0')
+        {
+            i++;
+        }
+        else if (s[i] is >= '1' and <= '9')
+        {
+            while (i < n && s[i] is >= '0' and <= '9') i++;
+        }
+        else
+        {
+            return false;
+        }
+        if (i < n && s[i] == '.')
+        {
+            i++;
+            int d = i;
+            while (i < n && s[i] is >= '0' and <= '9') i++;
+            if (i == d) return false;
+        }
+        if (i < n && s[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < n && s[i] is '+' or '-') i++;
+            int d = i;
+            while (i < n && s[i] is >= '0' and <= '9') i++;
+            if (i == d) return false;
+        }
+        return i == n;
+    }
+}

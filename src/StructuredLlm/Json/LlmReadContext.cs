@@ -1,0 +1,340 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+using System.Text.Json;
+
+namespace StructuredLlm.Json;
+
+/// <summary>Reads one value of <typeparamref name="T"/> at the reader's current token (the shape of every generated reader).</summary>
+/// <remarks>On return the reader is on the last token of the value, whether it succeeded or not; failures are added to the context.</remarks>
+public delegate bool LlmJsonReadFunc<T>(ref Utf8JsonReader reader, LlmReadContext context, [MaybeNullWhen(false)] out T value);
+
+/// <summary>Per-object bookkeeping for a generated reader: which members were seen, and where.</summary>
+public struct LlmObjectState
+{
+    internal int Base;
+    internal int Count;
+}
+
+/// <summary>
+/// State of one typed read, passed to generated readers: the current JSON path, the errors, the coercions
+/// applied, the unknown members, and which values the repairer marked as cut off. Not thread-safe; one per parse.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Advanced)]
+public sealed unsafe class LlmReadContext
+{
+    private readonly List<LlmError> _errors = new();
+    private readonly List<LlmRepair> _repairs = new();
+    private readonly List<string> _unknown = new();
+    private PathSegment[] _path = new PathSegment[16];
+    private int _pathCount;
+    private int[] _slots = new int[64];
+    private int _slotTop;
+    private byte[] _scratch = new byte[256];
+    private byte* _json;
+    private int _jsonLength;
+    private List<int>? _incomplete;
+    private int _positionBase;
+
+    /// <summary>Creates a context (the parser normally provides one).</summary>
+    public LlmReadContext(LlmParseOptions? options = null)
+    {
+        Options = options ?? LlmParseOptions.Default;
+    }
+
+    /// <summary>The options of this read.</summary>
+    public LlmParseOptions Options { get; private set; }
+
+    /// <summary>Number of errors so far: a generated reader compares it before and after to know whether it failed.</summary>
+    public int ErrorCount => _errors.Count;
+
+    /// <summary>The errors so far.</summary>
+    public IReadOnlyList<LlmError> Errors => _errors;
+
+    /// <summary>The coercions applied so far.</summary>
+    public IReadOnlyList<LlmRepair> Coercions => _repairs;
+
+    /// <summary>Paths of the unknown members skipped so far.</summary>
+    public IReadOnlyList<string> UnknownMembers => _unknown;
+
+    /// <summary>The current JSON path, e.g. <c>$.lineItems[2].price</c>.</summary>
+    public string Path
+    {
+        get
+        {
+            if (_pathCount == 0) return "$";
+            var sb = new StringBuilder("$");
+            for (int k = 0; k < _pathCount; k++)
+            {
+                var s = _path[k];
+                if (s.Name is null) sb.Append('[').Append(s.Index).Append(']');
+                else LlmPath.AppendKey(sb, s.Name);
+            }
+            return sb.ToString();
+        }
+    }
+
+    internal void Reset(byte* json, int length, List<int>? incomplete, LlmParseOptions options, int positionBase)
+    {
+        _errors.Clear();
+        _repairs.Clear();
+        _unknown.Clear();
+        _pathCount = 0;
+        _slotTop = 0;
+        _json = json;
+        _jsonLength = length;
+        _incomplete = incomplete is { Count: > 0 } ? incomplete : null;
+        _positionBase = positionBase;
+        Options = options;
+    }
+
+    internal void Release()
+    {
+        _json = null;
+        _jsonLength = 0;
+        _incomplete = null;
+    }
+
+    // ------------------------------------------------------------------ path
+
+    /// <summary>Enters a member (for errors and nested paths).</summary>
+    public void PushProperty(string name)
+    {
+        if (_pathCount == _path.Length) Array.Resize(ref _path, _path.Length * 2);
+        _path[_pathCount++] = new PathSegment(name, 0);
+    }
+
+    /// <summary>Enters an array element.</summary>
+    public void PushIndex(int index)
+    {
+        if (_pathCount == _path.Length) Array.Resize(ref _path, _path.Length * 2);
+        _path[_pathCount++] = new PathSegment(null, index);
+    }
+
+    /// <summary>Leaves the last member or element entered.</summary>
+    public void PopPath()
+    {
+        if (_pathCount > 0) _pathCount--;
+    }
+
+    // ------------------------------------------------------------------ errors and coercions
+
+    /// <summary>Adds an error at the current path: <c>{path}: expected {expected}, found {found}</c>.</summary>
+    public void AddError(string expected, string found) => _errors.Add(new LlmError(Path, expected, found));
+
+    /// <summary>Adds an error at the current path describing the reader's current token as what was found.</summary>
+    public void AddError(string expected, ref Utf8JsonReader reader) => AddError(expected, Describe(ref reader));
+
+    /// <summary>Reports a required member that is absent.</summary>
+    public void ReportMissing(string jsonName, string expected)
+    {
+        PushProperty(jsonName);
+        AddError(expected, "nothing (the member is missing)");
+        PopPath();
+    }
+
+    /// <summary>
+    /// Records a lossless coercion at the current token when the options allow <paramref name="kind"/>;
+    /// returns false (and records nothing) when they do not, so the caller reports its normal error.
+    /// </summary>
+    public bool TryCoerce(LlmRepairKind kind, ref Utf8JsonReader reader, string after)
+    {
+        if (!Options.IsAllowed(kind)) return false;
+        _repairs.Add(new LlmRepair(kind, Path, Position(ref reader), Describe(ref reader), after));
+        return true;
+    }
+
+    internal bool TryRecord(LlmRepairKind kind, string path, int position, string before, string after)
+    {
+        if (!Options.IsAllowed(kind)) return false;
+        _repairs.Add(new LlmRepair(kind, path, position, before, after));
+        return true;
+    }
+
+    private int Position(ref Utf8JsonReader reader) => _positionBase < 0 ? -1 : _positionBase + (int)reader.TokenStartIndex;
+
+    /// <summary>How the current token is shown in an error: <c>"high"</c>, <c>2.5</c>, <c>null</c>, <c>an object</c>.</summary>
+    public static string Describe(ref Utf8JsonReader reader)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject: return "an object";
+            case JsonTokenType.StartArray: return "an array";
+            case JsonTokenType.Null: return "null";
+            case JsonTokenType.True: return "true";
+            case JsonTokenType.False: return "false";
+            case JsonTokenType.Number: return Utf8Text.Snippet(reader.ValueSpan);
+            case JsonTokenType.String:
+                string s;
+                try
+                {
+                    s = reader.GetString() ?? string.Empty;
+                }
+                catch (InvalidOperationException)
+                {
+                    return "a string that is not valid UTF-8";
+                }
+                if (s.Length > 40) s = s.Substring(0, 40) + "…";
+                return Quote(s);
+            default:
+                return reader.TokenType.ToString();
+        }
+    }
+
+    /// <summary>A string as a JSON literal, for messages.</summary>
+    internal static string Quote(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2).Append('"');
+        foreach (char c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                default:
+                    if (c < ' ') sb.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+
+    // ------------------------------------------------------------------ objects
+
+    /// <summary>Starts reading an object; on any other token adds an error, skips it and returns false.</summary>
+    public bool BeginObject(ref Utf8JsonReader reader, int memberCount, string expected, out LlmObjectState state)
+    {
+        state = default;
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            AddError(expected, ref reader);
+            Skip(ref reader);
+            return false;
+        }
+        if (_slotTop + memberCount > _slots.Length) Array.Resize(ref _slots, Math.Max(_slots.Length * 2, _slotTop + memberCount));
+        state.Base = _slotTop;
+        state.Count = memberCount;
+        _slots.AsSpan(_slotTop, memberCount).Fill(-1);
+        _slotTop += memberCount;
+        return true;
+    }
+
+    /// <summary>Moves to the next property name; false at the end of the object.</summary>
+    public bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+
+    /// <summary>The current property name as unescaped UTF-8 (valid until the next call).</summary>
+    public ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped && !reader.HasValueSequence) return reader.ValueSpan;
+        int max = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+        if (_scratch.Length < max) _scratch = new byte[Math.Max(max, _scratch.Length * 2)];
+        int n = reader.CopyString(_scratch);
+        return _scratch.AsSpan(0, n);
+    }
+
+    /// <summary>The fallback when a key is not one of the exact JSON names: case/separator-insensitive, aliases, type-name prefix.</summary>
+    public int MatchMember(scoped ReadOnlySpan<byte> key, LlmMemberTable members) => members.Match(key, this);
+
+    /// <summary>
+    /// Moves to the member's value and decides whether to read it: true the first time (the path is entered;
+    /// call <see cref="EndMember"/> after reading). False, with the value skipped, when the value was cut off
+    /// (error), or when a second key for the same member appears (ignored if the value is the same, an error if not).
+    /// </summary>
+    public bool ClaimMember(ref Utf8JsonReader reader, ref LlmObjectState state, int member, string jsonName)
+    {
+        reader.Read();
+        int start = (int)reader.TokenStartIndex;
+        ref int slot = ref _slots[state.Base + member];
+        PushProperty(jsonName);
+        if (slot < 0)
+        {
+            slot = start;
+            if (IsIncomplete(start))
+            {
+                AddError("a complete value", "a value that was cut off or left out of the output");
+                Skip(ref reader);
+                PopPath();
+                return false;
+            }
+            return true;
+        }
+
+        if (ValuesEqual(slot, start))
+        {
+            TryCoerce(LlmRepairKind.DuplicateKey, ref reader, "");
+        }
+        else
+        {
+            AddError("one value", "two different values for this member (duplicate or equivalent keys)");
+        }
+        Skip(ref reader);
+        PopPath();
+        return false;
+    }
+
+    /// <summary>Leaves the member entered by a successful <see cref="ClaimMember"/>.</summary>
+    public void EndMember() => PopPath();
+
+    /// <summary>True when the member appeared in the object.</summary>
+    public bool HasMember(in LlmObjectState state, int member) => _slots[state.Base + member] >= 0;
+
+    /// <summary>Skips the value of a member the type does not have and reports it.</summary>
+    public void SkipUnknownMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key)
+    {
+        _unknown.Add(LlmPath.Combine(Path, Utf8Text.GetString(key)));
+        reader.Read();
+        Skip(ref reader);
+    }
+
+    /// <summary>Ends an object started with <see cref="BeginObject"/>.</summary>
+    public void EndObject(ref LlmObjectState state)
+    {
+        _slotTop = state.Base;
+        state = default;
+    }
+
+    // ------------------------------------------------------------------ misc
+
+    /// <summary>Skips the current value (no-op for scalars).</summary>
+    public static void Skip(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName) reader.Skip();
+    }
+
+    /// <summary>True when the value starting at this offset was cut off, left out or guessed by the repairer.</summary>
+    internal bool IsIncomplete(int offset)
+    {
+        var marks = _incomplete;
+        if (marks is null) return false;
+        return marks.BinarySearch(offset) >= 0;
+    }
+
+    private bool ValuesEqual(int a, int b)
+    {
+        if (_json is null || a >= _jsonLength || b >= _jsonLength) return false;
+        var span = new ReadOnlySpan<byte>(_json, _jsonLength);
+        return JsonTokenComparer.ValuesEqual(span.Slice(a), span.Slice(b), Options.MaxDepth);
+    }
+
+    internal LlmRepair[] SnapshotRepairs() => _repairs.Count == 0 ? Array.Empty<LlmRepair>() : _repairs.ToArray();
+    internal LlmError[] SnapshotErrors() => _errors.Count == 0 ? Array.Empty<LlmError>() : _errors.ToArray();
+    internal string[] SnapshotUnknown() => _unknown.Count == 0 ? Array.Empty<string>() : _unknown.ToArray();
+
+    private readonly struct PathSegment
+    {
+        public PathSegment(string? name, int index)
+        {
+            Name = name;
+            Index = index;
+        }
+
+        public string? Name { get; }
+        public int Index { get; }
+    }
+}

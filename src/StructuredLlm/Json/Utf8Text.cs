@@ -1,0 +1,44 @@
+using System;
+using System.Text;
+
+namespace StructuredLlm.Json;
+
+internal static class Utf8Text
+{
+    public static readonly UTF8Encoding Strict = new(false, false);
+
+    public static unsafe string GetString(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return string.Empty;
+#if NET
+        return Encoding.UTF8.GetString(bytes);
+#else
+        fixed (byte* p = bytes) return Encoding.UTF8.GetString(p, bytes.Length);
+#endif
+    }
+
+    public static byte[] GetBytes(string s) => Encoding.UTF8.GetBytes(s);
+
+    /// <summary>Char count of the UTF-8 prefix: maps a byte offset to a char offset.</summary>
+    public static unsafe int CharCount(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return 0;
+#if NET
+        return Encoding.UTF8.GetCharCount(bytes);
+#else
+        fixed (byte* p = bytes) return Encoding.UTF8.GetCharCount(p, bytes.Length);
+#endif
+    }
+
+    /// <summary>A short, printable snippet of the input for repair records and error messages.</summary>
+    public static string Snippet(ReadOnlySpan<byte> bytes, int max = 40)
+    {
+        if (bytes.Length > max)
+        {
+            int cut = max;
+            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--; // do not split a UTF-8 sequence
+            return GetString(bytes.Slice(0, cut)) + "…";
+        }
+        return GetString(bytes);
+    }
+}

@@ -1,0 +1,73 @@
+using System;
+using System.Buffers;
+using StructuredLlm.Json;
+
+namespace StructuredLlm;
+
+// The typed reader half of LlmOutputInfo<T>: generated code passes the type's reader, so `T.LlmInfo.Parse(text)`
+// and `LlmOutputRegistry.Get<T>().Parse(text)` reach it without reflection.
+public sealed partial class LlmOutputInfo<T>
+{
+    private readonly LlmJsonReadFunc<T>? _reader;
+    private readonly string? _expected;
+    private readonly LlmParseOptions? _typeOptions;
+
+    /// <summary>Called by generated code only.</summary>
+    /// <param name="schemaName">The provider schema name.</param>
+    /// <param name="description">The type description, if any.</param>
+    /// <param name="openAIStrict">The <see cref="LlmSchemaProfile.OpenAIStrict"/> schema.</param>
+    /// <param name="anthropic">The <see cref="LlmSchemaProfile.Anthropic"/> schema.</param>
+    /// <param name="gemini">The <see cref="LlmSchemaProfile.Gemini"/> schema.</param>
+    /// <param name="jsonSchema">The <see cref="LlmSchemaProfile.JsonSchema"/> schema.</param>
+    /// <param name="reader">The generated reader of <typeparamref name="T"/>.</param>
+    /// <param name="expected">How the root is described in errors, e.g. <c>a SupportTicket object</c>.</param>
+    /// <param name="options">The type's own options (<see cref="LlmOutputAttribute.Strict"/>, <see cref="LlmOutputAttribute.AllowedRepairs"/>), or null.</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public LlmOutputInfo(string schemaName, string? description, string openAIStrict, string anthropic, string gemini, string jsonSchema,
+        LlmJsonReadFunc<T> reader, string expected, LlmParseOptions? options)
+        : this(schemaName, description, openAIStrict, anthropic, gemini, jsonSchema)
+    {
+        _reader = reader ?? throw new ArgumentNullException(nameof(reader));
+        _expected = expected;
+        _typeOptions = options;
+    }
+
+    /// <summary>True when a reader was generated for <typeparamref name="T"/> (always, unless the generator reported an error for the type).</summary>
+    public bool HasReader => _reader is not null;
+
+    /// <summary>The generated reader, for composing with <see cref="LlmParser"/> or reading a value inside a larger document.</summary>
+    /// <exception cref="NotSupportedException">No reader was generated.</exception>
+    public LlmJsonReadFunc<T> Reader => _reader ?? throw NoReader();
+
+    /// <summary>The options used when a call passes none: the type's (<c>[LlmOutput(Strict = true)]</c>) or <see cref="LlmParseOptions.Default"/>.</summary>
+    public LlmParseOptions DefaultParseOptions => _typeOptions ?? LlmParseOptions.Default;
+
+    /// <summary>
+    /// Reads a model response as a <typeparamref name="T"/>: finds the JSON (fences, tags, prose), repairs what can be
+    /// repaired without guessing, and refuses anything lossy. Never throws for bad model output.
+    /// </summary>
+    /// <param name="text">The raw model output.</param>
+    /// <param name="options">Per-call options; when null, the type's options (or <see cref="LlmParseOptions.Default"/>).</param>
+    public LlmResult<T> Parse(string text, LlmParseOptions? options = null) => LlmParser.Parse(text, Reader, options ?? DefaultParseOptions, _expected);
+
+    /// <summary>Reads a model response held as UTF-8 bytes. See <see cref="Parse(string, LlmParseOptions?)"/>.</summary>
+    public LlmResult<T> Parse(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(utf8, Reader, options ?? DefaultParseOptions, _expected);
+
+    /// <summary>Reads a model response held as a UTF-8 byte sequence (e.g. from a pipe). See <see cref="Parse(string, LlmParseOptions?)"/>.</summary>
+    public LlmResult<T> Parse(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(in utf8, Reader, options ?? DefaultParseOptions, _expected);
+
+    /// <summary>Like <see cref="Parse(string, LlmParseOptions?)"/>, but returns the value or throws.</summary>
+    /// <exception cref="LlmParseException">The output was refused; carries the raw text and the errors.</exception>
+    public T ParseOrThrow(string text, LlmParseOptions? options = null) => Parse(text, options).GetValueOrThrow();
+
+    /// <summary>Like <see cref="Parse(ReadOnlySpan{byte}, LlmParseOptions?)"/>, but returns the value or throws.</summary>
+    /// <exception cref="LlmParseException">The output was refused; carries the raw text and the errors.</exception>
+    public T ParseOrThrow(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null) => Parse(utf8, options).GetValueOrThrow();
+
+    /// <summary>Like <see cref="Parse(in ReadOnlySequence{byte}, LlmParseOptions?)"/>, but returns the value or throws.</summary>
+    /// <exception cref="LlmParseException">The output was refused; carries the raw text and the errors.</exception>
+    public T ParseOrThrow(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => Parse(in utf8, options).GetValueOrThrow();
+
+    private NotSupportedException NoReader() =>
+        new($"No reader was generated for '{typeof(T)}' (the generator reported an error for it).");
+}

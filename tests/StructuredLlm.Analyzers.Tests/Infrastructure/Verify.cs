@@ -1,0 +1,117 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace StructuredLlm.Analyzers.Tests.Infrastructure;
+
+/// <summary>Markup-based analyzer and code-fix verification against the real LLM packages.</summary>
+internal static class Verify
+{
+    /// <summary>Usings every test source starts with (kept on one line so markup line numbers stay obvious).</summary>
+    public const string Usings =
+        "using System; using System.Collections.Generic; using System.IO; using System.Linq; using System.Net.Http; using System.Text; using System.Threading.Tasks; "
+        + "using Microsoft.AspNetCore.Http; using Microsoft.AspNetCore.Mvc; using Microsoft.Extensions.AI; using Microsoft.SemanticKernel; using Microsoft.SemanticKernel.ChatCompletion; using StructuredLlm;\n";
+
+    public static DiagnosticResult Diagnostic(string id) => new(id, id switch
+    {
+        "SLLM1002" => DiagnosticSeverity.Info,
+        _ => DiagnosticSeverity.Warning,
+    });
+
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        AnalyzerAsync(source, editorConfig: null, expected);
+
+    public static async Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<PromptInjectionAnalyzer, DefaultVerifier>
+        {
+            TestCode = source,
+            ReferenceAssemblies = TestReferences.None,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*.cs]\n" + editorConfig));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    public static async Task CodeFixAsync<TFix>(string source, string fixedSource, int codeActionIndex = 0, params DiagnosticResult[] expected)
+        where TFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<PromptInjectionAnalyzer, TFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = TestReferences.None,
+            CodeActionIndex = codeActionIndex,
+        };
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Runs the analyzer directly and returns every diagnostic, including analyzer exceptions (AD0001).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, IEnumerable<MetadataReference>? references = null, string? globalConfig = null)
+    {
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), path: "/Test0.cs", cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create(
+            "Test",
+            new[] { tree },
+            references ?? TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new TestConfigProvider(globalConfig));
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new PromptInjectionAnalyzer()),
+            new CompilationWithAnalyzersOptions(options, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var diagnostics = await withAnalyzers.GetAllDiagnosticsAsync(TestContext.Current.CancellationToken);
+        return diagnostics.Where(d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal) || d.Id == "AD0001").OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
+    }
+
+    private sealed class TestConfigProvider : AnalyzerConfigOptionsProvider
+    {
+        private readonly TestConfig _options;
+
+        public TestConfigProvider(string? config)
+        {
+            var values = new Dictionary<string, string>();
+            foreach (var line in (config ?? string.Empty).Split('\n'))
+            {
+                var eq = line.IndexOf('=');
+                if (eq > 0)
+                {
+                    values[line.Substring(0, eq).Trim()] = line.Substring(eq + 1).Trim();
+                }
+            }
+
+            _options = new TestConfig(values);
+        }
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+    }
+
+    private sealed class TestConfig : AnalyzerConfigOptions
+    {
+        private readonly Dictionary<string, string> _values;
+
+        public TestConfig(Dictionary<string, string> values) => _values = values;
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+            _values.TryGetValue(key, out value);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using StructuredLlm.Json;
+
+namespace StructuredLlm.IntegrationTests.Parsing;
+
+// Types that only the parsing tests need: per-type strict mode, aliases, sets and allowed numbers. The realistic types live in ../Types.
+
+/// <summary>A verdict that must arrive as exact JSON: no repair, no coercion.</summary>
+[LlmOutput(Strict = true)]
+public partial record StrictVerdict(bool Approved, [property: Range(0, 10)] int Score);
+
+/// <summary>A verdict that may only be unwrapped from a Markdown fence.</summary>
+[LlmOutput(Strict = true, AllowedRepairs = new[] { LlmRepairKind.MarkdownFence })]
+public partial record FencedVerdict(bool Approved, string Reason);
+
+/// <summary>Aliases, a set, allowed numbers and a char. (Dictionaries are an error under OpenAI strict and exclusive bounds are
+/// outside the MEAI comparison's categories, so both run in the generator tests' in-memory assembly.)</summary>
+[LlmOutput]
+public partial record Settings(
+    [property: LlmAlias("colour", "theme_color")] string Color,
+    HashSet<string> Flags,
+    [property: Range(0.0, 1.0)] double Ratio,
+    [property: AllowedValues(1, 2, 4, 8)] int Cores,
+    char Separator);
+
+/// <summary>A nominal class: required/init/settable members.</summary>
+[LlmOutput]
+public partial class Preferences
+{
+    public required string Language { get; init; }
+    public int? FontSize { get; set; }
+    [JsonPropertyName("dark")]
+    public bool DarkMode { get; set; }
+}

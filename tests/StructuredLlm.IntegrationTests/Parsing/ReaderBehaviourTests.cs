@@ -1,0 +1,487 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using System.Text;
+using StructuredLlm.IntegrationTests.Types;
+using StructuredLlm.Json;
+
+namespace StructuredLlm.IntegrationTests.Parsing;
+
+/// <summary>
+/// The generated readers of real [LlmOutput] types, run for real through <c>T.LlmInfo.Parse</c>: finding the JSON,
+/// repairing syntax, refusing truncation, key drift, lossless coercions and lossy refusals, unknown members,
+/// duplicate keys, strict mode, the throwing variant and errors phrased for a retry.
+/// </summary>
+public class ReaderBehaviourTests
+{
+    private const string Ticket = """{"category":"Technical","priority":2,"summary":"App crashes on login","tags":["ios","crash"],"customerEmail":"a@b.com"}""";
+
+    private static T Ok<T>(LlmResult<T> result)
+    {
+        Assert.True(result.Success, "refused: " + string.Join("; ", result.Errors));
+        return result.Value!;
+    }
+
+    private static LlmError OnlyError<T>(LlmResult<T> result)
+    {
+        Assert.False(result.Success, "expected a refusal but got " + result.Value);
+        return Assert.Single(result.Errors);
+    }
+
+    // ------------------------------------------------------------------ the API
+
+    [Fact]
+    public void Clean_json_is_read_with_no_repairs_from_string_span_and_sequence()
+    {
+        var fromString = SupportTicket.LlmInfo.Parse(Ticket);
+        var t = Ok(fromString);
+        Assert.Empty(fromString.Repairs);
+        Assert.Empty(fromString.UnknownMembers);
+        Assert.Equal(Category.Technical, t.Category);
+        Assert.Equal(2, t.Priority);
+        Assert.Equal("App crashes on login", t.Summary);
+        Assert.Equal(new[] { "ios", "crash" }, t.Tags);
+        Assert.Equal("a@b.com", t.CustomerEmail);
+
+        byte[] utf8 = Encoding.UTF8.GetBytes(Ticket);
+        var fromSpan = Ok(SupportTicket.LlmInfo.Parse(utf8.AsSpan()));
+        Assert.Equal(t.Summary, fromSpan.Summary);
+
+        // A sequence split into three segments, as a pipe would deliver it.
+        var first = new Segment(utf8.AsMemory(0, 10));
+        var last = first.Append(utf8.AsMemory(10, 30)).Append(utf8.AsMemory(40));
+        var sequence = new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        Assert.False(sequence.IsSingleSegment);
+        var fromSequence = Ok(SupportTicket.LlmInfo.Parse(in sequence));
+        Assert.Equal(t.Tags, fromSequence.Tags);
+        Assert.Equal(t.Summary, SupportTicket.LlmInfo.ParseOrThrow(in sequence).Summary);
+    }
+
+    [Fact]
+    public void The_registry_reaches_the_same_reader()
+    {
+        var info = LlmOutputRegistry.Get<SupportTicket>();
+        Assert.Same(SupportTicket.LlmInfo, info);
+        Assert.True(info.HasReader);
+        Assert.Equal(Category.Technical, Ok(info.Parse(Ticket)).Category);
+    }
+
+    [Fact]
+    public void Errors_are_phrased_for_a_retry()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":"high","summary":"x","tags":[]}""");
+        var error = OnlyError(r);
+        Assert.Equal("$.priority: expected an integer 1..5, found \"high\"", error.Message);
+        Assert.Equal("$.priority", error.Path);
+        Assert.Equal("an integer 1..5", error.Expected);
+        Assert.Equal("\"high\"", error.Found);
+    }
+
+    [Fact]
+    public void The_throwing_variant_carries_the_raw_text_and_the_errors()
+    {
+        const string text = """Here you go: {"category":"Technical","priority":9,"summary":"x","tags":[]}""";
+        var ex = Assert.Throws<LlmParseException>(() => SupportTicket.LlmInfo.ParseOrThrow(text));
+        Assert.Equal(text, ex.RawText);
+        Assert.Equal("$.priority: expected an integer 1..5, found 9", Assert.Single(ex.Errors).Message);
+        Assert.Contains("$.priority", ex.Message, StringComparison.Ordinal);
+
+        var fromBytes = Assert.Throws<LlmParseException>(() => SupportTicket.LlmInfo.ParseOrThrow(Encoding.UTF8.GetBytes(text).AsSpan()));
+        Assert.Equal(text, fromBytes.RawText);
+        Assert.Equal(2, SupportTicket.LlmInfo.ParseOrThrow(Ticket).Priority);
+    }
+
+    // ------------------------------------------------------------------ finding the JSON
+
+    [Fact]
+    public void Fences_tags_and_prose_are_dropped_and_reported()
+    {
+        var fenced = SupportTicket.LlmInfo.Parse("Sure! Here is the ticket:\n```json\n" + Ticket + "\n```\nAnything else?");
+        Assert.Equal(2, Ok(fenced).Priority);
+        Assert.Contains(fenced.Repairs, x => x.Kind == LlmRepairKind.MarkdownFence);
+
+        var tagged = SupportTicket.LlmInfo.Parse("<output>" + Ticket + "</output>");
+        Assert.Equal(2, Ok(tagged).Priority);
+        Assert.Contains(tagged.Repairs, x => x.Kind == LlmRepairKind.TagWrapper);
+
+        var prose = SupportTicket.LlmInfo.Parse("The ticket is " + Ticket + " as requested.");
+        Assert.Equal(2, Ok(prose).Priority);
+    }
+
+    [Fact]
+    public void A_candidate_that_does_not_fit_the_schema_is_dropped_and_two_different_valid_ones_are_ambiguous()
+    {
+        // The first block is JSON but not a ticket: only the second validates.
+        var one = SupportTicket.LlmInfo.Parse("```json\n{\"note\": 1}\n```\nand\n```json\n" + Ticket + "\n```");
+        Assert.Equal(2, Ok(one).Priority);
+
+        string other = Ticket.Replace("\"priority\":2", "\"priority\":3", StringComparison.Ordinal);
+        var two = SupportTicket.LlmInfo.Parse("```json\n" + Ticket + "\n```\nor maybe\n```json\n" + other + "\n```");
+        Assert.Contains("several different valid JSON values", OnlyError(two).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_single_key_wrapper_and_a_one_element_root_array_are_unwrapped()
+    {
+        var wrapped = SupportTicket.LlmInfo.Parse("{\"result\": " + Ticket + "}");
+        Assert.Equal(2, Ok(wrapped).Priority);
+        Assert.Contains(wrapped.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+
+        var array = SupportTicket.LlmInfo.Parse("[" + Ticket + "]");
+        Assert.Equal(2, Ok(array).Priority);
+        Assert.Contains(array.Repairs, x => x.Kind == LlmRepairKind.UnwrappedRootArray);
+    }
+
+    // ------------------------------------------------------------------ syntax repair and truncation
+
+    [Fact]
+    public void Syntax_is_repaired_and_each_repair_is_reported()
+    {
+        const string messy = "{category: 'Technical', // the team\n \"priority\": 2, \"summary\": \"App crashes\", \"tags\": [\"ios\",], customerEmail: None,}";
+        var r = SupportTicket.LlmInfo.Parse(messy);
+        var t = Ok(r);
+        Assert.Equal(Category.Technical, t.Category);
+        Assert.Null(t.CustomerEmail);
+        Assert.Equal(new[] { "ios" }, t.Tags);
+        var kinds = r.Repairs.Select(x => x.Kind).ToHashSet();
+        Assert.Contains(LlmRepairKind.UnquotedKey, kinds);
+        Assert.Contains(LlmRepairKind.SingleQuotes, kinds);
+        Assert.Contains(LlmRepairKind.Comment, kinds);
+        Assert.Contains(LlmRepairKind.TrailingComma, kinds);
+        Assert.Contains(LlmRepairKind.PythonLiteral, kinds);
+    }
+
+    [Fact]
+    public void Missing_closing_brackets_at_the_end_are_added_when_every_value_is_complete()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":["a","b"]""");
+        Assert.Equal(new[] { "a", "b" }, Ok(r).Tags);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.MissingClosingBracket);
+    }
+
+    [Fact]
+    public void A_cut_string_in_a_required_member_is_refused()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"tags":[],"summary":"App cras""");
+        Assert.False(r.Success);
+        Assert.Contains(r.Errors, e => e.Path == "$.summary");
+    }
+
+    [Fact]
+    public void A_number_that_ends_the_text_is_refused_rather_than_taken_as_final()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","summary":"x","tags":[],"priority":4""");
+        Assert.False(r.Success);
+        Assert.Contains(r.Errors, e => e.Path == "$.priority");
+    }
+
+    [Fact]
+    public void A_cut_optional_value_that_had_begun_is_refused_but_one_that_never_began_is_absent()
+    {
+        var begun = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c""");
+        Assert.False(begun.Success);
+        Assert.Contains(begun.Errors, e => e.Path == "$.customerEmail");
+
+        var never = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[]""");
+        Assert.Null(Ok(never).CustomerEmail);
+    }
+
+    [Fact]
+    public void An_unclosed_array_is_refused()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":["a","b""");
+        Assert.False(r.Success);
+        Assert.Contains(r.Errors, e => e.Path.StartsWith("$.tags", StringComparison.Ordinal));
+    }
+
+    // ------------------------------------------------------------------ key matching
+
+    [Fact]
+    public void Key_drift_is_matched_and_reported()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"ticket_category":"Technical","Priority":2,"SUMMARY":"x","tags":[],"customer-email":null}""");
+        var t = Ok(r);
+        Assert.Equal(Category.Technical, t.Category);
+        Assert.Equal(2, t.Priority);
+        Assert.Equal("x", t.Summary);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "ticket_category" && x.After == "category");
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.Before == "customer-email" && x.After == "customerEmail");
+    }
+
+    [Fact]
+    public void Explicit_aliases_are_accepted_without_a_repair()
+    {
+        var r = Settings.LlmInfo.Parse("""{"colour":"red","flags":[],"ratio":0.5,"cores":2,"separator":";"}""");
+        Assert.Equal("red", Ok(r).Color);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind is LlmRepairKind.KeyNormalized or LlmRepairKind.KeyPartialMatch);
+        Assert.Equal("red", Ok(Settings.LlmInfo.Parse("""{"ThemeColor":"red","flags":[],"ratio":0.5,"cores":2,"separator":";"}""")).Color);
+    }
+
+    [Fact]
+    public void Duplicate_keys_with_different_values_are_refused_and_equal_ones_are_reported()
+    {
+        var different = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"priority":3,"summary":"x","tags":[]}""");
+        Assert.Equal("$.priority", OnlyError(different).Path);
+
+        var twoKeysOneMember = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"Priority":3,"summary":"x","tags":[]}""");
+        Assert.Equal("$.priority", OnlyError(twoKeysOneMember).Path);
+
+        var same = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal(2, Ok(same).Priority);
+        Assert.Contains(same.Repairs, x => x.Kind == LlmRepairKind.DuplicateKey);
+    }
+
+    [Fact]
+    public void Unknown_members_are_ignored_and_reported_with_their_path()
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"total\":", "\"confidence\":0.9,\"total\":", StringComparison.Ordinal)
+            .Replace("\"city\":\"Paris\"", "\"city\":\"Paris\",\"geo\":{\"lat\":1}", StringComparison.Ordinal));
+        Ok(r);
+        Assert.Equal(new[] { "$.billingAddress.geo", "$.confidence" }, r.UnknownMembers.OrderBy(x => x, StringComparer.Ordinal));
+    }
+
+    // ------------------------------------------------------------------ coercions and refusals
+
+    [Fact]
+    public void Lossless_coercions_are_applied_and_reported()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":" technical ","priority":"5","summary":42,"tags":"solo"}""");
+        var t = Ok(r);
+        Assert.Equal(Category.Technical, t.Category);
+        Assert.Equal(5, t.Priority);
+        Assert.Equal("42", t.Summary);
+        Assert.Equal(new[] { "solo" }, t.Tags);
+        var kinds = r.Repairs.Select(x => x.Kind).ToList();
+        Assert.Contains(LlmRepairKind.EnumNormalized, kinds);
+        Assert.Contains(LlmRepairKind.NumberFromString, kinds);
+        Assert.Contains(LlmRepairKind.StringFromNumber, kinds);
+        Assert.Contains(LlmRepairKind.ScalarToList, kinds);
+
+        var floatInt = Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"int\":7", "\"int\":7.0", StringComparison.Ordinal)
+            .Replace("\"flag\":true", "\"flag\":\"TRUE\"", StringComparison.Ordinal));
+        Assert.Equal(7, Ok(floatInt).Int);
+        Assert.True(floatInt.Value!.Flag);
+        Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.IntegerFromFloat && x.Path == "$.int");
+        Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.BoolFromString && x.Path == "$.flag");
+    }
+
+    [Theory]
+    [InlineData("\"decimal\":1.5", "\"decimal\":\"$12.50\"", "$.decimal: expected a number, found \"$12.50\"")]
+    [InlineData("\"long\":-3", "\"long\":\"1,200\"", "$.long: expected an integer, found \"1,200\"")]
+    [InlineData("\"double\":2.25", "\"double\":\"81%\"", "$.double: expected a number, found \"81%\"")]
+    [InlineData("\"int\":7", "\"int\":2.5", "$.int: expected an integer, found 2.5")]
+    [InlineData("\"flag\":true", "\"flag\":\"yes\"", "$.flag: expected true or false, found \"yes\"")]
+    [InlineData("\"byte\":200", "\"byte\":300", "$.byte: expected an integer 0..255, found 300")]
+    [InlineData("\"maybeInt\":null", "\"maybeInt\":\"n/a\"", "$.maybeInt: expected an integer or null, found \"n/a\"")]
+    public void Lossy_values_are_refused_with_a_retry_message(string from, string to, string message)
+    {
+        string json = MeasurementsJson.Replace(from, to, StringComparison.Ordinal);
+        Assert.NotEqual(MeasurementsJson, json);
+        Assert.Equal(message, OnlyError(Measurements.LlmInfo.Parse(json)).Message);
+    }
+
+    [Fact]
+    public void An_unknown_enum_value_is_refused()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Marketing","priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal("$.category: expected one of Billing, Technical, Account, found \"Marketing\"", OnlyError(r).Message);
+    }
+
+    [Fact]
+    public void Null_or_missing_for_a_required_member_is_refused_and_never_defaulted()
+    {
+        var missing = SupportTicket.LlmInfo.Parse("""{"category":"Technical","summary":"x","tags":[]}""");
+        Assert.Equal("$.priority: expected an integer 1..5, found nothing (the member is missing)", OnlyError(missing).Message);
+
+        var nullValue = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":null,"tags":[]}""");
+        Assert.Equal("$.summary: expected a string, found null", OnlyError(nullValue).Message);
+
+        var nested = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"city\":\"Paris\",", string.Empty, StringComparison.Ordinal));
+        Assert.Equal("$.billingAddress.city: expected a string, found nothing (the member is missing)", OnlyError(nested).Message);
+    }
+
+    [Fact]
+    public void An_absent_optional_member_is_null()
+    {
+        var t = Ok(SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[]}"""));
+        Assert.Null(t.CustomerEmail);
+        var invoice = Ok(Invoice.LlmInfo.Parse(InvoiceJson));
+        Assert.Null(invoice.ShippingAddress);
+        Assert.Null(invoice.PaidAt);
+    }
+
+    // ------------------------------------------------------------------ constraints (the same ones the schema states)
+
+    [Fact]
+    public void Every_data_annotation_the_schema_states_is_enforced()
+    {
+        const string valid = """{"username":"ada_99","email":"ada@example.com","homepage":"https://ada.dev","bio":"hi","age":30,"language":"en","interests":["math"],"score":0.5}""";
+        Assert.Equal("ada_99", Ok(UserProfile.LlmInfo.Parse(valid)).Username);
+
+        (string From, string To, string Message)[] cases =
+        {
+            ("\"username\":\"ada_99\"", "\"username\":\"ab\"", "$.username: expected a string of 3..20 characters matching ^[a-z0-9_]+$, found a string of length 2"),
+            ("\"username\":\"ada_99\"", "\"username\":\"Ada-99\"", "$.username: expected a string of 3..20 characters matching ^[a-z0-9_]+$, found \"Ada-99\""),
+            ("\"email\":\"ada@example.com\"", "\"email\":\"ada.example.com\"", "$.email: expected an email address, found \"ada.example.com\""),
+            ("\"homepage\":\"https://ada.dev\"", "\"homepage\":\"ada.dev\"", "$.homepage: expected an absolute URL or null, found \"ada.dev\""),
+            ("\"age\":30", "\"age\":12", "$.age: expected an integer 13..120, found 12"),
+            ("\"language\":\"en\"", "\"language\":\"es\"", "$.language: expected one of \"en\", \"fr\", \"de\", found \"es\""),
+            ("\"interests\":[\"math\"]", "\"interests\":[]", "$.interests: expected an array of 1..3 items, found 0 items"),
+            ("\"score\":0.5", "\"score\":1.5", "$.score: expected a number 0..1, found 1.5"),
+        };
+        foreach (var (from, to, message) in cases)
+        {
+            string json = valid.Replace(from, to, StringComparison.Ordinal);
+            Assert.NotEqual(valid, json);
+            Assert.Equal(message, OnlyError(UserProfile.LlmInfo.Parse(json)).Message);
+        }
+    }
+
+    [Fact]
+    public void Nested_constraints_report_the_full_path()
+    {
+        const string json = """{"orderId":"A1","status":"Shipped","items":[{"sku":"ABC-1234","quantity":1},{"sku":"abc","quantity":100}],"carrier":null,"previousStatus":null}""";
+        var r = OrderUpdate.LlmInfo.Parse(json);
+        Assert.False(r.Success);
+        Assert.Equal(new[]
+        {
+            "$.items[1].sku: expected a string matching ^[A-Z]{3}-[0-9]{4}$, found \"abc\"",
+            "$.items[1].quantity: expected an integer 1..99, found 100",
+        }, r.Errors.Select(e => e.Message));
+
+        var empty = OrderUpdate.LlmInfo.Parse("""{"orderId":"A1","status":"Shipped","items":[],"carrier":"UPS","previousStatus":"Pending"}""");
+        Assert.Equal("$.items: expected an array of at least 1 items, found 0 items", OnlyError(empty).Message);
+    }
+
+    [Fact]
+    public void Sets_bounds_allowed_numbers_and_chars()
+    {
+        const string valid = """{"color":"red","flags":["a","b"],"ratio":1,"cores":4,"separator":";"}""";
+        var s = Ok(Settings.LlmInfo.Parse(valid));
+        Assert.True(s.Flags.SetEquals(new[] { "a", "b" }));
+        Assert.Equal(';', s.Separator);
+
+        Assert.Equal("$.ratio: expected a number 0..1, found 1.01",
+            OnlyError(Settings.LlmInfo.Parse(valid.Replace("\"ratio\":1", "\"ratio\":1.01", StringComparison.Ordinal))).Message);
+        Assert.Equal("$.cores: expected one of 1, 2, 4, 8, found 3",
+            OnlyError(Settings.LlmInfo.Parse(valid.Replace("\"cores\":4", "\"cores\":3", StringComparison.Ordinal))).Message);
+        Assert.Equal("$.flags: expected an array of unique items, found an array with a repeated item",
+            OnlyError(Settings.LlmInfo.Parse(valid.Replace("[\"a\",\"b\"]", "[\"a\",\"a\"]", StringComparison.Ordinal))).Message);
+        Assert.Equal("$.separator: expected a single character, found \";;\"",
+            OnlyError(Settings.LlmInfo.Parse(valid.Replace("\";\"", "\";;\"", StringComparison.Ordinal))).Message);
+    }
+
+    // ------------------------------------------------------------------ shapes
+
+    [Fact]
+    public void Polymorphic_members_are_read_through_their_discriminator_wherever_it_is()
+    {
+        const string json = """{"title":"T","shapes":[{"kind":"circle","label":"c","radius":2},{"label":"r","width":1,"height":3,"kind":"rectangle"}],"highlight":null}""";
+        var r = Drawing.LlmInfo.Parse(json);
+        var d = Ok(r);
+        Assert.Empty(r.UnknownMembers);
+        Assert.Equal(new Circle("c", 2), d.Shapes[0]);
+        Assert.Equal(new Rectangle("r", 1, 3), d.Shapes[1]);
+        Assert.Null(d.Highlight);
+
+        var unknown = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"triangle","label":"t"}],"highlight":null}""");
+        Assert.Equal("$.shapes[0].kind: expected one of circle, rectangle, found \"triangle\"", OnlyError(unknown).Message);
+
+        var missing = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t","radius":1}],"highlight":null}""");
+        Assert.Equal("$.shapes[0].kind: expected one of circle, rectangle, found nothing (the member is missing)", OnlyError(missing).Message);
+
+        var drifted = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"Kind":"Circle","label":"c","radius":2}],"highlight":{"kind":"circle","label":"h","radius":1}}""");
+        Assert.Equal(new Circle("c", 2), Ok(drifted).Shapes[0]);
+        Assert.Equal(new Circle("h", 1), drifted.Value!.Highlight);
+        Assert.Empty(drifted.UnknownMembers);
+    }
+
+    [Fact]
+    public void Recursive_types_are_read_to_any_depth_within_the_limit()
+    {
+        const string json = """{"title":"root","children":[{"title":"a","children":[{"title":"a1","children":[],"summary":null}],"summary":null}],"summary":{"title":"s","children":[]}}""";
+        var tree = Ok(TreeNode.LlmInfo.Parse(json));
+        Assert.Equal("a1", tree.Children[0].Children[0].Title);
+        Assert.Equal("s", tree.Summary!.Title);
+
+        // Each level is an object and an array: 30 levels are 61 deep, within the default limit of 64.
+        string deep = string.Concat(Enumerable.Repeat("{\"title\":\"x\",\"children\":[", 30)) + "{\"title\":\"leaf\",\"children\":[]}" + string.Concat(Enumerable.Repeat("]}", 30));
+        var deepResult = TreeNode.LlmInfo.Parse(deep);
+        Assert.True(deepResult.Success, string.Join("; ", deepResult.Errors));
+
+        string tooDeep = string.Concat(Enumerable.Repeat("{\"title\":\"x\",\"children\":[", 100)) + "{\"title\":\"leaf\",\"children\":[]}" + string.Concat(Enumerable.Repeat("]}", 100));
+        var refused = TreeNode.LlmInfo.Parse(tooDeep);
+        Assert.False(refused.Success);
+        Assert.Contains(refused.Errors, e => e.Message.Contains("limit of 64", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Classes_with_required_init_and_settable_members_and_record_structs_are_constructed()
+    {
+        var p = Ok(Preferences.LlmInfo.Parse("""{"language":"fr","fontSize":null,"dark":true}"""));
+        Assert.Equal("fr", p.Language);
+        Assert.Null(p.FontSize);
+        Assert.True(p.DarkMode);
+
+        var card = Ok(ContactCard.LlmInfo.Parse("""{"full_name":"Ada","preferred":"e-mail","phone_number":null}"""));
+        Assert.Equal(ContactChannel.Email, card.PreferredChannel);
+
+        var point = Ok(GeoPoint.LlmInfo.Parse("""{"latitude":48.85,"longitude":2.35,"placeName":"Paris"}"""));
+        Assert.Equal(new GeoPoint(48.85, 2.35, "Paris"), point);
+        Assert.Equal("$.latitude: expected a number -90..90, found 91", OnlyError(GeoPoint.LlmInfo.Parse("""{"latitude":91,"longitude":2.35,"placeName":null}""")).Message);
+    }
+
+    // ------------------------------------------------------------------ strict mode
+
+    [Fact]
+    public void Strict_options_per_call_refuse_any_repair_or_coercion()
+    {
+        Assert.Equal(2, Ok(SupportTicket.LlmInfo.Parse(Ticket, LlmParseOptions.StrictDefault)).Priority);
+
+        var fenced = SupportTicket.LlmInfo.Parse("```json\n" + Ticket + "\n```", LlmParseOptions.StrictDefault);
+        Assert.False(fenced.Success);
+        var coerced = SupportTicket.LlmInfo.Parse(Ticket.Replace("\"priority\":2", "\"priority\":\"2\"", StringComparison.Ordinal), LlmParseOptions.StrictDefault);
+        Assert.Equal("$.priority: expected an integer 1..5, found \"2\"", OnlyError(coerced).Message);
+        var drifted = SupportTicket.LlmInfo.Parse(Ticket.Replace("\"category\"", "\"Category\"", StringComparison.Ordinal), LlmParseOptions.StrictDefault);
+        Assert.False(drifted.Success);
+
+        var onlyFences = new LlmParseOptions { Strict = true, AllowedRepairs = new[] { LlmRepairKind.MarkdownFence } };
+        Assert.Equal(2, Ok(SupportTicket.LlmInfo.Parse("```json\n" + Ticket + "\n```", onlyFences)).Priority);
+        Assert.False(SupportTicket.LlmInfo.Parse("```json\n" + Ticket.Replace("}", ",}", StringComparison.Ordinal) + "\n```", onlyFences).Success);
+    }
+
+    [Fact]
+    public void Strict_mode_per_type_comes_from_the_attribute_and_a_call_can_override_it()
+    {
+        Assert.True(StrictVerdict.LlmInfo.DefaultParseOptions.Strict);
+        Assert.Equal(7, Ok(StrictVerdict.LlmInfo.Parse("""{"approved":true,"score":7}""")).Score);
+        Assert.False(StrictVerdict.LlmInfo.Parse("""{"approved":true,"score":7,}""").Success);
+        Assert.False(StrictVerdict.LlmInfo.Parse("""{"approved":"true","score":7}""").Success);
+        Assert.False(StrictVerdict.LlmInfo.Parse("```json\n{\"approved\":true,\"score\":7}\n```").Success);
+        Assert.True(StrictVerdict.LlmInfo.Parse("""{"approved":true,"score":7,}""", LlmParseOptions.Default).Success);
+
+        Assert.Equal(new[] { LlmRepairKind.MarkdownFence }, FencedVerdict.LlmInfo.DefaultParseOptions.AllowedRepairs);
+        Assert.Equal("ok", Ok(FencedVerdict.LlmInfo.Parse("```json\n{\"approved\":true,\"reason\":\"ok\"}\n```")).Reason);
+        Assert.False(FencedVerdict.LlmInfo.Parse("```json\n{\"approved\":true,\"reason\":'ok'}\n```").Success);
+
+        Assert.False(SupportTicket.LlmInfo.DefaultParseOptions.Strict);
+    }
+
+    // ------------------------------------------------------------------ data
+
+    internal const string InvoiceJson = """{"invoiceNumber":"INV-1","issuedOn":"2024-03-01","paidAt":null,"customerId":"6f1c2a7e-0d7b-4d3a-9a53-2f0b8f1f8e11","billingAddress":{"street":"1 rue X","city":"Paris","postalCode":null,"countryCode":"FR"},"shippingAddress":null,"lines":[{"description":"Widget","quantity":2,"unitPrice":9.99}],"total":19.98}""";
+
+    internal const string MeasurementsJson = """{"byte":200,"sByte":-5,"short":-300,"uShort":60000,"int":7,"uInt":4000000000,"long":-3,"uLong":18446744073709551615,"float":1.5,"double":2.25,"decimal":1.5,"flag":true,"maybeInt":null,"maybeDouble":null,"maybeFlag":false}""";
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
+    }
+}

@@ -1,0 +1,381 @@
+using System;
+using System.Buffers;
+using System.Linq;
+using System.Text;
+using StructuredLlm.Json;
+using StructuredLlm.Tests.Readers;
+
+namespace StructuredLlm.Tests;
+
+public class ParserTests
+{
+    private const string Clean = """{"category":"technical","priority":2,"summary":"App crashes on login","tags":["ios","crash"],"customerEmail":"a@b.com"}""";
+
+    private static SupportTicket Ok(string text, LlmParseOptions? options = null)
+    {
+        var r = SupportTicketReader.Parse(text, options);
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        return r.Value!;
+    }
+
+    private static LlmResult<SupportTicket> Refused(string text, LlmParseOptions? options = null)
+    {
+        var r = SupportTicketReader.Parse(text, options);
+        Assert.False(r.Success, "expected a refusal but got " + r.Value);
+        Assert.NotEmpty(r.Errors);
+        return r;
+    }
+
+    [Fact]
+    public void Clean_json_is_read_with_no_repairs()
+    {
+        var r = SupportTicketReader.Parse(Clean);
+        Assert.True(r.Success);
+        Assert.Empty(r.Repairs);
+        Assert.Empty(r.UnknownMembers);
+        Assert.Equal(Category.Technical, r.Value!.Category);
+        Assert.Equal(2, r.Value.Priority);
+        Assert.Equal(new[] { "ios", "crash" }, r.Value.Tags);
+        Assert.Equal("a@b.com", r.Value.CustomerEmail);
+    }
+
+    [Fact]
+    public void Error_message_names_path_expected_and_found()
+    {
+        var r = Refused("""{"category":"technical","priority":"high","summary":"x","tags":[]}""");
+        Assert.Equal("$.priority: expected an integer 1..5, found \"high\"", r.Errors.Single().Message);
+        Assert.Equal("$.priority", r.Errors[0].Path);
+        Assert.Equal("an integer 1..5", r.Errors[0].Expected);
+        var ex = Assert.Throws<LlmParseException>(() => r.GetValueOrThrow());
+        Assert.Contains("\"high\"", ex.RawText, StringComparison.Ordinal);
+        Assert.Same(r.Errors, ex.Errors);
+    }
+
+    [Fact]
+    public void Fence_and_prose_are_dropped_and_reported()
+    {
+        var t = Ok("Sure! Here is the ticket:\n```json\n" + Clean + "\n```\nLet me know if you need anything else.");
+        Assert.Equal(Category.Technical, t.Category);
+        var r = SupportTicketReader.Parse("<output>" + Clean + "</output>");
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.TagWrapper);
+        var p = SupportTicketReader.Parse("The answer is " + Clean + " as requested.");
+        Assert.True(p.Success);
+        Assert.Contains(p.Repairs, x => x.Kind == LlmRepairKind.SurroundingText);
+    }
+
+    [Theory]
+    [InlineData("\"5\"", 5, LlmRepairKind.NumberFromString)]
+    [InlineData("5.0", 5, LlmRepairKind.IntegerFromFloat)]
+    [InlineData("\" 3 \"", 3, LlmRepairKind.NumberFromString)]
+    public void Lossless_integer_coercions_are_applied_and_recorded(string priority, int expected, LlmRepairKind kind)
+    {
+        var r = SupportTicketReader.Parse($$"""{"category":"billing","priority":{{priority}},"summary":"x","tags":[]}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(expected, r.Value!.Priority);
+        Assert.Equal(kind, Assert.Single(r.Repairs).Kind);
+        Assert.Equal("$.priority", r.Repairs[0].Path);
+    }
+
+    [Theory]
+    [InlineData("2.5")]
+    [InlineData("\"3 stars\"")]
+    [InlineData("\"+3\"")]
+    [InlineData("\"03\"")]
+    [InlineData("true")]
+    [InlineData("null")]
+    [InlineData("[3]")]
+    [InlineData("9")]
+    public void Lossy_or_out_of_range_integers_are_refused(string priority)
+    {
+        var r = Refused($$"""{"category":"billing","priority":{{priority}},"summary":"x","tags":[]}""");
+        Assert.All(r.Errors, e => Assert.Equal("$.priority", e.Path));
+    }
+
+    [Theory]
+    [InlineData("\"$12.50\"")]
+    [InlineData("\"1,200\"")]
+    [InlineData("\"81%\"")]
+    [InlineData("\"12.50 USD\"")]
+    [InlineData("\"NaN\"")]
+    public void Money_percent_and_separated_numbers_are_refused(string price)
+    {
+        var r = InvoiceReader.Parse($$"""{"invoiceNumber":"INV-1","currency":"USD","lineItems":[{"description":"a","quantity":1,"unitPrice":{{price}}}],"total":1}""");
+        Assert.False(r.Success);
+        Assert.Equal("$.lineItems[0].unitPrice", r.Errors.Single().Path);
+    }
+
+    [Fact]
+    public void Numeric_string_becomes_a_decimal_exactly()
+    {
+        var r = InvoiceReader.Parse("""{"invoiceNumber":"INV-7","currency":"EUR","lineItems":[{"description":"a","quantity":"2","unitPrice":"12.50"}],"total":"25.00"}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(12.50m, r.Value!.LineItems[0].UnitPrice);
+        Assert.Equal(25.00m, r.Value.Total);
+    }
+
+    [Theory]
+    [InlineData("\"TRUE\"", true)]
+    [InlineData("\" false \"", false)]
+    public void Bool_strings_are_accepted(string json, bool expected)
+    {
+        var r = SentimentReader.Parse($$"""{"label":"positive","confidence":0.9,"sarcastic":{{json}}}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(expected, r.Value!.Sarcastic);
+    }
+
+    [Theory]
+    [InlineData("\"yes\"")]
+    [InlineData("1")]
+    [InlineData("\"no\"")]
+    public void Other_bool_spellings_are_refused(string json)
+    {
+        var r = SentimentReader.Parse($$"""{"label":"positive","confidence":0.9,"sarcastic":{{json}}}""");
+        Assert.False(r.Success);
+        Assert.Equal("$.sarcastic", r.Errors.Single().Path);
+    }
+
+    [Theory]
+    [InlineData("\" Technical \"", Category.Technical)]
+    [InlineData("\"BILLING\"", Category.Billing)]
+    public void Enum_names_match_after_trim_and_case(string json, Category expected)
+    {
+        Assert.Equal(expected, Ok($$"""{"category":{{json}},"priority":1,"summary":"x","tags":[]}""").Category);
+    }
+
+    [Fact]
+    public void Enum_aliases_match_and_unknown_names_are_refused()
+    {
+        Assert.Equal(SentimentLabel.Negative, SentimentReader.Parse("""{"label":"NEG","confidence":0.5,"sarcastic":false}""").Value!.Label);
+        var r = Refused("""{"category":"refund","priority":1,"summary":"x","tags":[]}""");
+        Assert.Equal("$.category: expected one of billing, technical, sales, other, found \"refund\"", r.Errors.Single().Message);
+        Refused("""{"category":1,"priority":1,"summary":"x","tags":[]}""");
+    }
+
+    [Fact]
+    public void Required_members_are_never_defaulted_and_optional_ones_are_null()
+    {
+        var r = Refused("""{"category":"billing","summary":"x","tags":[]}""");
+        Assert.Equal("$.priority: expected an integer 1..5, found nothing (the member is missing)", r.Errors.Single().Message);
+        Assert.Null(Ok("""{"category":"billing","priority":1,"summary":"x","tags":[]}""").CustomerEmail);
+        Refused("""{"category":"billing","priority":1,"summary":null,"tags":[]}""");
+    }
+
+    [Fact]
+    public void Key_names_drift_is_matched_case_and_separator_insensitively()
+    {
+        var t = Ok("""{"Category":"billing","PRIORITY":1,"Summary":"x","tags":[],"customer_email":"a@b.c"}""");
+        Assert.Equal("a@b.c", t.CustomerEmail);
+        var r = SupportTicketReader.Parse("""{"ticket_category":"billing","priority":1,"summary":"x","tags":[],"email":"a@b.c"}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "ticket_category");
+        Assert.DoesNotContain(r.Repairs, x => x.Before == "email"); // a declared alias is not a repair
+    }
+
+    [Fact]
+    public void Keys_qualified_by_another_noun_are_not_matched()
+    {
+        // customer_category is not this ticket's category: unknown, so category is missing
+        var r = Refused("""{"customer_category":"billing","priority":1,"summary":"x","tags":[]}""");
+        Assert.Equal("$.category", r.Errors.Single().Path);
+        Assert.Contains("$.customer_category", r.UnknownMembers);
+    }
+
+    [Fact]
+    public void Duplicate_keys_with_different_values_are_refused_same_values_accepted()
+    {
+        var r = Refused("""{"category":"billing","priority":1,"priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal("$.priority", r.Errors.Single().Path);
+        Refused("""{"category":"billing","Category":"sales","priority":1,"summary":"x","tags":[]}""");
+        Assert.Equal(1, Ok("""{"category":"billing","priority":1,"priority":1.0,"summary":"x","tags":[]}""").Priority);
+    }
+
+    [Fact]
+    public void Unknown_members_are_ignored_and_reported()
+    {
+        var r = SupportTicketReader.Parse("""{"category":"billing","priority":1,"summary":"x","tags":[],"confidence":0.9,"extra":{"a":[1]}}""");
+        Assert.True(r.Success);
+        Assert.Equal(new[] { "$.confidence", "$.extra" }, r.UnknownMembers);
+    }
+
+    [Fact]
+    public void Scalar_becomes_a_one_element_list()
+    {
+        var r = SupportTicketReader.Parse("""{"category":"billing","priority":1,"summary":"x","tags":"urgent"}""");
+        Assert.True(r.Success);
+        Assert.Equal(new[] { "urgent" }, r.Value!.Tags);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
+    }
+
+    [Fact]
+    public void Number_becomes_a_string_with_its_exact_digits()
+    {
+        Assert.Equal("1.50", Ok("""{"category":"billing","priority":1,"summary":1.50,"tags":[]}""").Summary);
+    }
+
+    [Fact]
+    public void Cut_string_in_a_member_is_refused()
+    {
+        var r = Refused("""{"category":"billing","priority":3,"summary":"Card was charg""");
+        Assert.Contains(r.Errors, e => e.Path == "$.summary");
+    }
+
+    [Fact]
+    public void Number_ending_the_text_is_refused()
+    {
+        var r = Refused("""{"category":"billing","summary":"x","tags":[],"priority":4""");
+        Assert.Equal("$.priority", r.Errors.Single().Path);
+    }
+
+    [Fact]
+    public void Unclosed_array_is_refused_but_an_unclosed_object_is_closed()
+    {
+        Assert.Equal("$.tags", Refused("""{"category":"billing","priority":1,"summary":"x","tags":["a","b""").Errors.Single().Path);
+        var t = Ok("""{"category":"billing","priority":1,"summary":"x","tags":["a"]""");
+        Assert.Null(t.CustomerEmail); // never began: absent
+        Assert.Equal("$.customerEmail", Refused("""{"category":"billing","priority":1,"summary":"x","tags":["a"],"customerEmail":""").Errors.Single().Path);
+        Refused("""{"category":"billing","priority":1,"summary":"x","tags":["a"],"customerEmail":"a@b""");
+    }
+
+    [Fact]
+    public void Ellipsis_for_omitted_items_is_refused()
+    {
+        Refused("""{"category":"billing","priority":1,"summary":"x","tags":["a", ...]}""");
+    }
+
+    [Fact]
+    public void Syntax_repairs_are_applied_and_recorded()
+    {
+        var r = SupportTicketReader.Parse("{category: 'billing', priority: 2, // urgent?\n summary: \"line1\nline2\", tags: ['a',], customerEmail: None,}");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal("line1\nline2", r.Value!.Summary);
+        var kinds = r.Repairs.Select(x => x.Kind).ToHashSet();
+        Assert.Superset(new[] { LlmRepairKind.UnquotedKey, LlmRepairKind.SingleQuotes, LlmRepairKind.Comment, LlmRepairKind.ControlCharacter, LlmRepairKind.TrailingComma, LlmRepairKind.PythonLiteral }.ToHashSet(), kinds);
+    }
+
+    [Fact]
+    public void Repair_positions_are_char_offsets_for_string_input()
+    {
+        var text = "{\"summary\": \"é€😀\", 'category': \"billing\", \"priority\": 1, \"tags\": []}";
+        var r = SupportTicketReader.Parse(text);
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        var q = r.Repairs.Single(x => x.Kind == LlmRepairKind.SingleQuotes);
+        Assert.Equal(text.IndexOf('\'', StringComparison.Ordinal), q.Position);
+    }
+
+    [Fact]
+    public void Root_wrappers_are_unwrapped()
+    {
+        var a = SupportTicketReader.Parse("[" + Clean + "]");
+        Assert.True(a.Success);
+        Assert.Contains(a.Repairs, x => x.Kind == LlmRepairKind.UnwrappedRootArray);
+        var w = SupportTicketReader.Parse("{\"result\": " + Clean + "}");
+        Assert.True(w.Success);
+        Assert.Contains(w.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+        var bad = SupportTicketReader.Parse("{\"ticket\": {\"category\":\"billing\",\"priority\":7,\"summary\":\"x\",\"tags\":[]}}");
+        Assert.False(bad.Success);
+        Assert.Equal("$.ticket.priority", bad.Errors.Single().Path);
+        Assert.False(SupportTicketReader.Parse("[" + Clean + "," + Clean + "]").Success);
+    }
+
+    [Fact]
+    public void Double_encoded_json_is_decoded_once()
+    {
+        var encoded = System.Text.Json.JsonSerializer.Serialize(Clean);
+        var r = SupportTicketReader.Parse(encoded);
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.DoubleEncoded);
+        Assert.False(SupportTicketReader.Parse(System.Text.Json.JsonSerializer.Serialize(encoded)).Success);
+    }
+
+    [Fact]
+    public void Two_different_valid_candidates_are_ambiguous_equal_ones_are_not()
+    {
+        var other = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        var r = SupportTicketReader.Parse("Option A:\n```json\n" + Clean + "\n```\nOption B:\n```json\n" + other + "\n```");
+        Assert.False(r.Success);
+        Assert.Contains("several different", r.Errors.Single().Found, StringComparison.Ordinal);
+        Assert.True(SupportTicketReader.Parse("```json\n" + Clean + "\n```\nrepeat:\n```\n" + Clean + "\n```").Success);
+        // an invalid example next to the answer is dropped
+        Assert.True(SupportTicketReader.Parse("Schema example: {\"category\": \"...\"}. Answer: " + Clean).Success);
+    }
+
+    [Fact]
+    public void Strict_mode_applies_no_repair_and_allowed_repairs_are_honoured()
+    {
+        Assert.True(SupportTicketReader.Parse(Clean, LlmParseOptions.StrictDefault).Success);
+        Refused("```json\n" + Clean + "\n```", LlmParseOptions.StrictDefault);
+        Refused(Clean.Replace("]", ",]", StringComparison.Ordinal), LlmParseOptions.StrictDefault);
+        Refused("""{"category":"billing","priority":"2","summary":"x","tags":[]}""", LlmParseOptions.StrictDefault);
+        var some = new LlmParseOptions { AllowedRepairs = new[] { LlmRepairKind.TrailingComma, LlmRepairKind.MarkdownFence } };
+        Assert.True(SupportTicketReader.Parse("```json\n" + Clean.Replace("]", ",]", StringComparison.Ordinal) + "\n```", some).Success);
+        Refused("{'category':'billing','priority':1,'summary':'x','tags':[]}", some);
+    }
+
+    [Fact]
+    public void Utf8_span_and_sequence_inputs_are_read()
+    {
+        var bytes = Encoding.UTF8.GetBytes("\uFEFF```json\n" + Clean + "\n```");
+        var r = SupportTicketReader.Parse(bytes.AsSpan());
+        Assert.True(r.Success);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ByteOrderMark);
+
+        var first = new Segment(bytes.AsMemory(0, 10));
+        var last = first.Append(bytes.AsMemory(10));
+        var seq = new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        Assert.False(seq.IsSingleSegment);
+        Assert.Equal(2, LlmParser.Parse<SupportTicket>(seq, SupportTicketReader.Read).Value!.Priority);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n ")]
+    [InlineData("I'm sorry, I can't help with that request.")]
+    public void Empty_and_refusal_responses_are_refused_clearly(string text)
+    {
+        var r = Refused(text);
+        Assert.Equal("$", r.Errors.Single().Path);
+        Assert.Equal("a SupportTicket object", r.Errors[0].Expected);
+    }
+
+    [Fact]
+    public void Deep_nesting_gives_a_clean_error()
+    {
+        foreach (var text in new[] { new string('[', 100_000), new string('[', 100_000) + new string(']', 100_000), "{\"a\":" + string.Concat(Enumerable.Repeat("{\"a\":", 100_000)) })
+        {
+            var r = SupportTicketReader.Parse(text);
+            Assert.False(r.Success);
+            Assert.False(LlmJson.TryRepair(text, out _, out _, out var error));
+            Assert.Contains("nest", error!.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Input_size_limit_gives_a_clean_error()
+    {
+        var options = new LlmParseOptions { MaxInputLength = 100 };
+        var r = SupportTicketReader.Parse(Clean + new string(' ', 200), options);
+        Assert.Contains("at most 100", r.Errors.Single().Expected, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LlmParseOptions { MaxDepth = 100_000 });
+    }
+
+    [Fact]
+    public void Nested_paths_are_reported()
+    {
+        var r = InvoiceReader.Parse("""{"invoiceNumber":"INV-1","currency":"USD","lineItems":[{"description":"a","quantity":1,"unitPrice":1},{"description":"b","quantity":0,"unitPrice":1}],"total":2}""");
+        Assert.Equal("$.lineItems[1].quantity: expected an integer 1..10000, found 0", r.Errors.Single().Message);
+        var p = InvoiceReader.Parse("""{"invoiceNumber":"1234","currency":"USD","lineItems":[],"total":2}""");
+        Assert.Equal(new[] { "$.invoiceNumber", "$.lineItems" }, p.Errors.Select(e => e.Path));
+    }
+
+    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    {
+        public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
+
+        public Segment Append(ReadOnlyMemory<byte> memory)
+        {
+            var next = new Segment(memory) { RunningIndex = RunningIndex + Memory.Length };
+            Next = next;
+            return next;
+        }
+    }
+}
