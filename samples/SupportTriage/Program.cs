@@ -1,9 +1,10 @@
 using System;
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.AI;
 using StructuredLlm;
+using StructuredLlm.Json;
 
 namespace SupportTriage;
 
@@ -14,10 +15,31 @@ internal static class Program
         You can reach me at dana@example.com. Thanks, Dana
         """;
 
-    // What a model constrained by the schema below answers.
-    private const string CannedReply = """
-        {"category":"Billing","priority":2,"summary":"Customer was charged twice for invoice #4471 and asks for a refund.","tags":["refund","duplicate-charge"],"customerEmail":"dana@example.com"}
-        """;
+    // Two replies of the kind models really give. The first is fenced, has a trailing comma, a drifted key
+    // (ticket_category) and a priority that is not a number: it cannot be read without guessing, so it is refused
+    // and the errors are sent back. The second is still messy (prose, fence, lower-case enum, numeric string)
+    // but every repair is lossless.
+    private static readonly string[] Script =
+    [
+        """
+        ```json
+        {"ticket_category": "Billing", "priority": "high", "summary": "Charged twice for invoice #4471", "tags": ["refund",],}
+        ```
+        """,
+        """
+        Sure! Here is the corrected ticket:
+        ```json
+        {
+          "ticket_category": "billing",
+          "priority": "2",
+          "summary": "Customer was charged twice for invoice #4471 and asks for a refund.",
+          "tags": ["refund", "duplicate-charge"],
+          "customerEmail": "dana@example.com",
+        }
+        ```
+        Let me know if you need anything else.
+        """,
+    ];
 
     public static async Task Main()
     {
@@ -27,36 +49,57 @@ internal static class Program
         Console.WriteLine(info.GetJsonSchema(LlmSchemaProfile.OpenAIStrict));
         Console.WriteLine();
 
-        // 2. The ready-made response format for Microsoft.Extensions.AI.
+        // 2. The ready-made response format for Microsoft.Extensions.AI, and the registry of [LlmOutput] types.
         ChatResponseFormatJson format = info.GetResponseFormat(LlmSchemaProfile.OpenAIStrict);
-        Console.WriteLine($"Response format: name={format.SchemaName}, description={format.SchemaDescription}, schema bytes={format.Schema?.GetRawText().Length}");
-        Console.WriteLine();
-
-        // 3. Every [LlmOutput] type in this assembly, through the registry.
+        Console.WriteLine($"Response format: name={format.SchemaName}, schema bytes={format.Schema?.GetRawText().Length}");
         foreach (var entry in LlmOutputRegistry.All)
         {
             Console.WriteLine($"Registered: {entry.Type.FullName} as '{entry.SchemaName}'");
         }
         Console.WriteLine();
 
-        // 4. A call through IChatClient, offline: a scripted client stands in for the provider.
-        using var client = new ScriptedChatClient(CannedReply);
-        var response = await client.GetResponseAsync(
-            [
-                new ChatMessage(ChatRole.System, "Triage the customer's email into a support ticket."),
-                new ChatMessage(ChatRole.User, Email),
-            ],
-            new ChatOptions { ResponseFormat = format });
-        Console.WriteLine($"The client was sent the '{(client.LastOptions?.ResponseFormat as ChatResponseFormatJson)?.SchemaName}' schema and replied:");
-        Console.WriteLine(response.Text);
+        // 3. A call through IChatClient, offline: a scripted client stands in for the provider.
+        //    The customer's email is untrusted: it goes only into a spotlighted user message.
+        using var client = new ScriptedChatClient(Script);
+        List<ChatMessage> messages = new PromptBuilder()
+            .System("Triage the customer's email into a support ticket.")
+            .Untrusted(Email, "customer email")
+            .ToChatMessages()
+            .ToList();
+        var options = new ChatOptions { ResponseFormat = format };
 
-        // Until StructuredLlm's strict reader lands, read the reply with System.Text.Json using the
-        // schema's naming (camelCase, enums as strings).
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-        var ticket = JsonSerializer.Deserialize<SupportTicket>(response.Text, options)
-            ?? throw new InvalidOperationException("The reply was null.");
-        Console.WriteLine();
-        Console.WriteLine($"Ticket: {ticket.Category}, priority {ticket.Priority}, tags [{string.Join(", ", ticket.Tags)}], from {ticket.CustomerEmail}");
-        Console.WriteLine($"Summary: {ticket.Summary}");
+        for (int attempt = 1; attempt <= Script.Length; attempt++)
+        {
+            ChatResponse response = await client.GetResponseAsync(messages, options);
+            Console.WriteLine($"Attempt {attempt}: the model replied:");
+            Console.WriteLine(response.Text);
+
+            // 4. The strict reader generated for SupportTicket: find the JSON, repair syntax, match drifted keys,
+            //    coerce only losslessly, enforce [Range] — or refuse with errors written for the model.
+            LlmResult<SupportTicket> result = info.Parse(response.Text);
+            if (result.Success)
+            {
+                SupportTicket ticket = result.Value!;
+                Console.WriteLine($"Parsed with {result.Repairs.Count} repair(s):");
+                foreach (LlmRepair repair in result.Repairs)
+                {
+                    string change = repair.Before.Length + repair.After.Length > 0 ? $": {repair.Before} -> {repair.After}" : "";
+                    Console.WriteLine($"  {repair.Kind} at {repair.Path}{change}");
+                }
+                Console.WriteLine();
+                Console.WriteLine($"Ticket: {ticket.Category}, priority {ticket.Priority}, tags [{string.Join(", ", ticket.Tags)}], from {ticket.CustomerEmail}");
+                Console.WriteLine($"Summary: {ticket.Summary}");
+                return;
+            }
+
+            string feedback = string.Join("\n", result.Errors.Select(e => e.Message));
+            Console.WriteLine("Refused; sending the errors back to the model:");
+            Console.WriteLine(feedback);
+            Console.WriteLine();
+            messages.Add(response.Messages[^1]);
+            messages.Add(new ChatMessage(ChatRole.User, "Your answer did not match the schema:\n" + feedback + "\nAnswer again with the corrected JSON."));
+        }
+
+        Console.WriteLine("No valid ticket after every attempt.");
     }
 }
