@@ -106,6 +106,14 @@ public class FlowTests
     public Task Not_a_finding(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    [Theory]
+    [InlineData("var sb = new StringBuilder(\"<message role=\\\"system\\\">Be brief</message>\"); history.AddSystemMessage(sb.ToString()); sb.Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var s = \"Rules\"; history.AddSystemMessage(s); s += q; history.AddSystemMessage({|SLLM1001:s|});")]
+    [InlineData("var s = \"Rules\"; for (var i = 0; i < 2; i++) { history.AddSystemMessage({|SLLM1001:s|}); s += q; }")]
+    [InlineData("var s = \"Rules\"; Action a = () => history.AddSystemMessage({|SLLM1001:s|}); s += q; a();")]
+    public Task A_local_read_before_it_is_tainted_is_clean_in_straight_line_code(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
     [Fact]
     public Task Reassigned_variable_keeps_its_taint_because_the_walk_is_flow_insensitive() =>
         // Documented limitation: taint is never killed by a later assignment.

@@ -66,6 +66,8 @@ internal sealed class TaintWalker
     private readonly Dictionary<IOperation, SinkHit> _hits = new();
     private readonly List<ParameterSink> _parameterSinks = new();
     private readonly Dictionary<IOperation, TaintValue?> _lastEval = new();
+    private readonly Dictionary<ISymbol, int> _firstTaint = new(SymbolEqualityComparer.Default);
+    private int _position;
     private bool _changed;
     private bool _report;
 
@@ -171,6 +173,37 @@ internal sealed class TaintWalker
             _vars[symbol] = merged;
             _changed = true;
         }
+
+        // Where a local first gains taint, in straight-line code of the method itself (see ReadLocal).
+        var position = _functions.Count > 1 ? int.MinValue : _position;
+        if (!_firstTaint.TryGetValue(symbol, out var first) || position < first)
+        {
+            _firstTaint[symbol] = position;
+        }
+    }
+
+    /// <summary>
+    /// A local read, outside any loop and in the method itself, before the first statement that taints it is clean:
+    /// the one ordering rule of an otherwise flow-insensitive walk (a template used before untrusted text is appended).
+    /// </summary>
+    private TaintValue? ReadLocal(ILocalReferenceOperation reference)
+    {
+        var taint = Get(reference.Local);
+        if (taint is null || _functions.Count > 1 || !_firstTaint.TryGetValue(reference.Local, out var first)
+            || reference.Syntax.SpanStart >= first)
+        {
+            return taint;
+        }
+
+        for (var parent = reference.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is ILoopOperation)
+            {
+                return taint;
+            }
+        }
+
+        return null;
     }
 
     private void AddReturn(TaintValue? taint)
@@ -273,6 +306,7 @@ internal sealed class TaintWalker
             return null;
         }
 
+        _position = operation.Syntax.SpanStart;
         var result = EvalCore(operation);
         if (result is not null && IsSafeType(operation.Type))
         {
@@ -292,7 +326,7 @@ internal sealed class TaintWalker
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return Get(local.Local);
+                return ReadLocal(local);
             case IParameterReferenceOperation parameter:
                 return Get(parameter.Parameter);
             case IInstanceReferenceOperation:

@@ -90,7 +90,7 @@ internal static class Verify
         return diagnostics.Where(d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal) || d.Id == "AD0001").OrderBy(d => d.Location.SourceSpan.Start).ToImmutableArray();
     }
 
-    private sealed class TestConfigProvider : AnalyzerConfigOptionsProvider
+    internal sealed class TestConfigProvider : AnalyzerConfigOptionsProvider
     {
         private readonly TestConfig _options;
 

@@ -96,7 +96,7 @@ public class RealWorldRun
         var analyzer = new PromptInjectionAnalyzer();
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(analyzer),
-            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new Verify.TestConfigProvider(Environment.GetEnvironmentVariable("STRUCTUREDLLM_REALWORLD_CONFIG")?.Replace("\\n", "\n", StringComparison.Ordinal))), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
         var diagnostics = (await withAnalyzers.GetAnalyzerDiagnosticsAsync(ct))
             .Where(d => d.Id.StartsWith("SLLM", StringComparison.Ordinal) || d.Id == "AD0001")
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
