@@ -1,0 +1,187 @@
+// Times the StructuredLlm prompt-injection analyzer against NetAnalyzers' CA3001 on one real compilation, rebuilt
+// from the csc command line that `dotnet build -v:detailed` logged (see eng/analyzer-bench/run.sh), and profiles
+// the analyzer per callback. Usage:
+//   AnalyzerBench <build log> <output assembly file name> <project dir> <StructuredLlm.Analyzers.dll> [runs]
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+var (logPath, assemblyName, projectDir, oursPath) = (args[0], args[1], args[2], args[3]);
+var runs = args.Length > 4 ? int.Parse(args[4]) : 3;
+
+var line = File.ReadLines(logPath).First(l => l.Contains("/reportanalyzer") && l.Contains("/out:obj/Debug/net10.0/" + assemblyName));
+var start = line.IndexOf(" /noconfig", StringComparison.Ordinal);
+start = start >= 0 ? start : line.IndexOf(" /", StringComparison.Ordinal);
+var arguments = CommandLineParser.SplitCommandLineIntoArguments(line[start..], removeHashComments: false).ToList();
+var sdkDir = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+var cmd = CSharpCommandLineParser.Default.Parse(arguments, projectDir, sdkDir, null);
+
+var loader = new Loader();
+var analyzerRefs = cmd.AnalyzerReferences.Select(r => new AnalyzerFileReference(r.FilePath, loader)).ToList();
+var generators = analyzerRefs.SelectMany(r => r.GetGenerators(LanguageNames.CSharp)).ToImmutableArray();
+var netAnalyzers = analyzerRefs.First(r => Path.GetFileName(r.FullPath) == "Microsoft.CodeAnalysis.NetAnalyzers.dll");
+var ca3001 = netAnalyzers.GetAnalyzers(LanguageNames.CSharp).Single(a => a.SupportedDiagnostics.Any(d => d.Id == "CA3001"));
+var oursRef = new AnalyzerFileReference(oursPath, loader);
+var ours = oursRef.GetAnalyzers(LanguageNames.CSharp).Single(a => a.GetType().Name == "PromptInjectionAnalyzer");
+
+var references = cmd.MetadataReferences.Select(r => (MetadataReference)MetadataReference.CreateFromFile(r.Reference)).ToList();
+var trees = cmd.SourceFiles.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f.Path), cmd.ParseOptions, f.Path)).ToList();
+var options = cmd.CompilationOptions.WithSpecificDiagnosticOptions(
+    cmd.CompilationOptions.SpecificDiagnosticOptions.SetItem("CA3001", ReportDiagnostic.Warn)).WithConcurrentBuild(false);
+Console.WriteLine($"{assemblyName}: {trees.Count} files, {trees.Sum(t => t.GetText().Lines.Count)} lines, {references.Count} references, {generators.Length} generators");
+
+for (var run = 0; run <= runs; run++)
+{
+    // As csc: run the generators, compile (emit), then the analyzers on the bound compilation.
+    var compile = Stopwatch.StartNew();
+    var compilation = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
+    CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions)
+        .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+    using (var pe = new MemoryStream())
+    {
+        generated.Emit(pe);
+    }
+
+    compile.Stop();
+    var withAnalyzers = generated.WithAnalyzers(
+        ImmutableArray.Create(ours, ca3001),
+        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+    var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    var oursTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
+    var caTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ca3001, default)).ExecutionTime.TotalSeconds;
+    var label = run == 0 ? "warm-up" : run.ToString();
+    Console.WriteLine($"| {label} | {compile.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / compile.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F1") + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM"))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001 |");
+}
+
+// Profile: the same analyzer behind a context that times every callback it registers.
+{
+    var compilation = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
+    CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+    generated.GetDiagnostics();
+    var profiled = new Profiled(ours);
+    var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
+        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+    await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    Console.WriteLine($"profile (analyzer telemetry {(await withAnalyzers.GetAnalyzerTelemetryInfoAsync(profiled, default)).ExecutionTime.TotalSeconds:F3} s):");
+    foreach (var (name, (count, ticks)) in Profiled.Totals.OrderByDescending(p => p.Value.Ticks))
+    {
+        Console.WriteLine($"  {name,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
+    }
+
+    Console.WriteLine("  slowest blocks that passed MayHaveFlow:");
+    foreach (var (symbol, ticks) in Profiled.Blocks.OrderByDescending(b => b.Value).Take(10))
+    {
+        Console.WriteLine($"    {ticks / (double)Stopwatch.Frequency:F3} s  {symbol}");
+    }
+}
+
+sealed class Loader : IAnalyzerAssemblyLoader
+{
+    public void AddDependencyLocation(string fullPath) { }
+
+    public Assembly LoadFromPath(string fullPath)
+    {
+        var name = AssemblyName.GetAssemblyName(fullPath);
+        // Roslyn itself comes from this process (as in csc); everything else from its file.
+        return name.Name is "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp"
+            ? Assembly.Load(name.Name)
+            : AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+    }
+}
+
+/// <summary>Runs an analyzer with every registered callback timed (by callback kind); operation blocks are split by
+/// whether the analyzer's cheap pre-scan (<c>MayHaveFlow</c>) lets the taint walk run.</summary>
+sealed class Profiled(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
+{
+    public static readonly ConcurrentDictionary<string, (long Count, long Ticks)> Totals = new();
+    public static readonly ConcurrentDictionary<string, long> Blocks = new();
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => inner.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        inner.Initialize(new Context(context, inner.GetType()));
+    }
+
+    public static void Add(string name, long ticks) => Totals.AddOrUpdate(name, (1, ticks), (_, v) => (v.Count + 1, v.Ticks + ticks));
+
+    public static T Time<T>(string name, Func<T> f)
+    {
+        var t = Stopwatch.GetTimestamp();
+        try { return f(); } finally { Add(name, Stopwatch.GetTimestamp() - t); }
+    }
+
+    sealed class Context(AnalysisContext outer, Type analyzerType) : AnalysisContext
+    {
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
+            outer.RegisterCompilationStartAction(c =>
+            {
+                var t = Stopwatch.GetTimestamp();
+                action(new Start(c, analyzerType));
+                Add("CompilationStart (LlmApiTable.Create)", Stopwatch.GetTimestamp() - t);
+            });
+
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) { }
+        public override void EnableConcurrentExecution() { }
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
+    }
+
+    sealed class Start(CompilationStartAnalysisContext outer, Type analyzerType) : CompilationStartAnalysisContext(outer.Compilation, outer.Options, outer.CancellationToken)
+    {
+        readonly MethodInfo mayHaveFlow = analyzerType.GetMethod("MayHaveFlow", BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
+            outer.RegisterOperationBlockAction(c =>
+            {
+                // The closure holds the TaintContext, whose Table the pre-scan takes.
+                var taint = action.Target!.GetType().GetFields().First(f => f.FieldType.Name == "TaintContext").GetValue(action.Target)!;
+                var table = taint.GetType().GetProperty("Table")!.GetValue(taint)!;
+                var t0 = Stopwatch.GetTimestamp();
+                var passes = (bool)mayHaveFlow.Invoke(null, [c.OperationBlocks, c.OwningSymbol, table])!;
+                Add("OperationBlock: MayHaveFlow pre-scan only", Stopwatch.GetTimestamp() - t0);
+                var t1 = Stopwatch.GetTimestamp();
+                action(c);
+                var ticks = Stopwatch.GetTimestamp() - t1;
+                Add(passes ? "OperationBlock: pre-scan passed (pre-scan + taint walk)" : "OperationBlock: pre-scan rejected", ticks);
+                if (passes)
+                {
+                    Blocks.AddOrUpdate(c.OwningSymbol.ToDisplayString(), ticks, (_, v) => v + ticks);
+                }
+            });
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
+            outer.RegisterOperationAction(c =>
+            {
+                var t = Stopwatch.GetTimestamp();
+                action(c);
+                Add("Operation: SimpleAssignment (AllowDangerouslySetContent)", Stopwatch.GetTimestamp() - t);
+            }, operationKinds);
+
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => outer.RegisterCompilationEndAction(action);
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw new NotSupportedException();
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw new NotSupportedException();
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw new NotSupportedException();
+    }
+}
