@@ -97,6 +97,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void SLLM0014_positional_record_parameter_and_other_partial_part()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            [LlmOutput] public partial record P(int LlmInfo);
+            [LlmOutput] public partial class Parts { public int X { get; set; } }
+            public partial class Parts { public Action? LlmReader { get; set; } }
+            """);
+        Assert.Equal(new[] { "LlmInfo", "LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void SLLM0014_visible_LlmReader_in_a_base_type()
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
