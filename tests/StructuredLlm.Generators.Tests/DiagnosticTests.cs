@@ -64,6 +64,79 @@ public class DiagnosticTests
     public void SLLM0013_file_local_type()
         => Assert.Equal("FileLocal", Single("[LlmOutput] file partial record FileLocal(int X);", "SLLM0013").At);
 
+    [Theory]
+    [InlineData("public static string LlmInfo => \"mine\";", "LlmInfo", "LlmInfo")]
+    [InlineData("public int LlmInfo { get; set; }", "LlmInfo", "LlmInfo")]
+    [InlineData("public void LlmInfo() { }", "LlmInfo", "LlmInfo")]
+    [InlineData("public class LlmInfo { }", "LlmInfo", "LlmInfo")]
+    [InlineData("private static class LlmReader { }", "LlmReader", "LlmReader")]
+    [InlineData("public int LlmReader;", "LlmReader", "LlmReader")]
+    [InlineData("private int LlmReader() => 0;", "LlmReader", "LlmReader")]
+    public void SLLM0014_member_named_like_a_generated_member(string member, string name, string at)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class Clash { public string Title { get; set; } = \"\"; " + member + " }");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "SLLM0014", string.Join("; ", diagnostics));
+        Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
+        Assert.Equal(at, diagnostics[0].At); // on the user's member, not in generated code
+        Assert.Contains("'" + name + "'", diagnostics[0].Message);
+        Assert.Contains("Clash." + name, diagnostics[0].Message);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains("Clash"));
+        Assert.Empty(run.CompilationProblems()); // nothing generated, so no confusing CS0102
+    }
+
+    [Theory]
+    [InlineData("LlmInfo")]
+    [InlineData("LlmReader")]
+    public void SLLM0014_type_named_like_a_generated_member(string name)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class " + name + " { public int X { get; set; } }");
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "SLLM0014", string.Join("; ", diagnostics));
+        Assert.Equal(name, diagnostics[0].At);
+        Assert.Contains("enclosing type", diagnostics[0].Message);
+        Assert.Empty(run.CompilationProblems()); // no CS0542
+    }
+
+    [Fact]
+    public void SLLM0014_positional_record_parameter_and_other_partial_part()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            [LlmOutput] public partial record P(int LlmInfo);
+            [LlmOutput] public partial class Parts { public int X { get; set; } }
+            public partial class Parts { public Action? LlmReader { get; set; } }
+            """);
+        Assert.Equal(new[] { "LlmInfo", "LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
+        Assert.Equal(2, diagnostics.Count);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void SLLM0014_visible_LlmReader_in_a_base_type()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            public class Base { protected class LlmReader { } }
+            [LlmOutput] public partial class Derived : Base { public int X { get; set; } }
+            """);
+        Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "SLLM0014", string.Join("; ", diagnostics));
+        Assert.Equal("Derived", diagnostics[0].At);
+        Assert.Contains("Base.LlmReader", diagnostics[0].Message);
+        Assert.Empty(run.CompilationProblems()); // no CS0108 (an error under TreatWarningsAsErrors)
+    }
+
+    [Fact]
+    public void No_SLLM0014_for_inherited_LlmInfo_private_base_reader_or_base_output_type()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            public class Plain { public static string LlmInfo => "base"; private class LlmReader { } }
+            [LlmOutput] public partial class FromPlain : Plain { public int X { get; set; } }
+            [LlmOutput] public partial class BaseOut { public int A { get; set; } }
+            [LlmOutput] public partial class DerivedOut : BaseOut { public int B { get; set; } }
+            """);
+        Assert.Empty(diagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.Contains(run.Sources, s => s.HintName.Contains("FromPlain"));
+        Assert.Contains(run.Sources, s => s.HintName.Contains("DerivedOut"));
+    }
+
     [Fact]
     public void SLLM0002_generic_type()
     {

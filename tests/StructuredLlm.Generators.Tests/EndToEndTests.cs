@@ -37,6 +37,9 @@ public class EndToEndTests
             [LlmOutput(Name = "other_output")]
             internal partial class Other { public int X { get; set; } }
 
+            [LlmOutput(Strict = true)]
+            public partial class StrictOut { public int N { get; set; } }
+
             public static class Probe
             {
                 // Generic code reaching the schema through the static abstract interface member.
@@ -81,7 +84,7 @@ public class EndToEndTests
         string viaInterface = (string)probe.GetMethod("ViaInterface")!.Invoke(null, null)!;
         Assert.Same(direct, viaInterface);
         Assert.Same(direct, Info.GetJsonSchema(LlmSchemaProfile.OpenAIStrict));
-        Assert.Equal(2, (int)probe.GetMethod("AssemblyCount")!.Invoke(null, null)!);
+        Assert.Equal(3, (int)probe.GetMethod("AssemblyCount")!.Invoke(null, null)!);
     }
 
     [Fact]
@@ -136,5 +139,55 @@ public class EndToEndTests
         LlmOutputRegistry.Register(Info, Info);
         Assert.Equal(1, count);
         Assert.Equal(1, LlmOutputRegistry.All.Count(i => i.Type == Ticket));
+    }
+
+    [Fact]
+    public void DefaultParseOptions_are_read_only_for_the_type_options_and_the_shared_default()
+    {
+        Type strictType = UserAssembly.Value.GetType("E2E.StrictOut", throwOnError: true)!;
+        LlmOutputInfo strictInfo = (LlmOutputInfo)strictType.GetProperty("LlmInfo")!.GetValue(null)!;
+        foreach (LlmOutputInfo info in new[] { strictInfo, Info })
+        {
+            var options = (Json.LlmParseOptions)info.GetType().GetProperty("DefaultParseOptions")!.GetValue(info)!;
+            Assert.True(options.IsReadOnly);
+            Assert.Throws<InvalidOperationException>(() => options.Strict = !options.Strict);
+            Assert.Throws<InvalidOperationException>(() => options.MaxDepth = 3);
+        }
+
+        var typeOptions = (Json.LlmParseOptions)strictInfo.GetType().GetProperty("DefaultParseOptions")!.GetValue(strictInfo)!;
+        Assert.True(typeOptions.Strict); // the type's own settings survive the read-only copy
+        Assert.NotSame(Json.LlmParseOptions.StrictDefault, typeOptions);
+        // Strict still applies: a fenced answer needs a repair the type did not allow.
+        Assert.False(strictInfo.ParseUntyped("```json\n{\"n\": 1}\n```").Success);
+        Json.LlmResult<object> exact = strictInfo.ParseUntyped("{\"n\": 1}"); // camelCase by default
+        Assert.True(exact.Success, string.Join("; ", exact.Errors));
+    }
+
+    [Fact]
+    public void ParseUntyped_reads_through_a_registry_entry_without_knowing_the_type()
+    {
+        _ = Info;
+        Assert.True(LlmOutputRegistry.TryGet(Ticket, out LlmOutputInfo? entry));
+        Json.LlmResult<object> ok = entry!.ParseUntyped("""
+            Here you go:
+            ```json
+            {"category": "Technical", "priority": 2, "summary": "Login fails", "tags": ["auth"], "customerEmail": null,}
+            ```
+            """);
+        Assert.True(ok.Success, string.Join("; ", ok.Errors));
+        Assert.IsType(Ticket, ok.Value);
+        Assert.Equal(2, Ticket.GetProperty("Priority")!.GetValue(ok.Value));
+        Assert.Equal("Login fails", Ticket.GetProperty("Summary")!.GetValue(ok.Value));
+        Assert.NotEmpty(ok.Repairs); // fence + trailing comma
+
+        Json.LlmResult<object> refused = entry.ParseUntyped("""{"category": "Technical", "priority": 9, "summary": "x", "tags": [], "customerEmail": null}""");
+        Assert.False(refused.Success);
+        Assert.Null(refused.Value);
+        Assert.NotEmpty(refused.Errors);
+        Assert.NotNull(refused.RawText);
+
+        Json.LlmResult<object> strict = entry.ParseUntyped("```json\n{\"category\": \"Other\", \"priority\": 1, \"summary\": \"s\", \"tags\": [], \"customerEmail\": null}\n```",
+            Json.LlmParseOptions.StrictDefault);
+        Assert.False(strict.Success); // per-call options are honoured
     }
 }

@@ -78,6 +78,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is a file-local type, so the generated partial declaration (in its own file) cannot extend it; remove the 'file' modifier",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ReservedMemberName = Create(
+        "SLLM0014", "Member name reserved by the generator",
+        "The generator adds '{0}' to '{1}', but {2}; rename it",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

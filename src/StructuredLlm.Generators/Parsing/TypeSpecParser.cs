@@ -123,6 +123,11 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        if (ReservedNameClash(display))
+        {
+            return null;
+        }
+
         // Attribute arguments.
         string schemaName = _root.Name;
         NamingPolicy policy = NamingPolicy.CamelCase;
@@ -1164,6 +1169,62 @@ internal sealed class TypeSpecParser
 
         return docs;
     }
+
+    /// <summary>
+    /// SLLM0014: the generated <c>LlmInfo</c> property and nested <c>LlmReader</c> class would not compile (CS0102,
+    /// CS0542) or would hide an inherited member (CS0108) because the user's code already uses the name.
+    /// An inherited <c>LlmInfo</c> is fine: the generated one is declared <c>new</c>. Private base members are invisible.
+    /// </summary>
+    private bool ReservedNameClash(string display)
+    {
+        bool clash = false;
+        foreach (string name in new[] { "LlmInfo", ReaderEmitter.ClassName })
+        {
+            if (_root.Name == name)
+            {
+                Report(DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "a member cannot have the name of its enclosing type");
+                clash = true;
+                continue;
+            }
+
+            ISymbol? own = _root.GetMembers(name).FirstOrDefault(m => !m.IsImplicitlyDeclared) ?? _root.GetTypeMembers(name).FirstOrDefault();
+            if (own is not null)
+            {
+                Report(DiagnosticDescriptors.ReservedMemberName, SourceLocation(own) ?? _rootLocation, name, display, "'" + own.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "' is already declared");
+                clash = true;
+                continue;
+            }
+
+            if (name != ReaderEmitter.ClassName)
+            {
+                continue;
+            }
+
+            for (INamedTypeSymbol? t = _root.BaseType; t is not null; t = t.BaseType)
+            {
+                ISymbol? inherited = t.GetMembers(name).FirstOrDefault(VisibleToDerived);
+                if (inherited is not null)
+                {
+                    Report(DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "it would hide the inherited '" + inherited.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
+                    clash = true;
+                    break;
+                }
+            }
+        }
+
+        return clash;
+    }
+
+    // Only a member the derived type can see is hidden (CS0108); internal members of another assembly are not.
+    private bool VisibleToDerived(ISymbol member) => member.DeclaredAccessibility switch
+    {
+        Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal => true,
+        Accessibility.Internal or Accessibility.ProtectedAndInternal => SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, _root.ContainingAssembly),
+        _ => false,
+    };
+
+    private static LocationInfo? SourceLocation(ISymbol symbol)
+        => symbol.Locations.FirstOrDefault(l => l.IsInSource) is { } location ? LocationInfo.From(location) : null;
 
     private static bool HidesInheritedLlmInfo(INamedTypeSymbol type)
     {

@@ -21,7 +21,7 @@ public sealed class LlmParseOptions
     /// <summary>Shared options (read-only) that apply no repair and no coercion: the text must be the exact JSON.</summary>
     public static LlmParseOptions StrictDefault { get; } = new LlmParseOptions { Strict = true }.Freeze();
 
-    /// <summary>True for the shared instances, which cannot be changed.</summary>
+    /// <summary>True for the shared instances (<see cref="Default"/>, <see cref="StrictDefault"/>, a type's <c>DefaultParseOptions</c>), which cannot be changed.</summary>
     public bool IsReadOnly => _frozen;
 
     /// <summary>
@@ -80,6 +80,11 @@ public sealed class LlmParseOptions
         _frozen = true;
         return this;
     }
+
+    /// <summary>This instance when already read-only, else a read-only copy (the caller's instance stays writable).</summary>
+    internal LlmParseOptions AsReadOnly() => _frozen
+        ? this
+        : new LlmParseOptions { _strict = _strict, _allowed = _allowed, _maxDepth = _maxDepth, _maxInputLength = _maxInputLength }.Freeze();
 
     internal bool AllowsEverything => AllowedRepairs is null && !Strict;
 }

@@ -29,7 +29,7 @@ public sealed partial class LlmOutputInfo<T>
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _expected = expected;
-        _typeOptions = options;
+        _typeOptions = options?.AsReadOnly();
     }
 
     /// <summary>True when a reader was generated for <typeparamref name="T"/> (always, unless the generator reported an error for the type).</summary>
@@ -39,7 +39,10 @@ public sealed partial class LlmOutputInfo<T>
     /// <exception cref="NotSupportedException">No reader was generated.</exception>
     public LlmJsonReadFunc<T> Reader => _reader ?? throw NoReader();
 
-    /// <summary>The options used when a call passes none: the type's (<c>[LlmOutput(Strict = true)]</c>) or <see cref="LlmParseOptions.Default"/>.</summary>
+    /// <summary>
+    /// The options used when a call passes none: the type's (<c>[LlmOutput(Strict = true)]</c>) or <see cref="LlmParseOptions.Default"/>.
+    /// Read-only (<see cref="LlmParseOptions.IsReadOnly"/>): it is shared by every caller; to change a setting, pass new options per call.
+    /// </summary>
     public LlmParseOptions DefaultParseOptions => _typeOptions ?? LlmParseOptions.Default;
 
     /// <summary>
@@ -67,6 +70,13 @@ public sealed partial class LlmOutputInfo<T>
     /// <summary>Like <see cref="Parse(in ReadOnlySequence{byte}, LlmParseOptions?)"/>, but returns the value or throws.</summary>
     /// <exception cref="LlmParseException">The output was refused; carries the raw text and the errors.</exception>
     public T ParseOrThrow(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => Parse(in utf8, options).GetValueOrThrow();
+
+    /// <inheritdoc />
+    public override LlmResult<object> ParseUntyped(string text, LlmParseOptions? options = null)
+    {
+        LlmResult<T> result = Parse(text, options);
+        return new LlmResult<object>(result.Success, result.Value, result.Repairs, result.Errors, result.UnknownMembers, result.RawText);
+    }
 
     private NotSupportedException NoReader() =>
         new($"No reader was generated for '{typeof(T)}' (the generator reported an error for it).");

@@ -2,6 +2,7 @@ using System;
 using System.Text.Json;
 using System.Threading;
 using Microsoft.Extensions.AI;
+using StructuredLlm.Json;
 
 namespace StructuredLlm;
 
@@ -66,6 +67,17 @@ public abstract class LlmOutputInfo
         format = ChatResponseFormat.ForJsonSchema(schema, SchemaName, Description);
         return Interlocked.CompareExchange(ref _formats[index], format, null) ?? format;
     }
+
+    /// <summary>
+    /// Reads a model response as this type without naming it at compile time, for code that holds an entry of
+    /// <see cref="LlmOutputRegistry.All"/> or <see cref="LlmOutputRegistry.TryGet"/>. Same rules as
+    /// <see cref="LlmOutputInfo{T}.Parse(string, LlmParseOptions?)"/>; <see cref="LlmResult{T}.Value"/> holds a <see cref="Type"/>
+    /// (value types boxed). Never throws for bad model output.
+    /// </summary>
+    /// <param name="text">The raw model output.</param>
+    /// <param name="options">Per-call options; when null, the type's options (or <see cref="LlmParseOptions.Default"/>).</param>
+    /// <exception cref="NotSupportedException">No reader was generated for the type (the generator reported an error for it).</exception>
+    public abstract LlmResult<object> ParseUntyped(string text, LlmParseOptions? options = null);
 
     /// <inheritdoc />
     public override string ToString() => SchemaName;
