@@ -39,13 +39,19 @@ internal sealed class ParameterSink
 /// <summary>What a method does with taint: what its return value carries, and which parameters reach sinks.</summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(null, ImmutableArray<ParameterSink>.Empty);
-
-    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks)
+    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth)
     {
         Returned = returned;
         ParameterSinks = parameterSinks;
+        NeededDepth = neededDepth;
     }
+
+    /// <summary>
+    /// The depth from which this summary no longer changes (1 + the deepest complete callee summary it used), or
+    /// <see cref="int.MaxValue"/> when a callee was cut off by the depth limit or by recursion: then it holds only for
+    /// the depth it was built at.
+    /// </summary>
+    public int NeededDepth { get; }
 
     /// <summary>Origins of the returned value: sources inside the method, and parameters (mapped to arguments at call sites).</summary>
     public TaintValue? Returned { get; }
@@ -53,11 +59,31 @@ internal sealed class MethodSummary
     public ImmutableArray<ParameterSink> ParameterSinks { get; }
 }
 
+/// <summary>What a same-compilation method can do, directly or through its callees, whatever its arguments.</summary>
+[Flags]
+internal enum MethodReach : byte
+{
+    None = 0,
+
+    /// <summary>It contains a sink (or calls a method that does): tainted arguments may reach a prompt.</summary>
+    Sink = 1,
+
+    /// <summary>It reads a source (or calls a method that does): its return value may be untrusted.</summary>
+    Source = 2,
+
+    Both = Sink | Source,
+}
+
 /// <summary>Per-compilation state of the taint analysis: the API table, method summaries and semantic models.</summary>
 internal sealed class TaintContext
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodReach> _reach = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Call chains longer than this are not followed by <see cref="GetReach"/>: the method is assumed to reach both.</summary>
+    private const int MaxReachChain = 32;
     private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
 
     public TaintContext(LlmApiTable table)
@@ -163,9 +189,13 @@ internal sealed class TaintContext
             return null;
         }
 
-        if (method.PartialImplementationPart is { } implementation)
+        method = method.PartialImplementationPart ?? method;
+
+        // A summary that did not hit the depth limit is the same at every depth from its NeededDepth up: built once,
+        // not once per depth.
+        if (_completeSummaries.TryGetValue(method, out var complete) && complete.NeededDepth <= depth)
         {
-            method = implementation;
+            return complete;
         }
 
         if (_summaries.TryGetValue((method, depth), out var cached))
@@ -174,7 +204,164 @@ internal sealed class TaintContext
         }
 
         var summary = Build(method, depth, inProgress.Add(method), cancellationToken);
+        if (summary.NeededDepth <= depth)
+        {
+            _completeSummaries.AddOrUpdate(method, summary, (_, existing) => existing.NeededDepth <= summary.NeededDepth ? existing : summary);
+        }
+
         return _summaries.GetOrAdd((method, depth), summary);
+    }
+
+    /// <summary>
+    /// Whether a same-compilation method can reach a sink or read a source, through any chain of calls: one scan of each
+    /// body's operations, cached per compilation. It over-approximates (recursion and very long chains count as both),
+    /// so a method without <see cref="MethodReach.Sink"/> has a summary without parameter sinks, and one without
+    /// <see cref="MethodReach.Source"/> returns nothing untrusted unless its arguments or receiver are. Summaries (a
+    /// fixed-point walk of the body, once per depth) are then built only for calls where they can change the result.
+    /// </summary>
+    public MethodReach GetReach(IMethodSymbol method, CancellationToken cancellationToken) =>
+        GetReach(method, null, cancellationToken);
+
+    private MethodReach GetReach(IMethodSymbol method, HashSet<IMethodSymbol>? inProgress, CancellationToken cancellationToken)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (!HasSourceBody(method))
+        {
+            return MethodReach.None;
+        }
+
+        method = method.PartialImplementationPart ?? method;
+        if (_reach.TryGetValue(method, out var cached))
+        {
+            return cached;
+        }
+
+        inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (inProgress.Count >= MaxReachChain || !inProgress.Add(method))
+        {
+            return MethodReach.Both;
+        }
+
+        var reach = ScanReach(method, inProgress, cancellationToken);
+        inProgress.Remove(method);
+        return _reach.GetOrAdd(method, reach);
+    }
+
+    private MethodReach ScanReach(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    {
+        var reach = MethodReach.None;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (!Compilation.ContainsSyntaxTree(syntax.SyntaxTree) || GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                reach |= OperationReach(operation, inProgress, cancellationToken);
+                if (reach == MethodReach.Both)
+                {
+                    return reach;
+                }
+            }
+        }
+
+        return reach;
+    }
+
+    private MethodReach OperationReach(IOperation operation, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    {
+        var reach = MethodReach.None;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                {
+                    var target = invocation.TargetMethod;
+                    if (IsSink(target))
+                    {
+                        reach |= MethodReach.Sink;
+                    }
+
+                    if (Table.GetHandlerRegistration(target) is not null
+                        || TaintWalker.MemberSourceOf(Table, target, invocation.Type, invocation.Instance?.Type) is not null)
+                    {
+                        reach |= MethodReach.Source;
+                    }
+
+                    if (target.MethodKind != MethodKind.LocalFunction && HasSourceBody(target))
+                    {
+                        reach |= GetReach(target, inProgress, cancellationToken);
+                    }
+
+                    break;
+                }
+
+            case IObjectCreationOperation { Constructor: { } constructor }:
+                if (IsSink(constructor))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                break;
+            case IConversionOperation { OperatorMethod: { } op }:
+                if (Table.HasMethodSinks(op))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                break;
+            case IPropertyReferenceOperation property:
+                if (Table.TryGetPropertySink(property.Property, out _))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IFieldReferenceOperation field:
+                if (TaintWalker.MemberSourceOf(Table, field.Field, field.Type, field.Instance?.Type) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+        }
+
+        return reach;
+    }
+
+    /// <summary>A known sink, or a method with <c>[PromptSink]</c> on itself or a parameter.</summary>
+    public bool IsSink(IMethodSymbol method) =>
+        Table.HasMethodSinks(method) || (Table.PromptSinkAttribute is { } attribute && HasPromptSink(method, attribute));
+
+    private static bool HasPromptSink(IMethodSymbol method, INamedTypeSymbol attribute)
+    {
+        foreach (var a in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            foreach (var a in parameter.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private MethodSummary Build(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
