@@ -177,10 +177,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             {
                                 sink = true;
                             }
-                            else if (table.InterproceduralDepth > 0 && TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
+                            else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
                             {
                                 // A callee matters only through its summary: parameter sinks, or sources it returns.
-                                var reach = taint.GetReach(method, cancellationToken);
+                                var reach = taint.GetReach(method, table.InterproceduralDepth, cancellationToken);
                                 sink |= (reach & MethodReach.Sink) != 0;
                                 source |= (reach & MethodReach.Source) != 0;
                             }

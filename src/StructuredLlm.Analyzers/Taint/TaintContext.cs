@@ -80,10 +80,8 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodReach> _reach = new(SymbolEqualityComparer.Default);
-
-    /// <summary>Call chains longer than this are not followed by <see cref="GetReach"/>: the method is assumed to reach both.</summary>
-    private const int MaxReachChain = 32;
+    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
     private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
 
     public TaintContext(LlmApiTable table)
@@ -213,43 +211,45 @@ internal sealed class TaintContext
     }
 
     /// <summary>
-    /// Whether a same-compilation method can reach a sink or read a source, through any chain of calls: one scan of each
-    /// body's operations, cached per compilation. It over-approximates (recursion and very long chains count as both),
-    /// so a method without <see cref="MethodReach.Sink"/> has a summary without parameter sinks, and one without
-    /// <see cref="MethodReach.Source"/> returns nothing untrusted unless its arguments or receiver are. Summaries (a
-    /// fixed-point walk of the body, once per depth) are then built only for calls where they can change the result.
+    /// Whether the summary of a same-compilation method built <paramref name="depth"/> levels deep can hold a sink
+    /// (parameter sinks) or a source (an untrusted return value whatever the arguments): what its body does directly
+    /// (one cached scan of its operations), plus what its callees reach one level less deep. Summaries (a fixed-point
+    /// walk of the body) are then built only for calls where they can change the result, and no body is bound deeper
+    /// than a summary would go.
     /// </summary>
-    public MethodReach GetReach(IMethodSymbol method, CancellationToken cancellationToken) =>
-        GetReach(method, null, cancellationToken);
-
-    private MethodReach GetReach(IMethodSymbol method, HashSet<IMethodSymbol>? inProgress, CancellationToken cancellationToken)
+    public MethodReach GetReach(IMethodSymbol method, int depth, CancellationToken cancellationToken)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
-        if (!HasSourceBody(method))
+        if (depth <= 0 || !HasSourceBody(method))
         {
             return MethodReach.None;
         }
 
         method = method.PartialImplementationPart ?? method;
-        if (_reach.TryGetValue(method, out var cached))
+        if (_reach.TryGetValue((method, depth), out var cached))
         {
             return cached;
         }
 
-        inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (inProgress.Count >= MaxReachChain || !inProgress.Add(method))
+        var facts = _facts.TryGetValue(method, out var known) ? known : _facts.GetOrAdd(method, ScanReach(method, cancellationToken));
+        var reach = facts.Direct;
+        foreach (var callee in facts.Callees)
         {
-            return MethodReach.Both;
+            if (reach == MethodReach.Both)
+            {
+                break;
+            }
+
+            reach |= GetReach(callee, depth - 1, cancellationToken);
         }
 
-        var reach = ScanReach(method, inProgress, cancellationToken);
-        inProgress.Remove(method);
-        return _reach.GetOrAdd(method, reach);
+        return _reach.GetOrAdd((method, depth), reach);
     }
 
-    private MethodReach ScanReach(IMethodSymbol method, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
+        HashSet<IMethodSymbol>? callees = null;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -260,18 +260,18 @@ internal sealed class TaintContext
 
             foreach (var operation in body.DescendantsAndSelf())
             {
-                reach |= OperationReach(operation, inProgress, cancellationToken);
-                if (reach == MethodReach.Both)
+                reach |= OperationReach(operation);
+                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
                 {
-                    return reach;
+                    (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
                 }
             }
         }
 
-        return reach;
+        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray());
     }
 
-    private MethodReach OperationReach(IOperation operation, HashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    private MethodReach OperationReach(IOperation operation)
     {
         var reach = MethodReach.None;
         switch (operation)
@@ -288,11 +288,6 @@ internal sealed class TaintContext
                         || TaintWalker.MemberSourceOf(Table, target, invocation.Type, invocation.Instance?.Type) is not null)
                     {
                         reach |= MethodReach.Source;
-                    }
-
-                    if (target.MethodKind != MethodKind.LocalFunction && HasSourceBody(target))
-                    {
-                        reach |= GetReach(target, inProgress, cancellationToken);
                     }
 
                     break;

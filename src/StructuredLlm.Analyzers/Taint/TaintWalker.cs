@@ -676,11 +676,18 @@ internal sealed class TaintWalker
 
         TaintValue? result = null;
         var summarised = false;
-        // Without tainted arguments or receiver, a callee's summary adds only the sources it reads itself.
-        if ((_depth > 0 || _summaryMode) && TaintContext.HasSourceBody(method)
-            && (argumentTaint is not null || instance is not null || (_context.GetReach(method, _cancellationToken) & MethodReach.Source) != 0))
+        // Without tainted arguments or receiver, a callee's summary adds only the sources it reads itself. A summary
+        // that skips a callee (at depth 0, or because the callee reads no source within this depth) may differ at
+        // another depth, so it is not reused across depths.
+        var hasBody = TaintContext.HasSourceBody(method);
+        if (hasBody && (_depth <= 0
+            || (argumentTaint is null && instance is null && (_context.GetReach(method, _depth, _cancellationToken) & MethodReach.Source) == 0)))
         {
-            var summary = _depth > 0 ? _context.GetSummary(method, _depth, _inProgress, _cancellationToken) : null;
+            _calleesTruncated |= _summaryMode;
+        }
+        else if (hasBody)
+        {
+            var summary = _context.GetSummary(method, _depth, _inProgress, _cancellationToken);
             if (summary is null || summary.NeededDepth == int.MaxValue)
             {
                 _calleesTruncated = true;
