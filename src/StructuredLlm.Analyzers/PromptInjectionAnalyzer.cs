@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -84,7 +85,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeBlock(OperationBlockAnalysisContext context, TaintContext taint)
     {
-        if (!MayHaveFlow(context.OperationBlocks, context.OwningSymbol, taint.Table))
+        if (!MayHaveFlow(context.OperationBlocks, context.OwningSymbol, taint, context.CancellationToken))
         {
             return;
         }
@@ -158,8 +159,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
     /// A cheap scan: the walk runs only when the block has something that can be a sink (a known sink, a prompt sink
     /// attribute, a call into this compilation) and something that can be a source.
     /// </summary>
-    private static bool MayHaveFlow(ImmutableArray<IOperation> blocks, ISymbol owner, LlmApiTable table)
+    private static bool MayHaveFlow(ImmutableArray<IOperation> blocks, ISymbol owner, TaintContext taint, CancellationToken cancellationToken)
     {
+        var table = taint.Table;
         var sink = false;
         var source = owner is IMethodSymbol { Parameters.Length: > 0 };
         foreach (var block in blocks)
@@ -171,14 +173,16 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IInvocationOperation invocation:
                         {
                             var method = invocation.TargetMethod;
-                            if (table.HasMethodSinks(method) || (table.PromptSinkAttribute is not null && HasPromptSink(method, table.PromptSinkAttribute)))
+                            if (taint.IsSink(method))
                             {
                                 sink = true;
                             }
                             else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
                             {
-                                sink = true;
-                                source = true;
+                                // A callee matters only through its summary: parameter sinks, or sources it returns.
+                                var reach = taint.GetReach(method, table.InterproceduralDepth, cancellationToken);
+                                sink |= (reach & MethodReach.Sink) != 0;
+                                source |= (reach & MethodReach.Source) != 0;
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
@@ -187,8 +191,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                         }
 
                     case IObjectCreationOperation { Constructor: { } constructor }:
-                        sink |= table.HasMethodSinks(constructor) || (table.PromptSinkAttribute is not null && HasPromptSink(constructor, table.PromptSinkAttribute))
-                            || TaintContext.HasSourceBody(constructor);
+                        sink |= taint.IsSink(constructor);
                         break;
                     case IConversionOperation { OperatorMethod: { } op }:
                         sink |= table.HasMethodSinks(op);
@@ -231,30 +234,6 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             foreach (var a in method.GetReturnTypeAttributes())
             {
                 if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, table.UntrustedAttribute))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasPromptSink(IMethodSymbol method, INamedTypeSymbol attribute)
-    {
-        foreach (var a in method.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
-            {
-                return true;
-            }
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            foreach (var a in parameter.GetAttributes())
-            {
-                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
                 {
                     return true;
                 }

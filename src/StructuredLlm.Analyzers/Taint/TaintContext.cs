@@ -39,13 +39,19 @@ internal sealed class ParameterSink
 /// <summary>What a method does with taint: what its return value carries, and which parameters reach sinks.</summary>
 internal sealed class MethodSummary
 {
-    public static readonly MethodSummary Empty = new(null, ImmutableArray<ParameterSink>.Empty);
-
-    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks)
+    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth)
     {
         Returned = returned;
         ParameterSinks = parameterSinks;
+        NeededDepth = neededDepth;
     }
+
+    /// <summary>
+    /// The depth from which this summary no longer changes (1 + the deepest complete callee summary it used), or
+    /// <see cref="int.MaxValue"/> when a callee was cut off by the depth limit or by recursion: then it holds only for
+    /// the depth it was built at.
+    /// </summary>
+    public int NeededDepth { get; }
 
     /// <summary>Origins of the returned value: sources inside the method, and parameters (mapped to arguments at call sites).</summary>
     public TaintValue? Returned { get; }
@@ -53,11 +59,29 @@ internal sealed class MethodSummary
     public ImmutableArray<ParameterSink> ParameterSinks { get; }
 }
 
+/// <summary>What a same-compilation method can do, directly or through its callees, whatever its arguments.</summary>
+[Flags]
+internal enum MethodReach : byte
+{
+    None = 0,
+
+    /// <summary>It contains a sink (or calls a method that does): tainted arguments may reach a prompt.</summary>
+    Sink = 1,
+
+    /// <summary>It reads a source (or calls a method that does): its return value may be untrusted.</summary>
+    Source = 2,
+
+    Both = Sink | Source,
+}
+
 /// <summary>Per-compilation state of the taint analysis: the API table, method summaries and semantic models.</summary>
 internal sealed class TaintContext
 {
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
     private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
 
     public TaintContext(LlmApiTable table)
@@ -163,9 +187,13 @@ internal sealed class TaintContext
             return null;
         }
 
-        if (method.PartialImplementationPart is { } implementation)
+        method = method.PartialImplementationPart ?? method;
+
+        // A summary that did not hit the depth limit is the same at every depth from its NeededDepth up: built once,
+        // not once per depth.
+        if (_completeSummaries.TryGetValue(method, out var complete) && complete.NeededDepth <= depth)
         {
-            method = implementation;
+            return complete;
         }
 
         if (_summaries.TryGetValue((method, depth), out var cached))
@@ -174,7 +202,161 @@ internal sealed class TaintContext
         }
 
         var summary = Build(method, depth, inProgress.Add(method), cancellationToken);
+        if (summary.NeededDepth <= depth)
+        {
+            _completeSummaries.AddOrUpdate(method, summary, (_, existing) => existing.NeededDepth <= summary.NeededDepth ? existing : summary);
+        }
+
         return _summaries.GetOrAdd((method, depth), summary);
+    }
+
+    /// <summary>
+    /// Whether the summary of a same-compilation method built <paramref name="depth"/> levels deep can hold a sink
+    /// (parameter sinks) or a source (an untrusted return value whatever the arguments): what its body does directly
+    /// (one cached scan of its operations), plus what its callees reach one level less deep. Summaries (a fixed-point
+    /// walk of the body) are then built only for calls where they can change the result, and no body is bound deeper
+    /// than a summary would go.
+    /// </summary>
+    public MethodReach GetReach(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (depth <= 0 || !HasSourceBody(method))
+        {
+            return MethodReach.None;
+        }
+
+        method = method.PartialImplementationPart ?? method;
+        if (_reach.TryGetValue((method, depth), out var cached))
+        {
+            return cached;
+        }
+
+        var facts = _facts.TryGetValue(method, out var known) ? known : _facts.GetOrAdd(method, ScanReach(method, cancellationToken));
+        var reach = facts.Direct;
+        foreach (var callee in facts.Callees)
+        {
+            if (reach == MethodReach.Both)
+            {
+                break;
+            }
+
+            reach |= GetReach(callee, depth - 1, cancellationToken);
+        }
+
+        return _reach.GetOrAdd((method, depth), reach);
+    }
+
+    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var reach = MethodReach.None;
+        HashSet<IMethodSymbol>? callees = null;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (!Compilation.ContainsSyntaxTree(syntax.SyntaxTree) || GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                reach |= OperationReach(operation);
+                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
+                {
+                    (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                }
+            }
+        }
+
+        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray());
+    }
+
+    private MethodReach OperationReach(IOperation operation)
+    {
+        var reach = MethodReach.None;
+        switch (operation)
+        {
+            case IInvocationOperation invocation:
+                {
+                    var target = invocation.TargetMethod;
+                    if (IsSink(target))
+                    {
+                        reach |= MethodReach.Sink;
+                    }
+
+                    if (Table.GetHandlerRegistration(target) is not null
+                        || TaintWalker.MemberSourceOf(Table, target, invocation.Type, invocation.Instance?.Type) is not null)
+                    {
+                        reach |= MethodReach.Source;
+                    }
+
+                    break;
+                }
+
+            case IObjectCreationOperation { Constructor: { } constructor }:
+                if (IsSink(constructor))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                break;
+            case IConversionOperation { OperatorMethod: { } op }:
+                if (Table.HasMethodSinks(op))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                break;
+            case IPropertyReferenceOperation property:
+                if (Table.TryGetPropertySink(property.Property, out _))
+                {
+                    reach |= MethodReach.Sink;
+                }
+
+                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IFieldReferenceOperation field:
+                if (TaintWalker.MemberSourceOf(Table, field.Field, field.Type, field.Instance?.Type) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+        }
+
+        return reach;
+    }
+
+    /// <summary>A known sink, or a method with <c>[PromptSink]</c> on itself or a parameter.</summary>
+    public bool IsSink(IMethodSymbol method) =>
+        Table.HasMethodSinks(method) || (Table.PromptSinkAttribute is { } attribute && HasPromptSink(method, attribute));
+
+    private static bool HasPromptSink(IMethodSymbol method, INamedTypeSymbol attribute)
+    {
+        foreach (var a in method.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        foreach (var parameter in method.Parameters)
+        {
+            foreach (var a in parameter.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private MethodSummary Build(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)

@@ -67,6 +67,8 @@ internal sealed class TaintWalker
     private readonly List<ParameterSink> _parameterSinks = new();
     private readonly Dictionary<IOperation, TaintValue?> _lastEval = new();
     private readonly Dictionary<ISymbol, int> _firstTaint = new(SymbolEqualityComparer.Default);
+    private int _calleeDepth;
+    private bool _calleesTruncated;
     private int _position;
     private bool _changed;
     private bool _report;
@@ -120,9 +122,10 @@ internal sealed class TaintWalker
 
         Run();
         _returns.TryGetValue(_owner, out var returned);
-        return returned is null && _parameterSinks.Count == 0
-            ? MethodSummary.Empty
-            : new MethodSummary(returned, _parameterSinks.ToImmutableArray());
+        return new MethodSummary(
+            returned,
+            _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
+            _calleesTruncated ? int.MaxValue : _calleeDepth + 1);
     }
 
     private void Run()
@@ -673,9 +676,27 @@ internal sealed class TaintWalker
 
         TaintValue? result = null;
         var summarised = false;
-        if (TaintContext.HasSourceBody(method))
+        // Without tainted arguments or receiver, a callee's summary adds only the sources it reads itself. A summary
+        // that skips a callee (at depth 0, or because the callee reads no source within this depth) may differ at
+        // another depth, so it is not reused across depths.
+        var hasBody = TaintContext.HasSourceBody(method);
+        if (hasBody && (_depth <= 0
+            || (argumentTaint is null && instance is null && (_context.GetReach(method, _depth, _cancellationToken) & MethodReach.Source) == 0)))
+        {
+            _calleesTruncated |= _summaryMode;
+        }
+        else if (hasBody)
         {
             var summary = _context.GetSummary(method, _depth, _inProgress, _cancellationToken);
+            if (summary is null || summary.NeededDepth == int.MaxValue)
+            {
+                _calleesTruncated = true;
+            }
+            else
+            {
+                _calleeDepth = Math.Max(_calleeDepth, summary.NeededDepth);
+            }
+
             if (summary is not null)
             {
                 summarised = true;
@@ -955,9 +976,13 @@ internal sealed class TaintWalker
 
     // ---- sources -------------------------------------------------------------------------------------------
 
-    private SourceKind? MemberSource(ISymbol member, ITypeSymbol? valueType, ITypeSymbol? instanceType)
+    private SourceKind? MemberSource(ISymbol member, ITypeSymbol? valueType, ITypeSymbol? instanceType) =>
+        MemberSourceOf(_table, member, valueType, instanceType);
+
+    /// <summary>Why reading <paramref name="member"/> (a field, property or call) yields untrusted data, if it does.</summary>
+    internal static SourceKind? MemberSourceOf(LlmApiTable table, ISymbol member, ITypeSymbol? valueType, ITypeSymbol? instanceType)
     {
-        var kind = _table.GetMemberSource(member);
+        var kind = table.GetMemberSource(member);
         if (kind is not null)
         {
             return kind;
@@ -965,7 +990,7 @@ internal sealed class TaintWalker
 
         foreach (var attribute in member.GetAttributes())
         {
-            var attributeKind = AttributeSource(attribute);
+            var attributeKind = AttributeSourceOf(table, attribute);
             if (attributeKind is not null)
             {
                 return attributeKind;
@@ -976,39 +1001,41 @@ internal sealed class TaintWalker
         {
             foreach (var attribute in method.GetReturnTypeAttributes())
             {
-                var attributeKind = AttributeSource(attribute);
+                var attributeKind = AttributeSourceOf(table, attribute);
                 if (attributeKind is not null)
                 {
                     return attributeKind;
                 }
             }
 
-            if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method.OriginalDefinition, kernelFunction))
+            if (table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method.OriginalDefinition, kernelFunction))
             {
                 return SourceKind.ToolResult;
             }
 
-            return _table.GetTypeSource(valueType);
+            return table.GetTypeSource(valueType);
         }
 
-        return _table.GetTypeSource(instanceType) ?? _table.GetTypeSource(valueType);
+        return table.GetTypeSource(instanceType) ?? table.GetTypeSource(valueType);
     }
 
-    private SourceKind? AttributeSource(AttributeData attribute)
+    private SourceKind? AttributeSource(AttributeData attribute) => AttributeSourceOf(_table, attribute);
+
+    private static SourceKind? AttributeSourceOf(LlmApiTable table, AttributeData attribute)
     {
         if (attribute.AttributeClass is not { } attributeClass)
         {
             return null;
         }
 
-        if (_table.UntrustedAttribute is { } untrusted && SymbolEqualityComparer.Default.Equals(attributeClass, untrusted))
+        if (table.UntrustedAttribute is { } untrusted && SymbolEqualityComparer.Default.Equals(attributeClass, untrusted))
         {
             return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string { Length: > 0 } description
                 ? new SourceKind(description)
                 : SourceKind.MarkedUntrusted;
         }
 
-        return _table.GetSourceAttribute(attributeClass);
+        return table.GetSourceAttribute(attributeClass);
     }
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
