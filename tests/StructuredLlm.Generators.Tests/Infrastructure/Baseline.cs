@@ -28,9 +28,36 @@ internal static class Baseline
     public static void VerifyReaders(string testName, GeneratorRun run, [CallerFilePath] string callerPath = "")
         => Verify(testName, run, hint => hint.EndsWith(ReaderSuffix, StringComparison.Ordinal), callerPath);
 
+    /// <summary>
+    /// The caller's file in the source tree. CI builds are deterministic (<c>ContinuousIntegrationBuild</c>), so the
+    /// compiler maps the repository root to <c>/_/</c> in caller paths; map it back with the root recorded at build time.
+    /// </summary>
+    private static string SourcePath(string callerPath)
+    {
+        if (File.Exists(callerPath))
+        {
+            return callerPath;
+        }
+
+        string? repoRoot = typeof(Baseline).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepoRoot")?.Value;
+        const string Mapped = "/_/";
+        if (repoRoot is not null && callerPath.StartsWith(Mapped, StringComparison.Ordinal))
+        {
+            string mapped = Path.Combine(repoRoot, callerPath.Substring(Mapped.Length));
+            if (File.Exists(mapped))
+            {
+                return mapped;
+            }
+        }
+
+        throw new InvalidOperationException($"Cannot find the test source file '{callerPath}' (repository root: '{repoRoot}').");
+    }
+
     private static void Verify(string testName, GeneratorRun run, Func<string, bool> include, string callerPath)
     {
-        string directory = Path.Combine(Path.GetDirectoryName(callerPath)!, "Baselines", testName);
+        string directory = Path.Combine(Path.GetDirectoryName(SourcePath(callerPath))!, "Baselines", testName);
         bool accept = Environment.GetEnvironmentVariable("STRUCTUREDLLM_ACCEPT") == "1";
         var actual = run.Sources.Where(s => include(s.HintName)).ToDictionary(s => s.HintName + ".txt", s => Normalize(s.SourceText.ToString()), StringComparer.Ordinal);
 
