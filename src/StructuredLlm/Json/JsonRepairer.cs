@@ -23,7 +23,15 @@ internal sealed class RepairLog
 {
     private readonly List<PathEntry> _path = new();
 
+    /// <summary>At most this many repairs are listed per document; the kinds of the rest are still tracked.</summary>
+    public const int MaxListed = 1000;
+
     public List<LlmRepair> Repairs { get; } = new();
+
+    /// <summary>Repairs beyond <see cref="MaxListed"/>: counted, and their kinds kept as a bit set.</summary>
+    public int Unlisted { get; set; }
+
+    public ulong UnlistedKinds { get; set; }
 
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
@@ -461,7 +469,7 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.TruncatedString, iStart, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
 
@@ -470,7 +478,7 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
 
@@ -484,7 +492,7 @@ internal ref struct JsonRepairer
 
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
-                    RecordQuoteKind(quote, skipEscapeChars, iStart);
+                    RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                     ParseConcatenatedString();
                     return true;
                 }
@@ -502,10 +510,17 @@ internal ref struct JsonRepairer
                     return ParseString(true, -1);
                 }
 
-                // The quote is data: escape it and go on.
+                // The quote is data: keep the character the model wrote (escaped when it is ") and go on.
                 _o.Truncate(oQuote);
-                _o.Append("\\\""u8);
-                Rec(LlmRepairKind.InnerQuote, iQuote, eq, "\\\"");
+                if (_t[iQuote] == (byte)'"')
+                {
+                    _o.Append("\\\""u8);
+                }
+                else
+                {
+                    _o.Append(_t.Slice(iQuote, eq));
+                }
+                Rec(LlmRepairKind.InnerQuote, iQuote, eq, Utf8Text.GetString(_t.Slice(iQuote, eq)));
                 _i = iQuote + eq;
                 continue;
             }
@@ -524,7 +539,7 @@ internal ref struct JsonRepairer
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
                 Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
-                RecordQuoteKind(quote, skipEscapeChars, iStart);
+                RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 ParseConcatenatedString();
                 return true;
             }
@@ -610,7 +625,7 @@ internal ref struct JsonRepairer
     {
         if (stopAtDelimiter || _i >= Len) return true;
         byte c = _t[_i];
-        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && HasUnmatchedOpen(contentStart, contentEnd, c))
+        if (c is (byte)')' or (byte)']' or (byte)'}' && _lastDoubleQuote > _i && TextContinuesAfter(_i + 1) && HasUnmatchedOpen(contentStart, contentEnd, c))
         {
             return false; // "six feet (72") tall": the quote closes nothing
         }
@@ -623,6 +638,13 @@ internal ref struct JsonRepairer
             return !(k >= Len || _t[k] is (byte)',' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)':');
         }
         return false;
+    }
+
+    /// <summary>True when what follows (after spaces) is more text rather than the next token or the end.</summary>
+    private readonly bool TextContinuesAfter(int i)
+    {
+        while (i < Len && _t[i] is (byte)' ' or (byte)'\t') i++;
+        return i < Len && _t[i] is not ((byte)',' or (byte)':' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)'\r');
     }
 
     private readonly bool HasUnmatchedOpen(int start, int end, byte close)
@@ -646,11 +668,12 @@ internal ref struct JsonRepairer
         if (_log.Incomplete.Count > marksCount) _log.Incomplete.RemoveRange(marksCount, _log.Incomplete.Count - marksCount);
     }
 
-    private void RecordQuoteKind(Quote quote, bool escaped, int at)
+    private void RecordQuoteKind(Quote quote, bool escaped, int at, int quoteLength)
     {
-        if (escaped) Rec(LlmRepairKind.EscapedString, at, 2, "\"");
-        if (quote == Quote.Single) Rec(LlmRepairKind.SingleQuotes, at, 1, "\"");
-        else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, at, 1, "\"");
+        if (escaped) Rec(LlmRepairKind.EscapedString, at, 1 + quoteLength, "\"");
+        int q = escaped ? at + 1 : at;
+        if (quote == Quote.Single) Rec(LlmRepairKind.SingleQuotes, q, quoteLength, "\"");
+        else if (quote is Quote.SingleLike or Quote.DoubleLike) Rec(LlmRepairKind.CurlyQuotes, q, quoteLength, "\"");
     }
 
     private void ParseConcatenatedString()
@@ -876,15 +899,20 @@ internal ref struct JsonRepairer
             while (j < Len && IsWs(_t[j])) j++;
             if (j < Len && _t[j] == (byte)'(' && !isKey)
             {
+                int oBefore = _o.Length, logBefore = _log.Repairs.Count, marksBefore = _log.Incomplete.Count;
                 Rec(LlmRepairKind.FunctionWrapper, start, j + 1 - start, "");
                 _i = j + 1;
-                ParseValue();
-                if (Cur == (byte)')')
+                if (ParseValue())
                 {
-                    _i++;
-                    if (Cur == (byte)';') _i++;
+                    if (Cur == (byte)')')
+                    {
+                        _i++;
+                        if (Cur == (byte)';') _i++;
+                    }
+                    return true;
                 }
-                return true;
+                Revert(start, oBefore, logBefore, marksBefore); // `name(` with no value inside: just a word
+                while (_i < Len && IsIdentChar(_t[_i])) _i++;
             }
         }
 
@@ -1128,6 +1156,12 @@ internal ref struct JsonRepairer
 
     private void Rec(LlmRepairKind kind, int position, int length, string after)
     {
+        if (_log.Repairs.Count >= RepairLog.MaxListed)
+        {
+            _log.Unlisted++;
+            _log.UnlistedKinds |= 1UL << (int)kind;
+            return;
+        }
         length = Math.Max(0, Math.Min(length, Len - position));
         string before = position >= 0 && position < Len ? Utf8Text.Snippet(_t.Slice(position, length)) : string.Empty;
         _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));

@@ -149,6 +149,7 @@ public static class LlmJson
         {
             if (!options.IsAllowed(r.Kind)) return new RepairOutcome(Errors.NotAllowed(r));
         }
+        if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed) return new RepairOutcome(notAllowed);
         return new RepairOutcome(output.ToArray(), repairs);
     }
 }
@@ -184,6 +185,19 @@ internal static class PositionMap
 /// <summary>The errors the pipeline itself reports (the readers report their own).</summary>
 internal static class Errors
 {
+    public static LlmError? FirstUnlistedNotAllowed(RepairLog log, LlmParseOptions options)
+    {
+        if (log.Unlisted == 0 || options.AllowsEverything) return null;
+        for (int k = 0; k < 64; k++)
+        {
+            if ((log.UnlistedKinds & (1UL << k)) != 0 && !options.IsAllowed((LlmRepairKind)k))
+            {
+                return NotAllowed(new LlmRepair((LlmRepairKind)k, "$", -1, "", ""));
+            }
+        }
+        return null;
+    }
+
     public static LlmError Empty() => new("$", "a JSON value", "an empty response");
 
     public static LlmError TooLong(int length, int max) =>

@@ -172,8 +172,12 @@ public static class LlmParser
         return new LlmResult<T>(true, a.Value, repairs, Array.Empty<LlmError>(), a.Unknown, null);
     }
 
-    private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text) =>
-        new(false, default, a.Repairs.Count == 0 ? Array.Empty<LlmRepair>() : a.Repairs.ToArray(), a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
+    private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text)
+    {
+        IReadOnlyList<LlmRepair> repairs = a.Repairs.Count == 0 ? Array.Empty<LlmRepair>()
+            : text is not null ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
+        return new(false, default, repairs, a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
+    }
 
     /// <summary>Reads one candidate: strictly first; on a syntax failure, repaired; then with root unwrapping.</summary>
     private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, bool bom,
@@ -226,6 +230,11 @@ public static class LlmParser
             }
             attempt.Repairs.Add(shifted);
             if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
+        }
+        if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed)
+        {
+            attempt.Errors = new[] { notAllowed };
+            return attempt;
         }
 
         fixed (byte* clean = output.Buffer)

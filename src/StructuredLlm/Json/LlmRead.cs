@@ -294,7 +294,15 @@ public static partial class LlmRead
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 context.PushIndex(index++);
-                if (readItem(ref reader, context, out var item)) value.Add(item);
+                if (context.IsIncompleteValue(ref reader))
+                {
+                    context.AddError("a complete value", "a value that was cut off or left out of the output");
+                    LlmReadContext.Skip(ref reader);
+                }
+                else if (readItem(ref reader, context, out var item))
+                {
+                    value.Add(item);
+                }
                 context.PopPath();
             }
             return context.ErrorCount == errors;

@@ -255,7 +255,7 @@ public sealed unsafe class LlmReadContext
         if (slot < 0)
         {
             slot = start;
-            if (IsIncomplete(start))
+            if (IsIncompleteValue(ref reader))
             {
                 AddError("a complete value", "a value that was cut off or left out of the output");
                 Skip(ref reader);
@@ -305,6 +305,23 @@ public sealed unsafe class LlmReadContext
     public static void Skip(ref Utf8JsonReader reader)
     {
         if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.PropertyName) reader.Skip();
+    }
+
+    /// <summary>
+    /// True when the current value, or anything inside it, was cut off, left out or guessed by the repairer.
+    /// Free on clean input (no marks); on repaired input it scans a copy of the reader to find the value's end.
+    /// </summary>
+    internal bool IsIncompleteValue(ref Utf8JsonReader reader)
+    {
+        var marks = _incomplete;
+        if (marks is null) return false;
+        int start = (int)reader.TokenStartIndex;
+        var probe = reader;
+        if (probe.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) probe.Skip();
+        int end = (int)probe.BytesConsumed;
+        int at = marks.BinarySearch(start);
+        if (at < 0) at = ~at;
+        return at < marks.Count && marks[at] < end;
     }
 
     /// <summary>True when the value starting at this offset was cut off, left out or guessed by the repairer.</summary>
