@@ -1,3 +1,4 @@
+using System;
 using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
@@ -13,5 +14,6 @@ internal static class Program
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(new NanosecondsPerByteColumn())
             .HideColumns(Column.Error, Column.StdDev)
+            .WithBuildTimeout(TimeSpan.FromMinutes(10)) // the out-of-process build of the whole graph is slow on a shared 2-core box
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile));
 }

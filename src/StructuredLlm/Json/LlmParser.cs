@@ -195,8 +195,12 @@ public static class LlmParser
             }
         }
 
-        // 1. strict: clean JSON pays only for the read itself
-        if (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out bool syntaxError) || !syntaxError)
+        // 1. strict: clean JSON pays only for the read itself. Skipped when the first byte cannot start a JSON value
+        //    (a fence, a comment, prose): the reader would throw on its first token, and that exception costs more
+        //    than the repair and the read together.
+        bool syntaxError = true;
+        if (CanStartStrictJson(new ReadOnlySpan<byte>(p + start, count))
+            && (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
             if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
             return attempt;
@@ -247,6 +251,26 @@ public static class LlmParser
         }
         if (keepClean) attempt.Clean = output.ToArray();
         return attempt;
+    }
+
+    /// <summary>False only when the first non-whitespace byte cannot begin a JSON value, so that a strict read would
+    /// certainly fail on its first token. Anything else (including an empty span or a byte-order mark) returns true
+    /// and is left to the reader.</summary>
+    private static bool CanStartStrictJson(ReadOnlySpan<byte> bytes)
+    {
+        foreach (byte b in bytes)
+        {
+            switch (b)
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r':
+                    continue;
+                case (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n' or 0xEF:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
