@@ -70,3 +70,19 @@ internal sealed class NanosecondsPerByteColumn : IColumn
     private static int? Size(BenchmarkCase b) =>
         b.Parameters.Items.FirstOrDefault(p => p.Name == "Size")?.Value is int s ? s : null;
 }
+
+/// <summary>System.Text.Json (source-generated) on the clean scaling inputs: how much of the per-byte growth at
+/// 1 MB is the object graph and the garbage collector rather than the parser.</summary>
+public class ScalingStjBenchmarks
+{
+    private byte[] _utf8 = Array.Empty<byte>();
+
+    [Params(1 << 10, 1 << 15, 1 << 20)]
+    public int Size { get; set; } = 1 << 10;
+
+    [GlobalSetup]
+    public void Setup() => _utf8 = Encoding.UTF8.GetBytes(Inputs.Scaling("clean", Size));
+
+    [Benchmark]
+    public LogBatch? Stj_SourceGen() => System.Text.Json.JsonSerializer.Deserialize(_utf8, BenchJsonContext.Default.LogBatch);
+}
