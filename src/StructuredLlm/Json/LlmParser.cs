@@ -195,11 +195,10 @@ public static class LlmParser
             }
         }
 
-        // 1. strict: clean JSON pays only for the read itself. Skipped when the first byte cannot start a JSON value
-        //    (a fence, a comment, prose): the reader would throw on its first token, and that exception costs more
-        //    than the repair and the read together.
+        // 1. strict: clean JSON pays only for the read itself (plus one byte scan). Skipped when the scan proves the
+        //    bytes are not strict JSON, where the read could only end in a syntax error (see MayBeStrictJson).
         bool syntaxError = true;
-        if (CanStartStrictJson(new ReadOnlySpan<byte>(p + start, count))
+        if (MayBeStrictJson(new ReadOnlySpan<byte>(p + start, count))
             && (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
             if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
@@ -253,22 +252,46 @@ public static class LlmParser
         return attempt;
     }
 
-    /// <summary>False only when the first non-whitespace byte cannot begin a JSON value, so that a strict read would
-    /// certainly fail on its first token. Anything else (including an empty span or a byte-order mark) returns true
-    /// and is left to the reader.</summary>
-    private static bool CanStartStrictJson(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// False only when <paramref name="bytes"/> certainly is not strict JSON: outside strings (delimited as JSON
+    /// delimits them) it holds a byte that strict JSON never has there (a fence, a comment, a single quote, an
+    /// unquoted key, prose), or a comma directly before a closing bracket. Strict JSON never returns false, so
+    /// skipping the strict read on false changes no result: that read would end in a syntax error anyway, and the
+    /// reader's exception costs more than the repair and the typed read together. Anything unsure (a byte-order
+    /// mark, a string still open at the end) returns true and is left to the reader.
+    /// </summary>
+    private static bool MayBeStrictJson(ReadOnlySpan<byte> bytes)
     {
-        foreach (byte b in bytes)
+        bool inString = false;
+        byte last = 0; // last non-whitespace byte outside strings
+        for (int i = 0; i < bytes.Length; i++)
         {
+            byte b = bytes[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
             switch (b)
             {
                 case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r':
                     continue;
-                case (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (>= (byte)'0' and <= (byte)'9') or (byte)'t' or (byte)'f' or (byte)'n' or 0xEF:
+                case (byte)'"':
+                    inString = true;
+                    break;
+                case (byte)']' or (byte)'}':
+                    if (last == (byte)',') return false;
+                    break;
+                case (byte)'{' or (byte)'[' or (byte)',' or (byte)':' or (byte)'-' or (byte)'+' or (byte)'.' or (>= (byte)'0' and <= (byte)'9')
+                    or (byte)'e' or (byte)'E' or (byte)'t' or (byte)'r' or (byte)'u' or (byte)'f' or (byte)'a' or (byte)'l' or (byte)'s' or (byte)'n':
+                    break;
+                case 0xEF:
                     return true;
                 default:
                     return false;
             }
+            last = b;
         }
         return true;
     }
