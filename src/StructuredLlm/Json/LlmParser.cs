@@ -195,11 +195,11 @@ public static class LlmParser
             }
         }
 
-        // 1. strict: clean JSON pays only for the read itself (skipped when the first byte rules strict JSON out,
-        //    which saves the reader's exception on fenced or prose-led text)
+        // 1. strict: clean JSON pays only for the read itself (plus one byte scan). Skipped when the scan proves the
+        //    bytes are not strict JSON, where the read could only end in a syntax error (see MayBeStrictJson).
         bool syntaxError = true;
-        if (CanStartStrictJson(p[start]) &&
-            (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
+        if (MayBeStrictJson(new ReadOnlySpan<byte>(p + start, count))
+            && (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
             if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
             return attempt;
@@ -257,9 +257,49 @@ public static class LlmParser
         return attempt;
     }
 
-    private static bool CanStartStrictJson(byte b) =>
-        b is (byte)'{' or (byte)'[' or (byte)'"' or (byte)'-' or (byte)'t' or (byte)'f' or (byte)'n' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' ||
-        b is >= (byte)'0' and <= (byte)'9';
+    /// <summary>
+    /// False only when <paramref name="bytes"/> certainly is not strict JSON: outside strings (delimited as JSON
+    /// delimits them) it holds a byte that strict JSON never has there (a fence, a comment, a single quote, an
+    /// unquoted key, prose), or a comma directly before a closing bracket. Strict JSON never returns false, so
+    /// skipping the strict read on false changes no result: that read would end in a syntax error anyway, and the
+    /// reader's exception costs more than the repair and the typed read together. Anything unsure (a byte-order
+    /// mark, a string still open at the end) returns true and is left to the reader.
+    /// </summary>
+    private static bool MayBeStrictJson(ReadOnlySpan<byte> bytes)
+    {
+        bool inString = false;
+        byte last = 0; // last non-whitespace byte outside strings
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            byte b = bytes[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r':
+                    continue;
+                case (byte)'"':
+                    inString = true;
+                    break;
+                case (byte)']' or (byte)'}':
+                    if (last == (byte)',') return false;
+                    break;
+                case (byte)'{' or (byte)'[' or (byte)',' or (byte)':' or (byte)'-' or (byte)'+' or (byte)'.' or (>= (byte)'0' and <= (byte)'9')
+                    or (byte)'e' or (byte)'E' or (byte)'t' or (byte)'r' or (byte)'u' or (byte)'f' or (byte)'a' or (byte)'l' or (byte)'s' or (byte)'n':
+                    break;
+                case 0xEF:
+                    return true;
+                default:
+                    return false;
+            }
+            last = b;
+        }
+        return true;
+    }
 
     /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
     /// <paramref name="syntaxError"/> set when the bytes are not strict JSON.</summary>
