@@ -33,6 +33,9 @@ internal sealed class LlmApiTable
     private readonly HashSet<ITypeSymbol> _conversationTypes = new(SymbolEqualityComparer.Default);
     private readonly List<(string Key, string Entry)> _unresolved = new();
 
+    /// <summary>Message content types (MEAI <c>AIContent</c>, OpenAI content parts, SK <c>KernelContent</c>): their text reaches the model like a string.</summary>
+    private readonly HashSet<ITypeSymbol> _contentTypes = new(SymbolEqualityComparer.Default);
+
     private LlmApiTable(Compilation compilation)
     {
         Compilation = compilation;
@@ -184,6 +187,13 @@ internal sealed class LlmApiTable
     private void ResolveSinks()
     {
         PromptSinkAttribute = Compilation.GetTypeByMetadataName("StructuredLlm.PromptSinkAttribute");
+        foreach (var name in new[] { "Microsoft.Extensions.AI.AIContent", "OpenAI.Chat.ChatMessageContentPart", "OpenAI.Chat.ChatMessageContent", "Microsoft.SemanticKernel.KernelContent", "Microsoft.SemanticKernel.ChatMessageContentItemCollection" })
+        {
+            if (Type(name) is { } contentType)
+            {
+                _contentTypes.Add(contentType);
+            }
+        }
 
         // Microsoft.Extensions.AI
         ExtensionsAiChatRole = Type("Microsoft.Extensions.AI.ChatRole");
@@ -228,10 +238,36 @@ internal sealed class LlmApiTable
                 var role = IndexOf(method, p => SemanticKernelAuthorRole is not null && SymbolEqualityComparer.Default.Equals(p.Type, SemanticKernelAuthorRole));
                 if (role >= 0)
                 {
-                    AddStringParameters(method, new[] { "content" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
+                    AddStringParameters(method, new[] { "content", "items" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
                 }
             }
         }
+
+        var skMessage = Type("Microsoft.SemanticKernel.ChatMessageContent");
+        if (skMessage is not null && SemanticKernelAuthorRole is not null)
+        {
+            foreach (var ctor in skMessage.InstanceConstructors)
+            {
+                var role = IndexOf(ctor, p => SymbolEqualityComparer.Default.Equals(p.Type, SemanticKernelAuthorRole));
+                if (role >= 0)
+                {
+                    AddStringParameters(ctor, new[] { "content", "items" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
+                }
+            }
+        }
+
+        // IChatCompletionService.GetChatMessageContentAsync("prompt"): the string becomes a user message.
+        AddMethodSinks("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", new[] { "GetChatMessageContentAsync", "GetChatMessageContentsAsync", "GetStreamingChatMessageContentsAsync" }, new[] { "prompt" }, new SinkInfo(SinkRole.User, "the user message", "SemanticKernel"));
+        AddPropertySink("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", "ChatSystemPrompt", new SinkInfo(SinkRole.Instructions, "the system prompt", "SemanticKernel"));
+        AddPropertySink("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", "ChatDeveloperPrompt", new SinkInfo(SinkRole.Instructions, "the developer prompt", "SemanticKernel"));
+        AddPropertySink("Microsoft.SemanticKernel.Agents.Agent", "Instructions", new SinkInfo(SinkRole.Instructions, "the agent instructions", "SemanticKernel"));
+        AddPropertySink("Microsoft.SemanticKernel.Agents.KernelAgent", "Instructions", new SinkInfo(SinkRole.Instructions, "the agent instructions", "SemanticKernel"));
+
+        // Microsoft Agent Framework (Microsoft.Agents.AI): agent instructions are its system prompt.
+        var agentInstructions = new SinkInfo(SinkRole.Instructions, "the agent instructions", "ExtensionsAi");
+        AddMethodSinks("Microsoft.Agents.AI.ChatClientAgent", new[] { ".ctor" }, new[] { "instructions" }, agentInstructions);
+        AddMethodSinks("Microsoft.Extensions.AI.ChatClientExtensions", new[] { "AsAIAgent", "CreateAIAgent" }, new[] { "instructions" }, agentInstructions);
+        AddMethodSinks("Microsoft.Agents.AI.AIAgent", new[] { "RunAsync", "RunStreamingAsync" }, new[] { "message" }, new SinkInfo(SinkRole.User, "the user message", "ExtensionsAi"));
 
         var template = new SinkInfo(SinkRole.Template, "the Semantic Kernel prompt template", "SemanticKernel");
         var templateNames = new[] { "promptTemplate", "template" };
@@ -359,6 +395,10 @@ internal sealed class LlmApiTable
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Contents", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Text", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse"), "Text", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse"), "Messages", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse`1"), "Result", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Agents.AI.AgentResponseUpdate"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Contents", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.SemanticKernel.ChatMessageContent"), "Content", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.SemanticKernel.ChatMessageContent"), "Items", SourceKind.ModelOutput);
@@ -595,8 +635,20 @@ internal sealed class LlmApiTable
         return -1;
     }
 
-    private void AddMethodSinks(string typeName, string[] methodNames, string[]? parameterNames, SinkInfo sink) =>
-        AddMethodSinks(Type(typeName), methodNames, parameterNames, sink);
+    /// <summary>
+    /// Every type with this metadata name. Extension classes share names across packages (Microsoft.Agents.AI declares
+    /// its own <c>Microsoft.Extensions.AI.ChatClientExtensions</c>), and <see cref="Compilation.GetTypeByMetadataName"/>
+    /// returns null when a name is ambiguous, which would silently drop the sinks of both.
+    /// </summary>
+    private ImmutableArray<INamedTypeSymbol> Types(string metadataName) => Compilation.GetTypesByMetadataName(metadataName);
+
+    private void AddMethodSinks(string typeName, string[] methodNames, string[]? parameterNames, SinkInfo sink)
+    {
+        foreach (var type in Types(typeName))
+        {
+            AddMethodSinks(type, methodNames, parameterNames, sink);
+        }
+    }
 
     private void AddMethodSinks(INamedTypeSymbol? type, string[] methodNames, string[]? parameterNames, SinkInfo sink)
     {
@@ -618,7 +670,7 @@ internal sealed class LlmApiTable
     {
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.Type.SpecialType != SpecialType.System_String)
+            if (!CarriesText(parameter.Type))
             {
                 continue;
             }
@@ -639,9 +691,64 @@ internal sealed class LlmApiTable
         }
     }
 
+    /// <summary>
+    /// A string, a message content object (or a collection of them): text given this way reaches the model as message
+    /// text, so <c>new ChatMessage(ChatRole.System, [new TextContent(x)])</c> is the same sink as the string overload.
+    /// </summary>
+    private bool CarriesText(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return true;
+        }
+
+        if (_contentTypes.Count == 0)
+        {
+            return false;
+        }
+
+        if (IsContentType(type))
+        {
+            return true;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsContentType(array.ElementType);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic)
+        {
+            return IsContentType(generic.TypeArguments[0]);
+        }
+
+        return false;
+    }
+
+    private bool IsContentType(ITypeSymbol type)
+    {
+        for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (_contentTypes.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void AddPropertySink(string typeName, string propertyName, SinkInfo sink)
     {
-        foreach (var member in Type(typeName)?.GetMembers(propertyName) ?? ImmutableArray<ISymbol>.Empty)
+        foreach (var type in Types(typeName))
+        {
+            AddPropertySink(type, propertyName, sink);
+        }
+    }
+
+    private void AddPropertySink(INamedTypeSymbol type, string propertyName, SinkInfo sink)
+    {
+        foreach (var member in type.GetMembers(propertyName))
         {
             if (member is IPropertySymbol property)
             {

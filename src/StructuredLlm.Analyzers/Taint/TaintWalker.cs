@@ -1218,7 +1218,7 @@ internal sealed class TaintWalker
 
             if (known && _table.TryGetMethodSink(method, parameter.Ordinal, out var sink))
             {
-                CheckSink(arguments[i].Value, taints[i], sink, arguments, via: null, viaEmbedded: false);
+                CheckSink(SinkValue(arguments[i]), taints[i], sink, arguments, via: null, viaEmbedded: false);
                 continue;
             }
 
@@ -1331,28 +1331,84 @@ internal sealed class TaintWalker
             }
         }
 
+        return RoleRank(role, 0) switch
+        {
+            3 => sink.WithRole(SinkRole.Instructions, "the system message"),
+            2 => sink.WithRole(SinkRole.Instructions, "the developer message"),
+            1 => sink.WithRole(SinkRole.User, "the user message"),
+            // A role that is not a constant (often a message's own Role, copied from model output) is not judged;
+            // assistant and tool text is conversation history.
+            _ => sink.WithRole(SinkRole.None, "the chat message"),
+        };
+    }
+
+    /// <summary>
+    /// The most privileged role a role expression can have: 3 system, 2 developer, 1 user, 0 other or unknown. Follows
+    /// conversions, both arms of a conditional, and a local whose only assignment is its initializer.
+    /// </summary>
+    private static int RoleRank(IOperation? role, int hops)
+    {
         while (role is IConversionOperation conversion)
         {
             role = conversion.Operand;
         }
 
-        string? name = role switch
+        switch (role)
         {
-            IPropertyReferenceOperation { Instance: null } p => p.Property.Name,
-            IFieldReferenceOperation { Instance: null } f => f.Field.Name,
-            IObjectCreationOperation { Arguments.Length: > 0 } c when c.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string s } => s,
-            _ => null,
-        };
+            case IPropertyReferenceOperation { Instance: null } p:
+                return RoleRank(p.Property.Name);
+            case IFieldReferenceOperation { Instance: null } f:
+                return RoleRank(f.Field.Name);
+            case IObjectCreationOperation { Arguments.Length: > 0 } c when c.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string s }:
+                return RoleRank(s);
+            case IConditionalOperation conditional when hops < 4:
+                return Math.Max(RoleRank(conditional.WhenTrue, hops + 1), RoleRank(conditional.WhenFalse, hops + 1));
+            case ILocalReferenceOperation local when hops < 4:
+                return RoleRank(SingleAssignment(local), hops + 1);
+            default:
+                return 0;
+        }
+    }
 
-        return name?.ToLowerInvariant() switch
+    private static int RoleRank(string name) => name.ToLowerInvariant() switch
+    {
+        "system" => 3,
+        "developer" => 2,
+        "user" => 1,
+        _ => 0,
+    };
+
+    /// <summary>The initializer of a local that is never assigned again in its method, else null.</summary>
+    private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        if (local.DeclaringSyntaxReferences.Length != 1)
         {
-            "system" => sink.WithRole(SinkRole.Instructions, "the system message"),
-            "developer" => sink.WithRole(SinkRole.Instructions, "the developer message"),
-            "user" => sink.WithRole(SinkRole.User, "the user message"),
-            "assistant" or "tool" => sink.WithRole(SinkRole.None, "the assistant message"),
-            // A role that is not a constant (often a message's own Role, copied from model output) is not judged.
-            _ => sink.WithRole(SinkRole.None, "the chat message"),
-        };
+            return null;
+        }
+
+        IOperation? root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        IOperation? initializer = null;
+        foreach (var descendant in root.Descendants())
+        {
+            switch (descendant)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    initializer = declarator.Initializer?.Value;
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } when SymbolEqualityComparer.Default.Equals(compound.Local, local):
+                case IArgumentOperation { Value: ILocalReferenceOperation byRef, Parameter.RefKind: not RefKind.None and not RefKind.In } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
+                    return null;
+            }
+        }
+
+        return initializer;
     }
 
     /// <summary>The tainted part of a sink value: the first tainted interpolation hole or concatenated operand, else the value.</summary>
@@ -1391,6 +1447,26 @@ internal sealed class TaintWalker
         }
 
         return value;
+    }
+
+    /// <summary>
+    /// The operation a finding points at: the argument's value, or for an expanded <c>params</c> array (whose implicit
+    /// array creation spans the whole call) its first tainted element.
+    /// </summary>
+    private IOperation SinkValue(IArgumentOperation argument)
+    {
+        if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { IsImplicit: true, Initializer: { } initializer })
+        {
+            foreach (var element in initializer.ElementValues)
+            {
+                if (IsTainted(element))
+                {
+                    return element;
+                }
+            }
+        }
+
+        return argument.Value;
     }
 
     private bool IsTainted(IOperation operation) => _lastEval.TryGetValue(operation, out var taint) && taint is not null;

@@ -1,0 +1,79 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// Sinks beyond the string overloads: message content objects, Semantic Kernel's own message and settings types, and
+/// the Microsoft Agent Framework (whose package declares a second <c>Microsoft.Extensions.AI.ChatClientExtensions</c>).
+/// </summary>
+public class MoreSinksTests
+{
+    private static string Code(string body, string parameters = "[FromQuery] string q") => Verify.Usings + $$"""
+        public class C
+        {
+            public async Task M({{parameters}})
+            {
+                {{body}}
+                await Task.CompletedTask;
+            }
+        }
+        """;
+
+    [Theory]
+    // Microsoft.Extensions.AI content lists: same rule as the string overload, decided by the role argument.
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:new List<AIContent> { new Microsoft.Extensions.AI.TextContent(\"Rules \" + q) }|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:[new Microsoft.Extensions.AI.TextContent(q)]|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:[new Microsoft.Extensions.AI.TextContent($\"Summarize: {q}\")]|});")]
+    // OpenAI content parts.
+    [InlineData("_ = new OpenAI.Chat.SystemChatMessage({|SLLM1001:OpenAI.Chat.ChatMessageContentPart.CreateTextPart(\"Rules \" + q)|});")]
+    [InlineData("_ = OpenAI.Chat.ChatMessage.CreateSystemMessage({|SLLM1001:OpenAI.Chat.ChatMessageContentPart.CreateTextPart(q)|});")]
+    // Semantic Kernel's ChatMessageContent, with the role argument deciding.
+    [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.System, {|SLLM1001:\"Rules \" + q|}));")]
+    [InlineData("var h = new ChatHistory(); h.Insert(0, new ChatMessageContent(AuthorRole.System, {|SLLM1001:q|}));")]
+    [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.User, {|SLLM1002:$\"Translate: {q}\"|}));")]
+    // Semantic Kernel execution settings and chat service string prompts.
+    [InlineData("_ = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings { ChatSystemPrompt = {|SLLM1001:\"Rules \" + q|} };")]
+    [InlineData("\n#pragma warning disable SKEXP0010\n_ = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings { ChatDeveloperPrompt = {|SLLM1001:q|} };")]
+    [InlineData("IChatCompletionService s = null!; await s.GetChatMessageContentAsync({|SLLM1002:$\"Summarize: {q}\"|});")]
+    // Microsoft Agent Framework.
+    [InlineData("IChatClient c = null!; _ = new Microsoft.Agents.AI.ChatClientAgent(c, instructions: {|SLLM1001:$\"You help with {q}\"|});")]
+    [InlineData("IChatClient c = null!; _ = c.AsAIAgent(instructions: {|SLLM1001:\"Persona: \" + q|});")]
+    [InlineData("Microsoft.Agents.AI.AIAgent a = null!; await a.RunAsync({|SLLM1002:\"Summarize: \" + q|});")]
+    [InlineData("Microsoft.Agents.AI.AIAgent a = null!; var r = await a.RunAsync(q); var h = new ChatHistory(); h.AddSystemMessage({|SLLM1001:\"Earlier: \" + r.Text|});")]
+    // A role held in a local or chosen by a conditional: judged by the most privileged role it can have.
+    [InlineData("var role = ChatRole.System; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
+    [InlineData("bool admin = q.Length > 3; var role = admin ? ChatRole.System : ChatRole.User; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
+    [InlineData("var role = AuthorRole.System; var h = new ChatHistory(); h.AddMessage(role, {|SLLM1001:q|});")]
+    public Task Reaches_the_sink(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    // Whole content of its own user message: the structural mitigation.
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.TextContent(q)]);")]
+    [InlineData("_ = new OpenAI.Chat.UserChatMessage(OpenAI.Chat.ChatMessageContentPart.CreateTextPart(q));")]
+    [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.User, q));")]
+    [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.Assistant, \"Earlier: \" + q));")]
+    [InlineData("Microsoft.Agents.AI.AIAgent a = null!; await a.RunAsync(q);")]
+    [InlineData("IChatClient c = null!; _ = c.AsAIAgent(instructions: \"You are a support agent.\"); await c.GetResponseAsync(q);")]
+    // Constant content.
+    [InlineData("_ = new ChatMessage(ChatRole.System, [new Microsoft.Extensions.AI.TextContent(\"Rules\")]); _ = q;")]
+    // A local role that is reassigned is not a constant: not judged.
+    [InlineData("var role = ChatRole.System; if (q.Length > 3) { role = new ChatRole(q); } _ = new ChatMessage(role, \"Rules \" + q);")]
+    [InlineData("var role = ChatRole.User; _ = new ChatMessage(role, q);")]
+    public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Fact]
+    public async Task Extension_classes_sharing_a_name_across_packages_keep_their_sinks()
+    {
+        // Both Microsoft.Extensions.AI.Abstractions and Microsoft.Agents.AI declare Microsoft.Extensions.AI.ChatClientExtensions:
+        // GetTypeByMetadataName is null for an ambiguous name, so the table must look at every declaration.
+        var compilation = CSharpCompilation.Create("Probe", references: TestReferences.All);
+        Assert.Null(compilation.GetTypeByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions"));
+        Assert.True(compilation.GetTypesByMetadataName("Microsoft.Extensions.AI.ChatClientExtensions").Length >= 2);
+
+        var diagnostics = await Verify.RunAsync(Code("IChatClient c = null!; await c.GetResponseAsync(\"Summarize: \" + q);"));
+        Assert.Equal("SLLM1002", Assert.Single(diagnostics).Id);
+    }
+}
