@@ -164,6 +164,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         var table = taint.Table;
         var sink = false;
         var source = owner is IMethodSymbol { Parameters.Length: > 0 };
+        List<IOperation>? memberReads = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
@@ -207,6 +208,23 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (sink && source)
+                {
+                    return true;
+                }
+
+                if (operation is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                {
+                    (memberReads ??= new List<IOperation>()).Add(operation);
+                }
+            }
+        }
+
+        // Only a block that has a sink pays for finding out whether a member it reads holds stored untrusted data.
+        if (sink && memberReads is not null)
+        {
+            foreach (var read in memberReads)
+            {
+                if (taint.IsStoredTaint(read, cancellationToken))
                 {
                     return true;
                 }

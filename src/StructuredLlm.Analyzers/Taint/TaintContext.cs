@@ -39,8 +39,9 @@ internal sealed class ParameterSink
 /// <summary>What a method does with taint: what its return value carries, and which parameters reach sinks.</summary>
 internal sealed class MethodSummary
 {
-    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth)
+    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default)
     {
+        OutParameters = outParameters.IsDefault ? ImmutableArray<(int, TaintValue)>.Empty : outParameters;
         Returned = returned;
         ParameterSinks = parameterSinks;
         NeededDepth = neededDepth;
@@ -57,6 +58,9 @@ internal sealed class MethodSummary
     public TaintValue? Returned { get; }
 
     public ImmutableArray<ParameterSink> ParameterSinks { get; }
+
+    /// <summary>Origins of what the method stores into its <c>out</c>/<c>ref</c> parameters, by ordinal.</summary>
+    public ImmutableArray<(int Ordinal, TaintValue Taint)> OutParameters { get; }
 }
 
 /// <summary>What a same-compilation method can do, directly or through its callees, whatever its arguments.</summary>
@@ -82,6 +86,8 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
+    private readonly ConcurrentDictionary<ISymbol, TaintValue?> _memberTaints = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>> _memberWriters = new(SymbolEqualityComparer.Default);
     private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
 
     public TaintContext(LlmApiTable table)
@@ -260,7 +266,7 @@ internal sealed class TaintContext
 
             foreach (var operation in body.DescendantsAndSelf())
             {
-                reach |= OperationReach(operation);
+                reach |= OperationReach(operation, cancellationToken);
                 if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
                 {
                     (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
@@ -271,7 +277,15 @@ internal sealed class TaintContext
         return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray());
     }
 
-    private MethodReach OperationReach(IOperation operation)
+    /// <summary>A read of this type's field or property into which another member stores untrusted data.</summary>
+    public bool IsStoredTaint(IOperation operation, CancellationToken cancellationToken) => operation switch
+    {
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => IsTrackedMember(field.Field) && GetMemberTaint(field.Field, cancellationToken) is not null,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => IsTrackedMember(property.Property) && GetMemberTaint(property.Property, cancellationToken) is not null,
+        _ => false,
+    };
+
+    private MethodReach OperationReach(IOperation operation, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
         switch (operation)
@@ -328,6 +342,11 @@ internal sealed class TaintContext
                 break;
         }
 
+        if (reach == MethodReach.None && IsStoredTaint(operation, cancellationToken))
+        {
+            reach |= MethodReach.Source;
+        }
+
         return reach;
     }
 
@@ -378,6 +397,227 @@ internal sealed class TaintContext
         }
 
         return walker.RunSummary();
+    }
+
+    /// <summary>
+    /// The untrusted sources stored into a field or property of a type of this compilation by any member of that type
+    /// (<c>_question = request.Query["q"];</c> in one method, <c>AddSystemMessage(_question)</c> in another): the union, over
+    /// the type's members that assign it and its initializer, of the source origins of the assigned values. Only
+    /// sources count (a value that came from a parameter depends on callers that are not followed). Members of safe types
+    /// (numbers, bool, dates...) and of framework or service-like types are not followed. Computed once per member;
+    /// the walks of the writing members do not follow other members' stored taint again (one level).
+    /// </summary>
+    public TaintValue? GetMemberTaint(ISymbol member, CancellationToken cancellationToken)
+    {
+        member = member.OriginalDefinition;
+        if (_memberTaints.TryGetValue(member, out var cached))
+        {
+            return cached;
+        }
+
+        if (!IsTrackedMember(member))
+        {
+            return null;
+        }
+
+        // A writer whose value reads the member itself (directly or through a callee's summary) sees it as clean
+        // while it is being computed, instead of recursing.
+        var inProgress = s_membersInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(member))
+        {
+            return null;
+        }
+
+        try
+        {
+            return _memberTaints.GetOrAdd(member, BuildMemberTaint(member, cancellationToken));
+        }
+        finally
+        {
+            inProgress.Remove(member);
+        }
+    }
+
+    [ThreadStatic]
+    private static HashSet<ISymbol>? s_membersInProgress;
+
+    /// <summary>A field or property of a source type, not constant, not an indexer, whose value can carry text.</summary>
+    public static bool IsTrackedMember(ISymbol member)
+    {
+        ITypeSymbol type;
+        switch (member)
+        {
+            case IFieldSymbol { IsConst: false, IsImplicitlyDeclared: false } field:
+                type = field.Type;
+                break;
+            case IPropertySymbol { IsIndexer: false } property:
+                type = property.Type;
+                break;
+            default:
+                return false;
+        }
+
+        return member.DeclaringSyntaxReferences.Length > 0 && member.ContainingType is { DeclaringSyntaxReferences.Length: > 0 } && CanCarryText(type);
+    }
+
+    private static bool CanCarryText(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case { SpecialType: SpecialType.System_String or SpecialType.System_Object }:
+                return true;
+            case IArrayTypeSymbol array:
+                return CanCarryText(array.ElementType);
+            case INamedTypeSymbol { IsGenericType: true } generic when generic.DeclaringSyntaxReferences.Length == 0:
+                // List<string>, Dictionary<string, string>...: any text-carrying type argument.
+                foreach (var argument in generic.TypeArguments)
+                {
+                    if (CanCarryText(argument))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case INamedTypeSymbol { Name: "StringBuilder" }:
+                return true;
+            case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named:
+                // The app's own DTO-like types; interfaces, delegates and framework types (clients, services) are not data.
+                return named.DeclaringSyntaxReferences.Length > 0;
+            default:
+                return false;
+        }
+    }
+
+    private TaintValue? BuildMemberTaint(ISymbol member, CancellationToken cancellationToken)
+    {
+        var writers = GetMemberWriters(member.ContainingType, cancellationToken);
+        TaintValue? result = null;
+        if (!writers.TryGetValue(member.Name, out var bodies))
+        {
+            return null;
+        }
+
+        foreach (var body in bodies)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var model = GetModel(body.SyntaxTree);
+            var owner = model.GetDeclaredSymbol(body, cancellationToken) ?? member;
+            if (model.GetOperation(body, cancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            var walker = new TaintWalker(this, owner, summaryMode: false, Math.Max(0, Table.InterproceduralDepth - 1), ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), cancellationToken, followMembers: false);
+            walker.AddRoot(operation);
+            var stored = walker.RunForStoredTaint(member);
+            if (stored is not null)
+            {
+                foreach (var origin in stored.Origins)
+                {
+                    if (origin.IsSource)
+                    {
+                        result = TaintValue.Union(result, TaintValue.Of(origin));
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// For each member name, the member declarations of <paramref name="type"/> (all partial parts) that assign a member
+    /// of that name, plus the member's own initializer: one syntax scan per type, matched by name (symbols are checked
+    /// by the walk itself).
+    /// </summary>
+    private Dictionary<string, List<SyntaxNode>> GetMemberWriters(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        if (_memberWriters.TryGetValue(type, out var cached))
+        {
+            return cached;
+        }
+
+        var result = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            if (!Compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            {
+                continue;
+            }
+
+            foreach (var node in declaration.DescendantNodes(n => n == declaration || n is not BaseTypeDeclarationSyntax))
+            {
+                string? name;
+                SyntaxNode? body;
+                switch (node)
+                {
+                    case AssignmentExpressionSyntax assignment:
+                        name = AssignedName(assignment.Left);
+                        body = EnclosingMember(assignment);
+                        break;
+                    case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } when AssignedName(receiver) is { } mutated:
+                        // _notes.Add(x), _prompt.Append(x): a mutator call stores its argument in the receiver.
+                        name = mutated;
+                        body = EnclosingMember(node);
+                        break;
+                    case VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } field:
+                        name = field.Identifier.ValueText;
+                        body = initializer;
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } initializer } property:
+                        name = property.Identifier.ValueText;
+                        body = initializer;
+                        break;
+                    default:
+                        continue;
+                }
+
+                if (name is null || body is null)
+                {
+                    continue;
+                }
+
+                if (!result.TryGetValue(name, out var list))
+                {
+                    list = new List<SyntaxNode>();
+                    result[name] = list;
+                }
+
+                if (!list.Contains(body))
+                {
+                    list.Add(body);
+                }
+            }
+        }
+
+        return _memberWriters.GetOrAdd(type, result);
+    }
+
+    private static string? AssignedName(ExpressionSyntax? left) => left switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax } access => access.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static SyntaxNode? EnclosingMember(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax:
+                    return current;
+                case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } arrow:
+                    return arrow;
+                case BaseTypeDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private SemanticModel GetModel(SyntaxTree tree) =>

@@ -59,6 +59,7 @@ internal sealed class TaintWalker
     private readonly int _depth;
     private readonly ImmutableHashSet<IMethodSymbol> _inProgress;
     private readonly CancellationToken _cancellationToken;
+    private readonly bool _followMembers;
     private readonly List<IOperation> _roots = new();
     private readonly Dictionary<ISymbol, TaintValue> _vars = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, TaintValue> _returns = new(SymbolEqualityComparer.Default);
@@ -73,8 +74,9 @@ internal sealed class TaintWalker
     private bool _changed;
     private bool _report;
 
-    public TaintWalker(TaintContext context, ISymbol owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    public TaintWalker(TaintContext context, ISymbol owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken, bool followMembers = true)
     {
+        _followMembers = followMembers;
         _context = context;
         _table = context.Table;
         _owner = owner;
@@ -107,6 +109,13 @@ internal sealed class TaintWalker
         return hits;
     }
 
+    /// <summary>Runs the walk as <see cref="RunTopLevel"/> does and returns the taint stored into <paramref name="member"/>.</summary>
+    public TaintValue? RunForStoredTaint(ISymbol member)
+    {
+        RunTopLevel();
+        return Get(member);
+    }
+
     public MethodSummary RunSummary()
     {
         if (_owner is IMethodSymbol method)
@@ -122,10 +131,23 @@ internal sealed class TaintWalker
 
         Run();
         _returns.TryGetValue(_owner, out var returned);
+        var outParameters = ImmutableArray<(int, TaintValue)>.Empty;
+        if (_owner is IMethodSymbol owner)
+        {
+            foreach (var parameter in owner.Parameters)
+            {
+                if (parameter.RefKind is RefKind.Out or RefKind.Ref && Get(parameter) is { } stored)
+                {
+                    outParameters = outParameters.Add((parameter.Ordinal, stored));
+                }
+            }
+        }
+
         return new MethodSummary(
             returned,
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
-            _calleesTruncated ? int.MaxValue : _calleeDepth + 1);
+            _calleesTruncated ? int.MaxValue : _calleeDepth + 1,
+            outParameters);
     }
 
     private void Run()
@@ -458,6 +480,28 @@ internal sealed class TaintWalker
 
             case IArgumentOperation argument:
                 return Eval(argument.Value);
+            case IFieldInitializerOperation fieldInitializer:
+                {
+                    var value = Eval(fieldInitializer.Value);
+                    foreach (var field in fieldInitializer.InitializedFields)
+                    {
+                        Assign(field, value);
+                    }
+
+                    return null;
+                }
+
+            case IPropertyInitializerOperation propertyInitializer:
+                {
+                    var value = Eval(propertyInitializer.Value);
+                    foreach (var property in propertyInitializer.InitializedProperties)
+                    {
+                        Assign(property, value);
+                    }
+
+                    return null;
+                }
+
             case IDeclarationExpressionOperation:
                 return null;
             default:
@@ -497,7 +541,17 @@ internal sealed class TaintWalker
             return TaintValue.Of(Origin.Source(Display(operation.Syntax), kind, operation.Syntax.GetLocation()));
         }
 
-        TaintValue? stored = instance is null or IInstanceReferenceOperation ? Get(member) : null;
+        TaintValue? stored = null;
+        if (instance is null or IInstanceReferenceOperation)
+        {
+            stored = Get(member);
+            if (_followMembers && TaintContext.IsTrackedMember(member))
+            {
+                // Stored by another member of the type (a constructor, a setter method, an initializer).
+                stored = TaintValue.Union(stored, _context.GetMemberTaint(member, _cancellationToken));
+            }
+        }
+
         return TaintValue.Union(TaintValue.Union(stored, Refine(instanceTaint, operation)), argumentTaint);
     }
 
@@ -701,6 +755,7 @@ internal sealed class TaintWalker
             {
                 summarised = true;
                 ApplyParameterSinks(invocation, arguments, summary, method);
+                BindSummaryOutArguments(invocation, arguments, summary);
                 result = MapReturn(summary, invocation, arguments);
                 if (!method.IsStatic)
                 {
@@ -790,13 +845,27 @@ internal sealed class TaintWalker
         }
     }
 
-    private TaintValue? MapReturn(MethodSummary summary, IInvocationOperation invocation, TaintValue?[] arguments)
+    /// <summary>What a summarised callee stores into its <c>out</c>/<c>ref</c> parameters, mapped to the call's variables.</summary>
+    private void BindSummaryOutArguments(IInvocationOperation invocation, TaintValue?[] arguments, MethodSummary summary)
     {
-        if (summary.Returned is not { } returned)
+        foreach (var (ordinal, stored) in summary.OutParameters)
         {
-            return null;
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
+                {
+                    Assign(VariableOf(invocation.Arguments[i].Value), MapOrigins(stored, invocation, arguments));
+                }
+            }
         }
+    }
 
+    private TaintValue? MapReturn(MethodSummary summary, IInvocationOperation invocation, TaintValue?[] arguments) =>
+        summary.Returned is { } returned ? MapOrigins(returned, invocation, arguments) : null;
+
+    /// <summary>A summary's taint at a call site: its sources as they are, its parameter origins replaced by the arguments' taint.</summary>
+    private static TaintValue? MapOrigins(TaintValue returned, IInvocationOperation invocation, TaintValue?[] arguments)
+    {
         TaintValue? result = null;
         foreach (var origin in returned.Origins)
         {

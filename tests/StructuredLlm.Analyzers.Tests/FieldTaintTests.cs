@@ -1,0 +1,40 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// Untrusted text stored into a field or property by one member of a type and read into a prompt by another: the
+/// stored taint of a member is the union of the sources its writers (methods, constructors, initializers) assign.
+/// </summary>
+public class FieldTaintTests
+{
+    private static string Code(string members) => Verify.Usings + "public class C\n{\n    ChatHistory history = new();\n" + members + "\n}\n";
+
+    [Theory]
+    [InlineData("string _question = \"\";\npublic void Set([FromQuery] string q) { _question = q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:\"Rules: \" + _question|}); }")]
+    [InlineData("private readonly string _persona;\npublic C([FromQuery] string q) { _persona = q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:this._persona|}); }")]
+    [InlineData("public string Topic { get; set; } = \"\";\npublic void Bind([FromBody] string body) { Topic = body.Trim(); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:$\"Expert in {Topic}\"|}); }")]
+    [InlineData("static string s_line = Console.ReadLine() ?? \"\";\npublic void Use() { history.AddSystemMessage({|SLLM1001:s_line|}); }")]
+    [InlineData("string _input = \"\";\npublic void Set(HttpRequest request) { _input = request.Query[\"q\"]!; }\nstring Prompt() => \"Rules: \" + _input;\npublic void Use() { history.AddSystemMessage({|SLLM1001:Prompt()|}); }")]
+    [InlineData("string _log = \"\";\npublic void Append([FromQuery] string q) { _log = _log + q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_log|}); }")]
+    [InlineData("readonly List<string> _notes = new();\npublic void Add([FromForm] string note) { _notes.Add(note); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", _notes)|}); }")]
+    // out and ref parameters of a same-compilation method, through its summary.
+    [InlineData("static void Read(string s, out string o) { o = \"Rules: \" + s; }\npublic void Use([FromQuery] string q) { Read(q, out var p); history.AddSystemMessage({|SLLM1001:p|}); }")]
+    [InlineData("static bool TryRead(HttpRequest r, out string o) { o = r.Query[\"q\"]!; return true; }\npublic void Use(HttpRequest request) { if (TryRead(request, out var p)) history.AddSystemMessage({|SLLM1001:p|}); }")]
+    [InlineData("static void Append(ref string s, string more) { s += more; }\npublic void Use([FromQuery] string q) { var p = \"Rules: \"; Append(ref p, q); history.AddSystemMessage({|SLLM1001:p|}); }")]
+    public Task Stored_taint_reaches_the_sink(string members) => Verify.AnalyzerAsync(Code(members));
+
+    [Theory]
+    // Only constants are stored.
+    [InlineData("string _rules = \"\";\npublic void Set(bool strict) { _rules = strict ? \"Be strict.\" : \"Be kind.\"; }\npublic void Use() { history.AddSystemMessage(_rules); }")]
+    // A plain parameter of a public method: its callers are not followed, so nothing is known to be untrusted.
+    [InlineData("string _rules = \"\";\npublic void Configure(string rules) { _rules = rules; }\npublic void Use() { history.AddSystemMessage(_rules); }")]
+    // Converted to a number before it is stored.
+    [InlineData("int _max;\npublic void Set([FromQuery] string q) { _max = int.Parse(q); }\npublic void Use() { history.AddSystemMessage($\"At most {_max} items\"); }")]
+    // The untrusted value is stored as its own user message: the structural mitigation still holds.
+    [InlineData("string _question = \"\";\npublic void Set([FromQuery] string q) { _question = q; }\npublic void Use() { history.AddSystemMessage(\"Answer briefly.\"); history.AddUserMessage(_question); }")]
+    // An out parameter that receives only constants.
+    [InlineData("static void Read(string s, out string o) { o = s.Length > 3 ? \"long\" : \"short\"; }\npublic void Use([FromQuery] string q) { Read(q, out var p); history.AddSystemMessage(p); }")]
+    public Task Not_a_finding(string members) => Verify.AnalyzerAsync(Code(members));
+}
