@@ -28,9 +28,11 @@ public sealed class LlmMember
 /// </summary>
 /// <remarks>
 /// In order: an exact JSON name or alias; a name equal after ignoring case and separators
-/// (<c>Customer_Email</c>, <c>customer-email</c>, <c>CUSTOMER_EMAIL</c>); a key whose extra leading words
-/// are the type's own name (<c>ticket_category</c> on <c>SupportTicket</c> → <c>category</c>). Anything else is unknown:
-/// a looser match could hand one member's value to another.
+/// (<c>Customer_Email</c>, <c>customer-email</c>, <c>CUSTOMER_EMAIL</c>); an unambiguous prefix or suffix match, the
+/// member's name plus whole extra words (<c>ticket_category</c> → <c>category</c>, <c>priority_level</c> →
+/// <c>priority</c>). A prefix/suffix match is weak: an exact or normalized key for the same member wins wherever it is
+/// in the object (the weak key is then reported as unknown), and the weak key's value must already have the member's
+/// JSON type (no string/number/bool/list coercion), so an extra key such as <c>summary_length: 42</c> can never become the summary.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Advanced)]
 public sealed class LlmMemberTable
@@ -39,15 +41,14 @@ public sealed class LlmMemberTable
     private readonly int[] _exactMember;
     private readonly byte[][] _normalized;
     private readonly int[] _normalizedMember;
-    private readonly byte[] _typeName;
     private readonly string[] _jsonNames;
 
     /// <summary>Creates the table for a type.</summary>
-    /// <param name="typeName">The C# type name (used for the type-name prefix rule).</param>
+    /// <param name="typeName">The C# type name (not used by the current rules).</param>
     /// <param name="members">The members, in the order of the indices the generated reader uses.</param>
     public LlmMemberTable(string typeName, params LlmMember[] members)
     {
-        _typeName = Normalize(Encoding.UTF8.GetBytes(typeName ?? string.Empty));
+        _ = typeName; // the type's name is not needed since any whole-word qualifier is accepted; kept for generated code
         var exact = new List<(byte[], int)>();
         var normalized = new List<(byte[], int)>();
         _jsonNames = new string[members.Length];
@@ -103,23 +104,55 @@ public sealed class LlmMemberTable
             }
         }
 
-        // `ticket_category` on SupportTicket: the extra leading words must be the type's own name (or its last words).
-        int found = -1;
+        // Drifted names: the member's name plus extra whole words before or after it (`ticket_category`,
+        // `priority_level`, `customer_email_address`). Unambiguous only: one member, or members nested in one another
+        // (`name` and `customerName` for `the_customer_name`: the longest). Such a key is a weak claim: an exact key
+        // for the same member wins wherever it appears, and its value is not coerced to another JSON type.
+        int found = -1, foundLength = 0;
+        bool ambiguous = false;
         for (int k = 0; k < _normalized.Length; k++)
         {
             var name = _normalized[k];
-            if (_normalizedMember[k] < 0 || name.Length >= n.Length || !n.EndsWith(name)) continue;
-            var qualifier = n.Slice(0, n.Length - name.Length);
-            if (_typeName.Length == 0 || !_typeName.AsSpan().EndsWith(qualifier) || !IsWordBoundary(key, qualifier.Length)) continue;
-            if (found >= 0 && found != _normalizedMember[k]) return -1; // ambiguous
-            found = _normalizedMember[k];
+            int member = _normalizedMember[k];
+            if (member < 0 || name.Length < MinPartialLength || name.Length >= n.Length) continue;
+            bool suffix = n.EndsWith(name) && IsWordBoundary(key, n.Length - name.Length);
+            bool prefix = !suffix && n.StartsWith(name) && IsWordBoundary(key, name.Length);
+            if (!suffix && !prefix) continue;
+            if (found < 0 || found == member)
+            {
+                if (name.Length > foundLength) { found = member; foundLength = name.Length; }
+                continue;
+            }
+            // Two members: fine only when the shorter name lies inside the longer one at the same end.
+            var longer = name.Length > foundLength ? name : Normalized(found, foundLength);
+            var shorter = name.Length > foundLength ? Normalized(found, foundLength) : name;
+            if (longer is null || shorter is null || name.Length == foundLength
+                || !(longer.AsSpan().EndsWith(shorter) || longer.AsSpan().StartsWith(shorter)))
+            {
+                ambiguous = true;
+                continue;
+            }
+            if (name.Length > foundLength) { found = member; foundLength = name.Length; }
         }
-        if (found >= 0 && context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, Utf8Text.GetString(key)), -1,
+        if (found >= 0 && !ambiguous && context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, Utf8Text.GetString(key)), -1,
                 Utf8Text.GetString(key), _jsonNames[found]))
         {
+            context.MarkWeakMatch(Utf8Text.GetString(key));
             return found;
         }
         return -1;
+    }
+
+    /// <summary>Member names shorter than this (<c>id</c>) are not matched inside longer keys: too many keys contain them.</summary>
+    private const int MinPartialLength = 3;
+
+    private byte[]? Normalized(int member, int length)
+    {
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            if (_normalizedMember[k] == member && _normalized[k].Length == length) return _normalized[k];
+        }
+        return null;
     }
 
     private static IEnumerable<string> Names(LlmMember m)

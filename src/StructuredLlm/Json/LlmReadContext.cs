@@ -31,6 +31,9 @@ public sealed unsafe class LlmReadContext
     private PathSegment[] _path = new PathSegment[16];
     private int _pathCount;
     private int[] _slots = new int[64];
+    private string?[] _weakKeys = new string?[64];
+    private string? _pendingWeak;
+    private int _weakPathDepth;
     private int _slotTop;
     private byte[] _scratch = new byte[256];
     private byte* _json;
@@ -83,6 +86,8 @@ public sealed unsafe class LlmReadContext
         _unknown.Clear();
         _pathCount = 0;
         _slotTop = 0;
+        _pendingWeak = null;
+        _weakPathDepth = 0;
         _json = json;
         _jsonLength = length;
         _incomplete = incomplete is { Count: > 0 } ? incomplete : null;
@@ -117,6 +122,7 @@ public sealed unsafe class LlmReadContext
     public void PopPath()
     {
         if (_pathCount > 0) _pathCount--;
+        if (_pathCount < _weakPathDepth) _weakPathDepth = 0;
     }
 
     // ------------------------------------------------------------------ errors and coercions
@@ -141,6 +147,10 @@ public sealed unsafe class LlmReadContext
     /// </summary>
     public bool TryCoerce(LlmRepairKind kind, ref Utf8JsonReader reader, string after)
     {
+        // The value of a weak (prefix/suffix) key match must already have the member's JSON type: no string to
+        // number, number to string, string to bool or scalar to list (enum casing and 5.0 → 5 are still fine).
+        if (_weakPathDepth > 0 && kind is LlmRepairKind.NumberFromString or LlmRepairKind.StringFromNumber
+                or LlmRepairKind.BoolFromString or LlmRepairKind.ScalarToList) return false;
         if (!Options.IsAllowed(kind)) return false;
         _repairs.Add(new LlmRepair(kind, Path, Position(ref reader), Describe(ref reader), after));
         return true;
@@ -217,16 +227,25 @@ public sealed unsafe class LlmReadContext
             Skip(ref reader);
             return false;
         }
-        if (_slotTop + memberCount > _slots.Length) Array.Resize(ref _slots, Math.Max(_slots.Length * 2, _slotTop + memberCount));
+        if (_slotTop + memberCount > _slots.Length)
+        {
+            Array.Resize(ref _slots, Math.Max(_slots.Length * 2, _slotTop + memberCount));
+            Array.Resize(ref _weakKeys, _slots.Length);
+        }
         state.Base = _slotTop;
         state.Count = memberCount;
         _slots.AsSpan(_slotTop, memberCount).Fill(-1);
+        _weakKeys.AsSpan(_slotTop, memberCount).Clear();
         _slotTop += memberCount;
         return true;
     }
 
     /// <summary>Moves to the next property name; false at the end of the object.</summary>
-    public bool NextProperty(ref Utf8JsonReader reader) => reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    public bool NextProperty(ref Utf8JsonReader reader)
+    {
+        _pendingWeak = null;
+        return reader.Read() && reader.TokenType == JsonTokenType.PropertyName;
+    }
 
     /// <summary>The current property name as unescaped UTF-8 (valid until the next call).</summary>
     public ReadOnlySpan<byte> PropertyName(ref Utf8JsonReader reader)
@@ -248,13 +267,41 @@ public sealed unsafe class LlmReadContext
     /// </summary>
     public bool ClaimMember(ref Utf8JsonReader reader, ref LlmObjectState state, int member, string jsonName)
     {
+        string? weak = _pendingWeak;
+        _pendingWeak = null;
         reader.Read();
         int start = (int)reader.TokenStartIndex;
-        ref int slot = ref _slots[state.Base + member];
+        int index = state.Base + member;
+        ref int slot = ref _slots[index];
+        string? claimedWeak = _weakKeys[index];
+        if (slot >= 0 && weak is not null && claimedWeak is null)
+        {
+            // An exact key already gave this member its value: the drifted key is just an extra member.
+            DropWeakMatch(weak);
+            _unknown.Add(LlmPath.Combine(Path, weak));
+            Skip(ref reader);
+            return false;
+        }
+
         PushProperty(jsonName);
+        if (slot >= 0 && weak is null && claimedWeak is not null)
+        {
+            // An exact key wins over an earlier drifted one: forget what the drifted key's value produced.
+            string memberPath = Path;
+            _errors.RemoveAll(e => IsWithin(e.Path, memberPath));
+            _repairs.RemoveAll(r => IsWithin(r.Path, memberPath));
+            PopPath();
+            DropWeakMatch(claimedWeak);
+            _unknown.Add(LlmPath.Combine(Path, claimedWeak));
+            PushProperty(jsonName);
+            slot = -1;
+            _weakKeys[index] = null;
+        }
+
         if (slot < 0)
         {
             slot = start;
+            _weakKeys[index] = weak;
             if (IsIncompleteValue(ref reader))
             {
                 AddError("a complete value", "a value that was cut off or left out of the output");
@@ -262,6 +309,7 @@ public sealed unsafe class LlmReadContext
                 PopPath();
                 return false;
             }
+            if (weak is not null && _weakPathDepth == 0) _weakPathDepth = _pathCount;
             return true;
         }
 
@@ -277,6 +325,19 @@ public sealed unsafe class LlmReadContext
         PopPath();
         return false;
     }
+
+    /// <summary>Set by the member table when the key it just matched is a prefix/suffix (weak) match.</summary>
+    internal void MarkWeakMatch(string key) => _pendingWeak = key;
+
+    private void DropWeakMatch(string key)
+    {
+        string path = LlmPath.Combine(Path, key);
+        _repairs.RemoveAll(r => r.Kind == LlmRepairKind.KeyPartialMatch && r.Path == path);
+    }
+
+    private static bool IsWithin(string path, string memberPath) =>
+        path.StartsWith(memberPath, StringComparison.Ordinal)
+        && (path.Length == memberPath.Length || path[memberPath.Length] is '.' or '[');
 
     /// <summary>Leaves the member entered by a successful <see cref="ClaimMember"/>.</summary>
     public void EndMember() => PopPath();

@@ -208,6 +208,63 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.Before == "customer-email" && x.After == "customerEmail");
     }
 
+    [Theory]
+    [InlineData("priority_level", "priority")]
+    [InlineData("ticketSummary", "summary")]
+    [InlineData("summary_text", "summary")]
+    [InlineData("customer_email_address", "customerEmail")]
+    [InlineData("the-customer-email", "customerEmail")]
+    public void Prefix_and_suffix_drift_is_matched_when_unambiguous(string drifted, string member)
+    {
+        var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
+        var r = SupportTicket.LlmInfo.Parse(json);
+        var t = Ok(r);
+        Assert.Equal((2, "x", "a@b.c"), (t.Priority, t.Summary, t.CustomerEmail));
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == drifted && x.After == member);
+    }
+
+    [Fact]
+    public void An_exact_key_wins_over_a_drifted_one_in_either_order()
+    {
+        // summary_length is an extra member, not the summary, whether it comes before or after "summary".
+        foreach (var json in new[]
+        {
+            """{"category":"Technical","priority":2,"summary_length":"short","summary":"x","tags":[]}""",
+            """{"category":"Technical","priority":2,"summary":"x","summary_length":"short","tags":[]}""",
+        })
+        {
+            var r = SupportTicket.LlmInfo.Parse(json);
+            Assert.Equal("x", Ok(r).Summary);
+            Assert.Equal(new[] { "$.summary_length" }, r.UnknownMembers);
+            Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch);
+        }
+
+        // Errors the drifted key's value caused are dropped with it.
+        var wrongType = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority_reason":"urgent","priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal(2, Ok(wrongType).Priority);
+        Assert.Equal(new[] { "$.priority_reason" }, wrongType.UnknownMembers);
+    }
+
+    [Fact]
+    public void A_drifted_key_value_is_never_coerced()
+    {
+        // summary_length: 42 alone would otherwise become the summary "42".
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary_length":42,"tags":[]}""");
+        Assert.Equal("$.summary: expected a string, found 42", OnlyError(r).Message);
+
+        var priority = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority_level":"2","summary":"x","tags":[]}""");
+        Assert.Equal("$.priority", OnlyError(priority).Path);
+    }
+
+    [Fact]
+    public void Ambiguous_or_short_partial_matches_are_unknown()
+    {
+        // "category_priority" holds two member names: neither gets it, so category is missing.
+        var r = SupportTicket.LlmInfo.Parse("""{"category_priority":"Technical","priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal("$.category", OnlyError(r).Path);
+        Assert.Contains("$.category_priority", r.UnknownMembers);
+    }
+
     [Fact]
     public void Explicit_aliases_are_accepted_without_a_repair()
     {
