@@ -103,6 +103,10 @@ public class FlowTests
     [InlineData("history.AddMessage(AuthorRole.Assistant, \"Earlier answer: \" + q);")]
     [InlineData("history.AddMessage(AuthorRole.Tool, q);")]
     [InlineData("var messages = new PromptBuilder().System(\"Rules\").Untrusted(q).ToChatMessages(); await client.GetResponseAsync(messages);")]
+    // An untrusted key selects among trusted values (an allowlist).
+    [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; var p = personas.TryGetValue(q, out var v) ? v : \"Be neutral.\"; history.AddSystemMessage(p);")]
+    [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; history.AddSystemMessage(personas[q]);")]
+    [InlineData("IReadOnlyDictionary<string, string> personas = new Dictionary<string, string>(); history.AddSystemMessage(personas.GetValueOrDefault(q, \"Be neutral.\"));")]
     public Task Not_a_finding(string body) =>
         Verify.AnalyzerAsync(Code(body));
 

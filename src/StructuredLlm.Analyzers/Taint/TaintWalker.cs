@@ -258,6 +258,33 @@ internal sealed class TaintWalker
     };
 
     /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
+    /// <summary>A dictionary type (implements <c>IDictionary&lt;,&gt;</c> or <c>IReadOnlyDictionary&lt;,&gt;</c>, or is one).</summary>
+    private static bool IsDictionaryLike(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsDictionaryInterface(type))
+        {
+            return true;
+        }
+
+        foreach (var iface in type.AllInterfaces)
+        {
+            if (IsDictionaryInterface(iface))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDictionaryInterface(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, Name: "IDictionary" or "IReadOnlyDictionary", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
     internal static bool IsSafeType(ITypeSymbol? type)
     {
         if (type is null)
@@ -535,6 +562,12 @@ internal sealed class TaintWalker
             argumentTaint = TaintValue.Union(argumentTaint, Eval(argument.Value));
         }
 
+        if (member is IPropertySymbol { IsIndexer: true } indexer && IsDictionaryLike(indexer.ContainingType))
+        {
+            // dictionary[key]: an untrusted key selects among the dictionary's values.
+            argumentTaint = null;
+        }
+
         var kind = MemberSource(member, operation.Type, instance?.Type);
         if (kind is not null)
         {
@@ -713,6 +746,15 @@ internal sealed class TaintWalker
             && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type)))
         {
             Assign(RootVariable(invocation.Instance), argumentTaint);
+        }
+
+        if (method.Name is "TryGetValue" or "GetValueOrDefault"
+            && IsDictionaryLike(method.IsExtensionMethod ? (method.Parameters.Length > 0 ? method.Parameters[0].Type : null) : method.ContainingType))
+        {
+            // A lookup yields what the dictionary holds: an untrusted key selects among trusted values.
+            var held = method.IsExtensionMethod ? (arguments.Length > 0 ? arguments[0] : null) : instance;
+            BindOutArguments(invocation, held);
+            return held;
         }
 
         if (method.ContainingType?.SpecialType == SpecialType.System_String)
