@@ -402,6 +402,15 @@ public class DiagnosticTests
     [InlineData("[property: MinLength(2)] int Value", "[MinLength]")]
     [InlineData("[property: EmailAddress] int Value", "[EmailAddress]")]
     [InlineData("[property: AllowedValues(1, 2)] string Value", "[AllowedValues]")]
+    // Constraints no value could satisfy, or a negative length (an invalid JSON Schema keyword value).
+    [InlineData("[property: Range(5, 1)] int Value", "minimum is above its maximum")]
+    [InlineData("[property: Range(1.0, 1.0, MinimumIsExclusive = true)] double Value", "minimum is above its maximum")]
+    [InlineData("[property: Range(1e300, 1e200)] double Value", "minimum is above its maximum")]
+    [InlineData("[property: MinLength(-1)] string Value", "cannot be negative")]
+    [InlineData("[property: Length(5, 3)] string Value", "minimum is above its maximum")]
+    [InlineData("[property: StringLength(3, MinimumLength = 5)] string Value", "minimum length is above its maximum")]
+    [InlineData("[property: MinLength(5), MaxLength(3)] string Value", "above the maximum length 3")]
+    [InlineData("[property: MinLength(4), MaxLength(2)] string[] Value", "above the maximum count 2")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"[LlmOutput] public partial record R({member});", "SLLM0011");

@@ -812,10 +812,23 @@ internal sealed class TypeSpecParser
 
                     bool exclusiveMin = a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
                     bool exclusiveMax = a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
+                    // Ordering only: doubles cover every literal NumberLiteral produces (decimal would overflow on 1e300).
+                    double low = double.Parse(min, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    double high = double.Parse(max, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    if (low > high || (low == high && (exclusiveMin || exclusiveMax)))
+                    {
+                        Ignored(shortName, "its minimum is above its maximum, so no value could satisfy it");
+                        break;
+                    }
+
                     c = c with { Minimum = min, Maximum = max, ExclusiveMinimum = exclusiveMin, ExclusiveMaximum = exclusiveMax };
                     break;
                 case "MinLength" when args.Count == 1 && args[0].Value is int minLength:
-                    if (isString)
+                    if (minLength < 0)
+                    {
+                        Ignored(shortName, "a length cannot be negative");
+                    }
+                    else if (isString)
                     {
                         c = c with { MinLength = minLength };
                     }
@@ -845,7 +858,11 @@ internal sealed class TypeSpecParser
 
                     break;
                 case "Length" when args.Count == 2 && args[0].Value is int lengthMin && args[1].Value is int lengthMax:
-                    if (isString)
+                    if (lengthMin < 0 || lengthMax < lengthMin)
+                    {
+                        Ignored(shortName, lengthMin < 0 ? "a length cannot be negative" : "its minimum is above its maximum, so no value could satisfy it");
+                    }
+                    else if (isString)
                     {
                         c = c with { MinLength = lengthMin, MaxLength = lengthMax };
                     }
@@ -867,6 +884,12 @@ internal sealed class TypeSpecParser
                     }
 
                     int stringMin = a.NamedArguments.FirstOrDefault(n => n.Key == "MinimumLength").Value.Value is int m ? m : 0;
+                    if (stringMax < 0 || stringMin > stringMax)
+                    {
+                        Ignored(shortName, stringMax < 0 ? "a length cannot be negative" : "its minimum length is above its maximum, so no value could satisfy it");
+                        break;
+                    }
+
                     c = c with { MaxLength = stringMax, MinLength = stringMin > 0 ? stringMin : c.MinLength };
                     break;
                 case "RegularExpression" when args.Count == 1 && args[0].Value is string pattern:
@@ -951,6 +974,19 @@ internal sealed class TypeSpecParser
                     c = c with { AllowedValues = literals.ToEquatableArray() };
                     break;
             }
+        }
+
+        // Bounds from separate attributes ([MinLength(5)] with [MaxLength(3)]) that no value could satisfy.
+        if (c.MinLength is int minChars && c.MaxLength is int maxChars && minChars > maxChars)
+        {
+            Ignored("MinLength", "it is above the maximum length " + maxChars.ToString(CultureInfo.InvariantCulture) + ", so no value could satisfy both");
+            c = c with { MinLength = null };
+        }
+
+        if (c.MinItems is int minItems && c.MaxItems is int maxItems && minItems > maxItems)
+        {
+            Ignored("MinLength", "it is above the maximum count " + maxItems.ToString(CultureInfo.InvariantCulture) + ", so no value could satisfy both");
+            c = c with { MinItems = null };
         }
 
         if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet)
