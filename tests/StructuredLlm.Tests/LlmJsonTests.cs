@@ -41,6 +41,16 @@ public class LlmJsonTests
         Assert.NotEmpty(ex.Errors);
     }
 
+    [Theory]
+    [InlineData("{\"a\":-}", "{\"a\":-0}")]
+    [InlineData("[1e,2]", "[1e0,2]")]
+    public void A_number_missing_its_digits_is_completed_like_jsonrepair_but_flagged_incomplete(string input, string expected)
+    {
+        Assert.True(LlmJson.TryRepair(input, out var json, out var repairs, out _));
+        Assert.Equal(expected, json);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.IncompleteNumber && r.Kind.IsIncomplete());
+    }
+
     [Fact]
     public void Incomplete_values_are_filled_for_text_but_flagged()
     {

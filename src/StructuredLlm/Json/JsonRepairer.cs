@@ -866,7 +866,19 @@ internal ref struct JsonRepairer
             _o.Append(num.Slice(from));
             _o.Append((byte)'0');
         }
-        Rec(LlmRepairKind.NumberFormat, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));
+        // A lone sign or an exponent with no digits lost a part of the number: whatever is written is a guess, so a
+        // typed read refuses it on a member. A dangling dot (`2.` → `2.0`) keeps the value and is only a format repair.
+        byte last = num[num.Length - 1];
+        if (from >= num.Length || last is (byte)'e' or (byte)'E' or (byte)'+' or (byte)'-')
+        {
+            _log.Incomplete.Add(outStart);
+            Rec(LlmRepairKind.IncompleteNumber, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));
+        }
+        else
+        {
+            Rec(LlmRepairKind.NumberFormat, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));
+        }
+
         MarkIfEndsText(outStart, LlmRepairKind.TruncatedNumber, start);
         return true;
     }

@@ -77,6 +77,11 @@ public enum LlmRepairKind
     TruncatedString,
     /// <summary>Incomplete: a number ended the text, so more digits may have been cut off.</summary>
     TruncatedNumber,
+    /// <summary>
+    /// Incomplete: a number lost digits inside the text (a lone sign <c>-</c>, or an exponent without digits
+    /// <c>1e</c>); a completed number (<c>-0</c>, <c>1e0</c>) was written, as jsonrepair does, but it is a guess.
+    /// </summary>
+    IncompleteNumber,
     /// <summary>Incomplete: an array was not closed before the end of the text.</summary>
     TruncatedArray,
     /// <summary>Incomplete: a literal or unquoted word was cut off by the end of the text.</summary>

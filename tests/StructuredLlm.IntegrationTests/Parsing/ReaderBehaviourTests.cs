@@ -175,6 +175,24 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Errors, e => e.Path == "$.priority");
     }
 
+    [Theory]
+    [InlineData("-")]
+    [InlineData("2e")]
+    [InlineData("2E+")]
+    public void A_number_missing_its_digits_inside_the_text_is_refused(string number)
+    {
+        // jsonrepair writes -0 / 2e0 for these; a typed read must not take the guess as the model's value.
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":" + number + ",\"summary\":\"x\",\"tags\":[]}");
+        Assert.Equal("$.priority", OnlyError(r).Path);
+    }
+
+    [Fact]
+    public void A_dangling_decimal_point_keeps_its_value()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2.,"summary":"x","tags":[]}""");
+        Assert.Equal(2, Ok(r).Priority);
+    }
+
     [Fact]
     public void A_cut_optional_value_that_had_begun_is_refused_but_one_that_never_began_is_absent()
     {
