@@ -52,6 +52,18 @@ public class LlmJsonTests
     }
 
     [Fact]
+    public void A_doubled_comma_is_dropped_in_an_object_and_flags_an_element_left_out_in_an_array()
+    {
+        Assert.True(LlmJson.TryRepair("{\"a\":1,, \"b\":2,,}", out var json, out var repairs, out _));
+        Assert.Equal("{\"a\":1, \"b\":2}", json);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.ExtraComma && !r.Kind.IsIncomplete());
+
+        Assert.True(LlmJson.TryRepair("[1,,3]", out json, out repairs, out _));
+        Assert.Equal("[1,3]", json);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.MissingValue && r.Kind.IsIncomplete());
+    }
+
+    [Fact]
     public void Incomplete_values_are_filled_for_text_but_flagged()
     {
         Assert.True(LlmJson.TryRepair("{\"a\": \"cut", out var json, out var repairs, out _));

@@ -297,6 +297,13 @@ internal ref struct JsonRepairer
                     Rec(LlmRepairKind.MissingComma, _i, 0, ",");
                 }
                 ParseWs(true);
+                // `{"a":1,,"b":2}`: keys are explicit, so a doubled comma loses nothing.
+                while (Cur == (byte)',')
+                {
+                    Rec(LlmRepairKind.ExtraComma, _i, 1, "");
+                    _i++;
+                    ParseWs(true);
+                }
             }
             else
             {
@@ -402,6 +409,16 @@ internal ref struct JsonRepairer
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
                     Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                }
+
+                // `[1,,3]`: an element was left out (positions shift), so the array is marked incomplete.
+                ParseWs(true);
+                while (Cur == (byte)',')
+                {
+                    _log.Incomplete.Add(arrStart);
+                    Rec(LlmRepairKind.MissingValue, _i, 1, "");
+                    _i++;
+                    ParseWs(true);
                 }
             }
             else

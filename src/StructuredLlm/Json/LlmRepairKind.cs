@@ -31,6 +31,8 @@ public enum LlmRepairKind
     LeadingComma,
     /// <summary>A comma after the last element or member was dropped.</summary>
     TrailingComma,
+    /// <summary>A second comma between two members of an object (<c>{"a":1,,"b":2}</c>) was dropped: no member is lost.</summary>
+    ExtraComma,
     /// <summary>A missing comma between two values was inserted.</summary>
     MissingComma,
     /// <summary>A missing colon between a key and its value was inserted.</summary>
@@ -86,7 +88,10 @@ public enum LlmRepairKind
     TruncatedArray,
     /// <summary>Incomplete: a literal or unquoted word was cut off by the end of the text.</summary>
     TruncatedLiteral,
-    /// <summary>Incomplete: a key had no value (<c>{"a":}</c>, or cut after the key); <c>null</c> was written.</summary>
+    /// <summary>
+    /// Incomplete: a key had no value (<c>{"a":}</c>, or cut after the key; <c>null</c> was written), or an array had an
+    /// empty slot between two commas (<c>[1,,3]</c>; the slot was dropped and the array marked).
+    /// </summary>
     MissingValue,
     /// <summary>Incomplete: a string's closing quote was missing and its end was guessed at a delimiter.</summary>
     MissingEndQuote,

@@ -187,6 +187,17 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
+    public void A_doubled_comma_between_members_is_repaired_but_an_element_left_out_of_a_list_is_refused()
+    {
+        var members = SupportTicket.LlmInfo.Parse("""{"category":"Technical",, "priority":2,"summary":"x","tags":[]}""");
+        Assert.Equal(2, Ok(members).Priority);
+        Assert.Contains(members.Repairs, x => x.Kind == LlmRepairKind.ExtraComma);
+
+        var elements = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":["a",,"b"]}""");
+        Assert.Equal("$.tags", OnlyError(elements).Path);
+    }
+
+    [Fact]
     public void A_dangling_decimal_point_keeps_its_value()
     {
         var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2.,"summary":"x","tags":[]}""");
