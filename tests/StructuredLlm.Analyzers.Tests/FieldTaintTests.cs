@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using StructuredLlm.Analyzers.Tests.Infrastructure;
 
@@ -37,4 +38,15 @@ public class FieldTaintTests
     // An out parameter that receives only constants.
     [InlineData("static void Read(string s, out string o) { o = s.Length > 3 ? \"long\" : \"short\"; }\npublic void Use([FromQuery] string q) { Read(q, out var p); history.AddSystemMessage(p); }")]
     public Task Not_a_finding(string members) => Verify.AnalyzerAsync(Code(members));
+
+    [Theory]
+    [InlineData("public async Task Use(HttpRequest request) { using var reader = new StreamReader(request.Body); history.AddSystemMessage(await reader.ReadToEndAsync()); }", "(HTTP request body)")]
+    [InlineData("public async Task Use(IFormFile upload) { using var reader = new StreamReader(upload.OpenReadStream()); history.AddSystemMessage(await reader.ReadToEndAsync()); }", "(uploaded file)")]
+    [InlineData("public void Use() { using var reader = new StreamReader(\"notes.txt\"); history.AddSystemMessage(reader.ReadToEnd()); }", "(file contents)")]
+    public async Task A_reader_over_an_untrusted_stream_names_the_stream_source(string members, string kind)
+    {
+        var diagnostics = await Verify.RunAsync(Code(members));
+        Assert.Contains(kind, string.Join(" | ", diagnostics.Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))), System.StringComparison.Ordinal);
+        Assert.Single(diagnostics);
+    }
 }

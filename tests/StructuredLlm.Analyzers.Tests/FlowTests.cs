@@ -103,6 +103,9 @@ public class FlowTests
     [InlineData("history.AddMessage(AuthorRole.Assistant, \"Earlier answer: \" + q);")]
     [InlineData("history.AddMessage(AuthorRole.Tool, q);")]
     [InlineData("var messages = new PromptBuilder().System(\"Rules\").Untrusted(q).ToChatMessages(); await client.GetResponseAsync(messages);")]
+    // A prompt template compiled into the assembly as an embedded resource is the app's own text.
+    [InlineData("var asm = typeof(C).Assembly; using var stream = asm.GetManifestResourceStream(\"Prompts.system.txt\")!; using var reader = new StreamReader(stream); var template = reader.ReadToEnd(); history.AddSystemMessage(template);")]
+    [InlineData("history.AddSystemMessage(new StreamReader(typeof(C).Assembly.GetManifestResourceStream(\"p.txt\") ?? throw new InvalidOperationException()).ReadToEnd());")]
     // An untrusted key selects among trusted values (an allowlist).
     [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; var p = personas.TryGetValue(q, out var v) ? v : \"Be neutral.\"; history.AddSystemMessage(p);")]
     [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; history.AddSystemMessage(personas[q]);")]

@@ -725,6 +725,20 @@ internal sealed class TaintWalker
         }
 
         var kind = MemberSource(method, invocation.Type, invocation.Instance?.Type);
+        if (kind == SourceKind.FileContents)
+        {
+            if (ReadsEmbeddedResource(invocation.Instance, 0))
+            {
+                // A reader over the app's own embedded resource (a prompt template compiled into the assembly).
+                kind = null;
+            }
+            else if (instance is { Embedded: false, Origins.Length: 1 } && instance.Origins[0].IsSource)
+            {
+                // A reader over an untrusted stream (the request body, an upload): name that source, not "file contents".
+                return Refine(instance, invocation);
+            }
+        }
+
         if (kind is not null)
         {
             return TaintValue.Of(Origin.Source(Display(invocation.Syntax), kind, invocation.Syntax.GetLocation()));
@@ -1124,7 +1138,8 @@ internal sealed class TaintWalker
                 return SourceKind.ToolResult;
             }
 
-            return table.GetTypeSource(valueType);
+            // A method of an untrusted value (IFormFile.OpenReadStream()) yields untrusted data too.
+            return table.GetTypeSource(valueType) ?? table.GetTypeSource(instanceType);
         }
 
         return table.GetTypeSource(instanceType) ?? table.GetTypeSource(valueType);
@@ -1488,6 +1503,36 @@ internal sealed class TaintWalker
         "user" => 1,
         _ => 0,
     };
+
+    /// <summary>
+    /// Whether a reader was created over <c>Assembly.GetManifestResourceStream</c> (directly, or through locals
+    /// assigned once): <c>new StreamReader(assembly.GetManifestResourceStream(name)!)</c>.
+    /// </summary>
+    private static bool ReadsEmbeddedResource(IOperation? operation, int hops)
+    {
+        while (operation is IConversionOperation or IParenthesizedOperation or ICoalesceOperation)
+        {
+            operation = operation switch
+            {
+                IConversionOperation conversion => conversion.Operand,
+                IParenthesizedOperation parenthesized => parenthesized.Operand,
+                ICoalesceOperation coalesce => coalesce.Value,
+                _ => null,
+            };
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local when hops < 4:
+                return ReadsEmbeddedResource(SingleAssignment(local), hops + 1);
+            case IObjectCreationOperation { Arguments.Length: > 0 } creation when creation.Type is INamedTypeSymbol { Name: "StreamReader" or "BinaryReader" }:
+                return ReadsEmbeddedResource(creation.Arguments[0].Value, hops + 1);
+            case IInvocationOperation { TargetMethod: { Name: "GetManifestResourceStream", ContainingType.Name: "Assembly" } }:
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /// <summary>The initializer of a local that is never assigned again in its method, else null.</summary>
     private static IOperation? SingleAssignment(ILocalReferenceOperation reference)
