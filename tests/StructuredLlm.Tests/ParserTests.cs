@@ -185,6 +185,16 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_string_closed_by_a_different_kind_of_quote_is_refused_as_ambiguous()
+    {
+        // From a property-test seed: with single-quote delimiters, 'a',’b' is one tag ("a',’b") or two ("a", "b").
+        var r = Refused("{'category':'other','priority':4,'summary':'x','tags':['a',’b']}");
+        Assert.StartsWith("$.tags", r.Errors.Single().Path, StringComparison.Ordinal);
+        // Matching curly quotes, or straight ones, are fine.
+        Assert.Equal(new[] { "a", "b" }, Ok("{'category':'other','priority':4,'summary':'x','tags':['a',‘b’]}").Tags);
+    }
+
+    [Fact]
     public void Duplicate_keys_with_different_values_are_refused_same_values_accepted()
     {
         var r = Refused("""{"category":"billing","priority":1,"priority":2,"summary":"x","tags":[]}""");

@@ -549,6 +549,14 @@ internal ref struct JsonRepairer
 
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
+                    // Opened with a curly or look-alike quote and closed by a straight one (’abc'): the straight quote
+                    // may be data that belonged to a neighbouring string ('x',’y' is one string or two), so the value
+                    // is marked uncertain and a typed read refuses it rather than guessing.
+                    if (quote is Quote.SingleLike or Quote.DoubleLike && _t[iQuote] is (byte)'\'' or (byte)'"')
+                    {
+                        _log.Incomplete.Add(oBefore);
+                    }
+
                     RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                     ParseConcatenatedString(oBefore);
                     return true;
