@@ -63,9 +63,8 @@ internal static class InfoEmitter
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiteral.String(GeneratorName)}, {CSharpLiteral.String(GeneratorVersion)})]";
 
     /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
-    public static string EmitInfo(OutputModel model, CompilationFeatures features)
+    public static string EmitInfo(OutputSpec spec, CompilationFeatures features)
     {
-        OutputSpec spec = model.Spec;
         var w = new SourceWriter();
         w.WriteLine(Header(features));
         w.WriteLine();
@@ -95,17 +94,17 @@ internal static class InfoEmitter
         w.Indent();
         w.WriteLine("schemaName: " + CSharpLiteral.String(spec.SchemaName) + ",");
         w.WriteLine("description: " + CSharpLiteral.String(spec.Root.Description) + ",");
-        w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
-        w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
-        w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
+        w.WriteLine("openAIStrict: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.OpenAIStrict)) + ",");
+        w.WriteLine("anthropic: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.Anthropic)) + ",");
+        w.WriteLine("gemini: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.Gemini)) + ",");
         if (EmitsReader(spec, features))
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.JsonSchema)) + ",");
             w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
         }
         else
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+            w.WriteLine("jsonSchema: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.JsonSchema)) + ");");
         }
         w.Unindent();
         w.CloseBrace();

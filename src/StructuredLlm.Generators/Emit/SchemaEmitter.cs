@@ -54,7 +54,7 @@ internal sealed class SchemaEmitter
 
     private readonly OutputSpec _spec;
     private readonly SchemaProfile _profile;
-    private readonly JsonWriter _w = new();
+    private readonly JsonWriter _w;
     private readonly Dictionary<string, TypeDefinitionSpec> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recursive = new(StringComparer.Ordinal);
     private readonly List<string> _neededDefs = new();
@@ -66,10 +66,11 @@ internal sealed class SchemaEmitter
     private int _unionCount;
     private int _optionalCount;
 
-    private SchemaEmitter(OutputSpec spec, SchemaProfile profile)
+    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer)
     {
         _spec = spec;
         _profile = profile;
+        _w = writer;
         foreach (TypeDefinitionSpec definition in spec.Definitions)
         {
             _byId[definition.Id] = definition;
@@ -88,9 +89,23 @@ internal sealed class SchemaEmitter
 
     public static SchemaResult Emit(OutputSpec spec, SchemaProfile profile)
     {
-        var emitter = new SchemaEmitter(spec, profile);
+        var emitter = new SchemaEmitter(spec, profile, new JsonWriter(1024));
         string json = emitter.Run();
         return new SchemaResult(json, emitter._issues);
+    }
+
+    /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
+    public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
+
+    /// <summary>
+    /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
+    /// Runs in the diagnostics step, which Roslyn skips unless the parse result changed.
+    /// </summary>
+    public static IReadOnlyList<SchemaIssue> Check(OutputSpec spec, SchemaProfile profile)
+    {
+        var emitter = new SchemaEmitter(spec, profile, JsonWriter.Discard());
+        emitter.Run();
+        return emitter._issues;
     }
 
     private readonly record struct At(string? DefinitionId, string? MemberName, string Subject);

@@ -5,15 +5,28 @@ namespace StructuredLlm.Generators.Helpers;
 
 /// <summary>
 /// A tiny compact JSON writer (no whitespace) for schema text. The caller is responsible for structure; the writer
-/// inserts commas and escapes strings.
+/// inserts commas and escapes strings. A discarding writer (<see cref="Discard"/>) writes nothing, so a caller can walk
+/// the same structure only for what the walk finds (profile limits) without building the text.
 /// </summary>
 internal sealed class JsonWriter
 {
-    private readonly StringBuilder _sb = new();
+    private readonly StringBuilder? _sb;
     private bool _needComma;
+
+    public JsonWriter(int capacity = 16) => _sb = new StringBuilder(capacity);
+
+    private JsonWriter(bool discard) => _sb = discard ? null : new StringBuilder();
+
+    /// <summary>A writer that writes nothing; <see cref="ToString"/> returns an empty string.</summary>
+    public static JsonWriter Discard() => new(discard: true);
 
     public void StartObject()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         _sb.Append('{');
         _needComma = false;
@@ -21,12 +34,22 @@ internal sealed class JsonWriter
 
     public void EndObject()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         _sb.Append('}');
         _needComma = true;
     }
 
     public void StartArray()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         _sb.Append('[');
         _needComma = false;
@@ -34,12 +57,22 @@ internal sealed class JsonWriter
 
     public void EndArray()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         _sb.Append(']');
         _needComma = true;
     }
 
     public void Name(string name)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         AppendString(name);
         _sb.Append(':');
@@ -48,6 +81,11 @@ internal sealed class JsonWriter
 
     public void String(string value)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         AppendString(value);
         _needComma = true;
@@ -55,6 +93,11 @@ internal sealed class JsonWriter
 
     public void Raw(string jsonLiteral)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         _sb.Append(jsonLiteral);
         _needComma = true;
@@ -82,47 +125,48 @@ internal sealed class JsonWriter
     {
         if (_needComma)
         {
-            _sb.Append(',');
+            _sb!.Append(',');
         }
     }
 
     private void AppendString(string value)
     {
-        _sb.Append('"');
+        StringBuilder sb = _sb!;
+        sb.Append('"');
         foreach (char c in value)
         {
             switch (c)
             {
-                case '"': _sb.Append("\\\""); break;
-                case '\\': _sb.Append("\\\\"); break;
-                case '\n': _sb.Append("\\n"); break;
-                case '\r': _sb.Append("\\r"); break;
-                case '\t': _sb.Append("\\t"); break;
-                case '\b': _sb.Append("\\b"); break;
-                case '\f': _sb.Append("\\f"); break;
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
                 default:
                     if (c < 0x20 || c == '\u2028' || c == '\u2029')
                     {
-                        _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        _sb.Append(c);
+                        sb.Append(c);
                     }
 
                     break;
             }
         }
 
-        _sb.Append('"');
+        sb.Append('"');
     }
 
-    public override string ToString() => _sb.ToString();
+    public override string ToString() => _sb?.ToString() ?? string.Empty;
 
     /// <summary>The JSON text of a string value, quotes included.</summary>
     public static string Quote(string value)
     {
-        var writer = new JsonWriter();
+        var writer = new JsonWriter(value.Length + 2);
         writer.String(value);
         return writer.ToString();
     }

@@ -15,8 +15,9 @@ using StructuredLlm.Generators.Model;
 namespace StructuredLlm.Generators.Parsing;
 
 /// <summary>
-/// Turns an <c>[LlmOutput]</c> type symbol into an equatable <see cref="OutputSpec"/> (plus diagnostics), then runs the
-/// schema emitter once per profile so profile limits are reported on the member that causes them.
+/// Turns an <c>[LlmOutput]</c> type symbol into an equatable <see cref="OutputSpec"/> plus diagnostics and the member
+/// locations that profile-limit diagnostics point at. It builds no schema or source text: this transform reruns for every
+/// target type on every compilation change, so it does only what needs the symbols.
 /// </summary>
 internal sealed class TypeSpecParser
 {
@@ -35,7 +36,7 @@ internal sealed class TypeSpecParser
     private readonly Dictionary<string, TypeDefinitionSpec?> _definitions = new(StringComparer.Ordinal);
     private readonly List<string> _definitionOrder = new();
     private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LocationInfo?> _memberLocations = new(StringComparer.Ordinal);
+    private readonly List<MemberLocation> _memberLocations = new();
     private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
 
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
@@ -50,7 +51,7 @@ internal sealed class TypeSpecParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol symbol || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return ParseResult.Empty;
         }
 
         LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
@@ -62,21 +63,21 @@ internal sealed class TypeSpecParser
             if (first?.ApplicationSyntaxReference is { } reference
                 && reference.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner && (owner.SyntaxTree != declaration.SyntaxTree || owner.Span != declaration.Span))
             {
-                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                return ParseResult.Empty;
             }
 
             var parser = new TypeSpecParser(symbol, location, ct);
-            OutputModel? model = parser.Run(declaration, context.Attributes.FirstOrDefault());
-            return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+            OutputSpec? spec = parser.Run(declaration, context.Attributes.FirstOrDefault());
+            return new ParseResult(spec, parser._diagnostics.ToEquatableArray(), spec is null ? EquatableArray<MemberLocation>.Empty : parser._memberLocations.ToEquatableArray(), location);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A generator must never throw: report the bug instead of crashing the user's build with CS8785.
-            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, symbol.Name, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray());
+            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, symbol.Name, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray(), EquatableArray<MemberLocation>.Empty, location);
         }
     }
 
-    private OutputModel? Run(TypeDeclarationSyntax declaration, AttributeData? attribute)
+    private OutputSpec? Run(TypeDeclarationSyntax declaration, AttributeData? attribute)
     {
         string display = _root.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
@@ -168,7 +169,7 @@ internal sealed class TypeSpecParser
             return null;
         }
 
-        var spec = new OutputSpec(
+        return new OutputSpec(
             _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(IdFormat) : string.Empty,
             _root.Name,
             _root.ToDisplayString(TypeNameFormat),
@@ -181,22 +182,6 @@ internal sealed class TypeSpecParser
             HidesInheritedLlmInfo(_root),
             strict,
             allowedRepairs);
-
-        // Emit every profile once: the texts go to the source output, the limit violations become diagnostics here,
-        // where member locations are known.
-        string[] schemas = new string[4];
-        for (int i = 0; i < 4; i++)
-        {
-            SchemaResult result = SchemaEmitter.Emit(spec, (SchemaProfile)i);
-            schemas[i] = result.Json;
-            foreach (SchemaIssue issue in result.Issues)
-            {
-                LocationInfo? location = issue.MemberName is null ? null : _memberLocations.TryGetValue(issue.DefinitionId + "|" + issue.MemberName, out LocationInfo? l) ? l : null;
-                Report(issue.Descriptor, location ?? _rootLocation, issue.Subject, issue.Message);
-            }
-        }
-
-        return new OutputModel(spec, new SchemaSet(schemas[0], schemas[1], schemas[2], schemas[3]));
     }
 
     // ---------------------------------------------------------------- definitions
@@ -437,7 +422,7 @@ internal sealed class TypeSpecParser
             parameterByMember.TryGetValue(property.Name, out IParameterSymbol? parameter);
             LocationInfo? location = MemberLocation(property, parameter) ?? typeLocation;
             string memberDisplay = typeDisplay + "." + property.Name;
-            _memberLocations[id + "|" + property.Name] = location;
+            _memberLocations.Add(new MemberLocation(id, property.Name, location));
 
             AssignmentKind assignment;
             if (parameter is not null)
