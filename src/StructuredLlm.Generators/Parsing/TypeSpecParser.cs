@@ -59,7 +59,7 @@ internal sealed class TypeSpecParser
         {
             // [LlmOutput] repeated on several partial declarations (CS0579) must not produce duplicate hint names:
             // only the declaration holding the first attribute generates.
-            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName);
+            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName));
             if (first?.ApplicationSyntaxReference is { } reference
                 && reference.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner && (owner.SyntaxTree != declaration.SyntaxTree || owner.Span != declaration.Span))
             {
@@ -215,7 +215,7 @@ internal sealed class TypeSpecParser
             string discriminatorName = "$type";
             foreach (AttributeData a in type.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPolymorphicAttribute")
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPolymorphicAttribute"))
                 {
                     foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
                     {
@@ -288,7 +288,7 @@ internal sealed class TypeSpecParser
             string jsonName = field.Name;
             foreach (AttributeData a in field.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute")
                     && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string s)
                 {
                     jsonName = s;
@@ -297,8 +297,9 @@ internal sealed class TypeSpecParser
 
             EquatableArray<string> aliases = Aliases(field);
             LocationInfo? location = LocationInfo.From(field.Locations.FirstOrDefault());
-            foreach (string name in new[] { jsonName }.Concat(aliases))
+            for (int n = -1; n < aliases.Count; n++)
             {
+                string name = n < 0 ? jsonName : aliases[n];
                 string key = NamingPolicies.MatchKey(name);
                 if (used.TryGetValue(key, out string? other))
                 {
@@ -343,7 +344,7 @@ internal sealed class TypeSpecParser
                     continue;
                 }
 
-                int existing = properties.FindIndex(p => p.Name == property.Name);
+                int existing = IndexOfName(properties, property.Name);
                 if (existing >= 0)
                 {
                     properties[existing] = property;
@@ -356,8 +357,19 @@ internal sealed class TypeSpecParser
         }
 
         // [JsonPropertyOrder] (default 0) reorders like System.Text.Json: a stable sort on the order value.
-        properties = properties.Select((p, i) => (Property: p, Index: i, Order: PropertyOrder(p)))
-            .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
+        int[] orders = new int[properties.Count];
+        bool ordered = false;
+        for (int i = 0; i < orders.Length; i++)
+        {
+            orders[i] = PropertyOrder(properties[i]);
+            ordered |= orders[i] != 0;
+        }
+
+        if (ordered)
+        {
+            properties = properties.Select((p, i) => (Property: p, Index: i, Order: orders[i]))
+                .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
+        }
 
         // 2. The constructor the reader calls.
         IMethodSymbol? constructor = ChooseConstructor(type, out string? constructorProblem);
@@ -369,14 +381,14 @@ internal sealed class TypeSpecParser
         // A C# 'required' member the reader does not set (ignored, not public, a field) makes `new T { ... }` fail to
         // compile (CS9035), unless the constructor is [SetsRequiredMembers].
         bool unsettableRequired = false;
-        if (constructor is not null && !constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+        if (constructor is not null && !constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")))
         {
             foreach (INamedTypeSymbol t in chain)
             {
                 foreach (ISymbol member in t.GetMembers())
                 {
                     bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
-                    if (required && !member.IsStatic && !properties.Any(p => p.Name == member.Name))
+                    if (required && !member.IsStatic && IndexOfName(properties, member.Name) < 0)
                     {
                         unsettableRequired = true;
                         Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(member.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
@@ -453,9 +465,10 @@ internal sealed class TypeSpecParser
 
             AttributeSource attributes = new(property, parameter);
             string jsonName = attributes.JsonPropertyName() ?? NamingPolicies.Apply(policy, property.Name);
-            EquatableArray<string> aliases = Aliases(property).Concat(parameter is null ? Enumerable.Empty<string>() : Aliases(parameter)).Distinct(StringComparer.Ordinal).ToEquatableArray();
-            foreach (string name in new[] { jsonName }.Concat(aliases))
+            EquatableArray<string> aliases = MergeAliases(Aliases(property), parameter is null ? EquatableArray<string>.Empty : Aliases(parameter));
+            for (int n = -1; n < aliases.Count; n++)
             {
+                string name = n < 0 ? jsonName : aliases[n];
                 string key = NamingPolicies.MatchKey(name);
                 if (usedNames.TryGetValue(key, out string? other))
                 {
@@ -528,7 +541,7 @@ internal sealed class TypeSpecParser
         var candidates = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(type, c))
             .ToList();
-        IMethodSymbol? marked = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
+        IMethodSymbol? marked = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonConstructorAttribute")));
         if (marked is not null)
         {
             return marked;
@@ -1008,7 +1021,7 @@ internal sealed class TypeSpecParser
         {
             foreach (AttributeData a in All())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPropertyNameAttribute")
                     && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string name)
                 {
                     return name;
@@ -1022,7 +1035,7 @@ internal sealed class TypeSpecParser
         {
             foreach (AttributeData a in All())
             {
-                if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+                if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
                 {
                     return text;
                 }
@@ -1036,7 +1049,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in symbol.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+            if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
             {
                 return text;
             }
@@ -1045,18 +1058,56 @@ internal sealed class TypeSpecParser
         return null;
     }
 
+    private static int IndexOfName(List<IPropertySymbol> properties, string name)
+    {
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The property's aliases, then the constructor parameter's that are new (ordinal, first occurrence kept).</summary>
+    private static EquatableArray<string> MergeAliases(EquatableArray<string> first, EquatableArray<string> second)
+    {
+        if (second.IsEmpty)
+        {
+            return first;
+        }
+
+        var merged = new List<string>(first.Count + second.Count);
+        foreach (string alias in first)
+        {
+            merged.Add(alias);
+        }
+
+        foreach (string alias in second)
+        {
+            if (!merged.Contains(alias))
+            {
+                merged.Add(alias);
+            }
+        }
+
+        return merged.ToEquatableArray();
+    }
+
     private static EquatableArray<string> Aliases(ISymbol symbol)
     {
-        var aliases = new List<string>();
+        List<string>? aliases = null;
         foreach (AttributeData a in symbol.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmAliasAttribute" && a.ConstructorArguments.Length == 1)
+            if (HasFullName(a.AttributeClass, "StructuredLlm.LlmAliasAttribute") && a.ConstructorArguments.Length == 1)
             {
                 TypedConstant arg = a.ConstructorArguments[0];
                 IEnumerable<TypedConstant> values = arg.Kind != TypedConstantKind.Array ? new[] { arg } : arg.IsNull ? Array.Empty<TypedConstant>() : arg.Values;
                 foreach (TypedConstant v in values)
                 {
-                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !aliases.Contains(s))
+                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !(aliases ??= new List<string>()).Contains(s))
                     {
                         aliases.Add(s);
                     }
@@ -1064,14 +1115,14 @@ internal sealed class TypeSpecParser
             }
         }
 
-        return aliases.ToEquatableArray();
+        return aliases is null ? EquatableArray<string>.Empty : aliases.ToEquatableArray();
     }
 
     private static int PropertyOrder(IPropertySymbol property)
     {
         foreach (AttributeData a in property.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyOrderAttribute"
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPropertyOrderAttribute")
                 && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int order)
             {
                 return order;
@@ -1085,7 +1136,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in property.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonIgnoreAttribute")
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
             {
                 // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
                 TypedConstant condition = a.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value;
@@ -1100,7 +1151,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in type.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmOutputAttribute")
+            if (HasFullName(a.AttributeClass, "StructuredLlm.LlmOutputAttribute"))
             {
                 foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
                 {
@@ -1122,7 +1173,7 @@ internal sealed class TypeSpecParser
         var result = new List<(INamedTypeSymbol, string?)>();
         foreach (AttributeData a in type.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() != "System.Text.Json.Serialization.JsonDerivedTypeAttribute" || a.ConstructorArguments.Length == 0)
+            if (!HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonDerivedTypeAttribute") || a.ConstructorArguments.Length == 0)
             {
                 continue;
             }
@@ -1216,7 +1267,7 @@ internal sealed class TypeSpecParser
         for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
         {
             if (!t.GetMembers("LlmInfo").IsEmpty
-                || t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName))
+                || t.GetAttributes().Any(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName)))
             {
                 return true;
             }
@@ -1307,6 +1358,39 @@ internal sealed class TypeSpecParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="symbol"/> is the type <paramref name="fullName"/> (namespace-qualified, as the default
+    /// <c>ToDisplayString()</c> spells a non-generic type), compared name by name without building the string.
+    /// </summary>
+    internal static bool HasFullName(ISymbol? symbol, string fullName)
+    {
+        int end = fullName.Length;
+        for (ISymbol? s = symbol; s is not null; s = s.ContainingSymbol)
+        {
+            string name = s.Name;
+            int start = end - name.Length;
+            if (name.Length == 0 || start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            ISymbol? container = s.ContainingSymbol;
+            if (start == 0)
+            {
+                return container is null or INamespaceSymbol { IsGlobalNamespace: true };
+            }
+
+            if (fullName[start - 1] != '.' || container is null or INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
