@@ -399,16 +399,22 @@ internal sealed class TypeSpecParser
         }
 
         var parameters = new List<ConstructorParameterSpec>();
-        var parameterByMember = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        // The constructor parameter bound to each property (same index as properties).
+        var parameterOf = new IParameterSymbol?[properties.Count];
         if (constructor is not null)
         {
             foreach (IParameterSymbol parameter in constructor.Parameters)
             {
-                IPropertySymbol? bound = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.Ordinal))
-                    ?? properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-                if (bound is not null && !parameterByMember.ContainsKey(bound.Name))
+                int boundIndex = IndexOfName(properties, parameter.Name);
+                if (boundIndex < 0)
                 {
-                    parameterByMember.Add(bound.Name, parameter);
+                    boundIndex = IndexOfName(properties, parameter.Name, StringComparison.OrdinalIgnoreCase);
+                }
+
+                IPropertySymbol? bound = boundIndex < 0 ? null : properties[boundIndex];
+                if (bound is not null && parameterOf[boundIndex] is null)
+                {
+                    parameterOf[boundIndex] = parameter;
                 }
                 else if (!parameter.HasExplicitDefaultValue)
                 {
@@ -422,16 +428,17 @@ internal sealed class TypeSpecParser
 
         // 3. Members.
         var members = new List<MemberSpec>();
-        var usedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var usedNames = new Dictionary<string, string>(properties.Count + 1, StringComparer.Ordinal);
         if (discriminatorName is not null)
         {
             usedNames.Add(NamingPolicies.MatchKey(discriminatorName), discriminatorName);
         }
 
-        foreach (IPropertySymbol property in properties)
+        for (int index = 0; index < properties.Count; index++)
         {
             _ct.ThrowIfCancellationRequested();
-            parameterByMember.TryGetValue(property.Name, out IParameterSymbol? parameter);
+            IPropertySymbol property = properties[index];
+            IParameterSymbol? parameter = parameterOf[index];
             LocationInfo? location = MemberLocation(property, parameter) ?? typeLocation;
             string memberDisplay = typeDisplay + "." + property.Name;
             _memberLocations.Add(new MemberLocation(id, property.Name, location));
@@ -622,8 +629,9 @@ internal sealed class TypeSpecParser
 
         if (unsupported is null)
         {
-            string metadataName = type.ContainingNamespace is null ? type.Name : type.ToDisplayString(IdFormat);
-            if (type is INamedTypeSymbol { IsGenericType: true } generic)
+            // Every name matched below is in System.*: other types skip building the name.
+            string metadataName = !InSystemNamespace(type) ? string.Empty : type.ContainingNamespace is null ? type.Name : type.ToDisplayString(IdFormat);
+            if (metadataName.Length > 0 && type is INamedTypeSymbol { IsGenericType: true } generic)
             {
                 metadataName = generic.OriginalDefinition.ContainingNamespace.ToDisplayString() + "." + generic.OriginalDefinition.MetadataName;
             }
@@ -726,6 +734,22 @@ internal sealed class TypeSpecParser
         return null;
     }
 
+    private static bool InSystemNamespace(ITypeSymbol type)
+    {
+        INamespaceSymbol? ns = type.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
+        {
+            ns = outer;
+        }
+
+        return ns.Name == "System";
+    }
+
     private static CollectionKind CollectionKindOf(string metadataName) => metadataName switch
     {
         "System.Collections.Generic.List`1" => CollectionKind.List,
@@ -773,8 +797,7 @@ internal sealed class TypeSpecParser
 
         foreach (AttributeData a in attributes.All())
         {
-            string? name = a.AttributeClass?.ToDisplayString();
-            if (name is null || !name.StartsWith("System.ComponentModel.DataAnnotations.", StringComparison.Ordinal))
+            if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
             {
                 continue;
             }
@@ -1001,20 +1024,17 @@ internal sealed class TypeSpecParser
             _parameter = parameter;
         }
 
-        public IEnumerable<AttributeData> All()
+        /// <summary>The property's attributes, then the parameter's (no iterator: this runs for every member on every edit).</summary>
+        public System.Collections.Immutable.ImmutableArray<AttributeData> All()
         {
-            foreach (AttributeData a in _property.GetAttributes())
+            System.Collections.Immutable.ImmutableArray<AttributeData> own = _property.GetAttributes();
+            if (_parameter is null)
             {
-                yield return a;
+                return own;
             }
 
-            if (_parameter is not null)
-            {
-                foreach (AttributeData a in _parameter.GetAttributes())
-                {
-                    yield return a;
-                }
-            }
+            System.Collections.Immutable.ImmutableArray<AttributeData> fromParameter = _parameter.GetAttributes();
+            return fromParameter.IsEmpty ? own : own.IsEmpty ? fromParameter : own.AddRange(fromParameter);
         }
 
         public string? JsonPropertyName()
@@ -1058,11 +1078,11 @@ internal sealed class TypeSpecParser
         return null;
     }
 
-    private static int IndexOfName(List<IPropertySymbol> properties, string name)
+    private static int IndexOfName(List<IPropertySymbol> properties, string name, StringComparison comparison = StringComparison.Ordinal)
     {
         for (int i = 0; i < properties.Count; i++)
         {
-            if (properties[i].Name == name)
+            if (string.Equals(properties[i].Name, name, comparison))
             {
                 return i;
             }
@@ -1197,6 +1217,11 @@ internal sealed class TypeSpecParser
 
     private DocComments Docs(ISymbol symbol, CancellationToken ct)
     {
+        if (symbol is not INamedTypeSymbol)
+        {
+            return DocComments.For(symbol, ct); // members are read once; only types are asked twice
+        }
+
         if (!_docs.TryGetValue(symbol, out DocComments? docs))
         {
             docs = DocComments.For(symbol, ct);
