@@ -62,10 +62,21 @@ internal static class InfoEmitter
 
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiteral.String(GeneratorName)}, {CSharpLiteral.String(GeneratorVersion)})]";
 
+    // `name: "<schema>"` + suffix on one line; the schema is escaped straight into the file's builder (no JSON string,
+    // no literal string, no concatenation per schema).
+    private static void WriteSchemaArgument(SourceWriter w, OutputSpec spec, string name, SchemaProfile profile, string suffix)
+    {
+        System.Text.StringBuilder line = w.BeginLine();
+        line.Append(name).Append(": \"");
+        SchemaEmitter.EmitAsCSharpLiteralContent(spec, profile, line);
+        line.Append('"').Append(suffix);
+        w.WriteLine();
+    }
+
     /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
     public static string EmitInfo(OutputSpec spec, CompilationFeatures features)
     {
-        var w = new SourceWriter();
+        var w = new SourceWriter(8 * 1024);
         w.WriteLine(Header(features));
         w.WriteLine();
         bool hasNamespace = spec.Namespace.Length > 0;
@@ -94,17 +105,17 @@ internal static class InfoEmitter
         w.Indent();
         w.WriteLine("schemaName: " + CSharpLiteral.String(spec.SchemaName) + ",");
         w.WriteLine("description: " + CSharpLiteral.String(spec.Root.Description) + ",");
-        w.WriteLine("openAIStrict: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.OpenAIStrict)) + ",");
-        w.WriteLine("anthropic: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.Anthropic)) + ",");
-        w.WriteLine("gemini: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.Gemini)) + ",");
+        WriteSchemaArgument(w, spec, "openAIStrict", SchemaProfile.OpenAIStrict, ",");
+        WriteSchemaArgument(w, spec, "anthropic", SchemaProfile.Anthropic, ",");
+        WriteSchemaArgument(w, spec, "gemini", SchemaProfile.Gemini, ",");
         if (EmitsReader(spec, features))
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.JsonSchema)) + ",");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ",");
             w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
         }
         else
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(SchemaEmitter.EmitText(spec, SchemaProfile.JsonSchema)) + ");");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ");");
         }
         w.Unindent();
         w.CloseBrace();

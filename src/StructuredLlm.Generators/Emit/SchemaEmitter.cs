@@ -97,6 +97,10 @@ internal sealed class SchemaEmitter
     /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
     public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
 
+    /// <summary>Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added).</summary>
+    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, StringBuilder target)
+        => new SchemaEmitter(spec, profile, new JsonWriter(target, csharpLiteral: true)).Run();
+
     /// <summary>
     /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
     /// Runs in the diagnostics step, which Roslyn skips unless the parse result changed.

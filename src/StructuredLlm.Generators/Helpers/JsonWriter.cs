@@ -11,9 +11,21 @@ namespace StructuredLlm.Generators.Helpers;
 internal sealed class JsonWriter
 {
     private readonly StringBuilder? _sb;
+    private readonly bool _csharpLiteral;
     private bool _needComma;
 
     public JsonWriter(int capacity = 16) => _sb = new StringBuilder(capacity);
+
+    /// <summary>
+    /// Writes into <paramref name="target"/>. With <paramref name="csharpLiteral"/>, every character is written as it
+    /// must appear inside a C# string literal (the same escapes as <see cref="CSharpLiteral.String"/>), so generated
+    /// code can embed the schema without building the JSON text and its escaped copy first.
+    /// </summary>
+    public JsonWriter(StringBuilder target, bool csharpLiteral)
+    {
+        _sb = target;
+        _csharpLiteral = csharpLiteral;
+    }
 
     private JsonWriter(bool discard) => _sb = discard ? null : new StringBuilder();
 
@@ -28,7 +40,7 @@ internal sealed class JsonWriter
         }
 
         Separate();
-        _sb.Append('{');
+        Put('{');
         _needComma = false;
     }
 
@@ -39,7 +51,7 @@ internal sealed class JsonWriter
             return;
         }
 
-        _sb.Append('}');
+        Put('}');
         _needComma = true;
     }
 
@@ -51,7 +63,7 @@ internal sealed class JsonWriter
         }
 
         Separate();
-        _sb.Append('[');
+        Put('[');
         _needComma = false;
     }
 
@@ -62,7 +74,7 @@ internal sealed class JsonWriter
             return;
         }
 
-        _sb.Append(']');
+        Put(']');
         _needComma = true;
     }
 
@@ -75,7 +87,7 @@ internal sealed class JsonWriter
 
         Separate();
         AppendString(name);
-        _sb.Append(':');
+        Put(':');
         _needComma = false;
     }
 
@@ -99,7 +111,7 @@ internal sealed class JsonWriter
         }
 
         Separate();
-        _sb.Append(jsonLiteral);
+        Put(jsonLiteral);
         _needComma = true;
     }
 
@@ -125,40 +137,65 @@ internal sealed class JsonWriter
     {
         if (_needComma)
         {
-            _sb!.Append(',');
+            Put(',');
         }
     }
 
     private void AppendString(string value)
     {
-        StringBuilder sb = _sb!;
-        sb.Append('"');
+        Put('"');
         foreach (char c in value)
         {
             switch (c)
             {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\b': sb.Append("\\b"); break;
-                case '\f': sb.Append("\\f"); break;
+                case '"': Put("\\\""); break;
+                case '\\': Put("\\\\"); break;
+                case '\n': Put("\\n"); break;
+                case '\r': Put("\\r"); break;
+                case '\t': Put("\\t"); break;
+                case '\b': Put("\\b"); break;
+                case '\f': Put("\\f"); break;
                 default:
                     if (c < 0x20 || c == '\u2028' || c == '\u2029')
                     {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        Put("\\u");
+                        Put(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        sb.Append(c);
+                        Put(c);
                     }
 
                     break;
             }
         }
 
-        sb.Append('"');
+        Put('"');
+    }
+
+    private void Put(char c)
+    {
+        if (!_csharpLiteral)
+        {
+            _sb!.Append(c);
+            return;
+        }
+
+        CSharpLiteral.AppendEscaped(_sb!, c);
+    }
+
+    private void Put(string text)
+    {
+        if (!_csharpLiteral)
+        {
+            _sb!.Append(text);
+            return;
+        }
+
+        foreach (char c in text)
+        {
+            CSharpLiteral.AppendEscaped(_sb!, c);
+        }
     }
 
     public override string ToString() => _sb?.ToString() ?? string.Empty;

@@ -110,5 +110,17 @@ internal sealed class SourceWriter
         }
     }
 
+    /// <summary>Puts <paramref name="text"/> before everything written so far (a header known only at the end).</summary>
+    public void Prepend(string text) => _sb.Insert(0, text);
+
+    /// <summary>Starts a line piece by piece: the indentation, then <see cref="Append(string)"/>, then <see cref="WriteLine()"/>.</summary>
+    public StringBuilder BeginLine()
+    {
+        AppendIndent();
+        return _sb;
+    }
+
+    public void Append(string text) => _sb.Append(text);
+
     public override string ToString() => _sb.ToString();
 }
