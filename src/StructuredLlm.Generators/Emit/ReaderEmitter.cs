@@ -121,6 +121,17 @@ internal static class ReaderEmitter
 
     internal static string Identifier(string text)
     {
+        bool valid = text.Length > 0 && !char.IsDigit(text[0]);
+        foreach (char c in text)
+        {
+            valid &= char.IsLetterOrDigit(c) || c == '_';
+        }
+
+        if (valid)
+        {
+            return text;
+        }
+
         var sb = new StringBuilder(text.Length);
         foreach (char c in text)
         {
@@ -464,9 +475,28 @@ internal static class ReaderEmitter
         {
             byte[] bytes = Encoding.UTF8.GetBytes(jsonName);
             string name = "N_" + id + "_" + Identifier(memberName);
-            string comment = jsonName.Any(c => c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085') ? string.Empty : " // " + jsonName;
-            return Field(name, "private static global::System.ReadOnlySpan<byte> " + name + " => new byte[] { "
-                + string.Join(", ", bytes.Select(b => b.ToString(CultureInfo.InvariantCulture))) + " };" + comment);
+            string comment = HasLineBreakingChar(jsonName) ? string.Empty : " // " + jsonName;
+            var line = new StringBuilder(96 + (name.Length * 2) + (bytes.Length * 5));
+            line.Append("private static global::System.ReadOnlySpan<byte> ").Append(name).Append(" => new byte[] { ");
+            for (int i = 0; i < bytes.Length; i++)
+            {
+                line.Append(i == 0 ? string.Empty : ", ").Append(bytes[i].ToString(CultureInfo.InvariantCulture));
+            }
+
+            return Field(name, line.Append(" };").Append(comment).ToString());
+        }
+
+        private static bool HasLineBreakingChar(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private string Construct(TypeDefinitionSpec d, string[] locals)

@@ -89,9 +89,10 @@ internal sealed class SchemaEmitter
 
     public static SchemaResult Emit(OutputSpec spec, SchemaProfile profile)
     {
-        var emitter = new SchemaEmitter(spec, profile, new JsonWriter(1024));
-        string json = emitter.Run();
-        return new SchemaResult(json, emitter._issues);
+        var writer = new JsonWriter(1024);
+        var emitter = new SchemaEmitter(spec, profile, writer);
+        emitter.Run();
+        return new SchemaResult(writer.ToString(), emitter._issues);
     }
 
     /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
@@ -114,7 +115,7 @@ internal sealed class SchemaEmitter
 
     private readonly record struct At(string? DefinitionId, string? MemberName, string Subject);
 
-    private string Run()
+    private void Run()
     {
         TypeDefinitionSpec root = _spec.Root;
         var at = new At(root.Id, null, _spec.Name);
@@ -179,7 +180,6 @@ internal sealed class SchemaEmitter
         }
 
         _w.EndObject();
-        return _w.ToString();
     }
 
     // ---------------------------------------------------------------- objects
@@ -669,6 +669,21 @@ internal sealed class SchemaEmitter
 
     private void WriteDescription(string? description, List<string>? notes)
     {
+        if (_w.IsDiscarding)
+        {
+            return; // a description counts toward no limit
+        }
+
+        if (notes is null || notes.Count == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                _w.Property("description", description!.Trim());
+            }
+
+            return;
+        }
+
         var sb = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(description))
         {

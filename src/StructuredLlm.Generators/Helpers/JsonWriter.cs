@@ -29,6 +29,9 @@ internal sealed class JsonWriter
 
     private JsonWriter(bool discard) => _sb = discard ? null : new StringBuilder();
 
+    /// <summary>True for a <see cref="Discard"/> writer: callers may skip building text that is only written.</summary>
+    public bool IsDiscarding => _sb is null;
+
     /// <summary>A writer that writes nothing; <see cref="ToString"/> returns an empty string.</summary>
     public static JsonWriter Discard() => new(discard: true);
 
