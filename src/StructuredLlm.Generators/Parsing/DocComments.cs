@@ -31,9 +31,10 @@ internal sealed class DocComments
     {
         // Source symbols: read the /// trivia directly. It is cheaper than the compiler's documentation pipeline and
         // works whatever the project's DocumentationMode. Metadata symbols: ask the compiler (the referenced XML file).
-        if (!symbol.DeclaringSyntaxReferences.IsEmpty)
+        System.Collections.Immutable.ImmutableArray<SyntaxReference> references = symbol.DeclaringSyntaxReferences;
+        if (!references.IsEmpty)
         {
-            string? raw = FromTrivia(symbol, ct);
+            string? raw = FromTrivia(references, ct);
             return string.IsNullOrWhiteSpace(raw) ? Empty : Parse(raw!);
         }
 
@@ -50,9 +51,9 @@ internal sealed class DocComments
         return string.IsNullOrWhiteSpace(xml) ? Empty : Parse(xml!);
     }
 
-    private static string? FromTrivia(ISymbol symbol, CancellationToken ct)
+    private static string? FromTrivia(System.Collections.Immutable.ImmutableArray<SyntaxReference> references, CancellationToken ct)
     {
-        foreach (SyntaxReference reference in symbol.DeclaringSyntaxReferences)
+        foreach (SyntaxReference reference in references)
         {
             SyntaxNode node = reference.GetSyntax(ct);
             if (!node.HasLeadingTrivia)
@@ -66,13 +67,35 @@ internal sealed class DocComments
                 if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
                 {
                     sb ??= new StringBuilder();
-                    foreach (string rawLine in trivia.ToFullString().Split('\n'))
+                    // Each line trimmed; the text after "///" of each doc line (slices, no per-line strings).
+                    string text = trivia.ToFullString();
+                    int start = 0;
+                    while (start <= text.Length)
                     {
-                        string line = rawLine.Trim();
-                        if (line.StartsWith("///", StringComparison.Ordinal))
+                        int newline = text.IndexOf('\n', start);
+                        int end = newline < 0 ? text.Length : newline;
+                        int first = start, last = end;
+                        while (first < last && char.IsWhiteSpace(text[first]))
                         {
-                            sb.Append(line.Substring(3)).Append('\n');
+                            first++;
                         }
+
+                        while (last > first && char.IsWhiteSpace(text[last - 1]))
+                        {
+                            last--;
+                        }
+
+                        if (last - first >= 3 && string.CompareOrdinal(text, first, "///", 0, 3) == 0)
+                        {
+                            sb.Append(text, first + 3, last - first - 3).Append('\n');
+                        }
+
+                        if (newline < 0)
+                        {
+                            break;
+                        }
+
+                        start = newline + 1;
                     }
                 }
             }

@@ -326,15 +326,15 @@ internal sealed class TypeSpecParser
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
         var properties = new List<IPropertySymbol>();
-        var chain = new List<INamedTypeSymbol>();
+        var chain = new List<System.Collections.Immutable.ImmutableArray<ISymbol>>(); // members of each type, base-most first
         for (INamedTypeSymbol? t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
         {
-            chain.Insert(0, t);
+            chain.Insert(0, t.GetMembers()); // the public model builds a new array per call: ask once
         }
 
-        foreach (INamedTypeSymbol t in chain)
+        foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
         {
-            foreach (ISymbol member in t.GetMembers())
+            foreach (ISymbol member in typeMembers)
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
                     || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null
@@ -383,9 +383,9 @@ internal sealed class TypeSpecParser
         bool unsettableRequired = false;
         if (constructor is not null && !constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")))
         {
-            foreach (INamedTypeSymbol t in chain)
+            foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
             {
-                foreach (ISymbol member in t.GetMembers())
+                foreach (ISymbol member in typeMembers)
                 {
                     bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
                     if (required && !member.IsStatic && IndexOfName(properties, member.Name) < 0)
