@@ -87,7 +87,8 @@ public static class Program
         foreach (var (name, driver) in new[] { ("StructuredLlm", ours), ("System.Text.Json", stj) })
         {
             var sources = driver.GetRunResult().Results.Single().GeneratedSources;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {sources.Length} files, {sources.Sum(s => s.SourceText.Length) / 1024.0:F0} K chars"));
+            var readers = sources.Where(s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal)).Sum(s => s.SourceText.Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {sources.Length} files, {sources.Sum(s => s.SourceText.Length) / 1024.0:F0} K chars ({readers / 1024.0:F0} K in *.LlmReader.g.cs)"));
         }
         var scenarios = new (string Name, Func<GeneratorDriver> Run)[]
         {
