@@ -325,12 +325,16 @@ internal sealed class TypeSpecParser
         LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
-        var properties = new List<IPropertySymbol>();
-        var chain = new List<System.Collections.Immutable.ImmutableArray<ISymbol>>(); // members of each type, base-most first
+        var chain = new List<System.Collections.Immutable.ImmutableArray<ISymbol>>(2); // members of each type, base-most first
+        int memberCount = 0;
         for (INamedTypeSymbol? t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
         {
-            chain.Insert(0, t.GetMembers()); // the public model builds a new array per call: ask once
+            System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers = t.GetMembers(); // the public model builds a new array per call: ask once
+            chain.Insert(0, typeMembers);
+            memberCount += typeMembers.Length;
         }
+
+        var properties = new List<IPropertySymbol>(memberCount);
 
         foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
         {
@@ -398,7 +402,7 @@ internal sealed class TypeSpecParser
             }
         }
 
-        var parameters = new List<ConstructorParameterSpec>();
+        var parameters = new List<ConstructorParameterSpec>(constructor?.Parameters.Length ?? 0);
         // The constructor parameter bound to each property (same index as properties).
         var parameterOf = new IParameterSymbol?[properties.Count];
         if (constructor is not null)
@@ -427,7 +431,7 @@ internal sealed class TypeSpecParser
         }
 
         // 3. Members.
-        var members = new List<MemberSpec>();
+        var members = new List<MemberSpec>(properties.Count);
         var usedNames = new Dictionary<string, string>(properties.Count + 1, StringComparer.Ordinal);
         if (discriminatorName is not null)
         {
