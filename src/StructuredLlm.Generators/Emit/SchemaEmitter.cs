@@ -113,7 +113,11 @@ internal sealed class SchemaEmitter
         return emitter._issues;
     }
 
-    private readonly record struct At(string? DefinitionId, string? MemberName, string Subject);
+    /// <summary>Where a rule is broken. The subject (<c>Owner.Member</c>) is only joined when an issue is reported.</summary>
+    private readonly record struct At(string? DefinitionId, string? MemberName, string Owner, string? Member = null)
+    {
+        public string Subject => Member is null ? Owner : Owner + "." + Member;
+    }
 
     private void Run()
     {
@@ -223,7 +227,7 @@ internal sealed class SchemaEmitter
 
         foreach (MemberSpec member in definition.Members)
         {
-            var memberAt = new At(definition.Id, member.Name, definition.DefinitionName + "." + member.Name);
+            var memberAt = new At(definition.Id, member.Name, definition.DefinitionName, member.Name);
             CountProperty(member.JsonName, memberAt);
             bool isRequired = IsOpenAI || member.IsRequired;
             bool allowNull = member.Type.IsNullable && !IsAnthropic;
