@@ -379,30 +379,35 @@ internal sealed class SchemaEmitter
     {
         _w.StartObject();
         WriteType("string", allowNull);
-        var notes = new List<string>();
-        string? text = description ?? definition.Description;
-        var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
-        if (documented.Count > 0)
+        if (!_w.IsDiscarding)
         {
-            notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+            var notes = new List<string>();
+            string? text = description ?? definition.Description;
+            var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
+            if (documented.Count > 0)
+            {
+                notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+            }
+
+            WriteDescription(text, notes);
         }
 
-        WriteDescription(text, notes);
-        IEnumerable<string> allowed = definition.EnumMembers.Select(m => m.JsonName);
-        if (!constraints.AllowedValues.IsEmpty)
-        {
-            var set = new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
-            allowed = allowed.Where(v => set.Contains(JsonWriter.Quote(v)));
-        }
-
-        var values = allowed.ToList();
+        HashSet<string>? allowedSet = constraints.AllowedValues.IsEmpty ? null : new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
         _w.Name("enum");
         _w.StartArray();
+        int count = 0;
         int chars = 0;
-        foreach (string v in values)
+        foreach (EnumMemberSpec member in definition.EnumMembers)
         {
+            string v = member.JsonName;
+            if (allowedSet is not null && !allowedSet.Contains(JsonWriter.Quote(v)))
+            {
+                continue;
+            }
+
             _w.String(v);
             chars += v.Length;
+            count++;
         }
 
         if (allowNull)
@@ -412,7 +417,7 @@ internal sealed class SchemaEmitter
 
         _w.EndArray();
         _w.EndObject();
-        CountEnumValues(values.Count, chars, at);
+        CountEnumValues(count, chars, at);
         return allowNull;
     }
 
@@ -833,10 +838,14 @@ internal sealed class SchemaEmitter
 
     private void FindRecursive()
     {
+        // One set and one stack for the whole walk: this runs for every emitter (eight per type on a full run).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
         foreach (TypeDefinitionSpec definition in _spec.Definitions)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var stack = new Stack<string>(References(definition));
+            seen.Clear();
+            stack.Clear();
+            PushReferences(definition, stack);
             while (stack.Count > 0)
             {
                 string id = stack.Pop();
@@ -848,20 +857,18 @@ internal sealed class SchemaEmitter
 
                 if (seen.Add(id) && _byId.TryGetValue(id, out TypeDefinitionSpec? next))
                 {
-                    foreach (string r in References(next))
-                    {
-                        stack.Push(r);
-                    }
+                    PushReferences(next, stack);
                 }
             }
         }
     }
 
-    private static IEnumerable<string> References(TypeDefinitionSpec definition)
+    /// <summary>Pushes the definitions <paramref name="definition"/> refers to: derived types, then member types in order.</summary>
+    private static void PushReferences(TypeDefinitionSpec definition, Stack<string> stack)
     {
         foreach (DerivedTypeSpec derived in definition.DerivedTypes)
         {
-            yield return derived.DefinitionId;
+            stack.Push(derived.DefinitionId);
         }
 
         foreach (MemberSpec member in definition.Members)
@@ -870,7 +877,7 @@ internal sealed class SchemaEmitter
             {
                 if (v.DefinitionId is not null)
                 {
-                    yield return v.DefinitionId;
+                    stack.Push(v.DefinitionId);
                 }
             }
         }

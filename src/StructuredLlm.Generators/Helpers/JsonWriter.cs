@@ -206,6 +206,21 @@ internal sealed class JsonWriter
     /// <summary>The JSON text of a string value, quotes included.</summary>
     public static string Quote(string value)
     {
+        bool plain = true;
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return "\"" + value + "\"";
+        }
+
         var writer = new JsonWriter(value.Length + 2);
         writer.String(value);
         return writer.ToString();
