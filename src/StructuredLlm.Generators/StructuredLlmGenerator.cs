@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StructuredLlm.Generators.Diagnostics;
 using StructuredLlm.Generators.Emit;
 using StructuredLlm.Generators.Helpers;
 using StructuredLlm.Generators.Model;
@@ -26,9 +27,15 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 static (ctx, ct) => TypeSpecParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
 
+        // Profile limits are checked here, not in the parse: this step reruns only when a parse result changed, while the
+        // parse itself reruns for every target on every compilation change.
+        IncrementalValuesProvider<CheckedResult> checkedResults = parsed
+            .Select(static (result, ct) => ProfileLimits.Check(result, ct))
+            .WithTrackingName(TrackingNames.ProfileLimits);
+
         // Collected and de-duplicated: a referenced type shared by several [LlmOutput] roots would otherwise report
         // its member's problem once per root, at the same place.
-        IncrementalValueProvider<ImmutableArray<DiagnosticInfo>> diagnostics = parsed
+        IncrementalValueProvider<ImmutableArray<DiagnosticInfo>> diagnostics = checkedResults
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.DiagnosticItems)
             .Collect()
@@ -45,8 +52,8 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             }
         });
 
-        IncrementalValuesProvider<OutputModel> models = parsed
-            .SelectMany(static (result, _) => result.Model is null ? ImmutableArray<OutputModel>.Empty : ImmutableArray.Create(result.Model))
+        IncrementalValuesProvider<OutputSpec> models = checkedResults
+            .SelectMany(static (result, _) => result.Spec is null ? ImmutableArray<OutputSpec>.Empty : ImmutableArray.Create(result.Spec))
             .WithTrackingName(TrackingNames.Models);
 
         IncrementalValueProvider<CompilationFeatures> features = context.CompilationProvider
@@ -61,7 +68,7 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         // Names only (not whole specs), so editing a member leaves these unchanged.
         IncrementalValueProvider<ImmutableArray<RegistryEntry>> entries = models
-            .Select(static (model, _) => new RegistryEntry(model.Spec.TypeName, model.Spec.IsAccessibleFromAssembly, model.Spec.HintPrefix, model.Spec.MetadataKey))
+            .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.IsAccessibleFromAssembly, spec.HintPrefix, spec.MetadataKey))
             .WithTrackingName(TrackingNames.RegistryEntries)
             .Collect()
             .WithTrackingName(TrackingNames.AllEntries);
@@ -76,11 +83,12 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
             static (spc, input) =>
             {
-                OutputModel model = input.Left.Left;
-                spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right), InfoEmitter.EmitInfo(model, input.Left.Right));
-                if (InfoEmitter.EmitsReader(model.Spec, input.Left.Right))
+                // Runs only when this type's spec (or the compilation features) changed: all text is built here.
+                OutputSpec spec = input.Left.Left;
+                spc.AddSource(InfoEmitter.HintName(spec, input.Right), InfoEmitter.EmitInfo(spec, input.Left.Right));
+                if (InfoEmitter.EmitsReader(spec, input.Left.Right))
                 {
-                    spc.AddSource(InfoEmitter.HintName(model.Spec, input.Right, "LlmReader"), ReaderEmitter.Emit(model.Spec, input.Left.Right));
+                    spc.AddSource(InfoEmitter.HintName(spec, input.Right, "LlmReader"), ReaderEmitter.Emit(spec, input.Left.Right));
                 }
             });
 

@@ -4,6 +4,7 @@ namespace StructuredLlm.Generators;
 internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
+    public const string ProfileLimits = nameof(ProfileLimits);
     public const string Diagnostics = nameof(Diagnostics);
     public const string Models = nameof(Models);
     public const string Features = nameof(Features);
@@ -14,5 +15,5 @@ internal static class TrackingNames
     public const string DiagnosticItems = nameof(DiagnosticItems);
     public const string AllEntries = nameof(AllEntries);
 
-    public static readonly string[] All = { Parse, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DiagnosticItems, AllEntries };
+    public static readonly string[] All = { Parse, ProfileLimits, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DiagnosticItems, AllEntries };
 }

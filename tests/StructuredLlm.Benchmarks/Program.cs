@@ -16,6 +16,10 @@ public static class Program
         {
             return VerifyIncremental();
         }
+        if (args is ["--measure-alloc", ..])
+        {
+            return MeasureAllocations(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3, args.Length > 2 ? args[2] : "");
+        }
         if (args is ["--first-call", var which])
         {
             return FirstCall(which);
@@ -58,7 +62,7 @@ public static class Program
                 var regenerated = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs)
                     .Count(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
                 // Our own tracked steps (TrackingNames), not Roslyn's internal ForAttributeWithMetadataName/Compilation steps.
-                string[] ours = ["Parse", "Diagnostics", "Models", "Features", "ModelsWithFeatures", "RegistryEntries", "Registry"];
+                string[] ours = ["Parse", "ProfileLimits", "Diagnostics", "Models", "Features", "ModelsWithFeatures", "RegistryEntries", "Registry"];
                 var stepsChanged = second.TrackedSteps.Where(s => ours.Contains(s.Key)).SelectMany(s => s.Value).SelectMany(s => s.Outputs)
                     .Count(o => o.Reason is IncrementalStepRunReason.New or IncrementalStepRunReason.Modified or IncrementalStepRunReason.Removed);
                 Console.WriteLine($"{name}: regenerated outputs: {regenerated}; new/modified/removed outputs of our tracked steps: {stepsChanged}");
@@ -66,6 +70,50 @@ public static class Program
             }
         }
         return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// A quick, load-independent cross-check of the MemoryDiagnoser column: bytes allocated (all threads) by each
+    /// benchmark body (same compilation and driver options as <see cref="GeneratorBenchmarks"/>), after a warm-up run.
+    /// </summary>
+    private static int MeasureAllocations(int repetitions, string only)
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var edited = GeneratorHarness.WithUnrelatedEdit(compilation, 1);
+        // Bind everything once so the first measured scenario does not pay for metadata loading.
+        _ = compilation.GetDiagnostics();
+        var ours = GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(compilation);
+        var stj = GeneratorHarness.CreateDriver(GeneratorHarness.SystemTextJson()).RunGenerators(compilation);
+        foreach (var (name, driver) in new[] { ("StructuredLlm", ours), ("System.Text.Json", stj) })
+        {
+            var sources = driver.GetRunResult().Results.Single().GeneratedSources;
+            var readers = sources.Where(s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal)).Sum(s => s.SourceText.Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {sources.Length} files, {sources.Sum(s => s.SourceText.Length) / 1024.0:F0} K chars ({readers / 1024.0:F0} K in *.LlmReader.g.cs)"));
+        }
+        var scenarios = new (string Name, Func<GeneratorDriver> Run)[]
+        {
+            ("System.Text.Json generator, full run", () => GeneratorHarness.CreateDriver(GeneratorHarness.SystemTextJson()).RunGenerators(compilation.Clone())),
+            ("StructuredLlm generator, full run", () => GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(compilation.Clone())),
+            ("System.Text.Json generator, unrelated edit", () => stj.RunGenerators(edited.Clone())),
+            ("StructuredLlm generator, unrelated edit", () => ours.RunGenerators(edited.Clone())),
+        };
+        foreach (var (name, run) in scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
+        {
+            run();
+            long min = long.MaxValue;
+            var stopwatch = new Stopwatch();
+            for (var i = 0; i < repetitions; i++)
+            {
+                GC.Collect();
+                long before = GC.GetTotalAllocatedBytes(true);
+                stopwatch.Restart();
+                GC.KeepAlive(run());
+                stopwatch.Stop();
+                min = Math.Min(min, GC.GetTotalAllocatedBytes(true) - before);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F2} MB, {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+            }
+        }
+        return 0;
     }
 
     /// <summary>Times the very first schema request in this process (a cross-check of the ColdStart job).</summary>

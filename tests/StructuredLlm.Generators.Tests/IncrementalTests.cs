@@ -88,6 +88,81 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void Unrelated_edit_reruns_only_the_parse_not_the_profile_check_or_the_emitters()
+    {
+        CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source, Unrelated });
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(compilation, TestContext.Current.CancellationToken);
+        SyntaxTree old = compilation.SyntaxTrees.Last();
+        CSharpCompilation edited = compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(
+            "namespace Inc; public class Unrelated { public int Value => 3; }", GeneratorHarness.ParseOptions, old.FilePath));
+        GeneratorRunResult result = driver.RunGenerators(edited, TestContext.Current.CancellationToken).GetRunResult().Results.Single();
+
+        // Roslyn reruns the attribute transform for every target after any edit; its result compares equal (Unchanged).
+        var parse = result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, parse.Count);
+        Assert.All(parse, o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        // Everything after it is skipped (Cached): the profile check and the source output, which build all the text.
+        var limits = result.TrackedSteps[TrackingNames.ProfileLimits].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, limits.Count);
+        Assert.All(limits, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        var emitted = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.NotEmpty(emitted);
+        Assert.All(emitted, o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+    }
+
+    [Fact]
+    public void Parse_step_holds_no_generated_text_and_leaves_profile_limits_to_the_next_step()
+    {
+        GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(Source), TestContext.Current.CancellationToken);
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        ParseResult parsed = result.TrackedSteps[TrackingNames.Parse].SelectMany(s => s.Outputs).Select(o => (ParseResult)o.Value).Single(r => r.Spec?.Name == "Node");
+
+        // The parse reruns on every edit, so it must not build schema or C# text (Node's schemas are several KB).
+        var strings = new List<string>();
+        CollectStrings(parsed, new HashSet<object>(ReferenceEqualityComparer.Instance), strings);
+        Assert.NotEmpty(strings);
+        Assert.DoesNotContain(strings, s => s.Contains("\"additionalProperties\"", StringComparison.Ordinal) || s.Contains("auto-generated", StringComparison.Ordinal));
+        Assert.True(strings.Max(s => s.Length) < 200, $"longest string in the parse result: {strings.Max(s => s.Length)} chars");
+
+        // Node has a Dictionary<string, int>: the strict-profile diagnostic comes from the ProfileLimits step, not the parse.
+        Assert.DoesNotContain(parsed.Diagnostics, d => d.Descriptor.Id == "SLLM0005");
+        var checkedNode = result.TrackedSteps[TrackingNames.ProfileLimits].SelectMany(s => s.Outputs)
+            .Select(o => (StructuredLlm.Generators.Diagnostics.CheckedResult)o.Value).Single(r => r.Spec?.Name == "Node");
+        Assert.Contains(checkedNode.Diagnostics, d => d.Descriptor.Id == "SLLM0005" && d.Location is not null && d.MessageArgs.Contains("Node.Bag"));
+    }
+
+    private static void CollectStrings(object? value, HashSet<object> visited, List<string> strings)
+    {
+        if (value is string s)
+        {
+            strings.Add(s);
+            return;
+        }
+
+        if (value is null || value.GetType().IsPrimitive || value.GetType().IsEnum || value is DiagnosticDescriptor || !visited.Add(value))
+        {
+            return;
+        }
+
+        if (value is IEnumerable enumerable)
+        {
+            foreach (object? item in enumerable)
+            {
+                CollectStrings(item, visited, strings);
+            }
+        }
+
+        for (Type? t = value.GetType(); t is not null && t != typeof(object); t = t.BaseType)
+        {
+            foreach (FieldInfo field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            {
+                CollectStrings(field.GetValue(value), visited, strings);
+            }
+        }
+    }
+
+    [Fact]
     public void Model_graph_holds_no_symbols_syntax_compilation_or_locations()
     {
         CSharpCompilation compilation = GeneratorHarness.CreateCompilation(new[] { Source });
@@ -122,7 +197,7 @@ public class IncrementalTests
         Assert.NotSame(a, b);
         Assert.Equal(a, b);
         Assert.Equal(a.GetHashCode(), b.GetHashCode());
-        Assert.NotNull(a.Model);
+        Assert.NotNull(a.Spec);
 
         ParseResult c = ParseOnly(Source.Replace("Range(1, 9)", "Range(1, 8)"));
         Assert.NotEqual(a, c);
@@ -132,7 +207,7 @@ public class IncrementalTests
     {
         GeneratorDriver driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.CreateCompilation(source), TestContext.Current.CancellationToken);
         return driver.GetRunResult().Results.Single().TrackedSteps[TrackingNames.Parse]
-            .SelectMany(s => s.Outputs).Select(o => (ParseResult)o.Value).First(r => r.Model?.Spec.Name == "Node");
+            .SelectMany(s => s.Outputs).Select(o => (ParseResult)o.Value).First(r => r.Spec?.Name == "Node");
     }
 
     private static void AssertAllTrackedStepsCachedOrUnchanged(GeneratorDriverRunResult runResult)

@@ -62,11 +62,21 @@ internal static class InfoEmitter
 
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiteral.String(GeneratorName)}, {CSharpLiteral.String(GeneratorVersion)})]";
 
-    /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
-    public static string EmitInfo(OutputModel model, CompilationFeatures features)
+    // `name: "<schema>"` + suffix on one line; the schema is escaped straight into the file's builder (no JSON string,
+    // no literal string, no concatenation per schema).
+    private static void WriteSchemaArgument(SourceWriter w, OutputSpec spec, string name, SchemaProfile profile, string suffix)
     {
-        OutputSpec spec = model.Spec;
-        var w = new SourceWriter();
+        System.Text.StringBuilder line = w.BeginLine();
+        line.Append(name).Append(": \"");
+        SchemaEmitter.EmitAsCSharpLiteralContent(spec, profile, line);
+        line.Append('"').Append(suffix);
+        w.WriteLine();
+    }
+
+    /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
+    public static string EmitInfo(OutputSpec spec, CompilationFeatures features)
+    {
+        var w = new SourceWriter(8 * 1024);
         w.WriteLine(Header(features));
         w.WriteLine();
         bool hasNamespace = spec.Namespace.Length > 0;
@@ -95,17 +105,17 @@ internal static class InfoEmitter
         w.Indent();
         w.WriteLine("schemaName: " + CSharpLiteral.String(spec.SchemaName) + ",");
         w.WriteLine("description: " + CSharpLiteral.String(spec.Root.Description) + ",");
-        w.WriteLine("openAIStrict: " + CSharpLiteral.String(model.Schemas.OpenAIStrict) + ",");
-        w.WriteLine("anthropic: " + CSharpLiteral.String(model.Schemas.Anthropic) + ",");
-        w.WriteLine("gemini: " + CSharpLiteral.String(model.Schemas.Gemini) + ",");
+        WriteSchemaArgument(w, spec, "openAIStrict", SchemaProfile.OpenAIStrict, ",");
+        WriteSchemaArgument(w, spec, "anthropic", SchemaProfile.Anthropic, ",");
+        WriteSchemaArgument(w, spec, "gemini", SchemaProfile.Gemini, ",");
         if (EmitsReader(spec, features))
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ",");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ",");
             w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
         }
         else
         {
-            w.WriteLine("jsonSchema: " + CSharpLiteral.String(model.Schemas.JsonSchema) + ");");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ");");
         }
         w.Unindent();
         w.CloseBrace();

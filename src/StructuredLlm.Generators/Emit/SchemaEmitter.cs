@@ -54,7 +54,7 @@ internal sealed class SchemaEmitter
 
     private readonly OutputSpec _spec;
     private readonly SchemaProfile _profile;
-    private readonly JsonWriter _w = new();
+    private readonly JsonWriter _w;
     private readonly Dictionary<string, TypeDefinitionSpec> _byId = new(StringComparer.Ordinal);
     private readonly HashSet<string> _recursive = new(StringComparer.Ordinal);
     private readonly List<string> _neededDefs = new();
@@ -66,10 +66,11 @@ internal sealed class SchemaEmitter
     private int _unionCount;
     private int _optionalCount;
 
-    private SchemaEmitter(OutputSpec spec, SchemaProfile profile)
+    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer)
     {
         _spec = spec;
         _profile = profile;
+        _w = writer;
         foreach (TypeDefinitionSpec definition in spec.Definitions)
         {
             _byId[definition.Id] = definition;
@@ -88,14 +89,37 @@ internal sealed class SchemaEmitter
 
     public static SchemaResult Emit(OutputSpec spec, SchemaProfile profile)
     {
-        var emitter = new SchemaEmitter(spec, profile);
-        string json = emitter.Run();
-        return new SchemaResult(json, emitter._issues);
+        var writer = new JsonWriter(1024);
+        var emitter = new SchemaEmitter(spec, profile, writer);
+        emitter.Run();
+        return new SchemaResult(writer.ToString(), emitter._issues);
     }
 
-    private readonly record struct At(string? DefinitionId, string? MemberName, string Subject);
+    /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
+    public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
 
-    private string Run()
+    /// <summary>Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added).</summary>
+    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, StringBuilder target)
+        => new SchemaEmitter(spec, profile, new JsonWriter(target, csharpLiteral: true)).Run();
+
+    /// <summary>
+    /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
+    /// Runs in the diagnostics step, which Roslyn skips unless the parse result changed.
+    /// </summary>
+    public static IReadOnlyList<SchemaIssue> Check(OutputSpec spec, SchemaProfile profile)
+    {
+        var emitter = new SchemaEmitter(spec, profile, JsonWriter.Discard());
+        emitter.Run();
+        return emitter._issues;
+    }
+
+    /// <summary>Where a rule is broken. The subject (<c>Owner.Member</c>) is only joined when an issue is reported.</summary>
+    private readonly record struct At(string? DefinitionId, string? MemberName, string Owner, string? Member = null)
+    {
+        public string Subject => Member is null ? Owner : Owner + "." + Member;
+    }
+
+    private void Run()
     {
         TypeDefinitionSpec root = _spec.Root;
         var at = new At(root.Id, null, _spec.Name);
@@ -160,7 +184,6 @@ internal sealed class SchemaEmitter
         }
 
         _w.EndObject();
-        return _w.ToString();
     }
 
     // ---------------------------------------------------------------- objects
@@ -204,7 +227,7 @@ internal sealed class SchemaEmitter
 
         foreach (MemberSpec member in definition.Members)
         {
-            var memberAt = new At(definition.Id, member.Name, definition.DefinitionName + "." + member.Name);
+            var memberAt = new At(definition.Id, member.Name, definition.DefinitionName, member.Name);
             CountProperty(member.JsonName, memberAt);
             bool isRequired = IsOpenAI || member.IsRequired;
             bool allowNull = member.Type.IsNullable && !IsAnthropic;
@@ -356,30 +379,35 @@ internal sealed class SchemaEmitter
     {
         _w.StartObject();
         WriteType("string", allowNull);
-        var notes = new List<string>();
-        string? text = description ?? definition.Description;
-        var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
-        if (documented.Count > 0)
+        if (!_w.IsDiscarding)
         {
-            notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+            var notes = new List<string>();
+            string? text = description ?? definition.Description;
+            var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
+            if (documented.Count > 0)
+            {
+                notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+            }
+
+            WriteDescription(text, notes);
         }
 
-        WriteDescription(text, notes);
-        IEnumerable<string> allowed = definition.EnumMembers.Select(m => m.JsonName);
-        if (!constraints.AllowedValues.IsEmpty)
-        {
-            var set = new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
-            allowed = allowed.Where(v => set.Contains(JsonWriter.Quote(v)));
-        }
-
-        var values = allowed.ToList();
+        HashSet<string>? allowedSet = constraints.AllowedValues.IsEmpty ? null : new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
         _w.Name("enum");
         _w.StartArray();
+        int count = 0;
         int chars = 0;
-        foreach (string v in values)
+        foreach (EnumMemberSpec member in definition.EnumMembers)
         {
+            string v = member.JsonName;
+            if (allowedSet is not null && !allowedSet.Contains(JsonWriter.Quote(v)))
+            {
+                continue;
+            }
+
             _w.String(v);
             chars += v.Length;
+            count++;
         }
 
         if (allowNull)
@@ -389,7 +417,7 @@ internal sealed class SchemaEmitter
 
         _w.EndArray();
         _w.EndObject();
-        CountEnumValues(values.Count, chars, at);
+        CountEnumValues(count, chars, at);
         return allowNull;
     }
 
@@ -650,6 +678,21 @@ internal sealed class SchemaEmitter
 
     private void WriteDescription(string? description, List<string>? notes)
     {
+        if (_w.IsDiscarding)
+        {
+            return; // a description counts toward no limit
+        }
+
+        if (notes is null || notes.Count == 0)
+        {
+            if (!string.IsNullOrWhiteSpace(description))
+            {
+                _w.Property("description", description!.Trim());
+            }
+
+            return;
+        }
+
         var sb = new StringBuilder();
         if (!string.IsNullOrWhiteSpace(description))
         {
@@ -795,10 +838,14 @@ internal sealed class SchemaEmitter
 
     private void FindRecursive()
     {
+        // One set and one stack for the whole walk: this runs for every emitter (eight per type on a full run).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>();
         foreach (TypeDefinitionSpec definition in _spec.Definitions)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var stack = new Stack<string>(References(definition));
+            seen.Clear();
+            stack.Clear();
+            PushReferences(definition, stack);
             while (stack.Count > 0)
             {
                 string id = stack.Pop();
@@ -810,20 +857,18 @@ internal sealed class SchemaEmitter
 
                 if (seen.Add(id) && _byId.TryGetValue(id, out TypeDefinitionSpec? next))
                 {
-                    foreach (string r in References(next))
-                    {
-                        stack.Push(r);
-                    }
+                    PushReferences(next, stack);
                 }
             }
         }
     }
 
-    private static IEnumerable<string> References(TypeDefinitionSpec definition)
+    /// <summary>Pushes the definitions <paramref name="definition"/> refers to: derived types, then member types in order.</summary>
+    private static void PushReferences(TypeDefinitionSpec definition, Stack<string> stack)
     {
         foreach (DerivedTypeSpec derived in definition.DerivedTypes)
         {
-            yield return derived.DefinitionId;
+            stack.Push(derived.DefinitionId);
         }
 
         foreach (MemberSpec member in definition.Members)
@@ -832,7 +877,7 @@ internal sealed class SchemaEmitter
             {
                 if (v.DefinitionId is not null)
                 {
-                    yield return v.DefinitionId;
+                    stack.Push(v.DefinitionId);
                 }
             }
         }

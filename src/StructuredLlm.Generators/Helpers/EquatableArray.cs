@@ -67,9 +67,28 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IEnu
 
     public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+    /// <summary>A struct enumerator, so <c>foreach</c> over a spec's arrays allocates nothing.</summary>
+    public Enumerator GetEnumerator() => new(_items);
 
-    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    IEnumerator<T> IEnumerable<T>.GetEnumerator() => ((IEnumerable<T>)(_items ?? Array.Empty<T>())).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => ((IEnumerable<T>)this).GetEnumerator();
+
+    public struct Enumerator
+    {
+        private readonly T[]? _items;
+        private int _index;
+
+        internal Enumerator(T[]? items)
+        {
+            _items = items;
+            _index = -1;
+        }
+
+        public readonly T Current => _items![_index];
+
+        public bool MoveNext() => _items is not null && ++_index < _items.Length;
+    }
 }
 
 internal static class EquatableArray
@@ -77,5 +96,20 @@ internal static class EquatableArray
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
 
-    internal static T[] ToArrayCompat<T>(this IEnumerable<T> items) => items is T[] array ? (T[])array.Clone() : new List<T>(items).ToArray();
+    internal static T[] ToArrayCompat<T>(this IEnumerable<T> items)
+    {
+        if (items is ICollection<T> collection)
+        {
+            if (collection.Count == 0)
+            {
+                return Array.Empty<T>();
+            }
+
+            var copy = new T[collection.Count];
+            collection.CopyTo(copy, 0);
+            return copy;
+        }
+
+        return new List<T>(items).ToArray();
+    }
 }

@@ -5,49 +5,102 @@ namespace StructuredLlm.Generators.Helpers;
 
 /// <summary>
 /// A tiny compact JSON writer (no whitespace) for schema text. The caller is responsible for structure; the writer
-/// inserts commas and escapes strings.
+/// inserts commas and escapes strings. A discarding writer (<see cref="Discard"/>) writes nothing, so a caller can walk
+/// the same structure only for what the walk finds (profile limits) without building the text.
 /// </summary>
 internal sealed class JsonWriter
 {
-    private readonly StringBuilder _sb = new();
+    private readonly StringBuilder? _sb;
+    private readonly bool _csharpLiteral;
     private bool _needComma;
+
+    public JsonWriter(int capacity = 16) => _sb = new StringBuilder(capacity);
+
+    /// <summary>
+    /// Writes into <paramref name="target"/>. With <paramref name="csharpLiteral"/>, every character is written as it
+    /// must appear inside a C# string literal (the same escapes as <see cref="CSharpLiteral.String"/>), so generated
+    /// code can embed the schema without building the JSON text and its escaped copy first.
+    /// </summary>
+    public JsonWriter(StringBuilder target, bool csharpLiteral)
+    {
+        _sb = target;
+        _csharpLiteral = csharpLiteral;
+    }
+
+    private JsonWriter(bool discard) => _sb = discard ? null : new StringBuilder();
+
+    /// <summary>True for a <see cref="Discard"/> writer: callers may skip building text that is only written.</summary>
+    public bool IsDiscarding => _sb is null;
+
+    /// <summary>A writer that writes nothing; <see cref="ToString"/> returns an empty string.</summary>
+    public static JsonWriter Discard() => new(discard: true);
 
     public void StartObject()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
-        _sb.Append('{');
+        Put('{');
         _needComma = false;
     }
 
     public void EndObject()
     {
-        _sb.Append('}');
+        if (_sb is null)
+        {
+            return;
+        }
+
+        Put('}');
         _needComma = true;
     }
 
     public void StartArray()
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
-        _sb.Append('[');
+        Put('[');
         _needComma = false;
     }
 
     public void EndArray()
     {
-        _sb.Append(']');
+        if (_sb is null)
+        {
+            return;
+        }
+
+        Put(']');
         _needComma = true;
     }
 
     public void Name(string name)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         AppendString(name);
-        _sb.Append(':');
+        Put(':');
         _needComma = false;
     }
 
     public void String(string value)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
         AppendString(value);
         _needComma = true;
@@ -55,8 +108,13 @@ internal sealed class JsonWriter
 
     public void Raw(string jsonLiteral)
     {
+        if (_sb is null)
+        {
+            return;
+        }
+
         Separate();
-        _sb.Append(jsonLiteral);
+        Put(jsonLiteral);
         _needComma = true;
     }
 
@@ -82,47 +140,88 @@ internal sealed class JsonWriter
     {
         if (_needComma)
         {
-            _sb.Append(',');
+            Put(',');
         }
     }
 
     private void AppendString(string value)
     {
-        _sb.Append('"');
+        Put('"');
         foreach (char c in value)
         {
             switch (c)
             {
-                case '"': _sb.Append("\\\""); break;
-                case '\\': _sb.Append("\\\\"); break;
-                case '\n': _sb.Append("\\n"); break;
-                case '\r': _sb.Append("\\r"); break;
-                case '\t': _sb.Append("\\t"); break;
-                case '\b': _sb.Append("\\b"); break;
-                case '\f': _sb.Append("\\f"); break;
+                case '"': Put("\\\""); break;
+                case '\\': Put("\\\\"); break;
+                case '\n': Put("\\n"); break;
+                case '\r': Put("\\r"); break;
+                case '\t': Put("\\t"); break;
+                case '\b': Put("\\b"); break;
+                case '\f': Put("\\f"); break;
                 default:
                     if (c < 0x20 || c == '\u2028' || c == '\u2029')
                     {
-                        _sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        Put("\\u");
+                        Put(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
                     else
                     {
-                        _sb.Append(c);
+                        Put(c);
                     }
 
                     break;
             }
         }
 
-        _sb.Append('"');
+        Put('"');
     }
 
-    public override string ToString() => _sb.ToString();
+    private void Put(char c)
+    {
+        if (!_csharpLiteral)
+        {
+            _sb!.Append(c);
+            return;
+        }
+
+        CSharpLiteral.AppendEscaped(_sb!, c);
+    }
+
+    private void Put(string text)
+    {
+        if (!_csharpLiteral)
+        {
+            _sb!.Append(text);
+            return;
+        }
+
+        foreach (char c in text)
+        {
+            CSharpLiteral.AppendEscaped(_sb!, c);
+        }
+    }
+
+    public override string ToString() => _sb?.ToString() ?? string.Empty;
 
     /// <summary>The JSON text of a string value, quotes included.</summary>
     public static string Quote(string value)
     {
-        var writer = new JsonWriter();
+        bool plain = true;
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var writer = new JsonWriter(value.Length + 2);
         writer.String(value);
         return writer.ToString();
     }

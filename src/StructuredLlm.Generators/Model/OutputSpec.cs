@@ -73,14 +73,20 @@ internal sealed record OutputSpec(
     }
 }
 
-/// <summary>The four schemas emitted for an <see cref="OutputSpec"/>, in <c>LlmSchemaProfile</c> order.</summary>
-internal sealed record SchemaSet(string OpenAIStrict, string Anthropic, string Gemini, string JsonSchema);
+/// <summary>Where a member of a definition is declared, so a profile-limit diagnostic can point at it.</summary>
+internal sealed record MemberLocation(string DefinitionId, string MemberName, LocationInfo? Location);
 
-/// <summary>What the source output needs for one type: its spec and its schema texts.</summary>
-internal sealed record OutputModel(OutputSpec Spec, SchemaSet Schemas);
-
-/// <summary>The parse step's result: a model (null when nothing can be generated) and diagnostics.</summary>
-internal sealed record ParseResult(OutputModel? Model, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>
+/// The parse step's result: a spec (null when nothing can be generated), the diagnostics found while parsing, and the
+/// locations the later profile-limit check needs. It holds no generated text: the parse step runs for every
+/// <c>[LlmOutput]</c> type on every compilation change, so it must stay small and cheap to compare. Schema texts are
+/// built in the source output (which runs only when the spec changed) and profile limits are checked in a step that
+/// runs only when this result changed.
+/// </summary>
+internal sealed record ParseResult(OutputSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<MemberLocation> MemberLocations, LocationInfo? RootLocation)
+{
+    public static ParseResult Empty { get; } = new(null, EquatableArray<DiagnosticInfo>.Empty, EquatableArray<MemberLocation>.Empty, null);
+}
 
 /// <summary>What the generator needs to know about the compilation, reduced to an equatable value.</summary>
 /// <param name="AssemblyName">The compilation's assembly name.</param>

@@ -93,6 +93,21 @@ internal static class NamingPolicies
     /// <summary>The key the reader matches on: lower case without separators (see issue 3's key matching).</summary>
     public static string MatchKey(string name)
     {
+        bool unchanged = true;
+        foreach (char c in name)
+        {
+            if (c is '_' or '-' or ' ' or '.' || char.ToLowerInvariant(c) != c)
+            {
+                unchanged = false;
+                break;
+            }
+        }
+
+        if (unchanged)
+        {
+            return name;
+        }
+
         var sb = new StringBuilder(name.Length);
         foreach (char c in name)
         {

@@ -15,8 +15,9 @@ using StructuredLlm.Generators.Model;
 namespace StructuredLlm.Generators.Parsing;
 
 /// <summary>
-/// Turns an <c>[LlmOutput]</c> type symbol into an equatable <see cref="OutputSpec"/> (plus diagnostics), then runs the
-/// schema emitter once per profile so profile limits are reported on the member that causes them.
+/// Turns an <c>[LlmOutput]</c> type symbol into an equatable <see cref="OutputSpec"/> plus diagnostics and the member
+/// locations that profile-limit diagnostics point at. It builds no schema or source text: this transform reruns for every
+/// target type on every compilation change, so it does only what needs the symbols.
 /// </summary>
 internal sealed class TypeSpecParser
 {
@@ -35,7 +36,7 @@ internal sealed class TypeSpecParser
     private readonly Dictionary<string, TypeDefinitionSpec?> _definitions = new(StringComparer.Ordinal);
     private readonly List<string> _definitionOrder = new();
     private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LocationInfo?> _memberLocations = new(StringComparer.Ordinal);
+    private readonly List<MemberLocation> _memberLocations = new();
     private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
 
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
@@ -50,7 +51,7 @@ internal sealed class TypeSpecParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol symbol || context.TargetNode is not TypeDeclarationSyntax declaration)
         {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            return ParseResult.Empty;
         }
 
         LocationInfo? location = LocationInfo.From(declaration.Identifier.GetLocation());
@@ -58,25 +59,25 @@ internal sealed class TypeSpecParser
         {
             // [LlmOutput] repeated on several partial declarations (CS0579) must not produce duplicate hint names:
             // only the declaration holding the first attribute generates.
-            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName);
+            AttributeData? first = symbol.GetAttributes().FirstOrDefault(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName));
             if (first?.ApplicationSyntaxReference is { } reference
                 && reference.GetSyntax(ct).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } owner && (owner.SyntaxTree != declaration.SyntaxTree || owner.Span != declaration.Span))
             {
-                return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                return ParseResult.Empty;
             }
 
             var parser = new TypeSpecParser(symbol, location, ct);
-            OutputModel? model = parser.Run(declaration, context.Attributes.FirstOrDefault());
-            return new ParseResult(model, parser._diagnostics.ToEquatableArray());
+            OutputSpec? spec = parser.Run(declaration, context.Attributes.FirstOrDefault());
+            return new ParseResult(spec, parser._diagnostics.ToEquatableArray(), spec is null ? EquatableArray<MemberLocation>.Empty : parser._memberLocations.ToEquatableArray(), location);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A generator must never throw: report the bug instead of crashing the user's build with CS8785.
-            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, symbol.Name, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray());
+            return new ParseResult(null, new[] { DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, location, symbol.Name, ex.GetType().Name + ": " + ex.Message) }.ToEquatableArray(), EquatableArray<MemberLocation>.Empty, location);
         }
     }
 
-    private OutputModel? Run(TypeDeclarationSyntax declaration, AttributeData? attribute)
+    private OutputSpec? Run(TypeDeclarationSyntax declaration, AttributeData? attribute)
     {
         string display = _root.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
 
@@ -168,7 +169,7 @@ internal sealed class TypeSpecParser
             return null;
         }
 
-        var spec = new OutputSpec(
+        return new OutputSpec(
             _root.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(IdFormat) : string.Empty,
             _root.Name,
             _root.ToDisplayString(TypeNameFormat),
@@ -181,22 +182,6 @@ internal sealed class TypeSpecParser
             HidesInheritedLlmInfo(_root),
             strict,
             allowedRepairs);
-
-        // Emit every profile once: the texts go to the source output, the limit violations become diagnostics here,
-        // where member locations are known.
-        string[] schemas = new string[4];
-        for (int i = 0; i < 4; i++)
-        {
-            SchemaResult result = SchemaEmitter.Emit(spec, (SchemaProfile)i);
-            schemas[i] = result.Json;
-            foreach (SchemaIssue issue in result.Issues)
-            {
-                LocationInfo? location = issue.MemberName is null ? null : _memberLocations.TryGetValue(issue.DefinitionId + "|" + issue.MemberName, out LocationInfo? l) ? l : null;
-                Report(issue.Descriptor, location ?? _rootLocation, issue.Subject, issue.Message);
-            }
-        }
-
-        return new OutputModel(spec, new SchemaSet(schemas[0], schemas[1], schemas[2], schemas[3]));
     }
 
     // ---------------------------------------------------------------- definitions
@@ -230,7 +215,7 @@ internal sealed class TypeSpecParser
             string discriminatorName = "$type";
             foreach (AttributeData a in type.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPolymorphicAttribute")
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPolymorphicAttribute"))
                 {
                     foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
                     {
@@ -303,7 +288,7 @@ internal sealed class TypeSpecParser
             string jsonName = field.Name;
             foreach (AttributeData a in field.GetAttributes())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute"
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonStringEnumMemberNameAttribute")
                     && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string s)
                 {
                     jsonName = s;
@@ -312,8 +297,9 @@ internal sealed class TypeSpecParser
 
             EquatableArray<string> aliases = Aliases(field);
             LocationInfo? location = LocationInfo.From(field.Locations.FirstOrDefault());
-            foreach (string name in new[] { jsonName }.Concat(aliases))
+            for (int n = -1; n < aliases.Count; n++)
             {
+                string name = n < 0 ? jsonName : aliases[n];
                 string key = NamingPolicies.MatchKey(name);
                 if (used.TryGetValue(key, out string? other))
                 {
@@ -339,16 +325,20 @@ internal sealed class TypeSpecParser
         LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
-        var properties = new List<IPropertySymbol>();
-        var chain = new List<INamedTypeSymbol>();
+        var chain = new List<System.Collections.Immutable.ImmutableArray<ISymbol>>(2); // members of each type, base-most first
+        int memberCount = 0;
         for (INamedTypeSymbol? t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType)
         {
-            chain.Insert(0, t);
+            System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers = t.GetMembers(); // the public model builds a new array per call: ask once
+            chain.Insert(0, typeMembers);
+            memberCount += typeMembers.Length;
         }
 
-        foreach (INamedTypeSymbol t in chain)
+        var properties = new List<IPropertySymbol>(memberCount);
+
+        foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
         {
-            foreach (ISymbol member in t.GetMembers())
+            foreach (ISymbol member in typeMembers)
             {
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
                     || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null
@@ -358,7 +348,7 @@ internal sealed class TypeSpecParser
                     continue;
                 }
 
-                int existing = properties.FindIndex(p => p.Name == property.Name);
+                int existing = IndexOfName(properties, property.Name);
                 if (existing >= 0)
                 {
                     properties[existing] = property;
@@ -371,8 +361,19 @@ internal sealed class TypeSpecParser
         }
 
         // [JsonPropertyOrder] (default 0) reorders like System.Text.Json: a stable sort on the order value.
-        properties = properties.Select((p, i) => (Property: p, Index: i, Order: PropertyOrder(p)))
-            .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
+        int[] orders = new int[properties.Count];
+        bool ordered = false;
+        for (int i = 0; i < orders.Length; i++)
+        {
+            orders[i] = PropertyOrder(properties[i]);
+            ordered |= orders[i] != 0;
+        }
+
+        if (ordered)
+        {
+            properties = properties.Select((p, i) => (Property: p, Index: i, Order: orders[i]))
+                .OrderBy(x => x.Order).ThenBy(x => x.Index).Select(x => x.Property).ToList();
+        }
 
         // 2. The constructor the reader calls.
         IMethodSymbol? constructor = ChooseConstructor(type, out string? constructorProblem);
@@ -384,14 +385,14 @@ internal sealed class TypeSpecParser
         // A C# 'required' member the reader does not set (ignored, not public, a field) makes `new T { ... }` fail to
         // compile (CS9035), unless the constructor is [SetsRequiredMembers].
         bool unsettableRequired = false;
-        if (constructor is not null && !constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"))
+        if (constructor is not null && !constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")))
         {
-            foreach (INamedTypeSymbol t in chain)
+            foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
             {
-                foreach (ISymbol member in t.GetMembers())
+                foreach (ISymbol member in typeMembers)
                 {
                     bool required = member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true };
-                    if (required && !member.IsStatic && !properties.Any(p => p.Name == member.Name))
+                    if (required && !member.IsStatic && IndexOfName(properties, member.Name) < 0)
                     {
                         unsettableRequired = true;
                         Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(member.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
@@ -401,17 +402,23 @@ internal sealed class TypeSpecParser
             }
         }
 
-        var parameters = new List<ConstructorParameterSpec>();
-        var parameterByMember = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        var parameters = new List<ConstructorParameterSpec>(constructor?.Parameters.Length ?? 0);
+        // The constructor parameter bound to each property (same index as properties).
+        var parameterOf = new IParameterSymbol?[properties.Count];
         if (constructor is not null)
         {
             foreach (IParameterSymbol parameter in constructor.Parameters)
             {
-                IPropertySymbol? bound = properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.Ordinal))
-                    ?? properties.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase));
-                if (bound is not null && !parameterByMember.ContainsKey(bound.Name))
+                int boundIndex = IndexOfName(properties, parameter.Name);
+                if (boundIndex < 0)
                 {
-                    parameterByMember.Add(bound.Name, parameter);
+                    boundIndex = IndexOfName(properties, parameter.Name, StringComparison.OrdinalIgnoreCase);
+                }
+
+                IPropertySymbol? bound = boundIndex < 0 ? null : properties[boundIndex];
+                if (bound is not null && parameterOf[boundIndex] is null)
+                {
+                    parameterOf[boundIndex] = parameter;
                 }
                 else if (!parameter.HasExplicitDefaultValue)
                 {
@@ -424,20 +431,21 @@ internal sealed class TypeSpecParser
         }
 
         // 3. Members.
-        var members = new List<MemberSpec>();
-        var usedNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        var members = new List<MemberSpec>(properties.Count);
+        var usedNames = new Dictionary<string, string>(properties.Count + 1, StringComparer.Ordinal);
         if (discriminatorName is not null)
         {
             usedNames.Add(NamingPolicies.MatchKey(discriminatorName), discriminatorName);
         }
 
-        foreach (IPropertySymbol property in properties)
+        for (int index = 0; index < properties.Count; index++)
         {
             _ct.ThrowIfCancellationRequested();
-            parameterByMember.TryGetValue(property.Name, out IParameterSymbol? parameter);
+            IPropertySymbol property = properties[index];
+            IParameterSymbol? parameter = parameterOf[index];
             LocationInfo? location = MemberLocation(property, parameter) ?? typeLocation;
             string memberDisplay = typeDisplay + "." + property.Name;
-            _memberLocations[id + "|" + property.Name] = location;
+            _memberLocations.Add(new MemberLocation(id, property.Name, location));
 
             AssignmentKind assignment;
             if (parameter is not null)
@@ -468,9 +476,10 @@ internal sealed class TypeSpecParser
 
             AttributeSource attributes = new(property, parameter);
             string jsonName = attributes.JsonPropertyName() ?? NamingPolicies.Apply(policy, property.Name);
-            EquatableArray<string> aliases = Aliases(property).Concat(parameter is null ? Enumerable.Empty<string>() : Aliases(parameter)).Distinct(StringComparer.Ordinal).ToEquatableArray();
-            foreach (string name in new[] { jsonName }.Concat(aliases))
+            EquatableArray<string> aliases = MergeAliases(Aliases(property), parameter is null ? EquatableArray<string>.Empty : Aliases(parameter));
+            for (int n = -1; n < aliases.Count; n++)
             {
+                string name = n < 0 ? jsonName : aliases[n];
                 string key = NamingPolicies.MatchKey(name);
                 if (usedNames.TryGetValue(key, out string? other))
                 {
@@ -543,7 +552,7 @@ internal sealed class TypeSpecParser
         var candidates = type.InstanceConstructors
             .Where(c => c.DeclaredAccessibility == Accessibility.Public && !IsCopyConstructor(type, c))
             .ToList();
-        IMethodSymbol? marked = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonConstructorAttribute"));
+        IMethodSymbol? marked = candidates.FirstOrDefault(c => c.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonConstructorAttribute")));
         if (marked is not null)
         {
             return marked;
@@ -624,8 +633,9 @@ internal sealed class TypeSpecParser
 
         if (unsupported is null)
         {
-            string metadataName = type.ContainingNamespace is null ? type.Name : type.ToDisplayString(IdFormat);
-            if (type is INamedTypeSymbol { IsGenericType: true } generic)
+            // Every name matched below is in System.*: other types skip building the name.
+            string metadataName = !InSystemNamespace(type) ? string.Empty : type.ContainingNamespace is null ? type.Name : type.ToDisplayString(IdFormat);
+            if (metadataName.Length > 0 && type is INamedTypeSymbol { IsGenericType: true } generic)
             {
                 metadataName = generic.OriginalDefinition.ContainingNamespace.ToDisplayString() + "." + generic.OriginalDefinition.MetadataName;
             }
@@ -728,6 +738,22 @@ internal sealed class TypeSpecParser
         return null;
     }
 
+    private static bool InSystemNamespace(ITypeSymbol type)
+    {
+        INamespaceSymbol? ns = type.ContainingNamespace;
+        if (ns is null || ns.IsGlobalNamespace)
+        {
+            return false;
+        }
+
+        while (ns.ContainingNamespace is { IsGlobalNamespace: false } outer)
+        {
+            ns = outer;
+        }
+
+        return ns.Name == "System";
+    }
+
     private static CollectionKind CollectionKindOf(string metadataName) => metadataName switch
     {
         "System.Collections.Generic.List`1" => CollectionKind.List,
@@ -775,8 +801,7 @@ internal sealed class TypeSpecParser
 
         foreach (AttributeData a in attributes.All())
         {
-            string? name = a.AttributeClass?.ToDisplayString();
-            if (name is null || !name.StartsWith("System.ComponentModel.DataAnnotations.", StringComparison.Ordinal))
+            if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
             {
                 continue;
             }
@@ -1039,27 +1064,24 @@ internal sealed class TypeSpecParser
             _parameter = parameter;
         }
 
-        public IEnumerable<AttributeData> All()
+        /// <summary>The property's attributes, then the parameter's (no iterator: this runs for every member on every edit).</summary>
+        public System.Collections.Immutable.ImmutableArray<AttributeData> All()
         {
-            foreach (AttributeData a in _property.GetAttributes())
+            System.Collections.Immutable.ImmutableArray<AttributeData> own = _property.GetAttributes();
+            if (_parameter is null)
             {
-                yield return a;
+                return own;
             }
 
-            if (_parameter is not null)
-            {
-                foreach (AttributeData a in _parameter.GetAttributes())
-                {
-                    yield return a;
-                }
-            }
+            System.Collections.Immutable.ImmutableArray<AttributeData> fromParameter = _parameter.GetAttributes();
+            return fromParameter.IsEmpty ? own : own.IsEmpty ? fromParameter : own.AddRange(fromParameter);
         }
 
         public string? JsonPropertyName()
         {
             foreach (AttributeData a in All())
             {
-                if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyNameAttribute"
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPropertyNameAttribute")
                     && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string name)
                 {
                     return name;
@@ -1073,7 +1095,7 @@ internal sealed class TypeSpecParser
         {
             foreach (AttributeData a in All())
             {
-                if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+                if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
                 {
                     return text;
                 }
@@ -1087,7 +1109,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in symbol.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == DescriptionAttribute && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
+            if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
             {
                 return text;
             }
@@ -1096,18 +1118,56 @@ internal sealed class TypeSpecParser
         return null;
     }
 
+    private static int IndexOfName(List<IPropertySymbol> properties, string name, StringComparison comparison = StringComparison.Ordinal)
+    {
+        for (int i = 0; i < properties.Count; i++)
+        {
+            if (string.Equals(properties[i].Name, name, comparison))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The property's aliases, then the constructor parameter's that are new (ordinal, first occurrence kept).</summary>
+    private static EquatableArray<string> MergeAliases(EquatableArray<string> first, EquatableArray<string> second)
+    {
+        if (second.IsEmpty)
+        {
+            return first;
+        }
+
+        var merged = new List<string>(first.Count + second.Count);
+        foreach (string alias in first)
+        {
+            merged.Add(alias);
+        }
+
+        foreach (string alias in second)
+        {
+            if (!merged.Contains(alias))
+            {
+                merged.Add(alias);
+            }
+        }
+
+        return merged.ToEquatableArray();
+    }
+
     private static EquatableArray<string> Aliases(ISymbol symbol)
     {
-        var aliases = new List<string>();
+        List<string>? aliases = null;
         foreach (AttributeData a in symbol.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmAliasAttribute" && a.ConstructorArguments.Length == 1)
+            if (HasFullName(a.AttributeClass, "StructuredLlm.LlmAliasAttribute") && a.ConstructorArguments.Length == 1)
             {
                 TypedConstant arg = a.ConstructorArguments[0];
                 IEnumerable<TypedConstant> values = arg.Kind != TypedConstantKind.Array ? new[] { arg } : arg.IsNull ? Array.Empty<TypedConstant>() : arg.Values;
                 foreach (TypedConstant v in values)
                 {
-                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !aliases.Contains(s))
+                    if (v.Kind != TypedConstantKind.Array && v.Value is string s && s.Length > 0 && !(aliases ??= new List<string>()).Contains(s))
                     {
                         aliases.Add(s);
                     }
@@ -1115,14 +1175,14 @@ internal sealed class TypeSpecParser
             }
         }
 
-        return aliases.ToEquatableArray();
+        return aliases is null ? EquatableArray<string>.Empty : aliases.ToEquatableArray();
     }
 
     private static int PropertyOrder(IPropertySymbol property)
     {
         foreach (AttributeData a in property.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonPropertyOrderAttribute"
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPropertyOrderAttribute")
                 && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int order)
             {
                 return order;
@@ -1136,7 +1196,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in property.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "System.Text.Json.Serialization.JsonIgnoreAttribute")
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
             {
                 // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
                 TypedConstant condition = a.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value;
@@ -1151,7 +1211,7 @@ internal sealed class TypeSpecParser
     {
         foreach (AttributeData a in type.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() == "StructuredLlm.LlmOutputAttribute")
+            if (HasFullName(a.AttributeClass, "StructuredLlm.LlmOutputAttribute"))
             {
                 foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
                 {
@@ -1173,7 +1233,7 @@ internal sealed class TypeSpecParser
         var result = new List<(INamedTypeSymbol, string?)>();
         foreach (AttributeData a in type.GetAttributes())
         {
-            if (a.AttributeClass?.ToDisplayString() != "System.Text.Json.Serialization.JsonDerivedTypeAttribute" || a.ConstructorArguments.Length == 0)
+            if (!HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonDerivedTypeAttribute") || a.ConstructorArguments.Length == 0)
             {
                 continue;
             }
@@ -1197,6 +1257,11 @@ internal sealed class TypeSpecParser
 
     private DocComments Docs(ISymbol symbol, CancellationToken ct)
     {
+        if (symbol is not INamedTypeSymbol)
+        {
+            return DocComments.For(symbol, ct); // members are read once; only types are asked twice
+        }
+
         if (!_docs.TryGetValue(symbol, out DocComments? docs))
         {
             docs = DocComments.For(symbol, ct);
@@ -1267,7 +1332,7 @@ internal sealed class TypeSpecParser
         for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
         {
             if (!t.GetMembers("LlmInfo").IsEmpty
-                || t.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == StructuredLlmGenerator.LlmOutputAttributeName))
+                || t.GetAttributes().Any(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName)))
             {
                 return true;
             }
@@ -1358,6 +1423,39 @@ internal sealed class TypeSpecParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="symbol"/> is the type <paramref name="fullName"/> (namespace-qualified, as the default
+    /// <c>ToDisplayString()</c> spells a non-generic type), compared name by name without building the string.
+    /// </summary>
+    internal static bool HasFullName(ISymbol? symbol, string fullName)
+    {
+        int end = fullName.Length;
+        for (ISymbol? s = symbol; s is not null; s = s.ContainingSymbol)
+        {
+            string name = s.Name;
+            int start = end - name.Length;
+            if (name.Length == 0 || start < 0 || string.CompareOrdinal(fullName, start, name, 0, name.Length) != 0)
+            {
+                return false;
+            }
+
+            ISymbol? container = s.ContainingSymbol;
+            if (start == 0)
+            {
+                return container is null or INamespaceSymbol { IsGlobalNamespace: true };
+            }
+
+            if (fullName[start - 1] != '.' || container is null or INamespaceSymbol { IsGlobalNamespace: true })
+            {
+                return false;
+            }
+
+            end = start - 1;
+        }
+
+        return false;
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);

@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using StructuredLlm.Generators.Parsing;
+
+namespace StructuredLlm.Generators.Tests;
+
+/// <summary>The allocation-light doc reader must read exactly what the XElement path reads, or decline.</summary>
+public class DocCommentsTests
+{
+    public static TheoryData<string> Simple() => new()
+    {
+        "<doc> <summary>Record number 4.</summary>\n</doc>",
+        "<doc><summary>\n A   multi-line\n summary. \n</summary><param name=\"a\">First.</param><param name=\"b\"> Second </param></doc>",
+        "<member name=\"T:X\"><summary>See <see cref=\"T:Ns.Other\"/> and <paramref name=\"a\"/>.</summary></member>",
+        "<doc><summary>Use <c>true</c>, <see langword=\"null\"/>, <a href=\"https://x.y/z\">link</a> and <see href='https://a.b/c'/>.</summary></doc>",
+        "<doc><summary>One<para>Two</para><br/>Three</summary></doc>",
+        "<doc><summary>a &lt; b &amp;&amp; c &gt; d, &quot;q&quot; &apos;s&apos;</summary></doc>",
+        "<doc><summary></summary><summary>Second wins when the first is empty</summary></doc>",
+        "<doc><param name=\"a\">x</param><param name=\"a\">duplicate ignored</param><param>no name</param><param name=\"e\"> </param></doc>",
+        "<doc><remarks>not used</remarks><summary><c></c>kept</summary></doc>",
+        " <summary>Raw text without a doc root.</summary>\n <param name=\"p\">P</param>\n",
+        "Just text, no tags",
+        "<doc><summary>Greater > is fine</summary ></doc>",
+    };
+
+    public static TheoryData<string> Declined() => new()
+    {
+        "<doc><summary>&nbsp;unknown entity</summary></doc>",
+        "<doc><summary>char ref &#65;</summary></doc>",
+        "<doc><!-- comment --><summary>x</summary></doc>",
+        "<doc><summary><![CDATA[x]]></summary></doc>",
+        "<doc><x:summary xmlns:x=\"u\">x</x:summary></doc>",
+        "<doc><summary>unclosed</doc>",
+        "<doc><summary>a</summary></doc><extra/>",
+        "<doc><param name=\"a\nb\">x</param></doc>",
+        "<doc><summary>line\r\nend</summary></doc>",
+        "<doc><summary a=\"1\" a=\"2\">dup attribute</summary></doc>",
+        "<doc><summary>x ]]> y</summary></doc>",
+        "text </doc> more",
+    };
+
+    [Theory]
+    [MemberData(nameof(Simple))]
+    public void Simple_reader_reads_the_same_as_XElement(string xml)
+    {
+        Assert.NotNull(DocComments.SimpleXml.TryParse(xml));
+        AssertSame(DocComments.ParseWithXmlReader(xml), DocComments.Parse(xml));
+    }
+
+    [Theory]
+    [MemberData(nameof(Declined))]
+    public void Other_shapes_are_declined_and_read_by_XElement(string xml)
+    {
+        Assert.Null(DocComments.SimpleXml.TryParse(xml));
+        AssertSame(DocComments.ParseWithXmlReader(xml), DocComments.Parse(xml));
+    }
+
+    [Fact]
+    public void Simple_reader_reads_summary_params_and_references()
+    {
+        DocComments docs = DocComments.Parse("<doc><summary>Use <see cref=\"T:A.B\"/> &amp; <c>x</c>.</summary><param name=\"p\"> The  p. </param></doc>");
+        Assert.Equal("Use B & x.", docs.Summary);
+        Assert.Equal(new Dictionary<string, string> { ["p"] = "The p." }, docs.Parameters);
+    }
+
+    private static void AssertSame(DocComments expected, DocComments actual)
+    {
+        Assert.Equal(expected.Summary, actual.Summary);
+        Assert.Equal(expected.Parameters.OrderBy(p => p.Key), actual.Parameters.OrderBy(p => p.Key));
+    }
+}
