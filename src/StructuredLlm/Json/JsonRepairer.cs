@@ -103,6 +103,7 @@ internal ref struct JsonRepairer
     private readonly int _lastDoubleQuote;
     private int _i;
     private int _depth;
+    private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
 
     private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
     {
@@ -186,7 +187,7 @@ internal ref struct JsonRepairer
         else if (comma)
         {
             _o.StripLast((byte)',');
-            Rec(LlmRepairKind.TrailingComma, _i - 1, 1, "");
+            RecTrailingComma();
         }
 
         while (Cur is (byte)'}' or (byte)']')
@@ -220,7 +221,8 @@ internal ref struct JsonRepairer
         _o.Insert(0, "[\n"u8);
         for (int k = 0; k < _log.Incomplete.Count; k++) _log.Incomplete[k] += 2;
         _o.Append("\n]"u8);
-        Rec(LlmRepairKind.ValueSequence, at, 0, "[...]");
+        var whole = RepairSnippets.HeadTail(_t);
+        RecSnippet(LlmRepairKind.ValueSequence, at, whole, "[" + whole + "]");
     }
 
     private readonly bool EndsWithCommaOrNewline()
@@ -294,7 +296,7 @@ internal ref struct JsonRepairer
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
-                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                    RecAt(LlmRepairKind.MissingComma, _i, PrevNonWs(_i - 1) + 1, 0, ",");
                 }
                 ParseWs(true);
             }
@@ -315,7 +317,7 @@ internal ref struct JsonRepairer
                     if (_o.StripLast((byte)','))
                     {
                         if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
-                        else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                        else RecTrailingComma();
                     }
                 }
                 else
@@ -335,7 +337,7 @@ internal ref struct JsonRepairer
                 if (truncated || IsStartOfValueAt(_i))
                 {
                     _o.InsertBeforeLastWhitespace(":"u8);
-                    if (!truncated) Rec(LlmRepairKind.MissingColon, _i, 0, ":");
+                    if (!truncated) RecAt(LlmRepairKind.MissingColon, _i, PrevNonWs(_i - 1) + 1, 0, ":");
                 }
                 else
                 {
@@ -350,7 +352,8 @@ internal ref struct JsonRepairer
                 {
                     _log.Incomplete.Add(_o.Length);
                     _o.Append("null"u8);
-                    Rec(LlmRepairKind.MissingValue, _i >= Len ? keyIn : _i, 0, "null");
+                    if (_i >= Len) RecAt(LlmRepairKind.MissingValue, keyIn, EndOfContent(), 0, processedColon ? "null" : ":null");
+                    else Rec(LlmRepairKind.MissingValue, _i, 0, "null");
                 }
                 else
                 {
@@ -368,7 +371,7 @@ internal ref struct JsonRepairer
         else
         {
             _o.InsertBeforeLastWhitespace("}"u8);
-            Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "}");
+            RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "}");
         }
         _depth--;
         return true;
@@ -401,7 +404,7 @@ internal ref struct JsonRepairer
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
-                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                    RecAt(LlmRepairKind.MissingComma, _i, PrevNonWs(_i - 1) + 1, 0, ",");
                 }
             }
             else
@@ -418,7 +421,7 @@ internal ref struct JsonRepairer
                 if (_o.StripLast((byte)','))
                 {
                     if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
-                    else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                    else RecTrailingComma();
                 }
                 break;
             }
@@ -436,11 +439,11 @@ internal ref struct JsonRepairer
             if (_i >= Len)
             {
                 _log.Incomplete.Add(arrStart);
-                Rec(LlmRepairKind.TruncatedArray, _i, 0, "]");
+                RecAt(LlmRepairKind.TruncatedArray, _i, PrevNonWs(_i - 1) + 1, 0, "]");
             }
             else
             {
-                Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "]");
+                RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "]");
             }
         }
         _depth--;
@@ -450,6 +453,7 @@ internal ref struct JsonRepairer
     private bool ParseChar(byte c)
     {
         if (Cur != c) return false;
+        if (c == (byte)',') _lastComma = _i;
         _o.Append(c);
         _i++;
         return true;
@@ -508,7 +512,7 @@ internal ref struct JsonRepairer
                 }
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.TruncatedString, iStart, 0, "\"");
+                RecAt(LlmRepairKind.TruncatedString, iStart, EndOfContent(), 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
@@ -517,7 +521,7 @@ internal ref struct JsonRepairer
             {
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecAt(LlmRepairKind.MissingEndQuote, _i, PrevNonWs(_i - 1) + 1, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
@@ -560,7 +564,8 @@ internal ref struct JsonRepairer
                 {
                     _o.Append(_t.Slice(iQuote, eq));
                 }
-                Rec(LlmRepairKind.InnerQuote, iQuote, eq, Utf8Text.GetString(_t.Slice(iQuote, eq)));
+                // a `"` is escaped, another quote character stays as written; the neighbouring text shows why it is data
+                RecAt(LlmRepairKind.InnerQuote, iQuote, iQuote, eq, eq == 1 && _t[iQuote] == (byte)'"' ? "\\\"" : Utf8Text.GetString(_t.Slice(iQuote, eq)), alwaysContext: true);
                 _i = iQuote + eq;
                 continue;
             }
@@ -578,7 +583,7 @@ internal ref struct JsonRepairer
                 }
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecAt(LlmRepairKind.MissingEndQuote, _i, PrevNonWs(_i - 1) + 1, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 ParseConcatenatedString(oBefore);
                 return true;
@@ -739,7 +744,9 @@ internal ref struct JsonRepairer
             {
                 _o.InsertBeforeLastWhitespace("\""u8);
             }
-            Rec(LlmRepairKind.StringConcatenation, at, 1, "");
+            int from = Math.Max(0, at - RepairSnippets.ContextBytes);
+            while (from < at && (_t[from] & 0xC0) == 0x80) from++;
+            RecSnippet(LlmRepairKind.StringConcatenation, at, Utf8Text.Snippet(_t.Slice(from, _i - from)), RepairSnippets.HeadTail(_o.Span.Slice(stringStart)));
         }
     }
 
@@ -878,7 +885,7 @@ internal ref struct JsonRepairer
         while (k < Len && _t[k] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') k++;
         if (k < Len) return;
         _log.Incomplete.Add(outStart);
-        Rec(kind, inStart, _i - inStart, "");
+        Rec(kind, inStart, _i - inStart, Utf8Text.Snippet(_o.Span.Slice(outStart))); // kept as written, marked as possibly cut
     }
 
     private static bool HasInvalidLeadingZero(ReadOnlySpan<byte> num)
@@ -997,8 +1004,9 @@ internal ref struct JsonRepairer
         _i++;
         while (_i < Len && (_t[_i] != (byte)'/' || _t[_i - 1] == (byte)'\\')) _i++;
         if (_i < Len) _i++;
+        int regexOut = _o.Length;
         AppendQuoted(_t.Slice(start, _i - start));
-        Rec(LlmRepairKind.UnquotedString, start, _i - start, "\"…\"");
+        Rec(LlmRepairKind.UnquotedString, start, _i - start, Utf8Text.Snippet(_o.Span.Slice(regexOut)));
         return true;
     }
 
@@ -1196,7 +1204,13 @@ internal ref struct JsonRepairer
         return new JsonRepairException($"Unexpected '{what}' at position {_i}", _i);
     }
 
-    private void Rec(LlmRepairKind kind, int position, int length, string after)
+    private void Rec(LlmRepairKind kind, int position, int length, string after) => RecAt(kind, position, position, length, after);
+
+    /// <summary>
+    /// Records a repair at <paramref name="position"/> whose edit replaced <paramref name="length"/> input bytes at
+    /// <paramref name="editAt"/> with <paramref name="after"/> (snippets: <see cref="RepairSnippets.Edit"/>).
+    /// </summary>
+    private void RecAt(LlmRepairKind kind, int position, int editAt, int length, string after, bool alwaysContext = false)
     {
         if (_log.Repairs.Count >= RepairLog.MaxListed)
         {
@@ -1204,8 +1218,28 @@ internal ref struct JsonRepairer
             _log.UnlistedKinds |= 1UL << (int)kind;
             return;
         }
-        length = Math.Max(0, Math.Min(length, Len - position));
-        string before = position >= 0 && position < Len ? Utf8Text.Snippet(_t.Slice(position, length)) : string.Empty;
+        var (before, shown) = RepairSnippets.Edit(_t, editAt, length, after, alwaysContext);
+        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, shown));
+    }
+
+    /// <summary>Records a repair with snippets made by the caller (a change that is not one local edit).</summary>
+    private void RecSnippet(LlmRepairKind kind, int position, string before, string after)
+    {
+        if (_log.Repairs.Count >= RepairLog.MaxListed)
+        {
+            _log.Unlisted++;
+            _log.UnlistedKinds |= 1UL << (int)kind;
+            return;
+        }
         _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));
     }
+
+    private void RecTrailingComma()
+    {
+        if (_lastComma >= 0 && _lastComma < _i && _t[_lastComma] == (byte)',') Rec(LlmRepairKind.TrailingComma, _lastComma, 1, "");
+        else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+    }
+
+    /// <summary>The end of the text before trailing whitespace (where a closing quote or value is inserted).</summary>
+    private readonly int EndOfContent() => PrevNonWs(Len - 1) + 1;
 }

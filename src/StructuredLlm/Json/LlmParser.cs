@@ -184,8 +184,8 @@ public static class LlmParser
         LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
     {
         var attempt = new Attempt<T>();
-        if (bom) attempt.Repairs.Add(new LlmRepair(LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF", ""));
-        if (via.Via != 0) attempt.Repairs.Add(new LlmRepair(via.Via, "$", via.ViaPosition, "", ""));
+        if (bom) attempt.Repairs.Add(RepairSnippets.ByteOrderMark(new ReadOnlySpan<byte>(p, length)));
+        if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
         foreach (var r in attempt.Repairs)
         {
             if (!options.IsAllowed(r.Kind))
@@ -398,6 +398,7 @@ public static class LlmParser
             // is it the only element / member?
             var probe = reader;
             probe.Skip();
+            int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)probe.BytesConsumed;
             probe.Read();
             if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
 
@@ -412,7 +413,8 @@ public static class LlmParser
                 attempt.Success = true;
                 attempt.Value = value;
                 attempt.Errors = Array.Empty<LlmError>();
-                attempt.Repairs.Add(new LlmRepair(kind, wrapperPath, positionBase < 0 ? -1 : positionBase, "", ""));
+                var (before, after) = RepairSnippets.Kept(bytes, innerStart, innerEnd);
+                attempt.Repairs.Add(new LlmRepair(kind, wrapperPath, positionBase < 0 ? -1 : positionBase, before, after));
                 attempt.Repairs.AddRange(ctx.SnapshotRepairs());
                 attempt.Unknown = ctx.SnapshotUnknown();
                 return true;
@@ -439,6 +441,7 @@ public static class LlmParser
         if (!options.IsAllowed(LlmRepairKind.DoubleEncoded)) return false;
         var inner = reader.GetString();
         if (inner is null) return false;
+        string encoded = reader.HasValueSequence ? "\"{…}\"" : "\"" + RepairSnippets.HeadTail(reader.ValueSpan) + "\"";
         var trimmed = inner.Trim();
         if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
 
@@ -479,7 +482,7 @@ public static class LlmParser
         attempt.Success = true;
         attempt.Value = nested.Value;
         attempt.Errors = Array.Empty<LlmError>();
-        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, "\"{…}\"", "{…}"));
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, encoded, RepairSnippets.HeadTail(bytes)));
         attempt.Repairs.AddRange(nested.Repairs);
         attempt.Unknown = nested.Unknown;
         return true;

@@ -120,7 +120,7 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.Number)
         {
             if (!reader.TryGetDecimal(out var d) || d < min || d > max || d != decimal.Truncate(d)) return Fail(ref reader, context, expected, out value);
-            if (!IsPlainInteger(reader.ValueSpan) && !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, d.ToString(CultureInfo.InvariantCulture)))
+            if (!IsPlainInteger(reader.ValueSpan) && !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, decimal.Truncate(d).ToString(CultureInfo.InvariantCulture)))
             {
                 return Fail(ref reader, context, expected, out value);
             }
@@ -129,7 +129,7 @@ public static partial class LlmRead
         }
         if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out var parsed) &&
             parsed >= min && parsed <= max && parsed == decimal.Truncate(parsed) &&
-            context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, parsed.ToString(CultureInfo.InvariantCulture)))
+            context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, decimal.Truncate(parsed).ToString(CultureInfo.InvariantCulture)))
         {
             value = parsed;
             return true;
@@ -310,7 +310,7 @@ public static partial class LlmRead
         }
         value = new List<T>();
         if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
-            context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[…]"))
+            context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[" + LlmReadContext.Describe(ref reader) + "]"))
         {
             context.PushIndex(0);
             bool ok = readItem(ref reader, context, out var item);

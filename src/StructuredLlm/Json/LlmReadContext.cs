@@ -311,7 +311,8 @@ public sealed unsafe class LlmReadContext
 
         if (ValuesEqual(slot, start))
         {
-            TryCoerce(LlmRepairKind.DuplicateKey, ref reader, "");
+            string value = Describe(ref reader); // the two values are equal token by token: one is kept
+            TryRecord(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
         }
         else
         {
