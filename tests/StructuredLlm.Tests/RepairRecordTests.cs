@@ -17,11 +17,11 @@ public class RepairRecordTests
     public static readonly TheoryData<string, LlmRepairKind, string, int, string, string> SyntaxCases = new()
     {
         { "\uFEFF{\"a\": 1}", LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF{\"a\": 1}", "{\"a\": 1}" },
-        { "```json\n{\"a\": 1}\n```", LlmRepairKind.MarkdownFence, "$", 0, "```json\n{\"a\": 1}\n``", "\n{\"a\": 1}\n``" },
+        { "```json\n{\"a\": 1}\n```", LlmRepairKind.MarkdownFence, "$", 0, "```json\n{\"a\": 1}\n```", "\n{\"a\": 1}\n```" },
         { "Here you go:\n```json\n{\"a\": 1}\n```\nThanks!", LlmRepairKind.MarkdownFence, "$", 13, "Here you go:\n```json\n{\"a\": 1}\n```\nThanks!", "{\"a\": 1}" },
         { "<json>{\"a\": 1}</json>", LlmRepairKind.TagWrapper, "$", 0, "<json>{\"a\": 1}</json>", "{\"a\": 1}" },
         { "The answer is {\"a\": 1} as requested.", LlmRepairKind.SurroundingText, "$", 14, "The answer is {\"a\": 1} as requested.", "{\"a\": 1}" },
-        { "{\"v\": {\"$oid\": ObjectId(\"5f1\")}}", LlmRepairKind.FunctionWrapper, "$.v['$oid']", 15, "\": {\"$oid\": ObjectId(\"5f1\")}}", "\": {\"$oid\": \"5f1\")}}" },
+        { "{\"v\": {\"$oid\": ObjectId(\"5f1\")}}", LlmRepairKind.FunctionWrapper, "$.v['$oid']", 15, "v\": {\"$oid\": ObjectId(\"5f1\")}}", "v\": {\"$oid\": \"5f1\")}}" },
         { "{, \"a\": 1}", LlmRepairKind.LeadingComma, "$", 1, "{, \"a\": 1}", "{ \"a\": 1}" },
         { "[1, 2,]", LlmRepairKind.TrailingComma, "$", 5, "[1, 2,]", "[1, 2]" },
         { "{\"a\": 1,}", LlmRepairKind.TrailingComma, "$", 7, "{\"a\": 1,}", "{\"a\": 1}" },
@@ -120,6 +120,18 @@ public class RepairRecordTests
         Assert.Equal(LlmRepairKind.SurroundingText, r.Kind);
         Assert.Equal("…xxxxxxxxxxx here it is: {\"a\": \"yyyyyyyyy…yyyyyyyyyyyyyy\"} Hope this helps.", r.Before);
         Assert.Equal("{\"a\": \"yyyyyyyyy…yyyyyyyyyyyyyy\"}", r.After);
+    }
+
+    [Theory]
+    [InlineData("[1]\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n]", LlmRepairKind.ExtraClosingBracket, "[1]\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n]", "[1]\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n\n")]
+    [InlineData("[1, \"\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"", LlmRepairKind.TruncatedArray, "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"", "\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9\"]")]
+    public void Context_reaches_past_blank_runs_and_never_splits_a_character(string input, LlmRepairKind kind, string before, string after)
+    {
+        // found by AFL: 12 bytes of continuation bytes or of whitespace next to an edit left a snippet empty
+        LlmJson.TryRepair(input, out _, out var repairs, out _);
+        var r = repairs.First(x => x.Kind == kind);
+        Assert.Equal((before, after), (r.Before, r.After));
+        AssertVisible(r);
     }
 
     private static IReadOnlyList<LlmRepair> Read<T>(LlmResult<T> result)

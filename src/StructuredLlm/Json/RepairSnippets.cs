@@ -22,12 +22,22 @@ internal static class RepairSnippets
         if (alwaysContext || IsBlank(before) || IsBlank(after))
         {
             int a = editAt, b = editAt + length;
-            int from = StartOfChar(text, Math.Max(0, a - ContextBytes), a);
-            int to = EndOfChar(text, Math.Min(text.Length, b + ContextBytes), b);
+            // past any whitespace next to the edit, then up to ContextBytes more, widened to whole UTF-8 sequences
+            int k = a;
+            while (k > 0 && a - k < MaxBlankRun && IsWs(text[k - 1])) k--;
+            int from = Math.Max(0, k - ContextBytes);
+            for (int n = 0; n < 3 && from > 0 && (text[from] & 0xC0) == 0x80; n++) from--;
+            k = b;
+            while (k < text.Length && k - b < MaxBlankRun && IsWs(text[k])) k++;
+            int to = Math.Min(text.Length, k + ContextBytes);
+            for (int n = 0; n < 3 && to < text.Length && (text[to] & 0xC0) == 0x80; n++) to++;
             string left = Utf8Text.GetString(text.Slice(from, a - from)), right = Utf8Text.GetString(text.Slice(b, to - b));
             before = left + before + right;
             after = left + after + right;
         }
+        // only whitespace around the edit (or an empty text): say so rather than show nothing
+        if (IsBlank(before)) before += "(nothing)";
+        if (IsBlank(after)) after += "(nothing)";
         return (before, after);
     }
 
@@ -69,6 +79,10 @@ internal static class RepairSnippets
         int tail = StartOfChar(text, text.Length - keep, text.Length);
         return Utf8Text.GetString(text.Slice(0, head)) + "…" + Utf8Text.GetString(text.Slice(tail));
     }
+
+    private const int MaxBlankRun = 64;
+
+    private static bool IsWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
     private static bool IsBlank(string s)
     {
