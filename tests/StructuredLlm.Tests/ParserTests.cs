@@ -278,6 +278,50 @@ public class ParserTests
     }
 
     [Fact]
+    public void Up_to_three_wrapper_levels_are_unwrapped_each_reported()
+    {
+        var two = SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}");
+        Assert.True(two.Success, string.Join("; ", two.Errors));
+        Assert.Equal(Category.Technical, two.Value!.Category);
+        Assert.Equal(new[] { "$.data", "$.data.result" },
+            two.Repairs.Where(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Select(x => x.Path));
+
+        var mixed = SupportTicketReader.Parse("[{\"response\": [" + Clean + "]}]");
+        Assert.True(mixed.Success, string.Join("; ", mixed.Errors));
+        Assert.Equal(new[] { (LlmRepairKind.UnwrappedRootArray, "$[0]"), (LlmRepairKind.UnwrappedWrapperObject, "$[0].response"), (LlmRepairKind.UnwrappedRootArray, "$[0].response[0]") },
+            mixed.Repairs.Select(x => (x.Kind, x.Path)));
+        Assert.Equal(0, mixed.Repairs[0].Position);
+        Assert.Equal(1, mixed.Repairs[1].Position); // each level at its own wrapper
+        Assert.Equal(14, mixed.Repairs[2].Position);
+
+        // a fourth level is not taken off
+        var four = SupportTicketReader.Parse("{\"a\": {\"b\": {\"c\": {\"d\": " + Clean + "}}}}");
+        Assert.False(four.Success);
+        Assert.DoesNotContain(four.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+    }
+
+    [Fact]
+    public void Wrappers_are_never_unwrapped_when_a_level_offers_a_choice()
+    {
+        // a second member or element at any level: which one is the answer would be a guess
+        Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + ", \"status\": \"ok\"}}").Success);
+        Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}, \"meta\": {}}").Success);
+        Assert.False(SupportTicketReader.Parse("{\"data\": [" + Clean + ", " + Clean + "]}").Success);
+        Assert.False(SupportTicketReader.Parse("{\"data\": {\"old\": " + Clean + ", \"new\": " + Clean + "}}").Success);
+
+        // a wrapped value that breaks a constraint is refused with the error at its path in the input
+        var bad = SupportTicketReader.Parse("{\"data\": {\"ticket\": {\"category\":\"billing\",\"priority\":7,\"summary\":\"x\",\"tags\":[]}}}");
+        Assert.False(bad.Success);
+        Assert.Equal("$.data.ticket.priority", bad.Errors.Single().Path);
+
+        // unwrapping is a repair: options that do not allow it refuse the wrapped answer
+        var noWrappers = new LlmParseOptions { AllowedRepairs = new[] { LlmRepairKind.UnwrappedRootArray } };
+        Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}", noWrappers).Success);
+        Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}", LlmParseOptions.StrictDefault).Success);
+        Assert.True(SupportTicketReader.Parse("[[" + Clean + "]]", noWrappers).Success);
+    }
+
+    [Fact]
     public void Double_encoded_json_is_decoded_once()
     {
         var encoded = System.Text.Json.JsonSerializer.Serialize(Clean);
