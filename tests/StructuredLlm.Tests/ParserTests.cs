@@ -322,6 +322,24 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_string_closed_by_an_unrelated_quote_character_is_refused_as_ambiguous()
+    {
+        // Found by PropertyTests (CsCheck seed 5ce3yKNt_7R2): the tag `a',`b` re-delimited with single quotes reads as
+        // 'a',`b' -- two tags, or one tag holding both quote characters? A backtick closed by an apostrophe is a guess.
+        var mixed = SupportTicketReader.Parse("{'category':'other','priority':3,'summary':'s','tags':['a',`b']}");
+        Assert.False(mixed.Success);
+        Assert.Contains("quote characters", mixed.Errors.Single().Found, StringComparison.Ordinal);
+
+        // the same quote on both sides, or a typographic pair, is not a guess
+        Assert.Equal(new[] { "a", "b" }, Ok("{'category':'other','priority':3,'summary':'s','tags':['a','b']}").Tags);
+        Assert.Equal(new[] { "a", "b" }, Ok("{'category':'other','priority':3,'summary':'s','tags':['a',`b`]}").Tags);
+        Assert.Equal(new[] { "a", "b" }, Ok("{\u2018category\u2019:\u2018other\u2019,\u2018priority\u2019:3,\u2018summary\u2019:\u2018s\u2019,\u2018tags\u2019:[\u2018a\u2019,\u2018b\u2019]}").Tags);
+
+        // schema-less repair still returns text for it, like jsonrepair
+        Assert.True(LlmJson.TryRepair("['a',`b']", out _, out _, out _));
+    }
+
+    [Fact]
     public void Double_encoded_json_is_decoded_once()
     {
         var encoded = System.Text.Json.JsonSerializer.Serialize(Clean);

@@ -39,6 +39,9 @@ internal sealed class RepairLog
     /// </summary>
     public bool Ambiguous { get; set; }
 
+    /// <summary>A string was closed by a quote character that does not pair with the one that opened it (`` `a' ``).</summary>
+    public bool MismatchedQuotes { get; set; }
+
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
 
@@ -47,6 +50,7 @@ internal sealed class RepairLog
         Repairs.Clear();
         Incomplete.Clear();
         _path.Clear();
+        MismatchedQuotes = false;
     }
 
     internal void PushKey(int start, int length) => _path.Add(new PathEntry(start, length, -1));
@@ -128,7 +132,7 @@ internal ref struct JsonRepairer
     private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log)
     {
         bool otherQuotes = (log.UnlistedKinds & ((1UL << (int)LlmRepairKind.SingleQuotes) | (1UL << (int)LlmRepairKind.CurlyQuotes))) != 0;
-        bool guessed = (log.UnlistedKinds & GuessKinds) != 0;
+        bool guessed = (log.UnlistedKinds & GuessKinds) != 0 || log.MismatchedQuotes;
         foreach (var r in log.Repairs)
         {
             if (r.Kind is LlmRepairKind.SingleQuotes or LlmRepairKind.CurlyQuotes) otherQuotes = true;
@@ -537,6 +541,8 @@ internal ref struct JsonRepairer
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
                     RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
+                    int iOpen = iStart + (skipEscapeChars ? 1 : 0);
+                    if (!QuotesPair(_t.Slice(iOpen, Math.Min(qlen, Len - iOpen)), _t.Slice(iQuote, eq))) _log.MismatchedQuotes = true;
                     ParseConcatenatedString(oBefore);
                     return true;
                 }
@@ -1120,6 +1126,19 @@ internal ref struct JsonRepairer
             default:
                 return Quote.None;
         }
+    }
+
+    /// <summary>
+    /// True when <paramref name="close"/> is the quote that goes with <paramref name="open"/>: the same character, or the
+    /// typographic pairs ‘ ’, “ ” and ` ´. A string opened by one quote character and closed by an unrelated one
+    /// (`` `a' ``) may as well be one string holding both characters: a guess.
+    /// </summary>
+    private static bool QuotesPair(ReadOnlySpan<byte> open, ReadOnlySpan<byte> close)
+    {
+        if (open.SequenceEqual(close)) return true;
+        if (open.SequenceEqual("\u2018"u8) && close.SequenceEqual("\u2019"u8)) return true;
+        if (open.SequenceEqual("\u201C"u8) && close.SequenceEqual("\u201D"u8)) return true;
+        return open.SequenceEqual("`"u8) && close.SequenceEqual("\u00B4"u8);
     }
 
     private readonly bool IsEndQuote(Quote open, int i, out int length)
