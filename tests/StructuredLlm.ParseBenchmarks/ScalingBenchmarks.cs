@@ -21,8 +21,14 @@ public class ScalingBenchmarks
     private string _text = "";
     private byte[] _utf8 = Array.Empty<byte>();
 
-    [Params("clean", "deep-nesting", "unclosed-strings", "comma-repairs", "long-comma-run")]
+    [ParamsSource(nameof(Shapes))]
     public string Shape { get; set; } = "clean";
+
+    /// <summary>Every shape, or the comma-separated list in <c>SCALING_SHAPES</c> (e.g. <c>SCALING_SHAPES=clean</c>).</summary>
+    public static IEnumerable<string> Shapes() =>
+        Environment.GetEnvironmentVariable("SCALING_SHAPES") is { Length: > 0 } only
+            ? only.Split(',')
+            : new[] { "clean", "deep-nesting", "unclosed-strings", "comma-repairs", "long-comma-run" };
 
     [Params(1 << 10, 1 << 15, 1 << 20)]
     public int Size { get; set; } = 1 << 10;

@@ -34,6 +34,62 @@ public class HelperTests
         Assert.Equal("$[1]: expected an integer, found \"x\"", LlmParser.Parse<List<int>>("[1, \"x\"]", IntList).Errors.Single().Message);
     }
 
+    private static bool StringList(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out List<string> v) =>
+        LlmRead.List<string>(ref r, c, "an array of strings", StringItem, out v);
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(200)]
+    [InlineData(5000)]
+    public void Long_lists_keep_every_element_in_order_at_their_exact_size(int count)
+    {
+        // lists past 64 elements are collected in pooled arrays (grown twice) and built once at their size
+        var expected = Enumerable.Range(0, count).ToList();
+        var json = "[" + string.Join(",", expected) + "]";
+        var result = LlmParser.Parse<List<int>>(json, IntList);
+        Assert.True(result.Success);
+        Assert.Equal(expected, result.Value);
+        if (count > 64) Assert.Equal(count, result.Value!.Capacity);
+
+        // the pooled arrays are handed back cleared and reused: a second, different list reads its own values
+        var other = Enumerable.Range(0, count).Select(i => -i).ToList();
+        Assert.Equal(other, LlmParser.Parse<List<int>>("[" + string.Join(",", other) + "]", IntList).Value);
+
+        // an error in a long list is still reported at its index
+        if (count > 100)
+        {
+            var bad = LlmParser.Parse<List<int>>("[" + string.Join(",", expected.Take(99)) + ",\"x\"" + "," + string.Join(",", expected.Skip(100)) + "]", IntList);
+            Assert.Equal("$[99]: expected an integer, found \"x\"", bad.Errors.Single().Message);
+        }
+    }
+
+    [Fact]
+    public void Repeated_short_strings_read_as_equal_values_whatever_their_bytes()
+    {
+        // short ASCII values repeated in one document share one instance; every other kind must still read exactly
+        string[] values =
+        {
+            "info", "warn", "info", "", """\u0069nfo""", """caf\u00e9""", "café", "cafe", "info ", " info", "INFO",
+            "sixteen-chars-ab", "seventeen-chars-a", "sixteen-chars-ab", "naïve", """a\"b""", """a\\b""", """\ud83d\ude00""", "😀", "info",
+        };
+        var json = "[" + string.Join(",", Enumerable.Range(0, 300).Select(i => "\"" + values[i % values.Length] + "\"")) + "]";
+        var result = LlmParser.Parse<List<string>>(json, StringList);
+        Assert.True(result.Success);
+        var expected = Enumerable.Range(0, 300).Select(i => JsonSerializer.Deserialize<string>("\"" + values[i % values.Length] + "\"")!).ToList();
+        Assert.Equal(expected, result.Value);
+        Assert.Equal("info", result.Value![4]); // escaped form of a cached value
+        Assert.Equal("café", result.Value[5]);
+        Assert.Equal("cafe", result.Value[7]);
+        Assert.Same(result.Value[0], result.Value[2]);
+
+        // the same from UTF-8 input and from a multi-segment sequence
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(json);
+        Assert.Equal(expected, LlmParser.Parse<List<string>>(utf8.AsSpan(), StringList).Value);
+    }
+
     [Fact]
     public void Dictionary_keeps_keys_verbatim_and_refuses_conflicting_duplicates()
     {

@@ -39,6 +39,9 @@ internal sealed class RepairLog
     /// </summary>
     public bool Ambiguous { get; set; }
 
+    /// <summary>A string was closed by a quote character that does not pair with the one that opened it (`` `a' ``).</summary>
+    public bool MismatchedQuotes { get; set; }
+
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
 
@@ -47,6 +50,7 @@ internal sealed class RepairLog
         Repairs.Clear();
         Incomplete.Clear();
         _path.Clear();
+        MismatchedQuotes = false;
     }
 
     internal void PushKey(int start, int length) => _path.Add(new PathEntry(start, length, -1));
@@ -103,6 +107,7 @@ internal ref struct JsonRepairer
     private readonly int _lastDoubleQuote;
     private int _i;
     private int _depth;
+    private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
 
     private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
     {
@@ -127,7 +132,7 @@ internal ref struct JsonRepairer
     private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log)
     {
         bool otherQuotes = (log.UnlistedKinds & ((1UL << (int)LlmRepairKind.SingleQuotes) | (1UL << (int)LlmRepairKind.CurlyQuotes))) != 0;
-        bool guessed = (log.UnlistedKinds & GuessKinds) != 0;
+        bool guessed = (log.UnlistedKinds & GuessKinds) != 0 || log.MismatchedQuotes;
         foreach (var r in log.Repairs)
         {
             if (r.Kind is LlmRepairKind.SingleQuotes or LlmRepairKind.CurlyQuotes) otherQuotes = true;
@@ -186,7 +191,7 @@ internal ref struct JsonRepairer
         else if (comma)
         {
             _o.StripLast((byte)',');
-            Rec(LlmRepairKind.TrailingComma, _i - 1, 1, "");
+            RecTrailingComma();
         }
 
         while (Cur is (byte)'}' or (byte)']')
@@ -220,7 +225,8 @@ internal ref struct JsonRepairer
         _o.Insert(0, "[\n"u8);
         for (int k = 0; k < _log.Incomplete.Count; k++) _log.Incomplete[k] += 2;
         _o.Append("\n]"u8);
-        Rec(LlmRepairKind.ValueSequence, at, 0, "[...]");
+        var whole = RepairSnippets.HeadTail(_t);
+        RecSnippet(LlmRepairKind.ValueSequence, at, whole, "[" + whole + "]");
     }
 
     private readonly bool EndsWithCommaOrNewline()
@@ -294,7 +300,7 @@ internal ref struct JsonRepairer
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
-                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                    RecAt(LlmRepairKind.MissingComma, _i, PrevNonWs(_i - 1) + 1, 0, ",");
                 }
                 ParseWs(true);
                 // `{"a":1,,"b":2}`: keys are explicit, so a doubled comma loses nothing.
@@ -322,7 +328,7 @@ internal ref struct JsonRepairer
                     if (_o.StripLast((byte)','))
                     {
                         if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
-                        else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                        else RecTrailingComma();
                     }
                 }
                 else
@@ -342,7 +348,7 @@ internal ref struct JsonRepairer
                 if (truncated || IsStartOfValueAt(_i))
                 {
                     _o.InsertBeforeLastWhitespace(":"u8);
-                    if (!truncated) Rec(LlmRepairKind.MissingColon, _i, 0, ":");
+                    if (!truncated) RecAt(LlmRepairKind.MissingColon, _i, PrevNonWs(_i - 1) + 1, 0, ":");
                 }
                 else
                 {
@@ -357,7 +363,8 @@ internal ref struct JsonRepairer
                 {
                     _log.Incomplete.Add(_o.Length);
                     _o.Append("null"u8);
-                    Rec(LlmRepairKind.MissingValue, _i >= Len ? keyIn : _i, 0, "null");
+                    if (_i >= Len) RecAt(LlmRepairKind.MissingValue, keyIn, EndOfContent(), 0, processedColon ? "null" : ":null");
+                    else Rec(LlmRepairKind.MissingValue, _i, 0, "null");
                 }
                 else
                 {
@@ -375,7 +382,7 @@ internal ref struct JsonRepairer
         else
         {
             _o.InsertBeforeLastWhitespace("}"u8);
-            Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "}");
+            RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "}");
         }
         _depth--;
         return true;
@@ -408,7 +415,7 @@ internal ref struct JsonRepairer
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
                     commaRepairIndex = _log.Repairs.Count;
-                    Rec(LlmRepairKind.MissingComma, _i, 0, ",");
+                    RecAt(LlmRepairKind.MissingComma, _i, PrevNonWs(_i - 1) + 1, 0, ",");
                 }
 
                 // `[1,,3]`: an element was left out (positions shift), so the array is marked incomplete.
@@ -435,7 +442,7 @@ internal ref struct JsonRepairer
                 if (_o.StripLast((byte)','))
                 {
                     if (insertedComma) _log.Repairs.RemoveAt(commaRepairIndex);
-                    else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+                    else RecTrailingComma();
                 }
                 break;
             }
@@ -453,11 +460,11 @@ internal ref struct JsonRepairer
             if (_i >= Len)
             {
                 _log.Incomplete.Add(arrStart);
-                Rec(LlmRepairKind.TruncatedArray, _i, 0, "]");
+                RecAt(LlmRepairKind.TruncatedArray, _i, PrevNonWs(_i - 1) + 1, 0, "]");
             }
             else
             {
-                Rec(LlmRepairKind.MissingClosingBracket, _i, 0, "]");
+                RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "]");
             }
         }
         _depth--;
@@ -467,6 +474,7 @@ internal ref struct JsonRepairer
     private bool ParseChar(byte c)
     {
         if (Cur != c) return false;
+        if (c == (byte)',') _lastComma = _i;
         _o.Append(c);
         _i++;
         return true;
@@ -525,7 +533,7 @@ internal ref struct JsonRepairer
                 }
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.TruncatedString, iStart, 0, "\"");
+                RecAt(LlmRepairKind.TruncatedString, iStart, EndOfContent(), 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
@@ -534,7 +542,7 @@ internal ref struct JsonRepairer
             {
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecAt(LlmRepairKind.MissingEndQuote, _i, PrevNonWs(_i - 1) + 1, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
             }
@@ -558,6 +566,8 @@ internal ref struct JsonRepairer
                     }
 
                     RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
+                    int iOpen = iStart + (skipEscapeChars ? 1 : 0);
+                    if (!QuotesPair(_t.Slice(iOpen, Math.Min(qlen, Len - iOpen)), _t.Slice(iQuote, eq))) _log.MismatchedQuotes = true;
                     ParseConcatenatedString(oBefore);
                     return true;
                 }
@@ -585,7 +595,8 @@ internal ref struct JsonRepairer
                 {
                     _o.Append(_t.Slice(iQuote, eq));
                 }
-                Rec(LlmRepairKind.InnerQuote, iQuote, eq, Utf8Text.GetString(_t.Slice(iQuote, eq)));
+                // a `"` is escaped, another quote character stays as written; the neighbouring text shows why it is data
+                RecAt(LlmRepairKind.InnerQuote, iQuote, iQuote, eq, eq == 1 && _t[iQuote] == (byte)'"' ? "\\\"" : Utf8Text.GetString(_t.Slice(iQuote, eq)), alwaysContext: true);
                 _i = iQuote + eq;
                 continue;
             }
@@ -603,7 +614,7 @@ internal ref struct JsonRepairer
                 }
                 _o.InsertBeforeLastWhitespace("\""u8, oBefore + 1);
                 _log.Incomplete.Add(oBefore);
-                Rec(LlmRepairKind.MissingEndQuote, _i, 0, "\"");
+                RecAt(LlmRepairKind.MissingEndQuote, _i, PrevNonWs(_i - 1) + 1, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 ParseConcatenatedString(oBefore);
                 return true;
@@ -764,7 +775,9 @@ internal ref struct JsonRepairer
             {
                 _o.InsertBeforeLastWhitespace("\""u8);
             }
-            Rec(LlmRepairKind.StringConcatenation, at, 1, "");
+            int from = Math.Max(0, at - RepairSnippets.ContextBytes);
+            while (from < at && (_t[from] & 0xC0) == 0x80) from++;
+            RecSnippet(LlmRepairKind.StringConcatenation, at, Utf8Text.Snippet(_t.Slice(from, _i - from)), RepairSnippets.HeadTail(_o.Span.Slice(stringStart)));
         }
     }
 
@@ -915,7 +928,7 @@ internal ref struct JsonRepairer
         while (k < Len && _t[k] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') k++;
         if (k < Len) return;
         _log.Incomplete.Add(outStart);
-        Rec(kind, inStart, _i - inStart, "");
+        Rec(kind, inStart, _i - inStart, Utf8Text.Snippet(_o.Span.Slice(outStart))); // kept as written, marked as possibly cut
     }
 
     private static bool HasInvalidLeadingZero(ReadOnlySpan<byte> num)
@@ -1034,8 +1047,9 @@ internal ref struct JsonRepairer
         _i++;
         while (_i < Len && (_t[_i] != (byte)'/' || _t[_i - 1] == (byte)'\\')) _i++;
         if (_i < Len) _i++;
+        int regexOut = _o.Length;
         AppendQuoted(_t.Slice(start, _i - start));
-        Rec(LlmRepairKind.UnquotedString, start, _i - start, "\"…\"");
+        Rec(LlmRepairKind.UnquotedString, start, _i - start, Utf8Text.Snippet(_o.Span.Slice(regexOut)));
         return true;
     }
 
@@ -1151,6 +1165,19 @@ internal ref struct JsonRepairer
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="close"/> is the quote that goes with <paramref name="open"/>: the same character, or the
+    /// typographic pairs ‘ ’, “ ” and ` ´. A string opened by one quote character and closed by an unrelated one
+    /// (`` `a' ``) may as well be one string holding both characters: a guess.
+    /// </summary>
+    private static bool QuotesPair(ReadOnlySpan<byte> open, ReadOnlySpan<byte> close)
+    {
+        if (open.SequenceEqual(close)) return true;
+        if (open.SequenceEqual("\u2018"u8) && close.SequenceEqual("\u2019"u8)) return true;
+        if (open.SequenceEqual("\u201C"u8) && close.SequenceEqual("\u201D"u8)) return true;
+        return open.SequenceEqual("`"u8) && close.SequenceEqual("\u00B4"u8);
+    }
+
     private readonly bool IsEndQuote(Quote open, int i, out int length)
     {
         var q = QuoteAt(i, out length);
@@ -1233,7 +1260,13 @@ internal ref struct JsonRepairer
         return new JsonRepairException($"Unexpected '{what}' at position {_i}", _i);
     }
 
-    private void Rec(LlmRepairKind kind, int position, int length, string after)
+    private void Rec(LlmRepairKind kind, int position, int length, string after) => RecAt(kind, position, position, length, after);
+
+    /// <summary>
+    /// Records a repair at <paramref name="position"/> whose edit replaced <paramref name="length"/> input bytes at
+    /// <paramref name="editAt"/> with <paramref name="after"/> (snippets: <see cref="RepairSnippets.Edit"/>).
+    /// </summary>
+    private void RecAt(LlmRepairKind kind, int position, int editAt, int length, string after, bool alwaysContext = false)
     {
         if (_log.Repairs.Count >= RepairLog.MaxListed)
         {
@@ -1241,8 +1274,28 @@ internal ref struct JsonRepairer
             _log.UnlistedKinds |= 1UL << (int)kind;
             return;
         }
-        length = Math.Max(0, Math.Min(length, Len - position));
-        string before = position >= 0 && position < Len ? Utf8Text.Snippet(_t.Slice(position, length)) : string.Empty;
+        var (before, shown) = RepairSnippets.Edit(_t, editAt, length, after, alwaysContext);
+        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, shown));
+    }
+
+    /// <summary>Records a repair with snippets made by the caller (a change that is not one local edit).</summary>
+    private void RecSnippet(LlmRepairKind kind, int position, string before, string after)
+    {
+        if (_log.Repairs.Count >= RepairLog.MaxListed)
+        {
+            _log.Unlisted++;
+            _log.UnlistedKinds |= 1UL << (int)kind;
+            return;
+        }
         _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));
     }
+
+    private void RecTrailingComma()
+    {
+        if (_lastComma >= 0 && _lastComma < _i && _t[_lastComma] == (byte)',') Rec(LlmRepairKind.TrailingComma, _lastComma, 1, "");
+        else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
+    }
+
+    /// <summary>The end of the text before trailing whitespace (where a closing quote or value is inserted).</summary>
+    private readonly int EndOfContent() => PrevNonWs(Len - 1) + 1;
 }

@@ -142,8 +142,8 @@ public static class LlmJson
         }
 
         var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
-        if (bom) repairs.Add(new LlmRepair(LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF", ""));
-        if (via.Via != 0) repairs.Add(new LlmRepair(via.Via, "$", via.ViaPosition, "", ""));
+        if (bom) repairs.Add(RepairSnippets.ByteOrderMark(text));
+        if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
         foreach (var r in log.Repairs) repairs.Add(start == 0 ? r : r.WithPosition(r.Position + start));
         foreach (var r in repairs)
         {

@@ -184,8 +184,8 @@ public static class LlmParser
         LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
     {
         var attempt = new Attempt<T>();
-        if (bom) attempt.Repairs.Add(new LlmRepair(LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF", ""));
-        if (via.Via != 0) attempt.Repairs.Add(new LlmRepair(via.Via, "$", via.ViaPosition, "", ""));
+        if (bom) attempt.Repairs.Add(RepairSnippets.ByteOrderMark(new ReadOnlySpan<byte>(p, length)));
+        if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
         foreach (var r in attempt.Repairs)
         {
             if (!options.IsAllowed(r.Kind))
@@ -365,7 +365,7 @@ public static class LlmParser
         attempt.Unknown = directUnknown;
         if (rootType is not (JsonTokenType.StartArray or JsonTokenType.StartObject or JsonTokenType.String)) return false;
 
-        // unwrap: [ {...} ]  or  {"result": {...}}  or  "{\"a\": 1}"
+        // unwrap: [ x ]  or  {"result": x}, level by level (at most MaxUnwrapLevels), or a double-encoded "{\"a\": 1}"
         try
         {
             var reader = new Utf8JsonReader(bytes, readerOptions);
@@ -374,55 +374,7 @@ public static class LlmParser
             {
                 return TryDoubleEncoded(ref reader, read, options, ctx, attempt);
             }
-
-            LlmRepairKind kind;
-            string wrapperPath;
-            if (rootType == JsonTokenType.StartArray)
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndArray) return false;
-                kind = LlmRepairKind.UnwrappedRootArray;
-                wrapperPath = "$[0]";
-            }
-            else
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.PropertyName) return false;
-                wrapperPath = LlmPath.Combine("$", reader.GetString() ?? "");
-                reader.Read();
-                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return false;
-                kind = LlmRepairKind.UnwrappedWrapperObject;
-            }
-            if (!options.IsAllowed(kind)) return false;
-
-            // is it the only element / member?
-            var probe = reader;
-            probe.Skip();
-            probe.Read();
-            if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
-
-            ctx.Reset(json, length, incomplete, options, positionBase);
-            if (ctx.IsIncomplete((int)reader.TokenStartIndex))
-            {
-                return false;
-            }
-            bool inner = read(ref reader, ctx, out var value) && ctx.ErrorCount == 0;
-            if (inner)
-            {
-                attempt.Success = true;
-                attempt.Value = value;
-                attempt.Errors = Array.Empty<LlmError>();
-                attempt.Repairs.Add(new LlmRepair(kind, wrapperPath, positionBase < 0 ? -1 : positionBase, "", ""));
-                attempt.Repairs.AddRange(ctx.SnapshotRepairs());
-                attempt.Unknown = ctx.SnapshotUnknown();
-                return true;
-            }
-            var innerErrors = ctx.SnapshotErrors();
-            if (innerErrors.Length < directErrors.Length)
-            {
-                attempt.Errors = Array.ConvertAll(innerErrors, e => e.WithPathPrefix(wrapperPath));
-            }
-            return false;
+            return TryUnwrap(ref reader, bytes, json, length, incomplete, positionBase, read, options, ctx, attempt, directErrors.Length);
         }
         catch (JsonException)
         {
@@ -434,11 +386,88 @@ public static class LlmParser
         }
     }
 
+    /// <summary>How many wrapper levels (one-element arrays, single-key objects) are taken off the root at most.</summary>
+    internal const int MaxUnwrapLevels = 3;
+
+    /// <summary>
+    /// Takes wrappers off a root that did not read as the type: a one-element array or an object with a single key whose
+    /// value is an object or array, level by level, at most <see cref="MaxUnwrapLevels"/>. Each level has exactly one
+    /// element or member, so there is never a choice to make; the first level whose value reads wins, and each level
+    /// taken off is reported. When none reads, the errors of the level with the fewest (paths as in the input) are kept
+    /// if they are fewer than the root's.
+    /// </summary>
+    private static unsafe bool TryUnwrap<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, byte* json, int length, List<int>? incomplete,
+        int positionBase, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, int fewestErrors)
+    {
+        string path = "$";
+        var levels = new List<LlmRepair>(MaxUnwrapLevels);
+        for (int level = 0; level < MaxUnwrapLevels; level++)
+        {
+            int wrapperStart = (int)reader.TokenStartIndex;
+            LlmRepairKind kind;
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.EndArray) return false;
+                kind = LlmRepairKind.UnwrappedRootArray;
+                path += "[0]";
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.PropertyName) return false;
+                path = LlmPath.Combine(path, reader.GetString() ?? "");
+                reader.Read();
+                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return false;
+                kind = LlmRepairKind.UnwrappedWrapperObject;
+            }
+            else
+            {
+                return false;
+            }
+            if (!options.IsAllowed(kind)) return false;
+
+            // is it the only element / member?
+            var probe = reader;
+            probe.Skip();
+            int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)probe.BytesConsumed;
+            probe.Read();
+            if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+            if (ctx.IsIncomplete(innerStart)) return false;
+
+            int wrapperEnd = (int)probe.BytesConsumed;
+            var (before, after) = RepairSnippets.Kept(bytes.Slice(0, wrapperEnd), innerStart, innerEnd);
+            levels.Add(new LlmRepair(kind, path, positionBase < 0 ? -1 : positionBase + wrapperStart, before, after));
+
+            ctx.Reset(json, length, incomplete, options, positionBase);
+            var inner = reader; // the read moves it; the next level starts from this token again
+            if (read(ref inner, ctx, out var value) && ctx.ErrorCount == 0)
+            {
+                attempt.Success = true;
+                attempt.Value = value;
+                attempt.Errors = Array.Empty<LlmError>();
+                attempt.Repairs.AddRange(levels);
+                attempt.Repairs.AddRange(ctx.SnapshotRepairs());
+                attempt.Unknown = ctx.SnapshotUnknown();
+                return true;
+            }
+            var innerErrors = ctx.SnapshotErrors();
+            if (innerErrors.Length < fewestErrors)
+            {
+                fewestErrors = innerErrors.Length;
+                string prefix = path;
+                attempt.Errors = Array.ConvertAll(innerErrors, e => e.WithPathPrefix(prefix));
+            }
+        }
+        return false;
+    }
+
     private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
     {
         if (!options.IsAllowed(LlmRepairKind.DoubleEncoded)) return false;
         var inner = reader.GetString();
         if (inner is null) return false;
+        string encoded = reader.HasValueSequence ? "\"{…}\"" : "\"" + RepairSnippets.HeadTail(reader.ValueSpan) + "\"";
         var trimmed = inner.Trim();
         if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
 
@@ -479,7 +508,7 @@ public static class LlmParser
         attempt.Success = true;
         attempt.Value = nested.Value;
         attempt.Errors = Array.Empty<LlmError>();
-        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, "\"{…}\"", "{…}"));
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, encoded, RepairSnippets.HeadTail(bytes)));
         attempt.Repairs.AddRange(nested.Repairs);
         attempt.Unknown = nested.Unknown;
         return true;

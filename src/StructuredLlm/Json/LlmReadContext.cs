@@ -100,6 +100,50 @@ public sealed unsafe class LlmReadContext
         _json = null;
         _jsonLength = 0;
         _incomplete = null;
+        if (_stringsUsed)
+        {
+            Array.Clear(_strings!, 0, _strings!.Length); // keep no text of this response alive after the parse
+            _stringsUsed = false;
+        }
+    }
+
+    // ------------------------------------------------------------------ strings
+
+    private const int MaxSharedStringBytes = 16;
+    private string?[]? _strings;
+    private bool _stringsUsed;
+
+    /// <summary>
+    /// The current string token's value. Short ASCII values seen earlier in the same document are returned as the
+    /// same instance (model outputs repeat levels, statuses and categories thousands of times in long lists);
+    /// strings are immutable, so sharing an instance changes no value. Throws like <see cref="Utf8JsonReader.GetString"/>
+    /// on invalid UTF-8.
+    /// </summary>
+    internal string ReadString(ref Utf8JsonReader reader)
+    {
+        if (reader.HasValueSequence || reader.ValueIsEscaped) return reader.GetString()!;
+        var span = reader.ValueSpan;
+        int n = span.Length;
+        if (n == 0) return string.Empty;
+        if (n > MaxSharedStringBytes) return reader.GetString()!;
+        uint h = (uint)n;
+        for (int i = 0; i < n; i++) h = (h * 31) + span[i];
+        var table = _strings ??= new string?[64];
+        int slot = (int)((h ^ (h >> 7)) & 63);
+        var cached = table[slot];
+        if (cached is not null && cached.Length == n)
+        {
+            int i = 0;
+            while (i < n && cached[i] == span[i]) i++;
+            if (i == n) return cached;
+        }
+        var s = reader.GetString()!;
+        if (s.Length == n) // all ASCII: only then is a char-by-byte comparison an exact match
+        {
+            table[slot] = s;
+            _stringsUsed = true;
+        }
+        return s;
     }
 
     // ------------------------------------------------------------------ path
@@ -315,7 +359,8 @@ public sealed unsafe class LlmReadContext
 
         if (ValuesEqual(slot, start))
         {
-            TryCoerce(LlmRepairKind.DuplicateKey, ref reader, "");
+            string value = Describe(ref reader); // the two values are equal token by token: one is kept
+            TryRecord(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
         }
         else
         {

@@ -21,9 +21,12 @@ public sealed class LlmRepair : IEquatable<LlmRepair>
     public string Path { get; }
     /// <summary>Offset in the input: a char index for string input, a byte index for UTF-8 input. -1 when not tied to a place.</summary>
     public int Position { get; }
-    /// <summary>The text before the repair (a short snippet).</summary>
+    /// <summary>
+    /// The text before the repair (a short snippet): the changed text, with a few neighbouring characters when the
+    /// repair only inserted or deleted; what surrounded the value for a fence, tag, prose or wrapper. Never empty.
+    /// </summary>
     public string Before { get; }
-    /// <summary>The text after the repair (a short snippet).</summary>
+    /// <summary>The same snippet after the repair (the replacement, or the value that was kept). Never empty.</summary>
     public string After { get; }
 
     /// <inheritdoc/>

@@ -72,11 +72,16 @@ public sealed partial class LlmOutputInfo<T>
     public T ParseOrThrow(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => Parse(in utf8, options).GetValueOrThrow();
 
     /// <inheritdoc />
-    public override LlmResult<object> ParseUntyped(string text, LlmParseOptions? options = null)
-    {
-        LlmResult<T> result = Parse(text, options);
-        return new LlmResult<object>(result.Success, result.Value, result.Repairs, result.Errors, result.UnknownMembers, result.RawText);
-    }
+    public override LlmResult<object> ParseUntyped(string text, LlmParseOptions? options = null) => Box(Parse(text, options));
+
+    /// <inheritdoc />
+    public override LlmResult<object> ParseUntyped(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null) => Box(Parse(utf8, options));
+
+    /// <inheritdoc />
+    public override LlmResult<object> ParseUntyped(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => Box(Parse(in utf8, options));
+
+    private static LlmResult<object> Box(LlmResult<T> result) =>
+        new(result.Success, result.Value, result.Repairs, result.Errors, result.UnknownMembers, result.RawText);
 
     private NotSupportedException NoReader() =>
         new($"No reader was generated for '{typeof(T)}' (the generator reported an error for it).");

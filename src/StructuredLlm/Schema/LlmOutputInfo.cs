@@ -79,6 +79,18 @@ public abstract class LlmOutputInfo
     /// <exception cref="NotSupportedException">No reader was generated for the type (the generator reported an error for it).</exception>
     public abstract LlmResult<object> ParseUntyped(string text, LlmParseOptions? options = null);
 
+    /// <summary>Reads a model response held as UTF-8 bytes as this type. See <see cref="ParseUntyped(string, LlmParseOptions?)"/>.</summary>
+    /// <param name="utf8">The raw model output as UTF-8.</param>
+    /// <param name="options">Per-call options; when null, the type's options (or <see cref="LlmParseOptions.Default"/>).</param>
+    /// <exception cref="NotSupportedException">No reader was generated for the type (the generator reported an error for it).</exception>
+    public abstract LlmResult<object> ParseUntyped(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null);
+
+    /// <summary>Reads a model response held as a UTF-8 byte sequence (e.g. from a pipe) as this type. See <see cref="ParseUntyped(string, LlmParseOptions?)"/>.</summary>
+    /// <param name="utf8">The raw model output as UTF-8, in one or more segments.</param>
+    /// <param name="options">Per-call options; when null, the type's options (or <see cref="LlmParseOptions.Default"/>).</param>
+    /// <exception cref="NotSupportedException">No reader was generated for the type (the generator reported an error for it).</exception>
+    public abstract LlmResult<object> ParseUntyped(in System.Buffers.ReadOnlySequence<byte> utf8, LlmParseOptions? options = null);
+
     /// <inheritdoc />
     public override string ToString() => SchemaName;
 

@@ -31,6 +31,40 @@ public class ReaderBehaviourTests
     // ------------------------------------------------------------------ the API
 
     [Fact]
+    public void ParseUntyped_reads_utf8_spans_and_sequences_like_the_typed_api()
+    {
+        Assert.True(LlmOutputRegistry.TryGet(typeof(SupportTicket), out var entry));
+        const string Messy = "Here it is:\n```json\n{\"category\":\"technical\",\"priority\":\"2\",\"summary\":\"App crashes on login\",\"tags\":[\"ios\",],}\n```";
+        byte[] utf8 = Encoding.UTF8.GetBytes(Messy);
+        var typed = SupportTicket.LlmInfo.Parse(utf8.AsSpan());
+        Assert.True(typed.Success);
+
+        var fromSpan = entry!.ParseUntyped(utf8.AsSpan());
+        var first = new Segment(utf8.AsMemory(0, 7));
+        var last = first.Append(utf8.AsMemory(7, 25)).Append(utf8.AsMemory(32));
+        var sequence = new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
+        var fromSequence = entry.ParseUntyped(in sequence);
+        foreach (var untyped in new[] { fromSpan, fromSequence })
+        {
+            Assert.True(untyped.Success, string.Join("; ", untyped.Errors));
+            var ticket = Assert.IsType<SupportTicket>(untyped.Value);
+            Assert.Equal(typed.Value!.Summary, ticket.Summary);
+            Assert.Equal(2, ticket.Priority);
+            Assert.Equal(new[] { "ios" }, ticket.Tags);
+            // same repairs as the typed call, byte positions included (fence, NumberFromString, two trailing commas)
+            Assert.Equal(typed.Repairs, untyped.Repairs);
+        }
+
+        // refusals, strict per-call options and the type's own options behave as in the typed API
+        var refused = entry.ParseUntyped(Encoding.UTF8.GetBytes("""{"category":"technical","priority":9,"summary":"s","tags":[]}""").AsSpan());
+        Assert.False(refused.Success);
+        Assert.Null(refused.Value);
+        Assert.Equal("$.priority", Assert.Single(refused.Errors).Path);
+        Assert.False(entry.ParseUntyped(utf8.AsSpan(), LlmParseOptions.StrictDefault).Success);
+        Assert.False(entry.ParseUntyped(in sequence, LlmParseOptions.StrictDefault).Success);
+    }
+
+    [Fact]
     public void Clean_json_is_read_with_no_repairs_from_string_span_and_sequence()
     {
         var fromString = SupportTicket.LlmInfo.Parse(Ticket);

@@ -132,7 +132,7 @@ add("coercion", "SupportTicket", T1s.replace('"jane@example.com"', '"jane at exa
 add("shape", "SupportTicket", "[" + T1s + "]", T1, "one-element array around the root")
 add("shape", "SupportTicket", '{"ticket": ' + T1s + "}", T1, "single-key wrapper")
 add("shape", "SupportTicket", '{"result": ' + T1s + "}", T1, "result wrapper")
-add("shape", "SupportTicket", '{"data": {"result": ' + T1s + "}}", T1, "two wrappers (only one is unwrapped by design)")
+add("shape", "SupportTicket", '{"data": {"result": ' + T1s + "}}", T1, "two wrappers (each level has one key: both are unwrapped)")
 add("shape", "SupportTicket", "[" + T1s + ", " + T2s + "]", None, "two tickets where one is expected")
 add("shape", "SupportTicket", json.dumps(T1s), T1, "JSON double-encoded in a string")
 add("shape", "Invoice", I1s.replace('"lineItems": [', '"lineItems": ').replace('},\n    {\n      "description": "Travel",\n      "quantity": 1,\n      "unitPrice": 420.5\n    }\n  ]', '}'),
