@@ -18,6 +18,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 var (logPath, assemblyName, projectDir, oursPath) = (args[0], args[1], args[2], args[3]);
 var runs = args.Length > 4 ? int.Parse(args[4]) : 3;
+// Optional analyzer options ("key=value;key=value"), e.g. structuredllm.prompt_injection.interprocedural_depth=1.
+var analyzerOptions = new AnalyzerOptions([], new GlobalOptionsProvider(Environment.GetEnvironmentVariable("BENCH_OPTIONS")));
 
 var line = File.ReadLines(logPath).First(l => l.Contains("/reportanalyzer") && l.Contains("/out:obj/Debug/net10.0/" + assemblyName));
 var start = line.IndexOf(" /noconfig", StringComparison.Ordinal);
@@ -55,7 +57,7 @@ for (var run = 0; run <= runs; run++)
     compile.Stop();
     var withAnalyzers = generated.WithAnalyzers(
         ImmutableArray.Create(ours, ca3001),
-        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     var oursTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
     var caTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ca3001, default)).ExecutionTime.TotalSeconds;
@@ -70,7 +72,7 @@ for (var run = 0; run <= runs; run++)
     generated.GetDiagnostics();
     var profiled = new Profiled(ours);
     var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
-        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     Console.WriteLine($"profile (analyzer telemetry {(await withAnalyzers.GetAnalyzerTelemetryInfoAsync(profiled, default)).ExecutionTime.TotalSeconds:F3} s):");
     foreach (var (name, (count, ticks)) in Profiled.Totals.OrderByDescending(p => p.Value.Ticks))
@@ -183,5 +185,21 @@ sealed class Profiled(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw new NotSupportedException();
+    }
+}
+
+sealed class GlobalOptionsProvider(string? text) : AnalyzerConfigOptionsProvider
+{
+    readonly Options options = new((text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim()));
+
+    public override AnalyzerConfigOptions GlobalOptions => options;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new([]);
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
     }
 }
