@@ -157,13 +157,35 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// A cheap scan: the walk runs only when the block has something that can be a sink (a known sink, a prompt sink
-    /// attribute, a call into this compilation) and something that can be a source.
+    /// attribute, a call into this compilation that reaches one) and something that can be a source. In order of cost:
+    /// the syntactic sink index (no binding at all), the block's own operations (already bound by the driver), the
+    /// owner's parameters, and last the reach of callees (which binds their bodies), asked only for the side still missing.
     /// </summary>
     private static bool MayHaveFlow(ImmutableArray<IOperation> blocks, ISymbol owner, TaintContext taint, CancellationToken cancellationToken)
     {
+        var index = taint.GetSinkIndex(cancellationToken);
+        if (index.IsEnabled)
+        {
+            var reachable = false;
+            foreach (var block in blocks)
+            {
+                if (index.MayReachSink(block.Syntax))
+                {
+                    reachable = true;
+                    break;
+                }
+            }
+
+            if (!reachable)
+            {
+                return false;
+            }
+        }
+
         var table = taint.Table;
         var sink = false;
-        var source = owner is IMethodSymbol { Parameters.Length: > 0 };
+        var source = false;
+        List<IMethodSymbol>? callees = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
@@ -180,9 +202,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
                             {
                                 // A callee matters only through its summary: parameter sinks, or sources it returns.
-                                var reach = taint.GetReach(method, table.InterproceduralDepth, cancellationToken);
-                                sink |= (reach & MethodReach.Sink) != 0;
-                                source |= (reach & MethodReach.Source) != 0;
+                                (callees ??= new List<IMethodSymbol>()).Add(method);
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
@@ -207,6 +227,62 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (sink && source)
+                {
+                    return true;
+                }
+            }
+        }
+
+        var depth = table.InterproceduralDepth;
+        if (!sink)
+        {
+            if (callees is null)
+            {
+                return false;
+            }
+
+            foreach (var callee in callees)
+            {
+                if (index.MayReachSink(callee))
+                {
+                    var reach = taint.GetReach(callee, depth, cancellationToken);
+                    source |= (reach & MethodReach.Source) != 0;
+                    if ((reach & MethodReach.Sink) != 0)
+                    {
+                        sink = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!sink)
+            {
+                return false;
+            }
+        }
+
+        if (source)
+        {
+            return true;
+        }
+
+        // Parameters the top-level walk seeds as untrusted (request-bound, tool arguments, [Untrusted]...).
+        if (owner is IMethodSymbol { Parameters.Length: > 0 } owningMethod)
+        {
+            foreach (var parameter in owningMethod.Parameters)
+            {
+                if (TaintWalker.ParameterSourceKindOf(taint, owningMethod, parameter, registration: null, summaryMode: false, cancellationToken) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (callees is not null)
+        {
+            foreach (var callee in callees)
+            {
+                if ((taint.GetReach(callee, depth, cancellationToken) & MethodReach.Source) != 0)
                 {
                     return true;
                 }

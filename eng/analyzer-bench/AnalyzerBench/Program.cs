@@ -80,6 +80,16 @@ for (var run = 0; run <= runs; run++)
         Console.WriteLine($"  {name,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
     }
 
+    // Optional counters (public static long Prof* fields) that a local build of the analyzer may carry.
+    foreach (var type in ours.GetType().Assembly.GetTypes())
+    {
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(long)))
+        {
+            var value = (long)field.GetValue(null)!;
+            Console.WriteLine($"  {type.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3") + " s" : value.ToString())}");
+        }
+    }
+
     Console.WriteLine("  slowest blocks that passed MayHaveFlow:");
     foreach (var (symbol, ticks) in Profiled.Blocks.OrderByDescending(b => b.Value).Take(10))
     {
@@ -153,21 +163,33 @@ sealed class Profiled(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
             outer.RegisterOperationBlockAction(c =>
             {
-                // The closure holds the TaintContext, whose Table the pre-scan takes.
-                var taint = action.Target!.GetType().GetFields().First(f => f.FieldType.Name == "TaintContext").GetValue(action.Target)!;
-                var table = taint.GetType().GetProperty("Table")!.GetValue(taint)!;
-                var t0 = Stopwatch.GetTimestamp();
-                var passes = (bool)mayHaveFlow.Invoke(null, [c.OperationBlocks, c.OwningSymbol, table])!;
-                Add("OperationBlock: MayHaveFlow pre-scan only", Stopwatch.GetTimestamp() - t0);
-                var t1 = Stopwatch.GetTimestamp();
-                action(c);
-                var ticks = Stopwatch.GetTimestamp() - t1;
-                Add(passes ? "OperationBlock: pre-scan passed (pre-scan + taint walk)" : "OperationBlock: pre-scan rejected", ticks);
-                if (passes)
+                try
                 {
-                    Blocks.AddOrUpdate(c.OwningSymbol.ToDisplayString(), ticks, (_, v) => v + ticks);
+                    Block(action, c);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine("profiler: " + e);
+                    throw;
                 }
             });
+
+        void Block(Action<OperationBlockAnalysisContext> action, OperationBlockAnalysisContext c)
+        {
+            // The closure holds the TaintContext the pre-scan takes.
+            var taint = action.Target!.GetType().GetFields().First(f => f.FieldType.Name == "TaintContext").GetValue(action.Target)!;
+            var t0 = Stopwatch.GetTimestamp();
+            var passes = (bool)mayHaveFlow.Invoke(null, [c.OperationBlocks, c.OwningSymbol, taint, c.CancellationToken])!;
+            Add("OperationBlock: MayHaveFlow pre-scan only", Stopwatch.GetTimestamp() - t0);
+            var t1 = Stopwatch.GetTimestamp();
+            action(c);
+            var ticks = Stopwatch.GetTimestamp() - t1;
+            Add(passes ? "OperationBlock: pre-scan passed (pre-scan + taint walk)" : "OperationBlock: pre-scan rejected", ticks);
+            if (passes)
+            {
+                Blocks.AddOrUpdate(c.OwningSymbol.ToDisplayString(), ticks, (_, v) => v + ticks);
+            }
+        }
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             outer.RegisterOperationAction(c =>

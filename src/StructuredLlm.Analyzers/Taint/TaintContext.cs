@@ -82,7 +82,9 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
-    private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
+    private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
+    private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
+    private SinkIndex? _sinkIndex;
 
     public TaintContext(LlmApiTable table)
     {
@@ -92,7 +94,8 @@ internal sealed class TaintContext
     /// <summary>
     /// Why the parameters of <paramref name="method"/> are untrusted when it is passed as a method group to a handler
     /// registration (<c>app.MapPost("/x", Handle)</c>, <c>AIFunctionFactory.Create(tools.Search)</c>). The first call
-    /// scans the compilation's syntax once for such registrations.
+    /// scans the compilation's syntax once for registration-like calls and indexes their method-group arguments by
+    /// name; only the call sites that name <paramref name="method"/> are bound, once per name.
     /// </summary>
     public SourceKind? GetHandlerMethodKind(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -102,23 +105,32 @@ internal sealed class TaintContext
         }
 
         // Computed once; a scan cancelled half-way is not published, so a later caller scans again.
-        var handlers = Volatile.Read(ref _handlerMethods);
-        if (handlers is null)
+        var candidates = Volatile.Read(ref _handlerCandidates);
+        if (candidates is null)
         {
-            handlers = ScanHandlerMethods(cancellationToken);
-            handlers = Interlocked.CompareExchange(ref _handlerMethods, handlers, null) ?? handlers;
+            candidates = ScanHandlerCandidates(cancellationToken);
+            candidates = Interlocked.CompareExchange(ref _handlerCandidates, candidates, null) ?? candidates;
+        }
+
+        if (!candidates.TryGetValue(method.Name, out var sites))
+        {
+            return null;
+        }
+
+        if (!_handlerMethods.TryGetValue(method.Name, out var handlers))
+        {
+            handlers = _handlerMethods.GetOrAdd(method.Name, ResolveHandlers(sites, cancellationToken));
         }
 
         return handlers.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
     }
 
-    private Dictionary<IMethodSymbol, SourceKind> ScanHandlerMethods(CancellationToken cancellationToken)
+    private static Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>> ScanHandlerCandidates(Compilation compilation, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<IMethodSymbol, SourceKind>(SymbolEqualityComparer.Default);
-        foreach (var tree in Compilation.SyntaxTrees)
+        var result = new Dictionary<string, List<(InvocationExpressionSyntax, ExpressionSyntax)>>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
         {
             var root = tree.GetRoot(cancellationToken);
-            SemanticModel? model = null;
             foreach (var node in root.DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax invocation || !LooksLikeRegistration(invocation))
@@ -128,25 +140,50 @@ internal sealed class TaintContext
 
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    if (argument.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    var name = argument.Expression switch
+                    {
+                        IdentifierNameSyntax i => i.Identifier.ValueText,
+                        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is null)
                     {
                         continue;
                     }
 
-                    model ??= GetModel(tree);
-                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol registration
-                        || Table.GetHandlerRegistration(registration.ReducedFrom ?? registration) is not { } kind)
+                    if (!result.TryGetValue(name, out var list))
                     {
-                        continue;
+                        result[name] = list = new List<(InvocationExpressionSyntax, ExpressionSyntax)>();
                     }
 
-                    var info = model.GetSymbolInfo(argument.Expression, cancellationToken);
-                    var target = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
-                    if (target is not null)
-                    {
-                        result[target.OriginalDefinition] = kind;
-                    }
+                    list.Add((invocation, argument.Expression));
                 }
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>> ScanHandlerCandidates(CancellationToken cancellationToken) =>
+        ScanHandlerCandidates(Compilation, cancellationToken);
+
+    private Dictionary<IMethodSymbol, SourceKind> ResolveHandlers(List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)> sites, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<IMethodSymbol, SourceKind>(SymbolEqualityComparer.Default);
+        foreach (var (invocation, argument) in sites)
+        {
+            var model = GetModel(invocation.SyntaxTree);
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol registration
+                || Table.GetHandlerRegistration(registration.ReducedFrom ?? registration) is not { } kind)
+            {
+                continue;
+            }
+
+            var info = model.GetSymbolInfo(argument, cancellationToken);
+            var target = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
+            if (target is not null)
+            {
+                result[target.OriginalDefinition] = kind;
             }
         }
 
@@ -166,6 +203,20 @@ internal sealed class TaintContext
     }
 
     public LlmApiTable Table { get; }
+
+    /// <summary>The syntactic sink index of the compilation, built by the first caller.</summary>
+    public SinkIndex GetSinkIndex(CancellationToken cancellationToken)
+    {
+        // A build cancelled half-way is not published, so a later caller builds again.
+        var index = Volatile.Read(ref _sinkIndex);
+        if (index is null)
+        {
+            index = SinkIndex.Build(Table, cancellationToken);
+            index = Interlocked.CompareExchange(ref _sinkIndex, index, null) ?? index;
+        }
+
+        return index;
+    }
 
     public Compilation Compilation => Table.Compilation;
 

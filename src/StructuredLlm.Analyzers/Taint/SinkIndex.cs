@@ -1,0 +1,343 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StructuredLlm.Analyzers.Llm;
+
+namespace StructuredLlm.Analyzers.Taint;
+
+/// <summary>
+/// A syntactic over-approximation of which code can reach a prompt sink, built once per compilation so that the
+/// pre-scan binds nothing (no callee body, no reach scan) for a body that cannot reach one, which is almost every body.
+/// A sink is written by name: a method or property name, or <c>new T</c> for a constructor (the <em>key</em>). A body
+/// may reach a sink when it mentions a sink key, or the key of a method or constructor declared in this compilation
+/// whose body may (closed over calls of any depth, by name). It is only ever too generous: overloads and unrelated
+/// members that share a name count as the same key. What syntax cannot show turns the index off (every body may then
+/// reach a sink, as without the index): an implicit conversion sink (OpenAI's <c>string</c> → <c>ChatMessage</c>), and
+/// <c>[PromptSink]</c> members in a referenced assembly.
+/// </summary>
+internal sealed class SinkIndex
+{
+    /// <summary>The key of a target-typed <c>new(...)</c>: it may create any type with a sink constructor.</summary>
+    private const string ImplicitNew = "new()";
+
+    private const string NewPrefix = "new ";
+
+    /// <summary>Keys that may reach a sink; <see langword="null"/> when the index is off.</summary>
+    private readonly HashSet<string>? _keys;
+
+    /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
+    private readonly Dictionary<SyntaxNode, bool> _declarations;
+
+    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations)
+    {
+        _keys = keys;
+        _declarations = declarations;
+    }
+
+    public bool IsEnabled => _keys is not null;
+
+    /// <summary>Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink.</summary>
+    public bool MayReachSink(SyntaxNode node)
+    {
+        if (_keys is null)
+        {
+            return true;
+        }
+
+        if (_declarations.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        foreach (var key in Keys(node))
+        {
+            if (_keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink.</summary>
+    public bool MayReachSink(IMethodSymbol method) => _keys is null || _keys.Contains(KeyOf(method));
+
+    private static string KeyOf(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        return method.MethodKind == MethodKind.Constructor ? NewPrefix + method.ContainingType.Name : method.Name;
+    }
+
+    public static SinkIndex Build(LlmApiTable table, CancellationToken cancellationToken)
+    {
+        var declarations = new Dictionary<SyntaxNode, bool>();
+        var direct = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var method in table.MethodSinkSymbols)
+        {
+            if (method.MethodKind is MethodKind.Conversion or MethodKind.UserDefinedOperator)
+            {
+                return new SinkIndex(null, declarations);
+            }
+
+            direct.Add(KeyOf(method));
+        }
+
+        foreach (var property in table.PropertySinkSymbols)
+        {
+            direct.Add(property.Name);
+        }
+
+        var promptSink = table.PromptSinkAttribute;
+        if (promptSink is not null && UsedInReferences(table.Compilation, promptSink))
+        {
+            return new SinkIndex(null, declarations);
+        }
+
+        // Every method and constructor body of the compilation, with the keys it mentions.
+        var bodies = new List<(SyntaxNode Declaration, string Key)>();
+        var mentionedBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in table.Compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            {
+                string key;
+                SyntaxNode? body;
+                SyntaxNode? expressionBody;
+                SyntaxNode? initializer = null;
+                switch (node)
+                {
+                    case MethodDeclarationSyntax method:
+                        key = method.Identifier.ValueText;
+                        body = method.Body;
+                        expressionBody = method.ExpressionBody;
+                        break;
+                    case ConstructorDeclarationSyntax constructor:
+                        key = NewPrefix + constructor.Identifier.ValueText;
+                        body = constructor.Body;
+                        expressionBody = constructor.ExpressionBody;
+                        initializer = constructor.Initializer;
+                        break;
+                    case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
+                        // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
+                        return new SinkIndex(null, declarations);
+                    case TypeDeclarationSyntax { ParameterList: { } primary } type:
+                        // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
+                        if (promptSink is not null && HasPromptSink(primary))
+                        {
+                            direct.Add(NewPrefix + type.Identifier.ValueText);
+                        }
+
+                        continue;
+                    default:
+                        continue;
+                }
+
+                var declaration = (BaseMethodDeclarationSyntax)node;
+                if (promptSink is not null && (HasPromptSink(declaration.AttributeLists) || HasPromptSink(declaration.ParameterList)))
+                {
+                    direct.Add(key);
+                }
+
+                if (body is null && expressionBody is null && initializer is null)
+                {
+                    continue;
+                }
+
+                var index = bodies.Count;
+                bodies.Add((node, key));
+                seen.Clear();
+                foreach (var part in new[] { initializer, body, expressionBody })
+                {
+                    if (part is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var mentioned in Keys(part))
+                    {
+                        if (seen.Add(mentioned))
+                        {
+                            if (!mentionedBy.TryGetValue(mentioned, out var list))
+                            {
+                                mentionedBy[mentioned] = list = new List<int>();
+                            }
+
+                            list.Add(index);
+                        }
+                    }
+                }
+            }
+        }
+
+        // Close over callers: a body that mentions a key that may reach a sink may reach one itself.
+        var keys = new HashSet<string>(direct, StringComparer.Ordinal);
+        var queue = new Queue<string>(direct);
+        var reaches = new bool[bodies.Count];
+        foreach (var key in direct)
+        {
+            if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+            {
+                keys.Add(ImplicitNew);
+                queue.Enqueue(ImplicitNew);
+                break;
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            if (!mentionedBy.TryGetValue(queue.Dequeue(), out var callers))
+            {
+                continue;
+            }
+
+            foreach (var caller in callers)
+            {
+                if (reaches[caller])
+                {
+                    continue;
+                }
+
+                reaches[caller] = true;
+                var key = bodies[caller].Key;
+                if (keys.Add(key))
+                {
+                    queue.Enqueue(key);
+                    if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && keys.Add(ImplicitNew))
+                    {
+                        queue.Enqueue(ImplicitNew);
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            declarations[bodies[i].Declaration] = reaches[i];
+        }
+
+        return new SinkIndex(keys, declarations);
+    }
+
+    /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
+    private static IEnumerable<string> Keys(SyntaxNode node)
+    {
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case SimpleNameSyntax name:
+                    yield return IsCreatedType(name) ? NewPrefix + name.Identifier.ValueText : name.Identifier.ValueText;
+                    break;
+                case ImplicitObjectCreationExpressionSyntax:
+                    yield return ImplicitNew;
+                    break;
+                case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
+                    // `: this(...)` calls a constructor of the type itself, `: base(...)` one of the base class.
+                    if (initializer.ThisOrBaseKeyword.ValueText == "this")
+                    {
+                        yield return NewPrefix + type.Identifier.ValueText;
+                    }
+                    else if (type.BaseList is { Types.Count: > 0 } bases && RightmostName(bases.Types[0].Type) is { } baseName)
+                    {
+                        yield return NewPrefix + baseName;
+                    }
+
+                    break;
+                case PrimaryConstructorBaseTypeSyntax primaryBase when RightmostName(primaryBase.Type) is { } primaryBaseName:
+                    yield return NewPrefix + primaryBaseName;
+                    break;
+            }
+        }
+    }
+
+    private static bool IsCreatedType(SimpleNameSyntax name)
+    {
+        SyntaxNode type = name;
+        if (name.Parent is QualifiedNameSyntax qualified && qualified.Right == name)
+        {
+            type = qualified;
+        }
+        else if (name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name)
+        {
+            type = alias;
+        }
+
+        return type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type;
+    }
+
+    private static string? RightmostName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool HasPromptSink(BaseParameterListSyntax parameters)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (HasPromptSink(parameter.AttributeLists))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPromptSink(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (IsPromptSinkName(attribute.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPromptSinkName(NameSyntax name) => RightmostName(name) is "PromptSink" or "PromptSinkAttribute";
+
+    /// <summary>Whether an assembly referenced by the compilation (other than the attribute's own) refers to the attribute's assembly.</summary>
+    private static bool UsedInReferences(Compilation compilation, INamedTypeSymbol attribute)
+    {
+        var home = attribute.ContainingAssembly;
+        if (home is null || SymbolEqualityComparer.Default.Equals(home, compilation.Assembly))
+        {
+            return false;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                || SymbolEqualityComparer.Default.Equals(assembly, home))
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (string.Equals(identity.Name, home.Name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+}
