@@ -243,15 +243,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
             foreach (var callee in callees)
             {
-                if (index.MayReachSink(callee))
+                if (taint.GetReach(callee, depth, MethodReach.Sink, cancellationToken) != MethodReach.None)
                 {
-                    var reach = taint.GetReach(callee, depth, cancellationToken);
-                    source |= (reach & MethodReach.Source) != 0;
-                    if ((reach & MethodReach.Sink) != 0)
-                    {
-                        sink = true;
-                        break;
-                    }
+                    sink = true;
+                    break;
                 }
             }
 
@@ -282,7 +277,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         {
             foreach (var callee in callees)
             {
-                if ((taint.GetReach(callee, depth, cancellationToken) & MethodReach.Source) != 0)
+                if (taint.GetReach(callee, depth, MethodReach.Source, cancellationToken) != MethodReach.None)
                 {
                     return true;
                 }

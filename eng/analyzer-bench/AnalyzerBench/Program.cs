@@ -88,6 +88,11 @@ for (var run = 0; run <= runs; run++)
             var value = (long)field.GetValue(null)!;
             Console.WriteLine($"  {type.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3") + " s" : value.ToString())}");
         }
+
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(string)))
+        {
+            Console.WriteLine($"  {type.Name}.{field.Name} = {field.GetValue(null)}");
+        }
     }
 
     Console.WriteLine("  slowest blocks that passed MayHaveFlow:");

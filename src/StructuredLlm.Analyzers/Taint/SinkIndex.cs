@@ -233,7 +233,8 @@ internal sealed class SinkIndex
                 case SimpleNameSyntax name:
                     yield return IsCreatedType(name) ? NewPrefix + name.Identifier.ValueText : name.Identifier.ValueText;
                     break;
-                case ImplicitObjectCreationExpressionSyntax:
+                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }:
+                    // Without arguments it passes no text to a constructor (an initializer's property sinks are names).
                     yield return ImplicitNew;
                     break;
                 case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:

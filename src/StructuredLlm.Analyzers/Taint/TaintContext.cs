@@ -81,7 +81,7 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
     private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
     private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
     private SinkIndex? _sinkIndex;
@@ -266,9 +266,10 @@ internal sealed class TaintContext
     /// (parameter sinks) or a source (an untrusted return value whatever the arguments): what its body does directly
     /// (one cached scan of its operations), plus what its callees reach one level less deep. Summaries (a fixed-point
     /// walk of the body) are then built only for calls where they can change the result, and no body is bound deeper
-    /// than a summary would go.
+    /// than a summary would go. Only the <paramref name="wanted"/> side (<see cref="MethodReach.Sink"/> or
+    /// <see cref="MethodReach.Source"/>) is computed; for sinks, callees the <see cref="SinkIndex"/> rules out are not bound.
     /// </summary>
-    public MethodReach GetReach(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    public MethodReach GetReach(IMethodSymbol method, int depth, MethodReach wanted, CancellationToken cancellationToken)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
         if (depth <= 0 || !HasSourceBody(method))
@@ -277,24 +278,31 @@ internal sealed class TaintContext
         }
 
         method = method.PartialImplementationPart ?? method;
-        if (_reach.TryGetValue((method, depth), out var cached))
+
+        // A body that the syntactic index rules out cannot reach a sink: its body is never bound for that question.
+        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method))
+        {
+            return MethodReach.None;
+        }
+
+        if (_reach.TryGetValue((method, depth, wanted), out var cached))
         {
             return cached;
         }
 
         var facts = _facts.TryGetValue(method, out var known) ? known : _facts.GetOrAdd(method, ScanReach(method, cancellationToken));
-        var reach = facts.Direct;
+        var reach = facts.Direct & wanted;
         foreach (var callee in facts.Callees)
         {
-            if (reach == MethodReach.Both)
+            if (reach == wanted)
             {
                 break;
             }
 
-            reach |= GetReach(callee, depth - 1, cancellationToken);
+            reach |= GetReach(callee, depth - 1, wanted, cancellationToken);
         }
 
-        return _reach.GetOrAdd((method, depth), reach);
+        return _reach.GetOrAdd((method, depth, wanted), reach);
     }
 
     private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)

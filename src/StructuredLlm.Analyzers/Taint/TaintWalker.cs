@@ -681,7 +681,7 @@ internal sealed class TaintWalker
         // another depth, so it is not reused across depths.
         var hasBody = TaintContext.HasSourceBody(method);
         if (hasBody && (_depth <= 0
-            || (argumentTaint is null && instance is null && (_context.GetReach(method, _depth, _cancellationToken) & MethodReach.Source) == 0)))
+            || (argumentTaint is null && instance is null && _context.GetReach(method, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)))
         {
             _calleesTruncated |= _summaryMode;
         }
