@@ -176,4 +176,38 @@ public class SinkIndexTests
         Verify.AnalyzerAsync(Code(
             "H.AddQuestion(new List<OpenAI.Chat.ChatMessage>(), {|SLLM1002:q|});",
             "public static class H { public static void AddQuestion(List<OpenAI.Chat.ChatMessage> messages, string s) => messages.Add(\"Q: \" + s); }"));
+
+    // OpenAI's implicit string → ChatMessage conversion has no name where it happens: the names that type its slot do.
+    [Fact]
+    public Task Conversion_sink_through_a_field_typed_with_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "new Q().Ask({|SLLM1002:q|});",
+            "public class Q { readonly List<OpenAI.Chat.ChatMessage> _messages = new(); public void Ask(string s) => _messages.Add(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_through_a_referenced_api_taking_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "H.Ask(null!, {|SLLM1002:q|});",
+            "public static class H { public static void Ask(OpenAI.Chat.ChatClient client, string s) => client.CompleteChat(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_through_a_type_deriving_from_a_collection_of_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "H.Ask(new Messages(), {|SLLM1002:q|});",
+            """
+            public class Messages : List<OpenAI.Chat.ChatMessage> { }
+            public static class H { public static void Ask(Messages messages, string s) => messages.Add("Q: " + s); }
+            """));
+
+    [Fact]
+    public Task Conversion_sink_through_an_alias_of_the_target() =>
+        Verify.AnalyzerAsync("using Msg = OpenAI.Chat.ChatMessage;\n" + Code(
+            "H.Ask(new List<Msg>(), {|SLLM1002:q|});",
+            "public static class H { public static void Ask(List<Msg> messages, string s) => messages.Add(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_in_a_property_typed_with_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "",
+            "public static class H { public static OpenAI.Chat.ChatMessage Question => {|SLLM1002:\"Q: \" + Console.ReadLine()|}; }"));
 }

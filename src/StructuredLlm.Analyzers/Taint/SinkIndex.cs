@@ -13,9 +13,10 @@ namespace StructuredLlm.Analyzers.Taint;
 /// A sink is written by name: a method or property name, or <c>new T</c> for a constructor (the <em>key</em>). A body
 /// may reach a sink when it mentions a sink key, or the key of a method or constructor declared in this compilation
 /// whose body may (closed over calls of any depth, by name). It is only ever too generous: overloads and unrelated
-/// members that share a name count as the same key. What syntax cannot show turns the index off (every body may then
-/// reach a sink, as without the index): an implicit conversion sink (OpenAI's <c>string</c> → <c>ChatMessage</c>), and
-/// <c>[PromptSink]</c> members in a referenced assembly.
+/// members that share a name count as the same key. An implicit conversion sink (OpenAI's <c>string</c> →
+/// <c>ChatMessage</c>) has no name where it happens, so every name that can type its slot is a key (see
+/// <see cref="Build"/>). What syntax cannot show turns the index off (every body may then reach a sink, as without the
+/// index): <c>[PromptSink]</c> members in a referenced assembly, and <c>[PromptSink]</c> under a using alias.
 /// </summary>
 internal sealed class SinkIndex
 {
@@ -51,7 +52,19 @@ internal sealed class SinkIndex
             return known;
         }
 
-        foreach (var key in Keys(node))
+        // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
+        var scope = node;
+        while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
+        {
+            scope = parent;
+        }
+
+        if (_declarations.TryGetValue(scope, out known))
+        {
+            return known;
+        }
+
+        foreach (var key in Keys(scope))
         {
             if (_keys.Contains(key))
             {
@@ -75,14 +88,34 @@ internal sealed class SinkIndex
     {
         var declarations = new Dictionary<SyntaxNode, bool>();
         var direct = new HashSet<string>(StringComparer.Ordinal);
+        var conversionTargets = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var method in table.MethodSinkSymbols)
         {
             if (method.MethodKind is MethodKind.Conversion or MethodKind.UserDefinedOperator)
             {
-                return new SinkIndex(null, declarations);
+                conversionTargets.Add(method.ReturnType.OriginalDefinition);
+                continue;
             }
 
             direct.Add(KeyOf(method));
+        }
+
+        // An implicit conversion sink (string → OpenAI ChatMessage) has no name at the conversion: it happens where a
+        // string meets a slot of the target type. Such a slot is typed by something that names the type: the body
+        // itself, the enclosing declaration's signature, a member declared with it (in source or in a referenced
+        // assembly that can see the type), or an alias, delegate or derived type of it. Those names become sink keys.
+        var conversionNames = new HashSet<string>(StringComparer.Ordinal);
+        if (conversionTargets.Count > 0)
+        {
+            var mentions = new TypeMentions(conversionTargets);
+            foreach (var target in conversionTargets)
+            {
+                conversionNames.Add(target.Name);
+            }
+
+            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, cancellationToken);
+            AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
+            direct.UnionWith(conversionNames);
         }
 
         foreach (var property in table.PropertySinkSymbols)
@@ -109,6 +142,11 @@ internal sealed class SinkIndex
                 SyntaxNode? body;
                 SyntaxNode? expressionBody;
                 SyntaxNode? initializer = null;
+                if (conversionNames.Count > 0)
+                {
+                    AddSourceMembers(node, conversionNames, direct);
+                }
+
                 switch (node)
                 {
                     case MethodDeclarationSyntax method:
@@ -148,27 +186,20 @@ internal sealed class SinkIndex
                     continue;
                 }
 
+                // The whole declaration: its signature can type a conversion slot (a ChatMessage return or parameter).
                 var index = bodies.Count;
                 bodies.Add((node, key));
                 seen.Clear();
-                foreach (var part in new[] { initializer, body, expressionBody })
+                foreach (var mentioned in Keys(node))
                 {
-                    if (part is null)
+                    if (seen.Add(mentioned))
                     {
-                        continue;
-                    }
-
-                    foreach (var mentioned in Keys(part))
-                    {
-                        if (seen.Add(mentioned))
+                        if (!mentionedBy.TryGetValue(mentioned, out var list))
                         {
-                            if (!mentionedBy.TryGetValue(mentioned, out var list))
-                            {
-                                mentionedBy[mentioned] = list = new List<int>();
-                            }
-
-                            list.Add(index);
+                            mentionedBy[mentioned] = list = new List<int>();
                         }
+
+                        list.Add(index);
                     }
                 }
             }
@@ -336,6 +367,298 @@ internal sealed class SinkIndex
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a type is, contains (type arguments, array elements, delegate signatures) or derives from a target.</summary>
+    private sealed class TypeMentions
+    {
+        private readonly HashSet<ITypeSymbol> _targets;
+        private readonly Dictionary<ITypeSymbol, bool> _cache = new(SymbolEqualityComparer.Default);
+
+        public TypeMentions(HashSet<ITypeSymbol> targets) => _targets = targets;
+
+        public IEnumerable<ITypeSymbol> Targets => _targets;
+
+        public bool Mentions(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (_cache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            _cache[type] = false; // recursion guard (a type that mentions itself)
+            var result = Compute(type);
+            _cache[type] = result;
+            return result;
+        }
+
+        private bool Compute(ITypeSymbol type)
+        {
+            if (_targets.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return Mentions(array.ElementType);
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (Mentions(argument))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (named.DelegateInvokeMethod is { } invoke && Mentions(invoke))
+                    {
+                        return true;
+                    }
+
+                    if (Mentions(named.BaseType))
+                    {
+                        return true;
+                    }
+
+                    foreach (var iface in named.Interfaces)
+                    {
+                        if (Mentions(iface))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        public bool Mentions(IMethodSymbol method)
+        {
+            if (Mentions(method.ReturnType))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (Mentions(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Members of the target's assembly and of referenced assemblies that refer to it, whose signature mentions a target:
+    /// their names become keys, and types that derive from or contain a target become conversion names.
+    /// </summary>
+    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, CancellationToken cancellationToken)
+    {
+        var homes = new HashSet<string>(StringComparer.Ordinal);
+        var assemblies = new List<IAssemblySymbol>();
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+            {
+                assemblies.Add(assembly);
+            }
+        }
+
+        foreach (var target in mentions.Targets)
+        {
+            if (target.ContainingAssembly is { } home)
+            {
+                homes.Add(home.Name);
+            }
+        }
+
+        foreach (var assembly in assemblies)
+        {
+            if (!homes.Contains(assembly.Name) && !ReferencesAny(assembly, homes))
+            {
+                continue;
+            }
+
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var container = stack.Pop();
+                foreach (var member in container.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol nested)
+                    {
+                        if (nested is INamedTypeSymbol type)
+                        {
+                            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                            {
+                                continue;
+                            }
+
+                            if (mentions.Mentions(type))
+                            {
+                                conversionNames.Add(type.Name);
+                            }
+                        }
+
+                        stack.Push(nested);
+                        continue;
+                    }
+
+                    if (member.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                    {
+                        continue;
+                    }
+
+                    var mentioned = member switch
+                    {
+                        IMethodSymbol method => mentions.Mentions(method),
+                        IPropertySymbol property => mentions.Mentions(property.Type) || HasMentioningParameter(property.Parameters, mentions),
+                        IFieldSymbol field => mentions.Mentions(field.Type),
+                        IEventSymbol @event => mentions.Mentions(@event.Type),
+                        _ => false,
+                    };
+                    if (mentioned)
+                    {
+                        keys.Add(member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? NewPrefix + member.ContainingType.Name : member.Name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasMentioningParameter(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, TypeMentions mentions)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (mentions.Mentions(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (names.Contains(identity.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Source aliases, delegates and types whose declaration names a conversion name become conversion names too
+    /// (closed: a type deriving from such a type is one as well).
+    /// </summary>
+    private static void AddSourceTypeNames(Compilation compilation, HashSet<string> conversionNames, CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string Name, SyntaxNode Declaration)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
+                        candidates.Add((alias.Name.Identifier.ValueText, usingDirective));
+                        break;
+                    case DelegateDeclarationSyntax @delegate:
+                        candidates.Add((@delegate.Identifier.ValueText, @delegate));
+                        break;
+                    case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
+                        candidates.Add((type.Identifier.ValueText, baseList));
+                        break;
+                }
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (name, declaration) in candidates)
+            {
+                if (!conversionNames.Contains(name) && MentionsAny(declaration, conversionNames))
+                {
+                    conversionNames.Add(name);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>Members (fields, properties, events, methods, primary constructor parameters) whose declared type names a conversion name.</summary>
+    private static void AddSourceMembers(SyntaxNode node, HashSet<string> conversionNames, HashSet<string> keys)
+    {
+        switch (node)
+        {
+            case BaseFieldDeclarationSyntax field when MentionsAny(field.Declaration.Type, conversionNames):
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    keys.Add(variable.Identifier.ValueText);
+                }
+
+                break;
+            case PropertyDeclarationSyntax property when MentionsAny(property.Type, conversionNames):
+                keys.Add(property.Identifier.ValueText);
+                break;
+            case EventDeclarationSyntax @event when MentionsAny(@event.Type, conversionNames):
+                keys.Add(@event.Identifier.ValueText);
+                break;
+            case MethodDeclarationSyntax method when MentionsAny(method.ReturnType, conversionNames) || MentionsAny(method.ParameterList, conversionNames):
+                keys.Add(method.Identifier.ValueText);
+                break;
+            case ConstructorDeclarationSyntax constructor when MentionsAny(constructor.ParameterList, conversionNames):
+                keys.Add(NewPrefix + constructor.Identifier.ValueText);
+                break;
+            case TypeDeclarationSyntax { ParameterList: { } primary } type:
+                foreach (var parameter in primary.Parameters)
+                {
+                    if (parameter.Type is { } parameterType && MentionsAny(parameterType, conversionNames))
+                    {
+                        keys.Add(parameter.Identifier.ValueText);
+                        keys.Add(NewPrefix + type.Identifier.ValueText);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool MentionsAny(SyntaxNode node, HashSet<string> names)
+    {
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            if (n is SimpleNameSyntax name && names.Contains(name.Identifier.ValueText))
+            {
+                return true;
             }
         }
 

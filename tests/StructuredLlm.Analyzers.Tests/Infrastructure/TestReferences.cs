@@ -24,7 +24,7 @@ internal static class TestReferences
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> LazyWithoutOpenAI = new(() => Without("OpenAI"));
 
-    /// <summary><see cref="All"/> without the OpenAI package (whose conversion sink turns the syntactic sink index off).</summary>
+    /// <summary><see cref="All"/> without the OpenAI package (whose conversion sink widens the syntactic sink index).</summary>
     public static ImmutableArray<MetadataReference> WithoutOpenAI => LazyWithoutOpenAI.Value;
 
     /// <summary><see cref="All"/> without the assemblies whose simple names are given (to make error types).</summary>

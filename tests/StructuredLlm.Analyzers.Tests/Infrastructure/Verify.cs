@@ -34,8 +34,8 @@ internal static class Verify
     {
         await AnalyzerAsync(source, editorConfig, TestReferences.All, expected);
 
-        // OpenAI's implicit string → ChatMessage conversion sink turns the syntactic sink index off, so a test that
-        // does not use OpenAI runs again without it: the index must not change what is found.
+        // The syntactic sink index differs with and without OpenAI (whose implicit string → ChatMessage conversion sink
+        // adds every name that can type such a slot), so a test that does not use OpenAI runs again without it.
         if (!source.Contains("OpenAI", StringComparison.Ordinal))
         {
             await AnalyzerAsync(source, editorConfig, TestReferences.WithoutOpenAI, expected);
@@ -91,7 +91,7 @@ internal static class Verify
         var diagnostics = await RunCoreAsync(source, references, globalConfig);
         if (references is null && !source.Contains("OpenAI", StringComparison.Ordinal))
         {
-            // As in AnalyzerAsync: with the sink index on (no OpenAI conversion sink), the same diagnostics.
+            // As in AnalyzerAsync: without OpenAI (and its conversion sink), the same diagnostics.
             var withIndex = await RunCoreAsync(source, TestReferences.WithoutOpenAI, globalConfig);
             Assert.Equal(diagnostics.Select(Describe), withIndex.Select(Describe));
         }
