@@ -51,6 +51,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         var taint = new TaintContext(table);
+
+        // Built here, once, before any block is analysed: lazily, concurrent blocks would each build it (or wait).
+        taint.GetSinkIndex(start.CancellationToken);
         start.RegisterOperationBlockAction(block => AnalyzeBlock(block, taint));
         if (!table.DangerousContentProperties.IsEmpty)
         {
