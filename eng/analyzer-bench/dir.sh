@@ -11,8 +11,8 @@ git_dir=${2:-/work/.mirror/dotnet+eShopSupport/repo}
 path=${3:-src}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-git --git-dir="$git_dir" archive HEAD -- "$path" | tar -x -C "$work"
-find "$work" -type f ! -name '*.cs' -delete
+# Only C# files: large blobs may be absent from a snapshot (git archive would stop at the first one).
+git --git-dir="$git_dir" archive HEAD -- "$path/*.cs" | tar -x -C "$work"
 
 dotnet build src/StructuredLlm.Analyzers/StructuredLlm.Analyzers.csproj -c Release -v:q -nologo
 dotnet build tests/StructuredLlm.Analyzers.Tests/StructuredLlm.Analyzers.Tests.csproj -c Release -v:q -nologo
