@@ -21,7 +21,7 @@ sdk=$(dotnet --list-sdks | tail -1 | awk '{print $2 "/" $1}' | tr -d '[]')
 netcore=$(ls -d "$(dirname "$sdk")"/../shared/Microsoft.NETCore.App/* | tail -1)
 aspnet=$(ls -d "$(dirname "$sdk")"/../shared/Microsoft.AspNetCore.App/* | tail -1)
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%H:%M:%S) UTC"
-dotnet eng/analyzer-bench/AnalyzerBench/bin/Release/net10.0/AnalyzerBench.dll --dir "$(basename "$git_dir" | sed 's/+/\//;s/\/repo$//')" "$work/$path" \
+dotnet eng/analyzer-bench/AnalyzerBench/bin/Release/net10.0/AnalyzerBench.dll --dir "$(basename "$(dirname "$git_dir")" | sed 's/+/\//')" "$work/$path" \
   "$PWD/src/StructuredLlm.Analyzers/bin/Release/netstandard2.0/StructuredLlm.Analyzers.dll" "$runs" \
   "$sdk/Sdks/Microsoft.NET.Sdk/analyzers/Microsoft.CodeAnalysis.NetAnalyzers.dll" \
   "$netcore" "$aspnet" "$PWD/tests/StructuredLlm.Analyzers.Tests/bin/Release/net10.0"
