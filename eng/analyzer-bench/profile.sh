@@ -9,6 +9,7 @@ runs=${1:-3}
 assembly=${2:-Microsoft.SemanticKernel.Abstractions.dll}
 project=${3:-SemanticKernel.Abstractions}
 log=$(ls eng/analyzer-bench/out/run-*.log | tail -1)
+dotnet build src/StructuredLlm.Analyzers/StructuredLlm.Analyzers.csproj -c Release -v:q -nologo
 dotnet build eng/analyzer-bench/AnalyzerBench/AnalyzerBench.csproj -c Release -v:q -nologo
 dotnet eng/analyzer-bench/AnalyzerBench/bin/Release/net10.0/AnalyzerBench.dll "$log" "$assembly" \
   "$BENCH_WORK/dotnet/src/$project" "$PWD/src/StructuredLlm.Analyzers/bin/Release/netstandard2.0/StructuredLlm.Analyzers.dll" "$runs"

@@ -12,10 +12,18 @@ runs=${1:-3}
 git_dir=${2:-/work/.mirror/microsoft+semantic-kernel/repo}
 out=$root/eng/analyzer-bench/out
 mkdir -p "$out"
+: > "$out/load.txt"
 work=${BENCH_WORK:-$(mktemp -d)}
 
 dotnet build src/StructuredLlm.Analyzers/StructuredLlm.Analyzers.csproj -c Release -v:q -nologo
-analyzer=$root/src/StructuredLlm.Analyzers/bin/Release/netstandard2.0/StructuredLlm.Analyzers.dll
+# A private copy, so that rebuilding the analyzer while the bench runs does not change what is measured.
+# One folder per build of it: the compiler server caches analyzer assemblies by path.
+built=src/StructuredLlm.Analyzers/bin/Release/netstandard2.0/StructuredLlm.Analyzers.dll
+hash=$(sha256sum "$built" | cut -c1-12)
+mkdir -p "$work/analyzer-$hash"
+cp "$built" "$work/analyzer-$hash/"
+analyzer=$work/analyzer-$hash/StructuredLlm.Analyzers.dll
+echo "analyzer: commit $(git rev-parse --short HEAD)$(git diff --quiet -- src/StructuredLlm.Analyzers || echo ' + local changes'), dll $hash" | tee "$out/analyzer.txt"
 
 if [ ! -d "$work/dotnet/src" ]; then
   # Only what the build needs; large binary blobs may be absent from a snapshot.
@@ -46,7 +54,9 @@ dotnet restore "$proj" "${props[@]}" -v:q -nologo
 
 # Run 0 warms the compiler server (VBCSCompiler) and is not counted.
 for i in $(seq 0 "$runs"); do
+  echo "run $i: $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
   dotnet build "$proj" -c Debug --no-restore --no-incremental -nologo -v:detailed -clp:PerformanceSummary \
     "${props[@]}" > "$out/run-$i.log" 2>&1 || { tail -30 "$out/run-$i.log"; exit 1; }
 done
+echo "end: $(date -u +%H:%M:%S) UTC, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
 python3 "$root/eng/analyzer-bench/summarize.py" "$out" "$runs"

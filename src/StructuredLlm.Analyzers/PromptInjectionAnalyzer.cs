@@ -51,6 +51,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         var taint = new TaintContext(table);
+
+        // Built here, once, before any block is analysed: lazily, concurrent blocks would each build it (or wait).
+        taint.GetSinkIndex(start.CancellationToken);
         start.RegisterOperationBlockAction(block => AnalyzeBlock(block, taint));
         if (!table.DangerousContentProperties.IsEmpty)
         {
@@ -157,13 +160,35 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// A cheap scan: the walk runs only when the block has something that can be a sink (a known sink, a prompt sink
-    /// attribute, a call into this compilation) and something that can be a source.
+    /// attribute, a call into this compilation that reaches one) and something that can be a source. In order of cost:
+    /// the syntactic sink index (no binding at all), the block's own operations (already bound by the driver), the
+    /// owner's parameters, and last the reach of callees (which binds their bodies), asked only for the side still missing.
     /// </summary>
     private static bool MayHaveFlow(ImmutableArray<IOperation> blocks, ISymbol owner, TaintContext taint, CancellationToken cancellationToken)
     {
+        var index = taint.GetSinkIndex(cancellationToken);
+        if (index.IsEnabled)
+        {
+            var reachable = false;
+            foreach (var block in blocks)
+            {
+                if (index.MayReachSink(block.Syntax))
+                {
+                    reachable = true;
+                    break;
+                }
+            }
+
+            if (!reachable)
+            {
+                return false;
+            }
+        }
+
         var table = taint.Table;
         var sink = false;
-        var source = owner is IMethodSymbol { Parameters.Length: > 0 };
+        var source = false;
+        List<IMethodSymbol>? callees = null;
         List<IOperation>? memberReads = null;
         foreach (var block in blocks)
         {
@@ -181,9 +206,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
                             {
                                 // A callee matters only through its summary: parameter sinks, or sources it returns.
-                                var reach = taint.GetReach(method, table.InterproceduralDepth, cancellationToken);
-                                sink |= (reach & MethodReach.Sink) != 0;
-                                source |= (reach & MethodReach.Source) != 0;
+                                (callees ??= new List<IMethodSymbol>()).Add(method);
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
@@ -219,12 +242,63 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        var depth = table.InterproceduralDepth;
+        if (!sink)
+        {
+            if (callees is null)
+            {
+                return false;
+            }
+
+            foreach (var callee in callees)
+            {
+                if (taint.GetReach(callee, depth, MethodReach.Sink, cancellationToken) != MethodReach.None)
+                {
+                    sink = true;
+                    break;
+                }
+            }
+
+            if (!sink)
+            {
+                return false;
+            }
+        }
+
+        if (source)
+        {
+            return true;
+        }
+
+        // Parameters the top-level walk seeds as untrusted (request-bound, tool arguments, [Untrusted]...).
+        if (owner is IMethodSymbol { Parameters.Length: > 0 } owningMethod)
+        {
+            foreach (var parameter in owningMethod.Parameters)
+            {
+                if (TaintWalker.ParameterSourceKindOf(taint, owningMethod, parameter, registration: null, summaryMode: false, cancellationToken) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
         // Only a block that has a sink pays for finding out whether a member it reads holds stored untrusted data.
-        if (sink && memberReads is not null)
+        if (memberReads is not null)
         {
             foreach (var read in memberReads)
             {
                 if (taint.IsStoredTaint(read, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (callees is not null)
+        {
+            foreach (var callee in callees)
+            {
+                if (taint.GetReach(callee, depth, MethodReach.Source, cancellationToken) != MethodReach.None)
                 {
                     return true;
                 }

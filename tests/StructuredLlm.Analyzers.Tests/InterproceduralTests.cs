@@ -126,3 +126,88 @@ public class HandlerParameterHeuristicTests
             }
             """);
 }
+
+/// <summary>
+/// Sinks that the syntactic sink index (which lets the pre-scan skip bodies that cannot reach a sink) must still let
+/// through: each one is written without the sink's own name in the calling body.
+/// </summary>
+public class SinkIndexTests
+{
+    private static string Code(string body, string members) => FlowTests.Code(body) + "\n" + members;
+
+    [Fact]
+    public Task Target_typed_new_of_a_sink_constructor_inside_a_callee() =>
+        Verify.AnalyzerAsync(Code(
+            "var messages = new List<ChatMessage>(); H.AddRules(messages, {|SLLM1001:q|});",
+            "public static class H { public static void AddRules(List<ChatMessage> messages, string rules) => messages.Add(new(ChatRole.System, \"Rules: \" + rules)); }"));
+
+    [Fact]
+    public Task Constructor_initializer_into_a_sink_constructor() =>
+        Verify.AnalyzerAsync(Code(
+            "",
+            "public class ConsoleHistory : ChatHistory { public ConsoleHistory() : base({|SLLM1001:Console.ReadLine() ?? \"\"|}) { } }"));
+
+    [Fact]
+    public Task Constructor_initializer_into_a_constructor_of_this_compilation_that_reaches_a_sink() =>
+        Verify.AnalyzerAsync(Code(
+            "",
+            """
+            public class RulesBase { protected RulesBase(string rules) { new ChatHistory().AddSystemMessage("Rules: " + rules); } }
+            public class ConsoleRules : RulesBase { public ConsoleRules() : base({|SLLM1001:Console.ReadLine() ?? ""|}) { } }
+            """));
+
+    [Fact]
+    public Task Prompt_sink_attribute_in_source_reached_through_a_callee() =>
+        Verify.AnalyzerAsync(Code(
+            "H.Forward({|SLLM1001:q|});",
+            """
+            public static class Sinks { public static void Send([PromptSink] string instructions) { } }
+            public static class H { public static void Forward(string s) => Sinks.Send("Rules: " + s); }
+            """));
+
+    [Fact]
+    public Task Prompt_sink_attribute_under_a_using_alias() =>
+        Verify.AnalyzerAsync("using SinkAlias = StructuredLlm.PromptSinkAttribute;\n" + Code(
+            "Sinks.Send({|SLLM1001:q|});",
+            "public static class Sinks { public static void Send([SinkAlias] string instructions) { } }"));
+
+    [Fact]
+    public Task Implicit_conversion_sink_inside_a_callee() =>
+        Verify.AnalyzerAsync(Code(
+            "H.AddQuestion(new List<OpenAI.Chat.ChatMessage>(), {|SLLM1002:q|});",
+            "public static class H { public static void AddQuestion(List<OpenAI.Chat.ChatMessage> messages, string s) => messages.Add(\"Q: \" + s); }"));
+
+    // OpenAI's implicit string → ChatMessage conversion has no name where it happens: the names that type its slot do.
+    [Fact]
+    public Task Conversion_sink_through_a_field_typed_with_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "new Q().Ask({|SLLM1002:q|});",
+            "public class Q { readonly List<OpenAI.Chat.ChatMessage> _messages = new(); public void Ask(string s) => _messages.Add(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_through_a_referenced_api_taking_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "H.Ask(null!, {|SLLM1002:q|});",
+            "public static class H { public static void Ask(OpenAI.Chat.ChatClient client, string s) => client.CompleteChat(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_through_a_type_deriving_from_a_collection_of_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "H.Ask(new Messages(), {|SLLM1002:q|});",
+            """
+            public class Messages : List<OpenAI.Chat.ChatMessage> { }
+            public static class H { public static void Ask(Messages messages, string s) => messages.Add("Q: " + s); }
+            """));
+
+    [Fact]
+    public Task Conversion_sink_through_an_alias_of_the_target() =>
+        Verify.AnalyzerAsync("using Msg = OpenAI.Chat.ChatMessage;\n" + Code(
+            "H.Ask(new List<Msg>(), {|SLLM1002:q|});",
+            "public static class H { public static void Ask(List<Msg> messages, string s) => messages.Add(\"Q: \" + s); }"));
+
+    [Fact]
+    public Task Conversion_sink_in_a_property_typed_with_the_target() =>
+        Verify.AnalyzerAsync(Code(
+            "",
+            "public static class H { public static OpenAI.Chat.ChatMessage Question => {|SLLM1002:\"Q: \" + Console.ReadLine()|}; }"));
+}

@@ -2,6 +2,8 @@
 // from the csc command line that `dotnet build -v:detailed` logged (see eng/analyzer-bench/run.sh), and profiles
 // the analyzer per callback. Usage:
 //   AnalyzerBench <build log> <output assembly file name> <project dir> <StructuredLlm.Analyzers.dll> [runs]
+// or, for a code base that cannot restore here (eng/analyzer-bench/dir.sh), one compilation of a folder's .cs files:
+//   AnalyzerBench --dir <name> <source dir> <StructuredLlm.Analyzers.dll> <runs> <NetAnalyzers.dll> <reference dir>...
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -10,14 +12,23 @@ using System.Linq;
 using System.Threading.Tasks;
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
+if (args[0] == "--dir")
+{
+    await DirMode.RunAsync(args);
+    return;
+}
+
 var (logPath, assemblyName, projectDir, oursPath) = (args[0], args[1], args[2], args[3]);
 var runs = args.Length > 4 ? int.Parse(args[4]) : 3;
+// Optional analyzer options ("key=value;key=value"), e.g. structuredllm.prompt_injection.interprocedural_depth=1.
+var analyzerOptions = new AnalyzerOptions([], new GlobalOptionsProvider(Environment.GetEnvironmentVariable("BENCH_OPTIONS")));
 
 var line = File.ReadLines(logPath).First(l => l.Contains("/reportanalyzer") && l.Contains("/out:obj/Debug/net10.0/" + assemblyName));
 var start = line.IndexOf(" /noconfig", StringComparison.Ordinal);
@@ -55,7 +66,7 @@ for (var run = 0; run <= runs; run++)
     compile.Stop();
     var withAnalyzers = generated.WithAnalyzers(
         ImmutableArray.Create(ours, ca3001),
-        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     var oursTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
     var caTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ca3001, default)).ExecutionTime.TotalSeconds;
@@ -70,12 +81,27 @@ for (var run = 0; run <= runs; run++)
     generated.GetDiagnostics();
     var profiled = new Profiled(ours);
     var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
-        new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
     await withAnalyzers.GetAnalyzerDiagnosticsAsync();
     Console.WriteLine($"profile (analyzer telemetry {(await withAnalyzers.GetAnalyzerTelemetryInfoAsync(profiled, default)).ExecutionTime.TotalSeconds:F3} s):");
     foreach (var (name, (count, ticks)) in Profiled.Totals.OrderByDescending(p => p.Value.Ticks))
     {
         Console.WriteLine($"  {name,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
+    }
+
+    // Optional counters (public static long Prof* fields) that a local build of the analyzer may carry.
+    foreach (var type in ours.GetType().Assembly.GetTypes())
+    {
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(long)))
+        {
+            var value = (long)field.GetValue(null)!;
+            Console.WriteLine($"  {type.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3") + " s" : value.ToString())}");
+        }
+
+        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(string)))
+        {
+            Console.WriteLine($"  {type.Name}.{field.Name} = {field.GetValue(null)}");
+        }
     }
 
     Console.WriteLine("  slowest blocks that passed MayHaveFlow:");
@@ -151,21 +177,33 @@ sealed class Profiled(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
         public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
             outer.RegisterOperationBlockAction(c =>
             {
-                // The closure holds the TaintContext, whose Table the pre-scan takes.
-                var taint = action.Target!.GetType().GetFields().First(f => f.FieldType.Name == "TaintContext").GetValue(action.Target)!;
-                var table = taint.GetType().GetProperty("Table")!.GetValue(taint)!;
-                var t0 = Stopwatch.GetTimestamp();
-                var passes = (bool)mayHaveFlow.Invoke(null, [c.OperationBlocks, c.OwningSymbol, table])!;
-                Add("OperationBlock: MayHaveFlow pre-scan only", Stopwatch.GetTimestamp() - t0);
-                var t1 = Stopwatch.GetTimestamp();
-                action(c);
-                var ticks = Stopwatch.GetTimestamp() - t1;
-                Add(passes ? "OperationBlock: pre-scan passed (pre-scan + taint walk)" : "OperationBlock: pre-scan rejected", ticks);
-                if (passes)
+                try
                 {
-                    Blocks.AddOrUpdate(c.OwningSymbol.ToDisplayString(), ticks, (_, v) => v + ticks);
+                    Block(action, c);
+                }
+                catch (Exception e)
+                {
+                    Console.Error.WriteLine("profiler: " + e);
+                    throw;
                 }
             });
+
+        void Block(Action<OperationBlockAnalysisContext> action, OperationBlockAnalysisContext c)
+        {
+            // The closure holds the TaintContext the pre-scan takes.
+            var taint = action.Target!.GetType().GetFields().First(f => f.FieldType.Name == "TaintContext").GetValue(action.Target)!;
+            var t0 = Stopwatch.GetTimestamp();
+            var passes = (bool)mayHaveFlow.Invoke(null, [c.OperationBlocks, c.OwningSymbol, taint, c.CancellationToken])!;
+            Add("OperationBlock: MayHaveFlow pre-scan only", Stopwatch.GetTimestamp() - t0);
+            var t1 = Stopwatch.GetTimestamp();
+            action(c);
+            var ticks = Stopwatch.GetTimestamp() - t1;
+            Add(passes ? "OperationBlock: pre-scan passed (pre-scan + taint walk)" : "OperationBlock: pre-scan rejected", ticks);
+            if (passes)
+            {
+                Blocks.AddOrUpdate(c.OwningSymbol.ToDisplayString(), ticks, (_, v) => v + ticks);
+            }
+        }
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             outer.RegisterOperationAction(c =>
@@ -183,5 +221,107 @@ sealed class Profiled(DiagnosticAnalyzer inner) : DiagnosticAnalyzer
         public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw new NotSupportedException();
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw new NotSupportedException();
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw new NotSupportedException();
+    }
+}
+
+sealed class GlobalOptionsProvider(string? text) : AnalyzerConfigOptionsProvider
+{
+    readonly Options options = new((text ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim()));
+
+    public override AnalyzerConfigOptions GlobalOptions => options;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new([]);
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
+}
+
+/// <summary>
+/// One compilation of every .cs file under a folder (as eng/real-world does for apps that cannot restore here), with the
+/// SDK's implicit usings, against every dll in the given reference folders; times binding (GetDiagnostics) and the two
+/// analyzers, as the build-log mode does.
+/// </summary>
+static class DirMode
+{
+    const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Net.Http.Json;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using Microsoft.AspNetCore.Builder;
+        global using Microsoft.AspNetCore.Hosting;
+        global using Microsoft.AspNetCore.Http;
+        global using Microsoft.AspNetCore.Routing;
+        global using Microsoft.Extensions.Configuration;
+        global using Microsoft.Extensions.DependencyInjection;
+        global using Microsoft.Extensions.Hosting;
+        global using Microsoft.Extensions.Logging;
+        """;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var (name, dir, oursPath, runs, netAnalyzersPath) = (args[1], args[2], args[3], int.Parse(args[4]), args[5]);
+        var parse = new CSharpParseOptions(LanguageVersion.Preview);
+        var trees = Directory.EnumerateFiles(dir, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f))
+            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs"))
+            .ToList();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var references = new List<MetadataReference>();
+        foreach (var refDir in args.Skip(6))
+        {
+            foreach (var dll in Directory.EnumerateFiles(refDir, "*.dll").OrderBy(f => f, StringComparer.Ordinal))
+            {
+                var simple = Path.GetFileNameWithoutExtension(dll);
+                if (simple.StartsWith("StructuredLlm.Analyzers", StringComparison.OrdinalIgnoreCase) || !seen.Add(simple))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    AssemblyName.GetAssemblyName(dll);
+                    references.Add(MetadataReference.CreateFromFile(dll));
+                }
+                catch (BadImageFormatException)
+                {
+                    // native
+                }
+            }
+        }
+
+        var loader = new Loader();
+        var ca3001 = new AnalyzerFileReference(netAnalyzersPath, loader).GetAnalyzers(LanguageNames.CSharp).Single(a => a.SupportedDiagnostics.Any(d => d.Id == "CA3001"));
+        var ours = new AnalyzerFileReference(oursPath, loader).GetAnalyzers(LanguageNames.CSharp).Single(a => a.GetType().Name == "PromptInjectionAnalyzer");
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false)
+            .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CA3001"] = ReportDiagnostic.Warn, ["OPENAI001"] = ReportDiagnostic.Suppress });
+        Console.WriteLine($"{name}: {trees.Count - 1} files, {trees.Sum(t => t.GetText().Lines.Count)} lines, {references.Count} references");
+        Console.WriteLine("| run | binding (s) | StructuredLlm (s) | CA3001 (s) | ours / binding | ours / CA3001 | diagnostics |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---|");
+        for (var run = 0; run <= runs; run++)
+        {
+            var compilation = CSharpCompilation.Create(name, trees, references, options);
+            var bind = Stopwatch.StartNew();
+            var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+            bind.Stop();
+            var withAnalyzers = compilation.WithAnalyzers(
+                ImmutableArray.Create(ours, ca3001),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            var oursTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
+            var caTime = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ca3001, default)).ExecutionTime.TotalSeconds;
+            var label = run == 0 ? "warm-up" : run.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"| {label} | {bind.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / bind.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM", StringComparison.Ordinal))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001, {errors} compile errors |");
+        }
     }
 }

@@ -117,6 +117,12 @@ internal sealed class LlmApiTable
 
     public bool HasMethodSinks(IMethodSymbol method) => _methodSinks.ContainsKey(method.OriginalDefinition);
 
+    /// <summary>Every method, constructor and conversion operator with a sink parameter (for the syntactic sink index).</summary>
+    public IEnumerable<IMethodSymbol> MethodSinkSymbols => _methodSinks.Keys;
+
+    /// <summary>Every property whose setter is a sink.</summary>
+    public IEnumerable<IPropertySymbol> PropertySinkSymbols => _propertySinks.Keys;
+
     public bool TryGetPropertySink(IPropertySymbol property, out SinkInfo sink) =>
         _propertySinks.TryGetValue(property.OriginalDefinition, out sink!);
 

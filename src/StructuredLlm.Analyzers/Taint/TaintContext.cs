@@ -84,11 +84,13 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees)> _facts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodReach> _reach = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead)> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
     private readonly ConcurrentDictionary<ISymbol, TaintValue?> _memberTaints = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>> _memberWriters = new(SymbolEqualityComparer.Default);
-    private Dictionary<IMethodSymbol, SourceKind>? _handlerMethods;
+    private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
+    private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
+    private SinkIndex? _sinkIndex;
 
     public TaintContext(LlmApiTable table)
     {
@@ -98,7 +100,8 @@ internal sealed class TaintContext
     /// <summary>
     /// Why the parameters of <paramref name="method"/> are untrusted when it is passed as a method group to a handler
     /// registration (<c>app.MapPost("/x", Handle)</c>, <c>AIFunctionFactory.Create(tools.Search)</c>). The first call
-    /// scans the compilation's syntax once for such registrations.
+    /// scans the compilation's syntax once for registration-like calls and indexes their method-group arguments by
+    /// name; only the call sites that name <paramref name="method"/> are bound, once per name.
     /// </summary>
     public SourceKind? GetHandlerMethodKind(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -108,23 +111,32 @@ internal sealed class TaintContext
         }
 
         // Computed once; a scan cancelled half-way is not published, so a later caller scans again.
-        var handlers = Volatile.Read(ref _handlerMethods);
-        if (handlers is null)
+        var candidates = Volatile.Read(ref _handlerCandidates);
+        if (candidates is null)
         {
-            handlers = ScanHandlerMethods(cancellationToken);
-            handlers = Interlocked.CompareExchange(ref _handlerMethods, handlers, null) ?? handlers;
+            candidates = ScanHandlerCandidates(cancellationToken);
+            candidates = Interlocked.CompareExchange(ref _handlerCandidates, candidates, null) ?? candidates;
+        }
+
+        if (!candidates.TryGetValue(method.Name, out var sites))
+        {
+            return null;
+        }
+
+        if (!_handlerMethods.TryGetValue(method.Name, out var handlers))
+        {
+            handlers = _handlerMethods.GetOrAdd(method.Name, ResolveHandlers(sites, cancellationToken));
         }
 
         return handlers.TryGetValue(method.OriginalDefinition, out var kind) ? kind : null;
     }
 
-    private Dictionary<IMethodSymbol, SourceKind> ScanHandlerMethods(CancellationToken cancellationToken)
+    private static Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>> ScanHandlerCandidates(Compilation compilation, CancellationToken cancellationToken)
     {
-        var result = new Dictionary<IMethodSymbol, SourceKind>(SymbolEqualityComparer.Default);
-        foreach (var tree in Compilation.SyntaxTrees)
+        var result = new Dictionary<string, List<(InvocationExpressionSyntax, ExpressionSyntax)>>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
         {
             var root = tree.GetRoot(cancellationToken);
-            SemanticModel? model = null;
             foreach (var node in root.DescendantNodes())
             {
                 if (node is not InvocationExpressionSyntax invocation || !LooksLikeRegistration(invocation))
@@ -134,25 +146,50 @@ internal sealed class TaintContext
 
                 foreach (var argument in invocation.ArgumentList.Arguments)
                 {
-                    if (argument.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax))
+                    var name = argument.Expression switch
+                    {
+                        IdentifierNameSyntax i => i.Identifier.ValueText,
+                        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+                        _ => null,
+                    };
+                    if (name is null)
                     {
                         continue;
                     }
 
-                    model ??= GetModel(tree);
-                    if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol registration
-                        || Table.GetHandlerRegistration(registration.ReducedFrom ?? registration) is not { } kind)
+                    if (!result.TryGetValue(name, out var list))
                     {
-                        continue;
+                        result[name] = list = new List<(InvocationExpressionSyntax, ExpressionSyntax)>();
                     }
 
-                    var info = model.GetSymbolInfo(argument.Expression, cancellationToken);
-                    var target = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
-                    if (target is not null)
-                    {
-                        result[target.OriginalDefinition] = kind;
-                    }
+                    list.Add((invocation, argument.Expression));
                 }
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>> ScanHandlerCandidates(CancellationToken cancellationToken) =>
+        ScanHandlerCandidates(Compilation, cancellationToken);
+
+    private Dictionary<IMethodSymbol, SourceKind> ResolveHandlers(List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)> sites, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<IMethodSymbol, SourceKind>(SymbolEqualityComparer.Default);
+        foreach (var (invocation, argument) in sites)
+        {
+            var model = GetModel(invocation.SyntaxTree);
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol registration
+                || Table.GetHandlerRegistration(registration.ReducedFrom ?? registration) is not { } kind)
+            {
+                continue;
+            }
+
+            var info = model.GetSymbolInfo(argument, cancellationToken);
+            var target = info.Symbol as IMethodSymbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] as IMethodSymbol : null);
+            if (target is not null)
+            {
+                result[target.OriginalDefinition] = kind;
             }
         }
 
@@ -172,6 +209,20 @@ internal sealed class TaintContext
     }
 
     public LlmApiTable Table { get; }
+
+    /// <summary>The syntactic sink index of the compilation, built by the first caller.</summary>
+    public SinkIndex GetSinkIndex(CancellationToken cancellationToken)
+    {
+        // A build cancelled half-way is not published, so a later caller builds again.
+        var index = Volatile.Read(ref _sinkIndex);
+        if (index is null)
+        {
+            index = SinkIndex.Build(Table, cancellationToken);
+            index = Interlocked.CompareExchange(ref _sinkIndex, index, null) ?? index;
+        }
+
+        return index;
+    }
 
     public Compilation Compilation => Table.Compilation;
 
@@ -221,9 +272,10 @@ internal sealed class TaintContext
     /// (parameter sinks) or a source (an untrusted return value whatever the arguments): what its body does directly
     /// (one cached scan of its operations), plus what its callees reach one level less deep. Summaries (a fixed-point
     /// walk of the body) are then built only for calls where they can change the result, and no body is bound deeper
-    /// than a summary would go.
+    /// than a summary would go. Only the <paramref name="wanted"/> side (<see cref="MethodReach.Sink"/> or
+    /// <see cref="MethodReach.Source"/>) is computed; for sinks, callees the <see cref="SinkIndex"/> rules out are not bound.
     /// </summary>
-    public MethodReach GetReach(IMethodSymbol method, int depth, CancellationToken cancellationToken)
+    public MethodReach GetReach(IMethodSymbol method, int depth, MethodReach wanted, CancellationToken cancellationToken)
     {
         method = (method.ReducedFrom ?? method).OriginalDefinition;
         if (depth <= 0 || !HasSourceBody(method))
@@ -232,30 +284,51 @@ internal sealed class TaintContext
         }
 
         method = method.PartialImplementationPart ?? method;
-        if (_reach.TryGetValue((method, depth), out var cached))
+
+        // A body that the syntactic index rules out cannot reach a sink: its body is never bound for that question.
+        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method))
+        {
+            return MethodReach.None;
+        }
+
+        if (_reach.TryGetValue((method, depth, wanted), out var cached))
         {
             return cached;
         }
 
         var facts = _facts.TryGetValue(method, out var known) ? known : _facts.GetOrAdd(method, ScanReach(method, cancellationToken));
-        var reach = facts.Direct;
+        var reach = facts.Direct & wanted;
+        if (wanted == MethodReach.Source && reach == MethodReach.None)
+        {
+            // Fields and properties of its type that another member fills from a source (computed only when asked).
+            foreach (var member in facts.MembersRead)
+            {
+                if (GetMemberTaint(member, cancellationToken) is not null)
+                {
+                    reach = MethodReach.Source;
+                    break;
+                }
+            }
+        }
+
         foreach (var callee in facts.Callees)
         {
-            if (reach == MethodReach.Both)
+            if (reach == wanted)
             {
                 break;
             }
 
-            reach |= GetReach(callee, depth - 1, cancellationToken);
+            reach |= GetReach(callee, depth - 1, wanted, cancellationToken);
         }
 
-        return _reach.GetOrAdd((method, depth), reach);
+        return _reach.GetOrAdd((method, depth, wanted), reach);
     }
 
-    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
+    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
         HashSet<IMethodSymbol>? callees = null;
+        HashSet<ISymbol>? membersRead = null;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -266,15 +339,27 @@ internal sealed class TaintContext
 
             foreach (var operation in body.DescendantsAndSelf())
             {
-                reach |= OperationReach(operation, cancellationToken);
+                reach |= OperationReach(operation);
                 if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
                 {
                     (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
                 }
+
+                ISymbol? member = operation switch
+                {
+                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+                    IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
+                    _ => null,
+                };
+                if (member is not null && IsTrackedMember(member))
+                {
+                    (membersRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member.OriginalDefinition);
+                }
             }
         }
 
-        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray());
+        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
+            membersRead is null ? ImmutableArray<ISymbol>.Empty : membersRead.ToImmutableArray());
     }
 
     /// <summary>A read of this type's field or property into which another member stores untrusted data.</summary>
@@ -285,7 +370,7 @@ internal sealed class TaintContext
         _ => false,
     };
 
-    private MethodReach OperationReach(IOperation operation, CancellationToken cancellationToken)
+    private MethodReach OperationReach(IOperation operation)
     {
         var reach = MethodReach.None;
         switch (operation)
@@ -340,11 +425,6 @@ internal sealed class TaintContext
                 }
 
                 break;
-        }
-
-        if (reach == MethodReach.None && IsStoredTaint(operation, cancellationToken))
-        {
-            reach |= MethodReach.Source;
         }
 
         return reach;

@@ -791,7 +791,7 @@ internal sealed class TaintWalker
         // another depth, so it is not reused across depths.
         var hasBody = TaintContext.HasSourceBody(method);
         if (hasBody && (_depth <= 0
-            || (argumentTaint is null && instance is null && (_context.GetReach(method, _depth, _cancellationToken) & MethodReach.Source) == 0)))
+            || (argumentTaint is null && instance is null && _context.GetReach(method, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)))
         {
             _calleesTruncated |= _summaryMode;
         }
@@ -1145,8 +1145,6 @@ internal sealed class TaintWalker
         return table.GetTypeSource(instanceType) ?? table.GetTypeSource(valueType);
     }
 
-    private SourceKind? AttributeSource(AttributeData attribute) => AttributeSourceOf(_table, attribute);
-
     private static SourceKind? AttributeSourceOf(LlmApiTable table, AttributeData attribute)
     {
         if (attribute.AttributeClass is not { } attributeClass)
@@ -1177,12 +1175,16 @@ internal sealed class TaintWalker
         return false;
     }
 
-    /// <summary>Why a parameter of <paramref name="method"/> is untrusted, if it is.</summary>
-    private SourceKind? ParameterSourceKind(IMethodSymbol method, IParameterSymbol parameter, SourceKind? registration)
+    private SourceKind? ParameterSourceKind(IMethodSymbol method, IParameterSymbol parameter, SourceKind? registration) =>
+        ParameterSourceKindOf(_context, method, parameter, registration, _summaryMode, _cancellationToken);
+
+    /// <summary>Why a parameter of <paramref name="method"/> is untrusted, if it is (outside a summary, where parameters are symbolic).</summary>
+    internal static SourceKind? ParameterSourceKindOf(TaintContext context, IMethodSymbol method, IParameterSymbol parameter, SourceKind? registration, bool summaryMode, CancellationToken cancellationToken)
     {
+        var table = context.Table;
         foreach (var attribute in parameter.GetAttributes())
         {
-            var kind = AttributeSource(attribute);
+            var kind = AttributeSourceOf(table, attribute);
             if (kind is not null)
             {
                 return kind;
@@ -1194,7 +1196,7 @@ internal sealed class TaintWalker
             }
         }
 
-        if (!IsBindableType(parameter.Type))
+        if (!IsBindableType(table, parameter.Type))
         {
             return null;
         }
@@ -1204,12 +1206,12 @@ internal sealed class TaintWalker
             return registration;
         }
 
-        if (method.MethodKind == MethodKind.Ordinary && !_summaryMode && _context.GetHandlerMethodKind(method, _cancellationToken) is { } handlerKind)
+        if (method.MethodKind == MethodKind.Ordinary && !summaryMode && context.GetHandlerMethodKind(method, cancellationToken) is { } handlerKind)
         {
             return handlerKind;
         }
 
-        if (_table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
+        if (table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
         {
             return SourceKind.ToolArgument;
         }
@@ -1217,13 +1219,13 @@ internal sealed class TaintWalker
         if (method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
             && method.ContainingType is { } type)
         {
-            if (_table.ControllerBase is { } controller && InheritsFrom(type, controller)
-                && (_table.NonActionAttribute is null || !HasAttribute(method, _table.NonActionAttribute)))
+            if (table.ControllerBase is { } controller && InheritsFrom(type, controller)
+                && (table.NonActionAttribute is null || !HasAttribute(method, table.NonActionAttribute)))
             {
                 return SourceKind.ActionParameter;
             }
 
-            if (_table.PageModel is { } pageModel && method.Name.StartsWith("On", StringComparison.Ordinal) && InheritsFrom(type, pageModel))
+            if (table.PageModel is { } pageModel && method.Name.StartsWith("On", StringComparison.Ordinal) && InheritsFrom(type, pageModel))
             {
                 return SourceKind.PageHandlerParameter;
             }
@@ -1233,21 +1235,21 @@ internal sealed class TaintWalker
     }
 
     /// <summary>Strings, arrays and user-defined records and classes bind from a request; services (interfaces) do not.</summary>
-    private bool IsBindableType(ITypeSymbol type)
+    private static bool IsBindableType(LlmApiTable table, ITypeSymbol type)
     {
         if (IsSafeType(type))
         {
             return false;
         }
 
-        if (type.SpecialType == SpecialType.System_String || _table.GetTypeSource(type) is not null)
+        if (type.SpecialType == SpecialType.System_String || table.GetTypeSource(type) is not null)
         {
             return true;
         }
 
         if (type is IArrayTypeSymbol array)
         {
-            return IsBindableType(array.ElementType);
+            return IsBindableType(table, array.ElementType);
         }
 
         if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.TypeParameter or TypeKind.Error)

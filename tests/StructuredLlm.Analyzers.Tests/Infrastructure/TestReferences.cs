@@ -22,6 +22,11 @@ internal static class TestReferences
     /// <summary>No reference-assembly package: <see cref="All"/> supplies the framework.</summary>
     public static ReferenceAssemblies None { get; } = new ReferenceAssemblies("net10.0");
 
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyWithoutOpenAI = new(() => Without("OpenAI"));
+
+    /// <summary><see cref="All"/> without the OpenAI package (whose conversion sink widens the syntactic sink index).</summary>
+    public static ImmutableArray<MetadataReference> WithoutOpenAI => LazyWithoutOpenAI.Value;
+
     /// <summary><see cref="All"/> without the assemblies whose simple names are given (to make error types).</summary>
     public static ImmutableArray<MetadataReference> Without(params string[] simpleNames) =>
         All.Where(r => !simpleNames.Contains(Path.GetFileNameWithoutExtension(((PortableExecutableReference)r).FilePath), StringComparer.OrdinalIgnoreCase))

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -31,12 +32,24 @@ internal static class Verify
 
     public static async Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
     {
+        await AnalyzerAsync(source, editorConfig, TestReferences.All, expected);
+
+        // The syntactic sink index differs with and without OpenAI (whose implicit string → ChatMessage conversion sink
+        // adds every name that can type such a slot), so a test that does not use OpenAI runs again without it.
+        if (!source.Contains("OpenAI", StringComparison.Ordinal))
+        {
+            await AnalyzerAsync(source, editorConfig, TestReferences.WithoutOpenAI, expected);
+        }
+    }
+
+    private static async Task AnalyzerAsync(string source, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected)
+    {
         var test = new CSharpAnalyzerTest<PromptInjectionAnalyzer, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = TestReferences.None,
         };
-        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.AdditionalReferences.AddRange(references);
         test.SolutionTransforms.Add(SuppressExperimental);
         if (editorConfig is not null)
         {
@@ -74,6 +87,21 @@ internal static class Verify
 
     /// <summary>Runs the analyzer directly and returns every diagnostic, including analyzer exceptions (AD0001).</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(string source, IEnumerable<MetadataReference>? references = null, string? globalConfig = null)
+    {
+        var diagnostics = await RunCoreAsync(source, references, globalConfig);
+        if (references is null && !source.Contains("OpenAI", StringComparison.Ordinal))
+        {
+            // As in AnalyzerAsync: without OpenAI (and its conversion sink), the same diagnostics.
+            var withIndex = await RunCoreAsync(source, TestReferences.WithoutOpenAI, globalConfig);
+            Assert.Equal(diagnostics.Select(Describe), withIndex.Select(Describe));
+        }
+
+        return diagnostics;
+
+        static string Describe(Diagnostic d) => d.Id + " " + d.Location.SourceSpan + " " + d.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> RunCoreAsync(string source, IEnumerable<MetadataReference>? references, string? globalConfig)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), path: "/Test0.cs", cancellationToken: TestContext.Current.CancellationToken);
         var compilation = CSharpCompilation.Create(

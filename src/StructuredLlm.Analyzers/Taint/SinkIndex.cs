@@ -1,0 +1,667 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using StructuredLlm.Analyzers.Llm;
+
+namespace StructuredLlm.Analyzers.Taint;
+
+/// <summary>
+/// A syntactic over-approximation of which code can reach a prompt sink, built once per compilation so that the
+/// pre-scan binds nothing (no callee body, no reach scan) for a body that cannot reach one, which is almost every body.
+/// A sink is written by name: a method or property name, or <c>new T</c> for a constructor (the <em>key</em>). A body
+/// may reach a sink when it mentions a sink key, or the key of a method or constructor declared in this compilation
+/// whose body may (closed over calls of any depth, by name). It is only ever too generous: overloads and unrelated
+/// members that share a name count as the same key. An implicit conversion sink (OpenAI's <c>string</c> →
+/// <c>ChatMessage</c>) has no name where it happens, so every name that can type its slot is a key (see
+/// <see cref="Build"/>). What syntax cannot show turns the index off (every body may then reach a sink, as without the
+/// index): <c>[PromptSink]</c> members in a referenced assembly, and <c>[PromptSink]</c> under a using alias.
+/// </summary>
+internal sealed class SinkIndex
+{
+    /// <summary>The key of a target-typed <c>new(...)</c>: it may create any type with a sink constructor.</summary>
+    private const string ImplicitNew = "new()";
+
+    private const string NewPrefix = "new ";
+
+    /// <summary>Keys that may reach a sink; <see langword="null"/> when the index is off.</summary>
+    private readonly HashSet<string>? _keys;
+
+    /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
+    private readonly Dictionary<SyntaxNode, bool> _declarations;
+
+    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations)
+    {
+        _keys = keys;
+        _declarations = declarations;
+    }
+
+    public bool IsEnabled => _keys is not null;
+
+    /// <summary>Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink.</summary>
+    public bool MayReachSink(SyntaxNode node)
+    {
+        if (_keys is null)
+        {
+            return true;
+        }
+
+        if (_declarations.TryGetValue(node, out var known))
+        {
+            return known;
+        }
+
+        // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
+        var scope = node;
+        while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
+        {
+            scope = parent;
+        }
+
+        if (_declarations.TryGetValue(scope, out known))
+        {
+            return known;
+        }
+
+        foreach (var key in Keys(scope))
+        {
+            if (_keys.Contains(key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink.</summary>
+    public bool MayReachSink(IMethodSymbol method) => _keys is null || _keys.Contains(KeyOf(method));
+
+    private static string KeyOf(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        return method.MethodKind == MethodKind.Constructor ? NewPrefix + method.ContainingType.Name : method.Name;
+    }
+
+    public static SinkIndex Build(LlmApiTable table, CancellationToken cancellationToken)
+    {
+        var declarations = new Dictionary<SyntaxNode, bool>();
+        var direct = new HashSet<string>(StringComparer.Ordinal);
+        var conversionTargets = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in table.MethodSinkSymbols)
+        {
+            if (method.MethodKind is MethodKind.Conversion or MethodKind.UserDefinedOperator)
+            {
+                conversionTargets.Add(method.ReturnType.OriginalDefinition);
+                continue;
+            }
+
+            direct.Add(KeyOf(method));
+        }
+
+        // An implicit conversion sink (string → OpenAI ChatMessage) has no name at the conversion: it happens where a
+        // string meets a slot of the target type. Such a slot is typed by something that names the type: the body
+        // itself, the enclosing declaration's signature, a member declared with it (in source or in a referenced
+        // assembly that can see the type), or an alias, delegate or derived type of it. Those names become sink keys.
+        var conversionNames = new HashSet<string>(StringComparer.Ordinal);
+        if (conversionTargets.Count > 0)
+        {
+            var mentions = new TypeMentions(conversionTargets);
+            foreach (var target in conversionTargets)
+            {
+                conversionNames.Add(target.Name);
+            }
+
+            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, cancellationToken);
+            AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
+            direct.UnionWith(conversionNames);
+        }
+
+        foreach (var property in table.PropertySinkSymbols)
+        {
+            direct.Add(property.Name);
+        }
+
+        var promptSink = table.PromptSinkAttribute;
+        if (promptSink is not null && UsedInReferences(table.Compilation, promptSink))
+        {
+            return new SinkIndex(null, declarations);
+        }
+
+        // Every method and constructor body of the compilation, with the keys it mentions.
+        var bodies = new List<(SyntaxNode Declaration, string Key)>();
+        var mentionedBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in table.Compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            {
+                string key;
+                SyntaxNode? body;
+                SyntaxNode? expressionBody;
+                SyntaxNode? initializer = null;
+                if (conversionNames.Count > 0)
+                {
+                    AddSourceMembers(node, conversionNames, direct);
+                }
+
+                switch (node)
+                {
+                    case MethodDeclarationSyntax method:
+                        key = method.Identifier.ValueText;
+                        body = method.Body;
+                        expressionBody = method.ExpressionBody;
+                        break;
+                    case ConstructorDeclarationSyntax constructor:
+                        key = NewPrefix + constructor.Identifier.ValueText;
+                        body = constructor.Body;
+                        expressionBody = constructor.ExpressionBody;
+                        initializer = constructor.Initializer;
+                        break;
+                    case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
+                        // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
+                        return new SinkIndex(null, declarations);
+                    case TypeDeclarationSyntax { ParameterList: { } primary } type:
+                        // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
+                        if (promptSink is not null && HasPromptSink(primary))
+                        {
+                            direct.Add(NewPrefix + type.Identifier.ValueText);
+                        }
+
+                        continue;
+                    default:
+                        continue;
+                }
+
+                var declaration = (BaseMethodDeclarationSyntax)node;
+                if (promptSink is not null && (HasPromptSink(declaration.AttributeLists) || HasPromptSink(declaration.ParameterList)))
+                {
+                    direct.Add(key);
+                }
+
+                if (body is null && expressionBody is null && initializer is null)
+                {
+                    continue;
+                }
+
+                // The whole declaration: its signature can type a conversion slot (a ChatMessage return or parameter).
+                var index = bodies.Count;
+                bodies.Add((node, key));
+                seen.Clear();
+                foreach (var mentioned in Keys(node))
+                {
+                    if (seen.Add(mentioned))
+                    {
+                        if (!mentionedBy.TryGetValue(mentioned, out var list))
+                        {
+                            mentionedBy[mentioned] = list = new List<int>();
+                        }
+
+                        list.Add(index);
+                    }
+                }
+            }
+        }
+
+        // Close over callers: a body that mentions a key that may reach a sink may reach one itself.
+        var keys = new HashSet<string>(direct, StringComparer.Ordinal);
+        var queue = new Queue<string>(direct);
+        var reaches = new bool[bodies.Count];
+        foreach (var key in direct)
+        {
+            if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+            {
+                keys.Add(ImplicitNew);
+                queue.Enqueue(ImplicitNew);
+                break;
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            if (!mentionedBy.TryGetValue(queue.Dequeue(), out var callers))
+            {
+                continue;
+            }
+
+            foreach (var caller in callers)
+            {
+                if (reaches[caller])
+                {
+                    continue;
+                }
+
+                reaches[caller] = true;
+                var key = bodies[caller].Key;
+                if (keys.Add(key))
+                {
+                    queue.Enqueue(key);
+                    if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && keys.Add(ImplicitNew))
+                    {
+                        queue.Enqueue(ImplicitNew);
+                    }
+                }
+            }
+        }
+
+        for (var i = 0; i < bodies.Count; i++)
+        {
+            declarations[bodies[i].Declaration] = reaches[i];
+        }
+
+        return new SinkIndex(keys, declarations);
+    }
+
+    /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
+    private static IEnumerable<string> Keys(SyntaxNode node)
+    {
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case SimpleNameSyntax name:
+                    yield return IsCreatedType(name) ? NewPrefix + name.Identifier.ValueText : name.Identifier.ValueText;
+                    break;
+                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }:
+                    // Without arguments it passes no text to a constructor (an initializer's property sinks are names).
+                    yield return ImplicitNew;
+                    break;
+                case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
+                    // `: this(...)` calls a constructor of the type itself, `: base(...)` one of the base class.
+                    if (initializer.ThisOrBaseKeyword.ValueText == "this")
+                    {
+                        yield return NewPrefix + type.Identifier.ValueText;
+                    }
+                    else if (type.BaseList is { Types.Count: > 0 } bases && RightmostName(bases.Types[0].Type) is { } baseName)
+                    {
+                        yield return NewPrefix + baseName;
+                    }
+
+                    break;
+                case PrimaryConstructorBaseTypeSyntax primaryBase when RightmostName(primaryBase.Type) is { } primaryBaseName:
+                    yield return NewPrefix + primaryBaseName;
+                    break;
+            }
+        }
+    }
+
+    private static bool IsCreatedType(SimpleNameSyntax name)
+    {
+        SyntaxNode type = name;
+        if (name.Parent is QualifiedNameSyntax qualified && qualified.Right == name)
+        {
+            type = qualified;
+        }
+        else if (name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name)
+        {
+            type = alias;
+        }
+
+        return type.Parent is ObjectCreationExpressionSyntax creation && creation.Type == type;
+    }
+
+    private static string? RightmostName(TypeSyntax type) => type switch
+    {
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static bool HasPromptSink(BaseParameterListSyntax parameters)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (HasPromptSink(parameter.AttributeLists))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasPromptSink(SyntaxList<AttributeListSyntax> lists)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (IsPromptSinkName(attribute.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPromptSinkName(NameSyntax name) => RightmostName(name) is "PromptSink" or "PromptSinkAttribute";
+
+    /// <summary>Whether an assembly referenced by the compilation (other than the attribute's own) refers to the attribute's assembly.</summary>
+    private static bool UsedInReferences(Compilation compilation, INamedTypeSymbol attribute)
+    {
+        var home = attribute.ContainingAssembly;
+        if (home is null || SymbolEqualityComparer.Default.Equals(home, compilation.Assembly))
+        {
+            return false;
+        }
+
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is not IAssemblySymbol assembly
+                || SymbolEqualityComparer.Default.Equals(assembly, home))
+            {
+                continue;
+            }
+
+            foreach (var module in assembly.Modules)
+            {
+                foreach (var identity in module.ReferencedAssemblies)
+                {
+                    if (string.Equals(identity.Name, home.Name, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a type is, contains (type arguments, array elements, delegate signatures) or derives from a target.</summary>
+    private sealed class TypeMentions
+    {
+        private readonly HashSet<ITypeSymbol> _targets;
+        private readonly Dictionary<ITypeSymbol, bool> _cache = new(SymbolEqualityComparer.Default);
+
+        public TypeMentions(HashSet<ITypeSymbol> targets) => _targets = targets;
+
+        public IEnumerable<ITypeSymbol> Targets => _targets;
+
+        public bool Mentions(ITypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (_cache.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            _cache[type] = false; // recursion guard (a type that mentions itself)
+            var result = Compute(type);
+            _cache[type] = result;
+            return result;
+        }
+
+        private bool Compute(ITypeSymbol type)
+        {
+            if (_targets.Contains(type.OriginalDefinition))
+            {
+                return true;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return Mentions(array.ElementType);
+                case INamedTypeSymbol named:
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (Mentions(argument))
+                        {
+                            return true;
+                        }
+                    }
+
+                    if (named.DelegateInvokeMethod is { } invoke && Mentions(invoke))
+                    {
+                        return true;
+                    }
+
+                    if (Mentions(named.BaseType))
+                    {
+                        return true;
+                    }
+
+                    foreach (var iface in named.Interfaces)
+                    {
+                        if (Mentions(iface))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        public bool Mentions(IMethodSymbol method)
+        {
+            if (Mentions(method.ReturnType))
+            {
+                return true;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (Mentions(parameter.Type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Members of the target's assembly and of referenced assemblies that refer to it, whose signature mentions a target:
+    /// their names become keys, and types that derive from or contain a target become conversion names.
+    /// </summary>
+    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, CancellationToken cancellationToken)
+    {
+        var homes = new HashSet<string>(StringComparer.Ordinal);
+        var assemblies = new List<IAssemblySymbol>();
+        foreach (var reference in compilation.References)
+        {
+            if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+            {
+                assemblies.Add(assembly);
+            }
+        }
+
+        foreach (var target in mentions.Targets)
+        {
+            if (target.ContainingAssembly is { } home)
+            {
+                homes.Add(home.Name);
+            }
+        }
+
+        foreach (var assembly in assemblies)
+        {
+            if (!homes.Contains(assembly.Name) && !ReferencesAny(assembly, homes))
+            {
+                continue;
+            }
+
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var container = stack.Pop();
+                foreach (var member in container.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol nested)
+                    {
+                        if (nested is INamedTypeSymbol type)
+                        {
+                            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                            {
+                                continue;
+                            }
+
+                            if (mentions.Mentions(type))
+                            {
+                                conversionNames.Add(type.Name);
+                            }
+                        }
+
+                        stack.Push(nested);
+                        continue;
+                    }
+
+                    if (member.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                    {
+                        continue;
+                    }
+
+                    var mentioned = member switch
+                    {
+                        IMethodSymbol method => mentions.Mentions(method),
+                        IPropertySymbol property => mentions.Mentions(property.Type) || HasMentioningParameter(property.Parameters, mentions),
+                        IFieldSymbol field => mentions.Mentions(field.Type),
+                        IEventSymbol @event => mentions.Mentions(@event.Type),
+                        _ => false,
+                    };
+                    if (mentioned)
+                    {
+                        keys.Add(member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? NewPrefix + member.ContainingType.Name : member.Name);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasMentioningParameter(System.Collections.Immutable.ImmutableArray<IParameterSymbol> parameters, TypeMentions mentions)
+    {
+        foreach (var parameter in parameters)
+        {
+            if (mentions.Mentions(parameter.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ReferencesAny(IAssemblySymbol assembly, HashSet<string> names)
+    {
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var identity in module.ReferencedAssemblies)
+            {
+                if (names.Contains(identity.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Source aliases, delegates and types whose declaration names a conversion name become conversion names too
+    /// (closed: a type deriving from such a type is one as well).
+    /// </summary>
+    private static void AddSourceTypeNames(Compilation compilation, HashSet<string> conversionNames, CancellationToken cancellationToken)
+    {
+        var candidates = new List<(string Name, SyntaxNode Declaration)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
+            {
+                switch (node)
+                {
+                    case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
+                        candidates.Add((alias.Name.Identifier.ValueText, usingDirective));
+                        break;
+                    case DelegateDeclarationSyntax @delegate:
+                        candidates.Add((@delegate.Identifier.ValueText, @delegate));
+                        break;
+                    case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
+                        candidates.Add((type.Identifier.ValueText, baseList));
+                        break;
+                }
+            }
+        }
+
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var (name, declaration) in candidates)
+            {
+                if (!conversionNames.Contains(name) && MentionsAny(declaration, conversionNames))
+                {
+                    conversionNames.Add(name);
+                    changed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>Members (fields, properties, events, methods, primary constructor parameters) whose declared type names a conversion name.</summary>
+    private static void AddSourceMembers(SyntaxNode node, HashSet<string> conversionNames, HashSet<string> keys)
+    {
+        switch (node)
+        {
+            case BaseFieldDeclarationSyntax field when MentionsAny(field.Declaration.Type, conversionNames):
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    keys.Add(variable.Identifier.ValueText);
+                }
+
+                break;
+            case PropertyDeclarationSyntax property when MentionsAny(property.Type, conversionNames):
+                keys.Add(property.Identifier.ValueText);
+                break;
+            case EventDeclarationSyntax @event when MentionsAny(@event.Type, conversionNames):
+                keys.Add(@event.Identifier.ValueText);
+                break;
+            case MethodDeclarationSyntax method when MentionsAny(method.ReturnType, conversionNames) || MentionsAny(method.ParameterList, conversionNames):
+                keys.Add(method.Identifier.ValueText);
+                break;
+            case ConstructorDeclarationSyntax constructor when MentionsAny(constructor.ParameterList, conversionNames):
+                keys.Add(NewPrefix + constructor.Identifier.ValueText);
+                break;
+            case TypeDeclarationSyntax { ParameterList: { } primary } type:
+                foreach (var parameter in primary.Parameters)
+                {
+                    if (parameter.Type is { } parameterType && MentionsAny(parameterType, conversionNames))
+                    {
+                        keys.Add(parameter.Identifier.ValueText);
+                        keys.Add(NewPrefix + type.Identifier.ValueText);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool MentionsAny(SyntaxNode node, HashSet<string> names)
+    {
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            if (n is SimpleNameSyntax name && names.Contains(name.Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
