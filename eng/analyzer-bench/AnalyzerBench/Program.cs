@@ -323,5 +323,21 @@ static class DirMode
             var label = run == 0 ? "warm-up" : run.ToString(CultureInfo.InvariantCulture);
             Console.WriteLine($"| {label} | {bind.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / bind.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM", StringComparison.Ordinal))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001, {errors} compile errors |");
         }
+
+        // Where our time goes: the same analyzer behind the per-callback profiler (set BENCH_PROFILE=1).
+        if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
+        {
+            var compilation = CSharpCompilation.Create(name, trees, references, options);
+            compilation.GetDiagnostics();
+            var profiled = new Profiled(ours);
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+            Console.WriteLine($"profile (analyzer telemetry {(await withAnalyzers.GetAnalyzerTelemetryInfoAsync(profiled, default)).ExecutionTime.TotalSeconds:F3} s):");
+            foreach (var (callback, (count, ticks)) in Profiled.Totals.OrderByDescending(p => p.Value.Ticks))
+            {
+                Console.WriteLine($"  {callback,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
+            }
+        }
     }
 }
