@@ -208,6 +208,43 @@ public class ReaderTests
         Assert.Equal(!csharp8, reader.Contains("if (key.Length == 4 && global::System.MemoryExtensions.SequenceEqual(key, N_Thing_Name)) member = 0;", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
+    public void Calls_of_nested_output_readers_compile_under_old_language_versions(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using StructuredLlm;
+            namespace Old
+            {
+                [LlmOutput]
+                public partial class Part
+                {
+                    public string Label { get; set; } = "";
+                }
+                [LlmOutput]
+                public partial struct Point
+                {
+                    public int X { get; set; }
+                }
+                [LlmOutput]
+                public partial class Thing
+                {
+                    public Part Main { get; set; } = new Part();
+                    public List<Part> Parts { get; set; } = new List<Part>();
+                    public Point? Where { get; set; }
+                }
+            }
+            """, parseOptions: GeneratorHarness.ParseOptions.WithLanguageVersion(version));
+        run.AssertNoException();
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        string thing = run.Source("Old.Thing.LlmReader.g.cs");
+        Assert.Contains("global::Old.Part.LlmInfo.Reader(ref reader, context, out var t", thing, StringComparison.Ordinal);
+        Assert.Contains("global::Old.Point.LlmInfo.Reader(ref reader, context, out var t", thing, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadPart(", thing, StringComparison.Ordinal);
+    }
+
     // ------------------------------------------------------------------ generated readers run for real
 
     [Fact]

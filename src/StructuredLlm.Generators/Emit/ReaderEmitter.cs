@@ -11,7 +11,9 @@ namespace StructuredLlm.Generators.Emit;
 
 /// <summary>
 /// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>LlmReader</c> class with one
-/// <c>Read{Definition}</c> method per object, enum-free definition of the spec. Key matching switches on the key
+/// <c>Read{Definition}</c> method per object, enum-free definition of the spec, except definitions of other
+/// <c>[LlmOutput]</c> types with their own reader (<see cref="TypeDefinitionSpec.HasOwnReader"/>), which are read by
+/// calling their <c>LlmInfo.Reader</c> instead of being emitted again. Key matching switches on the key
 /// bytes of the exact JSON names and falls back to the runtime's <c>LlmMemberTable</c>; every constraint check is
 /// emitted from the same <see cref="ConstraintSpec"/> the schema emitter states, so the two cannot disagree.
 /// </summary>
