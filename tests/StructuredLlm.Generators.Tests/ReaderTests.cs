@@ -419,7 +419,7 @@ public class ReaderTests
                 private partial record Outer(Hidden H);
             }
             [LlmOutput]
-            public partial record All(NotPartial P, HasReservedName R, Shape S, Circle C);
+            public partial record All(NotPartial P, HasReservedName R, Circle C, Shape S); // Circle first: parsed as a plain member before the polymorphic base lists it
             """);
         run.AssertNoException();
         Assert.True(run.CompilationProblems().Count == 0, run.Describe());
