@@ -106,6 +106,22 @@ public class ReaderTests
         """, "SLLM0005", "SLLM0005", "SLLM0009", "SLLM0009");
 
     [Fact]
+    public void Reader_NestedOutputTypesCallTheirOwnReaders() => Check(nameof(Reader_NestedOutputTypesCallTheirOwnReaders), """
+        namespace Shop;
+
+        [LlmOutput]
+        public partial record Address(string Street, string City);
+
+        [LlmOutput]
+        public partial record struct Money(decimal Amount, string Currency);
+
+        public record Note(string Text, Address? Where);
+
+        [LlmOutput]
+        public partial record Order(Address Shipping, Address? Billing, List<Address> Previous, List<Address?> Maybe, Money? Discount, Note Note);
+        """);
+
+    [Fact]
     public void A_type_the_generator_refuses_gets_no_reader_and_LlmInfo_still_compiles()
     {
         GeneratorRun run = GeneratorHarness.Run(Usings + """
@@ -192,6 +208,43 @@ public class ReaderTests
         Assert.Equal(!csharp8, reader.Contains("if (key.Length == 4 && global::System.MemoryExtensions.SequenceEqual(key, N_Thing_Name)) member = 0;", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
+    [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
+    public void Calls_of_nested_output_readers_compile_under_old_language_versions(Microsoft.CodeAnalysis.CSharp.LanguageVersion version)
+    {
+        GeneratorRun run = GeneratorHarness.Run("""
+            using System.Collections.Generic;
+            using StructuredLlm;
+            namespace Old
+            {
+                [LlmOutput]
+                public partial class Part
+                {
+                    public string Label { get; set; } = "";
+                }
+                [LlmOutput]
+                public partial struct Point
+                {
+                    public int X { get; set; }
+                }
+                [LlmOutput]
+                public partial class Thing
+                {
+                    public Part Main { get; set; } = new Part();
+                    public List<Part> Parts { get; set; } = new List<Part>();
+                    public Point? Where { get; set; }
+                }
+            }
+            """, parseOptions: GeneratorHarness.ParseOptions.WithLanguageVersion(version));
+        run.AssertNoException();
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        string thing = run.Source("Old.Thing.LlmReader.g.cs");
+        Assert.Contains("global::Old.Part.LlmInfo.Reader(ref reader, context, out var t", thing, StringComparison.Ordinal);
+        Assert.Contains("global::Old.Point.LlmInfo.Reader(ref reader, context, out var t", thing, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadPart(", thing, StringComparison.Ordinal);
+    }
+
     // ------------------------------------------------------------------ generated readers run for real
 
     [Fact]
@@ -272,6 +325,126 @@ public class ReaderTests
         Assert.Equal(5, (int)d.Parts[1].A);
         Assert.Equal("$.parts[0]['$type']: expected one of 1, 2, found 3",
             Assert.Single(Parse(doc, """{"parts":[{"$type":3,"name":"c"}]}""").Errors).Message);
+    }
+
+    [Fact]
+    public void A_nested_output_type_is_read_by_its_own_reader_with_the_same_paths_and_errors()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial record Address(string Street, [property: StringLength(10)] string City);
+            [LlmOutput]
+            public partial record struct Money(decimal Amount, string Currency);
+            [LlmOutput]
+            public partial record Order(Address Shipping, Address? Billing, List<Address> Previous, Dictionary<string, Money> Totals, Money? Discount);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x));
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        string order = run.Sources.Single(s => s.HintName == "Run.Order.LlmReader.g.cs").SourceText.ToString();
+        Assert.Contains("global::Run.Address.LlmInfo.Reader(ref reader, context, out var t", order, StringComparison.Ordinal);
+        Assert.Contains("s_readAddress = global::Run.Address.LlmInfo.Reader;", order, StringComparison.Ordinal);
+        Assert.Contains("s_readMoney = global::Run.Money.LlmInfo.Reader;", order, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadAddress(", order, StringComparison.Ordinal);
+        Assert.DoesNotContain("ReadMoney(", order, StringComparison.Ordinal);
+
+        Type type = LoadAssembly(run).GetType("Run.Order", throwOnError: true)!;
+        var (ok, value, errors, _) = Parse(type, """{"shipping":{"street":"a","city":"b"},"billing":null,"previous":[{"street":"c","city":"d"}],"totals":{"x":{"amount":1.5,"currency":"EUR"}},"discount":{"amount":2,"currency":"USD"}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic o = value!;
+        Assert.Equal("b", (string)o.Shipping.City);
+        Assert.Null((object?)o.Billing);
+        Assert.Equal("d", (string)o.Previous[0].City);
+        Assert.Equal(1.5m, (decimal)o.Totals["x"].Amount);
+        Assert.Equal("USD", (string)o.Discount.Currency);
+
+        (ok, _, errors, _) = Parse(type, """{"shipping":{"street":"a","city":"much too long a city"},"billing":{"street":"s","city":"b"},"previous":[{"street":"c"}],"totals":{"x":{"amount":"many","currency":"EUR"}},"discount":null}""");
+        Assert.False(ok);
+        Assert.Equal(new[]
+        {
+            "$.shipping.city: expected a string of at most 10 characters, found a string of length 20",
+            "$.previous[0].city: expected a string of at most 10 characters, found nothing (the member is missing)",
+            "$.totals.x.amount: expected a number, found \"many\"",
+        }, errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Mutually_recursive_output_types_call_each_other()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial record Person(string Name, Company? Employer);
+            [LlmOutput]
+            public partial record Company(string Name, List<Person> Staff);
+            """);
+        run.AssertNoException();
+        Assert.All(run.GeneratorDiagnostics, d => Assert.Equal("SLLM0009", d.Id)); // recursion: Anthropic only
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        Assert.Contains("global::Run.Company.LlmInfo.Reader(", run.Sources.Single(s => s.HintName == "Run.Person.LlmReader.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+        Assert.Contains("global::Run.Person.LlmInfo.Reader;", run.Sources.Single(s => s.HintName == "Run.Company.LlmReader.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+
+        Type person = LoadAssembly(run).GetType("Run.Person", throwOnError: true)!;
+        var (ok, value, errors, _) = Parse(person, """{"name":"a","employer":{"name":"c","staff":[{"name":"b","employer":null}]}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic p = value!;
+        Assert.Equal("b", (string)p.Employer.Staff[0].Name);
+        Assert.Equal("$.employer.staff[0].employer.name: expected a string, found nothing (the member is missing)",
+            Assert.Single(Parse(person, """{"name":"a","employer":{"name":"c","staff":[{"name":"b","employer":{"staff":[]}}]}}""").Errors).Message);
+    }
+
+    [Fact]
+    public void Output_types_whose_own_reader_cannot_be_called_are_still_read_inline()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public record NotPartial(string A);
+            [LlmOutput]
+            public partial record HasReservedName(string B)
+            {
+                public int LlmReader => 0;
+            }
+            [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+            [JsonDerivedType(typeof(Circle), "circle")]
+            public abstract record Shape;
+            [LlmOutput]
+            public sealed partial record Circle(double Radius) : Shape;
+            public partial class Host
+            {
+                [LlmOutput]
+                private partial record Hidden(bool C);
+                [LlmOutput]
+                private partial record Outer(Hidden H);
+            }
+            [LlmOutput]
+            public partial record All(NotPartial P, HasReservedName R, Circle C, Shape S); // Circle first: parsed as a plain member before the polymorphic base lists it
+            """);
+        run.AssertNoException();
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        string all = run.Sources.Single(s => s.HintName == "Run.All.LlmReader.g.cs").SourceText.ToString();
+        Assert.DoesNotContain(".LlmInfo.Reader", all, StringComparison.Ordinal);
+        Assert.Contains("public static bool ReadNotPartial(", all, StringComparison.Ordinal);
+        Assert.Contains("public static bool ReadHasReservedName(", all, StringComparison.Ordinal);
+        Assert.Contains("public static bool ReadCircle(", all, StringComparison.Ordinal);
+        string outer = run.Sources.Single(s => s.HintName == "Run.Host.Outer.LlmReader.g.cs").SourceText.ToString();
+        Assert.Contains("public static bool ReadHidden(", outer, StringComparison.Ordinal);
+
+        Type type = LoadAssembly(run).GetType("Run.All", throwOnError: true)!;
+        var (ok, value, errors, repairs) = Parse(type, """{"p":{"a":"x"},"r":{"b":"y"},"s":{"kind":"circle","radius":1},"c":{"kind":"circle","radius":2}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Empty(repairs);
+        dynamic a = value!;
+        Assert.Equal(2.0, (double)a.C.Radius);
+    }
+
+    private static Assembly LoadAssembly(GeneratorRun run)
+    {
+        using var stream = new MemoryStream();
+        EmitResult result = run.Output.Emit(stream, cancellationToken: TestContext.Current.CancellationToken);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        return Assembly.Load(stream.ToArray());
     }
 
     private static Type Load(string source, string typeName)

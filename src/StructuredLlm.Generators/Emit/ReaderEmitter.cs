@@ -11,7 +11,9 @@ namespace StructuredLlm.Generators.Emit;
 
 /// <summary>
 /// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>LlmReader</c> class with one
-/// <c>Read{Definition}</c> method per object, enum-free definition of the spec. Key matching switches on the key
+/// <c>Read{Definition}</c> method per object, enum-free definition of the spec, except definitions of other
+/// <c>[LlmOutput]</c> types with their own reader (<see cref="TypeDefinitionSpec.HasOwnReader"/>), which are read by
+/// calling their <c>LlmInfo.Reader</c> instead of being emitted again. Key matching switches on the key
 /// bytes of the exact JSON names and falls back to the runtime's <c>LlmMemberTable</c>; every constraint check is
 /// emitted from the same <see cref="ConstraintSpec"/> the schema emitter states, so the two cannot disagree.
 /// </summary>
@@ -212,8 +214,14 @@ internal static class ReaderEmitter
 
         public string Run()
         {
+            HashSet<string> emitted = Emitted();
             foreach (TypeDefinitionSpec d in _spec.Definitions)
             {
+                if (!emitted.Contains(d.Id))
+                {
+                    continue;
+                }
+
                 switch (d.Kind)
                 {
                     case DefinitionKind.Object:
@@ -290,6 +298,52 @@ internal static class ReaderEmitter
 
             return _methods.ToString();
         }
+
+        /// <summary>
+        /// Another <c>[LlmOutput]</c> type with its own generated reader: called through its <c>LlmInfo.Reader</c> instead of
+        /// re-emitted. A derived type of a polymorphic base of this output stays inline: its read method here skips the
+        /// discriminator, which its own reader (without that base) may not.
+        /// </summary>
+        private bool IsExternal(string definitionId)
+            => definitionId != _spec.RootId && _definitions.TryGetValue(definitionId, out TypeDefinitionSpec? d)
+                && d.HasOwnReader && d.Kind == DefinitionKind.Object && !_discriminatorOf.ContainsKey(definitionId);
+
+        /// <summary>The definitions whose read methods (or enum tables) this reader needs: reachable from the root without passing through an external reader.</summary>
+        private HashSet<string> Emitted()
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var pending = new Stack<string>();
+            pending.Push(_spec.RootId);
+            while (pending.Count > 0)
+            {
+                string id = pending.Pop();
+                if (IsExternal(id) || !seen.Add(id) || !_definitions.TryGetValue(id, out TypeDefinitionSpec? d))
+                {
+                    continue;
+                }
+
+                foreach (MemberSpec m in d.Members)
+                {
+                    for (ValueSpec? v = m.Type; v is not null; v = v.Element)
+                    {
+                        if (v.DefinitionId is { } referenced)
+                        {
+                            pending.Push(referenced);
+                        }
+                    }
+                }
+
+                foreach (DerivedTypeSpec derived in d.DerivedTypes)
+                {
+                    pending.Push(derived.DefinitionId);
+                }
+            }
+
+            return seen;
+        }
+
+        /// <summary>The call of an external definition's reader: <c>global::N.T.LlmInfo.Reader</c>.</summary>
+        private string ExternalReader(string definitionId) => NonNullable(_definitions[definitionId].TypeName) + ".LlmInfo.Reader";
 
         private string Constant(string name, string text)
         {
@@ -696,7 +750,10 @@ internal static class ReaderEmitter
                     read = "s_" + _names.Of(v.DefinitionId!) + "Values.Read(ref reader, context, " + expected + ", out " + type + " " + t + ")";
                     break;
                 case ValueKind.Object:
-                    read = "Read" + _names.Of(v.DefinitionId!) + "(ref reader, context, out " + type + " " + t + ")";
+                    // The delegate's value is [MaybeNullWhen(false)]: `out var` keeps that (non-null where the call returned true).
+                    read = IsExternal(v.DefinitionId!)
+                        ? ExternalReader(v.DefinitionId!) + "(ref reader, context, out var " + t + ")"
+                        : "Read" + _names.Of(v.DefinitionId!) + "(ref reader, context, out " + type + " " + t + ")";
                     break;
                 case ValueKind.Array:
                 {
@@ -761,7 +818,8 @@ internal static class ReaderEmitter
             if (element.Kind == ValueKind.Object && !element.IsNullable)
             {
                 string id = _names.Of(element.DefinitionId!);
-                return Field("s_read" + id, "private static readonly " + delegateType + " s_read" + id + " = Read" + id + ";");
+                string method = IsExternal(element.DefinitionId!) ? ExternalReader(element.DefinitionId!) : "Read" + id;
+                return Field("s_read" + id, "private static readonly " + delegateType + " s_read" + id + " = " + method + ";");
             }
 
             if (_fieldNames.Contains(field))

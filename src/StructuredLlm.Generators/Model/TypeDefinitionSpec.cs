@@ -36,6 +36,10 @@ internal sealed record ConstructorParameterSpec(string Name, string? MemberName,
 /// <param name="DiscriminatorPropertyName">Polymorphic: the discriminator JSON property (default <c>$type</c>).</param>
 /// <param name="DerivedTypes">Polymorphic: the branches in <c>[JsonDerivedType]</c> order.</param>
 /// <param name="IsConstructible">Object: a constructor was chosen (otherwise a diagnostic was reported and no reader is emitted).</param>
+/// <param name="HasOwnReader">
+/// Object, not the root: another <c>[LlmOutput]</c> type of the same compilation that gets its own generated reader and
+/// can be named from the root's code, so the root's reader calls its <c>LlmInfo.Reader</c> instead of re-emitting it.
+/// </param>
 internal sealed record TypeDefinitionSpec(
     string Id,
     DefinitionKind Kind,
@@ -48,4 +52,5 @@ internal sealed record TypeDefinitionSpec(
     EquatableArray<EnumMemberSpec> EnumMembers,
     string? DiscriminatorPropertyName,
     EquatableArray<DerivedTypeSpec> DerivedTypes,
-    bool IsConstructible = true);
+    bool IsConstructible = true,
+    bool HasOwnReader = false);

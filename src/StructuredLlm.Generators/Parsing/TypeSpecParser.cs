@@ -271,7 +271,49 @@ internal sealed class TypeSpecParser
         }
 
         _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
+        if (!SymbolEqualityComparer.Default.Equals(type, _root) && HasUsableOwnReader(type) && _definitions[id] is { } parsed)
+        {
+            _definitions[id] = parsed with { HasOwnReader = true };
+        }
+
         return id;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is another <c>[LlmOutput]</c> type of this compilation whose own generated
+    /// <c>LlmInfo.Reader</c> the root's reader can call instead of re-emitting its read methods: it passes every
+    /// type-level check that would stop its own generation (the same checks as <see cref="Run"/>), and it can be named
+    /// from the root's generated code (internal or public all the way out, not file-local). When unsure, false: the
+    /// reader is then emitted inline as before.
+    /// </summary>
+    private bool HasUsableOwnReader(INamedTypeSymbol type)
+    {
+        if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _root.ContainingAssembly)
+            || !type.GetAttributes().Any(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName))
+            || type.IsGenericType || type.IsStatic || type.IsRefLikeType || type.IsAbstract
+            || type.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || !IsAccessibleFromAssembly(type) || !IsPartial(type))
+        {
+            return false;
+        }
+
+        foreach (SyntaxReference reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(_ct) is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.FileKeyword))
+            {
+                return false;
+            }
+        }
+
+        for (INamedTypeSymbol? outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.IsGenericType || !IsPartial(outer))
+            {
+                return false;
+            }
+        }
+
+        return !ReservedNameClash(type, report: false);
     }
 
     private TypeDefinitionSpec ParseEnum(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description)
@@ -1276,22 +1318,24 @@ internal sealed class TypeSpecParser
     /// CS0542) or would hide an inherited member (CS0108) because the user's code already uses the name.
     /// An inherited <c>LlmInfo</c> is fine: the generated one is declared <c>new</c>. Private base members are invisible.
     /// </summary>
-    private bool ReservedNameClash(string display)
+    private bool ReservedNameClash(string display) => ReservedNameClash(_root, report: true, display);
+
+    private bool ReservedNameClash(INamedTypeSymbol type, bool report, string display = "")
     {
         bool clash = false;
         foreach (string name in new[] { "LlmInfo", ReaderEmitter.ClassName })
         {
-            if (_root.Name == name)
+            if (type.Name == name)
             {
-                Report(DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "a member cannot have the name of its enclosing type");
+                ReportIf(report, DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "a member cannot have the name of its enclosing type");
                 clash = true;
                 continue;
             }
 
-            ISymbol? own = _root.GetMembers(name).FirstOrDefault(m => !m.IsImplicitlyDeclared) ?? _root.GetTypeMembers(name).FirstOrDefault();
+            ISymbol? own = type.GetMembers(name).FirstOrDefault(m => !m.IsImplicitlyDeclared) ?? type.GetTypeMembers(name).FirstOrDefault();
             if (own is not null)
             {
-                Report(DiagnosticDescriptors.ReservedMemberName, SourceLocation(own) ?? _rootLocation, name, display, "'" + own.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "' is already declared");
+                ReportIf(report, DiagnosticDescriptors.ReservedMemberName, SourceLocation(own) ?? _rootLocation, name, display, "'" + own.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "' is already declared");
                 clash = true;
                 continue;
             }
@@ -1301,12 +1345,12 @@ internal sealed class TypeSpecParser
                 continue;
             }
 
-            for (INamedTypeSymbol? t = _root.BaseType; t is not null; t = t.BaseType)
+            for (INamedTypeSymbol? t = type.BaseType; t is not null; t = t.BaseType)
             {
                 ISymbol? inherited = t.GetMembers(name).FirstOrDefault(VisibleToDerived);
                 if (inherited is not null)
                 {
-                    Report(DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "it would hide the inherited '" + inherited.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
+                    ReportIf(report, DiagnosticDescriptors.ReservedMemberName, _rootLocation, name, display, "it would hide the inherited '" + inherited.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat) + "'");
                     clash = true;
                     break;
                 }
@@ -1459,6 +1503,14 @@ internal sealed class TypeSpecParser
     }
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+
+    private void ReportIf(bool report, DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
+    {
+        if (report)
+        {
+            Report(descriptor, location, args);
+        }
+    }
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
     {
