@@ -83,7 +83,7 @@ internal static class Program
                 Console.WriteLine($"Parsed with {result.Repairs.Count} repair(s):");
                 foreach (LlmRepair repair in result.Repairs)
                 {
-                    string change = repair.Before.Length + repair.After.Length > 0 ? $": {repair.Before} -> {repair.After}" : "";
+                    string change = repair.Before.Length + repair.After.Length > 0 ? $": {OneLine(repair.Before)} -> {OneLine(repair.After)}" : "";
                     Console.WriteLine($"  {repair.Kind} at {repair.Path}{change}");
                 }
                 Console.WriteLine();
@@ -102,4 +102,7 @@ internal static class Program
 
         Console.WriteLine("No valid ticket after every attempt.");
     }
+
+    /// <summary>A repair snippet on one console line: line breaks shown as \n.</summary>
+    private static string OneLine(string snippet) => snippet.Replace("\r", "", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 }
