@@ -149,26 +149,7 @@ internal sealed class DocComments
     {
         var sb = new StringBuilder();
         AppendText(element, sb);
-        var collapsed = new StringBuilder(sb.Length);
-        bool space = false;
-        foreach (char c in sb.ToString())
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = collapsed.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                collapsed.Append(' ');
-                space = false;
-            }
-
-            collapsed.Append(c);
-        }
-
-        return collapsed.Length == 0 ? null : collapsed.ToString();
+        return Collapse(sb.ToString());
     }
 
     private static void AppendText(XElement element, StringBuilder sb)
