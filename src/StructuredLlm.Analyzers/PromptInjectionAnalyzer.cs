@@ -189,7 +189,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         var sink = false;
         var source = false;
         List<IMethodSymbol>? callees = null;
-        List<IOperation>? memberReads = null;
+        List<ISymbol>? membersRead = null;
         foreach (var block in blocks)
         {
             foreach (var operation in block.DescendantsAndSelf())
@@ -235,9 +235,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     return true;
                 }
 
-                if (operation is IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } or IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation })
+                if (TaintContext.TrackedMemberRead(operation) is { } member)
                 {
-                    (memberReads ??= new List<IOperation>()).Add(operation);
+                    (membersRead ??= new List<ISymbol>()).Add(member);
                 }
             }
         }
@@ -283,11 +283,11 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         }
 
         // Only a block that has a sink pays for finding out whether a member it reads holds stored untrusted data.
-        if (memberReads is not null)
+        if (membersRead is not null)
         {
-            foreach (var read in memberReads)
+            foreach (var member in membersRead)
             {
-                if (taint.IsStoredTaint(read, cancellationToken))
+                if (taint.GetMemberTaint(member, cancellationToken) is not null)
                 {
                     return true;
                 }

@@ -345,13 +345,7 @@ internal sealed class TaintContext
                     (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
                 }
 
-                ISymbol? member = operation switch
-                {
-                    IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
-                    IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
-                    _ => null,
-                };
-                if (member is not null && IsTrackedMember(member))
+                if (TrackedMemberRead(operation) is { } member)
                 {
                     (membersRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member.OriginalDefinition);
                 }
@@ -362,13 +356,20 @@ internal sealed class TaintContext
             membersRead is null ? ImmutableArray<ISymbol>.Empty : membersRead.ToImmutableArray());
     }
 
-    /// <summary>A read of this type's field or property into which another member stores untrusted data.</summary>
-    public bool IsStoredTaint(IOperation operation, CancellationToken cancellationToken) => operation switch
+    /// <summary>
+    /// The field or property of this type (or a static one) that <paramref name="operation"/> reads, when it is one whose
+    /// stored taint is tracked (<see cref="GetMemberTaint"/>); otherwise null.
+    /// </summary>
+    public static ISymbol? TrackedMemberRead(IOperation operation)
     {
-        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => IsTrackedMember(field.Field) && GetMemberTaint(field.Field, cancellationToken) is not null,
-        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => IsTrackedMember(property.Property) && GetMemberTaint(property.Property, cancellationToken) is not null,
-        _ => false,
-    };
+        ISymbol? member = operation switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
+            _ => null,
+        };
+        return member is not null && IsTrackedMember(member) ? member : null;
+    }
 
     private MethodReach OperationReach(IOperation operation)
     {

@@ -304,12 +304,7 @@ internal ref struct JsonRepairer
                 }
                 ParseWs(true);
                 // `{"a":1,,"b":2}`: keys are explicit, so a doubled comma loses nothing.
-                while (Cur == (byte)',')
-                {
-                    Rec(LlmRepairKind.ExtraComma, _i, 1, "");
-                    _i++;
-                    ParseWs(true);
-                }
+                SkipRepeatedCommas(LlmRepairKind.ExtraComma, incompleteAt: -1);
             }
             else
             {
@@ -420,13 +415,7 @@ internal ref struct JsonRepairer
 
                 // `[1,,3]`: an element was left out (positions shift), so the array is marked incomplete.
                 ParseWs(true);
-                while (Cur == (byte)',')
-                {
-                    _log.Incomplete.Add(arrStart);
-                    Rec(LlmRepairKind.MissingValue, _i, 1, "");
-                    _i++;
-                    ParseWs(true);
-                }
+                SkipRepeatedCommas(LlmRepairKind.MissingValue, incompleteAt: arrStart);
             }
             else
             {
@@ -478,6 +467,18 @@ internal ref struct JsonRepairer
         _o.Append(c);
         _i++;
         return true;
+    }
+
+    /// <summary>Drops commas repeated after a separator, recording each; marks the container when one means lost data.</summary>
+    private void SkipRepeatedCommas(LlmRepairKind kind, int incompleteAt)
+    {
+        while (Cur == (byte)',')
+        {
+            if (incompleteAt >= 0) _log.Incomplete.Add(incompleteAt);
+            Rec(kind, _i, 1, "");
+            _i++;
+            ParseWs(true);
+        }
     }
 
     private bool SkipLeadingComma()
@@ -557,14 +558,6 @@ internal ref struct JsonRepairer
 
                 if (IsValidStringEnd(stopAtDelimiter, oBefore + 1, oQuote))
                 {
-                    // Opened with a curly or look-alike quote and closed by a straight one (’abc'): the straight quote
-                    // may be data that belonged to a neighbouring string ('x',’y' is one string or two), so the value
-                    // is marked uncertain and a typed read refuses it rather than guessing.
-                    if (quote is Quote.SingleLike or Quote.DoubleLike && _t[iQuote] is (byte)'\'' or (byte)'"')
-                    {
-                        _log.Incomplete.Add(oBefore);
-                    }
-
                     RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                     int iOpen = iStart + (skipEscapeChars ? 1 : 0);
                     if (!QuotesPair(_t.Slice(iOpen, Math.Min(qlen, Len - iOpen)), _t.Slice(iQuote, eq))) _log.MismatchedQuotes = true;

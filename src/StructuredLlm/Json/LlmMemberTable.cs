@@ -108,7 +108,8 @@ public sealed class LlmMemberTable
         // `priority_level`, `customer_email_address`). Unambiguous only: one member, or members nested in one another
         // (`name` and `customerName` for `the_customer_name`: the longest). Such a key is a weak claim: an exact key
         // for the same member wins wherever it appears, and its value is not coerced to another JSON type.
-        int found = -1, foundLength = 0;
+        int found = -1;
+        byte[]? foundName = null;
         bool ambiguous = false;
         for (int k = 0; k < _normalized.Length; k++)
         {
@@ -118,42 +119,27 @@ public sealed class LlmMemberTable
             bool suffix = n.EndsWith(name) && IsWordBoundary(key, n.Length - name.Length);
             bool prefix = !suffix && n.StartsWith(name) && IsWordBoundary(key, name.Length);
             if (!suffix && !prefix) continue;
-            if (found < 0 || found == member)
+            if (foundName is not null && found != member)
             {
-                if (name.Length > foundLength) { found = member; foundLength = name.Length; }
-                continue;
+                // Two members: fine only when the shorter name lies inside the longer one at the same end.
+                var (longer, shorter) = name.Length > foundName.Length ? (name, foundName) : (foundName, name);
+                if (name.Length == foundName.Length || !(longer.AsSpan().EndsWith(shorter) || longer.AsSpan().StartsWith(shorter)))
+                {
+                    ambiguous = true;
+                    continue;
+                }
             }
-            // Two members: fine only when the shorter name lies inside the longer one at the same end.
-            var longer = name.Length > foundLength ? name : Normalized(found, foundLength);
-            var shorter = name.Length > foundLength ? Normalized(found, foundLength) : name;
-            if (longer is null || shorter is null || name.Length == foundLength
-                || !(longer.AsSpan().EndsWith(shorter) || longer.AsSpan().StartsWith(shorter)))
-            {
-                ambiguous = true;
-                continue;
-            }
-            if (name.Length > foundLength) { found = member; foundLength = name.Length; }
+            if (foundName is null || name.Length > foundName.Length) { found = member; foundName = name; }
         }
-        if (found >= 0 && !ambiguous && context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, Utf8Text.GetString(key)), -1,
-                Utf8Text.GetString(key), _jsonNames[found]))
-        {
-            context.MarkWeakMatch(Utf8Text.GetString(key));
-            return found;
-        }
-        return -1;
+        if (found < 0 || ambiguous) return -1;
+        string drifted = Utf8Text.GetString(key);
+        if (!context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, drifted), -1, drifted, _jsonNames[found])) return -1;
+        context.MarkWeakMatch(drifted);
+        return found;
     }
 
     /// <summary>Member names shorter than this (<c>id</c>) are not matched inside longer keys: too many keys contain them.</summary>
     private const int MinPartialLength = 3;
-
-    private byte[]? Normalized(int member, int length)
-    {
-        for (int k = 0; k < _normalized.Length; k++)
-        {
-            if (_normalizedMember[k] == member && _normalized[k].Length == length) return _normalized[k];
-        }
-        return null;
-    }
 
     private static IEnumerable<string> Names(LlmMember m)
     {
