@@ -67,6 +67,7 @@ public class ParserTests
     [InlineData("\"5\"", 5, LlmRepairKind.NumberFromString)]
     [InlineData("5.0", 5, LlmRepairKind.IntegerFromFloat)]
     [InlineData("\" 3 \"", 3, LlmRepairKind.NumberFromString)]
+    [InlineData("+3", 3, LlmRepairKind.NumberFormat)]
     public void Lossless_integer_coercions_are_applied_and_recorded(string priority, int expected, LlmRepairKind kind)
     {
         var r = SupportTicketReader.Parse($$"""{"category":"billing","priority":{{priority}},"summary":"x","tags":[]}""");
@@ -137,6 +138,8 @@ public class ParserTests
     [Theory]
     [InlineData("\" Technical \"", Category.Technical)]
     [InlineData("\"BILLING\"", Category.Billing)]
+    [InlineData("\"Category.Technical\"", Category.Technical)]
+    [InlineData("\"category.BILLING\"", Category.Billing)]
     public void Enum_names_match_after_trim_and_case(string json, Category expected)
     {
         Assert.Equal(expected, Ok($$"""{"category":{{json}},"priority":1,"summary":"x","tags":[]}""").Category);
@@ -149,6 +152,9 @@ public class ParserTests
         var r = Refused("""{"category":"refund","priority":1,"summary":"x","tags":[]}""");
         Assert.Equal("$.category: expected one of billing, technical, sales, other, found \"refund\"", r.Errors.Single().Message);
         Refused("""{"category":1,"priority":1,"summary":"x","tags":[]}""");
+        // a qualifier names the enum type or nothing: another word before the dot is not the C# enum's name
+        Refused("""{"category":"Team.Billing","priority":1,"summary":"x","tags":[]}""");
+        Refused("""{"category":"Category.","priority":1,"summary":"x","tags":[]}""");
     }
 
     [Fact]

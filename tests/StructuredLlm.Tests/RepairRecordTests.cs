@@ -43,6 +43,7 @@ public class RepairRecordTests
         { "[\"a\" + \"b\"]", LlmRepairKind.StringConcatenation, "$[0]", 5, "[\"a\" + \"b\"", "\"ab\"" },
         { "{\"a\":\u00A01}", LlmRepairKind.SpecialWhitespace, "$.a", 5, "{\"a\":\u00A01}", "{\"a\": 1}" },
         { "[.5]", LlmRepairKind.NumberFormat, "$[0]", 1, ".5", "0.5" },
+        { "{\"a\": +2}", LlmRepairKind.NumberFormat, "$.a", 6, "+2", "2" },
         { "[0789]", LlmRepairKind.LeadingZeros, "$[0]", 1, "0789", "\"0789\"" },
         { "{\"a\": [1, 2]", LlmRepairKind.MissingClosingBracket, "$", 12, "{\"a\": [1, 2]", "{\"a\": [1, 2]}" },
         { "{\"a\": 1}}", LlmRepairKind.ExtraClosingBracket, "$", 8, "{\"a\": 1}}", "{\"a\": 1}" },

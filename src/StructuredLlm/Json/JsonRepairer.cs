@@ -808,6 +808,19 @@ internal ref struct JsonRepairer
     private bool ParseNumber()
     {
         int start = _i;
+        if (Cur == (byte)'+' && (IsDigit(At(_i + 1)) || (At(_i + 1) == (byte)'.' && IsDigit(At(_i + 2)))))
+        {
+            // `+2`: an explicit plus sign (JSON5, some models) names the same number; drop it and say so.
+            int plusOut = _o.Length;
+            _i++;
+            if (!ParseNumber())
+            {
+                _i = start;
+                return false;
+            }
+            Rec(LlmRepairKind.NumberFormat, start, _i - start, Utf8Text.GetString(_o.Span.Slice(plusOut)));
+            return true;
+        }
         if (Cur == (byte)'-')
         {
             _i++;

@@ -18,6 +18,7 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
     private readonly byte[][] _normalized;
     private readonly int[] _normalizedIndex;
     private readonly string[] _jsonNames;
+    private readonly byte[] _typeName;
 
     /// <summary>Creates the table.</summary>
     /// <param name="jsonNames">The names written in the schema.</param>
@@ -45,6 +46,7 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
         _normalized = normalized.ConvertAll(x => x.Item1).ToArray();
         _normalizedIndex = normalized.ConvertAll(x => x.Item2).ToArray();
         Expected = "one of " + string.Join(", ", jsonNames);
+        _typeName = LlmMemberTable.Normalize(Encoding.UTF8.GetBytes(typeof(TEnum).Name));
     }
 
     /// <summary><c>one of a, b, c</c>.</summary>
@@ -69,21 +71,38 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
                 return true;
             }
         }
-        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
-        var n = buffer.Slice(0, LlmMemberTable.Normalize(text, buffer));
-        if (n.Length > 0)
+        int index = Match(text);
+        if (index < 0)
         {
-            for (int k = 0; k < _normalized.Length; k++)
-            {
-                int index = _normalizedIndex[k];
-                if (index >= 0 && n.SequenceEqual(_normalized[k]) && context.TryCoerce(LlmRepairKind.EnumNormalized, ref reader, _jsonNames[index]))
-                {
-                    value = _values[index];
-                    return true;
-                }
-            }
+            // `Category.Billing`: the C# enum's own name as a qualifier names the same value.
+            int dot = text.LastIndexOf((byte)'.');
+            if (dot > 0 && NormalizedEquals(text.Slice(0, dot), _typeName)) index = Match(text.Slice(dot + 1));
+        }
+        if (index >= 0 && context.TryCoerce(LlmRepairKind.EnumNormalized, ref reader, _jsonNames[index]))
+        {
+            value = _values[index];
+            return true;
         }
         context.AddError(expected ?? Expected, ref reader);
         return false;
+    }
+
+    /// <summary>The value index whose name or alias equals <paramref name="text"/> ignoring case and separators, or -1.</summary>
+    private int Match(ReadOnlySpan<byte> text)
+    {
+        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        var n = buffer.Slice(0, LlmMemberTable.Normalize(text, buffer));
+        if (n.Length == 0) return -1;
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            if (n.SequenceEqual(_normalized[k])) return _normalizedIndex[k];
+        }
+        return -1;
+    }
+
+    private static bool NormalizedEquals(ReadOnlySpan<byte> text, byte[] normalized)
+    {
+        Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
+        return normalized.Length > 0 && buffer.Slice(0, LlmMemberTable.Normalize(text, buffer)).SequenceEqual(normalized);
     }
 }
