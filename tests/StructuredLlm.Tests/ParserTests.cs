@@ -382,6 +382,46 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_reasoning_block_is_dropped_so_json_inside_it_is_never_the_answer()
+    {
+        var other = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        // without the rule, the valid JSON inside the block and the answer would be two different candidates
+        foreach (var tag in new[] { "think", "thinking", "reasoning" })
+        {
+            var r = SupportTicketReader.Parse($"<{tag}>\nMaybe {other}? No, priority 2.\n</{tag}>\n\n{Clean}");
+            Assert.True(r.Success, string.Join("; ", r.Errors));
+            Assert.Equal(2, r.Value!.Priority);
+            var repair = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
+            Assert.Equal(("$", 0), (repair.Path, repair.Position));
+            Assert.StartsWith("{\"category\"", repair.After, StringComparison.Ordinal); // after: the answer that was kept
+            Assert.Contains("</" + tag + ">", repair.Before, StringComparison.Ordinal);
+        }
+
+        // DeepSeek-R1-style templates drop the opening tag: text ending in </think> is reasoning too
+        var r1 = SupportTicketReader.Parse("The user reports a login crash, so " + other + " looks wrong.\n</think>\n```json\n" + Clean + "\n```");
+        Assert.True(r1.Success, string.Join("; ", r1.Errors));
+        Assert.Equal(2, r1.Value!.Priority);
+        Assert.Equal(new[] { LlmRepairKind.ReasoningBlock, LlmRepairKind.MarkdownFence }, r1.Repairs.Select(x => x.Kind).Distinct()); // the fence: its opening and closing lines
+
+        // cut off while still thinking: no answer, a clear refusal (never the JSON inside the block)
+        var cut = SupportTicketReader.Parse("<think>\nThe answer could be " + Clean);
+        Assert.False(cut.Success);
+        Assert.Contains("reasoning block", Assert.Single(cut.Errors).Found, StringComparison.Ordinal);
+        Assert.False(SupportTicketReader.Parse("<think>" + Clean + "</think>").Success);
+
+        // the tag as data inside the answer's strings is not reasoning
+        var data = Clean.Replace("App crashes on login", "Model printed </think> in the reply", StringComparison.Ordinal);
+        var d = SupportTicketReader.Parse(data);
+        Assert.True(d.Success, string.Join("; ", d.Errors));
+        Assert.Equal("Model printed </think> in the reply", d.Value!.Summary);
+        Assert.Empty(d.Repairs);
+
+        // strict mode lists it like any other repair
+        Refused("<think>ok</think>" + Clean, LlmParseOptions.StrictDefault);
+        Assert.True(SupportTicketReader.Parse("<think>ok</think>" + Clean, new LlmParseOptions { AllowedRepairs = new[] { LlmRepairKind.ReasoningBlock } }).Success);
+    }
+
+    [Fact]
     public void Strict_mode_applies_no_repair_and_allowed_repairs_are_honoured()
     {
         Assert.True(SupportTicketReader.Parse(Clean, LlmParseOptions.StrictDefault).Success);

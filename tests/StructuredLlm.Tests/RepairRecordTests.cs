@@ -19,6 +19,7 @@ public class RepairRecordTests
         { "\uFEFF{\"a\": 1}", LlmRepairKind.ByteOrderMark, "$", 0, "\uFEFF{\"a\": 1}", "{\"a\": 1}" },
         { "```json\n{\"a\": 1}\n```", LlmRepairKind.MarkdownFence, "$", 0, "```json\n{\"a\": 1}\n```", "\n{\"a\": 1}\n```" },
         { "Here you go:\n```json\n{\"a\": 1}\n```\nThanks!", LlmRepairKind.MarkdownFence, "$", 13, "Here you go:\n```json\n{\"a\": 1}\n```\nThanks!", "{\"a\": 1}" },
+        { "<think>{\"a\": 2}</think>\n{\"a\": 1}", LlmRepairKind.ReasoningBlock, "$", 0, "<think>{\"a\": 2}</think>\n{\"a\": 1}", "{\"a\": 1}" },
         { "<json>{\"a\": 1}</json>", LlmRepairKind.TagWrapper, "$", 0, "<json>{\"a\": 1}</json>", "{\"a\": 1}" },
         { "The answer is {\"a\": 1} as requested.", LlmRepairKind.SurroundingText, "$", 14, "The answer is {\"a\": 1} as requested.", "{\"a\": 1}" },
         { "{\"v\": {\"$oid\": ObjectId(\"5f1\")}}", LlmRepairKind.FunctionWrapper, "$.v['$oid']", 15, "v\": {\"$oid\": ObjectId(\"5f1\")}}", "v\": {\"$oid\": \"5f1\")}}" },

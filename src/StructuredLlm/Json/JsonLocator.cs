@@ -43,6 +43,67 @@ internal static class JsonLocator
     }
 
     /// <summary>
+    /// The repairs shared by every candidate (a byte-order mark, leading reasoning blocks), with <paramref name="start"/>
+    /// moved past the reasoning. False when nothing is left but reasoning: a block that never closed (the output was cut
+    /// off while the model was still thinking) or one with no answer after it.
+    /// </summary>
+    public static bool Preamble(ReadOnlySpan<byte> text, ref int start, int end, bool bom, out LlmRepair[] repairs)
+    {
+        int answer = start;
+        for (int n = 0; n < 8; n++) // interleaved blocks: a few, never unbounded
+        {
+            int next = SkipReasoning(text, answer, end);
+            if (next == answer) break;
+            if (next < 0 || next >= end)
+            {
+                repairs = Array.Empty<LlmRepair>();
+                return false;
+            }
+            answer = next;
+        }
+        int count = (bom ? 1 : 0) + (answer != start ? 1 : 0);
+        repairs = count == 0 ? Array.Empty<LlmRepair>() : new LlmRepair[count];
+        if (bom) repairs[0] = RepairSnippets.ByteOrderMark(text);
+        if (answer != start) repairs[count - 1] = RepairSnippets.Reasoning(text, start, answer, end);
+        start = answer;
+        return true;
+    }
+
+    private static readonly byte[][] s_reasoningTags = { "think"u8.ToArray(), "thinking"u8.ToArray(), "reasoning"u8.ToArray() };
+
+    /// <summary>
+    /// Where the text after one leading reasoning block starts (whitespace skipped); <paramref name="start"/> when the
+    /// text does not start with one; -1 when the block never closes. A closing <c>&lt;/think&gt;</c> with no opening tag
+    /// (DeepSeek-R1-style templates put the opening tag in the prompt) ends a block too, unless the text before it
+    /// starts like JSON (where the tag would be data inside a string).
+    /// </summary>
+    private static int SkipReasoning(ReadOnlySpan<byte> text, int start, int end)
+    {
+        if (start < end && text[start] == (byte)'<')
+        {
+            foreach (var name in s_reasoningTags)
+            {
+                int open = start + 1;
+                if (!text.Slice(open, end - open).StartsWith(name) || open + name.Length >= end || text[open + name.Length] != (byte)'>') continue;
+                int close = IndexOfClosingTag(text, open + name.Length + 1, end, name);
+                return close < 0 ? -1 : SkipWs(text, close + name.Length + 3, end);
+            }
+        }
+        if (!LooksLikeJsonStart(text, start, end))
+        {
+            int close = text.Slice(start, end - start).IndexOf("</think>"u8);
+            if (close >= 0) return SkipWs(text, start + close + 8, end);
+        }
+        return start;
+    }
+
+    private static int SkipWs(ReadOnlySpan<byte> text, int i, int end)
+    {
+        while (i < end && IsWs(text[i])) i++;
+        return i;
+    }
+
+    /// <summary>
     /// True when the trimmed text (after comments and an opening fence) starts like a JSON document, so the
     /// whole text is the first candidate.
     /// </summary>

@@ -77,13 +77,14 @@ public static class LlmJson
     {
         var (start, end, bom) = JsonLocator.Trim(text);
         if (start >= end) return new RepairOutcome(Errors.Empty());
+        if (!JsonLocator.Preamble(text, ref start, end, bom, out var preamble)) return new RepairOutcome(Errors.OnlyReasoning(null));
 
         bool hasBracket = text.Slice(start, end - start).IndexOfAny((byte)'{', (byte)'[') >= 0;
         bool wholeFirst = JsonLocator.LooksLikeJsonStart(text, start, end) || !hasBracket;
         LlmError? firstError = null;
         if (wholeFirst)
         {
-            var whole = RepairSpan(text, start, end - start, default, options, bom);
+            var whole = RepairSpan(text, start, end - start, default, options, preamble);
             if (whole.Success) return whole;
             firstError = whole.Error;
         }
@@ -98,7 +99,7 @@ public static class LlmJson
         foreach (var c in candidates)
         {
             if (wholeFirst && c.Start == start && c.Length == end - start) continue;
-            var r = RepairSpan(text, c.Start, c.Length, c, options, bom);
+            var r = RepairSpan(text, c.Start, c.Length, c, options, preamble);
             if (!r.Success)
             {
                 firstError ??= r.Error;
@@ -117,14 +118,14 @@ public static class LlmJson
 
         if (!wholeFirst)
         {
-            var whole = RepairSpan(text, start, end - start, default, options, bom);
+            var whole = RepairSpan(text, start, end - start, default, options, preamble);
             if (whole.Success) return whole;
             firstError ??= whole.Error;
         }
         return new RepairOutcome(firstError ?? Errors.NoJson(text));
     }
 
-    private static RepairOutcome RepairSpan(ReadOnlySpan<byte> text, int start, int length, JsonCandidate via, LlmParseOptions options, bool bom)
+    private static RepairOutcome RepairSpan(ReadOnlySpan<byte> text, int start, int length, JsonCandidate via, LlmParseOptions options, LlmRepair[] preamble)
     {
         var log = new RepairLog();
         using var output = new ByteBuilder(length + 16);
@@ -142,7 +143,7 @@ public static class LlmJson
         }
 
         var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
-        if (bom) repairs.Add(RepairSnippets.ByteOrderMark(text));
+        repairs.AddRange(preamble);
         if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
         foreach (var r in log.Repairs) repairs.Add(start == 0 ? r : r.WithPosition(r.Position + start));
         foreach (var r in repairs)
@@ -203,6 +204,9 @@ internal static class Errors
             "quote characters used both as string delimiters and inside strings, with commas or brackets to guess");
 
     public static LlmError Empty() => new("$", "a JSON value", "an empty response");
+
+    public static LlmError OnlyReasoning(string? expected) =>
+        new("$", expected ?? "a JSON value", "only a reasoning block (<think>…), cut off or with no answer after it");
 
     public static LlmError TooLong(int length, int max) =>
         new("$", $"at most {max} characters of input", $"{length}");

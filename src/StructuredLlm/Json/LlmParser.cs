@@ -111,6 +111,10 @@ public static class LlmParser
         {
             return LlmResult<T>.Fail(new[] { new LlmError("$", expected ?? "a JSON value", "an empty response") }, text ?? string.Empty);
         }
+        if (!JsonLocator.Preamble(span, ref start, end, bom, out var preamble))
+        {
+            return LlmResult<T>.Fail(new[] { Errors.OnlyReasoning(expected) }, text ?? Utf8Text.GetString(span));
+        }
 
         var ctx = t_context ?? new LlmReadContext(options);
         t_context = null;
@@ -121,7 +125,7 @@ public static class LlmParser
             if (JsonLocator.LooksLikeJsonStart(span, start, end))
             {
                 wholeTried = true;
-                first = ReadCandidate(p, length, start, end - start, default, bom, read, options, ctx, keepClean: false);
+                first = ReadCandidate(p, length, start, end - start, default, preamble, read, options, ctx, keepClean: false);
                 if (first.Success) return Finish(first, span, charPositions);
                 if (first.SyntaxOk && !first.Sequence) return Refuse(first, span, text);
             }
@@ -134,7 +138,7 @@ public static class LlmParser
             foreach (var c in candidates)
             {
                 if (wholeTried && c.Start == start && c.Length == end - start) continue;
-                var a = ReadCandidate(p, length, c.Start, c.Length, c, bom, read, options, ctx, keepClean: true);
+                var a = ReadCandidate(p, length, c.Start, c.Length, c, preamble, read, options, ctx, keepClean: true);
                 if (!a.Success)
                 {
                     if (bestFailure is null || (a.SyntaxOk && !bestFailure.SyntaxOk)) bestFailure = a;
@@ -180,11 +184,11 @@ public static class LlmParser
     }
 
     /// <summary>Reads one candidate: strictly first; on a syntax failure, repaired; then with root unwrapping.</summary>
-    private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, bool bom,
+    private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, LlmRepair[] preamble,
         LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
     {
         var attempt = new Attempt<T>();
-        if (bom) attempt.Repairs.Add(RepairSnippets.ByteOrderMark(new ReadOnlySpan<byte>(p, length)));
+        attempt.Repairs.AddRange(preamble);
         if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
         foreach (var r in attempt.Repairs)
         {

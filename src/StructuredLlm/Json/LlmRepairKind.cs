@@ -25,6 +25,12 @@ public enum LlmRepairKind
     DoubleEncoded,
     /// <summary>A function-call wrapper (JSONP <c>callback(...)</c>, MongoDB <c>ObjectId("...")</c>) was dropped.</summary>
     FunctionWrapper,
+    /// <summary>
+    /// A reasoning block before the answer (<c>&lt;think&gt;…&lt;/think&gt;</c>, <c>&lt;thinking&gt;</c>, <c>&lt;reasoning&gt;</c>, or text
+    /// ending in <c>&lt;/think&gt;</c> whose opening tag the chat template dropped) was dropped, so JSON inside it is never
+    /// taken for the answer.
+    /// </summary>
+    ReasoningBlock,
 
     // ---- syntax ----
     /// <summary>A comma before the first element or member was dropped.</summary>

@@ -64,6 +64,13 @@ internal static class RepairSnippets
         return new LlmRepair(LlmRepairKind.ByteOrderMark, "$", 0, before, after);
     }
 
+    /// <summary>The record of reasoning text from <paramref name="blockStart"/> up to the answer at <paramref name="answerStart"/> dropped.</summary>
+    public static LlmRepair Reasoning(ReadOnlySpan<byte> text, int blockStart, int answerStart, int end)
+    {
+        var (before, after) = Kept(text, answerStart, end);
+        return new LlmRepair(LlmRepairKind.ReasoningBlock, "$", blockStart, before, after);
+    }
+
     /// <summary>The record of a candidate taken out of a fence, a tag or prose.</summary>
     public static LlmRepair Located(ReadOnlySpan<byte> text, JsonCandidate via)
     {
