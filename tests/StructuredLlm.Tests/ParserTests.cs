@@ -224,6 +224,21 @@ public class ParserTests
         Assert.True(r.Success);
         Assert.Equal(new[] { "urgent" }, r.Value!.Tags);
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
+        // text that only looks like brackets is still one item
+        Assert.Equal(new[] { "[urgent]" }, Ok("""{"category":"billing","priority":1,"summary":"x","tags":"[urgent]"}""").Tags);
+    }
+
+    [Theory]
+    [InlineData("\"[\\\"ios\\\", \\\"crash\\\"]\"")]
+    [InlineData("\" [] \"")]
+    [InlineData("\"[1, 2]\"")]
+    public void A_string_holding_a_json_array_is_refused_not_wrapped_as_one_item(string tags)
+    {
+        var r = Refused($$"""{"category":"billing","priority":1,"summary":"x","tags":{{tags}}}""");
+        var e = Assert.Single(r.Errors);
+        Assert.Equal("$.tags", e.Path);
+        Assert.StartsWith("a string holding a JSON array", e.Found, StringComparison.Ordinal);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
     }
 
     [Fact]

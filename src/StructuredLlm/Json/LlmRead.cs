@@ -309,6 +309,13 @@ public static partial class LlmRead
             return context.ErrorCount == errors;
         }
         value = new List<T>();
+        if (reader.TokenType == JsonTokenType.String && HoldsJsonArray(ref reader))
+        {
+            // "[\"a\",\"b\"]" is the array encoded a second time, not one item whose text is an array: wrapping it
+            // would be a silently wrong one-element list, so say what was found (a retry fixes it).
+            context.AddError(expected, "a string holding a JSON array, " + LlmReadContext.Describe(ref reader));
+            return false;
+        }
         if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
             context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[" + LlmReadContext.Describe(ref reader) + "]"))
         {
@@ -319,6 +326,29 @@ public static partial class LlmRead
             return ok;
         }
         return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>True when the current string token's text, trimmed, is a complete strict JSON array.</summary>
+    private static bool HoldsJsonArray(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        int a = 0, b = raw.Length;
+        while (a < b && raw[a] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') a++;
+        while (b > a && raw[b - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') b--;
+        if (b - a < 2 || raw[a] != (byte)'[' || raw[b - 1] != (byte)']') return false;
+        // escaped text (the usual case: quotes inside a JSON string are written \") is unescaped first
+        var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : raw.Slice(a, b - a).ToArray();
+        try
+        {
+            var inner = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 64 });
+            if (!inner.Read() || inner.TokenType != JsonTokenType.StartArray) return false;
+            inner.Skip();
+            return !inner.Read(); // nothing after the array
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>An object read as a string-keyed dictionary; a repeated key with a different value is refused.</summary>
