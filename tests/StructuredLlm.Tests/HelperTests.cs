@@ -119,6 +119,28 @@ public class HelperTests
     }
 
     [Theory]
+    [InlineData("\"2025-03-31T10:00:00Z\"", true)]
+    [InlineData("\"2025-03-31T10:00:00.125-05:30\"", true)]
+    [InlineData("\"2025-03-31T10:00:00\"", false)] // no offset: System.Text.Json would take the server's local one
+    [InlineData("\"2025-03-31\"", false)]          // a date alone: its midnight and offset would be invented
+    [InlineData("\"2025-03-31T10:00\\u002B02:00\"", true)] // escaped text is unescaped before the check
+    public void A_date_time_offset_needs_a_time_and_an_explicit_offset(string json, bool ok)
+    {
+        var r = One<DateTimeOffset>(json, (ref Utf8JsonReader r, LlmReadContext c, out DateTimeOffset v) => LlmRead.DateTimeOffset(ref r, c, "a date-time with offset", out v));
+        Assert.Equal(ok, r.Success);
+        if (!ok) Assert.Equal("$: expected a date-time with offset, found " + json, r.Errors.Single().Message);
+    }
+
+    [Theory]
+    [InlineData("\"2025-03-31T10:00:00\"", true)]
+    [InlineData("\"2025-03-31T10:00:00Z\"", true)]
+    [InlineData("\"2025-03-31\"", false)] // a DateTime member asked for a time; a date alone would invent midnight
+    public void A_date_time_needs_a_time(string json, bool ok)
+    {
+        Assert.Equal(ok, One<DateTime>(json, (ref Utf8JsonReader r, LlmReadContext c, out DateTime v) => LlmRead.DateTime(ref r, c, "a date-time", out v)).Success);
+    }
+
+    [Theory]
     [InlineData("300", false)]
     [InlineData("255", true)]
     [InlineData("-1", false)]

@@ -228,15 +228,34 @@ public static partial class LlmRead
     /// <summary>An ISO 8601 <see cref="DateTime"/> string.</summary>
     public static bool DateTime(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateTime value)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value)) return true;
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
         return Fail(ref reader, context, expected, out value);
     }
 
     /// <summary>An ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
     public static bool DateTimeOffset(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateTimeOffset value)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value)) return true;
+        // System.Text.Json reads a missing offset as the machine's local one, and a date alone as its midnight: both
+        // would be a value the model never wrote, different on every server, so an offset and a time are required.
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value) && HasTime(IsoText(ref reader), out bool offset) && offset) return true;
         return Fail(ref reader, context, expected, out value);
+    }
+
+    private static ReadOnlySpan<byte> IsoText(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || reader.HasValueSequence ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
+
+    /// <summary>
+    /// True when an ISO 8601 text that parsed as a date-time has a time part (<c>yyyy-MM-ddThh:mm…</c>), not a date
+    /// alone (whose midnight would be invented); <paramref name="offset"/> tells whether it ends in <c>Z</c> or
+    /// <c>±hh:mm</c>.
+    /// </summary>
+    private static bool HasTime(ReadOnlySpan<byte> text, out bool offset)
+    {
+        offset = false;
+        if (text.Length <= 11 || text[10] is not ((byte)'T' or (byte)'t')) return false;
+        var time = text.Slice(11);
+        offset = time[time.Length - 1] is (byte)'Z' or (byte)'z' || time.IndexOfAny((byte)'+', (byte)'-') >= 0;
+        return true;
     }
 
     /// <summary>A <see cref="TimeSpan"/> string in the constant format (<c>[-][d.]hh:mm:ss[.fffffff]</c>).</summary>
