@@ -255,6 +255,27 @@ public class ParserTests
     }
 
     [Fact]
+    public void Output_cut_inside_the_key_of_a_member_not_yet_written_is_refused_for_that_member()
+    {
+        const string Head = """{"category":"billing","priority":3,"summary":"x","tags":[]""";
+        // the model had begun customerEmail: leaving it null would be data lost silently
+        var r = Refused(Head + ""","customerEm""");
+        var e = Assert.Single(r.Errors);
+        Assert.Equal(("$.customerEmail", "a key that was cut off (\"customerEm\")"), (e.Path, e.Found));
+        Refused(Head + ""","customer_e""");
+
+        // a cut key that starts no missing member (an extra the type does not have) loses nothing
+        var extra = SupportTicketReader.Parse(Head + ""","notes""");
+        Assert.True(extra.Success, string.Join("; ", extra.Errors));
+        Assert.Null(extra.Value!.CustomerEmail);
+        Assert.Equal(new[] { "$.notes" }, extra.UnknownMembers);
+        // nor one whose member was already written
+        var written = SupportTicketReader.Parse(Head + ""","customerEmail":"a@b.c","custo""");
+        Assert.True(written.Success, string.Join("; ", written.Errors));
+        Assert.Equal("a@b.c", written.Value!.CustomerEmail);
+    }
+
+    [Fact]
     public void Number_ending_the_text_is_refused()
     {
         var r = Refused("""{"category":"billing","summary":"x","tags":[],"priority":4""");

@@ -138,6 +138,30 @@ public sealed class LlmMemberTable
         return found;
     }
 
+    /// <summary>
+    /// Called for an unknown key whose value was cut off or left out: when the key is the start of the name of a member
+    /// not yet seen in this object (<c>customerEm</c>), the output was cut while that member was being written, so it
+    /// is reported as cut off instead of being left absent (null).
+    /// </summary>
+    internal void ReportCutKey(scoped ReadOnlySpan<byte> key, LlmReadContext context, int slotBase)
+    {
+        Span<byte> buffer = key.Length <= 256 ? stackalloc byte[key.Length] : new byte[key.Length];
+        var n = buffer.Slice(0, Normalize(key, buffer));
+        if (n.Length == 0) return;
+        int first = -1;
+        bool several = false;
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            int member = _normalizedMember[k];
+            if (member < 0 || member == first || _normalized[k].Length <= n.Length || !_normalized[k].AsSpan().StartsWith(n) || context.HasSlot(slotBase + member)) continue;
+            if (first < 0) first = member;
+            else several = true;
+        }
+        if (first < 0) return;
+        string written = Utf8Text.GetString(key);
+        context.AddErrorAt(several ? written : _jsonNames[first], "a complete value", "a key that was cut off (" + LlmReadContext.Quote(written) + ")");
+    }
+
     /// <summary>Member names shorter than this (<c>id</c>) are not matched inside longer keys: too many keys contain them.</summary>
     private const int MinPartialLength = 3;
 

@@ -16,6 +16,7 @@ public struct LlmObjectState
 {
     internal int Base;
     internal int Count;
+    internal int ParentBase;
 }
 
 /// <summary>
@@ -39,6 +40,8 @@ public sealed unsafe class LlmReadContext
     private byte* _json;
     private int _jsonLength;
     private List<int>? _incomplete;
+    private int _objectBase = -1;
+    private LlmMemberTable? _unmatched;
     private int _positionBase;
 
     /// <summary>Creates a context (the parser normally provides one).</summary>
@@ -92,6 +95,8 @@ public sealed unsafe class LlmReadContext
         _jsonLength = length;
         _incomplete = incomplete is { Count: > 0 } ? incomplete : null;
         _positionBase = positionBase;
+        _objectBase = -1;
+        _unmatched = null;
         Options = options;
     }
 
@@ -278,6 +283,8 @@ public sealed unsafe class LlmReadContext
         }
         state.Base = _slotTop;
         state.Count = memberCount;
+        state.ParentBase = _objectBase;
+        _objectBase = state.Base;
         _slots.AsSpan(_slotTop, memberCount).Fill(-1);
         _weakKeys.AsSpan(_slotTop, memberCount).Clear();
         _slotTop += memberCount;
@@ -302,7 +309,12 @@ public sealed unsafe class LlmReadContext
     }
 
     /// <summary>The fallback when a key is not one of the exact JSON names: case/separator-insensitive, aliases, type-name prefix.</summary>
-    public int MatchMember(scoped ReadOnlySpan<byte> key, LlmMemberTable members) => members.Match(key, this);
+    public int MatchMember(scoped ReadOnlySpan<byte> key, LlmMemberTable members)
+    {
+        int member = members.Match(key, this);
+        _unmatched = member < 0 ? members : null;
+        return member;
+    }
 
     /// <summary>
     /// Moves to the member's value and decides whether to read it: true the first time (the path is entered;
@@ -390,11 +402,23 @@ public sealed unsafe class LlmReadContext
     /// <summary>True when the member appeared in the object.</summary>
     public bool HasMember(in LlmObjectState state, int member) => _slots[state.Base + member] >= 0;
 
+    internal bool HasSlot(int index) => index < _slotTop && _slots[index] >= 0;
+
+    internal void AddErrorAt(string member, string expected, string found) => _errors.Add(new LlmError(LlmPath.Combine(Path, member), expected, found));
+
     /// <summary>Skips the value of a member the type does not have and reports it.</summary>
     public void SkipUnknownMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key)
     {
         _unknown.Add(LlmPath.Combine(Path, Utf8Text.GetString(key)));
         reader.Read();
+        var table = _unmatched;
+        _unmatched = null;
+        // `…,"customerEm` (cut inside the key): the repaired text has an unknown key with a missing value, but the
+        // model had begun a member the type has; that member is lost data, not absent.
+        if (_incomplete is not null && table is not null && _objectBase >= 0 && IsIncompleteValue(ref reader))
+        {
+            table.ReportCutKey(key, this, _objectBase);
+        }
         Skip(ref reader);
     }
 
@@ -402,6 +426,7 @@ public sealed unsafe class LlmReadContext
     public void EndObject(ref LlmObjectState state)
     {
         _slotTop = state.Base;
+        _objectBase = state.ParentBase;
         state = default;
     }
 
