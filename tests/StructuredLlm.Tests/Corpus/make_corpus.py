@@ -177,6 +177,18 @@ add("syntax", "Sentiment", "{'label': 'mixed', 'confidence': 0.5, 'sarcastic': f
     {"label": "mixed", "confidence": 0.5, "sarcastic": False, "reviewId": None}, "escaped apostrophe and double quotes in a single-quoted unknown member")
 add("truncation", "SupportTicket", '{"category": "billing", "priority": 3, "summary": "Customer was charged twice for the March invoice", "tags": ["refund", "duplicate-charge"], "customerEmail": "jane@example.com"', T1, "only the final brace is missing: every value complete")
 
+# ---- session 3 probes: reasoning models, double-encoded members, cut keys, signs and qualifiers
+draft = j(with_(T1, priority=5))
+add("prose", "SupportTicket", "<think>\nThe customer was charged twice. A first draft: " + draft + "\nNo, priority 3 fits better.\n</think>\n\n" + T1s, T1,
+    "reasoning model: a different draft inside <think> is not a second answer")
+add("prose", "SupportTicket", "Billing issue, so category billing. Draft " + draft + " is too urgent.\n</think>\n```json\n" + T1s + "\n```", T1,
+    "R1-style template: reasoning ends in </think> without an opening tag")
+add("truncation", "SupportTicket", "<think>\nLet me work out the priority. Something like " + T1s, None, "cut off while still thinking: the JSON in the reasoning is a draft, not the answer")
+add("shape", "SupportTicket", j(with_(T1, tags=j(T1["tags"]))), None, "tags encoded as a JSON string: wrapping it as one tag would be silently wrong")
+add("truncation", "SupportTicket", T1s[:T1s.index(', "customerEmail"')] + ', "customerEm', None, "cut inside the key of the last (optional) member: that member began")
+add("coercion", "SupportTicket", T1s.replace('"priority": 3', '"priority": +3'), T1, "explicit plus sign on a number")
+add("coercion", "SupportTicket", T1s.replace('"category": "billing"', '"category": "Category.Billing"'), T1, "enum value qualified by its C# enum name")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")
