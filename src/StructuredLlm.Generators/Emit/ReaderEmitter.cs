@@ -623,7 +623,7 @@ internal static class ReaderEmitter
             w.WriteLine("int branch = -1;");
             w.WriteLine("global::System.Text.Json.Utf8JsonReader probe = reader;");
             w.WriteLine("context.PushProperty(" + CSharpLiteral.String(discriminator) + ");");
-            w.WriteLine("if (" + Json + "LlmRead.FindMember(ref probe, " + CSharpLiteral.String(discriminator) + "))");
+            w.WriteLine("if (" + Json + "LlmRead.FindMember(ref probe, " + CSharpLiteral.String(discriminator) + ", context))");
             w.OpenBrace();
             if (allStrings)
             {

@@ -1,3 +1,4 @@
+#nullable enable
 using System;
 using System.Globalization;
 using System.Text;
@@ -57,7 +58,14 @@ public static partial class LlmRead
     /// <paramref name="probe"/> is on its value, to be read with an <see cref="LlmEnumTable{TEnum}"/> or <see cref="Literal"/>.
     /// </summary>
     /// <returns>False when the object has no such member.</returns>
-    public static bool FindMember(ref Utf8JsonReader probe, string jsonName)
+    public static bool FindMember(ref Utf8JsonReader probe, string jsonName) => FindMember(ref probe, jsonName, null);
+
+    /// <summary>
+    /// <see cref="FindMember(ref Utf8JsonReader, string)"/>, and when the object names the discriminator a second time
+    /// (the same or an equivalent key) with a different value, an error at the current path: which derived type was
+    /// meant would be a guess.
+    /// </summary>
+    public static bool FindMember(ref Utf8JsonReader probe, string jsonName, LlmReadContext? context)
     {
         if (probe.TokenType != JsonTokenType.StartObject) return false;
         byte[] wanted = Encoding.UTF8.GetBytes(jsonName);
@@ -75,6 +83,10 @@ public static partial class LlmRead
                 if (match)
                 {
                     probe = scan;
+                    if (context is not null && HasConflictingRepeat(scan, wanted, normalizedWanted))
+                    {
+                        context.AddError("one value", "two different values for this member (duplicate or equivalent keys)");
+                    }
                     return true;
                 }
                 LlmReadContext.Skip(ref scan);
@@ -82,6 +94,27 @@ public static partial class LlmRead
         }
         return false;
     }
+
+    /// <summary>True when a later key equal to the discriminator's (exactly or ignoring case and separators) has a different value.</summary>
+    private static bool HasConflictingRepeat(Utf8JsonReader scan, byte[] wanted, byte[] normalizedWanted)
+    {
+        string first = DiscriminatorText(ref scan);
+        LlmReadContext.Skip(ref scan);
+        while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
+        {
+            byte[] key = Encoding.UTF8.GetBytes(scan.GetString() ?? string.Empty);
+            bool same = key.AsSpan().SequenceEqual(wanted) || (normalizedWanted.Length > 0 && LlmMemberTable.Normalize(key).AsSpan().SequenceEqual(normalizedWanted));
+            scan.Read();
+            if (same && !string.Equals(DiscriminatorText(ref scan), first, StringComparison.Ordinal)) return true;
+            LlmReadContext.Skip(ref scan);
+        }
+        return false;
+    }
+
+    /// <summary>A discriminator value as compared for repeats: strings ignoring case and separators (as they are matched), others as literals.</summary>
+    private static string DiscriminatorText(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.String
+        ? Encoding.UTF8.GetString(LlmMemberTable.Normalize(Encoding.UTF8.GetBytes(SafeString(ref reader) ?? string.Empty)))
+        : Literal(ref reader);
 
     /// <summary>The current scalar token as a JSON literal (<c>"circle"</c>, <c>1</c>, <c>true</c>), for discriminators that are not all strings.</summary>
     public static string Literal(ref Utf8JsonReader reader) => reader.TokenType switch

@@ -514,6 +514,12 @@ public class ReaderBehaviourTests
         Assert.Equal(new Circle("c", 2), Ok(drifted).Shapes[0]);
         Assert.Equal(new Circle("h", 1), drifted.Value!.Highlight);
         Assert.Empty(drifted.UnknownMembers);
+
+        // the discriminator twice: with two different types named, which one was meant is a guess
+        var twice = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"circle","label":"c","radius":2,"Kind":"rectangle"}],"highlight":null}""");
+        Assert.Equal("$.shapes[0].kind: expected one value, found two different values for this member (duplicate or equivalent keys)", OnlyError(twice).Message);
+        var same = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"circle","label":"c","radius":2,"kind":"Circle"}],"highlight":null}""");
+        Assert.Equal(new Circle("c", 2), Ok(same).Shapes[0]);
     }
 
     [Fact]
