@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -40,14 +41,33 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.DiagnosticItems)
             .Collect()
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, all) =>
+        // Reported against the compilation's own syntax trees: a location built from a file path alone is outside every
+        // tree, so #pragma warning and a per-file .editorconfig section could not apply to it. This step reruns on every
+        // compilation change, but with nothing to report it returns at once, and it never adds a source.
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider).WithTrackingName(TrackingNames.DiagnosticsReport), static (spc, input) =>
         {
+            ImmutableArray<DiagnosticInfo> all = input.Left;
+            if (all.IsEmpty)
+            {
+                return;
+            }
+
+            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            foreach (SyntaxTree tree in input.Right.SyntaxTrees)
+            {
+                if (!trees.ContainsKey(tree.FilePath))
+                {
+                    trees.Add(tree.FilePath, tree);
+                }
+            }
+
             var seen = new HashSet<DiagnosticInfo>();
             foreach (DiagnosticInfo diagnostic in all)
             {
                 if (seen.Add(diagnostic))
                 {
-                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                    SyntaxTree? tree = diagnostic.Location is { } location && trees.TryGetValue(location.FilePath, out SyntaxTree? found) ? found : null;
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic(tree));
                 }
             }
         });

@@ -15,5 +15,12 @@ internal static class TrackingNames
     public const string DiagnosticItems = nameof(DiagnosticItems);
     public const string AllEntries = nameof(AllEntries);
 
+    /// <summary>
+    /// The diagnostics joined with the compilation at report time, so each location is in the compilation's own syntax
+    /// tree (which #pragma and per-file .editorconfig need). It reruns on every compilation change and adds no source, so
+    /// it is not in <see cref="All"/> (whose steps hold no compilation and stay cached after an unrelated edit).
+    /// </summary>
+    public const string DiagnosticsReport = nameof(DiagnosticsReport);
+
     public static readonly string[] All = { Parse, ProfileLimits, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DiagnosticItems, AllEntries };
 }

@@ -45,6 +45,19 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Diagnostics_are_located_in_the_compilations_own_trees_where_pragma_and_per_file_options_apply()
+    {
+        // A location made from a file path alone is in no tree: the compiler could not read the #pragma around it or
+        // the .editorconfig section of its file (the consumer build in PackageTests checks both end to end).
+        GeneratorRun run = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Node(string Name, List<Node> Kids);");
+        run.AssertNoException();
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "SLLM0009");
+        Assert.True(d.Location.IsInSource);
+        Assert.Same(run.Input.SyntaxTrees.Single(), d.Location.SourceTree);
+        Assert.Equal("Kids", d.Location.SourceTree!.GetText(TestContext.Current.CancellationToken).ToString(d.Location.SourceSpan));
+    }
+
+    [Fact]
     public void SLLM0001_type_not_partial()
     {
         Found d = Single("[LlmOutput] public record Ticket(string Title);", "SLLM0001");

@@ -10,4 +10,10 @@ internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationI
         => new(descriptor, location, args.ToEquatableArray());
 
     public Diagnostic ToDiagnostic() => Diagnostic.Create(Descriptor, Location?.ToLocation(), MessageArgs.ToArrayCompat());
+
+    /// <summary>The diagnostic located in <paramref name="tree"/> (the compilation's tree for its file) when the span still fits it.</summary>
+    public Diagnostic ToDiagnostic(SyntaxTree? tree) =>
+        tree is not null && Location is { } location && location.Span.End <= tree.Length
+            ? Diagnostic.Create(Descriptor, Microsoft.CodeAnalysis.Location.Create(tree, location.Span), MessageArgs.ToArrayCompat())
+            : ToDiagnostic();
 }
