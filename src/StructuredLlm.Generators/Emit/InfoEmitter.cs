@@ -66,7 +66,7 @@ internal static class InfoEmitter
     // no literal string, no concatenation per schema).
     private static void WriteSchemaArgument(SourceWriter w, OutputSpec spec, string name, SchemaProfile profile, string suffix)
     {
-        System.Text.StringBuilder line = w.BeginLine();
+        SegmentedText line = w.BeginLine();
         line.Append(name).Append(": \"");
         SchemaEmitter.EmitAsCSharpLiteralContent(spec, profile, line);
         line.Append('"').Append(suffix);
@@ -74,7 +74,12 @@ internal static class InfoEmitter
     }
 
     /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
-    public static string EmitInfo(OutputSpec spec, CompilationFeatures features)
+    public static string EmitInfo(OutputSpec spec, CompilationFeatures features) => Info(spec, features).ToString();
+
+    /// <inheritdoc cref="EmitInfo"/>
+    public static Microsoft.CodeAnalysis.Text.SourceText EmitInfoText(OutputSpec spec, CompilationFeatures features) => Info(spec, features).ToSourceText();
+
+    private static SourceWriter Info(OutputSpec spec, CompilationFeatures features)
     {
         var w = new SourceWriter(8 * 1024);
         w.WriteLine(Header(features));
@@ -130,7 +135,7 @@ internal static class InfoEmitter
             w.CloseBrace();
         }
 
-        return w.ToString();
+        return w;
     }
 
     /// <summary>Whether a reader is generated: the spec is readable (from C# 7.3 up; before C# 8 the reader is written without nullable annotations).</summary>

@@ -85,11 +85,11 @@ internal static class ReaderEmitter
     }
 
     /// <summary>The reader source. Before C# 8 (no nullable annotations, no switch expressions) it is written without them.</summary>
-    public static string Emit(OutputSpec spec, CompilationFeatures features)
-    {
-        var emitter = new Emitter(spec, features.SupportsNullableDirective);
-        return emitter.Run();
-    }
+    public static string Emit(OutputSpec spec, CompilationFeatures features) => new Emitter(spec, features.SupportsNullableDirective).Run().ToString();
+
+    /// <inheritdoc cref="Emit"/>
+    public static Microsoft.CodeAnalysis.Text.SourceText EmitText(OutputSpec spec, CompilationFeatures features)
+        => new Emitter(spec, features.SupportsNullableDirective).Run().ToSourceText();
 
     // ------------------------------------------------------------------ naming
 
@@ -212,7 +212,7 @@ internal static class ReaderEmitter
             }
         }
 
-        public string Run()
+        public SourceWriter Run()
         {
             HashSet<string> emitted = Emitted();
             foreach (TypeDefinitionSpec d in _spec.Definitions)
@@ -247,24 +247,24 @@ internal static class ReaderEmitter
             bool hasNamespace = _spec.Namespace.Length > 0;
             if (hasNamespace)
             {
-                w.WriteLine("namespace " + _spec.Namespace);
+                w.WriteLine("namespace ", _spec.Namespace);
                 w.OpenBrace();
             }
 
             foreach (ContainingTypeSpec containing in _spec.ContainingTypes)
             {
-                w.WriteLine("partial " + containing.Keyword + " " + InfoEmitter.Identifier(containing.Name));
+                w.WriteLine("partial ", containing.Keyword, " ", InfoEmitter.Identifier(containing.Name));
                 w.OpenBrace();
             }
 
-            w.WriteLine("partial " + _spec.Keyword + " " + InfoEmitter.Identifier(_spec.Name));
+            w.WriteLine("partial ", _spec.Keyword, " ", InfoEmitter.Identifier(_spec.Name));
             w.OpenBrace();
             w.WriteLine("/// <summary>");
-            w.WriteLine("/// The strict, repairing reader of <see cref=\"" + _spec.TypeName + "\"/>, generated from the same spec as its schemas.");
+            w.WriteLine("/// The strict, repairing reader of <see cref=\"", _spec.TypeName, "\"/>, generated from the same spec as its schemas.");
             w.WriteLine("/// Call it through <c>LlmInfo.Parse(text)</c>.");
             w.WriteLine("/// </summary>");
-            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(" + CSharpLiteral.String(InfoEmitter.GeneratorName) + ", " + CSharpLiteral.String(InfoEmitter.GeneratorVersion) + ")]");
-            w.WriteLine("private static class " + ClassName);
+            w.WriteLine("[global::System.CodeDom.Compiler.GeneratedCode(", CSharpLiteral.String(InfoEmitter.GeneratorName), ", ", CSharpLiteral.String(InfoEmitter.GeneratorVersion), ")]");
+            w.WriteLine("private static class ", ClassName);
             w.OpenBrace();
             foreach (string line in _constants)
             {
@@ -296,7 +296,7 @@ internal static class ReaderEmitter
                 _methods.CloseBrace();
             }
 
-            return _methods.ToString();
+            return _methods;
         }
 
         /// <summary>
@@ -396,13 +396,13 @@ internal static class ReaderEmitter
 
             SourceWriter w = _methods;
             w.WriteLine();
-            w.WriteLine("/// <summary>Reads a <see cref=\"" + NonNullable(d.TypeName) + "\"/> at the current token; false (with errors in <paramref name=\"context\"/>) when refused.</summary>");
-            w.WriteLine("public static bool Read" + id + "(" + ReaderType + ", " + ContextType + ", out " + NonNullable(d.TypeName) + " value)");
+            w.WriteLine("/// <summary>Reads a <see cref=\"", NonNullable(d.TypeName), "\"/> at the current token; false (with errors in <paramref name=\"context\"/>) when refused.</summary>");
+            w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             _temp = 0;
-            w.WriteLine("value = default" + _bang + ";");
+            w.WriteLine("value = default", _bang, ";");
             w.WriteLine("int errors = context.ErrorCount;");
-            w.WriteLine("if (!context.BeginObject(ref reader, " + Int(count) + ", " + expected + ", out " + Json + "LlmObjectState state))");
+            w.WriteLine("if (!context.BeginObject(ref reader, ", Int(count), ", ", expected, ", out ", Json, "LlmObjectState state))");
             w.OpenBrace();
             w.WriteLine("return false;");
             w.CloseBrace();
@@ -413,7 +413,7 @@ internal static class ReaderEmitter
             {
                 MemberSpec m = d.Members[i];
                 locals[i] = "v" + Identifier(m.Name);
-                w.WriteLine(m.Type.TypeName + " " + locals[i] + " = default" + (m.Type.IsValueType && !m.Type.IsNullable ? string.Empty : _bang) + ";");
+                w.WriteLine(m.Type.TypeName, " ", locals[i], " = default", (m.Type.IsValueType && !m.Type.IsNullable ? string.Empty : _bang), ";");
             }
 
             if (count > 0)
@@ -450,23 +450,23 @@ internal static class ReaderEmitter
             {
                 if (_csharp8)
                 {
-                    w.WriteLine(Int(e.Length) + " when global::System.MemoryExtensions.SequenceEqual(key, " + e.Span + ") => " + Int(e.Index) + ",");
+                    w.WriteLine(Int(e.Length), " when global::System.MemoryExtensions.SequenceEqual(key, ", e.Span, ") => ", Int(e.Index), ",");
                 }
                 else
                 {
-                    w.WriteLine(elseIf + " (key.Length == " + Int(e.Length) + " && global::System.MemoryExtensions.SequenceEqual(key, " + e.Span + ")) member = " + Int(e.Index) + ";");
+                    w.WriteLine(elseIf, " (key.Length == ", Int(e.Length), " && global::System.MemoryExtensions.SequenceEqual(key, ", e.Span, ")) member = ", Int(e.Index), ";");
                     elseIf = "else if";
                 }
             }
 
             if (_csharp8)
             {
-                w.WriteLine("_ => context.MatchMember(key, s_" + id + "Members),");
+                w.WriteLine("_ => context.MatchMember(key, s_", id, "Members),");
                 w.CloseBrace(";");
             }
             else
             {
-                w.WriteLine((elseIf == "if" ? string.Empty : "else ") + "member = context.MatchMember(key, s_" + id + "Members);");
+                w.WriteLine((elseIf == "if" ? string.Empty : "else "), "member = context.MatchMember(key, s_", id, "Members);");
             }
 
             w.WriteLine("switch (member)");
@@ -474,9 +474,9 @@ internal static class ReaderEmitter
             for (int i = 0; i < count; i++)
             {
                 MemberSpec m = d.Members[i];
-                w.WriteLine("case " + Int(i) + ":");
+                w.WriteLine("case ", Int(i), ":");
                 w.Indent();
-                w.WriteLine("if (context.ClaimMember(ref reader, ref state, " + Int(i) + ", " + CSharpLiteral.String(m.JsonName) + "))");
+                w.WriteLine("if (context.ClaimMember(ref reader, ref state, ", Int(i), ", ", CSharpLiteral.String(m.JsonName), "))");
                 w.OpenBrace();
                 string memberExpected = Constant(_names.ExpectedOf(d) + "_" + Identifier(m.Name), Describe(m.Type, m.Constraints));
                 EmitValue(w, m.Type, m.Constraints, locals[i], memberExpected, id + "_" + Identifier(m.Name));
@@ -488,10 +488,10 @@ internal static class ReaderEmitter
 
             if (discriminator is not null)
             {
-                w.WriteLine("case " + Int(count) + ": // the discriminator, already used to choose this type");
+                w.WriteLine("case ", Int(count), ": // the discriminator, already used to choose this type");
                 w.Indent();
                 w.WriteLine("reader.Read();");
-                w.WriteLine(Json + "LlmReadContext.Skip(ref reader);");
+                w.WriteLine(Json, "LlmReadContext.Skip(ref reader);");
                 w.WriteLine("break;");
                 w.Unindent();
             }
@@ -510,7 +510,7 @@ internal static class ReaderEmitter
                 MemberSpec m = d.Members[i];
                 if (m.IsRequired)
                 {
-                    w.WriteLine("if (!context.HasMember(in state, " + Int(i) + ")) context.ReportMissing(" + CSharpLiteral.String(m.JsonName) + ", " + _names.ExpectedOf(d) + "_" + Identifier(m.Name) + ");");
+                    w.WriteLine("if (!context.HasMember(in state, ", Int(i), ")) context.ReportMissing(", CSharpLiteral.String(m.JsonName), ", ", _names.ExpectedOf(d), "_", Identifier(m.Name), ");");
                 }
             }
 
@@ -520,7 +520,7 @@ internal static class ReaderEmitter
             w.WriteLine("return false;");
             w.CloseBrace();
             w.WriteLine();
-            w.WriteLine("value = " + Construct(d, locals) + ";");
+            w.WriteLine("value = ", Construct(d, locals), ";");
             w.WriteLine("return true;");
             w.CloseBrace();
         }
@@ -609,45 +609,45 @@ internal static class ReaderEmitter
 
             SourceWriter w = _methods;
             w.WriteLine();
-            w.WriteLine("/// <summary>Reads a <see cref=\"" + NonNullable(d.TypeName) + "\"/>: the " + CSharpLiteral.String(discriminator).Replace("\"", "&quot;") + " member chooses the derived type.</summary>");
-            w.WriteLine("public static bool Read" + id + "(" + ReaderType + ", " + ContextType + ", out " + NonNullable(d.TypeName) + " value)");
+            w.WriteLine("/// <summary>Reads a <see cref=\"", NonNullable(d.TypeName), "\"/>: the ", CSharpLiteral.String(discriminator).Replace("\"", "&quot;"), " member chooses the derived type.</summary>");
+            w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
-            w.WriteLine("value = default" + _bang + ";");
+            w.WriteLine("value = default", _bang, ";");
             w.WriteLine("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
             w.OpenBrace();
-            w.WriteLine("context.AddError(" + expected + ", ref reader);");
-            w.WriteLine(Json + "LlmReadContext.Skip(ref reader);");
+            w.WriteLine("context.AddError(", expected, ", ref reader);");
+            w.WriteLine(Json, "LlmReadContext.Skip(ref reader);");
             w.WriteLine("return false;");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("int branch = -1;");
             w.WriteLine("global::System.Text.Json.Utf8JsonReader probe = reader;");
-            w.WriteLine("context.PushProperty(" + CSharpLiteral.String(discriminator) + ");");
-            w.WriteLine("if (" + Json + "LlmRead.FindMember(ref probe, " + CSharpLiteral.String(discriminator) + "))");
+            w.WriteLine("context.PushProperty(", CSharpLiteral.String(discriminator), ");");
+            w.WriteLine("if (", Json, "LlmRead.FindMember(ref probe, ", CSharpLiteral.String(discriminator), "))");
             w.OpenBrace();
             if (allStrings)
             {
-                w.WriteLine("if (s_" + id + "Branches.Read(ref probe, context, " + discriminatorExpected + ", out int found))");
+                w.WriteLine("if (s_", id, "Branches.Read(ref probe, context, ", discriminatorExpected, ", out int found))");
                 w.OpenBrace();
                 w.WriteLine("branch = found;");
                 w.CloseBrace();
             }
             else
             {
-                w.WriteLine("switch (" + Json + "LlmRead.Literal(ref probe))");
+                w.WriteLine("switch (", Json, "LlmRead.Literal(ref probe))");
                 w.OpenBrace();
                 foreach (var x in named)
                 {
-                    w.WriteLine("case " + CSharpLiteral.String(x.Branch.Discriminator) + ":");
+                    w.WriteLine("case ", CSharpLiteral.String(x.Branch.Discriminator), ":");
                     w.Indent();
-                    w.WriteLine("branch = " + Int(x.Index) + ";");
+                    w.WriteLine("branch = ", Int(x.Index), ";");
                     w.WriteLine("break;");
                     w.Unindent();
                 }
 
                 w.WriteLine("default:");
                 w.Indent();
-                w.WriteLine("context.AddError(" + discriminatorExpected + ", ref probe);");
+                w.WriteLine("context.AddError(", discriminatorExpected, ", ref probe);");
                 w.WriteLine("break;");
                 w.Unindent();
                 w.CloseBrace();
@@ -658,11 +658,11 @@ internal static class ReaderEmitter
             w.OpenBrace();
             if (fallback >= 0)
             {
-                w.WriteLine("branch = " + Int(fallback) + "; // the derived type registered without a discriminator");
+                w.WriteLine("branch = ", Int(fallback), "; // the derived type registered without a discriminator");
             }
             else
             {
-                w.WriteLine("context.AddError(" + discriminatorExpected + ", \"nothing (the member is missing)\");");
+                w.WriteLine("context.AddError(", discriminatorExpected, ", \"nothing (the member is missing)\");");
             }
 
             w.CloseBrace();
@@ -674,11 +674,11 @@ internal static class ReaderEmitter
             {
                 TypeDefinitionSpec derived = _definitions[d.DerivedTypes[i].DefinitionId];
                 string t = "b" + Int(i);
-                w.WriteLine("case " + Int(i) + ":");
+                w.WriteLine("case ", Int(i), ":");
                 w.Indent();
-                w.WriteLine("if (Read" + _names.Of(derived) + "(ref reader, context, out " + NonNullable(derived.TypeName) + " " + t + "))");
+                w.WriteLine("if (Read", _names.Of(derived), "(ref reader, context, out ", NonNullable(derived.TypeName), " ", t, "))");
                 w.OpenBrace();
-                w.WriteLine("value = " + t + ";");
+                w.WriteLine("value = ", t, ";");
                 w.WriteLine("return true;");
                 w.CloseBrace();
                 w.WriteLine();
@@ -688,7 +688,7 @@ internal static class ReaderEmitter
 
             w.WriteLine("default:");
             w.Indent();
-            w.WriteLine(Json + "LlmReadContext.Skip(ref reader);");
+            w.WriteLine(Json, "LlmReadContext.Skip(ref reader);");
             w.WriteLine("return false;");
             w.Unindent();
             w.CloseBrace();
@@ -722,9 +722,9 @@ internal static class ReaderEmitter
         {
             if (v.IsNullable)
             {
-                w.WriteLine("if (" + Json + "LlmRead.IsNull(ref reader))");
+                w.WriteLine("if (", Json, "LlmRead.IsNull(ref reader))");
                 w.OpenBrace();
-                w.WriteLine(target + " = null;");
+                w.WriteLine(target, " = null;");
                 w.CloseBrace();
                 w.WriteLine("else");
                 w.OpenBrace();
@@ -798,14 +798,14 @@ internal static class ReaderEmitter
                     break;
             }
 
-            w.WriteLine("if (" + read + ")");
+            w.WriteLine("if (", read, ")");
             w.OpenBrace();
             foreach (string check in checks)
             {
                 w.WriteLine(check);
             }
 
-            w.WriteLine(target + " = " + converted + ";");
+            w.WriteLine(target, " = ", converted, ";");
             w.CloseBrace();
         }
 
@@ -833,9 +833,9 @@ internal static class ReaderEmitter
             int saved = _temp;
             _temp = 0;
             w.WriteLine();
-            w.WriteLine("private static bool " + name + "(" + ReaderType + ", " + ContextType + ", out " + element.TypeName + " value)");
+            w.WriteLine("private static bool ", name, "(", ReaderType, ", ", ContextType, ", out ", element.TypeName, " value)");
             w.OpenBrace();
-            w.WriteLine("value = default" + _bang + ";");
+            w.WriteLine("value = default", _bang, ";");
             w.WriteLine("int errors = context.ErrorCount;");
             EmitValue(w, element, ConstraintSpec.None, "value", expected, path + "_Item");
             w.WriteLine("return context.ErrorCount == errors;");

@@ -99,8 +99,8 @@ internal sealed class SchemaEmitter
     public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
 
     /// <summary>Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added).</summary>
-    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, StringBuilder target)
-        => new SchemaEmitter(spec, profile, new JsonWriter(target, csharpLiteral: true)).Run();
+    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, SegmentedText target)
+        => new SchemaEmitter(spec, profile, new JsonWriter(target)).Run();
 
     /// <summary>
     /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
