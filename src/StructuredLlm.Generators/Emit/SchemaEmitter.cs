@@ -55,8 +55,13 @@ internal sealed class SchemaEmitter
     private readonly OutputSpec _spec;
     private readonly SchemaProfile _profile;
     private readonly JsonWriter _w;
-    private readonly Dictionary<string, TypeDefinitionSpec> _byId = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _recursive = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeDefinitionSpec> _byId;
+    private readonly HashSet<string> _recursive;
+
+    // Lists reused across the walk (required/ordering per object, notes/keywords per value): a type's schemas are walked
+    // eight times on a full run (four profiles written, four checked), and a fresh list per member adds up.
+    private readonly Stack<List<string>> _stringLists = new();
+    private readonly Stack<List<(string Name, string Literal)>> _keywordLists = new();
     private readonly List<string> _neededDefs = new();
     private readonly List<SchemaIssue> _issues = new();
     private readonly HashSet<string> _reportedRules = new(StringComparer.Ordinal);
@@ -71,12 +76,55 @@ internal sealed class SchemaEmitter
         _spec = spec;
         _profile = profile;
         _w = writer;
-        foreach (TypeDefinitionSpec definition in spec.Definitions)
+        Graph graph = Graph.Of(spec);
+        _byId = graph.ById;
+        _recursive = graph.Recursive;
+    }
+
+    /// <summary>
+    /// The definitions by id and the recursive ones: the same for every profile of a spec, so computed once per spec
+    /// (the last spec is kept per thread; the four profiles of a type are written, or checked, one after another).
+    /// </summary>
+    private sealed class Graph
+    {
+        [ThreadStatic]
+        private static Graph? t_last;
+
+        private Graph(OutputSpec spec)
         {
-            _byId[definition.Id] = definition;
+            Spec = spec;
+            foreach (TypeDefinitionSpec definition in spec.Definitions)
+            {
+                ById[definition.Id] = definition;
+            }
+
+            FindRecursive(spec, ById, Recursive);
         }
 
-        FindRecursive();
+        public OutputSpec Spec { get; }
+
+        public Dictionary<string, TypeDefinitionSpec> ById { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Recursive { get; } = new(StringComparer.Ordinal);
+
+        public static Graph Of(OutputSpec spec)
+        {
+            Graph? last = t_last;
+            if (last is not null && ReferenceEquals(last.Spec, spec))
+            {
+                return last;
+            }
+
+            return t_last = new Graph(spec);
+        }
+    }
+
+    private List<string> RentList() => _stringLists.Count > 0 ? _stringLists.Pop() : new List<string>();
+
+    private void Return(List<string> list)
+    {
+        list.Clear();
+        _stringLists.Push(list);
     }
 
     private bool IsOpenAI => _profile == SchemaProfile.OpenAIStrict;
@@ -199,8 +247,9 @@ internal sealed class SchemaEmitter
         WriteDescription(description, null);
         _w.Name("properties");
         _w.StartObject();
-        var required = new List<string>();
-        var ordering = new List<string>();
+        // Only the text needs the names (a discarding walk counts the members itself).
+        List<string>? required = _w.IsDiscarding ? null : RentList();
+        List<string>? ordering = _w.IsDiscarding ? null : RentList();
         if (discriminatorName is not null && discriminator is not null)
         {
             CountProperty(discriminatorName, at);
@@ -221,8 +270,8 @@ internal sealed class SchemaEmitter
             }
 
             _w.EndObject();
-            required.Add(discriminatorName);
-            ordering.Add(discriminatorName);
+            required?.Add(discriminatorName);
+            ordering?.Add(discriminatorName);
         }
 
         foreach (MemberSpec member in definition.Members)
@@ -245,13 +294,18 @@ internal sealed class SchemaEmitter
 
             if (isRequired)
             {
-                required.Add(member.JsonName);
+                required?.Add(member.JsonName);
             }
 
-            ordering.Add(member.JsonName);
+            ordering?.Add(member.JsonName);
         }
 
         _w.EndObject();
+        if (required is null || ordering is null)
+        {
+            return;
+        }
+
         if (required.Count > 0 || IsOpenAI)
         {
             WriteStringArray("required", required);
@@ -265,6 +319,9 @@ internal sealed class SchemaEmitter
         {
             WriteStringArray("propertyOrdering", ordering);
         }
+
+        Return(required);
+        Return(ordering);
     }
 
     private void WritePolymorphicBody(TypeDefinitionSpec definition, string? description, bool allowNull, int depth, At at)
@@ -381,15 +438,19 @@ internal sealed class SchemaEmitter
         WriteType("string", allowNull);
         if (!_w.IsDiscarding)
         {
-            var notes = new List<string>();
             string? text = description ?? definition.Description;
-            var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
-            if (documented.Count > 0)
+            if (definition.EnumMembers.Any(m => m.Description is not null))
             {
+                List<string> notes = RentList();
+                var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
                 notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+                WriteDescription(text, notes);
+                Return(notes);
             }
-
-            WriteDescription(text, notes);
+            else
+            {
+                WriteDescription(text, null);
+            }
         }
 
         HashSet<string>? allowedSet = constraints.AllowedValues.IsEmpty ? null : new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
@@ -425,7 +486,7 @@ internal sealed class SchemaEmitter
     {
         _w.StartObject();
         WriteType("array", allowNull);
-        var notes = new List<string>();
+        List<string> notes = RentList();
         int? min = constraints.MinItems, max = constraints.MaxItems;
         bool emitMin = min is not null && (!IsAnthropic || min <= 1);
         bool emitMax = max is not null && !IsAnthropic;
@@ -441,6 +502,7 @@ internal sealed class SchemaEmitter
         }
 
         WriteDescription(description, notes);
+        Return(notes);
         _w.Name("items");
         WriteValue(value.Element!, ConstraintSpec.None, null, value.Element!.IsNullable, depth, at);
         if (emitMin)
@@ -485,7 +547,9 @@ internal sealed class SchemaEmitter
             _w.EndObject();
             if (IsOpenAI)
             {
-                WriteStringArray("required", Array.Empty<string>());
+                List<string> none = RentList();
+                WriteStringArray("required", none);
+                Return(none);
             }
 
             _w.PropertyRaw("additionalProperties", "false");
@@ -513,9 +577,29 @@ internal sealed class SchemaEmitter
             _ => "string",
         };
         WriteType(type, allowNull);
-        var notes = new List<string>();
-        var keywords = new List<(string Name, string Literal)>();
         ConstraintSpec c = constraints.Effective(value.Primitive);
+        if (_w.IsDiscarding)
+        {
+            // Only the allowed values count toward a limit; formats, patterns, lengths and bounds are text.
+            if (!c.AllowedValues.IsEmpty)
+            {
+                int allowedChars = 0;
+                foreach (string literal in c.AllowedValues)
+                {
+                    if (literal != "null" || allowNull)
+                    {
+                        allowedChars += literal.Length;
+                    }
+                }
+
+                CountEnumValues(c.AllowedValues.Count, allowedChars, at);
+            }
+
+            return;
+        }
+
+        List<string> notes = RentList();
+        List<(string Name, string Literal)> keywords = _keywordLists.Count > 0 ? _keywordLists.Pop() : new List<(string Name, string Literal)>();
 
         // Format (from the .NET type, or [EmailAddress]/[Url]) and fixed patterns.
         string? format = value.Primitive switch
@@ -608,10 +692,14 @@ internal sealed class SchemaEmitter
         }
 
         WriteDescription(description, notes);
+        Return(notes);
         foreach ((string name, string literal) in keywords)
         {
             _w.PropertyRaw(name, literal);
         }
+
+        keywords.Clear();
+        _keywordLists.Push(keywords);
 
         if (!c.AllowedValues.IsEmpty)
         {
@@ -664,13 +752,13 @@ internal sealed class SchemaEmitter
         _w.EndObject();
     }
 
-    private void WriteStringArray(string name, IEnumerable<string> values)
+    private void WriteStringArray(string name, List<string> values)
     {
         _w.Name(name);
         _w.StartArray();
-        foreach (string v in values)
+        for (int i = 0; i < values.Count; i++)
         {
-            _w.String(v);
+            _w.String(values[i]);
         }
 
         _w.EndArray();
@@ -836,12 +924,12 @@ internal sealed class SchemaEmitter
 
     // ---------------------------------------------------------------- recursion
 
-    private void FindRecursive()
+    private static void FindRecursive(OutputSpec spec, Dictionary<string, TypeDefinitionSpec> byId, HashSet<string> recursive)
     {
         // One set and one stack for the whole walk: this runs for every emitter (eight per type on a full run).
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
-        foreach (TypeDefinitionSpec definition in _spec.Definitions)
+        foreach (TypeDefinitionSpec definition in spec.Definitions)
         {
             seen.Clear();
             stack.Clear();
@@ -851,11 +939,11 @@ internal sealed class SchemaEmitter
                 string id = stack.Pop();
                 if (id == definition.Id)
                 {
-                    _recursive.Add(definition.Id);
+                    recursive.Add(definition.Id);
                     break;
                 }
 
-                if (seen.Add(id) && _byId.TryGetValue(id, out TypeDefinitionSpec? next))
+                if (seen.Add(id) && byId.TryGetValue(id, out TypeDefinitionSpec? next))
                 {
                     PushReferences(next, stack);
                 }

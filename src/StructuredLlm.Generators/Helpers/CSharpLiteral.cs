@@ -13,7 +13,22 @@ internal static class CSharpLiteral
             return "null";
         }
 
-        var sb = new StringBuilder(value.Length + 2);
+        bool plain = true;
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var sb = new StringBuilder(value.Length + 8);
         sb.Append('"');
         foreach (char c in value)
         {

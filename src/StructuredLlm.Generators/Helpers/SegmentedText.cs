@@ -21,7 +21,7 @@ internal sealed class SegmentedText
     // Strings at least this long are referenced, not copied: a segment costs less than copying them.
     private const int ReferenceThreshold = 48;
 
-    private readonly List<Segment> _segments = new();
+    private readonly List<Segment> _segments = new(32);
     private char[] _chunk;
     private int _chunkUsed;
 
@@ -107,6 +107,13 @@ internal sealed class SegmentedText
             _segments.Insert(0, new Segment(text, 0, text.Length));
             _length += text.Length;
         }
+    }
+
+    /// <summary>Puts the text of <paramref name="other"/> before everything written so far, sharing its buffers; <paramref name="other"/> must not change afterwards.</summary>
+    public void Prepend(SegmentedText other)
+    {
+        _segments.InsertRange(0, other._segments);
+        _length += other._length;
     }
 
     /// <summary>Drops the last character (the caller checked <see cref="Last"/>).</summary>

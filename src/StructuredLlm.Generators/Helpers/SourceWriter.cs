@@ -188,6 +188,9 @@ internal sealed class SourceWriter
     /// <summary>Puts <paramref name="text"/> before everything written so far (a header known only at the end).</summary>
     public void Prepend(string text) => _sb.Prepend(text);
 
+    /// <summary>Puts everything <paramref name="header"/> holds before everything written so far, without copying it; <paramref name="header"/> must not be written to afterwards.</summary>
+    public void Prepend(SourceWriter header) => _sb.Prepend(header._sb);
+
     /// <summary>Starts a line piece by piece: the indentation, then <see cref="Append(string)"/>, then <see cref="WriteLine()"/>.</summary>
     public SegmentedText BeginLine()
     {
