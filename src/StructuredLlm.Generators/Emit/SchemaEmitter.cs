@@ -19,6 +19,72 @@ internal enum SchemaProfile
     JsonSchema = 3,
 }
 
+/// <summary>
+/// Names of the schema fragment constants of one assembly: <c>{PartsClass}.{Key}_{Profile}</c>, where the key is the
+/// definition id with non-identifier characters as '_' plus a hash of the id (two ids can sanitize alike). The id does not
+/// tell a nested type from a namespace of the same spelling (<c>A.B+C</c>, <c>A.B.C</c>, which C# rejects anyway), so
+/// an output type whose hint prefix collides with another's (<see cref="InfoEmitter.CollidingPrefixes"/>) has no
+/// fragments and is written out everywhere.
+/// </summary>
+internal sealed class FragmentNames
+{
+    private readonly EquatableArray<string> _collidingPrefixes;
+
+    public FragmentNames(string assemblyName, EquatableArray<string> collidingPrefixes)
+    {
+        PartsClass = "global::StructuredLlm.Generated." + InfoEmitter.PartsClassName(assemblyName);
+        _collidingPrefixes = collidingPrefixes;
+    }
+
+    public string PartsClass { get; }
+
+    /// <summary>Whether the type with this definition id (an output type's id is its hint prefix, '@' escapes aside) collides.</summary>
+    public bool Excluded(string definitionId)
+    {
+        if (_collidingPrefixes.IsEmpty)
+        {
+            return false;
+        }
+
+        string lowered = definitionId.Replace("@", string.Empty).ToLowerInvariant();
+        foreach (string prefix in _collidingPrefixes)
+        {
+            if (prefix == lowered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string Name(string definitionId, SchemaProfile profile)
+    {
+        var sb = new StringBuilder(PartsClass.Length + definitionId.Length + 32).Append(PartsClass).Append('.');
+        return AppendKey(sb, definitionId, profile).ToString();
+    }
+
+    /// <summary>Appends <c>{Key}_{Profile}</c>.</summary>
+    public static StringBuilder AppendKey(StringBuilder sb, string definitionId, SchemaProfile profile)
+    {
+        uint hash = 2166136261;
+        foreach (char c in definitionId)
+        {
+            sb.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        sb.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).Append('_');
+        return sb.Append(profile switch
+        {
+            SchemaProfile.OpenAIStrict => "OpenAIStrict",
+            SchemaProfile.Anthropic => "Anthropic",
+            SchemaProfile.Gemini => "Gemini",
+            _ => "JsonSchema",
+        });
+    }
+}
+
 /// <summary>A profile rule the spec breaks, located at a member (or at the type when <see cref="MemberName"/> is null).</summary>
 internal sealed record SchemaIssue(DiagnosticDescriptor Descriptor, string? DefinitionId, string? MemberName, string Subject, string Message);
 
@@ -57,6 +123,14 @@ internal sealed class SchemaEmitter
     private readonly JsonWriter _w;
     private readonly Dictionary<string, TypeDefinitionSpec> _byId;
     private readonly HashSet<string> _recursive;
+    private readonly Graph _graph;
+
+    // Set when writing generated C#: the class holding the object-body fragments (see WriteObjectBody), so a nested
+    // [LlmOutput] type's body is named instead of written again.
+    private readonly FragmentNames? _fragments;
+
+    // Writing the root's own fragment: its body is written out, not named.
+    private bool _writingOwnFragment;
 
     // Lists reused across the walk (required/ordering per object, notes/keywords per value): a type's schemas are walked
     // eight times on a full run (four profiles written, four checked), and a fresh list per member adds up.
@@ -71,14 +145,15 @@ internal sealed class SchemaEmitter
     private int _unionCount;
     private int _optionalCount;
 
-    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer)
+    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer, FragmentNames? fragments = null)
     {
+        _fragments = fragments;
         _spec = spec;
         _profile = profile;
         _w = writer;
-        Graph graph = Graph.Of(spec);
-        _byId = graph.ById;
-        _recursive = graph.Recursive;
+        _graph = Graph.Of(spec);
+        _byId = _graph.ById;
+        _recursive = _graph.Recursive;
     }
 
     /// <summary>
@@ -106,6 +181,72 @@ internal sealed class SchemaEmitter
         public Dictionary<string, TypeDefinitionSpec> ById { get; } = new(StringComparer.Ordinal);
 
         public HashSet<string> Recursive { get; } = new(StringComparer.Ordinal);
+
+        private HashSet<string>? _shareable;
+
+        /// <summary>
+        /// The object definitions whose body (from <c>"properties"</c> on) is the same text in every output that reaches
+        /// them, so that text can be emitted once, as a constant, and named everywhere else. Nothing reachable from the
+        /// definition is recursive (a <c>$ref</c> would point into the root that holds the <c>$defs</c>), polymorphic, or
+        /// a derived type of a polymorphic base of this output (parsed with the base's naming policy and read with its
+        /// discriminator). Such a subgraph is parsed the same way from every root, so its text is the same.
+        /// </summary>
+        public HashSet<string> Shareable
+        {
+            get
+            {
+                if (_shareable is null)
+                {
+                    var derived = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (TypeDefinitionSpec d in Spec.Definitions)
+                    {
+                        foreach (DerivedTypeSpec branch in d.DerivedTypes)
+                        {
+                            derived.Add(branch.DefinitionId);
+                        }
+                    }
+
+                    var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+                    _shareable = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (TypeDefinitionSpec d in Spec.Definitions)
+                    {
+                        if (d.Kind == DefinitionKind.Object && IsShareable(d.Id, derived, memo))
+                        {
+                            _shareable.Add(d.Id);
+                        }
+                    }
+                }
+
+                return _shareable;
+            }
+        }
+
+        private bool IsShareable(string id, HashSet<string> derived, Dictionary<string, bool> memo)
+        {
+            if (memo.TryGetValue(id, out bool known))
+            {
+                return known;
+            }
+
+            // Recursive definitions are refused before their members are visited, so this walk never loops.
+            if (!ById.TryGetValue(id, out TypeDefinitionSpec? d) || Recursive.Contains(id) || derived.Contains(id) || d.Kind == DefinitionKind.Polymorphic)
+            {
+                memo[id] = false;
+                return false;
+            }
+
+            bool shareable = true;
+            foreach (MemberSpec member in d.Members)
+            {
+                for (ValueSpec? v = member.Type; v is not null && shareable; v = v.Element)
+                {
+                    shareable = v.DefinitionId is null || IsShareable(v.DefinitionId, derived, memo);
+                }
+            }
+
+            memo[id] = shareable;
+            return shareable;
+        }
 
         public static Graph Of(OutputSpec spec)
         {
@@ -146,9 +287,33 @@ internal sealed class SchemaEmitter
     /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
     public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
 
-    /// <summary>Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added).</summary>
-    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, SegmentedText target)
-        => new SchemaEmitter(spec, profile, new JsonWriter(target)).Run();
+    /// <summary>
+    /// Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added). With
+    /// <paramref name="fragments"/>, the body of every shareable object (<see cref="HasFragment"/>) that has its own
+    /// generated <c>LlmInfo</c> (the root included) is not written but named: the literal is closed, concatenated with
+    /// that type's fragment constant (<see cref="FragmentName"/>) and reopened. Constants concatenate at compile time, so
+    /// the schema is still one constant string, the same characters as the text written out.
+    /// </summary>
+    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, SegmentedText target, FragmentNames? fragments = null)
+        => new SchemaEmitter(spec, profile, new JsonWriter(target), fragments).Run();
+
+    /// <summary>Whether the root's object body is shareable, so its output declares the fragment constants (<see cref="EmitFragment"/>).</summary>
+    public static bool HasFragment(OutputSpec spec, FragmentNames fragments)
+        => spec.Root.Kind == DefinitionKind.Object && !fragments.Excluded(spec.RootId) && Graph.Of(spec).Shareable.Contains(spec.RootId);
+
+    /// <summary>The root's object body from <c>"properties"</c> on, escaped for a C# string literal (nested shareable bodies named, as above).</summary>
+    public static void EmitFragment(OutputSpec spec, SchemaProfile profile, SegmentedText target, FragmentNames fragments)
+    {
+        var emitter = new SchemaEmitter(spec, profile, new JsonWriter(target), fragments) { _writingOwnFragment = true };
+        TypeDefinitionSpec root = spec.Root;
+        emitter.WriteObjectTail(root, depth: 1, null, null, new At(root.Id, null, spec.Name));
+    }
+
+    // Named instead of written: a shareable object with its own LlmInfo (the root only outside its own fragment).
+    private bool IsNamed(TypeDefinitionSpec definition)
+        => _fragments is not null && definition.Kind == DefinitionKind.Object
+            && (definition.Id == _spec.RootId ? !_writingOwnFragment : definition.HasOwnReader)
+            && _graph.Shareable.Contains(definition.Id) && !_fragments.Excluded(definition.Id);
 
     /// <summary>
     /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
@@ -245,6 +410,18 @@ internal sealed class SchemaEmitter
 
         _w.Property("type", "object");
         WriteDescription(description, null);
+        if (discriminatorName is null && IsNamed(definition))
+        {
+            _w.Splice(_fragments!.Name(definition.Id, _profile));
+            return;
+        }
+
+        WriteObjectTail(definition, depth, discriminatorName, discriminator, at);
+    }
+
+    // The body from "properties" on: the part a fragment holds.
+    private void WriteObjectTail(TypeDefinitionSpec definition, int depth, string? discriminatorName, string? discriminator, At at)
+    {
         _w.Name("properties");
         _w.StartObject();
         // Only the text needs the names (a discarding walk counts the members itself).

@@ -115,6 +115,23 @@ internal sealed class JsonWriter
         _needComma = true;
     }
 
+    /// <summary>
+    /// In a C# literal: a value (or run of members) given by a C# constant expression. The literal is closed,
+    /// concatenated with <paramref name="csharpConstant"/> and reopened (<c>" + X + "</c>); the comma before it is written
+    /// as for any value, and one follows it if more is written.
+    /// </summary>
+    public void Splice(string csharpConstant)
+    {
+        if (_literal is null)
+        {
+            throw new System.InvalidOperationException("Only a C# literal can be spliced.");
+        }
+
+        Separate();
+        _literal.Append("\" + ").Append(csharpConstant).Append(" + \"");
+        _needComma = true;
+    }
+
     public void Bool(bool value) => Raw(value ? "true" : "false");
 
     public void Null() => Raw("null");

@@ -16,7 +16,7 @@ namespace StructuredLlm.Generators.Helpers;
 internal sealed class SegmentedText
 {
     private const int FirstChunk = 256;
-    private const int MaxChunk = 4096;
+    private const int MaxChunk = 2048;
 
     // Strings at least this long are referenced, not copied: a segment costs less than copying them.
     private const int ReferenceThreshold = 48;
