@@ -442,7 +442,7 @@ internal static class ReaderEmitter
                 w.WriteLine("int member;");
             }
 
-            var exact = new List<(int Length, string Name, string Span, int Index)>();
+            var exact = new List<(int Length, string Name, string Span, int Index)>(count + 1);
             for (int i = 0; i < count; i++)
             {
                 exact.Add((Encoding.UTF8.GetByteCount(d.Members[i].JsonName), d.Members[i].JsonName, NameSpan(id, d.Members[i].Name, d.Members[i].JsonName), i));
@@ -454,7 +454,10 @@ internal static class ReaderEmitter
             }
 
             string elseIf = "if";
-            foreach (var e in exact.OrderBy(e => e.Length).ThenBy(e => e.Name, StringComparer.Ordinal))
+            // By byte length, then ordinal name (the index keeps equal keys in order, as a stable sort would).
+            exact.Sort(static (a, b) => a.Length != b.Length ? a.Length.CompareTo(b.Length)
+                : string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : a.Index.CompareTo(b.Index));
+            foreach (var e in exact)
             {
                 if (_csharp8)
                 {
@@ -537,15 +540,26 @@ internal static class ReaderEmitter
         {
             byte[] bytes = Encoding.UTF8.GetBytes(jsonName);
             string name = "N_" + id + "_" + Identifier(memberName);
-            string comment = HasLineBreakingChar(jsonName) ? string.Empty : " // " + jsonName;
-            var line = new StringBuilder(96 + (name.Length * 2) + (bytes.Length * 5));
+            if (_fieldNames.Contains(name))
+            {
+                return name;
+            }
+
+            var line = new StringBuilder(96 + name.Length + (bytes.Length * 5) + jsonName.Length);
             line.Append("private static global::System.ReadOnlySpan<byte> ").Append(name).Append(" => new byte[] { ");
             for (int i = 0; i < bytes.Length; i++)
             {
-                line.Append(i == 0 ? string.Empty : ", ").Append(bytes[i].ToString(CultureInfo.InvariantCulture));
+                // Non-negative: digits only, the same in every culture (and no string per byte).
+                (i == 0 ? line : line.Append(", ")).Append((int)bytes[i]);
             }
 
-            return Field(name, line.Append(" };").Append(comment).ToString());
+            line.Append(" };");
+            if (!HasLineBreakingChar(jsonName))
+            {
+                line.Append(" // ").Append(jsonName);
+            }
+
+            return Field(name, line.ToString());
         }
 
         private static bool HasLineBreakingChar(string text)
