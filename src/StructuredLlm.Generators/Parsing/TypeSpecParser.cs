@@ -361,7 +361,6 @@ internal sealed class TypeSpecParser
                 int count = _definitionOrder.Count - orderStart;
                 var definitions = new TypeDefinitionSpec[count];
                 var baseNames = new string[count];
-                var added = new HashSet<string>(StringComparer.Ordinal);
                 for (int i = 0; i < count; i++)
                 {
                     TypeDefinitionSpec? d = _definitions[_definitionOrder[orderStart + i]];
@@ -372,21 +371,32 @@ internal sealed class TypeSpecParser
 
                     definitions[i] = d;
                     baseNames[i] = _baseNames[d.Id];
-                    added.Add(d.Id);
                 }
 
+                // Subtrees are small (a handful of definitions): linear searches, no sets.
                 var referenced = new List<string>();
                 foreach (string r in _referenced)
                 {
-                    if (!added.Contains(r) && !referenced.Contains(r))
+                    if (IndexOf(definitions, r) < 0 && !referenced.Contains(r))
                     {
                         referenced.Add(r);
                     }
                 }
 
-                var locations = _memberLocations.GetRange(locationStart, _memberLocations.Count - locationStart).ToArray();
+                var locations = new MemberLocation[_memberLocations.Count - locationStart];
+                _memberLocations.CopyTo(locationStart, locations, 0, locations.Length);
                 memo = new SubtreeMemo(policy, definitions, baseNames, locations, referenced.ToArray());
-                _ = s_subtrees.GetValue(key, _ => memo);
+                if (!s_subtrees.TryGetValue(key, out _))
+                {
+                    try
+                    {
+                        s_subtrees.Add(key, memo);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // Another root of this compilation recorded the same subtree first (the entries are equal).
+                    }
+                }
             }
         }
         finally
@@ -404,22 +414,25 @@ internal sealed class TypeSpecParser
     // typeName: as this use spells the type (a first use as `T?` keeps the '?', as a fresh parse would).
     private bool TryReplay(SubtreeMemo memo, string id, string typeName, string definitionName)
     {
-        var fresh = new HashSet<string>(StringComparer.Ordinal) { id };
-        foreach (TypeDefinitionSpec d in memo.Definitions)
+        // fresh[i]: definition i is added here (the type itself, and every one this root has not defined yet).
+        TypeDefinitionSpec[] definitions = memo.Definitions;
+        var fresh = new bool[definitions.Length];
+        for (int i = 0; i < definitions.Length; i++)
         {
-            if (d.Id != id && !_definitions.ContainsKey(d.Id))
+            if (i == 0 || !_definitions.TryGetValue(definitions[i].Id, out TypeDefinitionSpec? existing))
             {
-                fresh.Add(d.Id);
+                fresh[i] = true;
             }
-            else if (d.Id != id && _definitions[d.Id] is null)
+            else if (existing is null)
             {
                 return false; // reached while being parsed here: a cycle through this root
             }
         }
 
+        bool IsFresh(string definitionId) => IndexOf(definitions, definitionId) is var at && at >= 0 && fresh[at];
         foreach (string r in memo.Referenced)
         {
-            if (!fresh.Contains(r) && (!_definitions.TryGetValue(r, out TypeDefinitionSpec? d) || d is null))
+            if (!IsFresh(r) && (!_definitions.TryGetValue(r, out TypeDefinitionSpec? d) || d is null))
             {
                 return false; // a type the first parse found defined is missing (or unfinished) here: parse again
             }
@@ -434,7 +447,7 @@ internal sealed class TypeSpecParser
                 continue;
             }
 
-            if (!fresh.Contains(d.Id))
+            if (!fresh[i])
             {
                 _referenced?.Add(d.Id);
                 continue;
@@ -454,13 +467,26 @@ internal sealed class TypeSpecParser
 
         foreach (MemberLocation location in memo.Locations)
         {
-            if (fresh.Contains(location.DefinitionId))
+            if (IsFresh(location.DefinitionId))
             {
                 _memberLocations.Add(location);
             }
         }
 
         return true;
+    }
+
+    private static int IndexOf(TypeDefinitionSpec[] definitions, string id)
+    {
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            if (definitions[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
