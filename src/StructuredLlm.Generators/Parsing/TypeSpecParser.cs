@@ -221,12 +221,11 @@ internal sealed class TypeSpecParser
         _definitionOrder.Add(id);
         string definitionName = UniqueDefinitionName(type.Name);
         _baseNames[id] = type.Name;
-        string? description = GetDescription(type) ?? Docs(type, _ct).Summary;
         string typeName = type.ToDisplayString(TypeNameFormat);
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            _definitions[id] = ParseEnum(type, id, typeName, definitionName, description);
+            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary);
             return id;
         }
 
@@ -279,7 +278,7 @@ internal sealed class TypeSpecParser
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
             }
 
-            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, description, type.IsValueType,
+            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
                 discriminatorName, branches.ToEquatableArray());
             return id;
@@ -293,7 +292,7 @@ internal sealed class TypeSpecParser
             return null;
         }
 
-        ParseObjectOnce(type, id, typeName, definitionName, description, policy, usage);
+        ParseObjectOnce(type, id, typeName, definitionName, policy, usage);
         if (!SymbolEqualityComparer.Default.Equals(type, _root) && HasUsableOwnReader(type) && _definitions[id] is { } parsed)
         {
             _definitions[id] = parsed with { HasOwnReader = true };
@@ -335,7 +334,7 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>Parses an object type's members into <c>_definitions[id]</c>, or replays the subtree another root of this compilation parsed.</summary>
-    private void ParseObjectOnce(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description, NamingPolicy policy, LocationInfo? usage)
+    private void ParseObjectOnce(INamedTypeSymbol type, string id, string typeName, string definitionName, NamingPolicy policy, LocationInfo? usage)
     {
         // The key: one symbol per type. A use as `T?` is a different (annotated) symbol object of the same type; a
         // constructed generic type is not memoized (its definition is shared by every construction).
@@ -355,6 +354,7 @@ internal sealed class TypeSpecParser
         _referenced = new List<string>();
         try
         {
+            string? description = GetDescription(type) ?? Docs(type, _ct).Summary; // only when parsing: a replay has it
             _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
             if (key is not null && !_contextual && _reportCount == reports && _definitionOrder[orderStart] == id)
             {
@@ -497,6 +497,36 @@ internal sealed class TypeSpecParser
     /// reader is then emitted inline as before.
     /// </summary>
     private bool HasUsableOwnReader(INamedTypeSymbol type)
+    {
+        // The answer depends on the type only (and on the root's assembly, which every root of a compilation shares):
+        // asked by every root that reaches the type, computed once per compilation.
+        if (type.IsGenericType)
+        {
+            return false;
+        }
+
+        INamedTypeSymbol key = type.OriginalDefinition;
+        if (s_ownReader.TryGetValue(key, out object? known))
+        {
+            return (bool)known;
+        }
+
+        bool usable = ComputeHasUsableOwnReader(key);
+        try
+        {
+            s_ownReader.Add(key, usable);
+        }
+        catch (ArgumentException)
+        {
+            // Another root computed it first (the same answer).
+        }
+
+        return usable;
+    }
+
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, object> s_ownReader = new();
+
+    private bool ComputeHasUsableOwnReader(INamedTypeSymbol type)
     {
         if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _root.ContainingAssembly)
             || !type.GetAttributes().Any(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName))
