@@ -105,10 +105,10 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             {
                 // Runs only when this type's spec (or the compilation features) changed: all text is built here.
                 OutputSpec spec = input.Left.Left;
-                spc.AddSource(InfoEmitter.HintName(spec, input.Right), InfoEmitter.EmitInfo(spec, input.Left.Right));
+                spc.AddSource(InfoEmitter.HintName(spec, input.Right), InfoEmitter.EmitInfoText(spec, input.Left.Right, input.Right));
                 if (InfoEmitter.EmitsReader(spec, input.Left.Right))
                 {
-                    spc.AddSource(InfoEmitter.HintName(spec, input.Right, "LlmReader"), ReaderEmitter.Emit(spec, input.Left.Right));
+                    spc.AddSource(InfoEmitter.HintName(spec, input.Right, "LlmReader"), ReaderEmitter.EmitText(spec, input.Left.Right));
                 }
             });
 

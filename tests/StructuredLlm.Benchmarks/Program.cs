@@ -1,3 +1,5 @@
+extern alias generator;
+
 using System;
 using System.Diagnostics;
 using System.Globalization;
@@ -19,6 +21,14 @@ public static class Program
         if (args is ["--measure-alloc", ..])
         {
             return MeasureAllocations(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3, args.Length > 2 ? args[2] : "");
+        }
+        if (args is ["--measure-steps", ..])
+        {
+            return MeasureSteps(args.Length > 1 ? args[1] : "");
+        }
+        if (args is ["--dump", var directory])
+        {
+            return Dump(directory);
         }
         if (args is ["--first-call", var which])
         {
@@ -117,6 +127,61 @@ public static class Program
             }
         }
         return 0;
+    }
+
+    /// <summary>
+    /// Exact bytes (this thread) of each of our generator's pieces over the 500 specs of the first run: the parse is
+    /// measured by the driver (not separable here), the emitters and the limit check are called directly.
+    /// </summary>
+    private static int MeasureSteps(string only)
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.Ours(), track: true).RunGenerators(compilation);
+        var result = driver.GetRunResult().Results.Single();
+        var parsed = result.TrackedSteps["Parse"].SelectMany(s => s.Outputs).Select(o => (generator::StructuredLlm.Generators.Model.ParseResult)o.Value).ToArray();
+        var specs = parsed.Select(p => p.Spec!).ToArray();
+        var features = new generator::StructuredLlm.Generators.Model.CompilationFeatures("Bench", true, true, true);
+        void Measure(string name, Action<int> body)
+        {
+            if (!name.Contains(only, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+            for (var warm = 0; warm < 2; warm++)
+            {
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (var i = 0; i < specs.Length; i++)
+                {
+                    body(i);
+                }
+                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                if (warm == 1)
+                {
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {bytes / 1048576.0,8:F2} MB"));
+                }
+            }
+        }
+        long infoChars = 0, readerChars = 0;
+        Measure("ProfileLimits.Check", i => generator::StructuredLlm.Generators.Diagnostics.ProfileLimits.Check(parsed[i], default));
+        Measure("InfoEmitter.EmitInfoText", i => infoChars += generator::StructuredLlm.Generators.Emit.InfoEmitter.EmitInfoText(specs[i], features).Length);
+        Measure("ReaderEmitter.EmitText", i => readerChars += generator::StructuredLlm.Generators.Emit.ReaderEmitter.EmitText(specs[i], features).Length);
+        var texts = specs.Select(s => generator::StructuredLlm.Generators.Emit.ReaderEmitter.Emit(s, features)).ToArray();
+        Measure("SourceText.From (readers)", i => Microsoft.CodeAnalysis.Text.SourceText.From(texts[i], System.Text.Encoding.UTF8));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"info {infoChars / 2 / 1024.0:F0} K chars, readers {readerChars / 2 / 1024.0:F0} K chars ({infoChars + readerChars:N0} bytes as strings, both)"));
+        return 0;
+    }
+
+    /// <summary>Writes every file our generator emits for the 500-record compilation to a folder (to read, or diff before/after).</summary>
+    private static int Dump(string directory)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var result = GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+        foreach (var source in result.GeneratedSources)
+        {
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, source.HintName), source.SourceText.ToString());
+        }
+        Console.WriteLine($"{result.GeneratedSources.Length} files, {result.Diagnostics.Length} diagnostics, exception: {result.Exception?.Message ?? "none"}");
+        return result.Exception is null ? 0 : 1;
     }
 
     /// <summary>Times the very first schema request in this process (a cross-check of the ColdStart job).</summary>

@@ -72,7 +72,7 @@ public class RobustnessTests
         // Whatever is generated must parse; every schema must be valid JSON.
         foreach (GeneratedSourceResult generated in run.Sources.Where(s => s.HintName.EndsWith(".LlmOutput.g.cs", System.StringComparison.Ordinal)))
         {
-            IReadOnlyDictionary<string, string> schemas = SchemaExtractor.Extract(generated.SourceText.ToString());
+            IReadOnlyDictionary<string, string> schemas = SchemaExtractor.Extract(run, generated.HintName);
             Assert.Equal(4, schemas.Count);
             foreach (string json in schemas.Values)
             {

@@ -64,18 +64,26 @@ internal static class InfoEmitter
 
     // `name: "<schema>"` + suffix on one line; the schema is escaped straight into the file's builder (no JSON string,
     // no literal string, no concatenation per schema).
-    private static void WriteSchemaArgument(SourceWriter w, OutputSpec spec, string name, SchemaProfile profile, string suffix)
+    private static void WriteSchemaArgument(SourceWriter w, OutputSpec spec, string name, SchemaProfile profile, string suffix, FragmentNames fragments)
     {
-        System.Text.StringBuilder line = w.BeginLine();
+        SegmentedText line = w.BeginLine();
         line.Append(name).Append(": \"");
-        SchemaEmitter.EmitAsCSharpLiteralContent(spec, profile, line);
+        SchemaEmitter.EmitAsCSharpLiteralContent(spec, profile, line, fragments);
         line.Append('"').Append(suffix);
         w.WriteLine();
     }
 
     /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
-    public static string EmitInfo(OutputSpec spec, CompilationFeatures features)
+    public static string EmitInfo(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes = default)
+        => Info(spec, features, collidingPrefixes).ToString();
+
+    /// <inheritdoc cref="EmitInfo"/>
+    public static Microsoft.CodeAnalysis.Text.SourceText EmitInfoText(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes = default)
+        => Info(spec, features, collidingPrefixes).ToSourceText();
+
+    private static SourceWriter Info(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes)
     {
+        var fragments = new FragmentNames(features.AssemblyName, collidingPrefixes);
         var w = new SourceWriter(8 * 1024);
         w.WriteLine(Header(features));
         w.WriteLine();
@@ -105,17 +113,17 @@ internal static class InfoEmitter
         w.Indent();
         w.WriteLine("schemaName: " + CSharpLiteral.String(spec.SchemaName) + ",");
         w.WriteLine("description: " + CSharpLiteral.String(spec.Root.Description) + ",");
-        WriteSchemaArgument(w, spec, "openAIStrict", SchemaProfile.OpenAIStrict, ",");
-        WriteSchemaArgument(w, spec, "anthropic", SchemaProfile.Anthropic, ",");
-        WriteSchemaArgument(w, spec, "gemini", SchemaProfile.Gemini, ",");
+        WriteSchemaArgument(w, spec, "openAIStrict", SchemaProfile.OpenAIStrict, ",", fragments);
+        WriteSchemaArgument(w, spec, "anthropic", SchemaProfile.Anthropic, ",", fragments);
+        WriteSchemaArgument(w, spec, "gemini", SchemaProfile.Gemini, ",", fragments);
         if (EmitsReader(spec, features))
         {
-            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ",");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ",", fragments);
             w.WriteLine(string.Join("\n", ReaderEmitter.InfoArguments(spec)) + ");");
         }
         else
         {
-            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ");");
+            WriteSchemaArgument(w, spec, "jsonSchema", SchemaProfile.JsonSchema, ");", fragments);
         }
         w.Unindent();
         w.CloseBrace();
@@ -130,8 +138,38 @@ internal static class InfoEmitter
             w.CloseBrace();
         }
 
-        return w.ToString();
+        if (SchemaEmitter.HasFragment(spec, fragments))
+        {
+            // The root's object body per profile, as constants: this type's schemas above, and the schemas of other
+            // [LlmOutput] types that contain it, name them instead of repeating the text.
+            w.WriteLine();
+            w.WriteLine("namespace StructuredLlm.Generated");
+            w.OpenBrace();
+            w.WriteLine("internal static partial class " + PartsClassName(features.AssemblyName));
+            w.OpenBrace();
+            for (int i = 0; i < 4; i++)
+            {
+                var profile = (SchemaProfile)i;
+                SegmentedText line = w.BeginLine().Append("internal const string ");
+                line.Append(FragmentNames.AppendKey(new StringBuilder(), spec.RootId, profile).ToString()).Append(" = \"");
+                SchemaEmitter.EmitFragment(spec, profile, line, fragments);
+                line.Append("\";");
+                w.WriteLine();
+            }
+
+            w.CloseBrace();
+            w.CloseBrace();
+        }
+
+        return w;
     }
+
+    /// <summary>
+    /// The per-assembly class of schema fragments, <c>StructuredLlm.Generated.LlmSchemaParts_{Assembly}</c> (partial: each
+    /// output type's file adds its own constants). Named per assembly, like the registry, so an assembly that sees
+    /// another's internals (InternalsVisibleTo) never sees two classes of the same name.
+    /// </summary>
+    public static string PartsClassName(string assemblyName) => "LlmSchemaParts_" + RegistryClassName(assemblyName).Substring("LlmOutputs_".Length);
 
     /// <summary>Whether a reader is generated: the spec is readable (from C# 7.3 up; before C# 8 the reader is written without nullable annotations).</summary>
     public static bool EmitsReader(OutputSpec spec, CompilationFeatures features)

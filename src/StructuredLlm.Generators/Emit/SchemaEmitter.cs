@@ -19,6 +19,72 @@ internal enum SchemaProfile
     JsonSchema = 3,
 }
 
+/// <summary>
+/// Names of the schema fragment constants of one assembly: <c>{PartsClass}.{Key}_{Profile}</c>, where the key is the
+/// definition id with non-identifier characters as '_' plus a hash of the id (two ids can sanitize alike). The id does not
+/// tell a nested type from a namespace of the same spelling (<c>A.B+C</c>, <c>A.B.C</c>, which C# rejects anyway), so
+/// an output type whose hint prefix collides with another's (<see cref="InfoEmitter.CollidingPrefixes"/>) has no
+/// fragments and is written out everywhere.
+/// </summary>
+internal sealed class FragmentNames
+{
+    private readonly EquatableArray<string> _collidingPrefixes;
+
+    public FragmentNames(string assemblyName, EquatableArray<string> collidingPrefixes)
+    {
+        PartsClass = "global::StructuredLlm.Generated." + InfoEmitter.PartsClassName(assemblyName);
+        _collidingPrefixes = collidingPrefixes;
+    }
+
+    public string PartsClass { get; }
+
+    /// <summary>Whether the type with this definition id (an output type's id is its hint prefix, '@' escapes aside) collides.</summary>
+    public bool Excluded(string definitionId)
+    {
+        if (_collidingPrefixes.IsEmpty)
+        {
+            return false;
+        }
+
+        string lowered = definitionId.Replace("@", string.Empty).ToLowerInvariant();
+        foreach (string prefix in _collidingPrefixes)
+        {
+            if (prefix == lowered)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public string Name(string definitionId, SchemaProfile profile)
+    {
+        var sb = new StringBuilder(PartsClass.Length + definitionId.Length + 32).Append(PartsClass).Append('.');
+        return AppendKey(sb, definitionId, profile).ToString();
+    }
+
+    /// <summary>Appends <c>{Key}_{Profile}</c>.</summary>
+    public static StringBuilder AppendKey(StringBuilder sb, string definitionId, SchemaProfile profile)
+    {
+        uint hash = 2166136261;
+        foreach (char c in definitionId)
+        {
+            sb.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
+            hash = unchecked((hash ^ c) * 16777619);
+        }
+
+        sb.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).Append('_');
+        return sb.Append(profile switch
+        {
+            SchemaProfile.OpenAIStrict => "OpenAIStrict",
+            SchemaProfile.Anthropic => "Anthropic",
+            SchemaProfile.Gemini => "Gemini",
+            _ => "JsonSchema",
+        });
+    }
+}
+
 /// <summary>A profile rule the spec breaks, located at a member (or at the type when <see cref="MemberName"/> is null).</summary>
 internal sealed record SchemaIssue(DiagnosticDescriptor Descriptor, string? DefinitionId, string? MemberName, string Subject, string Message);
 
@@ -55,8 +121,21 @@ internal sealed class SchemaEmitter
     private readonly OutputSpec _spec;
     private readonly SchemaProfile _profile;
     private readonly JsonWriter _w;
-    private readonly Dictionary<string, TypeDefinitionSpec> _byId = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _recursive = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TypeDefinitionSpec> _byId;
+    private readonly HashSet<string> _recursive;
+    private readonly Graph _graph;
+
+    // Set when writing generated C#: the class holding the object-body fragments (see WriteObjectBody), so a nested
+    // [LlmOutput] type's body is named instead of written again.
+    private readonly FragmentNames? _fragments;
+
+    // Writing the root's own fragment: its body is written out, not named.
+    private bool _writingOwnFragment;
+
+    // Lists reused across the walk (required/ordering per object, notes/keywords per value): a type's schemas are walked
+    // eight times on a full run (four profiles written, four checked), and a fresh list per member adds up.
+    private readonly Stack<List<string>> _stringLists = new();
+    private readonly Stack<List<(string Name, string Literal)>> _keywordLists = new();
     private readonly List<string> _neededDefs = new();
     private readonly List<SchemaIssue> _issues = new();
     private readonly HashSet<string> _reportedRules = new(StringComparer.Ordinal);
@@ -66,17 +145,127 @@ internal sealed class SchemaEmitter
     private int _unionCount;
     private int _optionalCount;
 
-    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer)
+    private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer, FragmentNames? fragments = null)
     {
+        _fragments = fragments;
         _spec = spec;
         _profile = profile;
         _w = writer;
-        foreach (TypeDefinitionSpec definition in spec.Definitions)
+        _graph = Graph.Of(spec);
+        _byId = _graph.ById;
+        _recursive = _graph.Recursive;
+    }
+
+    /// <summary>
+    /// The definitions by id and the recursive ones: the same for every profile of a spec, so computed once per spec
+    /// (the last spec is kept per thread; the four profiles of a type are written, or checked, one after another).
+    /// </summary>
+    private sealed class Graph
+    {
+        [ThreadStatic]
+        private static Graph? t_last;
+
+        private Graph(OutputSpec spec)
         {
-            _byId[definition.Id] = definition;
+            Spec = spec;
+            foreach (TypeDefinitionSpec definition in spec.Definitions)
+            {
+                ById[definition.Id] = definition;
+            }
+
+            FindRecursive(spec, ById, Recursive);
         }
 
-        FindRecursive();
+        public OutputSpec Spec { get; }
+
+        public Dictionary<string, TypeDefinitionSpec> ById { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> Recursive { get; } = new(StringComparer.Ordinal);
+
+        private HashSet<string>? _shareable;
+
+        /// <summary>
+        /// The object definitions whose body (from <c>"properties"</c> on) is the same text in every output that reaches
+        /// them, so that text can be emitted once, as a constant, and named everywhere else. Nothing reachable from the
+        /// definition is recursive (a <c>$ref</c> would point into the root that holds the <c>$defs</c>), polymorphic, or
+        /// a derived type of a polymorphic base of this output (parsed with the base's naming policy and read with its
+        /// discriminator). Such a subgraph is parsed the same way from every root, so its text is the same.
+        /// </summary>
+        public HashSet<string> Shareable
+        {
+            get
+            {
+                if (_shareable is null)
+                {
+                    var derived = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (TypeDefinitionSpec d in Spec.Definitions)
+                    {
+                        foreach (DerivedTypeSpec branch in d.DerivedTypes)
+                        {
+                            derived.Add(branch.DefinitionId);
+                        }
+                    }
+
+                    var memo = new Dictionary<string, bool>(StringComparer.Ordinal);
+                    _shareable = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (TypeDefinitionSpec d in Spec.Definitions)
+                    {
+                        if (d.Kind == DefinitionKind.Object && IsShareable(d.Id, derived, memo))
+                        {
+                            _shareable.Add(d.Id);
+                        }
+                    }
+                }
+
+                return _shareable;
+            }
+        }
+
+        private bool IsShareable(string id, HashSet<string> derived, Dictionary<string, bool> memo)
+        {
+            if (memo.TryGetValue(id, out bool known))
+            {
+                return known;
+            }
+
+            // Recursive definitions are refused before their members are visited, so this walk never loops.
+            if (!ById.TryGetValue(id, out TypeDefinitionSpec? d) || Recursive.Contains(id) || derived.Contains(id) || d.Kind == DefinitionKind.Polymorphic)
+            {
+                memo[id] = false;
+                return false;
+            }
+
+            bool shareable = true;
+            foreach (MemberSpec member in d.Members)
+            {
+                for (ValueSpec? v = member.Type; v is not null && shareable; v = v.Element)
+                {
+                    shareable = v.DefinitionId is null || IsShareable(v.DefinitionId, derived, memo);
+                }
+            }
+
+            memo[id] = shareable;
+            return shareable;
+        }
+
+        public static Graph Of(OutputSpec spec)
+        {
+            Graph? last = t_last;
+            if (last is not null && ReferenceEquals(last.Spec, spec))
+            {
+                return last;
+            }
+
+            return t_last = new Graph(spec);
+        }
+    }
+
+    private List<string> RentList() => _stringLists.Count > 0 ? _stringLists.Pop() : new List<string>();
+
+    private void Return(List<string> list)
+    {
+        list.Clear();
+        _stringLists.Push(list);
     }
 
     private bool IsOpenAI => _profile == SchemaProfile.OpenAIStrict;
@@ -98,9 +287,33 @@ internal sealed class SchemaEmitter
     /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
     public static string EmitText(OutputSpec spec, SchemaProfile profile) => Emit(spec, profile).Json;
 
-    /// <summary>Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added).</summary>
-    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, StringBuilder target)
-        => new SchemaEmitter(spec, profile, new JsonWriter(target, csharpLiteral: true)).Run();
+    /// <summary>
+    /// Writes the schema text into <paramref name="target"/> escaped for a C# string literal (no quotes added). With
+    /// <paramref name="fragments"/>, the body of every shareable object (<see cref="HasFragment"/>) that has its own
+    /// generated <c>LlmInfo</c> (the root included) is not written but named: the literal is closed, concatenated with
+    /// that type's fragment constant (<see cref="FragmentName"/>) and reopened. Constants concatenate at compile time, so
+    /// the schema is still one constant string, the same characters as the text written out.
+    /// </summary>
+    public static void EmitAsCSharpLiteralContent(OutputSpec spec, SchemaProfile profile, SegmentedText target, FragmentNames? fragments = null)
+        => new SchemaEmitter(spec, profile, new JsonWriter(target), fragments).Run();
+
+    /// <summary>Whether the root's object body is shareable, so its output declares the fragment constants (<see cref="EmitFragment"/>).</summary>
+    public static bool HasFragment(OutputSpec spec, FragmentNames fragments)
+        => spec.Root.Kind == DefinitionKind.Object && !fragments.Excluded(spec.RootId) && Graph.Of(spec).Shareable.Contains(spec.RootId);
+
+    /// <summary>The root's object body from <c>"properties"</c> on, escaped for a C# string literal (nested shareable bodies named, as above).</summary>
+    public static void EmitFragment(OutputSpec spec, SchemaProfile profile, SegmentedText target, FragmentNames fragments)
+    {
+        var emitter = new SchemaEmitter(spec, profile, new JsonWriter(target), fragments) { _writingOwnFragment = true };
+        TypeDefinitionSpec root = spec.Root;
+        emitter.WriteObjectTail(root, depth: 1, null, null, new At(root.Id, null, spec.Name));
+    }
+
+    // Named instead of written: a shareable object with its own LlmInfo (the root only outside its own fragment).
+    private bool IsNamed(TypeDefinitionSpec definition)
+        => _fragments is not null && definition.Kind == DefinitionKind.Object
+            && (definition.Id == _spec.RootId ? !_writingOwnFragment : definition.HasOwnReader)
+            && _graph.Shareable.Contains(definition.Id) && !_fragments.Excluded(definition.Id);
 
     /// <summary>
     /// The same walk as <see cref="Emit"/> without building the text: only the rules the profile's schema would break.
@@ -197,10 +410,23 @@ internal sealed class SchemaEmitter
 
         _w.Property("type", "object");
         WriteDescription(description, null);
+        if (discriminatorName is null && IsNamed(definition))
+        {
+            _w.Splice(_fragments!.Name(definition.Id, _profile));
+            return;
+        }
+
+        WriteObjectTail(definition, depth, discriminatorName, discriminator, at);
+    }
+
+    // The body from "properties" on: the part a fragment holds.
+    private void WriteObjectTail(TypeDefinitionSpec definition, int depth, string? discriminatorName, string? discriminator, At at)
+    {
         _w.Name("properties");
         _w.StartObject();
-        var required = new List<string>();
-        var ordering = new List<string>();
+        // Only the text needs the names (a discarding walk counts the members itself).
+        List<string>? required = _w.IsDiscarding ? null : RentList();
+        List<string>? ordering = _w.IsDiscarding ? null : RentList();
         if (discriminatorName is not null && discriminator is not null)
         {
             CountProperty(discriminatorName, at);
@@ -221,8 +447,8 @@ internal sealed class SchemaEmitter
             }
 
             _w.EndObject();
-            required.Add(discriminatorName);
-            ordering.Add(discriminatorName);
+            required?.Add(discriminatorName);
+            ordering?.Add(discriminatorName);
         }
 
         foreach (MemberSpec member in definition.Members)
@@ -245,13 +471,18 @@ internal sealed class SchemaEmitter
 
             if (isRequired)
             {
-                required.Add(member.JsonName);
+                required?.Add(member.JsonName);
             }
 
-            ordering.Add(member.JsonName);
+            ordering?.Add(member.JsonName);
         }
 
         _w.EndObject();
+        if (required is null || ordering is null)
+        {
+            return;
+        }
+
         if (required.Count > 0 || IsOpenAI)
         {
             WriteStringArray("required", required);
@@ -265,6 +496,9 @@ internal sealed class SchemaEmitter
         {
             WriteStringArray("propertyOrdering", ordering);
         }
+
+        Return(required);
+        Return(ordering);
     }
 
     private void WritePolymorphicBody(TypeDefinitionSpec definition, string? description, bool allowNull, int depth, At at)
@@ -381,15 +615,19 @@ internal sealed class SchemaEmitter
         WriteType("string", allowNull);
         if (!_w.IsDiscarding)
         {
-            var notes = new List<string>();
             string? text = description ?? definition.Description;
-            var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
-            if (documented.Count > 0)
+            if (definition.EnumMembers.Any(m => m.Description is not null))
             {
+                List<string> notes = RentList();
+                var documented = definition.EnumMembers.Where(m => m.Description is not null).ToList();
                 notes.Add("Values: " + string.Join("; ", documented.Select(m => m.JsonName + ": " + TrimEnd(m.Description!))) + ".");
+                WriteDescription(text, notes);
+                Return(notes);
             }
-
-            WriteDescription(text, notes);
+            else
+            {
+                WriteDescription(text, null);
+            }
         }
 
         HashSet<string>? allowedSet = constraints.AllowedValues.IsEmpty ? null : new HashSet<string>(constraints.AllowedValues, StringComparer.Ordinal);
@@ -425,7 +663,7 @@ internal sealed class SchemaEmitter
     {
         _w.StartObject();
         WriteType("array", allowNull);
-        var notes = new List<string>();
+        List<string> notes = RentList();
         int? min = constraints.MinItems, max = constraints.MaxItems;
         bool emitMin = min is not null && (!IsAnthropic || min <= 1);
         bool emitMax = max is not null && !IsAnthropic;
@@ -441,6 +679,7 @@ internal sealed class SchemaEmitter
         }
 
         WriteDescription(description, notes);
+        Return(notes);
         _w.Name("items");
         WriteValue(value.Element!, ConstraintSpec.None, null, value.Element!.IsNullable, depth, at);
         if (emitMin)
@@ -485,7 +724,9 @@ internal sealed class SchemaEmitter
             _w.EndObject();
             if (IsOpenAI)
             {
-                WriteStringArray("required", Array.Empty<string>());
+                List<string> none = RentList();
+                WriteStringArray("required", none);
+                Return(none);
             }
 
             _w.PropertyRaw("additionalProperties", "false");
@@ -513,9 +754,29 @@ internal sealed class SchemaEmitter
             _ => "string",
         };
         WriteType(type, allowNull);
-        var notes = new List<string>();
-        var keywords = new List<(string Name, string Literal)>();
         ConstraintSpec c = constraints.Effective(value.Primitive);
+        if (_w.IsDiscarding)
+        {
+            // Only the allowed values count toward a limit; formats, patterns, lengths and bounds are text.
+            if (!c.AllowedValues.IsEmpty)
+            {
+                int allowedChars = 0;
+                foreach (string literal in c.AllowedValues)
+                {
+                    if (literal != "null" || allowNull)
+                    {
+                        allowedChars += literal.Length;
+                    }
+                }
+
+                CountEnumValues(c.AllowedValues.Count, allowedChars, at);
+            }
+
+            return;
+        }
+
+        List<string> notes = RentList();
+        List<(string Name, string Literal)> keywords = _keywordLists.Count > 0 ? _keywordLists.Pop() : new List<(string Name, string Literal)>();
 
         // Format (from the .NET type, or [EmailAddress]/[Url]) and fixed patterns.
         string? format = value.Primitive switch
@@ -608,10 +869,14 @@ internal sealed class SchemaEmitter
         }
 
         WriteDescription(description, notes);
+        Return(notes);
         foreach ((string name, string literal) in keywords)
         {
             _w.PropertyRaw(name, literal);
         }
+
+        keywords.Clear();
+        _keywordLists.Push(keywords);
 
         if (!c.AllowedValues.IsEmpty)
         {
@@ -664,13 +929,13 @@ internal sealed class SchemaEmitter
         _w.EndObject();
     }
 
-    private void WriteStringArray(string name, IEnumerable<string> values)
+    private void WriteStringArray(string name, List<string> values)
     {
         _w.Name(name);
         _w.StartArray();
-        foreach (string v in values)
+        for (int i = 0; i < values.Count; i++)
         {
-            _w.String(v);
+            _w.String(values[i]);
         }
 
         _w.EndArray();
@@ -836,12 +1101,12 @@ internal sealed class SchemaEmitter
 
     // ---------------------------------------------------------------- recursion
 
-    private void FindRecursive()
+    private static void FindRecursive(OutputSpec spec, Dictionary<string, TypeDefinitionSpec> byId, HashSet<string> recursive)
     {
         // One set and one stack for the whole walk: this runs for every emitter (eight per type on a full run).
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>();
-        foreach (TypeDefinitionSpec definition in _spec.Definitions)
+        foreach (TypeDefinitionSpec definition in spec.Definitions)
         {
             seen.Clear();
             stack.Clear();
@@ -851,11 +1116,11 @@ internal sealed class SchemaEmitter
                 string id = stack.Pop();
                 if (id == definition.Id)
                 {
-                    _recursive.Add(definition.Id);
+                    recursive.Add(definition.Id);
                     break;
                 }
 
-                if (seen.Add(id) && _byId.TryGetValue(id, out TypeDefinitionSpec? next))
+                if (seen.Add(id) && byId.TryGetValue(id, out TypeDefinitionSpec? next))
                 {
                     PushReferences(next, stack);
                 }

@@ -13,7 +13,22 @@ internal static class CSharpLiteral
             return "null";
         }
 
-        var sb = new StringBuilder(value.Length + 2);
+        bool plain = true;
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
+            {
+                plain = false;
+                break;
+            }
+        }
+
+        if (plain)
+        {
+            return "\"" + value + "\"";
+        }
+
+        var sb = new StringBuilder(value.Length + 8);
         sb.Append('"');
         foreach (char c in value)
         {
@@ -27,25 +42,45 @@ internal static class CSharpLiteral
     /// <summary>Appends <paramref name="c"/> as it must appear inside a regular C# string literal.</summary>
     public static void AppendEscaped(StringBuilder sb, char c)
     {
-        switch (c)
+        if (Escape(c) is { } escaped)
         {
-            case '"': sb.Append("\\\""); break;
-            case '\\': sb.Append("\\\\"); break;
-            case '\n': sb.Append("\\n"); break;
-            case '\r': sb.Append("\\r"); break;
-            case '\t': sb.Append("\\t"); break;
-            case '\0': sb.Append("\\0"); break;
-            default:
-                if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029')
-                {
-                    sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                }
-                else
-                {
-                    sb.Append(c);
-                }
-
-                break;
+            sb.Append(escaped);
+        }
+        else if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029')
+        {
+            sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            sb.Append(c);
         }
     }
+
+    /// <inheritdoc cref="AppendEscaped(StringBuilder, char)"/>
+    public static void AppendEscaped(SegmentedText text, char c)
+    {
+        if (Escape(c) is { } escaped)
+        {
+            text.Append(escaped);
+        }
+        else if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029')
+        {
+            text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            text.Append(c);
+        }
+    }
+
+    private static string? Escape(char c) => c switch
+    {
+        '"' => "\\\"",
+        '\\' => "\\\\",
+        '\n' => "\\n",
+        '\r' => "\\r",
+        '\t' => "\\t",
+        '\0' => "\\0",
+        _ => null,
+    };
 }

@@ -11,33 +11,30 @@ namespace StructuredLlm.Generators.Helpers;
 internal sealed class JsonWriter
 {
     private readonly StringBuilder? _sb;
-    private readonly bool _csharpLiteral;
+
+    // The C#-literal target (a generated file); when set, _sb is null and every character is escaped into it.
+    private readonly SegmentedText? _literal;
     private bool _needComma;
 
     public JsonWriter(int capacity = 16) => _sb = new StringBuilder(capacity);
 
     /// <summary>
-    /// Writes into <paramref name="target"/>. With <paramref name="csharpLiteral"/>, every character is written as it
-    /// must appear inside a C# string literal (the same escapes as <see cref="CSharpLiteral.String"/>), so generated
+    /// Writes into <paramref name="literalTarget"/> every character as it must appear inside a C# string literal (the same escapes as <see cref="CSharpLiteral.String"/>), so generated
     /// code can embed the schema without building the JSON text and its escaped copy first.
     /// </summary>
-    public JsonWriter(StringBuilder target, bool csharpLiteral)
-    {
-        _sb = target;
-        _csharpLiteral = csharpLiteral;
-    }
+    public JsonWriter(SegmentedText literalTarget) => _literal = literalTarget;
 
     private JsonWriter(bool discard) => _sb = discard ? null : new StringBuilder();
 
     /// <summary>True for a <see cref="Discard"/> writer: callers may skip building text that is only written.</summary>
-    public bool IsDiscarding => _sb is null;
+    public bool IsDiscarding => _sb is null && _literal is null;
 
     /// <summary>A writer that writes nothing; <see cref="ToString"/> returns an empty string.</summary>
     public static JsonWriter Discard() => new(discard: true);
 
     public void StartObject()
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -49,7 +46,7 @@ internal sealed class JsonWriter
 
     public void EndObject()
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -60,7 +57,7 @@ internal sealed class JsonWriter
 
     public void StartArray()
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -72,7 +69,7 @@ internal sealed class JsonWriter
 
     public void EndArray()
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -83,7 +80,7 @@ internal sealed class JsonWriter
 
     public void Name(string name)
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -96,7 +93,7 @@ internal sealed class JsonWriter
 
     public void String(string value)
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
@@ -108,13 +105,30 @@ internal sealed class JsonWriter
 
     public void Raw(string jsonLiteral)
     {
-        if (_sb is null)
+        if (IsDiscarding)
         {
             return;
         }
 
         Separate();
         Put(jsonLiteral);
+        _needComma = true;
+    }
+
+    /// <summary>
+    /// In a C# literal: a value (or run of members) given by a C# constant expression. The literal is closed,
+    /// concatenated with <paramref name="csharpConstant"/> and reopened (<c>" + X + "</c>); the comma before it is written
+    /// as for any value, and one follows it if more is written.
+    /// </summary>
+    public void Splice(string csharpConstant)
+    {
+        if (_literal is null)
+        {
+            throw new System.InvalidOperationException("Only a C# literal can be spliced.");
+        }
+
+        Separate();
+        _literal.Append("\" + ").Append(csharpConstant).Append(" + \"");
         _needComma = true;
     }
 
@@ -178,18 +192,18 @@ internal sealed class JsonWriter
 
     private void Put(char c)
     {
-        if (!_csharpLiteral)
+        if (_literal is null)
         {
             _sb!.Append(c);
             return;
         }
 
-        CSharpLiteral.AppendEscaped(_sb!, c);
+        CSharpLiteral.AppendEscaped(_literal, c);
     }
 
     private void Put(string text)
     {
-        if (!_csharpLiteral)
+        if (_literal is null)
         {
             _sb!.Append(text);
             return;
@@ -197,7 +211,7 @@ internal sealed class JsonWriter
 
         foreach (char c in text)
         {
-            CSharpLiteral.AppendEscaped(_sb!, c);
+            CSharpLiteral.AppendEscaped(_literal, c);
         }
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -38,6 +39,17 @@ internal sealed class TypeSpecParser
     private readonly HashSet<string> _definitionNames = new(StringComparer.Ordinal);
     private readonly List<MemberLocation> _memberLocations = new();
     private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
+
+    // Memoized object subtrees (see SubtreeMemo), per type symbol: a symbol belongs to one compilation, so an entry lives
+    // as long as that compilation's symbols and is never seen by another compilation.
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, SubtreeMemo> s_subtrees = new();
+
+    // While an object subtree is parsed: whether it depended on where it was reached from (then it is not memoized), and
+    // the ids it looked up that were already defined.
+    private bool _contextual;
+    private readonly Dictionary<string, string> _baseNames = new(StringComparer.Ordinal);
+    private List<string>? _referenced;
+    private int _reportCount;
 
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
     {
@@ -191,20 +203,29 @@ internal sealed class TypeSpecParser
     {
         _ct.ThrowIfCancellationRequested();
         string id = type.ToDisplayString(IdFormat);
-        if (_definitions.ContainsKey(id))
+        if (_definitions.TryGetValue(id, out TypeDefinitionSpec? known))
         {
+            if (known is null)
+            {
+                _contextual = true; // a cycle: the subtree's text and $defs depend on where the cycle is entered
+            }
+            else
+            {
+                _referenced?.Add(id);
+            }
+
             return id;
         }
 
         _definitions.Add(id, null);
         _definitionOrder.Add(id);
         string definitionName = UniqueDefinitionName(type.Name);
-        string? description = GetDescription(type) ?? Docs(type, _ct).Summary;
+        _baseNames[id] = type.Name;
         string typeName = type.ToDisplayString(TypeNameFormat);
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            _definitions[id] = ParseEnum(type, id, typeName, definitionName, description);
+            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary);
             return id;
         }
 
@@ -212,6 +233,7 @@ internal sealed class TypeSpecParser
         List<(INamedTypeSymbol Type, string? Discriminator)> derived = DerivedTypes(type);
         if (derived.Count > 0)
         {
+            _contextual = true; // derived types take the base's naming policy and discriminator
             string discriminatorName = "$type";
             foreach (AttributeData a in type.GetAttributes())
             {
@@ -256,7 +278,7 @@ internal sealed class TypeSpecParser
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
             }
 
-            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, description, type.IsValueType,
+            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
                 discriminatorName, branches.ToEquatableArray());
             return id;
@@ -270,13 +292,201 @@ internal sealed class TypeSpecParser
             return null;
         }
 
-        _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
+        ParseObjectOnce(type, id, typeName, definitionName, policy, usage);
         if (!SymbolEqualityComparer.Default.Equals(type, _root) && HasUsableOwnReader(type) && _definitions[id] is { } parsed)
         {
             _definitions[id] = parsed with { HasOwnReader = true };
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// An object type's parsed subtree (its definition, every definition it added, the member locations it added, in
+    /// order), kept for the other roots of the same compilation that reach the type: each [LlmOutput] root parses the
+    /// types nested in it, and the parse reruns for every root on every edit. Only a subtree that did not depend on where
+    /// it was reached from is kept: no diagnostic, no cycle, no polymorphic type, every type in source (a metadata type's
+    /// members are located at the use). Replaying it gives the same definitions, names and locations as parsing it again.
+    /// </summary>
+    private sealed class SubtreeMemo
+    {
+        public SubtreeMemo(NamingPolicy policy, TypeDefinitionSpec[] definitions, string[] baseNames, MemberLocation[] locations, string[] referenced)
+        {
+            Policy = policy;
+            Definitions = definitions;
+            BaseNames = baseNames;
+            Locations = locations;
+            Referenced = referenced;
+        }
+
+        public NamingPolicy Policy { get; }
+
+        /// <summary>Discovery order; the first is the type itself (without its per-root <c>HasOwnReader</c>).</summary>
+        public TypeDefinitionSpec[] Definitions { get; }
+
+        /// <summary>The simple type name each definition's unique <c>$defs</c> name was made from.</summary>
+        public string[] BaseNames { get; }
+
+        public MemberLocation[] Locations { get; }
+
+        /// <summary>Ids the subtree found already defined (not added by it): a replay needs them defined too.</summary>
+        public string[] Referenced { get; }
+    }
+
+    /// <summary>Parses an object type's members into <c>_definitions[id]</c>, or replays the subtree another root of this compilation parsed.</summary>
+    private void ParseObjectOnce(INamedTypeSymbol type, string id, string typeName, string definitionName, NamingPolicy policy, LocationInfo? usage)
+    {
+        // The key: one symbol per type. A use as `T?` is a different (annotated) symbol object of the same type; a
+        // constructed generic type is not memoized (its definition is shared by every construction).
+        INamedTypeSymbol? key = type.IsGenericType ? null : type.OriginalDefinition;
+        SubtreeMemo? memo = null;
+        if (key is not null && s_subtrees.TryGetValue(key, out memo) && memo.Policy == policy && TryReplay(memo, id, typeName, definitionName))
+        {
+            return;
+        }
+
+        int orderStart = _definitionOrder.Count - 1;
+        int locationStart = _memberLocations.Count;
+        int reports = _reportCount;
+        bool outerContextual = _contextual;
+        List<string>? outerReferenced = _referenced;
+        _contextual = false;
+        _referenced = new List<string>();
+        try
+        {
+            string? description = GetDescription(type) ?? Docs(type, _ct).Summary; // only when parsing: a replay has it
+            _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
+            if (key is not null && !_contextual && _reportCount == reports && _definitionOrder[orderStart] == id)
+            {
+                int count = _definitionOrder.Count - orderStart;
+                var definitions = new TypeDefinitionSpec[count];
+                var baseNames = new string[count];
+                for (int i = 0; i < count; i++)
+                {
+                    TypeDefinitionSpec? d = _definitions[_definitionOrder[orderStart + i]];
+                    if (d is null)
+                    {
+                        return;
+                    }
+
+                    definitions[i] = d;
+                    baseNames[i] = _baseNames[d.Id];
+                }
+
+                // Subtrees are small (a handful of definitions): linear searches, no sets.
+                var referenced = new List<string>();
+                foreach (string r in _referenced)
+                {
+                    if (IndexOf(definitions, r) < 0 && !referenced.Contains(r))
+                    {
+                        referenced.Add(r);
+                    }
+                }
+
+                var locations = new MemberLocation[_memberLocations.Count - locationStart];
+                _memberLocations.CopyTo(locationStart, locations, 0, locations.Length);
+                memo = new SubtreeMemo(policy, definitions, baseNames, locations, referenced.ToArray());
+                if (!s_subtrees.TryGetValue(key, out _))
+                {
+                    try
+                    {
+                        s_subtrees.Add(key, memo);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // Another root of this compilation recorded the same subtree first (the entries are equal).
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _contextual |= outerContextual;
+            if (outerReferenced is not null)
+            {
+                outerReferenced.AddRange(_referenced!);
+            }
+
+            _referenced = outerReferenced;
+        }
+    }
+
+    // typeName: as this use spells the type (a first use as `T?` keeps the '?', as a fresh parse would).
+    private bool TryReplay(SubtreeMemo memo, string id, string typeName, string definitionName)
+    {
+        // fresh[i]: definition i is added here (the type itself, and every one this root has not defined yet).
+        TypeDefinitionSpec[] definitions = memo.Definitions;
+        var fresh = new bool[definitions.Length];
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            if (i == 0 || !_definitions.TryGetValue(definitions[i].Id, out TypeDefinitionSpec? existing))
+            {
+                fresh[i] = true;
+            }
+            else if (existing is null)
+            {
+                return false; // reached while being parsed here: a cycle through this root
+            }
+        }
+
+        bool IsFresh(string definitionId) => IndexOf(definitions, definitionId) is var at && at >= 0 && fresh[at];
+        foreach (string r in memo.Referenced)
+        {
+            if (!IsFresh(r) && (!_definitions.TryGetValue(r, out TypeDefinitionSpec? d) || d is null))
+            {
+                return false; // a type the first parse found defined is missing (or unfinished) here: parse again
+            }
+        }
+
+        for (int i = 0; i < memo.Definitions.Length; i++)
+        {
+            TypeDefinitionSpec d = memo.Definitions[i];
+            if (i == 0)
+            {
+                _definitions[id] = d.DefinitionName == definitionName && d.TypeName == typeName ? d : d with { DefinitionName = definitionName, TypeName = typeName };
+                continue;
+            }
+
+            if (!fresh[i])
+            {
+                _referenced?.Add(d.Id);
+                continue;
+            }
+
+            _definitions.Add(d.Id, null);
+            _definitionOrder.Add(d.Id);
+            string name = UniqueDefinitionName(memo.BaseNames[i]);
+            _baseNames[d.Id] = memo.BaseNames[i];
+            _definitions[d.Id] = d.DefinitionName == name ? d : d with { DefinitionName = name };
+        }
+
+        foreach (string r in memo.Referenced)
+        {
+            _referenced?.Add(r);
+        }
+
+        foreach (MemberLocation location in memo.Locations)
+        {
+            if (IsFresh(location.DefinitionId))
+            {
+                _memberLocations.Add(location);
+            }
+        }
+
+        return true;
+    }
+
+    private static int IndexOf(TypeDefinitionSpec[] definitions, string id)
+    {
+        for (int i = 0; i < definitions.Length; i++)
+        {
+            if (definitions[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
@@ -287,6 +497,36 @@ internal sealed class TypeSpecParser
     /// reader is then emitted inline as before.
     /// </summary>
     private bool HasUsableOwnReader(INamedTypeSymbol type)
+    {
+        // The answer depends on the type only (and on the root's assembly, which every root of a compilation shares):
+        // asked by every root that reaches the type, computed once per compilation.
+        if (type.IsGenericType)
+        {
+            return false;
+        }
+
+        INamedTypeSymbol key = type.OriginalDefinition;
+        if (s_ownReader.TryGetValue(key, out object? known))
+        {
+            return (bool)known;
+        }
+
+        bool usable = ComputeHasUsableOwnReader(key);
+        try
+        {
+            s_ownReader.Add(key, usable);
+        }
+        catch (ArgumentException)
+        {
+            // Another root computed it first (the same answer).
+        }
+
+        return usable;
+    }
+
+    private static readonly ConditionalWeakTable<INamedTypeSymbol, object> s_ownReader = new();
+
+    private bool ComputeHasUsableOwnReader(INamedTypeSymbol type)
     {
         if (!SymbolEqualityComparer.Default.Equals(type.ContainingAssembly, _root.ContainingAssembly)
             || !type.GetAttributes().Any(a => HasFullName(a.AttributeClass, StructuredLlmGenerator.LlmOutputAttributeName))
@@ -365,6 +605,7 @@ internal sealed class TypeSpecParser
         string typeDisplay = type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
         DocComments typeDocs = Docs(type, _ct);
         LocationInfo? typeLocation = type.Locations.FirstOrDefault() is { IsInSource: true } tl ? LocationInfo.From(tl) : usage;
+        _contextual |= type.Locations.FirstOrDefault() is not { IsInSource: true }; // then members are located at the use
 
         // 1. Properties: base-most type first, then declaration order; an override keeps the base's position.
         var chain = new List<System.Collections.Immutable.ImmutableArray<ISymbol>>(2); // members of each type, base-most first
@@ -1514,6 +1755,7 @@ internal sealed class TypeSpecParser
 
     private void Report(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] args)
     {
+        _reportCount++;
         var info = DiagnosticInfo.Create(descriptor, location, args);
         if (!_diagnostics.Contains(info))
         {

@@ -65,7 +65,7 @@ internal static class Baseline
         foreach (var source in run.Sources.Where(s => include(s.HintName) && s.HintName.EndsWith(".LlmOutput.g.cs", StringComparison.Ordinal)))
         {
             string stem = source.HintName.Substring(0, source.HintName.Length - ".LlmOutput.g.cs".Length);
-            foreach ((string profile, string json) in SchemaExtractor.Extract(source.SourceText.ToString()))
+            foreach ((string profile, string json) in SchemaExtractor.Extract(run, source.HintName))
             {
                 actual[$"{stem}.{profile}.schema.json.txt"] = SchemaExtractor.Pretty(json);
             }

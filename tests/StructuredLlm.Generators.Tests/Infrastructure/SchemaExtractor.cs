@@ -16,17 +16,25 @@ internal static class SchemaExtractor
 {
     public static readonly string[] ProfileArguments = { "openAIStrict", "anthropic", "gemini", "jsonSchema" };
 
-    /// <summary>Profile argument name → schema text, for one generated LlmOutput file.</summary>
-    public static IReadOnlyDictionary<string, string> Extract(string generatedCode)
+    /// <summary>
+    /// Profile argument name → schema text, for one generated LlmOutput file: the argument's constant value as the
+    /// compiler folds it in the output compilation (a schema may concatenate fragment constants of other generated files,
+    /// so this is the runtime value, not the literal's text).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Extract(GeneratorRun run, string hintName)
     {
-        SyntaxNode root = CSharpSyntaxTree.ParseText(generatedCode).GetRoot();
+        SyntaxTree tree = run.Output.SyntaxTrees.Single(t => t.FilePath.EndsWith(hintName, StringComparison.Ordinal)
+            && (t.FilePath.Length == hintName.Length || t.FilePath[t.FilePath.Length - hintName.Length - 1] is '/' or '\\'));
+        SemanticModel model = run.Output.GetSemanticModel(tree);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (ArgumentSyntax argument in root.DescendantNodes().OfType<ArgumentSyntax>())
+        foreach (ArgumentSyntax argument in tree.GetRoot().DescendantNodes().OfType<ArgumentSyntax>())
         {
-            if (argument.NameColon?.Name.Identifier.ValueText is { } name && ProfileArguments.Contains(name)
-                && argument.Expression is LiteralExpressionSyntax literal)
+            if (argument.NameColon?.Name.Identifier.ValueText is { } name && ProfileArguments.Contains(name))
             {
-                result[name] = literal.Token.ValueText;
+                Optional<object?> value = model.GetConstantValue(argument.Expression);
+                result[name] = value.HasValue && value.Value is string text
+                    ? text
+                    : throw new InvalidOperationException($"{hintName}: the {name} argument is not a constant string: {argument.Expression}");
             }
         }
 
@@ -35,7 +43,8 @@ internal static class SchemaExtractor
 
     public static JsonElement Schema(GeneratorRun run, string hintSuffix, string profileArgument)
     {
-        using JsonDocument document = JsonDocument.Parse(Extract(run.Source(hintSuffix))[profileArgument]);
+        string hintName = run.Sources.Single(s => s.HintName.EndsWith(hintSuffix, StringComparison.Ordinal)).HintName;
+        using JsonDocument document = JsonDocument.Parse(Extract(run, hintName)[profileArgument]);
         return document.RootElement.Clone();
     }
 
