@@ -75,8 +75,34 @@ internal sealed class SinkIndex
         return false;
     }
 
-    /// <summary>Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink.</summary>
-    public bool MayReachSink(IMethodSymbol method) => _keys is null || _keys.Contains(KeyOf(method));
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its key, and then its
+    /// own declarations (a member that only shares its name with one that reaches a sink does not).
+    /// </summary>
+    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_keys is null)
+        {
+            return true;
+        }
+
+        if (!_keys.Contains(KeyOf(method)))
+        {
+            return false;
+        }
+
+        var references = method.DeclaringSyntaxReferences;
+        foreach (var reference in references)
+        {
+            // A declaration the index did not record (an accessor, a primary constructor...) is not ruled out.
+            if (!_declarations.TryGetValue(reference.GetSyntax(cancellationToken), out var reaches) || reaches)
+            {
+                return true;
+            }
+        }
+
+        return references.IsEmpty;
+    }
 
     private static string KeyOf(IMethodSymbol method)
     {
