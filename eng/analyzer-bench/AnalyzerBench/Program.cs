@@ -79,6 +79,7 @@ for (var run = 0; run <= runs; run++)
     var compilation = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
     CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
     generated.GetDiagnostics();
+    Counters.Reset(ours);
     var profiled = new Profiled(ours);
     var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
         new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
@@ -329,6 +330,7 @@ static class DirMode
         {
             var compilation = CSharpCompilation.Create(name, trees, references, options);
             compilation.GetDiagnostics();
+            Counters.Reset(ours);
             var profiled = new Profiled(ours);
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
@@ -338,6 +340,34 @@ static class DirMode
             {
                 Console.WriteLine($"  {callback,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
             }
+
+            Counters.Print(ours);
+        }
+    }
+}
+
+/// <summary>Optional counters (public static long Prof* fields) that a local, instrumented build of the analyzer may carry.</summary>
+static class Counters
+{
+    static IEnumerable<FieldInfo> Fields(DiagnosticAnalyzer analyzer) =>
+        analyzer.GetType().Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(long));
+
+    public static void Reset(DiagnosticAnalyzer analyzer)
+    {
+        foreach (var field in Fields(analyzer))
+        {
+            field.SetValue(null, 0L);
+        }
+    }
+
+    public static void Print(DiagnosticAnalyzer analyzer)
+    {
+        foreach (var field in Fields(analyzer))
+        {
+            var value = (long)field.GetValue(null)!;
+            Console.WriteLine($"  {field.DeclaringType!.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3", CultureInfo.InvariantCulture) + " s" : value.ToString(CultureInfo.InvariantCulture))}");
         }
     }
 }
