@@ -635,7 +635,7 @@ internal sealed class TaintContext
                 IAssignmentOperation assignment => Mentions(assignment.Target, member),
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => Mentions(argument.Value, member),
                 IForEachLoopOperation loop => Mentions(loop.LoopControlVariable, member),
-                ISymbolInitializerOperation => true,
+                IFieldInitializerOperation or IPropertyInitializerOperation => true,
                 _ => false,
             };
             if (mayStore)
