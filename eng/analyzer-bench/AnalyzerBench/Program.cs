@@ -74,6 +74,19 @@ for (var run = 0; run <= runs; run++)
     Console.WriteLine($"| {label} | {compile.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / compile.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F1") + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM"))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001 |");
 }
 
+// Net cost (BENCH_NET=1): ReportAnalyzer charges an analyzer for binding the method bodies it asks for first, which the
+// driver would otherwise bind for any operation-block analyzer (csc runs many). Analysis wall time with a no-op
+// operation-block analyzer alone and with ours added, alternated on fresh compilations: the difference is what ours adds.
+if (Environment.GetEnvironmentVariable("BENCH_NET") == "1")
+{
+    await NetCost.RunAsync(() =>
+    {
+        var c = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
+        CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions).RunGeneratorsAndUpdateCompilation(c, out var g, out _);
+        return g;
+    }, ours, analyzerOptions, runs);
+}
+
 // Profile: the same analyzer behind a context that times every callback it registers.
 {
     var compilation = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
@@ -325,6 +338,11 @@ static class DirMode
             Console.WriteLine($"| {label} | {bind.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / bind.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM", StringComparison.Ordinal))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001, {errors} compile errors |");
         }
 
+        if (Environment.GetEnvironmentVariable("BENCH_NET") == "1")
+        {
+            await NetCost.RunAsync(() => CSharpCompilation.Create(name, trees, references, options), ours, new AnalyzerOptions([]), runs);
+        }
+
         // Where our time goes: the same analyzer behind the per-callback profiler (set BENCH_PROFILE=1).
         if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
         {
@@ -369,5 +387,63 @@ static class Counters
             var value = (long)field.GetValue(null)!;
             Console.WriteLine($"  {field.DeclaringType!.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3", CultureInfo.InvariantCulture) + " s" : value.ToString(CultureInfo.InvariantCulture))}");
         }
+    }
+}
+
+/// <summary>An analyzer that only asks for every operation block, as most of a build's analyzers make the driver do.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class NoOpBlockAnalyzer : DiagnosticAnalyzer
+{
+    static readonly DiagnosticDescriptor Rule = new("NOOP0001", "no-op", "no-op", "bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(_ => { });
+    }
+}
+
+static class NetCost
+{
+    public static async Task RunAsync(Func<Compilation> create, DiagnosticAnalyzer ours, AnalyzerOptions options, int runs)
+    {
+        var noop = new NoOpBlockAnalyzer();
+        Console.WriteLine("net cost: analysis wall time (s), no-op block analyzer alone vs with ours; ours by telemetry in the second");
+        Console.WriteLine("| round | no-op alone | no-op + ours | difference | ours (telemetry) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        var differences = new List<double>();
+        for (var round = 0; round <= runs; round++)
+        {
+            var alone = await TimeAsync(create(), [noop], options, null);
+            var (both, oursTime) = await TimeWithAsync(create(), [noop, ours], options, ours);
+            var label = round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"| {label} | {alone:F3} | {both:F3} | {both - alone:F3} | {oursTime:F3} |");
+            if (round > 0)
+            {
+                differences.Add(both - alone);
+            }
+        }
+
+        differences.Sort();
+        if (differences.Count > 0)
+        {
+            Console.WriteLine($"median difference {differences[differences.Count / 2]:F3} s");
+        }
+    }
+
+    static async Task<double> TimeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? _) =>
+        (await TimeWithAsync(compilation, analyzers, options, null)).Wall;
+
+    static async Task<(double Wall, double Ours)> TimeWithAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? ours)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers,
+            new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        var watch = Stopwatch.StartNew();
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        watch.Stop();
+        var oursTime = ours is null ? 0 : (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
+        return (watch.Elapsed.TotalSeconds, oursTime);
     }
 }
