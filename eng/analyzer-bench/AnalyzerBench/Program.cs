@@ -410,40 +410,48 @@ static class NetCost
     public static async Task RunAsync(Func<Compilation> create, DiagnosticAnalyzer ours, AnalyzerOptions options, int runs)
     {
         var noop = new NoOpBlockAnalyzer();
-        Console.WriteLine("net cost: analysis wall time (s), no-op block analyzer alone vs with ours; ours by telemetry in the second");
-        Console.WriteLine("| round | no-op alone | no-op + ours | difference | ours (telemetry) |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        var differences = new List<double>();
+        // CPU time of the process (single-threaded analysis; GC and JIT threads included) does not count the time spent
+        // waiting for a core on a loaded machine, so it is steadier than wall time there.
+        Console.WriteLine("net cost: analysis of a fresh compilation with a no-op block analyzer alone, then with ours added (s)");
+        Console.WriteLine("| round | wall alone | wall + ours | wall difference | CPU alone | CPU + ours | CPU difference | ours (telemetry) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var wall = new List<double>();
+        var cpu = new List<double>();
         for (var round = 0; round <= runs; round++)
         {
             var alone = await TimeAsync(create(), [noop], options, null);
-            var (both, oursTime) = await TimeWithAsync(create(), [noop, ours], options, ours);
+            var both = await TimeAsync(create(), [noop, ours], options, ours);
             var label = round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture);
-            Console.WriteLine($"| {label} | {alone:F3} | {both:F3} | {both - alone:F3} | {oursTime:F3} |");
+            Console.WriteLine($"| {label} | {alone.Wall:F3} | {both.Wall:F3} | {both.Wall - alone.Wall:F3} | {alone.Cpu:F3} | {both.Cpu:F3} | {both.Cpu - alone.Cpu:F3} | {both.Ours:F3} |");
             if (round > 0)
             {
-                differences.Add(both - alone);
+                wall.Add(both.Wall - alone.Wall);
+                cpu.Add(both.Cpu - alone.Cpu);
             }
         }
 
-        differences.Sort();
-        if (differences.Count > 0)
+        if (wall.Count > 0)
         {
-            Console.WriteLine($"median difference {differences[differences.Count / 2]:F3} s");
+            wall.Sort();
+            cpu.Sort();
+            Console.WriteLine($"median difference: wall {wall[wall.Count / 2]:F3} s, CPU {cpu[cpu.Count / 2]:F3} s");
         }
     }
 
-    static async Task<double> TimeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? _) =>
-        (await TimeWithAsync(compilation, analyzers, options, null)).Wall;
-
-    static async Task<(double Wall, double Ours)> TimeWithAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? ours)
+    static async Task<(double Wall, double Cpu, double Ours)> TimeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? ours)
     {
         var withAnalyzers = compilation.WithAnalyzers(analyzers,
             new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         await withAnalyzers.GetAnalyzerDiagnosticsAsync();
         watch.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
         var oursTime = ours is null ? 0 : (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
-        return (watch.Elapsed.TotalSeconds, oursTime);
+        return (watch.Elapsed.TotalSeconds, cpu, oursTime);
     }
 }
