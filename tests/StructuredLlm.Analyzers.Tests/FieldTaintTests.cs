@@ -20,6 +20,9 @@ public class FieldTaintTests
     [InlineData("string _input = \"\";\npublic void Set(HttpRequest request) { _input = request.Query[\"q\"]!; }\nstring Prompt() => \"Rules: \" + _input;\npublic void Use() { history.AddSystemMessage({|SLLM1001:Prompt()|}); }")]
     [InlineData("string _log = \"\";\npublic void Append([FromQuery] string q) { _log = _log + q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_log|}); }")]
     [InlineData("readonly List<string> _notes = new();\npublic void Add([FromForm] string note) { _notes.Add(note); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", _notes)|}); }")]
+    // Writers seen only through calls on the member: a StringBuilder chain, and a fluent method returning its own type.
+    [InlineData("readonly StringBuilder _sb = new();\npublic void Add([FromQuery] string q) { _sb.Append(\"Q: \").Append(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_sb.ToString()|}); }")]
+    [InlineData("public class Parts { public Parts With(string s) => this; }\nreadonly Parts _parts = new();\npublic void Add([FromQuery] string q) { _parts.With(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_parts.ToString()!|}); }")]
     // out and ref parameters of a same-compilation method, through its summary.
     [InlineData("static void Read(string s, out string o) { o = \"Rules: \" + s; }\npublic void Use([FromQuery] string q) { Read(q, out var p); history.AddSystemMessage({|SLLM1001:p|}); }")]
     [InlineData("static bool TryRead(HttpRequest r, out string o) { o = r.Query[\"q\"]!; return true; }\npublic void Use(HttpRequest request) { if (TryRead(request, out var p)) history.AddSystemMessage({|SLLM1001:p|}); }")]

@@ -141,6 +141,22 @@ public class SinkIndexTests
             "var messages = new List<ChatMessage>(); H.AddRules(messages, {|SLLM1001:q|});",
             "public static class H { public static void AddRules(List<ChatMessage> messages, string rules) => messages.Add(new(ChatRole.System, \"Rules: \" + rules)); }"));
 
+    // A target-typed new whose type the index reads from the declaration, the return type or a property's type.
+    [Theory]
+    [InlineData("public static class H { public static ChatHistory Make(string rules) { ChatHistory history = new(\"Rules: \" + rules); return history; } }")]
+    [InlineData("public static class H { public static ChatHistory Make(string rules) => new(\"Rules: \" + rules); }")]
+    [InlineData("public static class H { public static ChatHistory Make(string rules) { return (new(\"Rules: \" + rules))!; } }")]
+    [InlineData("public static class H { public static ChatHistory? Make(string rules) { ChatHistory? made = new(\"Rules: \" + rules); return made; } }")]
+    public Task Target_typed_new_with_a_declared_type_inside_a_callee(string members) =>
+        Verify.AnalyzerAsync(Code("H.Make({|SLLM1001:q|});", members));
+
+    // Under an alias the declared name is not the type's: the index does not resolve it.
+    [Fact]
+    public Task Target_typed_new_with_an_aliased_declared_type_inside_a_callee() =>
+        Verify.AnalyzerAsync("using Hist = Microsoft.SemanticKernel.ChatCompletion.ChatHistory;\n" + Code(
+            "H.Make({|SLLM1001:q|});",
+            "public static class H { public static Hist Make(string rules) => new(\"Rules: \" + rules); }"));
+
     [Fact]
     public Task Constructor_initializer_into_a_sink_constructor() =>
         Verify.AnalyzerAsync(Code(

@@ -74,11 +74,25 @@ for (var run = 0; run <= runs; run++)
     Console.WriteLine($"| {label} | {compile.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / compile.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F1") + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM"))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001 |");
 }
 
+// Net cost (BENCH_NET=1): ReportAnalyzer charges an analyzer for binding the method bodies it asks for first, which the
+// driver would otherwise bind for any operation-block analyzer (csc runs many). Analysis wall time with a no-op
+// operation-block analyzer alone and with ours added, alternated on fresh compilations: the difference is what ours adds.
+if (Environment.GetEnvironmentVariable("BENCH_NET") == "1")
+{
+    await NetCost.RunAsync(() =>
+    {
+        var c = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
+        CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions).RunGeneratorsAndUpdateCompilation(c, out var g, out _);
+        return g;
+    }, ours, analyzerOptions, runs);
+}
+
 // Profile: the same analyzer behind a context that times every callback it registers.
 {
     var compilation = CSharpCompilation.Create(cmd.CompilationName, trees, references, options);
     CSharpGeneratorDriver.Create(generators, parseOptions: cmd.ParseOptions).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
     generated.GetDiagnostics();
+    Counters.Reset(ours);
     var profiled = new Profiled(ours);
     var withAnalyzers = generated.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
         new CompilationWithAnalyzersOptions(analyzerOptions, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
@@ -324,11 +338,17 @@ static class DirMode
             Console.WriteLine($"| {label} | {bind.Elapsed.TotalSeconds:F2} | {oursTime:F3} | {caTime:F3} | {100 * oursTime / bind.Elapsed.TotalSeconds:F1}% | {(caTime > 0 ? (oursTime / caTime).ToString("F2", CultureInfo.InvariantCulture) + "x" : "-")} | {diagnostics.Count(d => d.Id.StartsWith("SLLM", StringComparison.Ordinal))} SLLM, {diagnostics.Count(d => d.Id == "CA3001")} CA3001, {diagnostics.Count(d => d.Id == "AD0001")} AD0001, {errors} compile errors |");
         }
 
+        if (Environment.GetEnvironmentVariable("BENCH_NET") == "1")
+        {
+            await NetCost.RunAsync(() => CSharpCompilation.Create(name, trees, references, options), ours, new AnalyzerOptions([]), runs);
+        }
+
         // Where our time goes: the same analyzer behind the per-callback profiler (set BENCH_PROFILE=1).
         if (Environment.GetEnvironmentVariable("BENCH_PROFILE") == "1")
         {
             var compilation = CSharpCompilation.Create(name, trees, references, options);
             compilation.GetDiagnostics();
+            Counters.Reset(ours);
             var profiled = new Profiled(ours);
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(profiled),
                 new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
@@ -338,6 +358,100 @@ static class DirMode
             {
                 Console.WriteLine($"  {callback,-58} {count,7} calls {ticks / (double)Stopwatch.Frequency,8:F3} s");
             }
+
+            Counters.Print(ours);
         }
+    }
+}
+
+/// <summary>Optional counters (public static long Prof* fields) that a local, instrumented build of the analyzer may carry.</summary>
+static class Counters
+{
+    static IEnumerable<FieldInfo> Fields(DiagnosticAnalyzer analyzer) =>
+        analyzer.GetType().Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(long));
+
+    public static void Reset(DiagnosticAnalyzer analyzer)
+    {
+        foreach (var field in Fields(analyzer))
+        {
+            field.SetValue(null, 0L);
+        }
+    }
+
+    public static void Print(DiagnosticAnalyzer analyzer)
+    {
+        foreach (var field in Fields(analyzer))
+        {
+            var value = (long)field.GetValue(null)!;
+            Console.WriteLine($"  {field.DeclaringType!.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3", CultureInfo.InvariantCulture) + " s" : value.ToString(CultureInfo.InvariantCulture))}");
+        }
+    }
+}
+
+/// <summary>An analyzer that only asks for every operation block, as most of a build's analyzers make the driver do.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+sealed class NoOpBlockAnalyzer : DiagnosticAnalyzer
+{
+    static readonly DiagnosticDescriptor Rule = new("NOOP0001", "no-op", "no-op", "bench", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Rule];
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterOperationBlockAction(_ => { });
+    }
+}
+
+static class NetCost
+{
+    public static async Task RunAsync(Func<Compilation> create, DiagnosticAnalyzer ours, AnalyzerOptions options, int runs)
+    {
+        var noop = new NoOpBlockAnalyzer();
+        // CPU time of the process (single-threaded analysis; GC and JIT threads included) does not count the time spent
+        // waiting for a core on a loaded machine, so it is steadier than wall time there.
+        Console.WriteLine("net cost: analysis of a fresh compilation with a no-op block analyzer alone, then with ours added (s)");
+        Console.WriteLine("| round | wall alone | wall + ours | wall difference | CPU alone | CPU + ours | CPU difference | ours (telemetry) |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (var round = 0; round <= runs; round++)
+        {
+            var alone = await TimeAsync(create(), [noop], options, null);
+            var both = await TimeAsync(create(), [noop, ours], options, ours);
+            var label = round == 0 ? "warm-up" : round.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine($"| {label} | {alone.Wall:F3} | {both.Wall:F3} | {both.Wall - alone.Wall:F3} | {alone.Cpu:F3} | {both.Cpu:F3} | {both.Cpu - alone.Cpu:F3} | {both.Ours:F3} |");
+            if (round > 0)
+            {
+                wall.Add(both.Wall - alone.Wall);
+                cpu.Add(both.Cpu - alone.Cpu);
+            }
+        }
+
+        if (wall.Count > 0)
+        {
+            wall.Sort();
+            cpu.Sort();
+            Console.WriteLine($"median difference: wall {wall[wall.Count / 2]:F3} s, CPU {cpu[cpu.Count / 2]:F3} s");
+        }
+    }
+
+    static async Task<(double Wall, double Cpu, double Ours)> TimeAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, DiagnosticAnalyzer? ours)
+    {
+        var withAnalyzers = compilation.WithAnalyzers(analyzers,
+            new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var process = Process.GetCurrentProcess();
+        var cpu0 = process.TotalProcessorTime;
+        var watch = Stopwatch.StartNew();
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        watch.Stop();
+        process.Refresh();
+        var cpu = (process.TotalProcessorTime - cpu0).TotalSeconds;
+        var oursTime = ours is null ? 0 : (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(ours, default)).ExecutionTime.TotalSeconds;
+        return (watch.Elapsed.TotalSeconds, cpu, oursTime);
     }
 }

@@ -31,10 +31,14 @@ internal sealed class SinkIndex
     /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
     private readonly Dictionary<SyntaxNode, bool> _declarations;
 
-    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations)
+    /// <summary>Names declared as using aliases anywhere in the compilation (a target type under such a name is not resolved).</summary>
+    private readonly HashSet<string> _aliases;
+
+    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases)
     {
         _keys = keys;
         _declarations = declarations;
+        _aliases = aliases;
     }
 
     public bool IsEnabled => _keys is not null;
@@ -64,7 +68,7 @@ internal sealed class SinkIndex
             return known;
         }
 
-        foreach (var key in Keys(scope))
+        foreach (var key in Keys(scope, _aliases))
         {
             if (_keys.Contains(key))
             {
@@ -75,8 +79,34 @@ internal sealed class SinkIndex
         return false;
     }
 
-    /// <summary>Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink.</summary>
-    public bool MayReachSink(IMethodSymbol method) => _keys is null || _keys.Contains(KeyOf(method));
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its key, and then its
+    /// own declarations (a member that only shares its name with one that reaches a sink does not).
+    /// </summary>
+    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_keys is null)
+        {
+            return true;
+        }
+
+        if (!_keys.Contains(KeyOf(method)))
+        {
+            return false;
+        }
+
+        var references = method.DeclaringSyntaxReferences;
+        foreach (var reference in references)
+        {
+            // A declaration the index did not record (an accessor, a primary constructor...) is not ruled out.
+            if (!_declarations.TryGetValue(reference.GetSyntax(cancellationToken), out var reaches) || reaches)
+            {
+                return true;
+            }
+        }
+
+        return references.IsEmpty;
+    }
 
     private static string KeyOf(IMethodSymbol method)
     {
@@ -126,8 +156,10 @@ internal sealed class SinkIndex
         var promptSink = table.PromptSinkAttribute;
         if (promptSink is not null && UsedInReferences(table.Compilation, promptSink))
         {
-            return new SinkIndex(null, declarations);
+            return new SinkIndex(null, declarations, new HashSet<string>());
         }
+
+        var aliases = AliasNames(table.Compilation, cancellationToken);
 
         // Every method and constructor body of the compilation, with the keys it mentions.
         var bodies = new List<(SyntaxNode Declaration, string Key)>();
@@ -162,7 +194,7 @@ internal sealed class SinkIndex
                         break;
                     case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
                         // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
-                        return new SinkIndex(null, declarations);
+                        return new SinkIndex(null, declarations, aliases);
                     case TypeDeclarationSyntax { ParameterList: { } primary } type:
                         // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
                         if (promptSink is not null && HasPromptSink(primary))
@@ -190,7 +222,7 @@ internal sealed class SinkIndex
                 var index = bodies.Count;
                 bodies.Add((node, key));
                 seen.Clear();
-                foreach (var mentioned in Keys(node))
+                foreach (var mentioned in Keys(node, aliases))
                 {
                     if (seen.Add(mentioned))
                     {
@@ -251,11 +283,110 @@ internal sealed class SinkIndex
             declarations[bodies[i].Declaration] = reaches[i];
         }
 
-        return new SinkIndex(keys, declarations);
+        return new SinkIndex(keys, declarations, aliases);
+    }
+
+    /// <summary>Using-alias names of the compilation (compilation units and namespaces only: aliases cannot be declared elsewhere).</summary>
+    private static HashSet<string> AliasNames(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            {
+                if (node is UsingDirectiveSyntax { Alias: { } alias })
+                {
+                    aliases.Add(alias.Name.Identifier.ValueText);
+                }
+            }
+        }
+
+        return aliases;
+    }
+
+    /// <summary>
+    /// The name of the type a target-typed <c>new(...)</c> creates, where the syntax says it: the declared type of the
+    /// variable, field or property it initializes, or the declared return type of the (non-async) method, local function
+    /// or property it is returned from; through parentheses and <c>!</c>. Otherwise (an argument,
+    /// an assignment, a lambda, an alias or a predefined type) <see langword="null"/>: it may create any type.
+    /// </summary>
+    private static string? TargetTypeName(ImplicitObjectCreationExpressionSyntax creation, HashSet<string> aliases)
+    {
+        SyntaxNode node = creation;
+        // Not through a conditional: `flag ? new(...) : derived` has the natural type of the other branch.
+        while (node.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression })
+        {
+            node = node.Parent;
+        }
+
+        TypeSyntax? type = node.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Type,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+            ReturnStatementSyntax or ArrowExpressionClauseSyntax => ReturnType(node.Parent),
+            _ => null,
+        };
+        while (type is NullableTypeSyntax nullable)
+        {
+            type = nullable.ElementType;
+        }
+
+        if (type is null || type is IdentifierNameSyntax { IsVar: true } || RightmostName(type) is not { } name || aliases.Contains(name))
+        {
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>The declared type a <c>return</c> statement or an <c>=&gt;</c> body returns, when syntax says it.</summary>
+    private static TypeSyntax? ReturnType(SyntaxNode returning)
+    {
+        if (returning is ArrowExpressionClauseSyntax arrow)
+        {
+            return arrow.Parent switch
+            {
+                MethodDeclarationSyntax method when !IsAsync(method.Modifiers) => method.ReturnType,
+                LocalFunctionStatementSyntax local when !IsAsync(local.Modifiers) => local.ReturnType,
+                PropertyDeclarationSyntax property => property.Type,
+                AccessorDeclarationSyntax { Keyword.ValueText: "get", Parent.Parent: PropertyDeclarationSyntax property } => property.Type,
+                _ => null,
+            };
+        }
+
+        for (var current = returning.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case MethodDeclarationSyntax method:
+                    return IsAsync(method.Modifiers) ? null : method.ReturnType;
+                case LocalFunctionStatementSyntax local:
+                    return IsAsync(local.Modifiers) ? null : local.ReturnType;
+                case AccessorDeclarationSyntax { Keyword.ValueText: "get", Parent.Parent: PropertyDeclarationSyntax property }:
+                    return property.Type;
+                case AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAsync(SyntaxTokenList modifiers)
+    {
+        foreach (var modifier in modifiers)
+        {
+            if (modifier.ValueText == "async")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
-    private static IEnumerable<string> Keys(SyntaxNode node)
+    private static IEnumerable<string> Keys(SyntaxNode node, HashSet<string> aliases)
     {
         foreach (var n in node.DescendantNodesAndSelf())
         {
@@ -264,9 +395,9 @@ internal sealed class SinkIndex
                 case SimpleNameSyntax name:
                     yield return IsCreatedType(name) ? NewPrefix + name.Identifier.ValueText : name.Identifier.ValueText;
                     break;
-                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 }:
+                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitNew:
                     // Without arguments it passes no text to a constructor (an initializer's property sinks are names).
-                    yield return ImplicitNew;
+                    yield return TargetTypeName(implicitNew, aliases) is { } created ? NewPrefix + created : ImplicitNew;
                     break;
                 case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
                     // `: this(...)` calls a constructor of the type itself, `: base(...)` one of the base class.

@@ -87,7 +87,7 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead)> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
     private readonly ConcurrentDictionary<ISymbol, TaintValue?> _memberTaints = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<SyntaxNode>>> _memberWriters = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<MemberWriter>>> _memberWriters = new(SymbolEqualityComparer.Default);
     private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
     private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
     private SinkIndex? _sinkIndex;
@@ -286,7 +286,7 @@ internal sealed class TaintContext
         method = method.PartialImplementationPart ?? method;
 
         // A body that the syntactic index rules out cannot reach a sink: its body is never bound for that question.
-        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method))
+        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method, cancellationToken))
         {
             return MethodReach.None;
         }
@@ -579,12 +579,19 @@ internal sealed class TaintContext
             return null;
         }
 
-        foreach (var body in bodies)
+        foreach (var (body, callsOnly) in bodies)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var model = GetModel(body.SyntaxTree);
             var owner = model.GetDeclaredSymbol(body, cancellationToken) ?? member;
             if (model.GetOperation(body, cancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            // A body found only through calls on the member (`_processor.RunAsync(...)`) is walked only when one of
+            // them can store into it, by the walk's own rules: most such calls are uses of a service, not writes.
+            if (callsOnly && !MayStore(operation, member))
             {
                 continue;
             }
@@ -608,18 +615,91 @@ internal sealed class TaintContext
     }
 
     /// <summary>
-    /// For each member name, the member declarations of <paramref name="type"/> (all partial parts) that assign a member
-    /// of that name, plus the member's own initializer: one syntax scan per type, matched by name (symbols are checked
-    /// by the walk itself).
+    /// Whether the walk of <paramref name="body"/> can store anything into <paramref name="member"/>: a superset of the
+    /// places where <see cref="TaintWalker"/> assigns a field or property (an assignment, deconstruction or loop
+    /// variable whose target mentions it, an <c>out</c>/<c>ref</c> argument that mentions it, an initializer of it, or
+    /// a call on a receiver that mentions it and that the walk treats as a mutator: a <c>StringBuilder</c> method, or
+    /// one returning <c>void</c> or the receiver's type). Taint decides nothing here, so it only ever says yes too often.
     /// </summary>
-    private Dictionary<string, List<SyntaxNode>> GetMemberWriters(INamedTypeSymbol type, CancellationToken cancellationToken)
+    private bool MayStore(IOperation body, ISymbol member)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            var mayStore = operation switch
+            {
+                IInvocationOperation { Instance: { } instance } invocation =>
+                    (invocation.TargetMethod.ReturnsVoid
+                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, instance.Type)
+                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder))
+                    && Mentions(instance, member),
+                IAssignmentOperation assignment => Mentions(assignment.Target, member),
+                IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => Mentions(argument.Value, member),
+                IForEachLoopOperation loop => Mentions(loop.LoopControlVariable, member),
+                IFieldInitializerOperation or IPropertyInitializerOperation => true,
+                _ => false,
+            };
+            if (mayStore)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> reads or names <paramref name="member"/> anywhere inside it.</summary>
+    private static bool Mentions(IOperation operation, ISymbol member)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            ISymbol? symbol = descendant switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                IPropertyReferenceOperation property => property.Property,
+                _ => null,
+            };
+            if (symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A member body that may write a field or property; <see cref="CallsOnly"/> when only calls on it were seen.</summary>
+    private readonly struct MemberWriter
+    {
+        public MemberWriter(SyntaxNode body, bool callsOnly)
+        {
+            Body = body;
+            CallsOnly = callsOnly;
+        }
+
+        public SyntaxNode Body { get; }
+
+        public bool CallsOnly { get; }
+
+        public void Deconstruct(out SyntaxNode body, out bool callsOnly)
+        {
+            body = Body;
+            callsOnly = CallsOnly;
+        }
+    }
+
+    /// <summary>
+    /// For each member name, the member declarations of <paramref name="type"/> (all partial parts) that assign a member
+    /// of that name or call a method on it, plus the member's own initializer: one syntax scan per type, matched by name
+    /// (symbols are checked by the walk itself, and by <see cref="MayStore"/> for bodies that only call methods on it).
+    /// </summary>
+    private Dictionary<string, List<MemberWriter>> GetMemberWriters(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
         if (_memberWriters.TryGetValue(type, out var cached))
         {
             return cached;
         }
 
-        var result = new Dictionary<string, List<SyntaxNode>>(StringComparer.Ordinal);
+        var result = new Dictionary<string, List<MemberWriter>>(StringComparer.Ordinal);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var declaration = reference.GetSyntax(cancellationToken);
@@ -632,6 +712,7 @@ internal sealed class TaintContext
             {
                 string? name;
                 SyntaxNode? body;
+                var callsOnly = false;
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment:
@@ -642,6 +723,7 @@ internal sealed class TaintContext
                         // _notes.Add(x), _prompt.Append(x): a mutator call stores its argument in the receiver.
                         name = mutated;
                         body = EnclosingMember(node);
+                        callsOnly = true;
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } field:
                         name = field.Identifier.ValueText;
@@ -662,13 +744,18 @@ internal sealed class TaintContext
 
                 if (!result.TryGetValue(name, out var list))
                 {
-                    list = new List<SyntaxNode>();
+                    list = new List<MemberWriter>();
                     result[name] = list;
                 }
 
-                if (!list.Contains(body))
+                var index = list.FindIndex(w => w.Body == body);
+                if (index < 0)
                 {
-                    list.Add(body);
+                    list.Add(new MemberWriter(body, callsOnly));
+                }
+                else if (list[index].CallsOnly && !callsOnly)
+                {
+                    list[index] = new MemberWriter(body, callsOnly: false);
                 }
             }
         }
