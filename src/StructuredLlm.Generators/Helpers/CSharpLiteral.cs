@@ -42,13 +42,9 @@ internal static class CSharpLiteral
     /// <summary>Appends <paramref name="c"/> as it must appear inside a regular C# string literal.</summary>
     public static void AppendEscaped(StringBuilder sb, char c)
     {
-        if (Escape(c) is { } escaped)
+        if (EscapeAny(c) is { } escaped)
         {
             sb.Append(escaped);
-        }
-        else if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029')
-        {
-            sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
         }
         else
         {
@@ -59,19 +55,21 @@ internal static class CSharpLiteral
     /// <inheritdoc cref="AppendEscaped(StringBuilder, char)"/>
     public static void AppendEscaped(SegmentedText text, char c)
     {
-        if (Escape(c) is { } escaped)
+        if (EscapeAny(c) is { } escaped)
         {
             text.Append(escaped);
-        }
-        else if (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029')
-        {
-            text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
         }
         else
         {
             text.Append(c);
         }
     }
+
+    /// <summary>The escape sequence <paramref name="c"/> needs inside a regular string literal, or null when it stands as itself.</summary>
+    private static string? EscapeAny(char c) =>
+        Escape(c) ?? (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029'
+            ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)
+            : null);
 
     private static string? Escape(char c) => c switch
     {
