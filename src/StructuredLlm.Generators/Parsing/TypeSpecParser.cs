@@ -40,9 +40,18 @@ internal sealed class TypeSpecParser
     private readonly List<MemberLocation> _memberLocations = new();
     private readonly Dictionary<ISymbol, DocComments> _docs = new(SymbolEqualityComparer.Default);
 
-    // Memoized object subtrees (see SubtreeMemo), per type symbol: a symbol belongs to one compilation, so an entry lives
-    // as long as that compilation's symbols and is never seen by another compilation.
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, SubtreeMemo> s_subtrees = new();
+    // What the roots of one compilation share (memoized subtrees, see SubtreeMemo, and own-reader answers): one entry per
+    // compilation, living as long as it does. Keyed by the compilation rather than by each type symbol, so a collection
+    // walks one weak entry per compilation instead of one per type, and a metadata type shared by several compilations
+    // never carries one compilation's answer into another.
+    private static readonly ConditionalWeakTable<Compilation, CompilationMemo> s_memos = new();
+    private readonly CompilationMemo _memo;
+
+    private sealed class CompilationMemo
+    {
+        public readonly Dictionary<INamedTypeSymbol, SubtreeMemo> Subtrees = new(SymbolEqualityComparer.Default);
+        public readonly Dictionary<INamedTypeSymbol, bool> OwnReader = new(SymbolEqualityComparer.Default);
+    }
 
     // While an object subtree is parsed: whether it depended on where it was reached from (then it is not memoized), and
     // the ids it looked up that were already defined.
@@ -51,8 +60,9 @@ internal sealed class TypeSpecParser
     private List<string>? _referenced;
     private int _reportCount;
 
-    private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, CancellationToken ct)
+    private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, Compilation compilation, CancellationToken ct)
     {
+        _memo = s_memos.GetValue(compilation, static _ => new CompilationMemo());
         _root = root;
         _rootLocation = rootLocation;
         _ct = ct;
@@ -78,7 +88,7 @@ internal sealed class TypeSpecParser
                 return ParseResult.Empty;
             }
 
-            var parser = new TypeSpecParser(symbol, location, ct);
+            var parser = new TypeSpecParser(symbol, location, context.SemanticModel.Compilation, ct);
             OutputSpec? spec = parser.Run(declaration, context.Attributes.FirstOrDefault());
             return new ParseResult(spec, parser._diagnostics.ToEquatableArray(), spec is null ? EquatableArray<MemberLocation>.Empty : parser._memberLocations.ToEquatableArray(), location);
         }
@@ -340,7 +350,7 @@ internal sealed class TypeSpecParser
         // constructed generic type is not memoized (its definition is shared by every construction).
         INamedTypeSymbol? key = type.IsGenericType ? null : type.OriginalDefinition;
         SubtreeMemo? memo = null;
-        if (key is not null && s_subtrees.TryGetValue(key, out memo) && memo.Policy == policy && TryReplay(memo, id, typeName, definitionName))
+        if (key is not null && TryGetSubtree(key, out memo) && memo!.Policy == policy && TryReplay(memo, id, typeName, definitionName))
         {
             return;
         }
@@ -386,15 +396,12 @@ internal sealed class TypeSpecParser
                 var locations = new MemberLocation[_memberLocations.Count - locationStart];
                 _memberLocations.CopyTo(locationStart, locations, 0, locations.Length);
                 memo = new SubtreeMemo(policy, definitions, baseNames, locations, referenced.ToArray());
-                if (!s_subtrees.TryGetValue(key, out _))
+                lock (_memo)
                 {
-                    try
+                    // Another root of this compilation may have recorded the same subtree first (the entries are equal).
+                    if (!_memo.Subtrees.ContainsKey(key))
                     {
-                        s_subtrees.Add(key, memo);
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Another root of this compilation recorded the same subtree first (the entries are equal).
+                        _memo.Subtrees.Add(key, memo);
                     }
                 }
             }
@@ -506,25 +513,30 @@ internal sealed class TypeSpecParser
         }
 
         INamedTypeSymbol key = type.OriginalDefinition;
-        if (s_ownReader.TryGetValue(key, out object? known))
+        lock (_memo)
         {
-            return (bool)known;
+            if (_memo.OwnReader.TryGetValue(key, out bool known))
+            {
+                return known;
+            }
         }
 
         bool usable = ComputeHasUsableOwnReader(key);
-        try
+        lock (_memo)
         {
-            s_ownReader.Add(key, usable);
-        }
-        catch (ArgumentException)
-        {
-            // Another root computed it first (the same answer).
+            _memo.OwnReader[key] = usable; // another root may have computed it first: the same answer
         }
 
         return usable;
     }
 
-    private static readonly ConditionalWeakTable<INamedTypeSymbol, object> s_ownReader = new();
+    private bool TryGetSubtree(INamedTypeSymbol key, out SubtreeMemo? memo)
+    {
+        lock (_memo)
+        {
+            return _memo.Subtrees.TryGetValue(key, out memo);
+        }
+    }
 
     private bool ComputeHasUsableOwnReader(INamedTypeSymbol type)
     {
