@@ -52,13 +52,12 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
                 return;
             }
 
-            var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            // A path shared by several trees (in-memory trees often have none) cannot name one: those keep the path-only
+            // location rather than borrow another tree's lines and pragmas.
+            var trees = new Dictionary<string, SyntaxTree?>(StringComparer.Ordinal);
             foreach (SyntaxTree tree in input.Right.SyntaxTrees)
             {
-                if (!trees.ContainsKey(tree.FilePath))
-                {
-                    trees.Add(tree.FilePath, tree);
-                }
+                trees[tree.FilePath] = trees.ContainsKey(tree.FilePath) ? null : tree;
             }
 
             var seen = new HashSet<DiagnosticInfo>();

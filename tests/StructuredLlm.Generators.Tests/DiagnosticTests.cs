@@ -58,6 +58,21 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void A_diagnostic_in_one_of_several_trees_sharing_a_path_is_never_placed_in_another()
+    {
+        // In-memory trees often have no path: the report must not borrow the first tree's lines and pragmas.
+        var options = GeneratorHarness.ParseOptions;
+        var first = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Usings + "public class Filler { }\n// " + new string('x', 400), options, path: ""); // longer, so the span would fit it
+        var second = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Usings + "[LlmOutput] public partial record Node(string Name, List<Node> Kids);", options, path: "");
+        var compilation = GeneratorHarness.CreateCompilation(System.Array.Empty<string>()).AddSyntaxTrees(first, second);
+        GeneratorRun run = GeneratorHarness.Run(compilation);
+        run.AssertNoException();
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "SLLM0009");
+        Assert.NotSame(first, d.Location.SourceTree);
+        Assert.Equal(Usings.Split('\n').Length - 1, d.Location.GetLineSpan().StartLinePosition.Line); // the line of Node in its own tree
+    }
+
+    [Fact]
     public void SLLM0001_type_not_partial()
     {
         Found d = Single("[LlmOutput] public record Ticket(string Title);", "SLLM0001");
