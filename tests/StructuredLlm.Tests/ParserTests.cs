@@ -451,6 +451,10 @@ public class ParserTests
         Assert.True(d.Success, string.Join("; ", d.Errors));
         Assert.Equal("Model printed </think> in the reply", d.Value!.Summary);
         Assert.Empty(d.Repairs);
+        var inProse = SupportTicketReader.Parse("Here is the ticket: " + data);
+        Assert.True(inProse.Success, string.Join("; ", inProse.Errors));
+        Assert.Equal("Model printed </think> in the reply", inProse.Value!.Summary);
+        Assert.DoesNotContain(inProse.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
 
         // strict mode lists it like any other repair
         Refused("<think>ok</think>" + Clean, LlmParseOptions.StrictDefault);

@@ -92,9 +92,41 @@ internal static class JsonLocator
         if (!LooksLikeJsonStart(text, start, end))
         {
             int close = text.Slice(start, end - start).IndexOf("</think>"u8);
-            if (close >= 0) return SkipWs(text, start + close + 8, end);
+            if (close >= 0 && !InsideJsonString(text, start, start + close)) return SkipWs(text, start + close + 8, end);
         }
         return start;
+    }
+
+    /// <summary>True when <paramref name="at"/> lies inside a string of a bracketed value that starts after <paramref name="start"/> (the tag is data there).</summary>
+    private static bool InsideJsonString(ReadOnlySpan<byte> text, int start, int at)
+    {
+        int depth = 0;
+        bool inString = false;
+        for (int i = start; i < at; i++)
+        {
+            byte b = text[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"':
+                    inString = depth > 0; // quotes in prose outside any value do not open a string
+                    break;
+                case (byte)'{':
+                case (byte)'[':
+                    depth++;
+                    break;
+                case (byte)'}':
+                case (byte)']':
+                    if (depth > 0) depth--;
+                    break;
+            }
+        }
+        return inString;
     }
 
     private static int SkipWs(ReadOnlySpan<byte> text, int i, int end)
