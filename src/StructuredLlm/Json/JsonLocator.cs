@@ -100,33 +100,16 @@ internal static class JsonLocator
     /// <summary>True when <paramref name="at"/> lies inside a string of a bracketed value that starts after <paramref name="start"/> (the tag is data there).</summary>
     private static bool InsideJsonString(ReadOnlySpan<byte> text, int start, int at)
     {
-        int depth = 0;
-        bool inString = false;
-        for (int i = start; i < at; i++)
+        int i = start;
+        while (i < at)
         {
-            byte b = text[i];
-            if (inString)
-            {
-                if (b == (byte)'\\') i++;
-                else if (b == (byte)'"') inString = false;
-                continue;
-            }
-            switch (b)
-            {
-                case (byte)'"':
-                    inString = depth > 0; // quotes in prose outside any value do not open a string
-                    break;
-                case (byte)'{':
-                case (byte)'[':
-                    depth++;
-                    break;
-                case (byte)'}':
-                case (byte)']':
-                    if (depth > 0) depth--;
-                    break;
-            }
+            int rel = text.Slice(i, at - i).IndexOfAny((byte)'{', (byte)'[');
+            if (rel < 0) return false;
+            int close = FindBalancedEnd(text, i + rel, at, out bool inString);
+            if (close < 0) return inString;
+            i = close + 1;
         }
-        return inString;
+        return false;
     }
 
     private static int SkipWs(ReadOnlySpan<byte> text, int i, int end)
@@ -250,10 +233,17 @@ internal static class JsonLocator
     }
 
     /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping JSON strings; -1 when unclosed.</summary>
-    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end)
+    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end) => FindBalancedEnd(text, open, end, out _);
+
+    /// <summary>
+    /// <see cref="FindBalancedEnd(ReadOnlySpan{byte}, int, int)"/>, and when the bracket is not closed before
+    /// <paramref name="end"/>, whether <paramref name="end"/> falls inside a string (<paramref name="inStringAtEnd"/>).
+    /// </summary>
+    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end, out bool inStringAtEnd)
     {
         int depth = 0;
         bool inString = false;
+        inStringAtEnd = false;
         for (int i = open; i < end; i++)
         {
             byte b = text[i];
@@ -276,6 +266,7 @@ internal static class JsonLocator
                     break;
             }
         }
+        inStringAtEnd = inString;
         return -1;
     }
 
