@@ -54,61 +54,49 @@ public static partial class LlmRead
 
     /// <summary>
     /// Looks ahead for the discriminator member of the object that starts at <paramref name="probe"/> (a copy of the
-    /// caller's reader, which stays where it is): matched exactly first, then ignoring case and separators. On success
-    /// <paramref name="probe"/> is on its value, to be read with an <see cref="LlmEnumTable{TEnum}"/> or <see cref="Literal"/>.
+    /// caller's reader, which stays where it is): an exact key first, else one equal ignoring case and separators. On
+    /// success <paramref name="probe"/> is on its value, to be read with an <see cref="LlmEnumTable{TEnum}"/> or
+    /// <see cref="Literal"/>. When the object names the discriminator more than once (the same or an equivalent key, in
+    /// any order) with different values, an error is added at the current path: which derived type was meant would be a guess.
     /// </summary>
     /// <returns>False when the object has no such member.</returns>
-    public static bool FindMember(ref Utf8JsonReader probe, string jsonName) => FindMember(ref probe, jsonName, null);
-
-    /// <summary>
-    /// <see cref="FindMember(ref Utf8JsonReader, string)"/>, and when the object names the discriminator a second time
-    /// (the same or an equivalent key) with a different value, an error at the current path: which derived type was
-    /// meant would be a guess.
-    /// </summary>
-    public static bool FindMember(ref Utf8JsonReader probe, string jsonName, LlmReadContext? context)
+    public static bool FindMember(ref Utf8JsonReader probe, string jsonName, LlmReadContext context)
     {
         if (probe.TokenType != JsonTokenType.StartObject) return false;
         byte[] wanted = Encoding.UTF8.GetBytes(jsonName);
         byte[] normalizedWanted = LlmMemberTable.Normalize(wanted);
-        for (int pass = 0; pass < 2; pass++)
-        {
-            var scan = probe;
-            while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
-            {
-                byte[] key = Encoding.UTF8.GetBytes(scan.GetString() ?? string.Empty);
-                bool match = pass == 0
-                    ? key.AsSpan().SequenceEqual(wanted)
-                    : normalizedWanted.Length > 0 && LlmMemberTable.Normalize(key).AsSpan().SequenceEqual(normalizedWanted);
-                scan.Read();
-                if (match)
-                {
-                    probe = scan;
-                    if (context is not null && HasConflictingRepeat(scan, wanted, normalizedWanted))
-                    {
-                        context.AddError("one value", "two different values for this member (duplicate or equivalent keys)");
-                    }
-                    return true;
-                }
-                LlmReadContext.Skip(ref scan);
-            }
-        }
-        return false;
-    }
-
-    /// <summary>True when a later key equal to the discriminator's (exactly or ignoring case and separators) has a different value.</summary>
-    private static bool HasConflictingRepeat(Utf8JsonReader scan, byte[] wanted, byte[] normalizedWanted)
-    {
-        string first = DiscriminatorText(ref scan);
-        LlmReadContext.Skip(ref scan);
+        Utf8JsonReader exact = default, loose = default;
+        bool hasExact = false, hasLoose = false, conflict = false;
+        string? firstValue = null;
+        var scan = probe;
         while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
         {
             byte[] key = Encoding.UTF8.GetBytes(scan.GetString() ?? string.Empty);
-            bool same = key.AsSpan().SequenceEqual(wanted) || (normalizedWanted.Length > 0 && LlmMemberTable.Normalize(key).AsSpan().SequenceEqual(normalizedWanted));
+            bool isExact = key.AsSpan().SequenceEqual(wanted);
+            bool isLoose = !isExact && normalizedWanted.Length > 0 && LlmMemberTable.Normalize(key).AsSpan().SequenceEqual(normalizedWanted);
             scan.Read();
-            if (same && !string.Equals(DiscriminatorText(ref scan), first, StringComparison.Ordinal)) return true;
+            if (isExact || isLoose)
+            {
+                if (isExact && !hasExact)
+                {
+                    exact = scan;
+                    hasExact = true;
+                }
+                else if (isLoose && !hasLoose)
+                {
+                    loose = scan;
+                    hasLoose = true;
+                }
+                string value = DiscriminatorText(ref scan);
+                conflict |= firstValue is not null && !string.Equals(value, firstValue, StringComparison.Ordinal);
+                firstValue ??= value;
+            }
             LlmReadContext.Skip(ref scan);
         }
-        return false;
+        if (!hasExact && !hasLoose) return false;
+        probe = hasExact ? exact : loose;
+        if (conflict) context.AddError("one value", "two different values for this member (duplicate or equivalent keys)");
+        return true;
     }
 
     /// <summary>A discriminator value as compared for repeats: strings ignoring case and separators (as they are matched), others as literals.</summary>

@@ -518,6 +518,8 @@ public class ReaderBehaviourTests
         // the discriminator twice: with two different types named, which one was meant is a guess
         var twice = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"circle","label":"c","radius":2,"Kind":"rectangle"}],"highlight":null}""");
         Assert.Equal("$.shapes[0].kind: expected one value, found two different values for this member (duplicate or equivalent keys)", OnlyError(twice).Message);
+        var twiceReversed = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"Kind":"rectangle","kind":"circle","label":"c","radius":2}],"highlight":null}""");
+        Assert.Equal("$.shapes[0].kind: expected one value, found two different values for this member (duplicate or equivalent keys)", OnlyError(twiceReversed).Message);
         var same = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"circle","label":"c","radius":2,"kind":"Circle"}],"highlight":null}""");
         Assert.Equal(new Circle("c", 2), Ok(same).Shapes[0]);
     }
