@@ -21,7 +21,7 @@ public class SegmentedTextTests
         var expected = new StringBuilder();
         for (int step = 0; step < 3000; step++)
         {
-            switch (random.Next(6))
+            switch (random.Next(7))
             {
                 case 0:
                     char c = (char)('a' + random.Next(26));
@@ -50,6 +50,10 @@ public class SegmentedTextTests
                     Assert.Equal(expected[expected.Length - 1], text.Last);
                     text.RemoveLast();
                     expected.Length--;
+                    break;
+                case 6 when random.Next(20) == 0:
+                    // Reading in the middle ends the characters not yet in a segment; appending goes on after them.
+                    Assert.Equal(expected.ToString(), text.ToString());
                     break;
             }
         }
@@ -86,5 +90,34 @@ public class SegmentedTextTests
         var source = new SegmentedText().Append("abc").ToSourceText();
         Assert.Throws<ArgumentOutOfRangeException>(() => source[3]);
         Assert.Throws<ArgumentOutOfRangeException>(() => source.CopyTo(2, new char[4], 0, 2));
+    }
+
+    [Fact]
+    public void Prepending_a_text_takes_its_last_characters_too()
+    {
+        // A header written into its own buffer and put in front afterwards: its final characters (short appends, not
+        // yet a segment) must come along, and the body keeps appending after its own.
+        var header = new SegmentedText(16).Append("// head").Append('\n');
+        var body = new SegmentedText(16).Append("class C").Append(' ').Append('{');
+        body.Prepend(header);
+        body.Append(" }");
+        Assert.Equal("// head\nclass C { }", body.ToString());
+        Assert.Equal("// head\nclass C { }", body.ToSourceText().ToString());
+        Assert.Equal('}', body.Last);
+    }
+
+    [Fact]
+    public void A_source_text_keeps_its_characters_when_the_buffer_changes_afterwards()
+    {
+        // The SourceText reads the buffer's segment array without a copy; changing a segment the text has already
+        // handed out must not reach into it.
+        var text = new SegmentedText(16).Append("abc").Append(new string('x', 60)).Append("def");
+        string want = text.ToString();
+        var source = text.ToSourceText();
+        text.RemoveLast();
+        text.Prepend("// head\n");
+        text.Append("more");
+        Assert.Equal(want, source.ToString());
+        Assert.Equal("// head\n" + want.Substring(0, want.Length - 1) + "more", text.ToString());
     }
 }

@@ -151,7 +151,7 @@ internal static class InfoEmitter
             {
                 var profile = (SchemaProfile)i;
                 SegmentedText line = w.BeginLine().Append("internal const string ");
-                line.Append(FragmentNames.AppendKey(new StringBuilder(), spec.RootId, profile).ToString()).Append(" = \"");
+                FragmentNames.AppendKey(line, spec.RootId, profile).Append(" = \"");
                 SchemaEmitter.EmitFragment(spec, profile, line, fragments);
                 line.Append("\";");
                 w.WriteLine();

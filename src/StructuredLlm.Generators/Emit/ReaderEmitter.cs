@@ -176,8 +176,11 @@ internal static class ReaderEmitter
         private readonly Dictionary<string, TypeDefinitionSpec> _definitions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _discriminatorOf = new(StringComparer.Ordinal);
         private readonly List<(string Name, string Text)> _constants = new();
-        private readonly List<string> _fields = new();
         private readonly HashSet<string> _fieldNames = new(StringComparer.Ordinal);
+        // The static fields, written at their final indentation (that of _methods) and put in front of the methods at the
+        // end, as the header is: no string per declaration.
+        private readonly SourceWriter _fieldLines;
+        private bool _hasFields;
         // Written at the indentation it ends up at (inside namespace, containing types, the type and the reader class),
         // so it is copied into the file as is instead of being split and re-indented.
         private readonly SourceWriter _methods;
@@ -191,7 +194,9 @@ internal static class ReaderEmitter
             _csharp8 = csharp8;
             _bang = csharp8 ? "!" : string.Empty;
             _names = new Names(spec);
-            _methods = new SourceWriter(16 * 1024, (spec.Namespace.Length > 0 ? 1 : 0) + spec.ContainingTypes.Count + 2);
+            int indent = (spec.Namespace.Length > 0 ? 1 : 0) + spec.ContainingTypes.Count + 2;
+            _methods = new SourceWriter(16 * 1024, indent);
+            _fieldLines = new SourceWriter(2 * 1024, indent);
             foreach (TypeDefinitionSpec d in spec.Definitions)
             {
                 _definitions[d.Id] = d;
@@ -279,18 +284,15 @@ internal static class ReaderEmitter
                 w.WriteLine();
             }
 
-            if (_fields.Count > 0)
-            {
-                w.WriteLine();
-                foreach (string line in _fields)
-                {
-                    w.WriteLine(line);
-                }
-            }
-
-            // The header goes in front of the methods (an insert, not a copy of the methods), then the closing braces.
+            // The header and the fields go in front of the methods (inserts, not copies of the methods), then the closing braces.
             _methods.TrimEndNewlines();
             _methods.WriteLine();
+            if (_hasFields)
+            {
+                w.WriteLine();
+                _methods.Prepend(_fieldLines);
+            }
+
             _methods.Prepend(w);
             _methods.CloseBrace();
             _methods.CloseBrace();
@@ -367,11 +369,32 @@ internal static class ReaderEmitter
         {
             if (_fieldNames.Add(name))
             {
-                _fields.Add(declaration);
+                _hasFields = true;
+                _fieldLines.WriteLine(declaration);
             }
 
             return name;
         }
+
+        /// <summary>
+        /// Starts the declaration of field <paramref name="name"/> when it is not declared yet (null when it is): the caller
+        /// appends the declaration and ends it with <see cref="EndField"/>.
+        /// </summary>
+        private SegmentedText? BeginField(string name)
+        {
+            if (!_fieldNames.Add(name))
+            {
+                return null;
+            }
+
+            _hasFields = true;
+            return _fieldLines.BeginLine();
+        }
+
+        private void EndField() => _fieldLines.WriteLine();
+
+        // "0".."255" for byte literals (written per member name, no string per byte).
+        private static readonly string[] s_byteText = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         // -------------------------------------------------------------- objects
 
@@ -383,24 +406,29 @@ internal static class ReaderEmitter
             int count = d.Members.Count;
 
             // The fallback table: every JSON name and alias, plus the discriminator (skipped) for a derived type.
-            var table = new StringBuilder("private static readonly " + Json + "LlmMemberTable s_" + id + "Members = new " + Json + "LlmMemberTable(" + CSharpLiteral.String(SimpleName(d.TypeName)));
-            foreach (MemberSpec m in d.Members)
+            if (BeginField("s_" + id + "Members") is { } table)
             {
-                table.Append(", new " + Json + "LlmMember(" + CSharpLiteral.String(m.JsonName));
-                foreach (string alias in m.Aliases)
+                table.Append("private static readonly ").Append(Json).Append("LlmMemberTable s_").Append(id).Append("Members = new ").Append(Json).Append("LlmMemberTable(");
+                AppendLiteral(table, SimpleName(d.TypeName));
+                foreach (MemberSpec m in d.Members)
                 {
-                    table.Append(", " + CSharpLiteral.String(alias));
+                    AppendLiteral(table.Append(", new ").Append(Json).Append("LlmMember("), m.JsonName);
+                    foreach (string alias in m.Aliases)
+                    {
+                        AppendLiteral(table.Append(", "), alias);
+                    }
+
+                    table.Append(')');
                 }
 
-                table.Append(')');
-            }
+                if (discriminator is not null)
+                {
+                    AppendLiteral(table.Append(", new ").Append(Json).Append("LlmMember("), discriminator).Append(')');
+                }
 
-            if (discriminator is not null)
-            {
-                table.Append(", new " + Json + "LlmMember(" + CSharpLiteral.String(discriminator) + ")");
+                table.Append(");");
+                EndField();
             }
-
-            Field("s_" + id + "Members", table.Append(");").ToString());
 
             SourceWriter w = _methods;
             w.WriteLine();
@@ -538,19 +566,17 @@ internal static class ReaderEmitter
 
         private string NameSpan(string id, string memberName, string jsonName)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(jsonName);
             string name = "N_" + id + "_" + Identifier(memberName);
-            if (_fieldNames.Contains(name))
+            if (BeginField(name) is not { } line)
             {
                 return name;
             }
 
-            var line = new StringBuilder(96 + name.Length + (bytes.Length * 5) + jsonName.Length);
+            byte[] bytes = Encoding.UTF8.GetBytes(jsonName);
             line.Append("private static global::System.ReadOnlySpan<byte> ").Append(name).Append(" => new byte[] { ");
             for (int i = 0; i < bytes.Length; i++)
             {
-                // Non-negative: digits only, the same in every culture (and no string per byte).
-                (i == 0 ? line : line.Append(", ")).Append((int)bytes[i]);
+                (i == 0 ? line : line.Append(", ")).Append(s_byteText[bytes[i]]);
             }
 
             line.Append(" };");
@@ -559,7 +585,8 @@ internal static class ReaderEmitter
                 line.Append(" // ").Append(jsonName);
             }
 
-            return Field(name, line.ToString());
+            EndField();
+            return name;
         }
 
         private static bool HasLineBreakingChar(string text)
@@ -722,19 +749,44 @@ internal static class ReaderEmitter
         private void EmitEnumTable(TypeDefinitionSpec d)
         {
             string id = _names.Of(d);
-            string type = NonNullable(d.TypeName);
-            var sb = new StringBuilder("private static readonly " + Json + "LlmEnumTable<" + type + "> s_" + id + "Values = new " + Json + "LlmEnumTable<" + type + ">(");
-            sb.Append("new string[] { " + string.Join(", ", d.EnumMembers.Select(e => CSharpLiteral.String(e.JsonName))) + " }, ");
-            sb.Append("new " + type + "[] { " + string.Join(", ", d.EnumMembers.Select(e => type + "." + Escape(e.Name))) + " }");
-            var aliases = d.EnumMembers.SelectMany((e, i) => e.Aliases.Select(a => (Alias: a, Index: i))).ToList();
-            if (aliases.Count > 0)
+            if (BeginField("s_" + id + "Values") is not { } sb)
             {
-                sb.Append(", new global::System.Collections.Generic.KeyValuePair<string, int>[] { ");
-                sb.Append(string.Join(", ", aliases.Select(a => "new global::System.Collections.Generic.KeyValuePair<string, int>(" + CSharpLiteral.String(a.Alias) + ", " + Int(a.Index) + ")")));
+                return;
+            }
+
+            string type = NonNullable(d.TypeName);
+            sb.Append("private static readonly ").Append(Json).Append("LlmEnumTable<").Append(type).Append("> s_").Append(id).Append("Values = new ").Append(Json).Append("LlmEnumTable<").Append(type).Append(">(");
+            sb.Append("new string[] { ");
+            for (int i = 0; i < d.EnumMembers.Count; i++)
+            {
+                AppendLiteral(i == 0 ? sb : sb.Append(", "), d.EnumMembers[i].JsonName);
+            }
+
+            sb.Append(" }, new ").Append(type).Append("[] { ");
+            for (int i = 0; i < d.EnumMembers.Count; i++)
+            {
+                (i == 0 ? sb : sb.Append(", ")).Append(type).Append('.').Append(Escape(d.EnumMembers[i].Name));
+            }
+
+            sb.Append(" }");
+            bool first = true;
+            for (int i = 0; i < d.EnumMembers.Count; i++)
+            {
+                foreach (string alias in d.EnumMembers[i].Aliases)
+                {
+                    sb.Append(first ? ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " : ", ");
+                    first = false;
+                    AppendLiteral(sb.Append("new global::System.Collections.Generic.KeyValuePair<string, int>("), alias).Append(", ").Append(Int(i)).Append(')');
+                }
+            }
+
+            if (!first)
+            {
                 sb.Append(" }");
             }
 
-            Field("s_" + id + "Values", sb.Append(");").ToString());
+            sb.Append(");");
+            EndField();
         }
 
         // -------------------------------------------------------------- values
@@ -1139,6 +1191,8 @@ internal static class ReaderEmitter
     }
 
     private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static SegmentedText AppendLiteral(SegmentedText text, string value) => CSharpLiteral.Append(text, value);
 
     /// <summary>The text of a JSON string literal (<c>"\"a\\nb\""</c> → <c>a\nb</c>); other literals are returned as they are.</summary>
     internal static string JsonUnquote(string literal)

@@ -58,24 +58,29 @@ internal sealed class FragmentNames
         return false;
     }
 
-    public string Name(string definitionId, SchemaProfile profile)
-    {
-        var sb = new StringBuilder(PartsClass.Length + definitionId.Length + 32).Append(PartsClass).Append('.');
-        return AppendKey(sb, definitionId, profile).ToString();
-    }
+    /// <summary>Appends <c>{PartsClass}.{Key}_{Profile}</c> (the constant's full name).</summary>
+    public void AppendName(SegmentedText text, string definitionId, SchemaProfile profile)
+        => AppendKey(text.Append(PartsClass).Append('.'), definitionId, profile);
 
     /// <summary>Appends <c>{Key}_{Profile}</c>.</summary>
-    public static StringBuilder AppendKey(StringBuilder sb, string definitionId, SchemaProfile profile)
+    public static SegmentedText AppendKey(SegmentedText text, string definitionId, SchemaProfile profile)
     {
         uint hash = 2166136261;
         foreach (char c in definitionId)
         {
-            sb.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
+            text.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' ? c : '_');
             hash = unchecked((hash ^ c) * 16777619);
         }
 
-        sb.Append('_').Append(hash.ToString("x8", CultureInfo.InvariantCulture)).Append('_');
-        return sb.Append(profile switch
+        // The hash as eight lower-case hex digits ("x8"), written without a string.
+        text.Append('_');
+        for (int shift = 28; shift >= 0; shift -= 4)
+        {
+            uint digit = (hash >> shift) & 0xF;
+            text.Append((char)(digit < 10 ? '0' + digit : 'a' + digit - 10));
+        }
+
+        return text.Append('_').Append(profile switch
         {
             SchemaProfile.OpenAIStrict => "OpenAIStrict",
             SchemaProfile.Anthropic => "Anthropic",
@@ -132,13 +137,21 @@ internal sealed class SchemaEmitter
     // Writing the root's own fragment: its body is written out, not named.
     private bool _writingOwnFragment;
 
-    // Lists reused across the walk (required/ordering per object, notes/keywords per value): a type's schemas are walked
-    // eight times on a full run (four profiles written, four checked), and a fresh list per member adds up.
-    private readonly Stack<List<string>> _stringLists = new();
-    private readonly Stack<List<(string Name, string Literal)>> _keywordLists = new();
-    private readonly List<string> _neededDefs = new();
-    private readonly List<SchemaIssue> _issues = new();
-    private readonly HashSet<string> _reportedRules = new(StringComparer.Ordinal);
+    // Lists reused across walks (required/ordering per object, notes/keywords per value): a type's schemas are walked
+    // twelve times on a full run (four profiles written, four fragments, four checked), and a fresh list per member, or
+    // per walk, adds up. Per thread: a walk returns every list it rents, so walks never share one.
+    [ThreadStatic]
+    private static Stack<List<string>>? t_stringLists;
+    [ThreadStatic]
+    private static Stack<List<(string Name, string Literal)>>? t_keywordLists;
+
+    private readonly Stack<List<string>> _stringLists;
+    private readonly Stack<List<(string Name, string Literal)>> _keywordLists;
+
+    // Only recursive types need definitions, and most walks break no rule: both are created when first needed.
+    private List<string>? _neededDefs;
+    private List<SchemaIssue>? _issues;
+    private HashSet<string>? _reportedRules;
     private int _propertyCount;
     private int _enumValueCount;
     private long _chars;
@@ -148,6 +161,8 @@ internal sealed class SchemaEmitter
     private SchemaEmitter(OutputSpec spec, SchemaProfile profile, JsonWriter writer, FragmentNames? fragments = null)
     {
         _fragments = fragments;
+        _stringLists = t_stringLists ??= new Stack<List<string>>();
+        _keywordLists = t_keywordLists ??= new Stack<List<(string Name, string Literal)>>();
         _spec = spec;
         _profile = profile;
         _w = writer;
@@ -260,6 +275,8 @@ internal sealed class SchemaEmitter
         }
     }
 
+    private IReadOnlyList<SchemaIssue> Issues => (IReadOnlyList<SchemaIssue>?)_issues ?? Array.Empty<SchemaIssue>();
+
     private List<string> RentList() => _stringLists.Count > 0 ? _stringLists.Pop() : new List<string>();
 
     private void Return(List<string> list)
@@ -281,7 +298,7 @@ internal sealed class SchemaEmitter
         var writer = new JsonWriter(1024);
         var emitter = new SchemaEmitter(spec, profile, writer);
         emitter.Run();
-        return new SchemaResult(writer.ToString(), emitter._issues);
+        return new SchemaResult(writer.ToString(), emitter.Issues);
     }
 
     /// <summary>The schema text only (the source output: the issues were reported by <see cref="Check"/>).</summary>
@@ -323,7 +340,7 @@ internal sealed class SchemaEmitter
     {
         var emitter = new SchemaEmitter(spec, profile, JsonWriter.Discard());
         emitter.Run();
-        return emitter._issues;
+        return emitter.Issues;
     }
 
     /// <summary>Where a rule is broken. The subject (<c>Owner.Member</c>) is only joined when an issue is reported.</summary>
@@ -356,20 +373,17 @@ internal sealed class SchemaEmitter
             WriteObjectBody(root, root.Description, depth: 1, discriminatorName: null, discriminator: null, at);
         }
 
-        List<string> defs = new();
-        for (int i = 0; i < _neededDefs.Count; i++)
+        bool hasDefs = false;
+        for (int i = 0; _neededDefs is not null && i < _neededDefs.Count; i++)
         {
-            if (_neededDefs[i] != root.Id)
-            {
-                defs.Add(_neededDefs[i]);
-            }
+            hasDefs |= _neededDefs[i] != root.Id;
         }
 
-        if (defs.Count > 0)
+        if (hasDefs)
         {
             _w.Name("$defs");
             _w.StartObject();
-            for (int i = 0; i < _neededDefs.Count; i++)
+            for (int i = 0; i < _neededDefs!.Count; i++)
             {
                 // Writing a definition can require more definitions: _neededDefs grows while we walk it.
                 string id = _neededDefs[i];
@@ -412,7 +426,8 @@ internal sealed class SchemaEmitter
         WriteDescription(description, null);
         if (discriminatorName is null && IsNamed(definition))
         {
-            _w.Splice(_fragments!.Name(definition.Id, _profile));
+            _fragments!.AppendName(_w.OpenSplice(), definition.Id, _profile);
+            _w.CloseSplice();
             return;
         }
 
@@ -553,6 +568,7 @@ internal sealed class SchemaEmitter
                 Issue("recursion", DiagnosticDescriptors.AnthropicLimit, at, $"'{definition.DefinitionName}' is recursive, and Anthropic does not support recursive schemas");
             }
 
+            _neededDefs ??= new List<string>();
             if (!_neededDefs.Contains(definition.Id))
             {
                 _neededDefs.Add(definition.Id);
@@ -1093,9 +1109,9 @@ internal sealed class SchemaEmitter
 
     private void Issue(string rule, DiagnosticDescriptor descriptor, At at, string message)
     {
-        if (_reportedRules.Add(rule))
+        if ((_reportedRules ??= new HashSet<string>(StringComparer.Ordinal)).Add(rule))
         {
-            _issues.Add(new SchemaIssue(descriptor, at.DefinitionId, at.MemberName, at.Subject, message));
+            (_issues ??= new List<SchemaIssue>()).Add(new SchemaIssue(descriptor, at.DefinitionId, at.MemberName, at.Subject, message));
         }
     }
 

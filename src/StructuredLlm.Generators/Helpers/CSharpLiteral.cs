@@ -13,17 +13,7 @@ internal static class CSharpLiteral
             return "null";
         }
 
-        bool plain = true;
-        foreach (char c in value)
-        {
-            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
+        if (IsPlain(value))
         {
             return "\"" + value + "\"";
         }
@@ -37,6 +27,39 @@ internal static class CSharpLiteral
 
         sb.Append('"');
         return sb.ToString();
+    }
+
+    /// <summary>Appends <see cref="String"/> of <paramref name="value"/> (never null here) without building it as a string first.</summary>
+    public static SegmentedText Append(SegmentedText text, string value)
+    {
+        text.Append('"');
+        if (IsPlain(value))
+        {
+            text.Append(value);
+        }
+        else
+        {
+            foreach (char c in value)
+            {
+                AppendEscaped(text, c);
+            }
+        }
+
+        return text.Append('"');
+    }
+
+    // Nothing to escape: the literal is the text between quotes.
+    private static bool IsPlain(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Appends <paramref name="c"/> as it must appear inside a regular C# string literal.</summary>

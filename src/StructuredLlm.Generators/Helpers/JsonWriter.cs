@@ -116,11 +116,11 @@ internal sealed class JsonWriter
     }
 
     /// <summary>
-    /// In a C# literal: a value (or run of members) given by a C# constant expression. The literal is closed,
-    /// concatenated with <paramref name="csharpConstant"/> and reopened (<c>" + X + "</c>); the comma before it is written
-    /// as for any value, and one follows it if more is written.
+    /// In a C# literal: a value (or run of members) given by a C# constant expression, which the caller writes into the
+    /// returned text. The literal is closed (<c>" + </c>); <see cref="CloseSplice"/> reopens it (<c> + "</c>). The comma
+    /// before it is written as for any value, and one follows it if more is written.
     /// </summary>
-    public void Splice(string csharpConstant)
+    public SegmentedText OpenSplice()
     {
         if (_literal is null)
         {
@@ -128,7 +128,13 @@ internal sealed class JsonWriter
         }
 
         Separate();
-        _literal.Append("\" + ").Append(csharpConstant).Append(" + \"");
+        return _literal.Append("\" + ");
+    }
+
+    /// <summary>Ends what <see cref="OpenSplice"/> began.</summary>
+    public void CloseSplice()
+    {
+        _literal!.Append(" + \"");
         _needComma = true;
     }
 
@@ -158,8 +164,36 @@ internal sealed class JsonWriter
         }
     }
 
+    // No character that JSON or a C# literal would escape (nearly every name and description): written in one piece.
+    private static bool IsPlain(string value)
+    {
+        foreach (char c in value)
+        {
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private void AppendString(string value)
     {
+        if (IsPlain(value))
+        {
+            if (_literal is null)
+            {
+                _sb!.Append('"').Append(value).Append('"');
+            }
+            else
+            {
+                _literal.Append('\\').Append('"').Append(value).Append('\\').Append('"');
+            }
+
+            return;
+        }
+
         Put('"');
         foreach (char c in value)
         {
@@ -195,10 +229,15 @@ internal sealed class JsonWriter
         if (_literal is null)
         {
             _sb!.Append(c);
-            return;
         }
-
-        CSharpLiteral.AppendEscaped(_literal, c);
+        else if (c is '{' or '}' or '[' or ']' or ':' or ',')
+        {
+            _literal.Append(c);
+        }
+        else
+        {
+            CSharpLiteral.AppendEscaped(_literal, c);
+        }
     }
 
     private void Put(string text)
@@ -206,12 +245,17 @@ internal sealed class JsonWriter
         if (_literal is null)
         {
             _sb!.Append(text);
-            return;
         }
-
-        foreach (char c in text)
+        else if (IsPlain(text))
         {
-            CSharpLiteral.AppendEscaped(_literal, c);
+            _literal.Append(text);
+        }
+        else
+        {
+            foreach (char c in text)
+            {
+                CSharpLiteral.AppendEscaped(_literal, c);
+            }
         }
     }
 

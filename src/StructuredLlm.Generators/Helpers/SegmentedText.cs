@@ -18,15 +18,23 @@ internal sealed class SegmentedText
     private const int FirstChunk = 256;
     private const int MaxChunk = 2048;
 
-    // Strings at least this long are referenced, not copied: a segment costs less than copying them.
-    private const int ReferenceThreshold = 48;
+    // Strings at least this long are referenced, not copied. Shorter ones are copied: they are mostly concatenations
+    // that die right after, and a copy lets them die young instead of living as long as the generated file.
+    private const int ReferenceThreshold = 1024;
 
-    private readonly List<Segment> _segments = new(32);
+    // The segments in order (_segments[0, _count)), grown by doubling; handed to the SourceText as is, without a copy.
+    private Segment[] _segments = new Segment[16];
+    private int _count;
+
+    // Set once a SourceText reads _segments[0, _count): changing those slots in place (Prepend, RemoveLast) copies first.
+    private bool _shared;
     private char[] _chunk;
     private int _chunkUsed;
 
-    // Whether the last segment is the slice of _chunk that ends at _chunkUsed (so the next char extends it).
-    private bool _open;
+    // The pending slice: _chunk[_pendingStart, _chunkUsed) holds characters not yet in _segments. Appending a character
+    // only stores it; the slice becomes a segment when something else must follow it (a referenced string, a new
+    // chunk) or when the text is read.
+    private int _pendingStart;
     private int _length;
 
     public SegmentedText(int firstChunk = FirstChunk) => _chunk = new char[Math.Max(16, Math.Min(firstChunk, MaxChunk))];
@@ -38,32 +46,36 @@ internal sealed class SegmentedText
     {
         get
         {
-            if (_segments.Count == 0)
+            if (_chunkUsed > _pendingStart)
+            {
+                return _chunk[_chunkUsed - 1];
+            }
+
+            if (_count == 0)
             {
                 return '\0';
             }
 
-            Segment last = _segments[_segments.Count - 1];
+            Segment last = _segments[_count - 1];
             return last.CharAt(last.Length - 1);
         }
     }
 
     public SegmentedText Append(char c)
     {
-        if (!_open || _chunkUsed == _chunk.Length)
+        if (_chunkUsed == _chunk.Length)
         {
-            OpenSlice();
+            NextChunk();
         }
 
         _chunk[_chunkUsed++] = c;
-        Segment open = _segments[_segments.Count - 1];
-        _segments[_segments.Count - 1] = new Segment(open.Source, open.Start, open.Length + 1);
         _length++;
         return this;
     }
 
     public SegmentedText Append(string text) => Append(text, 0, text.Length);
 
+    /// <summary>Appends <paramref name="count"/> characters of <paramref name="text"/> from <paramref name="start"/>.</summary>
     public SegmentedText Append(string text, int start, int count)
     {
         if (count == 0)
@@ -71,27 +83,32 @@ internal sealed class SegmentedText
             return this;
         }
 
+        _length += count;
         if (count >= ReferenceThreshold)
         {
-            _segments.Add(new Segment(text, start, count));
-            _open = false;
-            _length += count;
+            Flush();
+            Add(new Segment(text, start, count));
+            return this;
+        }
+
+        int room = _chunk.Length - _chunkUsed;
+        if (count <= room)
+        {
+            text.CopyTo(start, _chunk, _chunkUsed, count);
+            _chunkUsed += count;
             return this;
         }
 
         while (count > 0)
         {
-            if (!_open || _chunkUsed == _chunk.Length)
+            if (_chunkUsed == _chunk.Length)
             {
-                OpenSlice();
+                NextChunk();
             }
 
             int n = Math.Min(count, _chunk.Length - _chunkUsed);
             text.CopyTo(start, _chunk, _chunkUsed, n);
             _chunkUsed += n;
-            Segment open = _segments[_segments.Count - 1];
-            _segments[_segments.Count - 1] = new Segment(open.Source, open.Start, open.Length + n);
-            _length += n;
             start += n;
             count -= n;
         }
@@ -99,68 +116,119 @@ internal sealed class SegmentedText
         return this;
     }
 
-    /// <summary>Puts <paramref name="text"/> before everything written so far, by reference.</summary>
+    /// <summary>Puts <paramref name="text"/> before everything appended so far (referenced, not copied).</summary>
     public void Prepend(string text)
     {
         if (text.Length > 0)
         {
-            _segments.Insert(0, new Segment(text, 0, text.Length));
+            Own();
+            Reserve(1);
+            Array.Copy(_segments, 0, _segments, 1, _count);
+            _segments[0] = new Segment(text, 0, text.Length);
+            _count++;
             _length += text.Length;
         }
     }
 
-    /// <summary>Puts the text of <paramref name="other"/> before everything written so far, sharing its buffers; <paramref name="other"/> must not change afterwards.</summary>
+    /// <summary>Puts everything <paramref name="other"/> holds before this text; <paramref name="other"/> must not be appended to afterwards.</summary>
     public void Prepend(SegmentedText other)
     {
-        _segments.InsertRange(0, other._segments);
+        other.Flush();
+        Own();
+        Reserve(other._count);
+        Array.Copy(_segments, 0, _segments, other._count, _count);
+        Array.Copy(other._segments, 0, _segments, 0, other._count);
+        _count += other._count;
         _length += other._length;
     }
 
-    /// <summary>Drops the last character (the caller checked <see cref="Last"/>).</summary>
+    /// <summary>Removes the last character (the text must not be empty).</summary>
     public void RemoveLast()
     {
-        int index = _segments.Count - 1;
-        Segment last = _segments[index];
-        if (_open && index == _segments.Count - 1 && last.Source == _chunk)
+        _length--;
+        if (_chunkUsed > _pendingStart)
         {
             _chunkUsed--;
+            return;
         }
 
+        Own();
+        int index = _count - 1;
+        Segment last = _segments[index];
         if (last.Length == 1)
         {
-            _segments.RemoveAt(index);
-            _open = false;
+            _segments[index] = default;
+            _count--;
         }
         else
         {
             _segments[index] = new Segment(last.Source, last.Start, last.Length - 1);
         }
-
-        _length--;
     }
 
-    // Starts a new slice at the chunk's free space, growing to a new (bigger) chunk when the current one is full.
-    private void OpenSlice()
+    // Ends the pending slice as a segment (the chunk keeps filling after it).
+    private void Flush()
     {
-        if (_chunkUsed == _chunk.Length)
+        if (_chunkUsed > _pendingStart)
         {
-            _chunk = new char[Math.Min(_chunk.Length * 2, MaxChunk)];
-            _chunkUsed = 0;
+            Add(new Segment(_chunk, _pendingStart, _chunkUsed - _pendingStart));
+            _pendingStart = _chunkUsed;
+        }
+    }
+
+    private void Add(Segment segment)
+    {
+        if (_count == _segments.Length)
+        {
+            Reserve(1);
         }
 
-        _segments.Add(new Segment(_chunk, _chunkUsed, 0));
-        _open = true;
+        _segments[_count++] = segment;
     }
 
-    /// <summary>The text as a <see cref="SourceText"/> (UTF-8, SHA-1 like <c>SourceText.From(string, Encoding.UTF8)</c>); the buffer must not change afterwards.</summary>
-    public SourceText ToSourceText() => new SegmentedSourceText(_segments.ToArray(), _length);
+    private void Own()
+    {
+        if (_shared)
+        {
+            _segments = (Segment[])_segments.Clone();
+            _shared = false;
+        }
+    }
+
+    // Room for `more` segments after the last one.
+    private void Reserve(int more)
+    {
+        if (_count + more > _segments.Length)
+        {
+            Array.Resize(ref _segments, Math.Max(_segments.Length * 2, _count + more));
+            _shared = false; // a new array: the SourceText keeps the old one
+        }
+    }
+
+    // The current chunk is full: its pending slice becomes a segment and appending goes on in a new, bigger chunk.
+    private void NextChunk()
+    {
+        Flush();
+        _chunk = new char[Math.Min(_chunk.Length * 2, MaxChunk)];
+        _chunkUsed = 0;
+        _pendingStart = 0;
+    }
+
+    public SourceText ToSourceText()
+    {
+        Flush();
+        _shared = true;
+        return new SegmentedSourceText(_segments, _count, _length);
+    }
 
     public override string ToString()
     {
+        Flush();
         var chars = new char[_length];
         int at = 0;
-        foreach (Segment segment in _segments)
+        for (int i = 0; i < _count; i++)
         {
+            Segment segment = _segments[i];
             segment.CopyTo(0, chars, at, segment.Length);
             at += segment.Length;
         }
@@ -207,13 +275,13 @@ internal sealed class SegmentedText
         private readonly int[] _starts;
         private readonly int _length;
 
-        public SegmentedSourceText(Segment[] segments, int length)
+        public SegmentedSourceText(Segment[] segments, int count, int length)
         {
             _segments = segments;
             _length = length;
-            _starts = new int[segments.Length];
+            _starts = new int[count];
             int at = 0;
-            for (int i = 0; i < segments.Length; i++)
+            for (int i = 0; i < count; i++)
             {
                 _starts[i] = at;
                 at += segments[i].Length;
