@@ -26,6 +26,10 @@ public static class Program
         {
             return MeasureSteps(args.Length > 1 ? args[1] : "");
         }
+        if (args is ["--step-times", ..])
+        {
+            return StepTimes(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
+        }
         if (args is ["--dump", var directory])
         {
             return Dump(directory);
@@ -119,11 +123,13 @@ public static class Program
             {
                 GC.Collect();
                 long before = GC.GetTotalAllocatedBytes(true);
+                double cpuBefore = ThreadCpu.Milliseconds();
                 stopwatch.Restart();
                 GC.KeepAlive(run());
                 stopwatch.Stop();
+                double cpu = ThreadCpu.Milliseconds() - cpuBefore;
                 min = Math.Min(min, GC.GetTotalAllocatedBytes(true) - before);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F2} MB, {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F2} MB, {stopwatch.Elapsed.TotalMilliseconds:F0} ms, thread CPU {cpu:F0} ms"));
             }
         }
         return 0;
@@ -147,27 +153,99 @@ public static class Program
             {
                 return;
             }
-            for (var warm = 0; warm < 2; warm++)
+            // Bytes from the second pass; time as the best of ten passes after two warm ones (a rough guide on a
+            // quiet machine only; BenchmarkDotNet's full-run benchmark is the measurement).
+            long bytes = 0;
+            var best = double.MaxValue;
+            for (var pass = 0; pass < 12; pass++)
             {
                 long before = GC.GetAllocatedBytesForCurrentThread();
+                var stopwatch = Stopwatch.StartNew();
                 for (var i = 0; i < specs.Length; i++)
                 {
                     body(i);
                 }
-                long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-                if (warm == 1)
+                stopwatch.Stop();
+                if (pass == 1)
                 {
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {bytes / 1048576.0,8:F2} MB"));
+                    bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+                if (pass >= 2)
+                {
+                    best = Math.Min(best, stopwatch.Elapsed.TotalMilliseconds);
                 }
             }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-28} {bytes / 1048576.0,8:F2} MB {best,8:F2} ms"));
         }
         long infoChars = 0, readerChars = 0;
+        const int Passes = 12;
         Measure("ProfileLimits.Check", i => generator::StructuredLlm.Generators.Diagnostics.ProfileLimits.Check(parsed[i], default));
         Measure("InfoEmitter.EmitInfoText", i => infoChars += generator::StructuredLlm.Generators.Emit.InfoEmitter.EmitInfoText(specs[i], features).Length);
         Measure("ReaderEmitter.EmitText", i => readerChars += generator::StructuredLlm.Generators.Emit.ReaderEmitter.EmitText(specs[i], features).Length);
         var texts = specs.Select(s => generator::StructuredLlm.Generators.Emit.ReaderEmitter.Emit(s, features)).ToArray();
         Measure("SourceText.From (readers)", i => Microsoft.CodeAnalysis.Text.SourceText.From(texts[i], System.Text.Encoding.UTF8));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"info {infoChars / 2 / 1024.0:F0} K chars, readers {readerChars / 2 / 1024.0:F0} K chars ({infoChars + readerChars:N0} bytes as strings, both)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"info {infoChars / Passes / 1024.0:F0} K chars, readers {readerChars / Passes / 1024.0:F0} K chars per pass ({(infoChars + readerChars) / Passes * 2:N0} bytes as strings, both)"));
+        return 0;
+    }
+
+    /// <summary>
+    /// Where each generator's full run goes: the driver's own per-step times (tracking on), summed per step name, as the
+    /// median over <paramref name="runs"/> fresh runs after two warm ones. A guide to what to work on (tracking adds its
+    /// own cost), not a measurement: BenchmarkDotNet's full-run benchmark is that.
+    /// </summary>
+    private static int StepTimes(int runs)
+    {
+        var compilation = GeneratorHarness.CreateCompilation();
+        _ = compilation.GetDiagnostics();
+        foreach (var (name, create) in new (string, Func<IIncrementalGenerator>)[] { ("StructuredLlm", GeneratorHarness.Ours), ("System.Text.Json", GeneratorHarness.SystemTextJson) })
+        {
+            var samples = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.List<double>>(StringComparer.Ordinal);
+            for (var run = 0; run < runs + 2; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var driver = GeneratorHarness.CreateDriver(create(), track: true).RunGenerators(compilation.Clone());
+                stopwatch.Stop();
+                if (run < 2)
+                {
+                    continue;
+                }
+                var result = driver.GetRunResult().Results.Single();
+                void Add(string key, double ms)
+                {
+                    if (!samples.TryGetValue(key, out var list))
+                    {
+                        samples[key] = list = new();
+                    }
+                    list.Add(ms);
+                }
+                Add("(wall) RunGenerators", stopwatch.Elapsed.TotalMilliseconds);
+                Add("(driver) generator total", driver.GetTimingInfo().GeneratorTimes.Single().ElapsedTime.TotalMilliseconds);
+                foreach (var step in result.TrackedSteps.Concat(result.TrackedOutputSteps))
+                {
+                    Add(step.Key, step.Value.Sum(s => s.ElapsedTime.TotalMilliseconds));
+                }
+                // What the driver does with each added file: parse it into a tree of the new compilation.
+                var parseOptions = (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)compilation.SyntaxTrees.First().Options;
+                stopwatch.Restart();
+                foreach (var source in result.GeneratedSources)
+                {
+                    _ = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.SourceText, parseOptions, source.HintName).GetRoot();
+                }
+                Add("(separately) parse the generated files", stopwatch.Elapsed.TotalMilliseconds);
+                stopwatch.Restart();
+                foreach (var source in result.GeneratedSources)
+                {
+                    _ = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source.SourceText.ToString(), parseOptions, source.HintName).GetRoot();
+                }
+                Add("(separately) parse them from strings", stopwatch.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine($"{name} (median of {runs} runs, ms):");
+            foreach (var (key, list) in samples.OrderByDescending(p => p.Value.Sum()))
+            {
+                list.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {key,-40} {list[list.Count / 2],8:F1}"));
+            }
+        }
         return 0;
     }
 
@@ -198,5 +276,31 @@ public static class Program
         stopwatch.Stop();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{which}\t{stopwatch.Elapsed.TotalMicroseconds:F1} us\t{result.GetType().Name}"));
         return 0;
+    }
+}
+
+/// <summary>
+/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; NaN elsewhere): on a shared machine it moves much
+/// less with other processes' load than wall-clock time does. The driver runs generators on the calling thread.
+/// </summary>
+internal static class ThreadCpu
+{
+    [System.Runtime.InteropServices.StructLayout(System.Runtime.InteropServices.LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "clock_gettime")]
+    private static extern int ClockGetTime(int clock, out TimeSpec value);
+
+    public static double Milliseconds()
+    {
+        if (!OperatingSystem.IsLinux() || ClockGetTime(3, out var t) != 0)
+        {
+            return double.NaN;
+        }
+        return t.Seconds * 1000.0 + t.Nanoseconds / 1e6;
     }
 }
