@@ -280,8 +280,9 @@ public static class Program
 }
 
 /// <summary>
-/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; NaN elsewhere): on a shared machine it moves much
-/// less with other processes' load than wall-clock time does. The driver runs generators on the calling thread.
+/// CPU time of the calling thread (Linux <c>CLOCK_THREAD_CPUTIME_ID</c>; NaN elsewhere). The driver runs generators on the
+/// calling thread, so on bare metal this leaves out time lost to other processes; in a VM it does not (the guest cannot
+/// see time the host gave to others, and on this machine it equals the wall-clock time).
 /// </summary>
 internal static class ThreadCpu
 {
