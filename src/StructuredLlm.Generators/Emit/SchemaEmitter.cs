@@ -183,6 +183,7 @@ internal sealed class SchemaEmitter
         private Graph(OutputSpec spec)
         {
             Spec = spec;
+            ById = new Dictionary<string, TypeDefinitionSpec>(spec.Definitions.Count, StringComparer.Ordinal);
             foreach (TypeDefinitionSpec definition in spec.Definitions)
             {
                 ById[definition.Id] = definition;
@@ -193,7 +194,7 @@ internal sealed class SchemaEmitter
 
         public OutputSpec Spec { get; }
 
-        public Dictionary<string, TypeDefinitionSpec> ById { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, TypeDefinitionSpec> ById { get; }
 
         public HashSet<string> Recursive { get; } = new(StringComparer.Ordinal);
 
@@ -1121,9 +1122,14 @@ internal sealed class SchemaEmitter
     {
         // One set and one stack for the whole walk: this runs for every emitter (eight per type on a full run).
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var stack = new Stack<string>();
+        var stack = new Stack<string>(16);
         foreach (TypeDefinitionSpec definition in spec.Definitions)
         {
+            if (definition.Kind == DefinitionKind.Enum)
+            {
+                continue; // refers to nothing, so in no cycle
+            }
+
             seen.Clear();
             stack.Clear();
             PushReferences(definition, stack);
