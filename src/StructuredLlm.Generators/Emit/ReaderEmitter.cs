@@ -393,8 +393,6 @@ internal static class ReaderEmitter
 
         private void EndField() => _fieldLines.WriteLine();
 
-        // "0".."255" for byte literals (written per member name, no string per byte).
-        private static readonly string[] s_byteText = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
         // -------------------------------------------------------------- objects
 
@@ -576,7 +574,7 @@ internal static class ReaderEmitter
             line.Append("private static global::System.ReadOnlySpan<byte> ").Append(name).Append(" => new byte[] { ");
             for (int i = 0; i < bytes.Length; i++)
             {
-                (i == 0 ? line : line.Append(", ")).Append(s_byteText[bytes[i]]);
+                (i == 0 ? line : line.Append(", ")).Append(Int(bytes[i]));
             }
 
             line.Append(" };");
@@ -1190,7 +1188,10 @@ internal static class ReaderEmitter
         };
     }
 
-    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+    // "0".."255": member indexes, counts and byte literals (written per member, so no string per number).
+    private static readonly string[] s_smallInts = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Int(int value) => (uint)value < (uint)s_smallInts.Length ? s_smallInts[value] : value.ToString(CultureInfo.InvariantCulture);
 
     private static SegmentedText AppendLiteral(SegmentedText text, string value) => CSharpLiteral.Append(text, value);
 
