@@ -84,7 +84,7 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead)> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ReachFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
     private readonly ConcurrentDictionary<ISymbol, TaintValue?> _memberTaints = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<MemberWriter>>> _memberWriters = new(SymbolEqualityComparer.Default);
@@ -311,7 +311,8 @@ internal sealed class TaintContext
             }
         }
 
-        foreach (var callee in facts.Callees)
+        // Parameter sinks of a callee are hit only through arguments that can carry taint: for sinks, only those calls.
+        foreach (var callee in wanted == MethodReach.Sink ? facts.SinkCallees : facts.Callees)
         {
             if (reach == wanted)
             {
@@ -324,10 +325,49 @@ internal sealed class TaintContext
         return _reach.GetOrAdd((method, depth, wanted), reach);
     }
 
-    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>What one scan of a method body found: its own sinks and sources, its callees, the members it reads.</summary>
+    private sealed class ReachFacts
+    {
+        public ReachFacts(MethodReach direct, ImmutableArray<IMethodSymbol> callees, ImmutableArray<IMethodSymbol> sinkCallees, ImmutableArray<ISymbol> membersRead)
+        {
+            Direct = direct;
+            Callees = callees;
+            SinkCallees = sinkCallees;
+            MembersRead = membersRead;
+        }
+
+        public MethodReach Direct { get; }
+
+        public ImmutableArray<IMethodSymbol> Callees { get; }
+
+        /// <summary>The callees called at least once with an argument that can carry taint (<see cref="MayPassTaint"/>).</summary>
+        public ImmutableArray<IMethodSymbol> SinkCallees { get; }
+
+        public ImmutableArray<ISymbol> MembersRead { get; }
+    }
+
+    /// <summary>
+    /// Whether a call passes an argument that the walk can see as tainted: not a constant, and not of a type whose values
+    /// the walk never taints (numbers, bool, dates...). Only such an argument can hit a parameter sink of the callee.
+    /// </summary>
+    public static bool MayPassTaint(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is { } value && !value.ConstantValue.HasValue && !TaintWalker.IsSafeType(value.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
         HashSet<IMethodSymbol>? callees = null;
+        HashSet<IMethodSymbol>? sinkCallees = null;
         HashSet<ISymbol>? membersRead = null;
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
@@ -340,9 +380,13 @@ internal sealed class TaintContext
             foreach (var operation in body.DescendantsAndSelf())
             {
                 reach |= OperationReach(operation);
-                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
+                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } invocation && HasSourceBody(target))
                 {
                     (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                    if (MayPassTaint(invocation))
+                    {
+                        (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                    }
                 }
 
                 if (TrackedMemberRead(operation) is { } member)
@@ -352,7 +396,10 @@ internal sealed class TaintContext
             }
         }
 
-        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
+        return new ReachFacts(
+            reach,
+            callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
+            sinkCallees is null ? ImmutableArray<IMethodSymbol>.Empty : sinkCallees.ToImmutableArray(),
             membersRead is null ? ImmutableArray<ISymbol>.Empty : membersRead.ToImmutableArray());
     }
 
