@@ -142,3 +142,29 @@ public class ReceiverKeyTests
         return (index, declarations);
     }
 }
+
+/// <summary>
+/// The pre-scan's cuts: sink reach follows only calls with an argument the walk can taint, and source reach only callees
+/// that can give taint back (a return value that is not void, a number, bool..., or an out/ref parameter). A cut that
+/// went too far would lose these findings.
+/// </summary>
+public class PreScanCutTests
+{
+    private const string Helpers = """
+        public static class H
+        {
+            public static void AddRules(ChatHistory history, int count, bool strict, string rules) => history.AddSystemMessage("Rules: " + rules);
+            public static bool TryRead(out string text) { text = Console.ReadLine() ?? ""; return true; }
+            public static bool Fill(ref string text) { text += Console.ReadLine(); return true; }
+            public static string Read() => Console.ReadLine() ?? "";
+        }
+        """;
+
+    [Theory]
+    [InlineData("H.AddRules(history, 3, true, {|SLLM1001:q|});")]
+    [InlineData("H.AddRules(history, 3, true, {|SLLM1001:H.Read()|});")]
+    [InlineData("if (H.TryRead(out var t)) history.AddSystemMessage({|SLLM1001:t|});")]
+    [InlineData("var t = \"\"; if (H.Fill(ref t)) history.AddSystemMessage({|SLLM1001:t|});")]
+    public Task Flows_through_calls_with_constant_and_numeric_arguments_or_out_parameters_are_found(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + Helpers);
+}

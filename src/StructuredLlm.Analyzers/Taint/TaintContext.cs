@@ -291,6 +291,13 @@ internal sealed class TaintContext
             return MethodReach.None;
         }
 
+        // What a method returns as void or as a number, bool, date... carries no taint: without out/ref parameters its
+        // sources stay inside it (its own block reports what they reach).
+        if (wanted == MethodReach.Source && !CanReturnTaint(method))
+        {
+            return MethodReach.None;
+        }
+
         if (_reach.TryGetValue((method, depth, wanted), out var cached))
         {
             return cached;
@@ -344,6 +351,20 @@ internal sealed class TaintContext
         public ImmutableArray<IMethodSymbol> SinkCallees { get; }
 
         public ImmutableArray<ISymbol> MembersRead { get; }
+    }
+
+    /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, or an out/ref parameter.</summary>
+    public static bool CanReturnTaint(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                return true;
+            }
+        }
+
+        return !method.ReturnsVoid && !TaintWalker.IsSafeType(method.ReturnType);
     }
 
     /// <summary>
