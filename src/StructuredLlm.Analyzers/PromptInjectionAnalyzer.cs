@@ -183,6 +183,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             {
                 return false;
             }
+
+            // The index lets this block through, so a caller may ask about it later: its facts come from this block,
+            // which the driver has bound already, instead of a second look at its body.
+            taint.RecordFacts(owner, blocks, cancellationToken);
         }
 
         var table = taint.Table;

@@ -386,18 +386,60 @@ internal sealed class TaintContext
 
     private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
     {
+        var bodies = new List<IOperation>(1);
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (Compilation.ContainsSyntaxTree(syntax.SyntaxTree) && GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
+            {
+                bodies.Add(body);
+            }
+        }
+
+        return CollectFacts(bodies);
+    }
+
+    /// <summary>
+    /// Records the reach facts of the method that owns an operation block from the block the driver has already bound,
+    /// so that a later reach question about it (from a caller analysed afterwards) binds nothing. Only a method whose one
+    /// declaration is the block's own syntax: then the block is the operation <see cref="ScanReach"/> would get.
+    /// </summary>
+    public void RecordFacts(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (owner is not IMethodSymbol method || !HasSourceBody(method) || method.DeclaringSyntaxReferences.Length != 1
+            || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null
+            || !SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition) || _facts.ContainsKey(method))
+        {
+            return;
+        }
+
+        // The driver's blocks of a method are its body (a block or `=>` expression) and a constructor's `: base(...)`/
+        // `: this(...)`: exactly what the method body operation that ScanReach binds holds (besides parameter defaults
+        // and attributes, which are constants).
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        List<IOperation>? bodies = null;
+        foreach (var block in blocks)
+        {
+            if (block.Syntax.Parent == declaration && block.Kind is OperationKind.Block or OperationKind.Invocation or OperationKind.ExpressionStatement)
+            {
+                (bodies ??= new List<IOperation>(2)).Add(block);
+            }
+        }
+
+        if (bodies is not null)
+        {
+            _facts.TryAdd(method, CollectFacts(bodies));
+        }
+    }
+
+    private ReachFacts CollectFacts(IEnumerable<IOperation> bodies)
+    {
         var reach = MethodReach.None;
         HashSet<IMethodSymbol>? callees = null;
         HashSet<IMethodSymbol>? sinkCallees = null;
         HashSet<ISymbol>? membersRead = null;
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        foreach (var body in bodies)
         {
-            var syntax = reference.GetSyntax(cancellationToken);
-            if (!Compilation.ContainsSyntaxTree(syntax.SyntaxTree) || GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
-            {
-                continue;
-            }
-
             foreach (var operation in body.DescendantsAndSelf())
             {
                 reach |= OperationReach(operation);
