@@ -172,7 +172,7 @@ internal sealed partial class SinkIndex
                 conversionNames.Add(target.Name);
             }
 
-            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, cancellationToken);
+            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, SourceIdentifiers(table.Compilation, cancellationToken), cancellationToken);
             AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
             direct.UnionWith(conversionNames);
         }
@@ -704,10 +704,70 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>
+    /// Every identifier-like word of the compilation's source text, comments and strings included (a superset of the
+    /// names any code can mention; <c>\uXXXX</c> escapes are decoded). Read from the text, so no syntax node is created.
+    /// </summary>
+    private static HashSet<string> SourceIdentifiers(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var word = new System.Text.StringBuilder();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = tree.GetText(cancellationToken).ToString();
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var c = i < text.Length ? text[i] : ' ';
+                if (c == '\\' && i + 1 < text.Length && text[i + 1] is 'u' or 'U')
+                {
+                    // \uXXXX or \UXXXXXXXX: part of the word when it stands for an identifier character.
+                    var digits = text[i + 1] == 'u' ? 4 : 8;
+                    if (i + 2 + digits <= text.Length && AppendEscape(text.Substring(i + 2, digits), word))
+                    {
+                        i += 1 + digits;
+                        continue;
+                    }
+                }
+
+                if (char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
+                    or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                    or System.Globalization.UnicodeCategory.Format)
+                {
+                    word.Append(c);
+                }
+                else if (word.Length > 0)
+                {
+                    names.Add(word.ToString());
+                    word.Clear();
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Appends the character of an escape when it can be part of an identifier; otherwise the word ends.</summary>
+    private static bool AppendEscape(string hex, System.Text.StringBuilder word)
+    {
+        if (int.TryParse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            && code is >= 0 and <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF))
+        {
+            var decoded = char.ConvertFromUtf32(code);
+            if (char.IsLetterOrDigit(decoded, 0) || decoded[0] == '_')
+            {
+                word.Append(decoded);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Members of the target's assembly and of referenced assemblies that refer to it, whose signature mentions a target:
     /// their names become keys, and types that derive from or contain a target become conversion names.
     /// </summary>
-    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, CancellationToken cancellationToken)
+    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, HashSet<string> sourceNames, CancellationToken cancellationToken)
     {
         var homes = new HashSet<string>(StringComparer.Ordinal);
         var assemblies = new List<IAssemblySymbol>();
@@ -751,7 +811,7 @@ internal sealed partial class SinkIndex
                                 continue;
                             }
 
-                            if (mentions.Mentions(type))
+                            if (sourceNames.Contains(type.Name) && mentions.Mentions(type))
                             {
                                 conversionNames.Add(type.Name);
                             }
@@ -762,6 +822,12 @@ internal sealed partial class SinkIndex
                     }
 
                     if (member.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                    {
+                        continue;
+                    }
+
+                    // A name the source never writes cannot be mentioned by any body: its signature is not decoded.
+                    if (!sourceNames.Contains(member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name))
                     {
                         continue;
                     }
