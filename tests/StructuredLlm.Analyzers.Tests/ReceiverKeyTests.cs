@@ -29,6 +29,13 @@ public class ReceiverKeyTests
             public void Again(string s) => this.Add(s);
             public void ThroughBase(string s) => base.Add(s);
         }
+        public class MixedNotes : Notes
+        {
+            readonly List<string> _lines = new();
+            public void Both(string s) { _lines.Add(s); Add(s); }
+            public void BothReversed(string s) { Add(s); _lines.Add(s); }
+            public void TwoReceivers(Notes notes, string s) { _lines.Add(s); notes.Add(s); }
+        }
         public static class NoteExtensions
         {
             public static void Note(this List<string> list, string s) => new ChatHistory().AddSystemMessage(s);
@@ -89,6 +96,9 @@ public class ReceiverKeyTests
     [InlineData("ListExtension", true)]
     [InlineData("Again", true)]
     [InlineData("ThroughBase", true)]
+    [InlineData("Both", true)]              // a list receiver first, then an unqualified call in the same body
+    [InlineData("BothReversed", true)]
+    [InlineData("TwoReceivers", true)]      // two receivers of the same name, one of which reaches
     public void A_call_reaches_the_declarations_of_its_receivers_type(string method, bool reaches)
     {
         foreach (var references in new[] { TestReferences.All, TestReferences.WithoutOpenAI })
@@ -128,6 +138,8 @@ public class ReceiverKeyTests
     [InlineData("new MoreNotes().ThroughBase({|SLLM1001:q|});", "")]
     [InlineData("Notes _list = new(); _list.Add({|SLLM1001:q|});", "List<string> _list = new();")]
     [InlineData("new List<string>().Note({|SLLM1001:q|});", "")]
+    [InlineData("new MixedNotes().Both({|SLLM1001:q|});", "")]
+    [InlineData("new MixedNotes().TwoReceivers(new Notes(), {|SLLM1001:q|});", "")]
     public Task Sinks_reached_through_a_receivers_method_are_found(string body, string members) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);
 

@@ -196,6 +196,7 @@ internal sealed partial class SinkIndex
         var bodies = new List<(SyntaxNode Declaration, string Key, string? Type)>();
         var mentionedBy = new Dictionary<string, List<(int Body, SimpleNameSyntax? Member)>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
         var receivers = new Receivers(aliases);
         foreach (var tree in table.Compilation.SyntaxTrees)
         {
@@ -257,11 +258,13 @@ internal sealed partial class SinkIndex
                 var index = bodies.Count;
                 bodies.Add((node, key, declaringType));
                 seen.Clear();
+                seenMembers.Clear();
                 foreach (var mentioned in Keys(node, aliases))
                 {
-                    // One unqualified mention of a key per body; a member mention per receiver text.
+                    // One unqualified mention of a key per body, and one member mention per key and receiver name (every
+                    // declaration of a name in the member is resolved together, so one node stands for all of them).
                     var member = mentioned.Member;
-                    if (!seen.Add(mentioned.Key) && (member is null || !seen.Add(mentioned.Key + "\0" + ReceiverText(member))))
+                    if (member is null ? !seen.Add(mentioned.Key) : !seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
                     {
                         continue;
                     }
@@ -370,7 +373,13 @@ internal sealed partial class SinkIndex
         return false;
     }
 
-    private static string ReceiverText(SimpleNameSyntax member) => Receivers.ReceiverOf(member) is { } receiver ? receiver.ToString() : "";
+    /// <summary>The name a member mention's receiver is resolved by: <c>x</c> for <c>x.M</c>, <c>this.x.M</c> and <c>x?.M</c>; <c>this</c> for <c>this.M</c> and <c>base.M</c>.</summary>
+    private static string ReceiverName(SimpleNameSyntax member) => Receivers.ReceiverOf(member) switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax field } => field.Identifier.ValueText,
+        _ => "this",
+    };
 
     /// <summary>Using-alias names of the compilation (compilation units and namespaces only: aliases cannot be declared elsewhere).</summary>
     private static HashSet<string> AliasNames(Compilation compilation, CancellationToken cancellationToken)
