@@ -183,12 +183,17 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             {
                 return false;
             }
+
+            // The index lets this block through, so a caller may ask about it later: its facts come from this block,
+            // which the driver has bound already, instead of a second look at its body.
+            taint.RecordFacts(owner, blocks, cancellationToken);
         }
 
         var table = taint.Table;
         var sink = false;
         var source = false;
         List<IMethodSymbol>? callees = null;
+        List<IMethodSymbol>? sinkCallees = null;
         List<ISymbol>? membersRead = null;
         foreach (var block in blocks)
         {
@@ -207,6 +212,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             {
                                 // A callee matters only through its summary: parameter sinks, or sources it returns.
                                 (callees ??= new List<IMethodSymbol>()).Add(method);
+                                if (TaintContext.MayPassTaint(invocation))
+                                {
+                                    (sinkCallees ??= new List<IMethodSymbol>()).Add(method);
+                                }
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
@@ -245,12 +254,13 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         var depth = table.InterproceduralDepth;
         if (!sink)
         {
-            if (callees is null)
+            // A parameter sink of a callee is hit only through an argument that can carry taint.
+            if (sinkCallees is null)
             {
                 return false;
             }
 
-            foreach (var callee in callees)
+            foreach (var callee in sinkCallees)
             {
                 if (taint.GetReach(callee, depth, MethodReach.Sink, cancellationToken) != MethodReach.None)
                 {

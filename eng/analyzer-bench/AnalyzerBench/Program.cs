@@ -387,6 +387,14 @@ static class Counters
             var value = (long)field.GetValue(null)!;
             Console.WriteLine($"  {field.DeclaringType!.Name}.{field.Name} = {(field.Name.EndsWith("Ticks", StringComparison.Ordinal) ? (value / (double)Stopwatch.Frequency).ToString("F3", CultureInfo.InvariantCulture) + " s" : value.ToString(CultureInfo.InvariantCulture))}");
         }
+
+        // String counters (names of what was bound, say), as in the build-log mode.
+        foreach (var field in analyzer.GetType().Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f.Name.StartsWith("Prof", StringComparison.Ordinal) && f.FieldType == typeof(string)))
+        {
+            Console.WriteLine($"  {field.DeclaringType!.Name}.{field.Name} = {field.GetValue(null)}");
+        }
     }
 }
 

@@ -18,15 +18,21 @@ namespace StructuredLlm.Analyzers.Taint;
 /// <see cref="Build"/>). What syntax cannot show turns the index off (every body may then reach a sink, as without the
 /// index): <c>[PromptSink]</c> members in a referenced assembly, and <c>[PromptSink]</c> under a using alias.
 /// </summary>
-internal sealed class SinkIndex
+internal sealed partial class SinkIndex
 {
     /// <summary>The key of a target-typed <c>new(...)</c>: it may create any type with a sink constructor.</summary>
     private const string ImplicitNew = "new()";
 
     private const string NewPrefix = "new ";
 
-    /// <summary>Keys that may reach a sink; <see langword="null"/> when the index is off.</summary>
+    /// <summary>Keys that may reach a sink (by any declaration of the name); <see langword="null"/> when the index is off.</summary>
     private readonly HashSet<string>? _keys;
+
+    /// <summary>Keys that may reach a sink whatever the receiver: sinks, extension methods, constructors, unknown types.</summary>
+    private readonly HashSet<string> _anyReceiver;
+
+    /// <summary>For other keys, the names of the types whose declaration of the key may reach a sink.</summary>
+    private readonly Dictionary<string, HashSet<string>> _reachingTypes;
 
     /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
     private readonly Dictionary<SyntaxNode, bool> _declarations;
@@ -34,11 +40,21 @@ internal sealed class SinkIndex
     /// <summary>Names declared as using aliases anywhere in the compilation (a target type under such a name is not resolved).</summary>
     private readonly HashSet<string> _aliases;
 
+    private readonly Receivers? _receivers;
+
     private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases)
+        : this(keys, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), declarations, aliases, null)
+    {
+    }
+
+    private SinkIndex(HashSet<string>? keys, HashSet<string> anyReceiver, Dictionary<string, HashSet<string>> reachingTypes, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases, Receivers? receivers)
     {
         _keys = keys;
+        _anyReceiver = anyReceiver;
+        _reachingTypes = reachingTypes;
         _declarations = declarations;
         _aliases = aliases;
+        _receivers = receivers;
     }
 
     public bool IsEnabled => _keys is not null;
@@ -68,11 +84,24 @@ internal sealed class SinkIndex
             return known;
         }
 
-        foreach (var key in Keys(scope, _aliases))
+        foreach (var mention in Keys(scope, _aliases))
         {
-            if (_keys.Contains(key))
+            if (!_keys.Contains(mention.Key))
+            {
+                continue;
+            }
+
+            if (mention.Member is null || _anyReceiver.Contains(mention.Key) || _receivers is null)
             {
                 return true;
+            }
+
+            lock (_receivers)
+            {
+                if (_receivers.Matches(mention.Member, _reachingTypes.TryGetValue(mention.Key, out var types) ? types : null))
+                {
+                    return true;
+                }
             }
         }
 
@@ -143,7 +172,7 @@ internal sealed class SinkIndex
                 conversionNames.Add(target.Name);
             }
 
-            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, cancellationToken);
+            AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, SourceIdentifiers(table.Compilation, cancellationToken), cancellationToken);
             AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
             direct.UnionWith(conversionNames);
         }
@@ -161,10 +190,14 @@ internal sealed class SinkIndex
 
         var aliases = AliasNames(table.Compilation, cancellationToken);
 
-        // Every method and constructor body of the compilation, with the keys it mentions.
-        var bodies = new List<(SyntaxNode Declaration, string Key)>();
-        var mentionedBy = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        // Every method and constructor body of the compilation, with the keys it mentions. A method of a named type (not an
+        // extension method) is recorded with its type's name: a call on a receiver whose declared type the syntax states
+        // reaches it only when that type is the method's type or derives from it (`list.Add` is not SK's `ChatHistory.Add`).
+        var bodies = new List<(SyntaxNode Declaration, string Key, string? Type)>();
+        var mentionedBy = new Dictionary<string, List<(int Body, SimpleNameSyntax? Member)>>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        var receivers = new Receivers(aliases);
         foreach (var tree in table.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -179,10 +212,13 @@ internal sealed class SinkIndex
                     AddSourceMembers(node, conversionNames, direct);
                 }
 
+                receivers.Add(node);
+                string? declaringType = null;
                 switch (node)
                 {
                     case MethodDeclarationSyntax method:
                         key = method.Identifier.ValueText;
+                        declaringType = IsExtension(method) ? null : Receivers.TypeNameOf(method.Parent);
                         body = method.Body;
                         expressionBody = method.ExpressionBody;
                         break;
@@ -195,11 +231,11 @@ internal sealed class SinkIndex
                     case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
                         // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
                         return new SinkIndex(null, declarations, aliases);
-                    case TypeDeclarationSyntax { ParameterList: { } primary } type:
+                    case TypeDeclarationSyntax { ParameterList: { } primary } primaryType:
                         // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
                         if (promptSink is not null && HasPromptSink(primary))
                         {
-                            direct.Add(NewPrefix + type.Identifier.ValueText);
+                            direct.Add(NewPrefix + primaryType.Identifier.ValueText);
                         }
 
                         continue;
@@ -220,59 +256,92 @@ internal sealed class SinkIndex
 
                 // The whole declaration: its signature can type a conversion slot (a ChatMessage return or parameter).
                 var index = bodies.Count;
-                bodies.Add((node, key));
+                bodies.Add((node, key, declaringType));
                 seen.Clear();
+                seenMembers.Clear();
                 foreach (var mentioned in Keys(node, aliases))
                 {
-                    if (seen.Add(mentioned))
+                    // One unqualified mention of a key per body, and one member mention per key and receiver name (every
+                    // declaration of a name in the member is resolved together, so one node stands for all of them).
+                    var member = mentioned.Member;
+                    if (member is null ? !seen.Add(mentioned.Key) : !seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
                     {
-                        if (!mentionedBy.TryGetValue(mentioned, out var list))
-                        {
-                            mentionedBy[mentioned] = list = new List<int>();
-                        }
-
-                        list.Add(index);
+                        continue;
                     }
+
+                    if (!mentionedBy.TryGetValue(mentioned.Key, out var list))
+                    {
+                        mentionedBy[mentioned.Key] = list = new List<(int, SimpleNameSyntax?)>();
+                    }
+
+                    list.Add((index, member));
                 }
             }
         }
 
-        // Close over callers: a body that mentions a key that may reach a sink may reach one itself.
+        // Close over callers: a body that mentions a key that may reach a sink may reach one itself. A queue entry is a
+        // key with the type whose declaration of it reaches a sink, or no type when any receiver reaches one.
         var keys = new HashSet<string>(direct, StringComparer.Ordinal);
-        var queue = new Queue<string>(direct);
-        var reaches = new bool[bodies.Count];
+        var anyReceiver = new HashSet<string>(direct, StringComparer.Ordinal);
+        var reachingTypes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var queue = new Queue<(string Key, string? Type)>();
+        foreach (var key in direct)
+        {
+            queue.Enqueue((key, null));
+        }
+
         foreach (var key in direct)
         {
             if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
             {
                 keys.Add(ImplicitNew);
-                queue.Enqueue(ImplicitNew);
+                anyReceiver.Add(ImplicitNew);
+                queue.Enqueue((ImplicitNew, null));
                 break;
             }
         }
 
+        var reaches = new bool[bodies.Count];
         while (queue.Count > 0)
         {
-            if (!mentionedBy.TryGetValue(queue.Dequeue(), out var callers))
+            var (reached, reachedType) = queue.Dequeue();
+            if (!mentionedBy.TryGetValue(reached, out var callers))
             {
                 continue;
             }
 
-            foreach (var caller in callers)
+            foreach (var (caller, member) in callers)
             {
-                if (reaches[caller])
+                if (reaches[caller] || (reachedType is not null && member is not null && !receivers.Matches(member, reachedType)))
                 {
                     continue;
                 }
 
                 reaches[caller] = true;
-                var key = bodies[caller].Key;
-                if (keys.Add(key))
+                var (_, key, type) = bodies[caller];
+                keys.Add(key);
+                if (type is null)
                 {
-                    queue.Enqueue(key);
-                    if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && keys.Add(ImplicitNew))
+                    if (anyReceiver.Add(key))
                     {
-                        queue.Enqueue(ImplicitNew);
+                        queue.Enqueue((key, null));
+                        if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && anyReceiver.Add(ImplicitNew))
+                        {
+                            keys.Add(ImplicitNew);
+                            queue.Enqueue((ImplicitNew, null));
+                        }
+                    }
+                }
+                else if (!anyReceiver.Contains(key))
+                {
+                    if (!reachingTypes.TryGetValue(key, out var types))
+                    {
+                        reachingTypes[key] = types = new HashSet<string>(StringComparer.Ordinal);
+                    }
+
+                    if (types.Add(type))
+                    {
+                        queue.Enqueue((key, type));
                     }
                 }
             }
@@ -283,8 +352,34 @@ internal sealed class SinkIndex
             declarations[bodies[i].Declaration] = reaches[i];
         }
 
-        return new SinkIndex(keys, declarations, aliases);
+        return new SinkIndex(keys, anyReceiver, reachingTypes, declarations, aliases, receivers);
     }
+
+    private static bool IsExtension(MethodDeclarationSyntax method)
+    {
+        if (method.ParameterList.Parameters.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var modifier in method.ParameterList.Parameters[0].Modifiers)
+        {
+            if (modifier.ValueText == "this")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name a member mention's receiver is resolved by: <c>x</c> for <c>x.M</c>, <c>this.x.M</c> and <c>x?.M</c>; <c>this</c> for <c>this.M</c> and <c>base.M</c>.</summary>
+    private static string ReceiverName(SimpleNameSyntax member) => Receivers.ReceiverOf(member) switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax field } => field.Identifier.ValueText,
+        _ => "this",
+    };
 
     /// <summary>Using-alias names of the compilation (compilation units and namespaces only: aliases cannot be declared elsewhere).</summary>
     private static HashSet<string> AliasNames(Compilation compilation, CancellationToken cancellationToken)
@@ -385,34 +480,56 @@ internal sealed class SinkIndex
         return false;
     }
 
+    /// <summary>A key mentioned in code; <see cref="Member"/> is the name when it is a member of a receiver that may say its type.</summary>
+    private readonly struct Mention
+    {
+        public Mention(string key, SimpleNameSyntax? member = null)
+        {
+            Key = key;
+            Member = member;
+        }
+
+        public string Key { get; }
+
+        public SimpleNameSyntax? Member { get; }
+    }
+
     /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
-    private static IEnumerable<string> Keys(SyntaxNode node, HashSet<string> aliases)
+    private static IEnumerable<Mention> Keys(SyntaxNode node, HashSet<string> aliases)
     {
         foreach (var n in node.DescendantNodesAndSelf())
         {
             switch (n)
             {
                 case SimpleNameSyntax name:
-                    yield return IsCreatedType(name) ? NewPrefix + name.Identifier.ValueText : name.Identifier.ValueText;
+                    if (IsCreatedType(name))
+                    {
+                        yield return new Mention(NewPrefix + name.Identifier.ValueText);
+                    }
+                    else
+                    {
+                        yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null);
+                    }
+
                     break;
                 case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitNew:
                     // Without arguments it passes no text to a constructor (an initializer's property sinks are names).
-                    yield return TargetTypeName(implicitNew, aliases) is { } created ? NewPrefix + created : ImplicitNew;
+                    yield return new Mention(TargetTypeName(implicitNew, aliases) is { } created ? NewPrefix + created : ImplicitNew);
                     break;
                 case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
                     // `: this(...)` calls a constructor of the type itself, `: base(...)` one of the base class.
                     if (initializer.ThisOrBaseKeyword.ValueText == "this")
                     {
-                        yield return NewPrefix + type.Identifier.ValueText;
+                        yield return new Mention(NewPrefix + type.Identifier.ValueText);
                     }
                     else if (type.BaseList is { Types.Count: > 0 } bases && RightmostName(bases.Types[0].Type) is { } baseName)
                     {
-                        yield return NewPrefix + baseName;
+                        yield return new Mention(NewPrefix + baseName);
                     }
 
                     break;
                 case PrimaryConstructorBaseTypeSyntax primaryBase when RightmostName(primaryBase.Type) is { } primaryBaseName:
-                    yield return NewPrefix + primaryBaseName;
+                    yield return new Mention(NewPrefix + primaryBaseName);
                     break;
             }
         }
@@ -596,10 +713,70 @@ internal sealed class SinkIndex
     }
 
     /// <summary>
+    /// Every identifier-like word of the compilation's source text, comments and strings included (a superset of the
+    /// names any code can mention; <c>\uXXXX</c> escapes are decoded). Read from the text, so no syntax node is created.
+    /// </summary>
+    private static HashSet<string> SourceIdentifiers(Compilation compilation, CancellationToken cancellationToken)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var word = new System.Text.StringBuilder();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = tree.GetText(cancellationToken).ToString();
+            for (var i = 0; i <= text.Length; i++)
+            {
+                var c = i < text.Length ? text[i] : ' ';
+                if (c == '\\' && i + 1 < text.Length && text[i + 1] is 'u' or 'U')
+                {
+                    // \uXXXX or \UXXXXXXXX: part of the word when it stands for an identifier character.
+                    var digits = text[i + 1] == 'u' ? 4 : 8;
+                    if (i + 2 + digits <= text.Length && AppendEscape(text.Substring(i + 2, digits), word))
+                    {
+                        i += 1 + digits;
+                        continue;
+                    }
+                }
+
+                if (char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
+                    or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
+                    or System.Globalization.UnicodeCategory.Format)
+                {
+                    word.Append(c);
+                }
+                else if (word.Length > 0)
+                {
+                    names.Add(word.ToString());
+                    word.Clear();
+                }
+            }
+        }
+
+        return names;
+    }
+
+    /// <summary>Appends the character of an escape when it can be part of an identifier; otherwise the word ends.</summary>
+    private static bool AppendEscape(string hex, System.Text.StringBuilder word)
+    {
+        if (int.TryParse(hex, System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            && code is >= 0 and <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF))
+        {
+            var decoded = char.ConvertFromUtf32(code);
+            if (char.IsLetterOrDigit(decoded, 0) || decoded[0] == '_')
+            {
+                word.Append(decoded);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Members of the target's assembly and of referenced assemblies that refer to it, whose signature mentions a target:
     /// their names become keys, and types that derive from or contain a target become conversion names.
     /// </summary>
-    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, CancellationToken cancellationToken)
+    private static void AddMetadataMembers(Compilation compilation, TypeMentions mentions, HashSet<string> conversionNames, HashSet<string> keys, HashSet<string> sourceNames, CancellationToken cancellationToken)
     {
         var homes = new HashSet<string>(StringComparer.Ordinal);
         var assemblies = new List<IAssemblySymbol>();
@@ -643,7 +820,7 @@ internal sealed class SinkIndex
                                 continue;
                             }
 
-                            if (mentions.Mentions(type))
+                            if (sourceNames.Contains(type.Name) && mentions.Mentions(type))
                             {
                                 conversionNames.Add(type.Name);
                             }
@@ -654,6 +831,12 @@ internal sealed class SinkIndex
                     }
 
                     if (member.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+                    {
+                        continue;
+                    }
+
+                    // A name the source never writes cannot be mentioned by any body: its signature is not decoded.
+                    if (!sourceNames.Contains(member is IMethodSymbol { MethodKind: MethodKind.Constructor } ? member.ContainingType.Name : member.Name))
                     {
                         continue;
                     }

@@ -84,7 +84,7 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead)> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ReachFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
     private readonly ConcurrentDictionary<ISymbol, TaintValue?> _memberTaints = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<MemberWriter>>> _memberWriters = new(SymbolEqualityComparer.Default);
@@ -291,6 +291,13 @@ internal sealed class TaintContext
             return MethodReach.None;
         }
 
+        // What a method returns as void or as a number, bool, date... carries no taint: without out/ref parameters its
+        // sources stay inside it (its own block reports what they reach).
+        if (wanted == MethodReach.Source && !CanReturnTaint(method))
+        {
+            return MethodReach.None;
+        }
+
         if (_reach.TryGetValue((method, depth, wanted), out var cached))
         {
             return cached;
@@ -311,7 +318,8 @@ internal sealed class TaintContext
             }
         }
 
-        foreach (var callee in facts.Callees)
+        // Parameter sinks of a callee are hit only through arguments that can carry taint: for sinks, only those calls.
+        foreach (var callee in wanted == MethodReach.Sink ? facts.SinkCallees : facts.Callees)
         {
             if (reach == wanted)
             {
@@ -324,25 +332,124 @@ internal sealed class TaintContext
         return _reach.GetOrAdd((method, depth, wanted), reach);
     }
 
-    private (MethodReach Direct, ImmutableArray<IMethodSymbol> Callees, ImmutableArray<ISymbol> MembersRead) ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>What one scan of a method body found: its own sinks and sources, its callees, the members it reads.</summary>
+    private sealed class ReachFacts
     {
-        var reach = MethodReach.None;
-        HashSet<IMethodSymbol>? callees = null;
-        HashSet<ISymbol>? membersRead = null;
+        public ReachFacts(MethodReach direct, ImmutableArray<IMethodSymbol> callees, ImmutableArray<IMethodSymbol> sinkCallees, ImmutableArray<ISymbol> membersRead)
+        {
+            Direct = direct;
+            Callees = callees;
+            SinkCallees = sinkCallees;
+            MembersRead = membersRead;
+        }
+
+        public MethodReach Direct { get; }
+
+        public ImmutableArray<IMethodSymbol> Callees { get; }
+
+        /// <summary>The callees called at least once with an argument that can carry taint (<see cref="MayPassTaint"/>).</summary>
+        public ImmutableArray<IMethodSymbol> SinkCallees { get; }
+
+        public ImmutableArray<ISymbol> MembersRead { get; }
+    }
+
+    /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, or an out/ref parameter.</summary>
+    public static bool CanReturnTaint(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+            {
+                return true;
+            }
+        }
+
+        return !method.ReturnsVoid && !TaintWalker.IsSafeType(method.ReturnType);
+    }
+
+    /// <summary>
+    /// Whether a call passes an argument that the walk can see as tainted: not a constant, and not of a type whose values
+    /// the walk never taints (numbers, bool, dates...). Only such an argument can hit a parameter sink of the callee.
+    /// </summary>
+    public static bool MayPassTaint(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value is { } value && !value.ConstantValue.HasValue && !TaintWalker.IsSafeType(value.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var bodies = new List<IOperation>(1);
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            if (!Compilation.ContainsSyntaxTree(syntax.SyntaxTree) || GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not { } body)
+            if (Compilation.ContainsSyntaxTree(syntax.SyntaxTree) && GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
             {
-                continue;
+                bodies.Add(body);
             }
+        }
 
+        return CollectFacts(bodies);
+    }
+
+    /// <summary>
+    /// Records the reach facts of the method that owns an operation block from the block the driver has already bound,
+    /// so that a later reach question about it (from a caller analysed afterwards) binds nothing. Only a method whose one
+    /// declaration is the block's own syntax: then the block is the operation <see cref="ScanReach"/> would get.
+    /// </summary>
+    public void RecordFacts(ISymbol owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        if (owner is not IMethodSymbol method || !HasSourceBody(method) || method.DeclaringSyntaxReferences.Length != 1
+            || method.PartialDefinitionPart is not null || method.PartialImplementationPart is not null
+            || !SymbolEqualityComparer.Default.Equals(method, method.OriginalDefinition) || _facts.ContainsKey(method))
+        {
+            return;
+        }
+
+        // The driver's blocks of a method are its body (a block or `=>` expression) and a constructor's `: base(...)`/
+        // `: this(...)`: exactly what the method body operation that ScanReach binds holds (besides parameter defaults
+        // and attributes, which are constants).
+        var declaration = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        List<IOperation>? bodies = null;
+        foreach (var block in blocks)
+        {
+            if (block.Syntax.Parent == declaration && block.Kind is OperationKind.Block or OperationKind.Invocation or OperationKind.ExpressionStatement)
+            {
+                (bodies ??= new List<IOperation>(2)).Add(block);
+            }
+        }
+
+        if (bodies is not null)
+        {
+            _facts.TryAdd(method, CollectFacts(bodies));
+        }
+    }
+
+    private ReachFacts CollectFacts(IEnumerable<IOperation> bodies)
+    {
+        var reach = MethodReach.None;
+        HashSet<IMethodSymbol>? callees = null;
+        HashSet<IMethodSymbol>? sinkCallees = null;
+        HashSet<ISymbol>? membersRead = null;
+        foreach (var body in bodies)
+        {
             foreach (var operation in body.DescendantsAndSelf())
             {
                 reach |= OperationReach(operation);
-                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } && HasSourceBody(target))
+                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } invocation && HasSourceBody(target))
                 {
                     (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                    if (MayPassTaint(invocation))
+                    {
+                        (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                    }
                 }
 
                 if (TrackedMemberRead(operation) is { } member)
@@ -352,7 +459,10 @@ internal sealed class TaintContext
             }
         }
 
-        return (reach, callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
+        return new ReachFacts(
+            reach,
+            callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
+            sinkCallees is null ? ImmutableArray<IMethodSymbol>.Empty : sinkCallees.ToImmutableArray(),
             membersRead is null ? ImmutableArray<ISymbol>.Empty : membersRead.ToImmutableArray());
     }
 

@@ -790,10 +790,13 @@ internal sealed class TaintWalker
         // that skips a callee (at depth 0, or because the callee reads no source within this depth) may differ at
         // another depth, so it is not reused across depths.
         var hasBody = TaintContext.HasSourceBody(method);
+        var untainted = argumentTaint is null && instance is null;
         if (hasBody && (_depth <= 0
-            || (argumentTaint is null && instance is null && _context.GetReach(method, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)))
+            || (untainted && _context.GetReach(method, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)))
         {
-            _calleesTruncated |= _summaryMode;
+            // Skipping a callee that gets no taint and can give none back (void, a number, bool...; no out/ref
+            // parameter) loses nothing at any depth; any other skip holds only for this depth.
+            _calleesTruncated |= _summaryMode && !(untainted && !TaintContext.CanReturnTaint(method));
         }
         else if (hasBody)
         {
