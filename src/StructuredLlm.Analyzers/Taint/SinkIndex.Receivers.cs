@@ -146,7 +146,13 @@ internal sealed partial class SinkIndex
         }
 
         /// <summary>Whether a member mention may call a declaration of its name in a type named <paramref name="type"/>.</summary>
-        public bool Matches(SimpleNameSyntax member, string type)
+        public bool Matches(SimpleNameSyntax member, string type) => Matches(member, type, null);
+
+        /// <summary>Whether a member mention may call a declaration of its name in one of <paramref name="types"/> (null: any type).</summary>
+        public bool Matches(SimpleNameSyntax member, HashSet<string>? types) => types is null || Matches(member, null, types);
+
+        // An unknown receiver matches every declaration; a known one, the declarations in its type's family.
+        private bool Matches(SimpleNameSyntax member, string? type, HashSet<string>? types)
         {
             var receivers = Resolve(member);
             if (receivers is null)
@@ -156,31 +162,8 @@ internal sealed partial class SinkIndex
 
             foreach (var receiver in receivers)
             {
-                if (Family(receiver).Contains(type))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool Matches(SimpleNameSyntax member, HashSet<string>? types)
-        {
-            if (types is null)
-            {
-                return true;
-            }
-
-            var receivers = Resolve(member);
-            if (receivers is null)
-            {
-                return true;
-            }
-
-            foreach (var receiver in receivers)
-            {
-                if (Family(receiver).Overlaps(types))
+                var family = Family(receiver);
+                if (type is not null ? family.Contains(type) : family.Overlaps(types!))
                 {
                     return true;
                 }
