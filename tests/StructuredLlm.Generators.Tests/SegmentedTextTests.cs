@@ -52,8 +52,10 @@ public class SegmentedTextTests
                     expected.Length--;
                     break;
                 case 6 when random.Next(20) == 0:
-                    // Reading in the middle ends the characters not yet in a segment; appending goes on after them.
+                    // Reading in the middle ends the characters not yet in a segment (and trims the chunk they are in for
+                    // the SourceText); appending goes on after them.
                     Assert.Equal(expected.ToString(), text.ToString());
+                    Assert.Equal(expected.ToString(), text.ToSourceText().ToString());
                     break;
             }
         }

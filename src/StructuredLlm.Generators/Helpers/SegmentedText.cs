@@ -186,6 +186,36 @@ internal sealed class SegmentedText
         _segments[_count++] = segment;
     }
 
+    // The text outlives the build step (a SourceText of the compilation): the current chunk's unused tail (up to 4 KB per
+    // file) would live as long. Its used part is copied to an array of the exact size, and the segments that point into
+    // it (all after the previous chunk's last one) are pointed at the copy.
+    private void TrimLastChunk()
+    {
+        if (_chunk.Length - _chunkUsed < 64 || _chunkUsed == 0)
+        {
+            return;
+        }
+
+        var exact = new char[_chunkUsed];
+        Array.Copy(_chunk, exact, _chunkUsed);
+        Own();
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            object source = _segments[i].Source;
+            if (ReferenceEquals(source, _chunk))
+            {
+                _segments[i] = new Segment(exact, _segments[i].Start, _segments[i].Length);
+            }
+            else if (source is char[])
+            {
+                break; // an older chunk: nothing before it points into this one
+            }
+        }
+
+        _chunk = exact; // full: the next append starts a new chunk
+        _pendingStart = _chunkUsed;
+    }
+
     private void Own()
     {
         if (_shared)
@@ -217,6 +247,7 @@ internal sealed class SegmentedText
     public SourceText ToSourceText()
     {
         Flush();
+        TrimLastChunk();
         _shared = true;
         return new SegmentedSourceText(_segments, _count, _length);
     }
