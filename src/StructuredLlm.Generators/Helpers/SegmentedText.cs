@@ -187,11 +187,12 @@ internal sealed class SegmentedText
     }
 
     // The text outlives the build step (a SourceText of the compilation): the current chunk's unused tail (up to 4 KB per
-    // file) would live as long. Its used part is copied to an array of the exact size, and the segments that point into
-    // it (all after the previous chunk's last one) are pointed at the copy.
+    // file) would live as long. When more than half of it is unused, the used part is copied to an array of the exact size,
+    // and the segments that point into it (all after the previous chunk's last one) are pointed at the copy.
     private void TrimLastChunk()
     {
-        if (_chunk.Length - _chunkUsed < 64 || _chunkUsed == 0)
+        // Only when the tail is the larger part: the copy then costs less than it frees.
+        if (_chunk.Length - _chunkUsed <= _chunkUsed)
         {
             return;
         }
