@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using StructuredLlm.Generators.Helpers;
 
@@ -121,5 +122,25 @@ public class SegmentedTextTests
         text.Append("more");
         Assert.Equal(want, source.ToString());
         Assert.Equal("// head\n" + want.Substring(0, want.Length - 1) + "more", text.ToString());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("ab")]
+    public void Appending_goes_on_after_the_text_was_handed_out(string start)
+    {
+        // Handing the text out trims its current chunk (to nothing when nothing was copied into it): the next appends
+        // must still find room, and the first SourceText must keep its characters.
+        var text = new SegmentedText(16).Append(start);
+        var first = text.ToSourceText();
+        for (int i = 0; i < 100; i++)
+        {
+            text.Append((char)('a' + (i % 26)));
+        }
+
+        string appended = string.Concat(Enumerable.Range(0, 100).Select(i => (char)('a' + (i % 26))));
+        Assert.Equal(start, first.ToString());
+        Assert.Equal(start + appended, text.ToString());
+        Assert.Equal(start + appended, text.ToSourceText().ToString());
     }
 }

@@ -393,7 +393,6 @@ internal static class ReaderEmitter
 
         private void EndField() => _fieldLines.WriteLine();
 
-
         // -------------------------------------------------------------- objects
 
         private void EmitObject(TypeDefinitionSpec d)
@@ -407,13 +406,13 @@ internal static class ReaderEmitter
             if (BeginField("s_" + id + "Members") is { } table)
             {
                 table.Append("private static readonly ").Append(Json).Append("LlmMemberTable s_").Append(id).Append("Members = new ").Append(Json).Append("LlmMemberTable(");
-                AppendLiteral(table, SimpleName(d.TypeName));
+                CSharpLiteral.Append(table, SimpleName(d.TypeName));
                 foreach (MemberSpec m in d.Members)
                 {
-                    AppendLiteral(table.Append(", new ").Append(Json).Append("LlmMember("), m.JsonName);
+                    CSharpLiteral.Append(table.Append(", new ").Append(Json).Append("LlmMember("), m.JsonName);
                     foreach (string alias in m.Aliases)
                     {
-                        AppendLiteral(table.Append(", "), alias);
+                        CSharpLiteral.Append(table.Append(", "), alias);
                     }
 
                     table.Append(')');
@@ -421,7 +420,7 @@ internal static class ReaderEmitter
 
                 if (discriminator is not null)
                 {
-                    AppendLiteral(table.Append(", new ").Append(Json).Append("LlmMember("), discriminator).Append(')');
+                    CSharpLiteral.Append(table.Append(", new ").Append(Json).Append("LlmMember("), discriminator).Append(')');
                 }
 
                 table.Append(");");
@@ -757,7 +756,7 @@ internal static class ReaderEmitter
             sb.Append("new string[] { ");
             for (int i = 0; i < d.EnumMembers.Count; i++)
             {
-                AppendLiteral(i == 0 ? sb : sb.Append(", "), d.EnumMembers[i].JsonName);
+                CSharpLiteral.Append(i == 0 ? sb : sb.Append(", "), d.EnumMembers[i].JsonName);
             }
 
             sb.Append(" }, new ").Append(type).Append("[] { ");
@@ -774,7 +773,7 @@ internal static class ReaderEmitter
                 {
                     sb.Append(first ? ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " : ", ");
                     first = false;
-                    AppendLiteral(sb.Append("new global::System.Collections.Generic.KeyValuePair<string, int>("), alias).Append(", ").Append(Int(i)).Append(')');
+                    CSharpLiteral.Append(sb.Append("new global::System.Collections.Generic.KeyValuePair<string, int>("), alias).Append(", ").Append(Int(i)).Append(')');
                 }
             }
 
@@ -1192,8 +1191,6 @@ internal static class ReaderEmitter
     private static readonly string[] s_smallInts = Enumerable.Range(0, 256).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
 
     private static string Int(int value) => (uint)value < (uint)s_smallInts.Length ? s_smallInts[value] : value.ToString(CultureInfo.InvariantCulture);
-
-    private static SegmentedText AppendLiteral(SegmentedText text, string value) => CSharpLiteral.Append(text, value);
 
     /// <summary>The text of a JSON string literal (<c>"\"a\\nb\""</c> → <c>a\nb</c>); other literals are returned as they are.</summary>
     internal static string JsonUnquote(string literal)

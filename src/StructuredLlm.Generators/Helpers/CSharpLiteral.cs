@@ -48,8 +48,8 @@ internal static class CSharpLiteral
         return text.Append('"');
     }
 
-    // Nothing to escape: the literal is the text between quotes.
-    private static bool IsPlain(string value)
+    /// <summary>Nothing to escape, in a C# literal or in JSON: the literal is the text between quotes.</summary>
+    internal static bool IsPlain(string value)
     {
         foreach (char c in value)
         {

@@ -164,23 +164,10 @@ internal sealed class JsonWriter
         }
     }
 
-    // No character that JSON or a C# literal would escape (nearly every name and description): written in one piece.
-    private static bool IsPlain(string value)
-    {
-        foreach (char c in value)
-        {
-            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
     private void AppendString(string value)
     {
-        if (IsPlain(value))
+        // No character that JSON or a C# literal would escape (nearly every name and description): written in one piece.
+        if (CSharpLiteral.IsPlain(value))
         {
             if (_literal is null)
             {
@@ -246,7 +233,7 @@ internal sealed class JsonWriter
         {
             _sb!.Append(text);
         }
-        else if (IsPlain(text))
+        else if (CSharpLiteral.IsPlain(text))
         {
             _literal.Append(text);
         }
@@ -264,17 +251,7 @@ internal sealed class JsonWriter
     /// <summary>The JSON text of a string value, quotes included.</summary>
     public static string Quote(string value)
     {
-        bool plain = true;
-        foreach (char c in value)
-        {
-            if (c < 0x20 || c is '"' or '\\' or '\u2028' or '\u2029')
-            {
-                plain = false;
-                break;
-            }
-        }
-
-        if (plain)
+        if (CSharpLiteral.IsPlain(value))
         {
             return "\"" + value + "\"";
         }

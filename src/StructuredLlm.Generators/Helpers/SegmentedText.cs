@@ -91,14 +91,6 @@ internal sealed class SegmentedText
             return this;
         }
 
-        int room = _chunk.Length - _chunkUsed;
-        if (count <= room)
-        {
-            text.CopyTo(start, _chunk, _chunkUsed, count);
-            _chunkUsed += count;
-            return this;
-        }
-
         while (count > 0)
         {
             if (_chunkUsed == _chunk.Length)
@@ -191,8 +183,8 @@ internal sealed class SegmentedText
     // and the segments that point into it (all after the previous chunk's last one) are pointed at the copy.
     private void TrimLastChunk()
     {
-        // Only when the tail is the larger part: the copy then costs less than it frees.
-        if (_chunk.Length - _chunkUsed <= _chunkUsed)
+        // Only when the tail is the larger part (the copy then costs less than it frees), and never for an empty chunk.
+        if (_chunkUsed == 0 || _chunk.Length - _chunkUsed <= _chunkUsed)
         {
             return;
         }
@@ -240,7 +232,8 @@ internal sealed class SegmentedText
     private void NextChunk()
     {
         Flush();
-        _chunk = new char[Math.Min(_chunk.Length * 2, MaxChunk)];
+        // Twice the last chunk (a trimmed one can be tiny), from FirstChunk up to MaxChunk.
+        _chunk = new char[Math.Min(Math.Max(_chunk.Length * 2, FirstChunk), MaxChunk)];
         _chunkUsed = 0;
         _pendingStart = 0;
     }
