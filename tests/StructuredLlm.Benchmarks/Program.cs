@@ -30,9 +30,9 @@ public static class Program
         {
             return StepTimes(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         }
-        if (args is ["--dump", var directory])
+        if (args is ["--dump", var directory, ..])
         {
-            return Dump(directory);
+            return Dump(directory, args is [_, _, "stj"]);
         }
         if (args is ["--first-call", var which])
         {
@@ -114,6 +114,7 @@ public static class Program
             ("System.Text.Json generator, unrelated edit", () => stj.RunGenerators(edited.Clone())),
             ("StructuredLlm generator, unrelated edit", () => ours.RunGenerators(edited.Clone())),
         };
+        using var listener = Environment.GetEnvironmentVariable("GC_EVENTS") == "1" ? new GcListener() : null;
         foreach (var (name, run) in scenarios.Where(s => s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
         {
             run();
@@ -123,11 +124,18 @@ public static class Program
             {
                 GC.Collect();
                 long before = GC.GetTotalAllocatedBytes(true);
+                int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+                TimeSpan paused = GC.GetTotalPauseDuration();
+                listener?.Recording = true;
                 stopwatch.Restart();
                 GC.KeepAlive(run());
                 stopwatch.Stop();
+                listener?.Recording = false;
+                listener?.Flush();
                 min = Math.Min(min, GC.GetTotalAllocatedBytes(true) - before);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F2} MB, {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name}: {(GC.GetTotalAllocatedBytes(true) - before) / 1048576.0:F2} MB, {stopwatch.Elapsed.TotalMilliseconds:F0} ms, " +
+                    $"GCs {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen0/1/2), paused {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms"));
             }
         }
         return 0;
@@ -243,15 +251,17 @@ public static class Program
     }
 
     /// <summary>Writes every file our generator emits for the 500-record compilation to a folder (to read, or diff before/after).</summary>
-    private static int Dump(string directory)
+    private static int Dump(string directory, bool systemTextJson)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var result = GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
+        var generator = systemTextJson ? GeneratorHarness.SystemTextJson() : GeneratorHarness.Ours();
+        var result = GeneratorHarness.CreateDriver(generator).RunGenerators(GeneratorHarness.CreateCompilation()).GetRunResult().Results.Single();
         foreach (var source in result.GeneratedSources)
         {
             System.IO.File.WriteAllText(System.IO.Path.Combine(directory, source.HintName), source.SourceText.ToString());
         }
-        Console.WriteLine($"{result.GeneratedSources.Length} files, {result.Diagnostics.Length} diagnostics, exception: {result.Exception?.Message ?? "none"}");
+        var characters = result.GeneratedSources.Sum(s => (long)s.SourceText.Length);
+        Console.WriteLine($"{result.GeneratedSources.Length} files, {characters:N0} characters, {result.Diagnostics.Length} diagnostics, exception: {result.Exception?.Message ?? "none"}");
         return result.Exception is null ? 0 : 1;
     }
 

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Tracing;
+using System.Globalization;
+
+namespace StructuredLlm.Benchmarks;
+
+/// <summary>Prints each GC's generation and promoted bytes (from the runtime's GC events) while enabled.</summary>
+internal sealed class GcListener : EventListener
+{
+    public bool Recording;
+    private readonly List<string> _lines = new();
+    private int _depth;
+    private DateTime _start;
+
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime")
+        {
+            EnableEvents(source, EventLevel.Informational, (EventKeywords)0x1);
+        }
+    }
+
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (!Recording)
+        {
+            return;
+        }
+        switch (e.EventName)
+        {
+            case "GCStart_V2":
+                _depth = Convert.ToInt32(e.Payload![1], CultureInfo.InvariantCulture);
+                _start = e.TimeStamp;
+                break;
+            case "GCHeapStats_V2":
+                double mb(int i) => Convert.ToDouble(e.Payload![i], CultureInfo.InvariantCulture) / 1048576.0;
+                lock (_lines)
+                {
+                    _lines.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"gen{_depth}: promoted gen0 {mb(1):F1} MB, gen1 {mb(3):F1} MB, gen2 {mb(5):F1} MB; sizes gen0 {mb(0):F1} gen1 {mb(2):F1} gen2 {mb(4):F1} loh {mb(6):F1}; {(e.TimeStamp - _start).TotalMilliseconds:F1} ms"));
+                }
+                break;
+        }
+    }
+
+    public void Flush()
+    {
+        lock (_lines)
+        {
+            foreach (var line in _lines)
+            {
+                Console.WriteLine("  " + line);
+            }
+            _lines.Clear();
+        }
+    }
+}
