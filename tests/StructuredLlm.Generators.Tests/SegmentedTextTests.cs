@@ -25,14 +25,14 @@ public class SegmentedTextTests
             switch (random.Next(7))
             {
                 case 0:
-                    char c = (char)('a' + random.Next(26));
+                    char c = Character(random);
                     text.Append(c);
                     expected.Append(c);
                     break;
                 case 1:
                 case 2:
                     // Short pieces are copied, long ones (over the reference threshold) are referenced; slices of both.
-                    string piece = new string((char)('A' + random.Next(26)), random.Next(1, 300)) + step;
+                    string piece = new string(Character(random), random.Next(1, 300)) + step + (random.Next(4) == 0 ? new string(Character(random), random.Next(1, 9)) : "");
                     int start = random.Next(piece.Length);
                     int count = random.Next(piece.Length - start + 1);
                     text.Append(piece, start, count);
@@ -85,6 +85,51 @@ public class SegmentedTextTests
 
         Assert.True(source.ContentEquals(Microsoft.CodeAnalysis.Text.SourceText.From(want, Encoding.UTF8)));
         Assert.Equal(Microsoft.CodeAnalysis.Text.SourceText.From(want, Encoding.UTF8).GetChecksum(), source.GetChecksum());
+    }
+
+    // Mostly ASCII, as generated C# is; now and then Latin-1 (kept as one byte), a BMP character above U+00FF or half of
+    // a surrogate pair (both switch the current chunk to chars).
+    private static char Character(Random random) => random.Next(40) switch
+    {
+        0 => 'é',
+        1 => '中',
+        2 => '\uD83D',
+        3 => '\uDE00',
+        _ => (char)('a' + random.Next(26)),
+    };
+
+    [Theory]
+    [InlineData("plain ASCII only")]
+    [InlineData("Latin-1 stays narrow: café, naïve, ½, ÿ")]
+    [InlineData("wide at once: 中文 then ASCII")]
+    [InlineData("an emoji 😀 in the middle, then more text")]
+    public void Text_above_Latin1_reads_back_exactly(string line)
+    {
+        var text = new SegmentedText(16);
+        var expected = new StringBuilder();
+        for (int i = 0; i < 200; i++)
+        {
+            // Appended whole, character by character, and as a slice, so every path meets the wide characters.
+            text.Append(line);
+            expected.Append(line);
+            foreach (char c in line)
+            {
+                text.Append(c);
+                expected.Append(c);
+            }
+
+            text.Append(line, 3, line.Length - 3);
+            expected.Append(line, 3, line.Length - 3);
+            if (i % 50 == 0)
+            {
+                Assert.Equal(expected.ToString(), text.ToSourceText().ToString());
+            }
+        }
+
+        Assert.Equal(expected.ToString(), text.ToString());
+        var source = text.ToSourceText();
+        Assert.Equal(expected.ToString(), source.ToString());
+        Assert.Equal(Microsoft.CodeAnalysis.Text.SourceText.From(expected.ToString(), Encoding.UTF8).GetChecksum(), source.GetChecksum());
     }
 
     [Fact]

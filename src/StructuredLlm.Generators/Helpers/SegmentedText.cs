@@ -12,6 +12,11 @@ namespace StructuredLlm.Generators.Helpers;
 /// pieces are copied into small chunks that grow to <see cref="MaxChunk"/> characters, long pieces (and
 /// <see cref="Prepend"/>ed text) are referenced as they are (strings are immutable), and the finished buffer is read
 /// through <see cref="ToSourceText"/>, which copies nothing.
+/// <para>
+/// Chunks hold one byte per character while the characters are Latin-1 (U+0000–U+00FF), which generated C# almost always
+/// is: the text a compilation keeps for every generated file takes half the memory of a string. A character above U+00FF
+/// ends the byte chunk and the text goes on in a <c>char</c> chunk until that one is full.
+/// </para>
 /// </summary>
 internal sealed class SegmentedText
 {
@@ -28,16 +33,23 @@ internal sealed class SegmentedText
 
     // Set once a SourceText reads _segments[0, _count): changing those slots in place (Prepend, RemoveLast) copies first.
     private bool _shared;
-    private char[] _chunk;
+
+    // The current chunk: exactly one of the two is set. _narrow holds Latin-1 characters as bytes, _wide any character.
+    private byte[]? _narrow;
+    private char[]? _wide;
     private int _chunkUsed;
 
-    // The pending slice: _chunk[_pendingStart, _chunkUsed) holds characters not yet in _segments. Appending a character
-    // only stores it; the slice becomes a segment when something else must follow it (a referenced string, a new
-    // chunk) or when the text is read.
+    // The pending slice: the current chunk's [_pendingStart, _chunkUsed) holds characters not yet in _segments. Appending
+    // a character only stores it; the slice becomes a segment when something else must follow it (a referenced string, a
+    // new chunk) or when the text is read.
     private int _pendingStart;
     private int _length;
 
-    public SegmentedText(int firstChunk = FirstChunk) => _chunk = new char[Math.Max(16, Math.Min(firstChunk, MaxChunk))];
+    public SegmentedText(int firstChunk = FirstChunk) => _narrow = new byte[Math.Max(16, Math.Min(firstChunk, MaxChunk))];
+
+    private int Capacity => _narrow?.Length ?? _wide!.Length;
+
+    private object Chunk => (object?)_narrow ?? _wide!;
 
     public int Length => _length;
 
@@ -48,7 +60,7 @@ internal sealed class SegmentedText
         {
             if (_chunkUsed > _pendingStart)
             {
-                return _chunk[_chunkUsed - 1];
+                return _narrow is not null ? (char)_narrow[_chunkUsed - 1] : _wide![_chunkUsed - 1];
             }
 
             if (_count == 0)
@@ -63,12 +75,24 @@ internal sealed class SegmentedText
 
     public SegmentedText Append(char c)
     {
-        if (_chunkUsed == _chunk.Length)
+        if (_chunkUsed == Capacity)
         {
             NextChunk();
         }
 
-        _chunk[_chunkUsed++] = c;
+        if (_narrow is not null)
+        {
+            if (c <= '\u00FF')
+            {
+                _narrow[_chunkUsed++] = (byte)c;
+                _length++;
+                return this;
+            }
+
+            Widen();
+        }
+
+        _wide![_chunkUsed++] = c;
         _length++;
         return this;
     }
@@ -93,13 +117,42 @@ internal sealed class SegmentedText
 
         while (count > 0)
         {
-            if (_chunkUsed == _chunk.Length)
+            if (_chunkUsed == Capacity)
             {
                 NextChunk();
             }
 
-            int n = Math.Min(count, _chunk.Length - _chunkUsed);
-            text.CopyTo(start, _chunk, _chunkUsed, n);
+            int n = Math.Min(count, Capacity - _chunkUsed);
+            if (_narrow is { } narrow)
+            {
+                // Narrowed one by one up to the first character above U+00FF, which ends this chunk.
+                int at = _chunkUsed, i = 0;
+                for (; i < n; i++)
+                {
+                    char c = text[start + i];
+                    if (c > '\u00FF')
+                    {
+                        break;
+                    }
+
+                    narrow[at + i] = (byte)c;
+                }
+
+                _chunkUsed += i;
+                start += i;
+                count -= i;
+                if (i < n)
+                {
+                    Widen();
+                }
+
+                continue;
+            }
+            else
+            {
+                text.CopyTo(start, _wide!, _chunkUsed, n);
+            }
+
             _chunkUsed += n;
             start += n;
             count -= n;
@@ -163,7 +216,7 @@ internal sealed class SegmentedText
     {
         if (_chunkUsed > _pendingStart)
         {
-            Add(new Segment(_chunk, _pendingStart, _chunkUsed - _pendingStart));
+            Add(new Segment(Chunk, _pendingStart, _chunkUsed - _pendingStart));
             _pendingStart = _chunkUsed;
         }
     }
@@ -184,28 +237,40 @@ internal sealed class SegmentedText
     private void TrimLastChunk()
     {
         // Only when the tail is the larger part (the copy then costs less than it frees), and never for an empty chunk.
-        if (_chunkUsed == 0 || _chunk.Length - _chunkUsed <= _chunkUsed)
+        if (_chunkUsed == 0 || Capacity - _chunkUsed <= _chunkUsed)
         {
             return;
         }
 
-        var exact = new char[_chunkUsed];
-        Array.Copy(_chunk, exact, _chunkUsed);
+        object chunk = Chunk;
+        Array exact;
+        if (_narrow is not null)
+        {
+            _narrow = new byte[_chunkUsed];
+            exact = _narrow;
+        }
+        else
+        {
+            _wide = new char[_chunkUsed];
+            exact = _wide;
+        }
+
+        Array.Copy((Array)chunk, exact, _chunkUsed);
         Own();
         for (int i = _count - 1; i >= 0; i--)
         {
             object source = _segments[i].Source;
-            if (ReferenceEquals(source, _chunk))
+            if (ReferenceEquals(source, chunk))
             {
                 _segments[i] = new Segment(exact, _segments[i].Start, _segments[i].Length);
             }
-            else if (source is char[])
+            else if (source is not string)
             {
                 break; // an older chunk: nothing before it points into this one
             }
         }
 
-        _chunk = exact; // full: the next append starts a new chunk
+        // The exact copy is full: the next append starts a new chunk.
         _pendingStart = _chunkUsed;
     }
 
@@ -232,8 +297,22 @@ internal sealed class SegmentedText
     private void NextChunk()
     {
         Flush();
-        // Twice the last chunk (a trimmed one can be tiny), from FirstChunk up to MaxChunk.
-        _chunk = new char[Math.Min(Math.Max(_chunk.Length * 2, FirstChunk), MaxChunk)];
+        // Twice the last chunk (a trimmed one can be tiny), from FirstChunk up to MaxChunk; Latin-1 again.
+        _narrow = new byte[Math.Min(Math.Max(Capacity * 2, FirstChunk), MaxChunk)];
+        _wide = null;
+        _chunkUsed = 0;
+        _pendingStart = 0;
+    }
+
+    // A character above U+00FF meets a byte chunk that has room: the rest of that room becomes a char chunk. The byte
+    // chunk keeps what it holds (trimmed if mostly unused), or is dropped if it holds nothing.
+    private void Widen()
+    {
+        Flush();
+        int room = Math.Max(Capacity - _chunkUsed, 16);
+        TrimLastChunk();
+        _wide = new char[room];
+        _narrow = null;
         _chunkUsed = 0;
         _pendingStart = 0;
     }
@@ -277,17 +356,31 @@ internal sealed class SegmentedText
 
         public int Length { get; }
 
-        public char CharAt(int index) => Source is string s ? s[Start + index] : ((char[])Source)[Start + index];
+        public char CharAt(int index) => Source switch
+        {
+            byte[] bytes => (char)bytes[Start + index],
+            string s => s[Start + index],
+            _ => ((char[])Source)[Start + index],
+        };
 
         public void CopyTo(int offset, char[] destination, int destinationIndex, int count)
         {
-            if (Source is string s)
+            switch (Source)
             {
-                s.CopyTo(Start + offset, destination, destinationIndex, count);
-            }
-            else
-            {
-                Array.Copy((char[])Source, Start + offset, destination, destinationIndex, count);
+                case byte[] bytes:
+                    int from = Start + offset;
+                    for (int i = 0; i < count; i++)
+                    {
+                        destination[destinationIndex + i] = (char)bytes[from + i];
+                    }
+
+                    break;
+                case string s:
+                    s.CopyTo(Start + offset, destination, destinationIndex, count);
+                    break;
+                default:
+                    Array.Copy((char[])Source, Start + offset, destination, destinationIndex, count);
+                    break;
             }
         }
     }
