@@ -17,7 +17,7 @@ internal sealed class GcListener : EventListener
     {
         if (source.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            EnableEvents(source, EventLevel.Informational, (EventKeywords)0x1);
+            EnableEvents(source, Environment.GetEnvironmentVariable("GC_EVENTS_MARK") == "1" ? EventLevel.Verbose : EventLevel.Informational, (EventKeywords)0x1);
         }
     }
 
@@ -32,6 +32,15 @@ internal sealed class GcListener : EventListener
             case "GCStart_V2":
                 _depth = Convert.ToInt32(e.Payload![1], CultureInfo.InvariantCulture);
                 _start = e.TimeStamp;
+                break;
+            case "GCMarkWithType":
+                lock (_lines)
+                {
+                    string[] roots = { "stack", "finalizer queue", "handles", "older generation", "sized ref", "overflow", "dependent handles", "new finalizer queue", "steal" };
+                    int type = Convert.ToInt32(e.Payload![2], CultureInfo.InvariantCulture);
+                    _lines.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"    marked from {(type < roots.Length ? roots[type] : type.ToString(CultureInfo.InvariantCulture))}: {Convert.ToDouble(e.Payload![3], CultureInfo.InvariantCulture) / 1048576.0:F2} MB"));
+                }
                 break;
             case "GCHeapStats_V2":
                 double mb(int i) => Convert.ToDouble(e.Payload![i], CultureInfo.InvariantCulture) / 1048576.0;
