@@ -173,9 +173,12 @@ internal sealed partial class SinkIndex
             }
 
             AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, SourceIdentifiers(table.Compilation, cancellationToken), cancellationToken);
-            AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
-            direct.UnionWith(conversionNames);
         }
+
+        // Source aliases, delegates, derived types and members that name a conversion type are collected by the one walk
+        // below and decided after it (the type names first, closed, then the members declared with them).
+        var typeNameCandidates = conversionNames.Count > 0 ? new List<(string Name, SyntaxNode Declaration)>() : null;
+        var memberCandidates = conversionNames.Count > 0 ? new List<SyntaxNode>() : null;
 
         foreach (var property in table.PropertySinkSymbols)
         {
@@ -207,9 +210,9 @@ internal sealed partial class SinkIndex
                 SyntaxNode? body;
                 SyntaxNode? expressionBody;
                 SyntaxNode? initializer = null;
-                if (conversionNames.Count > 0)
+                if (typeNameCandidates is not null)
                 {
-                    AddSourceMembers(node, conversionNames, direct);
+                    AddConversionCandidates(node, typeNameCandidates, memberCandidates!);
                 }
 
                 receivers.Add(node);
@@ -276,6 +279,16 @@ internal sealed partial class SinkIndex
 
                     list.Add((index, member));
                 }
+            }
+        }
+
+        if (typeNameCandidates is not null)
+        {
+            AddSourceTypeNames(typeNameCandidates, conversionNames);
+            direct.UnionWith(conversionNames);
+            foreach (var member in memberCandidates!)
+            {
+                AddSourceMembers(member, conversionNames, direct);
             }
         }
 
@@ -738,7 +751,8 @@ internal sealed partial class SinkIndex
                     }
                 }
 
-                if (char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
+                if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
                     or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
                     or System.Globalization.UnicodeCategory.Format)
                 {
@@ -888,32 +902,37 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>
+    /// The declarations the conversion-slot keys are decided on, collected during the index's one walk: aliases,
+    /// delegates and base lists (which make a type name a conversion name), and members whose declared type may name one.
+    /// </summary>
+    private static void AddConversionCandidates(SyntaxNode node, List<(string Name, SyntaxNode Declaration)> typeNames, List<SyntaxNode> members)
+    {
+        switch (node)
+        {
+            case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
+                typeNames.Add((alias.Name.Identifier.ValueText, usingDirective));
+                break;
+            case DelegateDeclarationSyntax @delegate:
+                typeNames.Add((@delegate.Identifier.ValueText, @delegate));
+                break;
+            case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
+                typeNames.Add((type.Identifier.ValueText, baseList));
+                break;
+        }
+
+        if (node is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax or MethodDeclarationSyntax
+            or ConstructorDeclarationSyntax or TypeDeclarationSyntax { ParameterList: not null })
+        {
+            members.Add(node);
+        }
+    }
+
+    /// <summary>
     /// Source aliases, delegates and types whose declaration names a conversion name become conversion names too
     /// (closed: a type deriving from such a type is one as well).
     /// </summary>
-    private static void AddSourceTypeNames(Compilation compilation, HashSet<string> conversionNames, CancellationToken cancellationToken)
+    private static void AddSourceTypeNames(List<(string Name, SyntaxNode Declaration)> candidates, HashSet<string> conversionNames)
     {
-        var candidates = new List<(string Name, SyntaxNode Declaration)>();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
-            {
-                switch (node)
-                {
-                    case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
-                        candidates.Add((alias.Name.Identifier.ValueText, usingDirective));
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        candidates.Add((@delegate.Identifier.ValueText, @delegate));
-                        break;
-                    case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
-                        candidates.Add((type.Identifier.ValueText, baseList));
-                        break;
-                }
-            }
-        }
-
         for (var changed = true; changed;)
         {
             changed = false;
