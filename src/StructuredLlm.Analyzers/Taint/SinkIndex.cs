@@ -25,116 +25,306 @@ internal sealed partial class SinkIndex
 
     private const string NewPrefix = "new ";
 
-    /// <summary>Keys that may reach a sink (by any declaration of the name); <see langword="null"/> when the index is off.</summary>
-    private readonly HashSet<string>? _keys;
+    /// <summary>Keys that are sinks themselves, whatever the receiver; <see langword="null"/> when the index is off.</summary>
+    private readonly HashSet<string>? _direct;
 
-    /// <summary>Keys that may reach a sink whatever the receiver: sinks, extension methods, constructors, unknown types.</summary>
-    private readonly HashSet<string> _anyReceiver;
+    /// <summary>Whether a direct key is a constructor (<c>new T</c>): then a target-typed <c>new(...)</c> may be a sink.</summary>
+    private readonly bool _directNew;
 
-    /// <summary>For other keys, the names of the types whose declaration of the key may reach a sink.</summary>
-    private readonly Dictionary<string, HashSet<string>> _reachingTypes;
+    /// <summary>Every method and constructor declaration with a body, by key, with its type's name (null: any receiver).</summary>
+    private readonly Dictionary<string, List<Declaration>> _byKey;
 
-    /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
-    private readonly Dictionary<SyntaxNode, bool> _declarations;
+    /// <summary>Every constructor declaration with a body (what a target-typed <c>new(...)</c> may call).</summary>
+    private readonly List<Declaration> _constructors;
+
+    private readonly HashSet<SyntaxNode> _recorded;
 
     /// <summary>Names declared as using aliases anywhere in the compilation (a target type under such a name is not resolved).</summary>
     private readonly HashSet<string> _aliases;
 
     private readonly Receivers? _receivers;
 
-    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases)
-        : this(keys, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), declarations, aliases, null)
+    /// <summary>
+    /// The demand-driven part, under <see cref="_gate"/>: which declarations are known to reach a sink or not, and the
+    /// keys each scanned body mentions. A body is scanned the first time a question needs it, not when the index is built.
+    /// </summary>
+    private readonly object _gate = new();
+    private readonly Dictionary<SyntaxNode, bool> _reaches = new();
+    private readonly Dictionary<SyntaxNode, List<Mention>> _mentions = new();
+
+    /// <summary>Bodies scanned for their keys so far (for the benchmarks' counters).</summary>
+    internal int ScannedBodies
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _mentions.Count;
+            }
+        }
+    }
+
+    private SinkIndex(HashSet<string> aliases)
+        : this(null, new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
     }
 
-    private SinkIndex(HashSet<string>? keys, HashSet<string> anyReceiver, Dictionary<string, HashSet<string>> reachingTypes, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases, Receivers? receivers)
+    private SinkIndex(HashSet<string>? direct, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
     {
-        _keys = keys;
-        _anyReceiver = anyReceiver;
-        _reachingTypes = reachingTypes;
-        _declarations = declarations;
+        _direct = direct;
+        _byKey = byKey;
+        _constructors = constructors;
         _aliases = aliases;
         _receivers = receivers;
+        _recorded = new HashSet<SyntaxNode>();
+        foreach (var list in byKey.Values)
+        {
+            foreach (var declaration in list)
+            {
+                _recorded.Add(declaration.Node);
+            }
+        }
+
+        if (direct is not null)
+        {
+            foreach (var key in direct)
+            {
+                if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+                {
+                    _directNew = true;
+                    break;
+                }
+            }
+        }
     }
 
-    public bool IsEnabled => _keys is not null;
+    public bool IsEnabled => _direct is not null;
 
     /// <summary>Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink.</summary>
     public bool MayReachSink(SyntaxNode node)
     {
-        if (_keys is null)
+        if (_direct is null)
         {
             return true;
         }
 
-        if (_declarations.TryGetValue(node, out var known))
+        lock (_gate)
         {
-            return known;
-        }
-
-        // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
-        var scope = node;
-        while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
-        {
-            scope = parent;
-        }
-
-        if (_declarations.TryGetValue(scope, out known))
-        {
-            return known;
-        }
-
-        foreach (var mention in Keys(scope, _aliases))
-        {
-            if (!_keys.Contains(mention.Key))
+            if (_recorded.Contains(node))
             {
-                continue;
+                return Reaches(node);
             }
 
-            if (mention.Member is null || _anyReceiver.Contains(mention.Key) || _receivers is null)
+            // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
+            var scope = node;
+            while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
             {
-                return true;
+                scope = parent;
             }
 
-            lock (_receivers)
+            if (_recorded.Contains(scope))
             {
-                if (_receivers.Matches(mention.Member, _reachingTypes.TryGetValue(mention.Key, out var types) ? types : null))
+                return Reaches(scope);
+            }
+
+            foreach (var mention in Keys(scope, _aliases))
+            {
+                if (MentionReaches(mention))
                 {
                     return true;
                 }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its own declarations (a
+    /// member that only shares its name with one that reaches a sink does not); a declaration the index did not record
+    /// (an accessor, a primary constructor...) is not ruled out when any declaration of its key may reach one.
+    /// </summary>
+    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_direct is null)
+        {
+            return true;
+        }
+
+        var key = KeyOf(method);
+        var references = method.DeclaringSyntaxReferences;
+        var syntaxes = new List<SyntaxNode>(references.Length);
+        foreach (var reference in references)
+        {
+            syntaxes.Add(reference.GetSyntax(cancellationToken));
+        }
+
+        lock (_gate)
+        {
+            foreach (var syntax in syntaxes)
+            {
+                if (_recorded.Contains(syntax) ? Reaches(syntax) : MentionReaches(new Mention(key)))
+                {
+                    return true;
+                }
+            }
+
+            return syntaxes.Count == 0 && MentionReaches(new Mention(key));
+        }
+    }
+
+    /// <summary>Whether a mention may reach a sink: a direct key, or a declaration of the key the receiver may call that reaches one.</summary>
+    private bool MentionReaches(Mention mention)
+    {
+        if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+        {
+            return true;
+        }
+
+        foreach (var declaration in Callees(mention))
+        {
+            if (Reaches(declaration.Node))
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its key, and then its
-    /// own declarations (a member that only shares its name with one that reaches a sink does not).
-    /// </summary>
-    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The recorded declarations a mention may call (receiver-aware for member mentions of typed declarations).</summary>
+    private IEnumerable<Declaration> Callees(Mention mention)
     {
-        if (_keys is null)
+        if (mention.Key == ImplicitNew)
         {
-            return true;
-        }
-
-        if (!_keys.Contains(KeyOf(method)))
-        {
-            return false;
-        }
-
-        var references = method.DeclaringSyntaxReferences;
-        foreach (var reference in references)
-        {
-            // A declaration the index did not record (an accessor, a primary constructor...) is not ruled out.
-            if (!_declarations.TryGetValue(reference.GetSyntax(cancellationToken), out var reaches) || reaches)
+            foreach (var constructor in _constructors)
             {
-                return true;
+                yield return constructor;
+            }
+
+            yield break;
+        }
+
+        if (!_byKey.TryGetValue(mention.Key, out var declarations))
+        {
+            yield break;
+        }
+
+        foreach (var declaration in declarations)
+        {
+            if (mention.Member is null || declaration.Type is null || _receivers is null || _receivers.Matches(mention.Member, declaration.Type))
+            {
+                yield return declaration;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a recorded declaration's body may reach a sink: it mentions a direct key, or calls (by key, receiver-aware)
+    /// a recorded declaration that does, at any depth. A breadth-first search over the bodies it may call, scanning each
+    /// body once; when no sink is found every body searched is known not to reach one, and when one is found the bodies on
+    /// the path to it are known to. Callers hold <see cref="_gate"/>.
+    /// </summary>
+    private bool Reaches(SyntaxNode root)
+    {
+        if (_reaches.TryGetValue(root, out var known))
+        {
+            return known;
+        }
+
+        var parents = new Dictionary<SyntaxNode, SyntaxNode?> { [root] = null };
+        var queue = new Queue<SyntaxNode>();
+        queue.Enqueue(root);
+        while (queue.Count > 0)
+        {
+            var body = queue.Dequeue();
+            foreach (var mention in MentionsOf(body))
+            {
+                if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+                {
+                    return Found(body, parents);
+                }
+
+                foreach (var callee in Callees(mention))
+                {
+                    if (_reaches.TryGetValue(callee.Node, out var calleeReaches))
+                    {
+                        if (calleeReaches)
+                        {
+                            return Found(body, parents);
+                        }
+
+                        continue;
+                    }
+
+                    if (!parents.ContainsKey(callee.Node))
+                    {
+                        parents[callee.Node] = body;
+                        queue.Enqueue(callee.Node);
+                    }
+                }
             }
         }
 
-        return references.IsEmpty;
+        // Nothing reachable from the root reaches a sink, so nothing reachable from any body searched does either.
+        foreach (var searched in parents.Keys)
+        {
+            _reaches[searched] = false;
+        }
+
+        return false;
+    }
+
+    private bool Found(SyntaxNode body, Dictionary<SyntaxNode, SyntaxNode?> parents)
+    {
+        for (SyntaxNode? current = body; current is not null; current = parents[current])
+        {
+            _reaches[current] = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The keys a declaration mentions, scanned once: one unqualified mention per key, and one member mention per key and
+    /// receiver name (every declaration of a name in the member is resolved together, so one node stands for all of them).
+    /// The whole declaration counts: its signature can type a conversion slot (a ChatMessage return or parameter).
+    /// </summary>
+    private List<Mention> MentionsOf(SyntaxNode declaration)
+    {
+        if (_mentions.TryGetValue(declaration, out var mentions))
+        {
+            return mentions;
+        }
+
+        mentions = new List<Mention>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mentioned in Keys(declaration, _aliases))
+        {
+            var member = mentioned.Member;
+            if (member is null ? seen.Add(mentioned.Key) : seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
+            {
+                mentions.Add(mentioned);
+            }
+        }
+
+        _mentions[declaration] = mentions;
+        return mentions;
+    }
+
+    /// <summary>A method or constructor declaration with a body; <see cref="Type"/> is its type's name when a receiver's type can rule it out.</summary>
+    private readonly struct Declaration
+    {
+        public Declaration(SyntaxNode node, string? type)
+        {
+            Node = node;
+            Type = type;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public string? Type { get; }
     }
 
     private static string KeyOf(IMethodSymbol method)
@@ -145,7 +335,6 @@ internal sealed partial class SinkIndex
 
     public static SinkIndex Build(LlmApiTable table, CancellationToken cancellationToken)
     {
-        var declarations = new Dictionary<SyntaxNode, bool>();
         var direct = new HashSet<string>(StringComparer.Ordinal);
         var conversionTargets = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var method in table.MethodSinkSymbols)
@@ -188,7 +377,7 @@ internal sealed partial class SinkIndex
         var promptSink = table.PromptSinkAttribute;
         if (promptSink is not null && UsedInReferences(table.Compilation, promptSink))
         {
-            return new SinkIndex(null, declarations, new HashSet<string>());
+            return new SinkIndex(new HashSet<string>(StringComparer.Ordinal));
         }
 
         var aliases = AliasNames(table.Compilation, cancellationToken);
@@ -196,10 +385,8 @@ internal sealed partial class SinkIndex
         // Every method and constructor body of the compilation, with the keys it mentions. A method of a named type (not an
         // extension method) is recorded with its type's name: a call on a receiver whose declared type the syntax states
         // reaches it only when that type is the method's type or derives from it (`list.Add` is not SK's `ChatHistory.Add`).
-        var bodies = new List<(SyntaxNode Declaration, string Key, string? Type)>();
-        var mentionedBy = new Dictionary<string, List<(int Body, SimpleNameSyntax? Member)>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
+        var constructors = new List<Declaration>();
         var receivers = new Receivers(aliases);
         foreach (var tree in table.Compilation.SyntaxTrees)
         {
@@ -233,7 +420,7 @@ internal sealed partial class SinkIndex
                         break;
                     case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
                         // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
-                        return new SinkIndex(null, declarations, aliases);
+                        return new SinkIndex(aliases);
                     case TypeDeclarationSyntax { ParameterList: { } primary } primaryType:
                         // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
                         if (promptSink is not null && HasPromptSink(primary))
@@ -257,27 +444,16 @@ internal sealed partial class SinkIndex
                     continue;
                 }
 
-                // The whole declaration: its signature can type a conversion slot (a ChatMessage return or parameter).
-                var index = bodies.Count;
-                bodies.Add((node, key, declaringType));
-                seen.Clear();
-                seenMembers.Clear();
-                foreach (var mentioned in Keys(node, aliases))
+                // Its body is scanned for keys only when a question needs it (see Reaches).
+                if (!byKey.TryGetValue(key, out var list))
                 {
-                    // One unqualified mention of a key per body, and one member mention per key and receiver name (every
-                    // declaration of a name in the member is resolved together, so one node stands for all of them).
-                    var member = mentioned.Member;
-                    if (member is null ? !seen.Add(mentioned.Key) : !seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
-                    {
-                        continue;
-                    }
+                    byKey[key] = list = new List<Declaration>();
+                }
 
-                    if (!mentionedBy.TryGetValue(mentioned.Key, out var list))
-                    {
-                        mentionedBy[mentioned.Key] = list = new List<(int, SimpleNameSyntax?)>();
-                    }
-
-                    list.Add((index, member));
+                list.Add(new Declaration(node, declaringType));
+                if (node is ConstructorDeclarationSyntax)
+                {
+                    constructors.Add(new Declaration(node, null));
                 }
             }
         }
@@ -292,80 +468,7 @@ internal sealed partial class SinkIndex
             }
         }
 
-        // Close over callers: a body that mentions a key that may reach a sink may reach one itself. A queue entry is a
-        // key with the type whose declaration of it reaches a sink, or no type when any receiver reaches one.
-        var keys = new HashSet<string>(direct, StringComparer.Ordinal);
-        var anyReceiver = new HashSet<string>(direct, StringComparer.Ordinal);
-        var reachingTypes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var queue = new Queue<(string Key, string? Type)>();
-        foreach (var key in direct)
-        {
-            queue.Enqueue((key, null));
-        }
-
-        foreach (var key in direct)
-        {
-            if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
-            {
-                keys.Add(ImplicitNew);
-                anyReceiver.Add(ImplicitNew);
-                queue.Enqueue((ImplicitNew, null));
-                break;
-            }
-        }
-
-        var reaches = new bool[bodies.Count];
-        while (queue.Count > 0)
-        {
-            var (reached, reachedType) = queue.Dequeue();
-            if (!mentionedBy.TryGetValue(reached, out var callers))
-            {
-                continue;
-            }
-
-            foreach (var (caller, member) in callers)
-            {
-                if (reaches[caller] || (reachedType is not null && member is not null && !receivers.Matches(member, reachedType)))
-                {
-                    continue;
-                }
-
-                reaches[caller] = true;
-                var (_, key, type) = bodies[caller];
-                keys.Add(key);
-                if (type is null)
-                {
-                    if (anyReceiver.Add(key))
-                    {
-                        queue.Enqueue((key, null));
-                        if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && anyReceiver.Add(ImplicitNew))
-                        {
-                            keys.Add(ImplicitNew);
-                            queue.Enqueue((ImplicitNew, null));
-                        }
-                    }
-                }
-                else if (!anyReceiver.Contains(key))
-                {
-                    if (!reachingTypes.TryGetValue(key, out var types))
-                    {
-                        reachingTypes[key] = types = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    if (types.Add(type))
-                    {
-                        queue.Enqueue((key, type));
-                    }
-                }
-            }
-        }
-
-        for (var i = 0; i < bodies.Count; i++)
-        {
-            declarations[bodies[i].Declaration] = reaches[i];
-        }
-
-        return new SinkIndex(keys, anyReceiver, reachingTypes, declarations, aliases, receivers);
+        return new SinkIndex(direct, byKey, constructors, aliases, receivers);
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)
