@@ -212,6 +212,12 @@ internal sealed partial class SinkIndex
 
         foreach (var declaration in declarations)
         {
+            // A declaration known not to reach a sink is no callee worth the receiver check (both callers skip it).
+            if (_reaches.TryGetValue(declaration.Node, out var reaches) && !reaches)
+            {
+                continue;
+            }
+
             if (mention.Member is null || declaration.Type is null || _receivers is null || _receivers.Matches(mention.Member, declaration.Type))
             {
                 yield return declaration;
