@@ -51,6 +51,7 @@ internal sealed partial class SinkIndex
     private readonly object _gate = new();
     private readonly Dictionary<SyntaxNode, bool> _reaches = new();
     private readonly Dictionary<SyntaxNode, List<Mention>> _mentions = new();
+    private readonly Dictionary<SyntaxNode, bool> _scopes = new();
 
     /// <summary>Bodies scanned for their keys so far (for the benchmarks' counters).</summary>
     internal int ScannedBodies
@@ -127,15 +128,24 @@ internal sealed partial class SinkIndex
                 return Reaches(scope);
             }
 
+            // The answer is final (each mention's answer is), so it is kept for the scope's other blocks (accessors...).
+            if (_scopes.TryGetValue(scope, out var known))
+            {
+                return known;
+            }
+
+            var reaches = false;
             foreach (var mention in Keys(scope, _aliases))
             {
                 if (MentionReaches(mention))
                 {
-                    return true;
+                    reaches = true;
+                    break;
                 }
             }
 
-            return false;
+            _scopes[scope] = reaches;
+            return reaches;
         }
     }
 
