@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -50,7 +51,7 @@ internal sealed partial class SinkIndex
     /// </summary>
     private readonly object _gate = new();
     private readonly Dictionary<SyntaxNode, bool> _reaches = new();
-    private readonly Dictionary<SyntaxNode, List<Mention>> _mentions = new();
+    private readonly ConcurrentDictionary<SyntaxNode, List<Mention>> _mentions = new();
     private readonly Dictionary<SyntaxNode, bool> _scopes = new();
 
     /// <summary>Bodies scanned for their keys so far (for the benchmarks' counters).</summary>
@@ -109,21 +110,23 @@ internal sealed partial class SinkIndex
             return true;
         }
 
+        // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
+        var scope = node;
+        while (!_recorded.Contains(scope) && scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
+        {
+            scope = parent;
+        }
+
+        var recorded = _recorded.Contains(scope);
+        if (recorded)
+        {
+            // The block's own body is scanned before taking the lock (syntax only), so another thread is not held up by it.
+            MentionsOf(scope);
+        }
+
         lock (_gate)
         {
-            if (_recorded.Contains(node))
-            {
-                return Reaches(node);
-            }
-
-            // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
-            var scope = node;
-            while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
-            {
-                scope = parent;
-            }
-
-            if (_recorded.Contains(scope))
+            if (recorded)
             {
                 return Reaches(scope);
             }
@@ -308,6 +311,7 @@ internal sealed partial class SinkIndex
     /// </summary>
     private List<Mention> MentionsOf(SyntaxNode declaration)
     {
+        // Syntax only and deterministic: a body two threads scan at once gets the same list either way.
         if (_mentions.TryGetValue(declaration, out var mentions))
         {
             return mentions;
@@ -325,8 +329,7 @@ internal sealed partial class SinkIndex
             }
         }
 
-        _mentions[declaration] = mentions;
-        return mentions;
+        return _mentions.GetOrAdd(declaration, mentions);
     }
 
     /// <summary>A method or constructor declaration with a body; <see cref="Type"/> is its type's name when a receiver's type can rule it out.</summary>
