@@ -54,18 +54,6 @@ internal sealed partial class SinkIndex
     private readonly ConcurrentDictionary<SyntaxNode, List<Mention>> _mentions = new();
     private readonly Dictionary<SyntaxNode, bool> _scopes = new();
 
-    /// <summary>Bodies scanned for their keys so far (for the benchmarks' counters).</summary>
-    internal int ScannedBodies
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _mentions.Count;
-            }
-        }
-    }
-
     private SinkIndex(HashSet<string> aliases)
         : this(null, new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
