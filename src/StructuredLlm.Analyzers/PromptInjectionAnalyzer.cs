@@ -50,10 +50,8 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // The sink index is built by the first block that needs it (TaintContext.GetSinkIndex), not here.
         var taint = new TaintContext(table);
-
-        // Built here, once, before any block is analysed: lazily, concurrent blocks would each build it (or wait).
-        taint.GetSinkIndex(start.CancellationToken);
         start.RegisterOperationBlockAction(block => AnalyzeBlock(block, taint));
         if (!table.DangerousContentProperties.IsEmpty)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -25,116 +26,312 @@ internal sealed partial class SinkIndex
 
     private const string NewPrefix = "new ";
 
-    /// <summary>Keys that may reach a sink (by any declaration of the name); <see langword="null"/> when the index is off.</summary>
-    private readonly HashSet<string>? _keys;
+    /// <summary>Keys that are sinks themselves, whatever the receiver; <see langword="null"/> when the index is off.</summary>
+    private readonly HashSet<string>? _direct;
 
-    /// <summary>Keys that may reach a sink whatever the receiver: sinks, extension methods, constructors, unknown types.</summary>
-    private readonly HashSet<string> _anyReceiver;
+    /// <summary>Whether a direct key is a constructor (<c>new T</c>): then a target-typed <c>new(...)</c> may be a sink.</summary>
+    private readonly bool _directNew;
 
-    /// <summary>For other keys, the names of the types whose declaration of the key may reach a sink.</summary>
-    private readonly Dictionary<string, HashSet<string>> _reachingTypes;
+    /// <summary>Every method and constructor declaration with a body, by key, with its type's name (null: any receiver).</summary>
+    private readonly Dictionary<string, List<Declaration>> _byKey;
 
-    /// <summary>For each method and constructor declaration with a body: whether its body may reach a sink.</summary>
-    private readonly Dictionary<SyntaxNode, bool> _declarations;
+    /// <summary>Every constructor declaration with a body (what a target-typed <c>new(...)</c> may call).</summary>
+    private readonly List<Declaration> _constructors;
+
+    private readonly HashSet<SyntaxNode> _recorded;
 
     /// <summary>Names declared as using aliases anywhere in the compilation (a target type under such a name is not resolved).</summary>
     private readonly HashSet<string> _aliases;
 
     private readonly Receivers? _receivers;
 
-    private SinkIndex(HashSet<string>? keys, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases)
-        : this(keys, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), declarations, aliases, null)
+    /// <summary>
+    /// The demand-driven part, under <see cref="_gate"/>: which declarations are known to reach a sink or not, and the
+    /// keys each scanned body mentions. A body is scanned the first time a question needs it, not when the index is built.
+    /// </summary>
+    private readonly object _gate = new();
+    private readonly Dictionary<SyntaxNode, bool> _reaches = new();
+    private readonly ConcurrentDictionary<SyntaxNode, List<Mention>> _mentions = new();
+    private readonly Dictionary<SyntaxNode, bool> _scopes = new();
+
+    private SinkIndex(HashSet<string> aliases)
+        : this(null, new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
     }
 
-    private SinkIndex(HashSet<string>? keys, HashSet<string> anyReceiver, Dictionary<string, HashSet<string>> reachingTypes, Dictionary<SyntaxNode, bool> declarations, HashSet<string> aliases, Receivers? receivers)
+    private SinkIndex(HashSet<string>? direct, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
     {
-        _keys = keys;
-        _anyReceiver = anyReceiver;
-        _reachingTypes = reachingTypes;
-        _declarations = declarations;
+        _direct = direct;
+        _byKey = byKey;
+        _constructors = constructors;
         _aliases = aliases;
         _receivers = receivers;
+        _recorded = new HashSet<SyntaxNode>();
+        foreach (var list in byKey.Values)
+        {
+            foreach (var declaration in list)
+            {
+                _recorded.Add(declaration.Node);
+            }
+        }
+
+        if (direct is not null)
+        {
+            foreach (var key in direct)
+            {
+                if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+                {
+                    _directNew = true;
+                    break;
+                }
+            }
+        }
     }
 
-    public bool IsEnabled => _keys is not null;
+    public bool IsEnabled => _direct is not null;
 
     /// <summary>Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink.</summary>
     public bool MayReachSink(SyntaxNode node)
     {
-        if (_keys is null)
+        if (_direct is null)
         {
             return true;
         }
 
-        if (_declarations.TryGetValue(node, out var known))
-        {
-            return known;
-        }
-
         // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
         var scope = node;
-        while (scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
+        while (!_recorded.Contains(scope) && scope is not MemberDeclarationSyntax && scope.Parent is { } parent)
         {
             scope = parent;
         }
 
-        if (_declarations.TryGetValue(scope, out known))
+        var recorded = _recorded.Contains(scope);
+        if (recorded)
         {
-            return known;
+            // The block's own body is scanned before taking the lock (syntax only), so another thread is not held up by it.
+            MentionsOf(scope);
         }
 
-        foreach (var mention in Keys(scope, _aliases))
+        lock (_gate)
         {
-            if (!_keys.Contains(mention.Key))
+            if (recorded)
             {
-                continue;
+                return Reaches(scope);
             }
 
-            if (mention.Member is null || _anyReceiver.Contains(mention.Key) || _receivers is null)
+            // The answer is final (each mention's answer is), so it is kept for the scope's other blocks (accessors...).
+            if (_scopes.TryGetValue(scope, out var known))
             {
-                return true;
+                return known;
             }
 
-            lock (_receivers)
+            var reaches = false;
+            foreach (var mention in Keys(scope, _aliases))
             {
-                if (_receivers.Matches(mention.Member, _reachingTypes.TryGetValue(mention.Key, out var types) ? types : null))
+                if (MentionReaches(mention))
+                {
+                    reaches = true;
+                    break;
+                }
+            }
+
+            _scopes[scope] = reaches;
+            return reaches;
+        }
+    }
+
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its own declarations (a
+    /// member that only shares its name with one that reaches a sink does not); a declaration the index did not record
+    /// (an accessor, a primary constructor...) is not ruled out when any declaration of its key may reach one.
+    /// </summary>
+    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_direct is null)
+        {
+            return true;
+        }
+
+        var key = KeyOf(method);
+        var references = method.DeclaringSyntaxReferences;
+        var syntaxes = new List<SyntaxNode>(references.Length);
+        foreach (var reference in references)
+        {
+            syntaxes.Add(reference.GetSyntax(cancellationToken));
+        }
+
+        lock (_gate)
+        {
+            foreach (var syntax in syntaxes)
+            {
+                if (_recorded.Contains(syntax) ? Reaches(syntax) : MentionReaches(new Mention(key)))
                 {
                     return true;
                 }
+            }
+
+            return syntaxes.Count == 0 && MentionReaches(new Mention(key));
+        }
+    }
+
+    /// <summary>Whether a mention may reach a sink: a direct key, or a declaration of the key the receiver may call that reaches one.</summary>
+    private bool MentionReaches(Mention mention)
+    {
+        if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+        {
+            return true;
+        }
+
+        foreach (var declaration in Callees(mention))
+        {
+            if (Reaches(declaration.Node))
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    /// <summary>
-    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its key, and then its
-    /// own declarations (a member that only shares its name with one that reaches a sink does not).
-    /// </summary>
-    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <summary>The recorded declarations a mention may call (receiver-aware for member mentions of typed declarations).</summary>
+    private IEnumerable<Declaration> Callees(Mention mention)
     {
-        if (_keys is null)
+        if (mention.Key == ImplicitNew)
         {
-            return true;
-        }
-
-        if (!_keys.Contains(KeyOf(method)))
-        {
-            return false;
-        }
-
-        var references = method.DeclaringSyntaxReferences;
-        foreach (var reference in references)
-        {
-            // A declaration the index did not record (an accessor, a primary constructor...) is not ruled out.
-            if (!_declarations.TryGetValue(reference.GetSyntax(cancellationToken), out var reaches) || reaches)
+            foreach (var constructor in _constructors)
             {
-                return true;
+                yield return constructor;
+            }
+
+            yield break;
+        }
+
+        if (!_byKey.TryGetValue(mention.Key, out var declarations))
+        {
+            yield break;
+        }
+
+        foreach (var declaration in declarations)
+        {
+            // A declaration known not to reach a sink is no callee worth the receiver check (both callers skip it).
+            if (_reaches.TryGetValue(declaration.Node, out var reaches) && !reaches)
+            {
+                continue;
+            }
+
+            if (mention.Member is null || declaration.Type is null || _receivers is null || _receivers.Matches(mention.Member, declaration.Type))
+            {
+                yield return declaration;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a recorded declaration's body may reach a sink: it mentions a direct key, or calls (by key, receiver-aware)
+    /// a recorded declaration that does, at any depth. A breadth-first search over the bodies it may call, scanning each
+    /// body once; when no sink is found every body searched is known not to reach one, and when one is found the bodies on
+    /// the path to it are known to. Callers hold <see cref="_gate"/>.
+    /// </summary>
+    private bool Reaches(SyntaxNode root)
+    {
+        if (_reaches.TryGetValue(root, out var known))
+        {
+            return known;
+        }
+
+        var parents = new Dictionary<SyntaxNode, SyntaxNode?> { [root] = null };
+        var queue = new Queue<SyntaxNode>();
+        queue.Enqueue(root);
+        while (queue.Count > 0)
+        {
+            var body = queue.Dequeue();
+            foreach (var mention in MentionsOf(body))
+            {
+                if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+                {
+                    return Found(body, parents);
+                }
+
+                foreach (var callee in Callees(mention))
+                {
+                    if (_reaches.TryGetValue(callee.Node, out var calleeReaches))
+                    {
+                        if (calleeReaches)
+                        {
+                            return Found(body, parents);
+                        }
+
+                        continue;
+                    }
+
+                    if (!parents.ContainsKey(callee.Node))
+                    {
+                        parents[callee.Node] = body;
+                        queue.Enqueue(callee.Node);
+                    }
+                }
             }
         }
 
-        return references.IsEmpty;
+        // Nothing reachable from the root reaches a sink, so nothing reachable from any body searched does either.
+        foreach (var searched in parents.Keys)
+        {
+            _reaches[searched] = false;
+        }
+
+        return false;
+    }
+
+    private bool Found(SyntaxNode body, Dictionary<SyntaxNode, SyntaxNode?> parents)
+    {
+        for (SyntaxNode? current = body; current is not null; current = parents[current])
+        {
+            _reaches[current] = true;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The keys a declaration mentions, scanned once: one unqualified mention per key, and one member mention per key and
+    /// receiver name (every declaration of a name in the member is resolved together, so one node stands for all of them).
+    /// The whole declaration counts: its signature can type a conversion slot (a ChatMessage return or parameter).
+    /// </summary>
+    private List<Mention> MentionsOf(SyntaxNode declaration)
+    {
+        // Syntax only and deterministic: a body two threads scan at once gets the same list either way.
+        if (_mentions.TryGetValue(declaration, out var mentions))
+        {
+            return mentions;
+        }
+
+        mentions = new List<Mention>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var mentioned in Keys(declaration, _aliases))
+        {
+            var member = mentioned.Member;
+            if (member is null ? seen.Add(mentioned.Key) : seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
+            {
+                mentions.Add(mentioned);
+            }
+        }
+
+        return _mentions.GetOrAdd(declaration, mentions);
+    }
+
+    /// <summary>A method or constructor declaration with a body; <see cref="Type"/> is its type's name when a receiver's type can rule it out.</summary>
+    private readonly struct Declaration
+    {
+        public Declaration(SyntaxNode node, string? type)
+        {
+            Node = node;
+            Type = type;
+        }
+
+        public SyntaxNode Node { get; }
+
+        public string? Type { get; }
     }
 
     private static string KeyOf(IMethodSymbol method)
@@ -145,7 +342,6 @@ internal sealed partial class SinkIndex
 
     public static SinkIndex Build(LlmApiTable table, CancellationToken cancellationToken)
     {
-        var declarations = new Dictionary<SyntaxNode, bool>();
         var direct = new HashSet<string>(StringComparer.Ordinal);
         var conversionTargets = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var method in table.MethodSinkSymbols)
@@ -173,9 +369,12 @@ internal sealed partial class SinkIndex
             }
 
             AddMetadataMembers(table.Compilation, mentions, conversionNames, direct, SourceIdentifiers(table.Compilation, cancellationToken), cancellationToken);
-            AddSourceTypeNames(table.Compilation, conversionNames, cancellationToken);
-            direct.UnionWith(conversionNames);
         }
+
+        // Source aliases, delegates, derived types and members that name a conversion type are collected by the one walk
+        // below and decided after it (the type names first, closed, then the members declared with them).
+        var typeNameCandidates = conversionNames.Count > 0 ? new List<(string Name, SyntaxNode Declaration)>() : null;
+        var memberCandidates = conversionNames.Count > 0 ? new List<SyntaxNode>() : null;
 
         foreach (var property in table.PropertySinkSymbols)
         {
@@ -185,7 +384,7 @@ internal sealed partial class SinkIndex
         var promptSink = table.PromptSinkAttribute;
         if (promptSink is not null && UsedInReferences(table.Compilation, promptSink))
         {
-            return new SinkIndex(null, declarations, new HashSet<string>());
+            return new SinkIndex(new HashSet<string>(StringComparer.Ordinal));
         }
 
         var aliases = AliasNames(table.Compilation, cancellationToken);
@@ -193,10 +392,8 @@ internal sealed partial class SinkIndex
         // Every method and constructor body of the compilation, with the keys it mentions. A method of a named type (not an
         // extension method) is recorded with its type's name: a call on a receiver whose declared type the syntax states
         // reaches it only when that type is the method's type or derives from it (`list.Add` is not SK's `ChatHistory.Add`).
-        var bodies = new List<(SyntaxNode Declaration, string Key, string? Type)>();
-        var mentionedBy = new Dictionary<string, List<(int Body, SimpleNameSyntax? Member)>>(StringComparer.Ordinal);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
+        var constructors = new List<Declaration>();
         var receivers = new Receivers(aliases);
         foreach (var tree in table.Compilation.SyntaxTrees)
         {
@@ -207,9 +404,9 @@ internal sealed partial class SinkIndex
                 SyntaxNode? body;
                 SyntaxNode? expressionBody;
                 SyntaxNode? initializer = null;
-                if (conversionNames.Count > 0)
+                if (typeNameCandidates is not null)
                 {
-                    AddSourceMembers(node, conversionNames, direct);
+                    AddConversionCandidates(node, typeNameCandidates, memberCandidates!);
                 }
 
                 receivers.Add(node);
@@ -230,7 +427,7 @@ internal sealed partial class SinkIndex
                         break;
                     case UsingDirectiveSyntax { Alias: not null, Name: { } aliased } when promptSink is not null && IsPromptSinkName(aliased):
                         // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
-                        return new SinkIndex(null, declarations, aliases);
+                        return new SinkIndex(aliases);
                     case TypeDeclarationSyntax { ParameterList: { } primary } primaryType:
                         // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
                         if (promptSink is not null && HasPromptSink(primary))
@@ -254,105 +451,31 @@ internal sealed partial class SinkIndex
                     continue;
                 }
 
-                // The whole declaration: its signature can type a conversion slot (a ChatMessage return or parameter).
-                var index = bodies.Count;
-                bodies.Add((node, key, declaringType));
-                seen.Clear();
-                seenMembers.Clear();
-                foreach (var mentioned in Keys(node, aliases))
+                // Its body is scanned for keys only when a question needs it (see Reaches).
+                if (!byKey.TryGetValue(key, out var list))
                 {
-                    // One unqualified mention of a key per body, and one member mention per key and receiver name (every
-                    // declaration of a name in the member is resolved together, so one node stands for all of them).
-                    var member = mentioned.Member;
-                    if (member is null ? !seen.Add(mentioned.Key) : !seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
-                    {
-                        continue;
-                    }
+                    byKey[key] = list = new List<Declaration>();
+                }
 
-                    if (!mentionedBy.TryGetValue(mentioned.Key, out var list))
-                    {
-                        mentionedBy[mentioned.Key] = list = new List<(int, SimpleNameSyntax?)>();
-                    }
-
-                    list.Add((index, member));
+                list.Add(new Declaration(node, declaringType));
+                if (node is ConstructorDeclarationSyntax)
+                {
+                    constructors.Add(new Declaration(node, null));
                 }
             }
         }
 
-        // Close over callers: a body that mentions a key that may reach a sink may reach one itself. A queue entry is a
-        // key with the type whose declaration of it reaches a sink, or no type when any receiver reaches one.
-        var keys = new HashSet<string>(direct, StringComparer.Ordinal);
-        var anyReceiver = new HashSet<string>(direct, StringComparer.Ordinal);
-        var reachingTypes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var queue = new Queue<(string Key, string? Type)>();
-        foreach (var key in direct)
+        if (typeNameCandidates is not null)
         {
-            queue.Enqueue((key, null));
-        }
-
-        foreach (var key in direct)
-        {
-            if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+            AddSourceTypeNames(typeNameCandidates, conversionNames);
+            direct.UnionWith(conversionNames);
+            foreach (var member in memberCandidates!)
             {
-                keys.Add(ImplicitNew);
-                anyReceiver.Add(ImplicitNew);
-                queue.Enqueue((ImplicitNew, null));
-                break;
+                AddSourceMembers(member, conversionNames, direct);
             }
         }
 
-        var reaches = new bool[bodies.Count];
-        while (queue.Count > 0)
-        {
-            var (reached, reachedType) = queue.Dequeue();
-            if (!mentionedBy.TryGetValue(reached, out var callers))
-            {
-                continue;
-            }
-
-            foreach (var (caller, member) in callers)
-            {
-                if (reaches[caller] || (reachedType is not null && member is not null && !receivers.Matches(member, reachedType)))
-                {
-                    continue;
-                }
-
-                reaches[caller] = true;
-                var (_, key, type) = bodies[caller];
-                keys.Add(key);
-                if (type is null)
-                {
-                    if (anyReceiver.Add(key))
-                    {
-                        queue.Enqueue((key, null));
-                        if (key.StartsWith(NewPrefix, StringComparison.Ordinal) && anyReceiver.Add(ImplicitNew))
-                        {
-                            keys.Add(ImplicitNew);
-                            queue.Enqueue((ImplicitNew, null));
-                        }
-                    }
-                }
-                else if (!anyReceiver.Contains(key))
-                {
-                    if (!reachingTypes.TryGetValue(key, out var types))
-                    {
-                        reachingTypes[key] = types = new HashSet<string>(StringComparer.Ordinal);
-                    }
-
-                    if (types.Add(type))
-                    {
-                        queue.Enqueue((key, type));
-                    }
-                }
-            }
-        }
-
-        for (var i = 0; i < bodies.Count; i++)
-        {
-            declarations[bodies[i].Declaration] = reaches[i];
-        }
-
-        return new SinkIndex(keys, anyReceiver, reachingTypes, declarations, aliases, receivers);
+        return new SinkIndex(direct, byKey, constructors, aliases, receivers);
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)
@@ -738,7 +861,8 @@ internal sealed partial class SinkIndex
                     }
                 }
 
-                if (char.IsLetterOrDigit(c) || c == '_' || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
+                if (c < 128 ? (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+                    : char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.ConnectorPunctuation
                     or System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark
                     or System.Globalization.UnicodeCategory.Format)
                 {
@@ -888,32 +1012,37 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>
+    /// The declarations the conversion-slot keys are decided on, collected during the index's one walk: aliases,
+    /// delegates and base lists (which make a type name a conversion name), and members whose declared type may name one.
+    /// </summary>
+    private static void AddConversionCandidates(SyntaxNode node, List<(string Name, SyntaxNode Declaration)> typeNames, List<SyntaxNode> members)
+    {
+        switch (node)
+        {
+            case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
+                typeNames.Add((alias.Name.Identifier.ValueText, usingDirective));
+                break;
+            case DelegateDeclarationSyntax @delegate:
+                typeNames.Add((@delegate.Identifier.ValueText, @delegate));
+                break;
+            case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
+                typeNames.Add((type.Identifier.ValueText, baseList));
+                break;
+        }
+
+        if (node is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax or MethodDeclarationSyntax
+            or ConstructorDeclarationSyntax or TypeDeclarationSyntax { ParameterList: not null })
+        {
+            members.Add(node);
+        }
+    }
+
+    /// <summary>
     /// Source aliases, delegates and types whose declaration names a conversion name become conversion names too
     /// (closed: a type deriving from such a type is one as well).
     /// </summary>
-    private static void AddSourceTypeNames(Compilation compilation, HashSet<string> conversionNames, CancellationToken cancellationToken)
+    private static void AddSourceTypeNames(List<(string Name, SyntaxNode Declaration)> candidates, HashSet<string> conversionNames)
     {
-        var candidates = new List<(string Name, SyntaxNode Declaration)>();
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax)))
-            {
-                switch (node)
-                {
-                    case UsingDirectiveSyntax { Alias: { } alias } usingDirective:
-                        candidates.Add((alias.Name.Identifier.ValueText, usingDirective));
-                        break;
-                    case DelegateDeclarationSyntax @delegate:
-                        candidates.Add((@delegate.Identifier.ValueText, @delegate));
-                        break;
-                    case BaseTypeDeclarationSyntax { BaseList: { } baseList } type:
-                        candidates.Add((type.Identifier.ValueText, baseList));
-                        break;
-                }
-            }
-        }
-
         for (var changed = true; changed;)
         {
             changed = false;

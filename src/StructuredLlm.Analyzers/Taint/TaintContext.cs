@@ -90,6 +90,7 @@ internal sealed class TaintContext
     private readonly ConcurrentDictionary<INamedTypeSymbol, Dictionary<string, List<MemberWriter>>> _memberWriters = new(SymbolEqualityComparer.Default);
     private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
     private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
+    private readonly object _sinkIndexLock = new();
     private SinkIndex? _sinkIndex;
 
     public TaintContext(LlmApiTable table)
@@ -210,15 +211,27 @@ internal sealed class TaintContext
 
     public LlmApiTable Table { get; }
 
-    /// <summary>The syntactic sink index of the compilation, built by the first caller.</summary>
+    /// <summary>
+    /// The syntactic sink index of the compilation, built by the first block that asks (not at compilation start, so a
+    /// compilation whose blocks are never analysed does not pay for it). Concurrent first callers wait for one build
+    /// instead of each building their own; a build cancelled half-way is not published, so a later caller builds again.
+    /// </summary>
     public SinkIndex GetSinkIndex(CancellationToken cancellationToken)
     {
-        // A build cancelled half-way is not published, so a later caller builds again.
         var index = Volatile.Read(ref _sinkIndex);
-        if (index is null)
+        if (index is not null)
         {
-            index = SinkIndex.Build(Table, cancellationToken);
-            index = Interlocked.CompareExchange(ref _sinkIndex, index, null) ?? index;
+            return index;
+        }
+
+        lock (_sinkIndexLock)
+        {
+            index = _sinkIndex;
+            if (index is null)
+            {
+                index = SinkIndex.Build(Table, cancellationToken);
+                Volatile.Write(ref _sinkIndex, index);
+            }
         }
 
         return index;

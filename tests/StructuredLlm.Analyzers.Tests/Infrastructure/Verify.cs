@@ -42,13 +42,30 @@ internal static class Verify
         }
     }
 
-    private static async Task AnalyzerAsync(string source, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected)
+    /// <summary>Several files (markup in any of them), with and without OpenAI as <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>.</summary>
+    public static async Task AnalyzerFilesAsync(params string[] sources)
+    {
+        await AnalyzerAsync(sources, editorConfig: null, TestReferences.All, Array.Empty<DiagnosticResult>());
+        if (!sources.Any(s => s.Contains("OpenAI", StringComparison.Ordinal)))
+        {
+            await AnalyzerAsync(sources, editorConfig: null, TestReferences.WithoutOpenAI, Array.Empty<DiagnosticResult>());
+        }
+    }
+
+    private static Task AnalyzerAsync(string source, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected) =>
+        AnalyzerAsync(new[] { source }, editorConfig, references, expected);
+
+    private static async Task AnalyzerAsync(string[] sources, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<PromptInjectionAnalyzer, DefaultVerifier>
         {
-            TestCode = source,
             ReferenceAssemblies = TestReferences.None,
         };
+        for (var i = 0; i < sources.Length; i++)
+        {
+            test.TestState.Sources.Add(("/Test" + i + ".cs", sources[i]));
+        }
+
         test.TestState.AdditionalReferences.AddRange(references);
         test.SolutionTransforms.Add(SuppressExperimental);
         if (editorConfig is not null)
