@@ -5,9 +5,16 @@ using System.Globalization;
 
 namespace StructuredLlm.Benchmarks;
 
-/// <summary>Prints each GC's generation and promoted bytes (from the runtime's GC events) while enabled.</summary>
+/// <summary>
+/// Prints each GC's generation, promoted bytes and length (from the runtime's GC events) while <see cref="Recording"/>;
+/// with GC_EVENTS_MARK=1 also what each root kind marked. The runtime delivers these events on its own thread a little
+/// later, so a collection at the very end of a run may be listed with the next run.
+/// </summary>
 internal sealed class GcListener : EventListener
 {
+    // GCMarkWithType's root kinds, in the runtime's order.
+    private static readonly string[] Roots = { "stack", "finalizer queue", "handles", "older generation", "sized ref", "overflow", "dependent handles", "new finalizer queue", "steal" };
+
     public bool Recording;
     private readonly List<string> _lines = new();
     private int _depth;
@@ -36,10 +43,9 @@ internal sealed class GcListener : EventListener
             case "GCMarkWithType":
                 lock (_lines)
                 {
-                    string[] roots = { "stack", "finalizer queue", "handles", "older generation", "sized ref", "overflow", "dependent handles", "new finalizer queue", "steal" };
                     int type = Convert.ToInt32(e.Payload![2], CultureInfo.InvariantCulture);
                     _lines.Add(string.Create(CultureInfo.InvariantCulture,
-                        $"    marked from {(type < roots.Length ? roots[type] : type.ToString(CultureInfo.InvariantCulture))}: {Convert.ToDouble(e.Payload![3], CultureInfo.InvariantCulture) / 1048576.0:F2} MB"));
+                        $"    marked from {(type < Roots.Length ? Roots[type] : type.ToString(CultureInfo.InvariantCulture))}: {Convert.ToDouble(e.Payload![3], CultureInfo.InvariantCulture) / 1048576.0:F2} MB"));
                 }
                 break;
             case "GCHeapStats_V2":

@@ -177,7 +177,7 @@ internal sealed partial class SinkIndex
     /// <summary>Whether a mention may reach a sink: a direct key, or a declaration of the key the receiver may call that reaches one.</summary>
     private bool MentionReaches(Mention mention)
     {
-        if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+        if (IsDirect(mention))
         {
             return true;
         }
@@ -192,6 +192,9 @@ internal sealed partial class SinkIndex
 
         return false;
     }
+
+    /// <summary>A sink key itself (a target-typed <c>new(...)</c> is one when any sink is a constructor).</summary>
+    private bool IsDirect(Mention mention) => _direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew);
 
     /// <summary>The recorded declarations a mention may call (receiver-aware for member mentions of typed declarations).</summary>
     private IEnumerable<Declaration> Callees(Mention mention)
@@ -247,7 +250,7 @@ internal sealed partial class SinkIndex
             var body = queue.Dequeue();
             foreach (var mention in MentionsOf(body))
             {
-                if (_direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew))
+                if (IsDirect(mention))
                 {
                     return Found(body, parents);
                 }
@@ -1030,6 +1033,7 @@ internal sealed partial class SinkIndex
                 break;
         }
 
+        // The kinds AddSourceMembers decides on (kept apart so the list holds only those).
         if (node is BaseFieldDeclarationSyntax or PropertyDeclarationSyntax or EventDeclarationSyntax or MethodDeclarationSyntax
             or ConstructorDeclarationSyntax or TypeDeclarationSyntax { ParameterList: not null })
         {

@@ -23,6 +23,9 @@ internal sealed class SegmentedText
     private const int FirstChunk = 256;
     private const int MaxChunk = 2048;
 
+    // The last character a byte chunk holds (Latin-1).
+    private const char MaxNarrow = '\u00FF';
+
     // Strings at least this long are referenced, not copied. Shorter ones are copied: they are mostly concatenations
     // that die right after, and a copy lets them die young instead of living as long as the generated file.
     private const int ReferenceThreshold = 1024;
@@ -82,7 +85,7 @@ internal sealed class SegmentedText
 
         if (_narrow is not null)
         {
-            if (c <= '\u00FF')
+            if (c <= MaxNarrow)
             {
                 _narrow[_chunkUsed++] = (byte)c;
                 _length++;
@@ -123,30 +126,18 @@ internal sealed class SegmentedText
             }
 
             int n = Math.Min(count, Capacity - _chunkUsed);
+            bool widen = false;
             if (_narrow is { } narrow)
             {
-                // Narrowed one by one up to the first character above U+00FF, which ends this chunk.
-                int at = _chunkUsed, i = 0;
-                for (; i < n; i++)
+                // Narrowed one by one; the first character above Latin-1 ends this byte chunk.
+                int i = 0;
+                for (; i < n && text[start + i] <= MaxNarrow; i++)
                 {
-                    char c = text[start + i];
-                    if (c > '\u00FF')
-                    {
-                        break;
-                    }
-
-                    narrow[at + i] = (byte)c;
+                    narrow[_chunkUsed + i] = (byte)text[start + i];
                 }
 
-                _chunkUsed += i;
-                start += i;
-                count -= i;
-                if (i < n)
-                {
-                    Widen();
-                }
-
-                continue;
+                widen = i < n;
+                n = i;
             }
             else
             {
@@ -156,6 +147,10 @@ internal sealed class SegmentedText
             _chunkUsed += n;
             start += n;
             count -= n;
+            if (widen)
+            {
+                Widen();
+            }
         }
 
         return this;
@@ -231,7 +226,7 @@ internal sealed class SegmentedText
         _segments[_count++] = segment;
     }
 
-    // The text outlives the build step (a SourceText of the compilation): the current chunk's unused tail (up to 4 KB per
+    // The text outlives the build step (a SourceText of the compilation): the current chunk's unused tail (up to 2 KB per
     // file) would live as long. When more than half of it is unused, the used part is copied to an array of the exact size,
     // and the segments that point into it (all after the previous chunk's last one) are pointed at the copy.
     private void TrimLastChunk()

@@ -30,30 +30,24 @@ internal static class Verify
     public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         AnalyzerAsync(source, editorConfig: null, expected);
 
-    public static async Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+    public static Task AnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected) =>
+        WithAndWithoutOpenAIAsync(new[] { source }, editorConfig, expected);
+
+    /// <summary>Several files (markup in any of them), with and without OpenAI as <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>.</summary>
+    public static Task AnalyzerFilesAsync(params string[] sources) =>
+        WithAndWithoutOpenAIAsync(sources, editorConfig: null, Array.Empty<DiagnosticResult>());
+
+    private static async Task WithAndWithoutOpenAIAsync(string[] sources, string? editorConfig, DiagnosticResult[] expected)
     {
-        await AnalyzerAsync(source, editorConfig, TestReferences.All, expected);
+        await AnalyzerAsync(sources, editorConfig, TestReferences.All, expected);
 
         // The syntactic sink index differs with and without OpenAI (whose implicit string → ChatMessage conversion sink
         // adds every name that can type such a slot), so a test that does not use OpenAI runs again without it.
-        if (!source.Contains("OpenAI", StringComparison.Ordinal))
-        {
-            await AnalyzerAsync(source, editorConfig, TestReferences.WithoutOpenAI, expected);
-        }
-    }
-
-    /// <summary>Several files (markup in any of them), with and without OpenAI as <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>.</summary>
-    public static async Task AnalyzerFilesAsync(params string[] sources)
-    {
-        await AnalyzerAsync(sources, editorConfig: null, TestReferences.All, Array.Empty<DiagnosticResult>());
         if (!sources.Any(s => s.Contains("OpenAI", StringComparison.Ordinal)))
         {
-            await AnalyzerAsync(sources, editorConfig: null, TestReferences.WithoutOpenAI, Array.Empty<DiagnosticResult>());
+            await AnalyzerAsync(sources, editorConfig, TestReferences.WithoutOpenAI, expected);
         }
     }
-
-    private static Task AnalyzerAsync(string source, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected) =>
-        AnalyzerAsync(new[] { source }, editorConfig, references, expected);
 
     private static async Task AnalyzerAsync(string[] sources, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected)
     {
