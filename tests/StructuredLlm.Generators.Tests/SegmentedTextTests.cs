@@ -12,16 +12,28 @@ namespace StructuredLlm.Generators.Tests;
 public class SegmentedTextTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(42)]
-    public void Random_writes_read_back_like_a_StringBuilder(int seed)
+    [InlineData(1, 0)]
+    [InlineData(7, 0)]
+    [InlineData(42, 0)]
+    [InlineData(1, 1)]
+    [InlineData(7, 3)]
+    [InlineData(42, 3)]
+    public void Random_writes_read_back_like_a_StringBuilder(int seed, int pooledTexts)
     {
+        // pooledTexts 0: one text with arrays of its own. Otherwise that many texts share one small-block pool and are
+        // written in random turns, so their slices interleave in the blocks and tails are given back (or not) between
+        // other texts' slices: no text may see another's characters.
         var random = new Random(seed);
-        var text = new SegmentedText(16);
-        var expected = new StringBuilder();
-        for (int step = 0; step < 3000; step++)
+        var pool = pooledTexts > 0 ? new TextBlockPool(blockSize: 4096) : null;
+        int n = Math.Max(1, pooledTexts);
+        var texts = Enumerable.Range(0, n).Select(_ => new SegmentedText(16, pool)).ToArray();
+        var expecteds = Enumerable.Range(0, n).Select(_ => new StringBuilder()).ToArray();
+        var kept = new System.Collections.Generic.List<(Microsoft.CodeAnalysis.Text.SourceText Text, string Want)>();
+        for (int step = 0; step < 3000 * n; step++)
         {
+            int which = random.Next(n);
+            SegmentedText text = texts[which];
+            StringBuilder expected = expecteds[which];
             switch (random.Next(7))
             {
                 case 0:
@@ -56,12 +68,32 @@ public class SegmentedTextTests
                     // Reading in the middle ends the characters not yet in a segment (and trims the chunk they are in for
                     // the SourceText); appending goes on after them.
                     Assert.Equal(expected.ToString(), text.ToString());
-                    Assert.Equal(expected.ToString(), text.ToSourceText().ToString());
+                    var handedOut = text.ToSourceText();
+                    Assert.Equal(expected.ToString(), handedOut.ToString());
+                    kept.Add((handedOut, expected.ToString()));
                     break;
             }
         }
 
-        string want = expected.ToString();
+        for (int i = 0; i < n; i++)
+        {
+            ReadsBack(texts[i], expecteds[i].ToString(), random);
+        }
+
+        // Texts handed out along the way still read what they held then, whatever was written after them.
+        foreach (var (handedOut, was) in kept)
+        {
+            Assert.Equal(was, handedOut.ToString());
+        }
+
+        if (pool is not null)
+        {
+            Assert.True(pool.BlockCount > 1, "the texts must have spanned several blocks");
+        }
+    }
+
+    private static void ReadsBack(SegmentedText text, string want, Random random)
+    {
         Assert.Equal(want.Length, text.Length);
         Assert.Equal(want, text.ToString());
 
@@ -105,7 +137,15 @@ public class SegmentedTextTests
     [InlineData("an emoji 😀 in the middle, then more text")]
     public void Text_above_Latin1_reads_back_exactly(string line)
     {
-        var text = new SegmentedText(16);
+        foreach (var pool in new[] { null, new TextBlockPool() })
+        {
+            WritesAndReadsBack(line, pool);
+        }
+    }
+
+    private static void WritesAndReadsBack(string line, TextBlockPool? pool)
+    {
+        var text = new SegmentedText(16, pool);
         var expected = new StringBuilder();
         for (int i = 0; i < 200; i++)
         {
@@ -170,13 +210,16 @@ public class SegmentedTextTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("ab")]
-    public void Appending_goes_on_after_the_text_was_handed_out(string start)
+    [InlineData("", false)]
+    [InlineData("ab", false)]
+    [InlineData("", true)]
+    [InlineData("ab", true)]
+    public void Appending_goes_on_after_the_text_was_handed_out(string start, bool pooled)
     {
-        // Handing the text out trims its current chunk (to nothing when nothing was copied into it): the next appends
-        // must still find room, and the first SourceText must keep its characters.
-        var text = new SegmentedText(16).Append(start);
+        // Handing the text out trims its current chunk (to nothing when nothing was copied into it; a pool slice gives
+        // its tail back, and the next chunk is taken right there): the next appends must still find room, and the first
+        // SourceText must keep its characters.
+        var text = new SegmentedText(16, pooled ? new TextBlockPool() : null).Append(start);
         var first = text.ToSourceText();
         for (int i = 0; i < 100; i++)
         {
@@ -187,5 +230,79 @@ public class SegmentedTextTests
         Assert.Equal(start, first.ToString());
         Assert.Equal(start + appended, text.ToString());
         Assert.Equal(start + appended, text.ToSourceText().ToString());
+    }
+}
+
+/// <summary>
+/// Generated files are written into a <see cref="TextBlockPool"/>'s blocks so that collections never copy them: the blocks
+/// must be born old, slices must never overlap, and a tail given back must be reused only when nothing came after it.
+/// </summary>
+public class TextBlockPoolTests
+{
+    [Fact]
+    public void Blocks_are_allocated_in_the_oldest_generation()
+    {
+        // Above the large-object threshold a block is never copied by a collection; a default block that fell below it
+        // would be born young and copied twice, which is what the pool is for.
+        byte[] block = new TextBlockPool().Take(16, out _);
+        Assert.True(TextBlockPool.DefaultBlockSize > 85_000);
+        Assert.Equal(GC.MaxGeneration, GC.GetGeneration(block));
+    }
+
+    [Fact]
+    public void A_tail_given_back_is_handed_out_next_only_while_it_is_the_last_slice()
+    {
+        var pool = new TextBlockPool(blockSize: 1000);
+        byte[] block = pool.Take(100, out int first);
+        pool.GiveBack(block, first + 100, first + 40);
+        Assert.Same(block, pool.Take(10, out int second));
+        Assert.Equal(first + 40, second);
+
+        // Something was taken after this slice: its tail is not the pool's to reuse any more.
+        Assert.Same(block, pool.Take(50, out int third));
+        pool.GiveBack(block, second + 10, second + 5);
+        Assert.Equal(third + 50, pool.UsedInCurrentBlock);
+
+        // A tail of a block that is no longer current is ignored too.
+        byte[] next = pool.Take(901, out int fourth);
+        Assert.NotSame(block, next);
+        Assert.Equal(0, fourth);
+        pool.GiveBack(block, third + 50, third);
+        Assert.Equal(901, pool.UsedInCurrentBlock);
+        Assert.Equal(2, pool.BlockCount);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void A_slice_must_fit_in_a_block(int size)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TextBlockPool(blockSize: 1000).Take(size, out _));
+    }
+
+    [Fact]
+    public void Texts_written_on_many_threads_at_once_read_back_exactly()
+    {
+        // Generators for several projects run at once in the compiler server and the IDE, all on the shared pool.
+        var pool = new TextBlockPool(blockSize: 8192);
+        var results = new (string Want, string Got)[64];
+        System.Threading.Tasks.Parallel.For(0, results.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var text = new SegmentedText(16, pool);
+            var want = new StringBuilder();
+            for (int line = 0; line < 300; line++)
+            {
+                string piece = "text " + i + " line " + line + new string((char)('a' + (i % 26)), line % 40) + "\n";
+                text.Append(piece);
+                want.Append(piece);
+            }
+
+            results[i] = (want.ToString(), text.ToSourceText().ToString());
+        });
+
+        foreach (var (want, got) in results)
+        {
+            Assert.Equal(want, got);
+        }
     }
 }

@@ -75,16 +75,16 @@ internal static class InfoEmitter
 
     /// <summary>The partial declaration adding <c>LlmInfo</c> (and <c>ILlmOutput&lt;T&gt;</c> when available).</summary>
     public static string EmitInfo(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes = default)
-        => Info(spec, features, collidingPrefixes).ToString();
+        => Info(spec, features, collidingPrefixes, blocks: null).ToString();
 
     /// <inheritdoc cref="EmitInfo"/>
     public static Microsoft.CodeAnalysis.Text.SourceText EmitInfoText(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes = default)
-        => Info(spec, features, collidingPrefixes).ToSourceText();
+        => Info(spec, features, collidingPrefixes, TextBlockPool.Shared).ToSourceText();
 
-    private static SourceWriter Info(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes)
+    private static SourceWriter Info(OutputSpec spec, CompilationFeatures features, EquatableArray<string> collidingPrefixes, TextBlockPool? blocks)
     {
         var fragments = new FragmentNames(features.AssemblyName, collidingPrefixes);
-        var w = new SourceWriter(8 * 1024);
+        var w = new SourceWriter(8 * 1024, blocks: blocks);
         w.WriteLine(Header(features));
         w.WriteLine();
         bool hasNamespace = spec.Namespace.Length > 0;

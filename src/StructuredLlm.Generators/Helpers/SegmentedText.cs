@@ -17,6 +17,11 @@ namespace StructuredLlm.Generators.Helpers;
 /// is: the text a compilation keeps for every generated file takes half the memory of a string. A character above U+00FF
 /// ends the byte chunk and the text goes on in a <c>char</c> chunk until that one is full.
 /// </para>
+/// <para>
+/// A text that becomes a generated file is given a <see cref="TextBlockPool"/>: its byte chunks are then slices of the
+/// pool's large blocks, which the garbage collector never copies (see there). Texts that die young (pieces turned into
+/// strings) use ordinary arrays.
+/// </para>
 /// </summary>
 internal sealed class SegmentedText
 {
@@ -37,9 +42,15 @@ internal sealed class SegmentedText
     // Set once a SourceText reads _segments[0, _count): changing those slots in place (Prepend, RemoveLast) copies first.
     private bool _shared;
 
-    // The current chunk: exactly one of the two is set. _narrow holds Latin-1 characters as bytes, _wide any character.
+    // Where byte chunks come from: a pool's blocks, or (null) arrays of their own.
+    private readonly TextBlockPool? _blocks;
+
+    // The current chunk is [_chunkStart, _chunkEnd) of exactly one of the two arrays. _narrow holds Latin-1 characters as
+    // bytes (a slice of a pool block, or an array of its own starting at 0), _wide any character.
     private byte[]? _narrow;
     private char[]? _wide;
+    private int _chunkStart;
+    private int _chunkEnd;
     private int _chunkUsed;
 
     // The pending slice: the current chunk's [_pendingStart, _chunkUsed) holds characters not yet in _segments. Appending
@@ -48,9 +59,11 @@ internal sealed class SegmentedText
     private int _pendingStart;
     private int _length;
 
-    public SegmentedText(int firstChunk = FirstChunk) => _narrow = new byte[Math.Max(16, Math.Min(firstChunk, MaxChunk))];
-
-    private int Capacity => _narrow?.Length ?? _wide!.Length;
+    public SegmentedText(int firstChunk = FirstChunk, TextBlockPool? blocks = null)
+    {
+        _blocks = blocks;
+        NarrowChunk(Math.Max(16, Math.Min(firstChunk, MaxChunk)));
+    }
 
     private object Chunk => (object?)_narrow ?? _wide!;
 
@@ -78,7 +91,7 @@ internal sealed class SegmentedText
 
     public SegmentedText Append(char c)
     {
-        if (_chunkUsed == Capacity)
+        if (_chunkUsed == _chunkEnd)
         {
             NextChunk();
         }
@@ -120,12 +133,12 @@ internal sealed class SegmentedText
 
         while (count > 0)
         {
-            if (_chunkUsed == Capacity)
+            if (_chunkUsed == _chunkEnd)
             {
                 NextChunk();
             }
 
-            int n = Math.Min(count, Capacity - _chunkUsed);
+            int n = Math.Min(count, _chunkEnd - _chunkUsed);
             bool widen = false;
             if (_narrow is { } narrow)
             {
@@ -227,12 +240,20 @@ internal sealed class SegmentedText
     }
 
     // The text outlives the build step (a SourceText of the compilation): the current chunk's unused tail (up to 2 KB per
-    // file) would live as long. When more than half of it is unused, the used part is copied to an array of the exact size,
-    // and the segments that point into it (all after the previous chunk's last one) are pointed at the copy.
+    // file) would live as long. A pool slice gives its tail back to the pool. An array of its own, when more than half of
+    // it is unused, is copied to an array of the exact size, and the segments that point into it (all after the previous
+    // chunk's last one) are pointed at the copy. Either way the chunk is full afterwards: the next append starts a new one.
     private void TrimLastChunk()
     {
+        if (_blocks is not null && _narrow is not null)
+        {
+            _blocks.GiveBack(_narrow, _chunkEnd, _chunkUsed);
+            _chunkEnd = _chunkUsed;
+            return;
+        }
+
         // Only when the tail is the larger part (the copy then costs less than it frees), and never for an empty chunk.
-        if (_chunkUsed == 0 || Capacity - _chunkUsed <= _chunkUsed)
+        if (_chunkUsed == 0 || _chunkEnd - _chunkUsed <= _chunkUsed)
         {
             return;
         }
@@ -267,6 +288,7 @@ internal sealed class SegmentedText
 
         // The exact copy is full: the next append starts a new chunk.
         _pendingStart = _chunkUsed;
+        _chunkEnd = _chunkUsed;
     }
 
     private void Own()
@@ -293,10 +315,25 @@ internal sealed class SegmentedText
     {
         Flush();
         // Twice the last chunk (a trimmed one can be tiny), from FirstChunk up to MaxChunk; Latin-1 again.
-        _narrow = new byte[Math.Min(Math.Max(Capacity * 2, FirstChunk), MaxChunk)];
+        NarrowChunk(Math.Min(Math.Max((_chunkEnd - _chunkStart) * 2, FirstChunk), MaxChunk));
+    }
+
+    private void NarrowChunk(int size)
+    {
+        if (_blocks is null)
+        {
+            _narrow = new byte[size];
+            _chunkStart = 0;
+        }
+        else
+        {
+            _narrow = _blocks.Take(size, out _chunkStart);
+        }
+
         _wide = null;
-        _chunkUsed = 0;
-        _pendingStart = 0;
+        _chunkEnd = _chunkStart + size;
+        _chunkUsed = _chunkStart;
+        _pendingStart = _chunkStart;
     }
 
     // A character above U+00FF meets a byte chunk that has room: the rest of that room becomes a char chunk. The byte
@@ -304,10 +341,12 @@ internal sealed class SegmentedText
     private void Widen()
     {
         Flush();
-        int room = Math.Max(Capacity - _chunkUsed, 16);
+        int room = Math.Max(_chunkEnd - _chunkUsed, 16);
         TrimLastChunk();
         _wide = new char[room];
         _narrow = null;
+        _chunkStart = 0;
+        _chunkEnd = room;
         _chunkUsed = 0;
         _pendingStart = 0;
     }

@@ -13,9 +13,12 @@ internal sealed class SourceWriter
     private readonly SegmentedText _sb;
     private int _indent;
 
-    public SourceWriter(int capacity = 256, int indent = 0)
+    /// <param name="capacity">The first chunk's size.</param>
+    /// <param name="indent">The starting indentation level.</param>
+    /// <param name="blocks">For the text of a generated file: the pool its bytes are written into (see <see cref="TextBlockPool"/>).</param>
+    public SourceWriter(int capacity = 256, int indent = 0, TextBlockPool? blocks = null)
     {
-        _sb = new SegmentedText(capacity);
+        _sb = new SegmentedText(capacity, blocks);
         _indent = indent;
     }
 
