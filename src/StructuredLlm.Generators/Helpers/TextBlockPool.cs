@@ -11,8 +11,9 @@ namespace StructuredLlm.Generators.Helpers;
 /// <para>
 /// Slices are handed out in order from the current block; a writer that ends a chunk early gives its unused tail back
 /// when nothing was taken after it, so texts written one after another sit end to end. A block is freed when no text
-/// that has a slice in it is alive: the memory a dead generated file leaves in a block that other files still use is at
-/// most the size of that file.
+/// that has a slice in it is alive and it is no longer the pool's current block (the pool itself keeps at most one block,
+/// 128 KB, alive): the memory a dead generated file leaves in a block that other files still use is at most the size of
+/// that file.
 /// </para>
 /// </summary>
 internal sealed class TextBlockPool
