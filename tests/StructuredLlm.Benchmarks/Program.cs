@@ -89,10 +89,7 @@ public static class Program
         return failed ? 1 : 0;
     }
 
-    /// <summary>
-    /// A quick, load-independent cross-check of the MemoryDiagnoser column: bytes allocated (all threads) by each
-    /// benchmark body (same compilation and driver options as <see cref="GeneratorBenchmarks"/>), after a warm-up run.
-    /// </summary>
+    /// <summary>Files and characters each generator emits for the benchmark compilation (its drivers die afterwards).</summary>
     private static void PrintOutputSizes(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation)
     {
         var ours = GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(compilation);
@@ -105,6 +102,10 @@ public static class Program
         }
     }
 
+    /// <summary>
+    /// A quick, load-independent cross-check of the MemoryDiagnoser column: bytes allocated (all threads) by each
+    /// benchmark body (same compilation and driver options as <see cref="GeneratorBenchmarks"/>), after a warm-up run.
+    /// </summary>
     private static int MeasureAllocations(int repetitions, string only)
     {
         var compilation = GeneratorHarness.CreateCompilation();
@@ -115,7 +116,8 @@ public static class Program
 
         // The first-run drivers the edit scenarios start from are made when the first of those runs, so a full run has only
         // the compilation on the heap; FIRST_RUNS_ON_HEAP=1 makes them first, as this harness did before 2026-11-28 (see
-        // GeneratorBenchmarks.FirstRunsOnHeap: the full-run ratio depends on it).
+        // GeneratorBenchmarks.FirstRunsOnHeap: the full-run ratio depends on it). Here the second edit scenario still has the
+        // first one's driver on the heap; BenchmarkDotNet runs each in a process of its own.
         var ours = new Lazy<GeneratorDriver>(() => GeneratorHarness.CreateDriver(GeneratorHarness.Ours()).RunGenerators(compilation));
         var stj = new Lazy<GeneratorDriver>(() => GeneratorHarness.CreateDriver(GeneratorHarness.SystemTextJson()).RunGenerators(compilation));
         if (Environment.GetEnvironmentVariable("FIRST_RUNS_ON_HEAP") == "1")

@@ -33,9 +33,6 @@ internal sealed class TextBlockPool
     /// <param name="blockSize">Bytes per block; below 85,000 the blocks are ordinary young objects (tests use that).</param>
     public TextBlockPool(int blockSize = DefaultBlockSize) => _blockSize = blockSize;
 
-    /// <summary>The bytes per block.</summary>
-    public int BlockSize => _blockSize;
-
     /// <summary>Blocks allocated so far.</summary>
     public int BlockCount => _blocks;
 
