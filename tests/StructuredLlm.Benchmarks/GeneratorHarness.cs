@@ -21,22 +21,32 @@ public static class GeneratorHarness
 {
     public const int RecordCount = 500;
 
-    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+    /// <summary>
+    /// GENERATOR_BENCH_CSC=1: the compilation csc builds for an SDK project without a documentation file, instead of the
+    /// default (the running runtime's implementation assemblies, doc comments parsed): the targeting pack's reference
+    /// assemblies and DocumentationMode.None, the mode csc parses in without /doc.
+    /// </summary>
+    public static bool CscLike { get; } = Environment.GetEnvironmentVariable("GENERATOR_BENCH_CSC") == "1";
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, CscLike ? DocumentationMode.None : DocumentationMode.Parse);
 
     public static CSharpCompilation CreateCompilation()
     {
-        var trees = new List<SyntaxTree>
-        {
-            CSharpSyntaxTree.ParseText(SharedSource, ParseOptions, "Shared.cs"),
-            CSharpSyntaxTree.ParseText(ContextSource(), ParseOptions, "Context.cs"),
-            CSharpSyntaxTree.ParseText(UnrelatedSource(0), ParseOptions, "Unrelated.cs"),
-        };
-        for (var i = 0; i < RecordCount; i++)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(RecordSource(i), ParseOptions, $"Record{i}.cs"));
-        }
+        var trees = Sources().Select(s => CSharpSyntaxTree.ParseText(s.Text, ParseOptions, s.Path)).ToList();
         return CSharpCompilation.Create("Bench", trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+
+    /// <summary>The compilation's source files, in order (also written out for the real-build bench, eng/generator-bench).</summary>
+    public static IEnumerable<(string Path, string Text)> Sources()
+    {
+        yield return ("Shared.cs", SharedSource);
+        yield return ("Context.cs", ContextSource());
+        yield return ("Unrelated.cs", UnrelatedSource(0));
+        for (var i = 0; i < RecordCount; i++)
+        {
+            yield return ($"Record{i}.cs", RecordSource(i));
+        }
     }
 
     /// <summary>The same compilation after an edit that touches no annotated type.</summary>
@@ -61,20 +71,35 @@ public static class GeneratorHarness
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var framework = CscLike
+            ? Directory.GetFiles(ReferencePackDirectory(), "*.dll")
+            : tpa.Where(p => Path.GetDirectoryName(p) == runtimeDirectory);
         return
         [
-            .. tpa.Where(p => Path.GetDirectoryName(p) == runtimeDirectory).Select(p => MetadataReference.CreateFromFile(p)),
+            .. framework.Select(p => MetadataReference.CreateFromFile(p)),
             MetadataReference.CreateFromFile(typeof(LlmOutputAttribute).Assembly.Location),
         ];
     });
 
+    /// <summary>The running runtime's reference assemblies in the SDK's targeting pack (what csc references for net10.0).</summary>
+    private static string ReferencePackDirectory()
+    {
+        var version = Environment.Version;
+        var directory = Path.Combine(DotnetRoot(), "packs", "Microsoft.NETCore.App.Ref");
+        var packs = Directory.GetDirectories(directory, $"{version.Major}.{version.Minor}.*").OrderByDescending(p => p, StringComparer.Ordinal).ToArray();
+        return packs.Length > 0
+            ? Path.Combine(packs[0], "ref", $"net{version.Major}.{version.Minor}")
+            : throw new DirectoryNotFoundException($"no {version.Major}.{version.Minor} targeting pack under {directory}");
+    }
+
+    private static string DotnetRoot() => Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root
+        ? root
+        : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+
     /// <summary>The newest SDK ref pack's System.Text.Json source generator on this machine.</summary>
     private static readonly Lazy<string> StjPath = new(() =>
     {
-        var dotnetRoot = Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root
-            ? root
-            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
-        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var packs = Path.Combine(DotnetRoot(), "packs", "Microsoft.NETCore.App.Ref");
         var candidates = Directory.GetFiles(packs, "System.Text.Json.SourceGeneration.dll", SearchOption.AllDirectories)
             .Where(p => p.Replace('\\', '/').Contains("/analyzers/dotnet/", StringComparison.Ordinal)
                         && Path.GetFileName(Path.GetDirectoryName(p)) == "cs")

@@ -34,6 +34,16 @@ public static class Program
         {
             return Dump(directory, args is [_, _, "stj"]);
         }
+        if (args is ["--write-sources", var target])
+        {
+            // The same 503 files as the in-process compilation, for a real csc build (eng/generator-bench/run.sh).
+            System.IO.Directory.CreateDirectory(target);
+            foreach (var (path, text) in GeneratorHarness.Sources())
+            {
+                System.IO.File.WriteAllText(System.IO.Path.Combine(target, path), text);
+            }
+            return 0;
+        }
         if (args is ["--first-call", var which])
         {
             return FirstCall(which);
