@@ -16,11 +16,45 @@ internal static class Program
             Probe.Run();
             return;
         }
+        if (args.Length > 1 && args[0] == "--loop")
+        {
+            Loop(args[1]);
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(new NanosecondsPerByteColumn())
             .HideColumns(Column.Error, Column.StdDev)
             .WithBuildTimeout(TimeSpan.FromMinutes(10)) // the out-of-process build of the whole graph is slow on a shared 2-core box
             .WithOptions(ConfigOptions.JoinSummary | ConfigOptions.DisableLogFile));
+    }
+
+    /// <summary>
+    /// `--loop NAME`: one clean benchmark (e.g. Ticket_Ours_Utf8) in a plain loop, 3 s of warm-up then the best of 15
+    /// rounds, in this process only: run it in several fresh processes to see launch-to-launch differences.
+    /// </summary>
+    private static void Loop(string name)
+    {
+        var benchmarks = new CleanBenchmarks();
+        benchmarks.Setup();
+        var method = typeof(CleanBenchmarks).GetMethod(name) ?? throw new ArgumentException("no benchmark " + name);
+        var run = method.CreateDelegate<Func<object?>>(benchmarks);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.ElapsedMilliseconds < 3000)
+        {
+            run();
+        }
+        var best = double.MaxValue;
+        const int Ops = 20_000;
+        for (var round = 0; round < 15; round++)
+        {
+            watch.Restart();
+            for (var i = 0; i < Ops; i++)
+            {
+                run();
+            }
+            best = Math.Min(best, watch.Elapsed.TotalNanoseconds / Ops);
+        }
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of 15 rounds)"));
     }
 }

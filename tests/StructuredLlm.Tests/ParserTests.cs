@@ -39,6 +39,20 @@ public class ParserTests
         Assert.Equal("a@b.com", r.Value.CustomerEmail);
     }
 
+    [Theory]
+    [InlineData("""It's # not // a /* comment */, } ` ``` \"'""", "It's # not // a /* comment */, } ` ``` \"'")]
+    [InlineData("""ends in a backslash \\""", "ends in a backslash \\")]
+    [InlineData("""quote \" then backslash-quote \\\" end""", "quote \" then backslash-quote \\\" end")]
+    public void Strict_json_with_any_bytes_inside_strings_is_read_with_no_repairs(string escaped, string expected)
+    {
+        // Bytes that cannot appear in strict JSON outside a string (quotes, fences, comments, `,}`) are data inside one.
+        var r = SupportTicketReader.Parse("{\"category\":\"technical\",\"priority\":2,\"summary\":\"" + escaped + "\",\"tags\":[\"" + escaped + "\"]}");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Empty(r.Repairs);
+        Assert.Equal(expected, r.Value!.Summary);
+        Assert.Equal(new[] { expected }, r.Value.Tags);
+    }
+
     [Fact]
     public void Error_message_names_path_expected_and_found()
     {

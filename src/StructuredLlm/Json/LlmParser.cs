@@ -278,8 +278,12 @@ public static class LlmParser
             byte b = bytes[i];
             if (inString)
             {
-                if (b == (byte)'\\') i++;
-                else if (b == (byte)'"') inString = false;
+                // String content is most of a typical response: jump to the next quote or backslash (vectorized).
+                int next = bytes.Slice(i).IndexOfAny((byte)'"', (byte)'\\');
+                if (next < 0) return true; // a string still open at the end: left to the reader
+                i += next;
+                if (bytes[i] == (byte)'\\') i++;
+                else inString = false;
                 continue;
             }
             switch (b)
