@@ -221,8 +221,14 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             break;
                         }
 
-                    case IObjectCreationOperation { Constructor: { } constructor }:
+                    case IObjectCreationOperation { Constructor: { } constructor } creation:
                         sink |= taint.IsSink(constructor);
+                        if (!sink && TaintContext.HasSourceBody(constructor) && TaintContext.MayPassTaint(creation.Arguments))
+                        {
+                            // Only a constructor's parameter sinks are used (see TaintWalker.ApplyConstructorSummary).
+                            (sinkCallees ??= new List<IMethodSymbol>()).Add(constructor);
+                        }
+
                         break;
                     case IConversionOperation { OperatorMethod: { } op }:
                         sink |= table.HasMethodSinks(op);

@@ -384,9 +384,12 @@ internal sealed class TaintContext
     /// Whether a call passes an argument that the walk can see as tainted: not a constant, and not of a type whose values
     /// the walk never taints (numbers, bool, dates...). Only such an argument can hit a parameter sink of the callee.
     /// </summary>
-    public static bool MayPassTaint(IInvocationOperation invocation)
+    public static bool MayPassTaint(IInvocationOperation invocation) => MayPassTaint(invocation.Arguments);
+
+    /// <summary>Whether any argument can carry taint (not a constant, not a number, bool, enum...).</summary>
+    public static bool MayPassTaint(ImmutableArray<IArgumentOperation> arguments)
     {
-        foreach (var argument in invocation.Arguments)
+        foreach (var argument in arguments)
         {
             if (argument.Value is { } value && !value.ConstantValue.HasValue && !TaintWalker.IsSafeType(value.Type))
             {
@@ -463,6 +466,11 @@ internal sealed class TaintContext
                     {
                         (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
                     }
+                }
+                else if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasSourceBody(constructor) && MayPassTaint(creation.Arguments))
+                {
+                    // A constructor of this compilation may put an argument into a sink (only its parameter sinks are used).
+                    (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(constructor);
                 }
 
                 if (TrackedMemberRead(operation) is { } member)

@@ -665,10 +665,42 @@ internal sealed class TaintWalker
         if (creation.Constructor is { } constructor)
         {
             CheckMethodSinks(constructor, creation.Arguments, arguments);
+            if (argumentTaint is not null && TaintContext.HasSourceBody(constructor))
+            {
+                ApplyConstructorSummary(creation, constructor, arguments);
+            }
         }
 
         var initializer = Eval(creation.Initializer);
         return TaintValue.Union(argumentTaint, initializer);
+    }
+
+    /// <summary>
+    /// A constructor of this compilation given tainted arguments: the parameters its body puts into a sink are sinks here
+    /// too (a wrapper whose constructor builds the prompt). The created object stays tainted by its arguments, as before.
+    /// </summary>
+    private void ApplyConstructorSummary(IObjectCreationOperation creation, IMethodSymbol constructor, TaintValue?[] arguments)
+    {
+        if (_depth <= 0)
+        {
+            _calleesTruncated |= _summaryMode;
+            return;
+        }
+
+        var summary = _context.GetSummary(constructor, _depth, _inProgress, _cancellationToken);
+        if (summary is null || summary.NeededDepth == int.MaxValue)
+        {
+            _calleesTruncated = true;
+        }
+        else
+        {
+            _calleeDepth = Math.Max(_calleeDepth, summary.NeededDepth);
+        }
+
+        if (summary is not null)
+        {
+            ApplyParameterSinks(creation.Arguments, arguments, summary, constructor);
+        }
     }
 
     private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union)
@@ -813,7 +845,7 @@ internal sealed class TaintWalker
             if (summary is not null)
             {
                 summarised = true;
-                ApplyParameterSinks(invocation, arguments, summary, method);
+                ApplyParameterSinks(invocation.Arguments, arguments, summary, method);
                 BindSummaryOutArguments(invocation, arguments, summary);
                 result = MapReturn(summary, invocation, arguments);
                 if (!method.IsStatic)
@@ -947,16 +979,17 @@ internal sealed class TaintWalker
         return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
     }
 
-    private void ApplyParameterSinks(IInvocationOperation invocation, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method)
+    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method)
     {
         foreach (var parameterSink in summary.ParameterSinks)
         {
-            for (var i = 0; i < invocation.Arguments.Length; i++)
+            for (var i = 0; i < callArguments.Length; i++)
             {
-                if (invocation.Arguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
+                if (callArguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
                 {
-                    var via = method.Name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
-                    RecordSink(invocation.Arguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
+                    var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+                    var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
+                    RecordSink(callArguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
                 }
             }
         }

@@ -1,0 +1,82 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// Sinks created by a target-typed <c>new(...)</c> whose type only its context gives (an object-initializer member, a
+/// field, a conditional or <c>??</c> branch, an async return, a callee's member assignment) are found: the sink index, which
+/// decides from syntax which blocks and callees may reach a sink, must not cut any of them. A constructor of this
+/// compilation that puts a parameter into a sink (a wrapper that builds the prompt) makes its argument a sink too.
+/// </summary>
+public class TargetTypedNewFlowTests
+{
+    private const string Types = """
+        public class Prompt
+        {
+            public Prompt(string text) => new ChatHistory().AddSystemMessage(text);
+        }
+        public class Agent
+        {
+            readonly ChatHistory _history;
+            public Agent(string persona, int turns)
+            {
+                _history = new ChatHistory($"You are {persona}. Answer in {turns} turns.");
+            }
+        }
+        public class Holder
+        {
+            public Dictionary<string, string>? Map;
+            public ChatMessage? Message;
+            public Prompt? Prompt;
+            public object? Anything;
+        }
+        public class Uses
+        {
+            Dictionary<string, string>? _map;
+            ChatMessage? _message;
+            public void OtherMember(Holder h, string s) { h.Map = s.Length > 0 ? new(StringComparer.Ordinal) : null; }
+            public void MessageMember(Holder h, string s) { h.Message = s.Length > 0 ? new(ChatRole.System, s) : null; }
+            public void InitializerOther(string s) { var h = new Holder { Map = new(StringComparer.Ordinal) }; }
+            public void InitializerMessage(string s) { var h = new Holder { Message = new(ChatRole.System, s) }; }
+            public void InitializerPrompt(string s) { var h = new Holder { Prompt = new(s) }; }
+            public void InitializerObject(string s) { var h = new Holder { Anything = s.Length > 0 ? new(ChatRole.System, s) : (ChatMessage?)null }; }
+            public void FieldOther(string s) { _map = new(StringComparer.Ordinal); }
+            public void FieldMessage(string s) { this._message = new(ChatRole.System, s); }
+            public void BareFieldMessage(string s) { _message ??= new(ChatRole.System, s); }
+            public void LocalShadowsField(string s) { ChatMessage _map; _map = new(ChatRole.System, s); }
+            public void CoalesceOther(Dictionary<string, string>? d) { Dictionary<string, string> x = d ?? new(StringComparer.Ordinal); }
+            public void CoalesceMessage(ChatMessage? m, string s) { ChatMessage x = m ?? new(ChatRole.System, s); }
+            public void SwitchMessage(int n, string s) { ChatMessage x = n switch { 0 => new(ChatRole.System, s), _ => new(ChatRole.User, s) }; }
+            public async Task<Dictionary<string, string>> AsyncOther() { await Task.Yield(); return new(StringComparer.Ordinal); }
+            public async Task<ChatMessage> AsyncMessage(string s) { await Task.Yield(); return new(ChatRole.System, s); }
+            public void Argument(string s) => Take(new(ChatRole.System, s));
+            public void UnknownMember(string s) { var h = new Holder(); Elsewhere().Map = new(StringComparer.Ordinal); }
+            static void Take(ChatMessage m) { }
+            static Holder Elsewhere() => new();
+        }
+        """;
+
+    // In the block and through a callee; a source constructor that reaches a sink counts like a sink constructor.
+    [Theory]
+    [InlineData("var h = new Holder { Message = new(ChatRole.System, {|SLLM1001:q|}) };", "")]
+    [InlineData("_message = q.Length > 0 ? new(ChatRole.System, {|SLLM1001:q|}) : null;", "ChatMessage? _message;")]
+    [InlineData("ChatMessage m = _message ?? new(ChatRole.System, {|SLLM1001:q|});", "ChatMessage? _message;")]
+    [InlineData("_ = await Make({|SLLM1001:q|});", "static async Task<ChatMessage> Make(string s) { await Task.Yield(); return new(ChatRole.System, s); }")]
+    [InlineData("_ = new Prompt({|SLLM1001:q|});", "")]
+    [InlineData("Prompt p = new({|SLLM1001:q|});", "")]
+    [InlineData("var h = new Holder { Prompt = new({|SLLM1001:q|}) };", "")]
+    [InlineData("_ = new Agent({|SLLM1001:q|}, 3);", "")]
+    [InlineData("Fill(new Holder(), {|SLLM1001:q|});", "static void Fill(Holder h, string s) { h.Message = s.Length > 0 ? new(ChatRole.System, s) : null; }")]
+    public Task Sinks_created_by_a_target_typed_new_are_found(string body, string members) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);
+
+    [Fact]
+    public async Task The_message_names_the_constructor_the_flow_goes_through()
+    {
+        var diagnostics = await Verify.RunAsync(FlowTests.Code("_ = new Agent(q, 3);") + "\n" + Types);
+        var d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM1001", d.Id);
+        Assert.Equal("'q' (query string) flows into the system message (through 'Agent')", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+}
