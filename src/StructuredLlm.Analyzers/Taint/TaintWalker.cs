@@ -687,7 +687,16 @@ internal sealed class TaintWalker
             return;
         }
 
-        var summary = _context.GetSummary(constructor, _depth, _inProgress, _cancellationToken);
+        if (Summarise(constructor) is { } summary)
+        {
+            ApplyParameterSinks(creation.Arguments, arguments, summary, constructor);
+        }
+    }
+
+    /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
+    private MethodSummary? Summarise(IMethodSymbol callee)
+    {
+        var summary = _context.GetSummary(callee, _depth, _inProgress, _cancellationToken);
         if (summary is null || summary.NeededDepth == int.MaxValue)
         {
             _calleesTruncated = true;
@@ -697,10 +706,7 @@ internal sealed class TaintWalker
             _calleeDepth = Math.Max(_calleeDepth, summary.NeededDepth);
         }
 
-        if (summary is not null)
-        {
-            ApplyParameterSinks(creation.Arguments, arguments, summary, constructor);
-        }
+        return summary;
     }
 
     private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union)
@@ -832,17 +838,7 @@ internal sealed class TaintWalker
         }
         else if (hasBody)
         {
-            var summary = _context.GetSummary(method, _depth, _inProgress, _cancellationToken);
-            if (summary is null || summary.NeededDepth == int.MaxValue)
-            {
-                _calleesTruncated = true;
-            }
-            else
-            {
-                _calleeDepth = Math.Max(_calleeDepth, summary.NeededDepth);
-            }
-
-            if (summary is not null)
+            if (Summarise(method) is { } summary)
             {
                 summarised = true;
                 ApplyParameterSinks(invocation.Arguments, arguments, summary, method);
