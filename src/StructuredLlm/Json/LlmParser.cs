@@ -96,7 +96,12 @@ public static class LlmParser
         public bool SyntaxOk;
         public bool Sequence;
         public T? Value;
-        public List<LlmRepair> Repairs = new();
+        private List<LlmRepair>? _repairs;
+
+        /// <summary>The repairs so far, created on first use: a clean read has none.</summary>
+        public List<LlmRepair> Repairs => _repairs ??= new List<LlmRepair>();
+
+        public int RepairCount => _repairs?.Count ?? 0;
         public LlmError[] Errors = Array.Empty<LlmError>();
         public string[] Unknown = Array.Empty<string>();
         public byte[]? Clean;
@@ -171,14 +176,14 @@ public static class LlmParser
 
     private static LlmResult<T> Finish<T>(Attempt<T> a, ReadOnlySpan<byte> input, bool charPositions)
     {
-        IReadOnlyList<LlmRepair> repairs = a.Repairs.Count == 0 ? Array.Empty<LlmRepair>()
+        IReadOnlyList<LlmRepair> repairs = a.RepairCount == 0 ? Array.Empty<LlmRepair>()
             : charPositions ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
         return new LlmResult<T>(true, a.Value, repairs, Array.Empty<LlmError>(), a.Unknown, null);
     }
 
     private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text)
     {
-        IReadOnlyList<LlmRepair> repairs = a.Repairs.Count == 0 ? Array.Empty<LlmRepair>()
+        IReadOnlyList<LlmRepair> repairs = a.RepairCount == 0 ? Array.Empty<LlmRepair>()
             : text is not null ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
         return new(false, default, repairs, a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
     }
@@ -188,10 +193,11 @@ public static class LlmParser
         LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
     {
         var attempt = new Attempt<T>();
-        attempt.Repairs.AddRange(preamble);
+        if (preamble.Length > 0) attempt.Repairs.AddRange(preamble);
         if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
-        foreach (var r in attempt.Repairs)
+        for (int k = 0; k < attempt.RepairCount; k++)
         {
+            var r = attempt.Repairs[k];
             if (!options.IsAllowed(r.Kind))
             {
                 attempt.Errors = new[] { Errors.NotAllowed(r) };
@@ -349,7 +355,8 @@ public static class LlmParser
                     attempt.Success = true;
                     attempt.SyntaxOk = true;
                     attempt.Value = value;
-                    attempt.Repairs.AddRange(ctx.SnapshotRepairs());
+                    var coercions = ctx.SnapshotRepairs();
+                    if (coercions.Length > 0) attempt.Repairs.AddRange(coercions);
                     attempt.Unknown = ctx.SnapshotUnknown();
                     return true;
                 }
