@@ -7,7 +7,8 @@ namespace StructuredLlm.Analyzers.Tests;
 /// Sinks created by a target-typed <c>new(...)</c> whose type only its context gives (an object-initializer member, a
 /// field, a conditional or <c>??</c> branch, an async return, a callee's member assignment) are found: the sink index, which
 /// decides from syntax which blocks and callees may reach a sink, must not cut any of them. A constructor of this
-/// compilation that puts a parameter into a sink (a wrapper that builds the prompt) makes its argument a sink too.
+/// compilation that puts a parameter into a sink (a wrapper that builds the prompt; for a primary constructor, in a member
+/// initializer) makes its argument a sink too.
 /// </summary>
 public class TargetTypedNewFlowTests
 {
@@ -23,6 +24,10 @@ public class TargetTypedNewFlowTests
             {
                 _history = new ChatHistory($"You are {persona}. Answer in {turns} turns.");
             }
+        }
+        public class PrimaryAgent(string persona)
+        {
+            readonly ChatHistory _history = new ChatHistory("You are " + persona);
         }
         public class Holder
         {
@@ -67,6 +72,7 @@ public class TargetTypedNewFlowTests
     [InlineData("Prompt p = new({|SLLM1001:q|});", "")]
     [InlineData("var h = new Holder { Prompt = new({|SLLM1001:q|}) };", "")]
     [InlineData("_ = new Agent({|SLLM1001:q|}, 3);", "")]
+    [InlineData("_ = new PrimaryAgent({|SLLM1001:q|});", "")]
     [InlineData("Fill(new Holder(), {|SLLM1001:q|});", "static void Fill(Holder h, string s) { h.Message = s.Length > 0 ? new(ChatRole.System, s) : null; }")]
     public Task Sinks_created_by_a_target_typed_new_are_found(string body, string members) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);

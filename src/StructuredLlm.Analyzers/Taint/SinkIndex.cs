@@ -432,13 +432,25 @@ internal sealed partial class SinkIndex
                         // `using Sink = StructuredLlm.PromptSinkAttribute;`: attributes under another name are not tracked.
                         return new SinkIndex(aliases);
                     case TypeDeclarationSyntax { ParameterList: { } primary } primaryType:
-                        // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
-                        if (promptSink is not null && HasPromptSink(primary))
                         {
-                            direct.Add(NewPrefix + primaryType.Identifier.ValueText);
-                        }
+                            // A primary constructor: [PromptSink] on one of its parameters makes `new T(...)` a sink.
+                            var primaryKey = NewPrefix + primaryType.Identifier.ValueText;
+                            if (promptSink is not null && HasPromptSink(primary))
+                            {
+                                direct.Add(primaryKey);
+                            }
 
-                        continue;
+                            // Its parameters are used by the member initializers and the primary base: the whole
+                            // declaration stands for its body (more than it runs, never less).
+                            if (!byKey.TryGetValue(primaryKey, out var primaryList))
+                            {
+                                byKey[primaryKey] = primaryList = new List<Declaration>();
+                            }
+
+                            primaryList.Add(new Declaration(node, null));
+                            constructors.Add(new Declaration(node, null));
+                            continue;
+                        }
                     default:
                         continue;
                 }

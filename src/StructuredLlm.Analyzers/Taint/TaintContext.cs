@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -400,20 +401,7 @@ internal sealed class TaintContext
         return false;
     }
 
-    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        var bodies = new List<IOperation>(1);
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax(cancellationToken);
-            if (Compilation.ContainsSyntaxTree(syntax.SyntaxTree) && GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
-            {
-                bodies.Add(body);
-            }
-        }
-
-        return CollectFacts(bodies);
-    }
+    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken) => CollectFacts(Bodies(method, cancellationToken));
 
     /// <summary>
     /// Records the reach facts of the method that owns an operation block from the block the driver has already bound,
@@ -593,6 +581,22 @@ internal sealed class TaintContext
     private MethodSummary Build(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
     {
         var walker = new TaintWalker(this, method, summaryMode: true, depth - 1, inProgress, cancellationToken);
+        foreach (var body in Bodies(method, cancellationToken))
+        {
+            walker.AddRoot(body);
+        }
+
+        return walker.RunSummary();
+    }
+
+    /// <summary>
+    /// The operations a method runs, bound on demand: its body (and a constructor's <c>: base(...)</c>); for a primary
+    /// constructor, which has no body, the member initializers of every part of its type and the arguments of its
+    /// primary base (where its parameters are used at construction).
+    /// </summary>
+    private List<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var bodies = new List<IOperation>(1);
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
@@ -601,14 +605,53 @@ internal sealed class TaintContext
                 continue;
             }
 
-            var model = GetModel(syntax.SyntaxTree);
-            if (model.GetOperation(syntax, cancellationToken) is { } body)
+            if (syntax is not TypeDeclarationSyntax)
             {
-                walker.AddRoot(body);
+                if (GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is { } body)
+                {
+                    bodies.Add(body);
+                }
+
+                continue;
+            }
+
+            foreach (var part in method.ContainingType.DeclaringSyntaxReferences)
+            {
+                if (part.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type || !Compilation.ContainsSyntaxTree(type.SyntaxTree))
+                {
+                    continue;
+                }
+
+                var model = GetModel(type.SyntaxTree);
+                foreach (var member in type.Members)
+                {
+                    if (member is FieldDeclarationSyntax field && !field.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword))
+                    {
+                        foreach (var variable in field.Declaration.Variables)
+                        {
+                            if (variable.Initializer is { } value && model.GetOperation(value, cancellationToken) is { } fieldInitializer)
+                            {
+                                bodies.Add(fieldInitializer);
+                            }
+                        }
+                    }
+                    else if (member is PropertyDeclarationSyntax { Initializer: { } value } property
+                        && !property.Modifiers.Any(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StaticKeyword)
+                        && model.GetOperation(value, cancellationToken) is { } propertyInitializer)
+                    {
+                        bodies.Add(propertyInitializer);
+                    }
+                }
+
+                if (type.BaseList?.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax primaryBase
+                    && model.GetOperation(primaryBase, cancellationToken) is { } baseCall)
+                {
+                    bodies.Add(baseCall);
+                }
             }
         }
 
-        return walker.RunSummary();
+        return bodies;
     }
 
     /// <summary>
