@@ -31,51 +31,30 @@ public class TargetTypedNewFlowTests
         }
         public class Holder
         {
-            public Dictionary<string, string>? Map;
             public ChatMessage? Message;
             public Prompt? Prompt;
-            public object? Anything;
-        }
-        public class Uses
-        {
-            Dictionary<string, string>? _map;
-            ChatMessage? _message;
-            public void OtherMember(Holder h, string s) { h.Map = s.Length > 0 ? new(StringComparer.Ordinal) : null; }
-            public void MessageMember(Holder h, string s) { h.Message = s.Length > 0 ? new(ChatRole.System, s) : null; }
-            public void InitializerOther(string s) { var h = new Holder { Map = new(StringComparer.Ordinal) }; }
-            public void InitializerMessage(string s) { var h = new Holder { Message = new(ChatRole.System, s) }; }
-            public void InitializerPrompt(string s) { var h = new Holder { Prompt = new(s) }; }
-            public void InitializerObject(string s) { var h = new Holder { Anything = s.Length > 0 ? new(ChatRole.System, s) : (ChatMessage?)null }; }
-            public void FieldOther(string s) { _map = new(StringComparer.Ordinal); }
-            public void FieldMessage(string s) { this._message = new(ChatRole.System, s); }
-            public void BareFieldMessage(string s) { _message ??= new(ChatRole.System, s); }
-            public void LocalShadowsField(string s) { ChatMessage _map; _map = new(ChatRole.System, s); }
-            public void CoalesceOther(Dictionary<string, string>? d) { Dictionary<string, string> x = d ?? new(StringComparer.Ordinal); }
-            public void CoalesceMessage(ChatMessage? m, string s) { ChatMessage x = m ?? new(ChatRole.System, s); }
-            public void SwitchMessage(int n, string s) { ChatMessage x = n switch { 0 => new(ChatRole.System, s), _ => new(ChatRole.User, s) }; }
-            public async Task<Dictionary<string, string>> AsyncOther() { await Task.Yield(); return new(StringComparer.Ordinal); }
-            public async Task<ChatMessage> AsyncMessage(string s) { await Task.Yield(); return new(ChatRole.System, s); }
-            public void Argument(string s) => Take(new(ChatRole.System, s));
-            public void UnknownMember(string s) { var h = new Holder(); Elsewhere().Map = new(StringComparer.Ordinal); }
-            static void Take(ChatMessage m) { }
-            static Holder Elsewhere() => new();
         }
         """;
 
-    // In the block and through a callee; a source constructor that reaches a sink counts like a sink constructor.
+    // In the block and through a callee.
     [Theory]
     [InlineData("var h = new Holder { Message = new(ChatRole.System, {|SLLM1001:q|}) };", "")]
     [InlineData("_message = q.Length > 0 ? new(ChatRole.System, {|SLLM1001:q|}) : null;", "ChatMessage? _message;")]
     [InlineData("ChatMessage m = _message ?? new(ChatRole.System, {|SLLM1001:q|});", "ChatMessage? _message;")]
     [InlineData("_ = await Make({|SLLM1001:q|});", "static async Task<ChatMessage> Make(string s) { await Task.Yield(); return new(ChatRole.System, s); }")]
-    [InlineData("_ = new Prompt({|SLLM1001:q|});", "")]
-    [InlineData("Prompt p = new({|SLLM1001:q|});", "")]
-    [InlineData("var h = new Holder { Prompt = new({|SLLM1001:q|}) };", "")]
-    [InlineData("_ = new Agent({|SLLM1001:q|}, 3);", "")]
-    [InlineData("_ = new PrimaryAgent({|SLLM1001:q|});", "")]
     [InlineData("Fill(new Holder(), {|SLLM1001:q|});", "static void Fill(Holder h, string s) { h.Message = s.Length > 0 ? new(ChatRole.System, s) : null; }")]
     public Task Sinks_created_by_a_target_typed_new_are_found(string body, string members) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);
+
+    // Explicit or target-typed, with a body, an expression body or a primary constructor's member initializer.
+    [Theory]
+    [InlineData("_ = new Prompt({|SLLM1001:q|});")]
+    [InlineData("Prompt p = new({|SLLM1001:q|});")]
+    [InlineData("var h = new Holder { Prompt = new({|SLLM1001:q|}) };")]
+    [InlineData("_ = new Agent({|SLLM1001:q|}, 3);")]
+    [InlineData("_ = new PrimaryAgent({|SLLM1001:q|});")]
+    public Task Arguments_a_constructor_of_this_compilation_puts_into_a_sink_are_found(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + Types);
 
     [Fact]
     public async Task The_message_names_the_constructor_the_flow_goes_through()

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -643,7 +642,7 @@ internal sealed class TaintContext
                     }
                 }
 
-                if (type.BaseList?.Types.FirstOrDefault() is PrimaryConstructorBaseTypeSyntax primaryBase
+                if (type.BaseList is { Types: [PrimaryConstructorBaseTypeSyntax primaryBase, ..] }
                     && model.GetOperation(primaryBase, cancellationToken) is { } baseCall)
                 {
                     bodies.Add(baseCall);

@@ -977,13 +977,13 @@ internal sealed class TaintWalker
 
     private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method)
     {
+        var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var parameterSink in summary.ParameterSinks)
         {
             for (var i = 0; i < callArguments.Length; i++)
             {
                 if (callArguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
                 {
-                    var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
                     RecordSink(callArguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
                 }
