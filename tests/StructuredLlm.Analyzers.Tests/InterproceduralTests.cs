@@ -103,6 +103,27 @@ public class HandlerMethodGroupTests
                 public string NotATool(string query) { history.AddSystemMessage("Searching for " + query); return ""; }
             }
             """.Replace("\\\"", "\""));
+
+    /// <summary>
+    /// The registration is found in whichever file makes it, including one that spells the registering method with a
+    /// unicode escape (the scan for registrations skips only files whose text cannot name one); the handlers' file
+    /// names no registering method at all.
+    /// </summary>
+    [Theory]
+    [InlineData("app.MapPost(\"/ask\", Handlers.Ask); app.MapGet(\"/tool\", () => AIFunctionFactory.Create(Handlers.Tool));")]
+    [InlineData("app.\\u004DapPost(\"/ask\", Handlers.Ask); var tool = AIFunctionFactory.\\u0043reate(Handlers.Tool);")]
+    public Task Handlers_registered_in_another_file_have_untrusted_parameters(string registration) =>
+        Verify.AnalyzerFilesAsync(
+            Verify.Usings + """
+                public record AskRequest(string Question);
+                public static class Handlers
+                {
+                    public static void Ask(AskRequest request, ChatHistory history) => history.AddSystemMessage({|SLLM1001:"Q: " + request.Question|});
+                    public static string Tool(string topic, ChatHistory history) { history.AddSystemMessage({|SLLM1001:"T: " + topic|}); return ""; }
+                    public static void NotRegistered(AskRequest request, ChatHistory history) => history.AddSystemMessage("Q: " + request.Question);
+                }
+                """,
+            Verify.Usings + "public static class Routes { public static void Wire(WebApplication app) { " + registration + " } }");
 }
 
 public class HandlerParameterHeuristicTests

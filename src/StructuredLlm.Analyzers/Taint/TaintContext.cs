@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
@@ -137,6 +138,12 @@ internal sealed class TaintContext
         var result = new Dictionary<string, List<(InvocationExpressionSyntax, ExpressionSyntax)>>(StringComparer.Ordinal);
         foreach (var tree in compilation.SyntaxTrees)
         {
+            // Most files register nothing: a text search rules them out without creating their nodes.
+            if (!MayNameRegistration(tree.GetText(cancellationToken).ToString()))
+            {
+                continue;
+            }
+
             var root = tree.GetRoot(cancellationToken);
             foreach (var node in root.DescendantNodes())
             {
@@ -195,6 +202,43 @@ internal sealed class TaintContext
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// False only when <paramref name="text"/> cannot hold a name <see cref="LooksLikeRegistration"/> accepts: no word
+    /// starts with <c>Map</c>, none is <c>Create</c> or <c>CreateFromMethod</c>, and no <c>\u</c>/<c>\U</c> escape could spell
+    /// one (<c>@Map</c> is a word starting with <c>Map</c>).
+    /// </summary>
+    private static bool MayNameRegistration(string text)
+    {
+        if (text.IndexOf("\\u", StringComparison.Ordinal) >= 0 || text.IndexOf("\\U", StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        for (var i = text.IndexOf("Map", StringComparison.Ordinal); i >= 0; i = text.IndexOf("Map", i + 3, StringComparison.Ordinal))
+        {
+            if (i == 0 || !SyntaxFacts.IsIdentifierPartCharacter(text[i - 1]))
+            {
+                return true;
+            }
+        }
+
+        for (var i = text.IndexOf("Create", StringComparison.Ordinal); i >= 0; i = text.IndexOf("Create", i + 6, StringComparison.Ordinal))
+        {
+            if (i > 0 && SyntaxFacts.IsIdentifierPartCharacter(text[i - 1]))
+            {
+                continue;
+            }
+
+            var end = string.CompareOrdinal(text, i + 6, "FromMethod", 0, 10) == 0 ? i + 16 : i + 6;
+            if (end >= text.Length || !SyntaxFacts.IsIdentifierPartCharacter(text[end]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool LooksLikeRegistration(InvocationExpressionSyntax invocation)
