@@ -253,6 +253,22 @@ public class DiagnosticTests
     {
         Found d = Single("[LlmOutput] public partial class P { public P(int secret) { } public int X { get; set; } }", "SLLM0004");
         Assert.Equal("secret", d.At);
+        Assert.Contains("give the parameter a default value", d.Message);
+    }
+
+    [Fact]
+    public void SLLM0004_ignored_positional_member_needs_a_default_value()
+    {
+        // The parameter has a property, but the reader does not read it: the message says so and how to fix it.
+        Found d = Single("[LlmOutput] public partial record R([property: JsonIgnore] string Secret, string Shown);", "SLLM0004");
+        Assert.Equal("Secret", d.At);
+        Assert.Contains("sets 'Secret', which is not read from JSON", d.Message);
+
+        // With the default value, the type is read, and the ignored member gets that default (as System.Text.Json does).
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial record R(string Shown, [property: JsonIgnore] string Secret = \"none\");");
+        Assert.Empty(diagnostics);
+        run.AssertClean();
+        Assert.DoesNotContain("Secret:", run.Source("R.LlmReader.g.cs"));
     }
 
     [Fact]

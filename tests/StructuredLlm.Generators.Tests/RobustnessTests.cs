@@ -84,6 +84,23 @@ public class RobustnessTests
         Assert.All(run.GeneratorDiagnostics, d => Assert.True(d.Location != Location.None, d.ToString()));
     }
 
+    /// <summary>
+    /// A member the generator reports an error for still gets compilable code, with no warning of its own in generated
+    /// files: a build that lowers the SLLM error's severity, or treats warnings as errors, sees only the SLLM diagnostic.
+    /// </summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record R(object O, int X);")]
+    [InlineData("[LlmOutput] public partial record R(Queue<int> Q, string S);")]
+    [InlineData("public interface IShape { } [LlmOutput] public partial record R(IShape Shape);")]
+    [InlineData("[LlmOutput] public partial record R([property: JsonIgnore] string Secret, string Shown);")]
+    public void Generated_code_adds_no_warning_to_a_reported_member(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.Collections.Generic; using System.Text.Json.Serialization; using StructuredLlm;\n" + source);
+        run.AssertNoException();
+        Assert.NotEmpty(run.GeneratorDiagnostics);
+        Assert.DoesNotContain(run.CompilationProblems(), d => !run.Input.SyntaxTrees.Contains(d.Location.SourceTree));
+    }
+
     [Fact]
     public void Works_without_System_Text_Json_or_DataAnnotations_references()
     {

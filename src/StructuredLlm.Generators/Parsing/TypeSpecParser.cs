@@ -717,8 +717,11 @@ internal sealed class TypeSpecParser
                 }
                 else if (!parameter.HasExplicitDefaultValue)
                 {
+                    string? unread = bound is null ? UnreadPropertyNamed(chain, parameter.Name) : null;
                     Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(parameter.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
-                        $"constructor parameter '{parameter.Name}' matches no public property, so the reader has no JSON value for it");
+                        unread is not null
+                            ? $"constructor parameter '{parameter.Name}' sets '{unread}', which is not read from JSON ([JsonIgnore] or not public), so the reader has no value for it; give the parameter a default value"
+                            : $"constructor parameter '{parameter.Name}' matches no public property, so the reader has no JSON value for it; give the parameter a default value or add the property");
                 }
 
                 parameters.Add(new ConstructorParameterSpec(parameter.Name, bound?.Name, parameter.Type.ToDisplayString(TypeNameFormat), parameter.HasExplicitDefaultValue));
@@ -1407,6 +1410,23 @@ internal sealed class TypeSpecParser
             if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
             {
                 return text;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A property of the type named like a constructor parameter (case-insensitively) that the reader does not set.</summary>
+    private static string? UnreadPropertyNamed(List<System.Collections.Immutable.ImmutableArray<ISymbol>> chain, string parameterName)
+    {
+        foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
+        {
+            foreach (ISymbol member in typeMembers)
+            {
+                if (member is IPropertySymbol { IsStatic: false } property && string.Equals(property.Name, parameterName, StringComparison.OrdinalIgnoreCase))
+                {
+                    return property.Name;
+                }
             }
         }
 
