@@ -272,6 +272,25 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void Extension_data_is_left_out_of_schema_and_reader()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            [LlmOutput] public partial class Reply
+            {
+                public string Text { get; set; } = "";
+                [JsonExtensionData] public Dictionary<string, System.Text.Json.JsonElement>? Extra { get; set; }
+            }
+            """);
+        Assert.Empty(diagnostics);
+        run.AssertClean();
+        Assert.All(SchemaExtractor.Extract(run, "Reply.LlmOutput.g.cs").Values, json => Assert.DoesNotContain("extra", json, System.StringComparison.OrdinalIgnoreCase));
+
+        // Positional: the parameter then needs a default value, and the message names the attribute.
+        Found d = Single("[LlmOutput] public partial record R(string Text, [property: JsonExtensionData] Dictionary<string, object>? Extra);", "SLLM0004");
+        Assert.Contains("[JsonExtensionData]", d.Message);
+    }
+
+    [Fact]
     public void SLLM0004_abstract_member_type_without_derived_types()
     {
         Found d = Single("public abstract record Animal(string Name); [LlmOutput] public partial record Zoo(Animal Star);", "SLLM0004");

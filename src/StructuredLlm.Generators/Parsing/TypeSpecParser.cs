@@ -720,7 +720,7 @@ internal sealed class TypeSpecParser
                     string? unread = bound is null ? UnreadPropertyNamed(chain, parameter.Name) : null;
                     Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(parameter.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
                         unread is not null
-                            ? $"constructor parameter '{parameter.Name}' sets '{unread}', which is not read from JSON ([JsonIgnore] or not public), so the reader has no value for it; give the parameter a default value"
+                            ? $"constructor parameter '{parameter.Name}' sets '{unread}', which is not read from JSON ([JsonIgnore], [JsonExtensionData] or not public), so the reader has no value for it; give the parameter a default value"
                             : $"constructor parameter '{parameter.Name}' matches no public property, so the reader has no JSON value for it; give the parameter a default value or add the property");
                 }
 
@@ -1507,10 +1507,19 @@ internal sealed class TypeSpecParser
         return 0;
     }
 
+    /// <summary>
+    /// <c>[JsonIgnore]</c> (always), or <c>[JsonExtensionData]</c>: an extension-data bag holds the members a type does not
+    /// declare, which a schema never asks for; members a model adds anyway are reported as unknown by the reader.
+    /// </summary>
     private static bool IsJsonIgnored(IPropertySymbol property)
     {
         foreach (AttributeData a in property.GetAttributes())
         {
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonExtensionDataAttribute"))
+            {
+                return true;
+            }
+
             if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
             {
                 // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
