@@ -428,6 +428,10 @@ internal sealed class LlmApiTable
         // Retrieved documents
         AddTypeSource("Microsoft.Extensions.VectorData.VectorSearchResult`1", SourceKind.RetrievedDocument);
         AddTypeSource("Microsoft.SemanticKernel.Data.TextSearchResult", SourceKind.RetrievedDocument);
+        AddTypeSource("Microsoft.SemanticKernel.Data.KernelSearchResults`1", SourceKind.RetrievedDocument); // ITextSearch results
+        AddTypeSource("Microsoft.SemanticKernel.Memory.MemoryQueryResult", SourceKind.RetrievedDocument); // ISemanticTextMemory.SearchAsync
+        AddTypeSource("Azure.Search.Documents.Models.SearchResults`1", SourceKind.RetrievedDocument); // Azure AI Search
+        AddTypeSource("Azure.Search.Documents.Models.SearchResult`1", SourceKind.RetrievedDocument);
     }
 
     private void ResolveSanitizers()
