@@ -206,13 +206,18 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             {
                                 sink = true;
                             }
-                            else if (TaintContext.HasSourceBody(method) && method.MethodKind != MethodKind.LocalFunction)
+                            else if (method.MethodKind != MethodKind.LocalFunction && taint.DispatchTargets(invocation) is { Length: > 0 } targets)
                             {
-                                // A callee matters only through its summary: parameter sinks, or sources it returns.
-                                (callees ??= new List<IMethodSymbol>()).Add(method);
-                                if (TaintContext.MayPassTaint(invocation))
+                                // A callee matters only through its summary: parameter sinks, or sources it returns. Called
+                                // through an interface or a base method, every body of this compilation it may run counts.
+                                var passes = TaintContext.MayPassTaint(invocation);
+                                foreach (var body in targets)
                                 {
-                                    (sinkCallees ??= new List<IMethodSymbol>()).Add(method);
+                                    (callees ??= new List<IMethodSymbol>()).Add(body);
+                                    if (passes)
+                                    {
+                                        (sinkCallees ??= new List<IMethodSymbol>()).Add(body);
+                                    }
                                 }
                             }
 

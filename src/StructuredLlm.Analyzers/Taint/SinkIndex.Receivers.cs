@@ -151,7 +151,9 @@ internal sealed partial class SinkIndex
         /// <summary>Whether a member mention may call a declaration of its name in one of <paramref name="types"/> (null: any type).</summary>
         public bool Matches(SimpleNameSyntax member, HashSet<string>? types) => types is null || Matches(member, null, types);
 
-        // An unknown receiver matches every declaration; a known one, the declarations in its type's family.
+        // An unknown receiver matches every declaration; a known one, the declarations in its type's family: the types it
+        // derives from (an inherited method) and the types that derive from it (an override or an interface implementation
+        // the call may dispatch to).
         private bool Matches(SimpleNameSyntax member, string? type, HashSet<string>? types)
         {
             var receivers = Resolve(member);
@@ -163,7 +165,20 @@ internal sealed partial class SinkIndex
             foreach (var receiver in receivers)
             {
                 var family = Family(receiver);
-                if (type is not null ? family.Contains(type) : family.Overlaps(types!))
+                if (type is not null ? family.Contains(type) || Family(type).Contains(receiver) : family.Overlaps(types!) || Derives(types!, receiver))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool Derives(HashSet<string> types, string receiver)
+        {
+            foreach (var type in types)
+            {
+                if (Family(type).Contains(receiver))
                 {
                     return true;
                 }

@@ -92,6 +92,8 @@ internal sealed class TaintContext
     private Dictionary<string, List<(InvocationExpressionSyntax Invocation, ExpressionSyntax Argument)>>? _handlerCandidates;
     private readonly ConcurrentDictionary<string, Dictionary<IMethodSymbol, SourceKind>> _handlerMethods = new(StringComparer.Ordinal);
     private readonly object _sinkIndexLock = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _dispatchTargets = new(SymbolEqualityComparer.Default);
+    private ImmutableArray<INamedTypeSymbol> _sourceTypes;
     private SinkIndex? _sinkIndex;
 
     public TaintContext(LlmApiTable table)
@@ -286,7 +288,149 @@ internal sealed class TaintContext
     /// <summary>Whether <paramref name="method"/> has a body in this compilation that a summary can be built from.</summary>
     public static bool HasSourceBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
-        && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.Constructor or MethodKind.ReducedExtension;
+        && method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.Constructor or MethodKind.ReducedExtension
+            or MethodKind.ExplicitInterfaceImplementation;
+
+    /// <summary>The most bodies one call is followed into: an interface or base method with more implementations in the
+    /// compilation is followed into the first ones (in declaration order) only.</summary>
+    internal const int MaxDispatchTargets = 16;
+
+    /// <summary>
+    /// The bodies of this compilation a call may run: the called method itself when it has a body, and, for a virtual call
+    /// of a member of an interface or base type declared in this compilation (a service called through its interface, an
+    /// abstract template method, a virtual method), the implementations and overrides declared in this compilation. Empty
+    /// when there is none (a call into another assembly). Reduced extension methods and generic instances are mapped to
+    /// their definitions.
+    /// </summary>
+    public ImmutableArray<IMethodSymbol> DispatchTargets(IInvocationOperation invocation) => DispatchTargets(invocation.TargetMethod, invocation.IsVirtual);
+
+    /// <inheritdoc cref="DispatchTargets(IInvocationOperation)"/>
+    /// <param name="method">The called method.</param>
+    /// <param name="isVirtual">False for a call that does not dispatch (<c>base.M()</c>): then only the method's own body.</param>
+    public ImmutableArray<IMethodSymbol> DispatchTargets(IMethodSymbol method, bool isVirtual)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        var own = HasSourceBody(method) ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty;
+
+        // Only an interface or base type declared in this compilation: a library's interface (SK's IChatCompletionService)
+        // is implemented by the library's own types, which the analysis cannot see, far more often than by the app's.
+        if (!isVirtual || method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.ContainingType is not { } type
+            || !(type.TypeKind == TypeKind.Interface || method.IsAbstract || method.IsVirtual || (method.IsOverride && !method.IsSealed))
+            || (type.IsSealed && type.TypeKind != TypeKind.Interface)
+            || type.DeclaringSyntaxReferences.Length == 0)
+        {
+            return own;
+        }
+
+        return _dispatchTargets.GetOrAdd(method, m => FindDispatchTargets(m, own));
+    }
+
+    private ImmutableArray<IMethodSymbol> FindDispatchTargets(IMethodSymbol method, ImmutableArray<IMethodSymbol> own)
+    {
+        var targets = new List<IMethodSymbol>(own);
+        var declaring = method.ContainingType.OriginalDefinition;
+        foreach (var type in SourceTypes())
+        {
+            if (targets.Count >= MaxDispatchTargets)
+            {
+                break;
+            }
+
+            if (type.TypeKind is TypeKind.Interface or TypeKind.Delegate or TypeKind.Enum || SymbolEqualityComparer.Default.Equals(type, declaring))
+            {
+                continue;
+            }
+
+            IMethodSymbol? target = null;
+            if (declaring.TypeKind == TypeKind.Interface)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, declaring))
+                    {
+                        continue;
+                    }
+
+                    foreach (var member in implemented.GetMembers(method.Name))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, method)
+                            && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                        {
+                            target = implementation;
+                        }
+                    }
+                }
+            }
+            else
+            {
+                foreach (var member in type.GetMembers(method.Name))
+                {
+                    for (var overridden = (member as IMethodSymbol)?.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, method))
+                        {
+                            target = (IMethodSymbol)member;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (target is not null && HasSourceBody(target.OriginalDefinition) && !ContainsSymbol(targets, target.OriginalDefinition))
+            {
+                targets.Add(target.OriginalDefinition);
+            }
+        }
+
+        return targets.ToImmutableArray();
+    }
+
+    private static bool ContainsSymbol(List<IMethodSymbol> methods, IMethodSymbol method)
+    {
+        foreach (var m in methods)
+        {
+            if (SymbolEqualityComparer.Default.Equals(m, method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every class, struct and record declared in this compilation (nested ones too), collected once.</summary>
+    private ImmutableArray<INamedTypeSymbol> SourceTypes()
+    {
+        if (_sourceTypes.IsDefault)
+        {
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(Compilation.Assembly.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                foreach (var member in stack.Pop().GetMembers())
+                {
+                    if (member is INamedTypeSymbol named)
+                    {
+                        if (named.TypeKind is TypeKind.Class or TypeKind.Struct)
+                        {
+                            types.Add(named);
+                        }
+
+                        stack.Push(named);
+                    }
+                    else if (member is INamespaceSymbol ns)
+                    {
+                        stack.Push(ns);
+                    }
+                }
+            }
+
+            ImmutableInterlocked.InterlockedInitialize(ref _sourceTypes, types.ToImmutable());
+        }
+
+        return _sourceTypes;
+    }
 
     /// <summary>
     /// The summary of a same-compilation method, built at most <paramref name="depth"/> levels deep; <see langword="null"/>
@@ -490,12 +634,17 @@ internal sealed class TaintContext
             foreach (var operation in body.DescendantsAndSelf())
             {
                 reach |= OperationReach(operation);
-                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } invocation && HasSourceBody(target))
+                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } invocation
+                    && DispatchTargets(invocation) is { Length: > 0 } targets)
                 {
-                    (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
-                    if (MayPassTaint(invocation))
+                    var passes = MayPassTaint(invocation);
+                    foreach (var callee in targets)
                     {
-                        (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(target);
+                        (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                        if (passes)
+                        {
+                            (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                        }
                     }
                 }
                 else if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasSourceBody(constructor) && MayPassTaint(creation.Arguments))

@@ -827,27 +827,32 @@ internal sealed class TaintWalker
         // Without tainted arguments or receiver, a callee's summary adds only the sources it reads itself. A summary
         // that skips a callee (at depth 0, or because the callee reads no source within this depth) may differ at
         // another depth, so it is not reused across depths.
-        var hasBody = TaintContext.HasSourceBody(method);
+        // The bodies the call may run: the method's own, or, through an interface or a base method, the implementations
+        // and overrides of this compilation (their union: any of them may be the one called).
+        var targets = _context.DispatchTargets(invocation);
         var untainted = argumentTaint is null && instance is null;
-        if (hasBody && (_depth <= 0
-            || (untainted && _context.GetReach(method, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)))
+        if (targets.Length > 0 && (_depth <= 0 || (untainted && !MayReturnSource(targets))))
         {
             // Skipping a callee that gets no taint and can give none back (void, a number, bool...; no out/ref
             // parameter) loses nothing at any depth; any other skip holds only for this depth.
             _calleesTruncated |= _summaryMode && !(untainted && !TaintContext.CanReturnTaint(method));
         }
-        else if (hasBody)
+        else if (targets.Length > 0)
         {
-            if (Summarise(method) is { } summary)
+            foreach (var target in targets)
             {
-                summarised = true;
-                ApplyParameterSinks(invocation.Arguments, arguments, summary, method);
-                BindSummaryOutArguments(invocation, arguments, summary);
-                result = MapReturn(summary, invocation, arguments);
-                if (!method.IsStatic)
+                if (Summarise(target) is { } summary)
                 {
-                    result = TaintValue.Union(result, instance);
+                    summarised = true;
+                    ApplyParameterSinks(invocation.Arguments, arguments, summary, target);
+                    BindSummaryOutArguments(invocation, arguments, summary);
+                    result = TaintValue.Union(result, MapReturn(summary, invocation, arguments));
                 }
+            }
+
+            if (summarised && !method.IsStatic)
+            {
+                result = TaintValue.Union(result, instance);
             }
         }
 
@@ -858,6 +863,19 @@ internal sealed class TaintWalker
         }
 
         return result;
+    }
+
+    private bool MayReturnSource(ImmutableArray<IMethodSymbol> targets)
+    {
+        foreach (var target in targets)
+        {
+            if (_context.GetReach(target, _depth, MethodReach.Source, _cancellationToken) != MethodReach.None)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int ExpandedArgumentCount(IInvocationOperation invocation)
