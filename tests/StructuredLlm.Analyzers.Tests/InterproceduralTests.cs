@@ -129,6 +129,20 @@ public class HandlerMethodGroupTests
 public class HandlerParameterHeuristicTests
 {
     [Fact]
+    public Task SignalR_hub_methods_take_client_arguments_but_lifecycle_overrides_do_not() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public class ChatHub(ChatHistory history) : Microsoft.AspNetCore.SignalR.Hub
+            {
+                public void Ask(string question) => history.AddSystemMessage({|SLLM1001:"Answer: " + question|});
+                public override Task OnDisconnectedAsync(Exception? exception)
+                {
+                    history.AddSystemMessage("Disconnected: " + exception?.Message);
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+
+    [Fact]
     public Task Services_injected_into_handlers_are_not_sources() =>
         Verify.AnalyzerAsync(Verify.Usings + """
             public record AskRequest(string Question);

@@ -75,6 +75,7 @@ internal sealed class SourceKind
     public static readonly SourceKind PageHandlerParameter = new("Razor Pages handler parameter");
     public static readonly SourceKind BoundProperty = new("bound request property");
     public static readonly SourceKind MinimalApiParameter = new("minimal API parameter");
+    public static readonly SourceKind HubMethodArgument = new("SignalR hub method argument");
     public static readonly SourceKind ConsoleInput = new("console input");
     public static readonly SourceKind FileContents = new("file contents");
     public static readonly SourceKind HttpResponse = new("HTTP response");

@@ -61,6 +61,9 @@ internal sealed class LlmApiTable
 
     public INamedTypeSymbol? NonActionAttribute { get; private set; }
 
+    /// <summary>SignalR's <c>Hub</c>: the arguments of its public methods are sent by connected clients.</summary>
+    public INamedTypeSymbol? SignalRHub { get; private set; }
+
     public INamedTypeSymbol? BindPropertyAttribute { get; private set; }
 
     public INamedTypeSymbol? StringBuilder { get; private set; }
@@ -350,6 +353,7 @@ internal sealed class LlmApiTable
         ControllerBase = Type("Microsoft.AspNetCore.Mvc.ControllerBase");
         PageModel = Type("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         NonActionAttribute = Type("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+        SignalRHub = Type("Microsoft.AspNetCore.SignalR.Hub");
         BindPropertyAttribute = Type("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
         if (BindPropertyAttribute is not null)
         {

@@ -1279,6 +1279,13 @@ internal sealed class TaintWalker
             {
                 return SourceKind.PageHandlerParameter;
             }
+
+            // A hub method is called by clients with arguments they choose; the hub's own overrides
+            // (OnConnectedAsync, OnDisconnectedAsync) are lifecycle callbacks, not client calls.
+            if (table.SignalRHub is { } hub && !method.IsOverride && InheritsFrom(type, hub))
+            {
+                return SourceKind.HubMethodArgument;
+            }
         }
 
         return null;
