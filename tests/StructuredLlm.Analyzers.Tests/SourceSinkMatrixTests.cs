@@ -88,6 +88,8 @@ public class SourceSinkMatrixTests
         { "MVC action parameter", ": ControllerBase", "", "Ask", "string message", "", "", "", "message" },
         { "MVC action bound record", ": ControllerBase", "", "Ask", "AskRequest request", "", "", "", "request.CustomerMessage" },
         { "Razor Pages handler", ": Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "", "OnPostAsync", "string message", "", "", "", "message" },
+        { "Blazor [SupplyParameterFromQuery]", "", "", "M", "", "[Microsoft.AspNetCore.Components.SupplyParameterFromQuery] public string Q { get; set; } = \"\";", "", "", "Q" },
+        { "Blazor [SupplyParameterFromForm]", "", "", "M", "", "[Microsoft.AspNetCore.Components.SupplyParameterFromForm] public string F { get; set; } = \"\";", "", "", "F" },
         { "SignalR hub method", ": Microsoft.AspNetCore.SignalR.Hub", "", "SendMessage", "string user, string message", "", "", "", "message" },
         { "[BindProperty]", ": Microsoft.AspNetCore.Mvc.RazorPages.PageModel", "", "OnPostAsync", "", "[BindProperty] public string Message { get; set; } = \"\";", "", "", "Message" },
         { "minimal API parameter", "", "", "M", "Microsoft.AspNetCore.Builder.WebApplication app", "", "app.MapPost(\"/ask\", async (string message) => {", "});", "message" },

@@ -350,6 +350,8 @@ internal sealed class LlmApiTable
         AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromRouteAttribute", SourceKind.RouteValue);
         AddSourceAttribute("Microsoft.AspNetCore.Mvc.FromHeaderAttribute", SourceKind.RequestHeader);
         AddSourceAttribute("Microsoft.AspNetCore.Http.AsParametersAttribute", SourceKind.HttpRequest);
+        AddSourceAttribute("Microsoft.AspNetCore.Components.SupplyParameterFromQueryAttribute", SourceKind.QueryString); // Blazor
+        AddSourceAttribute("Microsoft.AspNetCore.Components.SupplyParameterFromFormAttribute", SourceKind.FormField);
         ControllerBase = Type("Microsoft.AspNetCore.Mvc.ControllerBase");
         PageModel = Type("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         NonActionAttribute = Type("Microsoft.AspNetCore.Mvc.NonActionAttribute");
