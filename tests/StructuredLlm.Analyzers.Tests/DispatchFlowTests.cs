@@ -101,3 +101,62 @@ public class DispatchFlowTests
             }
             """);
 }
+
+/// <summary>A callee that appends to or fills an object its caller passed (a StringBuilder, a list) taints the caller's variable.</summary>
+public class FilledArgumentFlowTests
+{
+    [Fact]
+    public Task Helpers_that_fill_a_builder_or_a_list_taint_the_callers_object() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public static class Prompts
+            {
+                static void AddRules(StringBuilder sb, string rules) => sb.Append("Rules: ").Append(rules);
+                static void LoadNotes(StringBuilder sb) => sb.AppendLine(File.ReadAllText("notes.md"));
+                static void Collect(List<string> parts, string part) => parts.Add(part);
+                static int Measure(StringBuilder sb, List<string> parts) => sb.Length + parts.Count;
+
+                public static void Run(ChatHistory history, [FromQuery] string q)
+                {
+                    var a = new StringBuilder();
+                    AddRules(a, q);
+                    history.AddSystemMessage({|SLLM1001:a.ToString()|});
+
+                    var b = new StringBuilder("Notes:\n");
+                    LoadNotes(b);
+                    history.AddSystemMessage({|SLLM1001:b.ToString()|});
+
+                    var parts = new List<string> { "Be brief." };
+                    Collect(parts, q);
+                    history.AddSystemMessage({|SLLM1001:string.Join("\n", parts)|});
+
+                    var clean = new StringBuilder("Rules");
+                    var cleanParts = new List<string>();
+                    Measure(clean, cleanParts);
+                    history.AddSystemMessage(clean.ToString());
+                    history.AddSystemMessage(string.Join("\n", cleanParts));
+                }
+            }
+            """);
+
+    [Fact]
+    public Task A_method_that_completes_an_object_with_model_output_does_not_feed_that_output_into_its_own_prompt() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public class Ticket { public string Subject { get; set; } = ""; public string Summary { get; set; } = ""; }
+            public class Summarizer(IChatClient chat)
+            {
+                async Task SummarizeAsync(Ticket ticket)
+                {
+                    var reply = await chat.GetResponseAsync("Summarize the ticket titled " + ticket.Subject);
+                    ticket.Summary = reply.Text;
+                }
+
+                public async Task RunAsync(IEnumerable<Ticket> tickets)
+                {
+                    foreach (var ticket in tickets)
+                    {
+                        await SummarizeAsync(ticket);
+                    }
+                }
+            }
+            """);
+}

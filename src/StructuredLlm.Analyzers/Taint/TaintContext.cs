@@ -554,12 +554,13 @@ internal sealed class TaintContext
         public ImmutableArray<ISymbol> MembersRead { get; }
     }
 
-    /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, or an out/ref parameter.</summary>
+    /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, an out/ref parameter, or an object argument it can fill.</summary>
     public static bool CanReturnTaint(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            if (parameter.RefKind is RefKind.Out or RefKind.Ref)
+            // An out/ref parameter, or an object the method can fill (a StringBuilder, a list it appends to).
+            if (parameter.RefKind is RefKind.Out or RefKind.Ref || (parameter.RefKind == RefKind.None && TaintWalker.IsMutableReference(parameter.Type)))
             {
                 return true;
             }

@@ -140,6 +140,13 @@ internal sealed class TaintWalker
                 {
                     outParameters = outParameters.Add((parameter.Ordinal, stored));
                 }
+                else if (parameter.RefKind == RefKind.None && IsMutableReference(parameter.Type) && Get(parameter) is { } mutated
+                    && GainsOrigins(mutated, parameter.Ordinal))
+                {
+                    // The method appended to or filled an object the caller passed (a StringBuilder, a list, a DTO): the
+                    // caller's variable holds what was put into it, as it would for a ref parameter.
+                    outParameters = outParameters.Add((parameter.Ordinal, mutated));
+                }
             }
         }
 
@@ -148,6 +155,56 @@ internal sealed class TaintWalker
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
             _calleesTruncated ? int.MaxValue : _calleeDepth + 1,
             outParameters);
+    }
+
+    /// <summary>
+    /// A text container a callee can append to or fill: a <c>StringBuilder</c>, an array or a collection. Not other
+    /// objects: a method that reads an object and then writes a result into it (a DTO it completes) would otherwise look,
+    /// to this flow-insensitive walk, as if the result flowed into its own input.
+    /// </summary>
+    internal static bool IsMutableReference(ITypeSymbol type)
+    {
+        if (!type.IsReferenceType || IsSafeType(type))
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol || type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        {
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } named && IsGenericCollection(named.OriginalDefinition))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsGenericCollection(implemented.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGenericCollection(INamedTypeSymbol type) =>
+        type is { Name: "ICollection", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    /// <summary>Whether a parameter's taint has an origin other than the parameter itself.</summary>
+    private static bool GainsOrigins(TaintValue taint, int ordinal)
+    {
+        foreach (var origin in taint.Origins)
+        {
+            if (origin.ParameterOrdinal != ordinal)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Run()
@@ -199,7 +256,7 @@ internal sealed class TaintWalker
             _changed = true;
         }
 
-        // Where a local first gains taint, in straight-line code of the method itself (see ReadLocal).
+        // Where a local first gains taint, in straight-line code of the method itself (see ReadVariable).
         var position = _functions.Count > 1 ? int.MinValue : _position;
         if (!_firstTaint.TryGetValue(symbol, out var first) || position < first)
         {
@@ -208,13 +265,15 @@ internal sealed class TaintWalker
     }
 
     /// <summary>
-    /// A local read, outside any loop and in the method itself, before the first statement that taints it is clean:
-    /// the one ordering rule of an otherwise flow-insensitive walk (a template used before untrusted text is appended).
+    /// A local or parameter read, outside any loop and in the method itself, before the first statement that taints it
+    /// is clean: the one ordering rule of an otherwise flow-insensitive walk (a template used before untrusted text is
+    /// appended; a parameter object read for the prompt before the reply is written into it). A parameter seeded as a
+    /// source, or as a summary's parameter, is tainted from the start.
     /// </summary>
-    private TaintValue? ReadLocal(ILocalReferenceOperation reference)
+    private TaintValue? ReadVariable(ISymbol variable, IOperation reference)
     {
-        var taint = Get(reference.Local);
-        if (taint is null || _functions.Count > 1 || !_firstTaint.TryGetValue(reference.Local, out var first)
+        var taint = Get(variable);
+        if (taint is null || _functions.Count > 1 || !_firstTaint.TryGetValue(variable, out var first)
             || reference.Syntax.SpanStart >= first)
         {
             return taint;
@@ -378,9 +437,9 @@ internal sealed class TaintWalker
         switch (operation)
         {
             case ILocalReferenceOperation local:
-                return ReadLocal(local);
+                return ReadVariable(local.Local, local);
             case IParameterReferenceOperation parameter:
-                return Get(parameter.Parameter);
+                return ReadVariable(parameter.Parameter, parameter);
             case IInstanceReferenceOperation:
                 return null;
             case IFieldReferenceOperation field:
