@@ -158,30 +158,36 @@ internal sealed class TaintWalker
     }
 
     /// <summary>
-    /// A text container a callee can append to or fill: a <c>StringBuilder</c>, an array or a collection. Not other
-    /// objects: a method that reads an object and then writes a result into it (a DTO it completes) would otherwise look,
-    /// to this flow-insensitive walk, as if the result flowed into its own input.
+    /// A text container a callee can append to or fill: a <c>StringBuilder</c>, or an array or collection of strings
+    /// (parts joined into a prompt later). Not other objects: a method that reads an object and then writes a result into
+    /// it (a DTO it completes) would look, to this flow-insensitive walk, as if the result flowed into its own input; and
+    /// not collections of other things, whose elements carry their own taint where they are created.
     /// </summary>
     internal static bool IsMutableReference(ITypeSymbol type)
     {
-        if (!type.IsReferenceType || IsSafeType(type))
+        if (!type.IsReferenceType)
         {
             return false;
         }
 
-        if (type is IArrayTypeSymbol || type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        if (type is IArrayTypeSymbol array)
+        {
+            return array.ElementType.SpecialType == SpecialType.System_String;
+        }
+
+        if (type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
         {
             return true;
         }
 
-        if (type is INamedTypeSymbol { IsGenericType: true } named && IsGenericCollection(named.OriginalDefinition))
+        if (type is INamedTypeSymbol named && IsStringCollection(named))
         {
             return true;
         }
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (IsGenericCollection(implemented.OriginalDefinition))
+            if (IsStringCollection(implemented))
             {
                 return true;
             }
@@ -190,8 +196,9 @@ internal sealed class TaintWalker
         return false;
     }
 
-    private static bool IsGenericCollection(INamedTypeSymbol type) =>
-        type is { Name: "ICollection", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+    private static bool IsStringCollection(INamedTypeSymbol type) =>
+        type is { Name: "ICollection", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+        && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
     /// <summary>Whether a parameter's taint has an origin other than the parameter itself.</summary>
     private static bool GainsOrigins(TaintValue taint, int ordinal)
