@@ -18,6 +18,13 @@ public class WrapInPromptUntrustedTests
     public Task Wraps_the_tainted_part(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 
+    /// <summary>A finding through a callee (its parameter reaches the sink) is fixed at the call: the argument is wrapped.</summary>
+    [Fact]
+    public Task Wraps_the_argument_of_a_call_that_reaches_the_sink() =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
+            FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"),
+            FlowTests.Code("SetRules(Prompt.Untrusted(q));", "void SetRules(string rules) => history.AddSystemMessage(rules);"));
+
     [Fact]
     public Task Adds_the_using_when_missing() =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
@@ -62,4 +69,10 @@ public class MoveToUserMessageTests
     [InlineData("history.AddSystemMessage({|SLLM1001:\"Rules: \" + q|});")]          // concatenation: wrap instead
     public Task Not_offered_where_there_is_nowhere_to_move_to(string body) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(body));
+
+    [Fact]
+    public Task Not_offered_for_a_call_whose_callee_holds_the_sink() =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(
+            FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"),
+            FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"));
 }
