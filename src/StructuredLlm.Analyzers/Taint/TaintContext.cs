@@ -60,7 +60,8 @@ internal sealed class MethodSummary
 
     public ImmutableArray<ParameterSink> ParameterSinks { get; }
 
-    /// <summary>Origins of what the method stores into its <c>out</c>/<c>ref</c> parameters, by ordinal.</summary>
+    /// <summary>Origins of what the method stores into its <c>out</c>/<c>ref</c> parameters, or appends to a text container
+    /// argument (<see cref="TaintWalker.IsMutableReference"/>), by ordinal.</summary>
     public ImmutableArray<(int Ordinal, TaintValue Taint)> OutParameters { get; }
 }
 

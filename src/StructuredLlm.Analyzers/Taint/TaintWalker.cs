@@ -143,8 +143,8 @@ internal sealed class TaintWalker
                 else if (parameter.RefKind == RefKind.None && IsMutableReference(parameter.Type) && Get(parameter) is { } mutated
                     && GainsOrigins(mutated, parameter.Ordinal))
                 {
-                    // The method appended to or filled an object the caller passed (a StringBuilder, a list, a DTO): the
-                    // caller's variable holds what was put into it, as it would for a ref parameter.
+                    // The method appended to or filled a text container the caller passed (a StringBuilder, a list of
+                    // strings): the caller's variable holds what was put into it, as it would for a ref parameter.
                     outParameters = outParameters.Add((parameter.Ordinal, mutated));
                 }
             }
@@ -905,6 +905,7 @@ internal sealed class TaintWalker
         }
         else if (targets.Length > 0)
         {
+            var unsummarised = false;
             foreach (var target in targets)
             {
                 if (Summarise(target) is { } summary)
@@ -914,18 +915,26 @@ internal sealed class TaintWalker
                     BindSummaryOutArguments(invocation, arguments, summary);
                     result = TaintValue.Union(result, MapReturn(summary, invocation, arguments));
                 }
+                else
+                {
+                    unsummarised = true;
+                }
             }
 
             if (summarised && !method.IsStatic)
             {
                 result = TaintValue.Union(result, instance);
             }
+
+            // A body that could not be summarised (recursion, depth) is treated as an opaque call, as a lone callee is.
+            summarised &= !unsummarised;
         }
 
         if (!summarised)
         {
-            result = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && argumentTaint is not null);
-            BindOutArguments(invocation, result);
+            var opaque = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && argumentTaint is not null);
+            BindOutArguments(invocation, opaque);
+            result = TaintValue.Union(result, opaque);
         }
 
         return result;
