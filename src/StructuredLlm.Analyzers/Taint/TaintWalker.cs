@@ -180,20 +180,7 @@ internal sealed class TaintWalker
             return true;
         }
 
-        if (type is INamedTypeSymbol named && IsStringCollection(named))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (IsStringCollection(implemented))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return IsOrImplements(type, IsStringCollection);
     }
 
     private static bool IsStringCollection(INamedTypeSymbol type) =>
@@ -323,23 +310,23 @@ internal sealed class TaintWalker
         _ => null,
     };
 
-    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
     /// <summary>A dictionary type (implements <c>IDictionary&lt;,&gt;</c> or <c>IReadOnlyDictionary&lt;,&gt;</c>, or is one).</summary>
-    private static bool IsDictionaryLike(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
+    private static bool IsDictionaryLike(ITypeSymbol? type) => type is not null && IsOrImplements(type, IsDictionaryInterface);
 
-        if (IsDictionaryInterface(type))
+    private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
+        type is { IsGenericType: true, Name: "IDictionary" or "IReadOnlyDictionary", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+    /// <summary>Whether <paramref name="type"/> is, or implements, an interface <paramref name="matches"/> accepts.</summary>
+    private static bool IsOrImplements(ITypeSymbol type, Func<INamedTypeSymbol, bool> matches)
+    {
+        if (type is INamedTypeSymbol named && matches(named))
         {
             return true;
         }
 
-        foreach (var iface in type.AllInterfaces)
+        foreach (var implemented in type.AllInterfaces)
         {
-            if (IsDictionaryInterface(iface))
+            if (matches(implemented))
             {
                 return true;
             }
@@ -348,9 +335,7 @@ internal sealed class TaintWalker
         return false;
     }
 
-    private static bool IsDictionaryInterface(ITypeSymbol type) =>
-        type is INamedTypeSymbol { IsGenericType: true, Name: "IDictionary" or "IReadOnlyDictionary", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
-
+    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
     internal static bool IsSafeType(ITypeSymbol? type)
     {
         if (type is null)
