@@ -157,7 +157,9 @@ public class PropertyTests
                 return json.Insert(at, comments[pick % comments.Length]);
             }
             case Mutation.SingleQuotes:
-                return RewriteStrings(json, (t, _) => "'" + t.Substring(1, t.Length - 2) + "'");
+                // An apostrophe inside is escaped, as single-quoted JSON writes it: left raw, `'a','b'` inside one string
+                // is the same text as two strings, and no reader could tell which was meant.
+                return RewriteStrings(json, (t, _) => "'" + t.Substring(1, t.Length - 2).Replace("'", "\\'") + "'");
             case Mutation.CurlyQuotes:
                 return RewriteStrings(json, (t, _) => "\u201c" + t.Substring(1, t.Length - 2) + "\u201d");
             case Mutation.UnquotedKeys:
