@@ -161,7 +161,9 @@ public class PropertyTests
                 // is the same text as two strings, and no reader could tell which was meant.
                 return RewriteStrings(json, (t, _) => "'" + t.Substring(1, t.Length - 2).Replace("'", "\\'") + "'");
             case Mutation.CurlyQuotes:
-                return RewriteStrings(json, (t, _) => "\u201c" + t.Substring(1, t.Length - 2) + "\u201d");
+                // Curly quotes have no escape: a string that holds one keeps its straight quotes, or the mutated text
+                // could mean two strings as well as one.
+                return RewriteStrings(json, (t, _) => t.IndexOfAny(new[] { '\u201c', '\u201d' }) >= 0 ? t : "\u201c" + t.Substring(1, t.Length - 2) + "\u201d");
             case Mutation.UnquotedKeys:
                 return RewriteStrings(json, (t, isKey) => isKey ? t.Substring(1, t.Length - 2) : t);
             case Mutation.SnakeCaseKeys:
