@@ -333,7 +333,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         {
             if (a.AttributeClass is { } c
                 && (SymbolEqualityComparer.Default.Equals(c, table.UntrustedAttribute)
-                    || SymbolEqualityComparer.Default.Equals(c, table.KernelFunctionAttribute)
+                    || table.IsToolAttribute(c)
                     || table.GetSourceAttribute(c) is not null))
             {
                 return true;

@@ -81,6 +81,7 @@ internal sealed class SourceKind
     public static readonly SourceKind HttpResponse = new("HTTP response");
     public static readonly SourceKind ModelOutput = new("model output");
     public static readonly SourceKind ToolArgument = new("tool argument chosen by the model");
+    public static readonly SourceKind McpPromptArgument = new("MCP prompt argument");
     public static readonly SourceKind ToolResult = new("tool result");
     public static readonly SourceKind RetrievedDocument = new("retrieved document");
     public static readonly SourceKind MarkedUntrusted = new("marked [Untrusted]");

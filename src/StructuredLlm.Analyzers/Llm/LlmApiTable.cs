@@ -51,6 +51,17 @@ internal sealed class LlmApiTable
 
     public INamedTypeSymbol? KernelFunctionAttribute { get; private set; }
 
+    /// <summary>MCP's <c>[McpServerTool]</c>: like <c>[KernelFunction]</c>, its method's arguments are chosen by the model.</summary>
+    public INamedTypeSymbol? McpServerToolAttribute { get; private set; }
+
+    /// <summary>MCP's <c>[McpServerPrompt]</c>: its method's arguments are supplied by the MCP client.</summary>
+    public INamedTypeSymbol? McpServerPromptAttribute { get; private set; }
+
+    /// <summary>Whether <paramref name="attributeClass"/> marks a method as a tool the model calls (<c>[KernelFunction]</c>, <c>[McpServerTool]</c>).</summary>
+    public bool IsToolAttribute(INamedTypeSymbol? attributeClass) =>
+        attributeClass is not null
+        && (SymbolEqualityComparer.Default.Equals(attributeClass, KernelFunctionAttribute) || SymbolEqualityComparer.Default.Equals(attributeClass, McpServerToolAttribute));
+
     public INamedTypeSymbol? ExtensionsAiChatRole { get; private set; }
 
     public INamedTypeSymbol? SemanticKernelAuthorRole { get; private set; }
@@ -425,6 +436,8 @@ internal sealed class LlmApiTable
 
         // Tool and function results; tool arguments chosen by the model
         KernelFunctionAttribute = Type("Microsoft.SemanticKernel.KernelFunctionAttribute");
+        McpServerToolAttribute = Type("ModelContextProtocol.Server.McpServerToolAttribute");
+        McpServerPromptAttribute = Type("ModelContextProtocol.Server.McpServerPromptAttribute");
         AddMemberSources(Type("Microsoft.Extensions.AI.FunctionResultContent"), "Result", SourceKind.ToolResult);
         AddMemberSources(Type("Microsoft.Extensions.AI.AIFunction"), "InvokeAsync", SourceKind.ToolResult);
         AddMemberSources(Type("Microsoft.SemanticKernel.KernelFunction"), "InvokeAsync", SourceKind.ToolResult);

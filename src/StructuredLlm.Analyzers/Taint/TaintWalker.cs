@@ -1243,7 +1243,7 @@ internal sealed class TaintWalker
                 }
             }
 
-            if (table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method.OriginalDefinition, kernelFunction))
+            if (HasToolAttribute(table, method.OriginalDefinition))
             {
                 return SourceKind.ToolResult;
             }
@@ -1270,6 +1270,20 @@ internal sealed class TaintWalker
         }
 
         return table.GetSourceAttribute(attributeClass);
+    }
+
+    /// <summary>A method the model calls as a tool: <c>[KernelFunction]</c> or <c>[McpServerTool]</c>.</summary>
+    private static bool HasToolAttribute(LlmApiTable table, ISymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (table.IsToolAttribute(attribute.AttributeClass))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasAttribute(ISymbol symbol, INamedTypeSymbol attributeType)
@@ -1321,9 +1335,14 @@ internal sealed class TaintWalker
             return handlerKind;
         }
 
-        if (table.KernelFunctionAttribute is { } kernelFunction && HasAttribute(method, kernelFunction))
+        if (HasToolAttribute(table, method))
         {
             return SourceKind.ToolArgument;
+        }
+
+        if (table.McpServerPromptAttribute is { } mcpPrompt && HasAttribute(method, mcpPrompt))
+        {
+            return SourceKind.McpPromptArgument;
         }
 
         if (method.MethodKind == MethodKind.Ordinary && !method.IsStatic && method.DeclaredAccessibility == Accessibility.Public
