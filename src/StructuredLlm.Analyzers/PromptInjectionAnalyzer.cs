@@ -222,7 +222,8 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
-                                || table.GetTypeSource(method.ReturnType) is not null || HasSourceAttribute(method, table);
+                                || table.GetTypeSource(method.ReturnType) is not null || HasSourceAttribute(method, table)
+                                || (method.IsExtensionMethod && table.GetTypeSource(TaintWalker.ReceiverType(invocation)) is not null);
                             break;
                         }
 

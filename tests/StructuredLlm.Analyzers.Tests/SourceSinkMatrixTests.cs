@@ -141,6 +141,35 @@ public class SourceSinkMatrixTests
         return Verify.AnalyzerAsync(source);
     }
 
+    /// <summary>
+    /// Azure Functions (isolated worker): the HTTP trigger's <c>HttpRequestData</c> and what its extension methods read.
+    /// The package is not referenced here; a declaration with the same metadata names stands in for it, which is how the
+    /// analyzer finds the type either way.
+    /// </summary>
+    [Fact]
+    public Task Azure_Functions_request_data_and_its_extension_methods_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            """
+            using System.IO; using System.Threading.Tasks;
+            namespace Microsoft.Azure.Functions.Worker.Http
+            {
+                public abstract class HttpRequestData { public abstract Stream Body { get; } }
+                public static class HttpRequestDataExtensions { public static Task<string?> ReadAsStringAsync(this HttpRequestData request) => Task.FromResult<string?>(null); }
+            }
+            """,
+            Verify.Usings + """
+            using Microsoft.Azure.Functions.Worker.Http;
+            public class AskFunction(ChatHistory history)
+            {
+                public async Task Run(HttpRequestData req)
+                {
+                    var question = await req.ReadAsStringAsync();
+                    history.AddSystemMessage({|SLLM1001:"Answer: " + question|});
+                    history.AddSystemMessage({|SLLM1001:new StreamReader(req.Body).ReadToEnd()|});
+                }
+            }
+            """);
+
     [Fact]
     public Task Constant_text_and_trusted_values_are_not_reported() =>
         Verify.AnalyzerAsync(Verify.Usings + Template

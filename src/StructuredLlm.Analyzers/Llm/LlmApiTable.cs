@@ -444,6 +444,9 @@ internal sealed class LlmApiTable
         AddHandlerRegistrations("Microsoft.Extensions.AI.AIFunctionFactory", "Create", SourceKind.ToolArgument);
         AddHandlerRegistrations("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod", SourceKind.ToolArgument);
 
+        // Azure Functions (isolated worker): the HTTP trigger's request
+        AddTypeSource("Microsoft.Azure.Functions.Worker.Http.HttpRequestData", SourceKind.HttpRequest);
+
         // Retrieved documents
         AddTypeSource("Microsoft.Extensions.VectorData.VectorSearchResult`1", SourceKind.RetrievedDocument);
         AddTypeSource("Microsoft.SemanticKernel.Data.TextSearchResult", SourceKind.RetrievedDocument);

@@ -698,7 +698,7 @@ internal sealed class TaintContext
                     }
 
                     if (Table.GetHandlerRegistration(target) is not null
-                        || TaintWalker.MemberSourceOf(Table, target, invocation.Type, invocation.Instance?.Type) is not null)
+                        || TaintWalker.MemberSourceOf(Table, target, invocation.Type, TaintWalker.ReceiverType(invocation)) is not null)
                     {
                         reach |= MethodReach.Source;
                     }

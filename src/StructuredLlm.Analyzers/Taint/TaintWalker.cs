@@ -813,7 +813,7 @@ internal sealed class TaintWalker
             return null;
         }
 
-        var kind = MemberSource(method, invocation.Type, invocation.Instance?.Type);
+        var kind = MemberSource(method, invocation.Type, ReceiverType(invocation));
         if (kind == SourceKind.FileContents)
         {
             if (ReadsEmbeddedResource(invocation.Instance, 0))
@@ -1270,6 +1270,25 @@ internal sealed class TaintWalker
         }
 
         return table.GetSourceAttribute(attributeClass);
+    }
+
+    /// <summary>
+    /// The type of the value a call is made on: its instance, or for an extension method the first argument (the
+    /// <c>this</c> parameter), so that an extension on an untrusted type (<c>req.ReadAsStringAsync()</c>) reads from it.
+    /// </summary>
+    internal static ITypeSymbol? ReceiverType(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance)
+        {
+            return instance.Type;
+        }
+
+        if (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 && invocation.Arguments[0].Value is { } receiver)
+        {
+            return (receiver is IConversionOperation { IsImplicit: true } conversion ? conversion.Operand : receiver).Type;
+        }
+
+        return null;
     }
 
     /// <summary>A method the model calls as a tool: <c>[KernelFunction]</c> or <c>[McpServerTool]</c>.</summary>
