@@ -190,8 +190,8 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         var table = taint.Table;
         var sink = false;
         var source = false;
-        List<IMethodSymbol>? callees = null;
-        List<IMethodSymbol>? sinkCallees = null;
+        HashSet<IMethodSymbol>? callees = null;
+        HashSet<IMethodSymbol>? sinkCallees = null;
         List<ISymbol>? membersRead = null;
         foreach (var block in blocks)
         {
@@ -206,19 +206,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             {
                                 sink = true;
                             }
-                            else if (method.MethodKind != MethodKind.LocalFunction && taint.DispatchTargets(invocation) is { Length: > 0 } targets)
+                            else
                             {
-                                // A callee matters only through its summary: parameter sinks, or sources it returns. Called
-                                // through an interface or a base method, every body of this compilation it may run counts.
-                                var passes = TaintContext.MayPassTaint(invocation);
-                                foreach (var body in targets)
-                                {
-                                    (callees ??= new List<IMethodSymbol>()).Add(body);
-                                    if (passes)
-                                    {
-                                        (sinkCallees ??= new List<IMethodSymbol>()).Add(body);
-                                    }
-                                }
+                                // A callee matters only through its summary: parameter sinks, or sources it returns.
+                                taint.AddCallees(invocation, ref callees, ref sinkCallees);
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
@@ -229,10 +220,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
                     case IObjectCreationOperation { Constructor: { } constructor } creation:
                         sink |= taint.IsSink(constructor);
-                        if (!sink && TaintContext.HasSourceBody(constructor) && TaintContext.MayPassTaint(creation.Arguments))
+                        if (!sink)
                         {
                             // Only a constructor's parameter sinks are used (see TaintWalker.ApplyConstructorSummary).
-                            (sinkCallees ??= new List<IMethodSymbol>()).Add(constructor);
+                            taint.AddCallees(creation, ref callees, ref sinkCallees);
                         }
 
                         break;

@@ -636,24 +636,7 @@ internal sealed class TaintContext
             foreach (var operation in body.DescendantsAndSelf())
             {
                 reach |= OperationReach(operation);
-                if (operation is IInvocationOperation { TargetMethod: { MethodKind: not MethodKind.LocalFunction } target } invocation
-                    && DispatchTargets(invocation) is { Length: > 0 } targets)
-                {
-                    var passes = MayPassTaint(invocation);
-                    foreach (var callee in targets)
-                    {
-                        (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
-                        if (passes)
-                        {
-                            (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
-                        }
-                    }
-                }
-                else if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasSourceBody(constructor) && MayPassTaint(creation.Arguments))
-                {
-                    // A constructor of this compilation may put an argument into a sink (only its parameter sinks are used).
-                    (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(constructor);
-                }
+                AddCallees(operation, ref callees, ref sinkCallees);
 
                 if (TrackedMemberRead(operation) is { } member)
                 {
@@ -667,6 +650,32 @@ internal sealed class TaintContext
             callees is null ? ImmutableArray<IMethodSymbol>.Empty : callees.ToImmutableArray(),
             sinkCallees is null ? ImmutableArray<IMethodSymbol>.Empty : sinkCallees.ToImmutableArray(),
             membersRead is null ? ImmutableArray<ISymbol>.Empty : membersRead.ToImmutableArray());
+    }
+
+    /// <summary>
+    /// The same-compilation bodies a call or <c>new</c> may run, for reach questions: <paramref name="callees"/> gets every
+    /// body a call may run (through an interface or base method, each implementation); <paramref name="sinkCallees"/> the
+    /// ones reached with an argument that can carry taint, constructors included (only their parameter sinks matter).
+    /// </summary>
+    public void AddCallees(IOperation operation, ref HashSet<IMethodSymbol>? callees, ref HashSet<IMethodSymbol>? sinkCallees)
+    {
+        if (operation is IInvocationOperation { TargetMethod.MethodKind: not MethodKind.LocalFunction } invocation
+            && DispatchTargets(invocation) is { Length: > 0 } targets)
+        {
+            var passes = MayPassTaint(invocation);
+            foreach (var callee in targets)
+            {
+                (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                if (passes)
+                {
+                    (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                }
+            }
+        }
+        else if (operation is IObjectCreationOperation { Constructor: { } constructor } creation && HasSourceBody(constructor) && MayPassTaint(creation.Arguments))
+        {
+            (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(constructor);
+        }
     }
 
     /// <summary>

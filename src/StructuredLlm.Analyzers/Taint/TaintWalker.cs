@@ -250,7 +250,7 @@ internal sealed class TaintWalker
             _changed = true;
         }
 
-        // Where a local first gains taint, in straight-line code of the method itself (see ReadVariable).
+        // Where a local or parameter first gains taint, in straight-line code of the method itself (see ReadVariable).
         var position = _functions.Count > 1 ? int.MinValue : _position;
         if (!_firstTaint.TryGetValue(symbol, out var first) || position < first)
         {
