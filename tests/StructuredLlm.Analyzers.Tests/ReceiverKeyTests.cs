@@ -13,7 +13,8 @@ namespace StructuredLlm.Analyzers.Tests;
 
 /// <summary>
 /// Receiver-aware keys of the sink index: a call on a receiver whose declared type syntax states reaches only the
-/// declarations of its name in that type or a type it derives from (`list.Add` is not `Notes.Add`); an unknown receiver
+/// declarations of its name in that type, a type it derives from, or a type deriving from it (an override or interface
+/// implementation the call may dispatch to); `list.Add` is not `Notes.Add`; an unknown receiver
 /// (var, untyped lambda parameter, type parameter, anything else) still reaches every declaration of the name.
 /// </summary>
 public class ReceiverKeyTests
