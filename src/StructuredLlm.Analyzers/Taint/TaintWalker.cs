@@ -732,6 +732,12 @@ internal sealed class TaintWalker
     /// </summary>
     private void ApplyConstructorSummary(IObjectCreationOperation creation, IMethodSymbol constructor, TaintValue?[] arguments)
     {
+        // Only a constructor's parameter sinks are used here: one the index rules out has none, at any depth.
+        if (!MayReachSink(constructor))
+        {
+            return;
+        }
+
         if (_depth <= 0)
         {
             _calleesTruncated |= _summaryMode;
@@ -743,6 +749,22 @@ internal sealed class TaintWalker
             ApplyParameterSinks(creation.Arguments, arguments, summary, constructor);
         }
     }
+
+    /// <summary>Whether the sink index lets <paramref name="method"/>'s body reach a sink (normalised as summaries are).</summary>
+    private bool MayReachSink(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        method = method.PartialImplementationPart ?? method;
+        return _context.GetSinkIndex(_cancellationToken).MayReachSink(method, _cancellationToken);
+    }
+
+    /// <summary>
+    /// A same-compilation callee whose summary is empty whatever its body does: it gives nothing back (void or a safe
+    /// type, no out/ref or fillable argument) and the sink index rules out a sink in it, so it has no parameter sinks.
+    /// Its body is neither bound nor walked; the call is applied as an empty summary would be, at any depth.
+    /// </summary>
+    private bool SummaryIsEmpty(IMethodSymbol target) =>
+        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint((target.ReducedFrom ?? target).OriginalDefinition) && !MayReachSink(target);
 
     /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
     private MethodSummary? Summarise(IMethodSymbol callee)
@@ -886,14 +908,18 @@ internal sealed class TaintWalker
         {
             // Skipping a callee that gets no taint and can give none back (void, a number, bool...; no out/ref
             // parameter) loses nothing at any depth; any other skip holds only for this depth.
-            _calleesTruncated |= _summaryMode && !(untainted && !TaintContext.CanReturnTaint(method));
+            _calleesTruncated |= _summaryMode && !(untainted && !TaintContext.CanReturnTaint(method)) && !AllSummariesEmpty(targets);
         }
         else if (targets.Length > 0)
         {
             var unsummarised = false;
             foreach (var target in targets)
             {
-                if (Summarise(target) is { } summary)
+                if (SummaryIsEmpty(target))
+                {
+                    summarised = true;
+                }
+                else if (Summarise(target) is { } summary)
                 {
                     summarised = true;
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target);
@@ -923,6 +949,19 @@ internal sealed class TaintWalker
         }
 
         return result;
+    }
+
+    private bool AllSummariesEmpty(ImmutableArray<IMethodSymbol> targets)
+    {
+        foreach (var target in targets)
+        {
+            if (!SummaryIsEmpty(target))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool MayReturnSource(ImmutableArray<IMethodSymbol> targets)
