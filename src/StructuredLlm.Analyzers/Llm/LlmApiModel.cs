@@ -76,9 +76,12 @@ internal sealed class SourceKind
     public static readonly SourceKind BoundProperty = new("bound request property");
     public static readonly SourceKind MinimalApiParameter = new("minimal API parameter");
     public static readonly SourceKind HubMethodArgument = new("SignalR hub method argument");
+    public static readonly SourceKind GrpcRequest = new("gRPC request");
+    public static readonly SourceKind CommandLine = new("command-line argument");
     public static readonly SourceKind ConsoleInput = new("console input");
     public static readonly SourceKind FileContents = new("file contents");
     public static readonly SourceKind HttpResponse = new("HTTP response");
+    public static readonly SourceKind WebPage = new("web page content");
     public static readonly SourceKind ModelOutput = new("model output");
     public static readonly SourceKind ToolArgument = new("tool argument chosen by the model");
     public static readonly SourceKind McpPromptArgument = new("MCP prompt argument");

@@ -75,6 +75,14 @@ internal sealed class LlmApiTable
     /// <summary>SignalR's <c>Hub</c>: the arguments of its public methods are sent by connected clients.</summary>
     public INamedTypeSymbol? SignalRHub { get; private set; }
 
+    /// <summary><c>Grpc.Core.BindServiceMethodAttribute</c>: marks the generated base class of a gRPC service.</summary>
+    public INamedTypeSymbol? GrpcBindServiceMethodAttribute { get; private set; }
+
+    /// <summary><c>Grpc.Core.ServerCallContext</c> and <c>IServerStreamWriter&lt;T&gt;</c>: a service method's own plumbing, not request data.</summary>
+    public INamedTypeSymbol? GrpcServerCallContext { get; private set; }
+
+    public INamedTypeSymbol? GrpcServerStreamWriter { get; private set; }
+
     public INamedTypeSymbol? BindPropertyAttribute { get; private set; }
 
     public INamedTypeSymbol? StringBuilder { get; private set; }
@@ -373,13 +381,19 @@ internal sealed class LlmApiTable
             _sourceAttributes[BindPropertyAttribute] = SourceKind.BoundProperty;
         }
 
+        // gRPC services: the request message (or request stream) of a method overriding the generated base.
+        GrpcBindServiceMethodAttribute = Type("Grpc.Core.BindServiceMethodAttribute");
+        GrpcServerCallContext = Type("Grpc.Core.ServerCallContext");
+        GrpcServerStreamWriter = Type("Grpc.Core.IServerStreamWriter`1");
+
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
             AddHandlerRegistrations("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name, SourceKind.MinimalApiParameter);
         }
 
-        // Console, files, HTTP
+        // Console, command line, files, HTTP
         AddMemberSources(Type("System.Console"), "ReadLine", SourceKind.ConsoleInput);
+        AddMemberSources(Type("System.Environment"), "GetCommandLineArgs", SourceKind.CommandLine);
         var file = Type("System.IO.File");
         foreach (var name in new[] { "ReadAllText", "ReadAllTextAsync", "ReadAllLines", "ReadAllLinesAsync", "ReadLines", "ReadLinesAsync", "ReadAllBytes", "ReadAllBytesAsync" })
         {
@@ -408,6 +422,42 @@ internal sealed class LlmApiTable
         }
 
         AddMemberSources(Type("System.Net.Http.Json.HttpClientJsonExtensions"), "GetFromJsonAsync", SourceKind.HttpResponse);
+
+        // Web pages read by a browser or an HTML loader (an agent that browses, a page fetched for RAG): the page's
+        // author writes that text. Playwright's pages, frames, locators and element handles, and its responses.
+        foreach (var typeName in new[] { "Microsoft.Playwright.IPage", "Microsoft.Playwright.IFrame", "Microsoft.Playwright.ILocator", "Microsoft.Playwright.IElementHandle" })
+        {
+            var page = Type(typeName);
+            foreach (var name in new[]
+            {
+                "ContentAsync", "InnerTextAsync", "InnerHTMLAsync", "TextContentAsync", "GetAttributeAsync", "InputValueAsync", "TitleAsync",
+                "AriaSnapshotAsync", "AllInnerTextsAsync", "AllTextContentsAsync", "EvaluateAsync", "EvaluateAllAsync",
+            })
+            {
+                AddMemberSources(page, name, SourceKind.WebPage);
+            }
+        }
+
+        foreach (var typeName in new[] { "Microsoft.Playwright.IResponse", "Microsoft.Playwright.IAPIResponse" })
+        {
+            var pageResponse = Type(typeName);
+            foreach (var name in new[] { "TextAsync", "JsonAsync", "BodyAsync" })
+            {
+                AddMemberSources(pageResponse, name, SourceKind.WebPage);
+            }
+        }
+
+        // HtmlAgilityPack's HtmlWeb and AngleSharp's browsing context load a page from an address; AngleSharp's
+        // OpenAsync(response => ...) builds a document from content the app supplies, and is not a source.
+        AddMemberSources(Type("HtmlAgilityPack.HtmlWeb"), "Load", SourceKind.WebPage);
+        AddMemberSources(Type("HtmlAgilityPack.HtmlWeb"), "LoadFromWebAsync", SourceKind.WebPage);
+        foreach (var member in Type("AngleSharp.BrowsingContextExtensions")?.GetMembers("OpenAsync") ?? ImmutableArray<ISymbol>.Empty)
+        {
+            if (member is IMethodSymbol { Parameters.Length: >= 2 } open && open.Parameters[1].Type.TypeKind != TypeKind.Delegate)
+            {
+                _sourceMembers[member.OriginalDefinition] = SourceKind.WebPage;
+            }
+        }
         AddMemberSources(Type("System.Net.Http.Json.HttpContentJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpResponse);
 
         // Model output fed back in

@@ -1378,9 +1378,27 @@ internal sealed class TaintWalker
             }
         }
 
+        // A gRPC service method: the client chooses the request message, or the request stream's messages.
+        if (table.GrpcBindServiceMethodAttribute is { } bindService && method.IsOverride && OverridesGrpcServiceMethod(method, bindService))
+        {
+            var plumbing = parameter.Type.OriginalDefinition;
+            return SymbolEqualityComparer.Default.Equals(plumbing, table.GrpcServerCallContext)
+                || SymbolEqualityComparer.Default.Equals(plumbing, table.GrpcServerStreamWriter)
+                || IsSafeType(parameter.Type)
+                ? null
+                : SourceKind.GrpcRequest;
+        }
+
         if (!IsBindableType(table, parameter.Type))
         {
             return null;
+        }
+
+        // A program's command-line arguments: Main(string[] args), or the args of top-level statements.
+        if (method.IsStatic && method.MethodKind == MethodKind.Ordinary && method.Name is "Main" or "<Main>$"
+            && parameter.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String })
+        {
+            return SourceKind.CommandLine;
         }
 
         if (registration is not null)
@@ -1426,6 +1444,20 @@ internal sealed class TaintWalker
         }
 
         return null;
+    }
+
+    /// <summary>Whether <paramref name="method"/> overrides a method of a generated gRPC service base (<c>[BindServiceMethod]</c> on its type).</summary>
+    private static bool OverridesGrpcServiceMethod(IMethodSymbol method, INamedTypeSymbol bindServiceAttribute)
+    {
+        for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.ContainingType is { } type && HasAttribute(type, bindServiceAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Strings, arrays and user-defined records and classes bind from a request; services (interfaces) do not.</summary>

@@ -1,0 +1,208 @@
+using System.Linq;
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// Sources beyond the web request and the model: a gRPC service's request, a program's command-line arguments, and web
+/// pages read through a browser (Playwright) or an HTML loader (HtmlAgilityPack, AngleSharp).
+/// </summary>
+public class MoreSourcesTests
+{
+    /// <summary>The shape Grpc.Tools generates for a service: a base class marked [BindServiceMethod] with virtual methods.</summary>
+    private const string GreeterBase = """
+        using System.Threading.Tasks; using Grpc.Core;
+        public class HelloRequest { public string Name { get; set; } = ""; public int Count { get; set; } }
+        public class HelloReply { public string Message { get; set; } = ""; }
+        public static partial class Greeter
+        {
+            [BindServiceMethod(typeof(Greeter), "BindService")]
+            public abstract partial class GreeterBase
+            {
+                public virtual Task<HelloReply> SayHello(HelloRequest request, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, ""));
+                public virtual Task Chat(IAsyncStreamReader<HelloRequest> requestStream, IServerStreamWriter<HelloReply> responseStream, ServerCallContext context) => throw new RpcException(new Status(StatusCode.Unimplemented, ""));
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Grpc_request_messages_and_request_streams_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            GreeterBase,
+            Verify.Usings + """
+            using Grpc.Core;
+            public class GreeterService(ChatHistory history) : Greeter.GreeterBase
+            {
+                public override Task<HelloReply> SayHello(HelloRequest request, ServerCallContext context)
+                {
+                    history.AddSystemMessage({|SLLM1001:$"Greet {request.Name}"|});
+                    history.AddSystemMessage($"Called as {context.Method}, {request.Count} times");
+                    return Task.FromResult(new HelloReply());
+                }
+
+                public override async Task Chat(IAsyncStreamReader<HelloRequest> requestStream, IServerStreamWriter<HelloReply> responseStream, ServerCallContext context)
+                {
+                    while (await requestStream.MoveNext(context.CancellationToken))
+                    {
+                        history.AddSystemMessage({|SLLM1001:"Topic: " + requestStream.Current.Name|});
+                    }
+                }
+
+                // Not a service method (no client calls it): its parameter is the app's own.
+                public void Configure(string persona) => history.AddSystemMessage(persona);
+            }
+            """);
+
+    [Fact]
+    public async Task Grpc_findings_name_the_request()
+    {
+        var diagnostics = await Verify.RunAsync("using Microsoft.SemanticKernel.ChatCompletion;\n" + GreeterBase + "\n" + """
+            public class GreeterService(ChatHistory history) : Greeter.GreeterBase
+            {
+                public override Task<HelloReply> SayHello(HelloRequest request, ServerCallContext context)
+                {
+                    history.AddSystemMessage("Greet " + request.Name);
+                    return Task.FromResult(new HelloReply());
+                }
+            }
+            """);
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("SLLM1001", finding.Id);
+        Assert.Contains("(gRPC request)", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public Task Command_line_arguments_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public static class Program
+            {
+                public static async Task Main(string[] args)
+                {
+                    var history = new ChatHistory();
+                    history.AddSystemMessage({|SLLM1001:"You are " + args[0]|});
+                    history.AddSystemMessage({|SLLM1001:Environment.GetCommandLineArgs()[1]|});
+                    history.AddUserMessage(args[1]); // the whole user message
+                    await Task.CompletedTask;
+                }
+
+                // Only an entry point's string[] is the command line.
+                public static void Configure(string[] personas, ChatHistory history) => history.AddSystemMessage(personas[0]);
+            }
+            """);
+
+    [Fact]
+    public async Task Top_level_statements_args_are_command_line_arguments()
+    {
+        var diagnostics = await Verify.RunAsync("""
+            using Microsoft.SemanticKernel.ChatCompletion;
+            var history = new ChatHistory();
+            history.AddSystemMessage("Answer as " + args[0]);
+            """);
+        var finding = Assert.Single(diagnostics, d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal));
+        Assert.Equal("SLLM1001", finding.Id);
+        Assert.Contains("'args' (command-line argument)", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Playwright's package is not referenced here (it carries browser drivers, 786 MB): declarations with the same
+    /// metadata names and signatures as Microsoft.Playwright 1.64.1 stand in for it, which is how the analyzer finds
+    /// the types either way.
+    /// </summary>
+    private const string Playwright = """
+        using System.Collections.Generic; using System.Threading.Tasks;
+        namespace Microsoft.Playwright
+        {
+            public interface IPage
+            {
+                Task<string> ContentAsync();
+                Task<string> InnerTextAsync(string selector);
+                Task<string> TitleAsync();
+                ILocator Locator(string selector);
+                Task<IResponse?> GotoAsync(string url);
+            }
+            public interface ILocator
+            {
+                Task<string> InnerTextAsync();
+                Task<string?> TextContentAsync();
+                Task<IReadOnlyList<string>> AllInnerTextsAsync();
+                Task<string?> GetAttributeAsync(string name);
+                Task<int> CountAsync();
+            }
+            public interface IResponse { Task<string> TextAsync(); string Url { get; } }
+        }
+        """;
+
+    [Fact]
+    public Task Web_pages_read_with_Playwright_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            Playwright,
+            Verify.Usings + """
+            using Microsoft.Playwright;
+            public class Browser(IChatClient client)
+            {
+                public async Task Summarize(IPage page)
+                {
+                    var response = await page.GotoAsync("https://example.com");
+                    var text = await page.Locator("article").InnerTextAsync();
+                    var links = string.Join(", ", await page.Locator("a").AllInnerTextsAsync());
+                    await client.GetResponseAsync(new[]
+                    {
+                        new ChatMessage(ChatRole.System, {|SLLM1001:"Summarize this page: " + text|}),
+                        new ChatMessage(ChatRole.System, {|SLLM1001:$"Links: {links}"|}),
+                        new ChatMessage(ChatRole.System, {|SLLM1001:await page.ContentAsync()|}),
+                        new ChatMessage(ChatRole.System, {|SLLM1001:(await response!.TextAsync())|}),
+                        new ChatMessage(ChatRole.System, $"The page has {await page.Locator("a").CountAsync()} links"),
+                        new ChatMessage(ChatRole.User, text),
+                    });
+                }
+            }
+            """);
+
+    private const string HtmlLoaders = """
+        using System.Threading; using System.Threading.Tasks;
+        namespace HtmlAgilityPack
+        {
+            public class HtmlNode { public string InnerText => ""; }
+            public class HtmlDocument { public HtmlNode DocumentNode => new(); }
+            public class HtmlWeb
+            {
+                public HtmlDocument Load(string url) => new();
+                public Task<HtmlDocument> LoadFromWebAsync(string url) => Task.FromResult(new HtmlDocument());
+            }
+        }
+        namespace AngleSharp
+        {
+            namespace Dom { public interface IElement { string TextContent { get; } } public interface IDocument { IElement? Body { get; } } }
+            namespace Io { public class VirtualResponse { public VirtualResponse Content(string text) => this; } }
+            public interface IBrowsingContext { }
+            public static class BrowsingContextExtensions
+            {
+                public static Task<Dom.IDocument> OpenAsync(this IBrowsingContext context, string address, CancellationToken cancellation = default) => null!;
+                public static Task<Dom.IDocument> OpenAsync(this IBrowsingContext context, System.Action<Io.VirtualResponse> request, CancellationToken cancel = default) => null!;
+            }
+        }
+        """;
+
+    [Fact]
+    public Task Web_pages_loaded_with_HtmlAgilityPack_or_AngleSharp_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            HtmlLoaders,
+            Verify.Usings + """
+            using AngleSharp; using HtmlAgilityPack;
+            public class Reader(ChatHistory history)
+            {
+                public async Task Read(HtmlWeb web, IBrowsingContext context, string template)
+                {
+                    var doc = web.Load("https://example.com/a");
+                    history.AddSystemMessage({|SLLM1001:"Context: " + doc.DocumentNode.InnerText|});
+                    var page = await context.OpenAsync("https://example.com/b");
+                    history.AddSystemMessage({|SLLM1001:page.Body!.TextContent|});
+
+                    // A document the app builds from its own text is not a web page.
+                    var own = await context.OpenAsync(response => response.Content(template));
+                    history.AddSystemMessage(own.Body!.TextContent);
+                }
+            }
+            """);
+}
