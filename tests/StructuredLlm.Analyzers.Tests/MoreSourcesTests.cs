@@ -205,4 +205,56 @@ public class MoreSourcesTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Declarations with the metadata names of MimeKit 4.18, Microsoft Graph 6.10, Bot Framework 4.23, Telegram.Bot 22.10
+    /// and Discord.Net (none referenced here) stand in for those packages' message types.
+    /// </summary>
+    private const string Messages = """
+        using System.Threading.Tasks;
+        namespace MimeKit { public class MimeMessage { public string Subject { get; set; } = ""; public string TextBody => ""; } }
+        namespace Microsoft.Graph.Models
+        {
+            public class ItemBody { public string? Content { get; set; } }
+            public class Message { public ItemBody? Body { get; set; } public string? Subject { get; set; } }
+        }
+        namespace Microsoft.Bot.Schema
+        {
+            public interface IActivity { string Type { get; set; } }
+            public interface IMessageActivity : IActivity { string Text { get; set; } }
+            public class Activity : IMessageActivity { public string Type { get; set; } = ""; public string Text { get; set; } = ""; }
+        }
+        namespace Microsoft.Bot.Builder { public interface ITurnContext { Microsoft.Bot.Schema.Activity Activity { get; } } }
+        namespace Telegram.Bot.Types
+        {
+            public class Message { public string? Text { get; set; } public string? Caption { get; set; } }
+            public class Update { public Message? Message { get; set; } }
+        }
+        namespace Discord { public interface IMessage { string Content { get; } } }
+        namespace Discord.WebSocket { public abstract class SocketMessage : IMessage { public string Content => ""; } }
+        """;
+
+    [Fact]
+    public Task Email_and_chat_channel_messages_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            Messages,
+            Verify.Usings + """
+            public class Assistant(ChatHistory history)
+            {
+                public void Triage(MimeKit.MimeMessage mail, Microsoft.Graph.Models.Message outlook)
+                {
+                    history.AddSystemMessage({|SLLM1001:$"Triage the mail '{mail.Subject}': {mail.TextBody}"|});
+                    history.AddSystemMessage({|SLLM1001:"Body: " + outlook.Body!.Content|});
+                    history.AddUserMessage(mail.TextBody); // the whole user message
+                }
+
+                public void OnTurn(Microsoft.Bot.Builder.ITurnContext turn, Telegram.Bot.Types.Update update, Discord.WebSocket.SocketMessage discord)
+                {
+                    history.AddSystemMessage({|SLLM1001:"The user asked: " + turn.Activity.Text|});
+                    history.AddSystemMessage({|SLLM1001:"Telegram: " + update.Message!.Text|});
+                    history.AddSystemMessage({|SLLM1001:"Discord: " + discord.Content|});
+                    history.AddUserMessage(turn.Activity.Text);
+                }
+            }
+            """);
 }

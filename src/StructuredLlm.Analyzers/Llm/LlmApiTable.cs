@@ -494,6 +494,15 @@ internal sealed class LlmApiTable
         AddHandlerRegistrations("Microsoft.Extensions.AI.AIFunctionFactory", "Create", SourceKind.ToolArgument);
         AddHandlerRegistrations("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod", SourceKind.ToolArgument);
 
+        // Messages written by someone else: email (MimeKit, Microsoft Graph) and chat channels a bot reads (Bot
+        // Framework activities, Telegram, Discord); every member of such a message is the sender's text.
+        AddTypeSource("MimeKit.MimeMessage", SourceKind.Email);
+        AddTypeSource("Microsoft.Graph.Models.Message", SourceKind.Email);
+        AddTypeSource("Microsoft.Bot.Schema.IActivity", SourceKind.ChannelMessage);
+        AddTypeSource("Telegram.Bot.Types.Update", SourceKind.ChannelMessage);
+        AddTypeSource("Telegram.Bot.Types.Message", SourceKind.ChannelMessage);
+        AddTypeSource("Discord.IMessage", SourceKind.ChannelMessage);
+
         // Azure Functions (isolated worker): the HTTP trigger's request
         AddTypeSource("Microsoft.Azure.Functions.Worker.Http.HttpRequestData", SourceKind.HttpRequest);
 
