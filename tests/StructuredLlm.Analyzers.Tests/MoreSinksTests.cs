@@ -43,6 +43,11 @@ public class MoreSinksTests
     [InlineData("IChatClient c = null!; _ = c.AsAIAgent(instructions: {|SLLM1001:\"Persona: \" + q|});")]
     [InlineData("Microsoft.Agents.AI.AIAgent a = null!; await a.RunAsync({|SLLM1002:\"Summarize: \" + q|});")]
     [InlineData("Microsoft.Agents.AI.AIAgent a = null!; var r = await a.RunAsync(q); var h = new ChatHistory(); h.AddSystemMessage({|SLLM1001:\"Earlier: \" + r.Text|});")]
+    // OpenAI Assistants: the assistant's instructions and a run's added or replacing instructions.
+    [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.AssistantCreationOptions { Instructions = {|SLLM1001:$\"You help with {q}\"|} };")]
+    [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.AssistantModificationOptions { Instructions = {|SLLM1001:q|} };")]
+    [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.RunCreationOptions { AdditionalInstructions = {|SLLM1001:\"Also: \" + q|} };")]
+    [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.RunCreationOptions { InstructionsOverride = {|SLLM1001:q|} };")]
     // A role held in a local or chosen by a conditional: judged by the most privileged role it can have.
     [InlineData("var role = ChatRole.System; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
     [InlineData("bool admin = q.Length > 3; var role = admin ? ChatRole.System : ChatRole.User; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]

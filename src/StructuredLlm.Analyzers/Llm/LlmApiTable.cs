@@ -341,6 +341,11 @@ internal sealed class LlmApiTable
 
         AddPropertySink("OpenAI.Responses.CreateResponseOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
         AddPropertySink("OpenAI.Responses.ResponseCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+        // Assistants: the assistant's instructions, and a run's added or replacing instructions.
+        AddPropertySink("OpenAI.Assistants.AssistantCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.AssistantModificationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "AdditionalInstructions", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "InstructionsOverride", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
         AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateSystemMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
         AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateDeveloperMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
         AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateUserMessageItem" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
