@@ -48,6 +48,9 @@ public class MoreSinksTests
     [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.AssistantModificationOptions { Instructions = {|SLLM1001:q|} };")]
     [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.RunCreationOptions { AdditionalInstructions = {|SLLM1001:\"Also: \" + q|} };")]
     [InlineData("\n#pragma warning disable OPENAI001\n_ = new OpenAI.Assistants.RunCreationOptions { InstructionsOverride = {|SLLM1001:q|} };")]
+    // Azure AI Inference request messages.
+    [InlineData("_ = new Azure.AI.Inference.ChatRequestSystemMessage({|SLLM1001:$\"You help with {q}\"|});")]
+    [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage({|SLLM1002:\"Summarize: \" + q|});")]
     // A role held in a local or chosen by a conditional: judged by the most privileged role it can have.
     [InlineData("var role = ChatRole.System; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
     [InlineData("bool admin = q.Length > 3; var role = admin ? ChatRole.System : ChatRole.User; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
@@ -67,6 +70,7 @@ public class MoreSinksTests
     // A local role that is reassigned is not a constant: not judged.
     [InlineData("var role = ChatRole.System; if (q.Length > 3) { role = new ChatRole(q); } _ = new ChatMessage(role, \"Rules \" + q);")]
     [InlineData("var role = ChatRole.User; _ = new ChatMessage(role, q);")]
+    [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage(q);")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));
 
     [Fact]

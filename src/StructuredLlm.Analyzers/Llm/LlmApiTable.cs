@@ -322,6 +322,11 @@ internal sealed class LlmApiTable
         AddMethodSinks("OpenAI.Chat.SystemChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.DeveloperChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.UserChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+
+        // Azure AI Inference (models deployed on Azure AI Foundry): its own request message types.
+        AddMethodSinks("Azure.AI.Inference.ChatRequestSystemMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "AzureAIInference"));
+        AddMethodSinks("Azure.AI.Inference.ChatRequestDeveloperMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "AzureAIInference"));
+        AddMethodSinks("Azure.AI.Inference.ChatRequestUserMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "AzureAIInference"));
         AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateSystemMessage" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateDeveloperMessage" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateUserMessage", "op_Implicit" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
