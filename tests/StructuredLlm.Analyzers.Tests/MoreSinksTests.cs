@@ -85,4 +85,36 @@ public class MoreSinksTests
         var diagnostics = await Verify.RunAsync(Code("IChatClient c = null!; await c.GetResponseAsync(\"Summarize: \" + q);"));
         Assert.Equal("SLLM1002", Assert.Single(diagnostics).Id);
     }
+
+    /// <summary>
+    /// Anthropic's SDK (98 MB, not referenced here): declarations with the metadata names of Anthropic 13.14.0 stand in
+    /// for it. Its system prompt is a union type that converts from a string or a list of text blocks.
+    /// </summary>
+    [Fact]
+    public Task Anthropic_system_prompt_is_an_instructions_sink() =>
+        Verify.AnalyzerFilesAsync(
+            """
+            using System.Collections.Generic;
+            namespace Anthropic.Models.Messages
+            {
+                public sealed class TextBlockParam { public required string Text { get; init; } }
+                public sealed class MessageCreateParamsSystem
+                {
+                    public static implicit operator MessageCreateParamsSystem(string value) => new();
+                    public static implicit operator MessageCreateParamsSystem(List<TextBlockParam> value) => new();
+                }
+                public sealed record class MessageCreateParams { public MessageCreateParamsSystem? System { get; init; } public required long MaxTokens { get; init; } }
+            }
+            """,
+            Verify.Usings + """
+            using Anthropic.Models.Messages;
+            public class C
+            {
+                public void M([FromQuery] string q)
+                {
+                    _ = new MessageCreateParams { MaxTokens = 512, System = {|SLLM1001:$"You help with {q}"|} };
+                    _ = new MessageCreateParams { MaxTokens = 512, System = "You are a support agent." };
+                }
+            }
+            """);
 }

@@ -323,6 +323,18 @@ internal sealed class LlmApiTable
         AddMethodSinks("OpenAI.Chat.DeveloperChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.UserChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
 
+        // Anthropic's .NET SDK: the system prompt of a message request (a string or text blocks, through its union type),
+        // also in batches and in the beta API's messages and managed agents.
+        foreach (var typeName in new[]
+        {
+            "Anthropic.Models.Messages.MessageCreateParams", "Anthropic.Models.Messages.Batches.Params",
+            "Anthropic.Models.Beta.Messages.MessageCreateParams", "Anthropic.Models.Beta.Messages.Batches.Params",
+            "Anthropic.Models.Beta.Agents.AgentCreateParams", "Anthropic.Models.Beta.Agents.AgentUpdateParams",
+        })
+        {
+            AddPropertySink(typeName, "System", new SinkInfo(SinkRole.Instructions, "the system prompt", "Anthropic"));
+        }
+
         // Azure AI Inference (models deployed on Azure AI Foundry): its own request message types.
         AddMethodSinks("Azure.AI.Inference.ChatRequestSystemMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "AzureAIInference"));
         AddMethodSinks("Azure.AI.Inference.ChatRequestDeveloperMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "AzureAIInference"));
