@@ -51,6 +51,9 @@ public class MoreSinksTests
     // Azure AI Inference request messages.
     [InlineData("_ = new Azure.AI.Inference.ChatRequestSystemMessage({|SLLM1001:$\"You help with {q}\"|});")]
     [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage({|SLLM1002:\"Summarize: \" + q|});")]
+    // OllamaSharp's Chat and GenerateRequest.
+    [InlineData("OllamaSharp.IOllamaApiClient o = null!; var chat = new OllamaSharp.Chat(o, {|SLLM1001:\"You help with \" + q|}); await foreach (var _ in chat.SendAsync({|SLLM1002:$\"Summarize: {q}\"|})) { }")]
+    [InlineData("_ = new OllamaSharp.Models.GenerateRequest { System = {|SLLM1001:q|}, Prompt = {|SLLM1002:\"Summarize: \" + q|} };")]
     // A role held in a local or chosen by a conditional: judged by the most privileged role it can have.
     [InlineData("var role = ChatRole.System; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
     [InlineData("bool admin = q.Length > 3; var role = admin ? ChatRole.System : ChatRole.User; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
@@ -71,6 +74,7 @@ public class MoreSinksTests
     [InlineData("var role = ChatRole.System; if (q.Length > 3) { role = new ChatRole(q); } _ = new ChatMessage(role, \"Rules \" + q);")]
     [InlineData("var role = ChatRole.User; _ = new ChatMessage(role, q);")]
     [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage(q);")]
+    [InlineData("OllamaSharp.IOllamaApiClient o = null!; var chat = new OllamaSharp.Chat(o, \"You are a support agent.\"); await foreach (var _ in chat.SendAsync(q)) { }")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));
 
     [Fact]

@@ -335,6 +335,14 @@ internal sealed class LlmApiTable
             AddPropertySink(typeName, "System", new SinkInfo(SinkRole.Instructions, "the system prompt", "Anthropic"));
         }
 
+        // OllamaSharp's own chat and generate API (its IChatClient is covered above): the system prompt and template,
+        // and the message a Chat sends as the user.
+        AddMethodSinks("OllamaSharp.Chat", new[] { ".ctor" }, new[] { "systemPrompt" }, new SinkInfo(SinkRole.Instructions, "the system prompt", "Ollama"));
+        AddMethodSinks("OllamaSharp.Chat", new[] { "SendAsync" }, new[] { "message" }, new SinkInfo(SinkRole.User, "the user message", "Ollama"));
+        AddPropertySink("OllamaSharp.Models.GenerateRequest", "System", new SinkInfo(SinkRole.Instructions, "the system prompt", "Ollama"));
+        AddPropertySink("OllamaSharp.Models.GenerateRequest", "Template", new SinkInfo(SinkRole.Instructions, "the prompt template", "Ollama"));
+        AddPropertySink("OllamaSharp.Models.GenerateRequest", "Prompt", new SinkInfo(SinkRole.User, "the prompt", "Ollama"));
+
         // Azure AI Inference (models deployed on Azure AI Foundry): its own request message types.
         AddMethodSinks("Azure.AI.Inference.ChatRequestSystemMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "AzureAIInference"));
         AddMethodSinks("Azure.AI.Inference.ChatRequestDeveloperMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "AzureAIInference"));
