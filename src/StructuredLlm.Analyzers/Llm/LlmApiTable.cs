@@ -322,6 +322,35 @@ internal sealed class LlmApiTable
         AddMethodSinks("OpenAI.Chat.SystemChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.DeveloperChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
         AddMethodSinks("OpenAI.Chat.UserChatMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateSystemMessage" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateDeveloperMessage" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
+        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateUserMessage", "op_Implicit" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
+        AddConversationType("OpenAI.Chat.ChatMessage", asListElement: true);
+        var responses = Type("OpenAI.Responses.ResponsesClient") ?? Type("OpenAI.Responses.OpenAIResponseClient");
+        if (responses is not null)
+        {
+            foreach (var member in responses.GetMembers())
+            {
+                if (member is IMethodSymbol method && method.Name.StartsWith("CreateResponse", StringComparison.Ordinal))
+                {
+                    AddStringParameters(method, new[] { "userInputText" }, new SinkInfo(SinkRole.User, "the user input", "OpenAI"));
+                    AddStringParameters(method, new[] { "instructions" }, new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+                }
+            }
+        }
+
+        AddPropertySink("OpenAI.Responses.CreateResponseOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Responses.ResponseCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
+
+        // Assistants: the assistant's instructions, and a run's added or replacing instructions.
+        AddPropertySink("OpenAI.Assistants.AssistantCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.AssistantModificationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "AdditionalInstructions", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
+        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "InstructionsOverride", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
+
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateSystemMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateDeveloperMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
+        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateUserMessageItem" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
 
         // Anthropic's .NET SDK: the system prompt of a message request (a string or text blocks, through its union type),
         // also in batches and in the beta API's messages and managed agents.
@@ -347,33 +376,6 @@ internal sealed class LlmApiTable
         AddMethodSinks("Azure.AI.Inference.ChatRequestSystemMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "AzureAIInference"));
         AddMethodSinks("Azure.AI.Inference.ChatRequestDeveloperMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "AzureAIInference"));
         AddMethodSinks("Azure.AI.Inference.ChatRequestUserMessage", new[] { ".ctor" }, null, new SinkInfo(SinkRole.User, "the user message", "AzureAIInference"));
-        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateSystemMessage" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
-        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateDeveloperMessage" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
-        AddMethodSinks("OpenAI.Chat.ChatMessage", new[] { "CreateUserMessage", "op_Implicit" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
-        AddConversationType("OpenAI.Chat.ChatMessage", asListElement: true);
-        var responses = Type("OpenAI.Responses.ResponsesClient") ?? Type("OpenAI.Responses.OpenAIResponseClient");
-        if (responses is not null)
-        {
-            foreach (var member in responses.GetMembers())
-            {
-                if (member is IMethodSymbol method && method.Name.StartsWith("CreateResponse", StringComparison.Ordinal))
-                {
-                    AddStringParameters(method, new[] { "userInputText" }, new SinkInfo(SinkRole.User, "the user input", "OpenAI"));
-                    AddStringParameters(method, new[] { "instructions" }, new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
-                }
-            }
-        }
-
-        AddPropertySink("OpenAI.Responses.CreateResponseOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
-        AddPropertySink("OpenAI.Responses.ResponseCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the response instructions", "OpenAI"));
-        // Assistants: the assistant's instructions, and a run's added or replacing instructions.
-        AddPropertySink("OpenAI.Assistants.AssistantCreationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
-        AddPropertySink("OpenAI.Assistants.AssistantModificationOptions", "Instructions", new SinkInfo(SinkRole.Instructions, "the assistant instructions", "OpenAI"));
-        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "AdditionalInstructions", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
-        AddPropertySink("OpenAI.Assistants.RunCreationOptions", "InstructionsOverride", new SinkInfo(SinkRole.Instructions, "the run instructions", "OpenAI"));
-        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateSystemMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the system message", "OpenAI"));
-        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateDeveloperMessageItem" }, null, new SinkInfo(SinkRole.Instructions, "the developer message", "OpenAI"));
-        AddMethodSinks("OpenAI.Responses.ResponseItem", new[] { "CreateUserMessageItem" }, null, new SinkInfo(SinkRole.User, "the user message", "OpenAI"));
     }
 
     private void ResolveSources()
