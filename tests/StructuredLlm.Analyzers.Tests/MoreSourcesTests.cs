@@ -257,4 +257,58 @@ public class MoreSourcesTests
                 }
             }
             """);
+
+    [Fact]
+    public Task Speech_transcripts_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            #pragma warning disable MEAI001, OPENAI001
+            public class Voice(ChatHistory history)
+            {
+                public void Heard(OpenAI.Audio.AudioTranscription transcription, SpeechToTextResponse speech)
+                {
+                    history.AddSystemMessage({|SLLM1001:"The caller said: " + transcription.Text|});
+                    history.AddSystemMessage({|SLLM1001:$"Transcript: {speech.Text}"|});
+                    history.AddUserMessage(transcription.Text);
+                }
+            }
+            """);
+
+    /// <summary>The trigger attributes of the Azure Functions worker and WebJobs SDKs (not referenced here), by metadata name.</summary>
+    [Fact]
+    public Task Azure_Functions_trigger_payloads_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            """
+            using System;
+            namespace Microsoft.Azure.Functions.Worker
+            {
+                public sealed class QueueTriggerAttribute(string queueName) : Attribute { }
+                public sealed class ServiceBusTriggerAttribute(string queueName) : Attribute { }
+                public sealed class BlobTriggerAttribute(string blobPath) : Attribute { }
+                public sealed class FunctionAttribute(string name) : Attribute { }
+            }
+            namespace Microsoft.Azure.WebJobs { public sealed class QueueTriggerAttribute(string queueName) : Attribute { } }
+            """,
+            Verify.Usings + """
+            using Microsoft.Azure.Functions.Worker;
+            public record Ticket(string Subject, string Body);
+            public class Functions(ChatHistory history)
+            {
+                [Function("triage")]
+                public void Triage([QueueTrigger("tickets")] Ticket ticket, [ServiceBusTrigger("mail")] string mail)
+                {
+                    history.AddSystemMessage({|SLLM1001:$"Triage '{ticket.Subject}': {ticket.Body}"|});
+                    history.AddSystemMessage({|SLLM1001:"Mail: " + mail|});
+                }
+
+                [Function("summarize")]
+                public void Summarize([BlobTrigger("docs/{name}")] string document, string name)
+                {
+                    history.AddSystemMessage({|SLLM1001:"Document: " + document|});
+                    history.AddSystemMessage("File " + name);
+                }
+
+                public void InProcess([Microsoft.Azure.WebJobs.QueueTrigger("q")] string message) =>
+                    history.AddSystemMessage({|SLLM1001:message|});
+            }
+            """);
 }

@@ -84,6 +84,8 @@ internal sealed class SourceKind
     public static readonly SourceKind WebPage = new("web page content");
     public static readonly SourceKind Email = new("email");
     public static readonly SourceKind ChannelMessage = new("chat channel message");
+    public static readonly SourceKind Transcript = new("speech transcript");
+    public static readonly SourceKind FunctionTrigger = new("Azure Functions trigger input");
     public static readonly SourceKind ModelOutput = new("model output");
     public static readonly SourceKind ToolArgument = new("tool argument chosen by the model");
     public static readonly SourceKind McpPromptArgument = new("MCP prompt argument");

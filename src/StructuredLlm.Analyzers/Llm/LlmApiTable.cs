@@ -535,6 +535,26 @@ internal sealed class LlmApiTable
         AddTypeSource("Telegram.Bot.Types.Message", SourceKind.ChannelMessage);
         AddTypeSource("Discord.IMessage", SourceKind.ChannelMessage);
 
+        // Speech turned into text: what someone said, as a model transcribed it.
+        AddMemberSources(Type("OpenAI.Audio.AudioTranscription"), "Text", SourceKind.Transcript);
+        AddMemberSources(Type("OpenAI.Audio.AudioTranslation"), "Text", SourceKind.Transcript);
+        foreach (var typeName in new[] { "Microsoft.Extensions.AI.SpeechToTextResponse", "Microsoft.Extensions.AI.SpeechToTextResponseUpdate" })
+        {
+            AddMemberSources(Type(typeName), "Text", SourceKind.Transcript);
+            AddMemberSources(Type(typeName), "ToString", SourceKind.Transcript);
+        }
+
+        // Azure Functions triggers (isolated worker and in-process): the payload a trigger binds comes from outside the
+        // app (an HTTP body, a queue or bus message, an event, an uploaded blob).
+        foreach (var trigger in new[] { "HttpTrigger", "QueueTrigger", "ServiceBusTrigger", "EventHubTrigger", "EventGridTrigger", "BlobTrigger", "CosmosDBTrigger", "KafkaTrigger", "RabbitMQTrigger", "SignalRTrigger" })
+        {
+            AddSourceAttribute("Microsoft.Azure.Functions.Worker." + trigger + "Attribute", SourceKind.FunctionTrigger);
+            AddSourceAttribute("Microsoft.Azure.WebJobs." + trigger + "Attribute", SourceKind.FunctionTrigger);
+        }
+
+        AddSourceAttribute("Microsoft.Azure.WebJobs.Extensions.EventGrid.EventGridTriggerAttribute", SourceKind.FunctionTrigger);
+        AddSourceAttribute("Microsoft.Azure.WebJobs.Extensions.SignalRService.SignalRTriggerAttribute", SourceKind.FunctionTrigger);
+
         // Azure Functions (isolated worker): the HTTP trigger's request
         AddTypeSource("Microsoft.Azure.Functions.Worker.Http.HttpRequestData", SourceKind.HttpRequest);
 
