@@ -1,12 +1,13 @@
-using System.Linq;
 using System.Threading.Tasks;
 using StructuredLlm.Analyzers.Tests.Infrastructure;
 
 namespace StructuredLlm.Analyzers.Tests;
 
 /// <summary>
-/// Sources beyond the web request and the model: a gRPC service's request, a program's command-line arguments, and web
-/// pages read through a browser (Playwright) or an HTML loader (HtmlAgilityPack, AngleSharp).
+/// Sources beyond the web request and the model: a gRPC service's request, a program's command-line arguments, web
+/// pages read through a browser (Playwright) or an HTML loader (HtmlAgilityPack, AngleSharp), email and chat-channel
+/// messages, speech transcripts and Azure Functions trigger payloads. Each test also holds the nearby uses that must
+/// stay quiet (the service's own plumbing, a non-entry-point string[], content the app supplies itself).
 /// </summary>
 public class MoreSourcesTests
 {
