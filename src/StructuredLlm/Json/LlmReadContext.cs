@@ -97,6 +97,7 @@ public sealed unsafe class LlmReadContext
         _positionBase = positionBase;
         _objectBase = -1;
         _unmatched = null;
+        _shortStrings = 0;
         Options = options;
     }
 
@@ -115,14 +116,19 @@ public sealed unsafe class LlmReadContext
     // ------------------------------------------------------------------ strings
 
     private const int MaxSharedStringBytes = 16;
+
+    /// <summary>Short strings a document reads before sharing starts: a typical response has fewer, and pays nothing.</summary>
+    private const int ShareAfterShortStrings = 32;
     private string?[]? _strings;
     private bool _stringsUsed;
+    private int _shortStrings;
 
     /// <summary>
     /// The current string token's value. Short ASCII values seen earlier in the same document are returned as the
     /// same instance (model outputs repeat levels, statuses and categories thousands of times in long lists);
-    /// strings are immutable, so sharing an instance changes no value. Throws like <see cref="Utf8JsonReader.GetString"/>
-    /// on invalid UTF-8.
+    /// strings are immutable, so sharing an instance changes no value. Sharing starts after the document's first
+    /// <see cref="ShareAfterShortStrings"/> short strings, so a typical response pays neither the lookups nor the table's
+    /// clearing. Throws like <see cref="Utf8JsonReader.GetString"/> on invalid UTF-8.
     /// </summary>
     internal string ReadString(ref Utf8JsonReader reader)
     {
@@ -130,7 +136,7 @@ public sealed unsafe class LlmReadContext
         var span = reader.ValueSpan;
         int n = span.Length;
         if (n == 0) return string.Empty;
-        if (n > MaxSharedStringBytes) return reader.GetString()!;
+        if (n > MaxSharedStringBytes || ++_shortStrings <= ShareAfterShortStrings) return reader.GetString()!;
         uint h = (uint)n;
         for (int i = 0; i < n; i++) h = (h * 31) + span[i];
         var table = _strings ??= new string?[64];
