@@ -454,6 +454,7 @@ internal sealed class LlmApiTable
         }
 
         AddMemberSources(Type("System.Net.Http.Json.HttpClientJsonExtensions"), "GetFromJsonAsync", SourceKind.HttpResponse);
+        AddMemberSources(Type("System.Net.Http.Json.HttpContentJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpResponse);
 
         // Web pages read by a browser or an HTML loader (an agent that browses, a page fetched for RAG): the page's
         // author writes that text. Playwright's pages, frames, locators and element handles, and its responses.
@@ -490,7 +491,6 @@ internal sealed class LlmApiTable
                 _sourceMembers[member.OriginalDefinition] = SourceKind.WebPage;
             }
         }
-        AddMemberSources(Type("System.Net.Http.Json.HttpContentJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpResponse);
 
         // Model output fed back in
         var response = Type("Microsoft.Extensions.AI.ChatResponse");
