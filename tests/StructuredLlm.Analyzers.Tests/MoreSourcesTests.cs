@@ -92,6 +92,27 @@ public class MoreSourcesTests
             }
             """);
 
+    /// <summary>A host or configuration built from the command line is the operator's configuration, not the program's input.</summary>
+    [Fact]
+    public Task Configuration_built_from_the_command_line_is_not_a_source() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public static class Server
+            {
+                public static void Main(string[] args)
+                {
+                    var history = new ChatHistory();
+                    var builder = WebApplication.CreateBuilder(args);
+                    history.AddSystemMessage(builder.Configuration["SystemPrompt"]!);
+                    var host = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+                    history.AddSystemMessage(host.Configuration["Persona"]!);
+                    var configuration = Microsoft.Extensions.Configuration.CommandLineConfigurationExtensions
+                        .AddCommandLine(new Microsoft.Extensions.Configuration.ConfigurationBuilder(), args).Build();
+                    history.AddSystemMessage(configuration["Persona"]!);
+                    history.AddSystemMessage({|SLLM1001:"Persona: " + args[0]|});
+                }
+            }
+            """);
+
     [Fact]
     public async Task Top_level_statements_args_are_command_line_arguments()
     {

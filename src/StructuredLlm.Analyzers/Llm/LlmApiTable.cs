@@ -585,6 +585,29 @@ internal sealed class LlmApiTable
                 _sanitizers.Add(method);
             }
         }
+
+        // A host or configuration built from the command line (`WebApplication.CreateBuilder(args)`) is the operator's
+        // configuration, not the program's input: what its Configuration returns is not a command-line argument.
+        foreach (var (typeName, names) in new[]
+        {
+            ("Microsoft.AspNetCore.Builder.WebApplication", new[] { "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder" }),
+            ("Microsoft.Extensions.Hosting.Host", new[] { "CreateApplicationBuilder", "CreateDefaultBuilder", "CreateEmptyApplicationBuilder" }),
+            ("Microsoft.AspNetCore.WebHost", new[] { "CreateDefaultBuilder" }),
+            ("Microsoft.Extensions.Configuration.CommandLineConfigurationExtensions", new[] { "AddCommandLine" }),
+        })
+        {
+            var type = Type(typeName);
+            foreach (var name in names)
+            {
+                foreach (var member in type?.GetMembers(name) ?? ImmutableArray<ISymbol>.Empty)
+                {
+                    if (member is IMethodSymbol method)
+                    {
+                        _sanitizers.Add(method);
+                    }
+                }
+            }
+        }
     }
 
     // ---- configuration -------------------------------------------------------------------------------------
