@@ -333,4 +333,44 @@ public class MoreSourcesTests
                     history.AddSystemMessage({|SLLM1001:message|});
             }
             """);
+
+    /// <summary>
+    /// A Blazor chat page: `&lt;input @bind="question" /&gt;` compiles (in the Razor generator's part of the class) to a setter
+    /// lambda given to CreateBinder, whose parameter is what the user typed. The field it fills is read by another member.
+    /// </summary>
+    [Fact]
+    public Task Blazor_bound_inputs_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            Verify.Usings + """
+            using Microsoft.AspNetCore.Components; using Microsoft.AspNetCore.Components.Rendering;
+            public partial class ChatPage : ComponentBase
+            {
+                private string question = "";
+                private string topic = "billing";
+                protected override void BuildRenderTree(RenderTreeBuilder __builder)
+                {
+                    __builder.OpenElement(0, "input");
+                    __builder.AddAttribute(1, "value", BindConverter.FormatValue(question));
+                    __builder.AddAttribute(2, "onchange", EventCallback.Factory.CreateBinder(this, __value => question = __value, question));
+                    __builder.CloseElement();
+                    __builder.AddContent(3, topic);
+                }
+            }
+            """,
+            Verify.Usings + """
+            public partial class ChatPage
+            {
+                [Microsoft.AspNetCore.Components.Inject] private IChatClient Client { get; set; } = null!;
+
+                private async Task SendAsync()
+                {
+                    await Client.GetResponseAsync(new[]
+                    {
+                        new ChatMessage(ChatRole.System, {|SLLM1001:$"Answer questions about {question}"|}),
+                        new ChatMessage(ChatRole.System, $"Stay on {topic}"),
+                        new ChatMessage(ChatRole.User, question),
+                    });
+                }
+            }
+            """);
 }

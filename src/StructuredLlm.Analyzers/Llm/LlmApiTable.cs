@@ -418,6 +418,11 @@ internal sealed class LlmApiTable
         GrpcServerCallContext = Type("Grpc.Core.ServerCallContext");
         GrpcServerStreamWriter = Type("Grpc.Core.IServerStreamWriter`1");
 
+        // Blazor: `@bind` compiles to a setter lambda given to CreateBinder (or CreateInferredBindSetter for
+        // `@bind:after`/`@bind:set`); its parameter is what the user typed into the input.
+        AddHandlerRegistrations("Microsoft.AspNetCore.Components.EventCallbackFactoryBinderExtensions", "CreateBinder", SourceKind.BlazorInput);
+        AddHandlerRegistrations("Microsoft.AspNetCore.Components.CompilerServices.RuntimeHelpers", "CreateInferredBindSetter", SourceKind.BlazorInput);
+
         foreach (var name in new[] { "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback" })
         {
             AddHandlerRegistrations("Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions", name, SourceKind.MinimalApiParameter);
