@@ -574,43 +574,31 @@ internal sealed class LlmApiTable
 
     private void ResolveSanitizers()
     {
-        foreach (var member in Type("StructuredLlm.Prompt")?.GetMembers() ?? ImmutableArray<ISymbol>.Empty)
-        {
-            if (member is IMethodSymbol { Name: "Untrusted" or "Spotlight" } method)
-            {
-                _sanitizers.Add(method);
-            }
-        }
-
-        var builder = Type("StructuredLlm.PromptBuilder");
-        foreach (var member in builder?.GetMembers("Untrusted") ?? ImmutableArray<ISymbol>.Empty)
-        {
-            if (member is IMethodSymbol method)
-            {
-                _sanitizers.Add(method);
-            }
-        }
+        AddSanitizers("StructuredLlm.Prompt", "Untrusted", "Spotlight");
+        AddSanitizers("StructuredLlm.PromptBuilder", "Untrusted");
 
         // A host or configuration built from the command line (`WebApplication.CreateBuilder(args)`) is the operator's
         // configuration, not the program's input: what its Configuration returns is not a command-line argument.
-        foreach (var (typeName, names) in new[]
+        AddSanitizers("Microsoft.AspNetCore.Builder.WebApplication", "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder");
+        AddSanitizers("Microsoft.Extensions.Hosting.Host", "CreateApplicationBuilder", "CreateDefaultBuilder", "CreateEmptyApplicationBuilder");
+        AddSanitizers("Microsoft.AspNetCore.WebHost", "CreateDefaultBuilder");
+        AddSanitizers("Microsoft.Extensions.Configuration.CommandLineConfigurationExtensions", "AddCommandLine");
+    }
+
+    /// <summary>Every method of <paramref name="typeName"/> with one of the given names ends taint (its result is clean).</summary>
+    private void AddSanitizers(string typeName, params string[] methodNames)
+    {
+        var type = Type(typeName);
+        if (type is null)
         {
-            ("Microsoft.AspNetCore.Builder.WebApplication", new[] { "CreateBuilder", "CreateSlimBuilder", "CreateEmptyBuilder" }),
-            ("Microsoft.Extensions.Hosting.Host", new[] { "CreateApplicationBuilder", "CreateDefaultBuilder", "CreateEmptyApplicationBuilder" }),
-            ("Microsoft.AspNetCore.WebHost", new[] { "CreateDefaultBuilder" }),
-            ("Microsoft.Extensions.Configuration.CommandLineConfigurationExtensions", new[] { "AddCommandLine" }),
-        })
+            return;
+        }
+
+        foreach (var name in methodNames)
         {
-            var type = Type(typeName);
-            foreach (var name in names)
+            foreach (var method in Methods(type, name))
             {
-                foreach (var member in type?.GetMembers(name) ?? ImmutableArray<ISymbol>.Empty)
-                {
-                    if (member is IMethodSymbol method)
-                    {
-                        _sanitizers.Add(method);
-                    }
-                }
+                _sanitizers.Add(method);
             }
         }
     }

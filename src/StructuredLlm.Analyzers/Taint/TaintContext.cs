@@ -286,6 +286,16 @@ internal sealed class TaintContext
 
     public Compilation Compilation => Table.Compilation;
 
+    /// <summary>
+    /// The method whose body a call runs, as summaries and reach facts are keyed: a reduced extension method's static
+    /// form, a generic instance's definition, a partial method's implementation part.
+    /// </summary>
+    public static IMethodSymbol BodyOwner(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        return method.PartialImplementationPart ?? method;
+    }
+
     /// <summary>Whether <paramref name="method"/> has a body in this compilation that a summary can be built from.</summary>
     public static bool HasSourceBody(IMethodSymbol method) =>
         !method.IsAbstract && !method.IsExtern && method.DeclaringSyntaxReferences.Length > 0
@@ -439,14 +449,11 @@ internal sealed class TaintContext
     /// </summary>
     public MethodSummary? GetSummary(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
     {
-        method = method.ReducedFrom ?? method;
-        method = method.OriginalDefinition;
+        method = BodyOwner(method);
         if (depth <= 0 || inProgress.Contains(method) || !HasSourceBody(method))
         {
             return null;
         }
-
-        method = method.PartialImplementationPart ?? method;
 
         // A summary that did not hit the depth limit is the same at every depth from its NeededDepth up: built once,
         // not once per depth.
@@ -479,13 +486,11 @@ internal sealed class TaintContext
     /// </summary>
     public MethodReach GetReach(IMethodSymbol method, int depth, MethodReach wanted, CancellationToken cancellationToken)
     {
-        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        method = BodyOwner(method);
         if (depth <= 0 || !HasSourceBody(method))
         {
             return MethodReach.None;
         }
-
-        method = method.PartialImplementationPart ?? method;
 
         // A body that the syntactic index rules out cannot reach a sink: its body is never bound for that question.
         if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method, cancellationToken))

@@ -750,13 +750,9 @@ internal sealed class TaintWalker
         }
     }
 
-    /// <summary>Whether the sink index lets <paramref name="method"/>'s body reach a sink (normalised as summaries are).</summary>
-    private bool MayReachSink(IMethodSymbol method)
-    {
-        method = (method.ReducedFrom ?? method).OriginalDefinition;
-        method = method.PartialImplementationPart ?? method;
-        return _context.GetSinkIndex(_cancellationToken).MayReachSink(method, _cancellationToken);
-    }
+    /// <summary>Whether the sink index lets <paramref name="method"/>'s body reach a sink.</summary>
+    private bool MayReachSink(IMethodSymbol method) =>
+        _context.GetSinkIndex(_cancellationToken).MayReachSink(TaintContext.BodyOwner(method), _cancellationToken);
 
     /// <summary>
     /// A same-compilation callee whose summary is empty whatever its body does: it gives nothing back (void or a safe
@@ -764,7 +760,7 @@ internal sealed class TaintWalker
     /// Its body is neither bound nor walked; the call is applied as an empty summary would be, at any depth.
     /// </summary>
     private bool SummaryIsEmpty(IMethodSymbol target) =>
-        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint((target.ReducedFrom ?? target).OriginalDefinition) && !MayReachSink(target);
+        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint(TaintContext.BodyOwner(target)) && !MayReachSink(target);
 
     /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
     private MethodSummary? Summarise(IMethodSymbol callee)
