@@ -243,16 +243,31 @@ public class ParserTests
     }
 
     [Theory]
-    [InlineData("\"[\\\"ios\\\", \\\"crash\\\"]\"")]
-    [InlineData("\" [] \"")]
-    [InlineData("\"[1, 2]\"")]
-    public void A_string_holding_a_json_array_is_refused_not_wrapped_as_one_item(string tags)
+    [InlineData("\"[\\\"ios\\\", \\\"crash\\\"]\"", new[] { "ios", "crash" })]
+    [InlineData("\" [] \"", new string[0])]
+    [InlineData("\"[1, 2]\"", new[] { "1", "2" })]
+    public void A_string_holding_a_json_array_is_read_as_that_array_not_wrapped_as_one_item(string tags, string[] expected)
     {
-        var r = Refused($$"""{"category":"billing","priority":1,"summary":"x","tags":{{tags}}}""");
-        var e = Assert.Single(r.Errors);
+        var r = SupportTicketReader.Parse($$"""{"category":"billing","priority":1,"summary":"x","tags":{{tags}}}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(expected, r.Value!.Tags);
+        var decoded = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.DoubleEncoded);
+        Assert.Equal("$.tags", decoded.Path);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
+    }
+
+    [Fact]
+    public void A_string_holding_a_json_array_is_refused_in_strict_mode_and_its_string_items_are_data()
+    {
+        const string input = """{"category":"billing","priority":1,"summary":"x","tags":"[\"ios\"]"}""";
+        var strict = SupportTicketReader.Parse(input, new LlmParseOptions { Strict = true });
+        var e = Assert.Single(strict.Errors);
         Assert.Equal("$.tags", e.Path);
         Assert.StartsWith("a string holding a JSON array", e.Found, StringComparison.Ordinal);
-        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
+
+        // only the list is decoded: a string item whose text looks like an array stays that text
+        var r = Ok("""{"category":"billing","priority":1,"summary":"x","tags":"[\"[1]\", \"b\"]"}""");
+        Assert.Equal(new[] { "[1]", "b" }, r.Tags);
     }
 
     [Fact]

@@ -93,14 +93,21 @@ public class RepairRecordTests
         { "ticket", """{"result": {"category":"billing","priority":1,"summary":"s","tags":[]}}""", LlmRepairKind.UnwrappedWrapperObject, "$.result", """{"result": {"category":"bil…":"s","tags":[]}}""", """{"category":"bil…":"s","tags":[]}""" },
         { "ticket", "\"{\\\"category\\\":\\\"billing\\\",\\\"priority\\\":1,\\\"summary\\\":\\\"s\\\",\\\"tags\\\":[]}\"", LlmRepairKind.DoubleEncoded, "$", "\"{\\\"category\\\":\\\"…s\\\",\\\"tags\\\":[]}\"", """{"category":"bil…":"s","tags":[]}""" },
         { "sentiment", """{"label":"positive","confidence":0.5,"sarcastic":"TRUE"}""", LlmRepairKind.BoolFromString, "$.sarcastic", "\"TRUE\"", "true" },
+        { "ticket", """{"category":"billing","priority":1,"summary":"s","tags":"[\"a\"]"}""", LlmRepairKind.DoubleEncoded, "$.tags", "\"[\\\"a\\\"]\"", "[\"a\"]" },
+        { "guid", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", LlmRepairKind.FormatNormalized, "$", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"" },
     };
 
     [Theory]
     [MemberData(nameof(TypedCases))]
     public void Every_read_repair_records_a_visible_before_and_after(string type, string input, LlmRepairKind kind, string path, string before, string after)
     {
-        IReadOnlyList<LlmRepair> repairs = type == "ticket" ? Read(SupportTicketReader.Parse(input)) : Read(SentimentReader.Parse(input));
-        var r = Assert.Single(repairs, x => x.Kind == kind);
+        IReadOnlyList<LlmRepair> repairs = type switch
+        {
+            "ticket" => Read(SupportTicketReader.Parse(input)),
+            "sentiment" => Read(SentimentReader.Parse(input)),
+            _ => Read(LlmParser.Parse<Guid>(input, static (ref System.Text.Json.Utf8JsonReader r, LlmReadContext c, out Guid v) => LlmRead.Guid(ref r, c, "a GUID", out v), null, "a GUID")),
+        };
+        var r = Assert.Single(repairs, x => x.Kind == kind && x.Path == path);
         Assert.Equal((path, before, after), (r.Path, r.Before, r.After));
         Assert.InRange(r.Position, -1, input.Length);
         AssertVisible(r);

@@ -242,6 +242,7 @@ internal ref struct JsonRepairer
         if (StartsWith(_i, "```"u8)) _i += 3;
         else if (StartsWith(_i, "[```"u8) || StartsWith(_i, "{```"u8)) _i += 4;
         else return;
+        while (_i < Len && _t[_i] == (byte)'`') _i++; // a longer fence (````json), as Markdown allows
         while (_i < Len && (IsIdentChar(_t[_i]) || _t[_i] == (byte)'-')) _i++;
         Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
         ParseWs(true);
@@ -252,7 +253,11 @@ internal ref struct JsonRepairer
         ParseWs(true);
         int start = _i;
         if (StartsWith(_i, "```]"u8) || StartsWith(_i, "```}"u8)) _i += 4;
-        else if (StartsWith(_i, "```"u8)) _i += 3;
+        else if (StartsWith(_i, "```"u8))
+        {
+            _i += 3;
+            while (_i < Len && _t[_i] == (byte)'`') _i++;
+        }
         else return;
         Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
         ParseWs(true);

@@ -221,14 +221,33 @@ public static partial class LlmRead
     /// <summary>A <see cref="Guid"/> string.</summary>
     public static bool Guid(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Guid value)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetGuid(out value)) return true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.TryGetGuid(out value)) return true;
+            // {…}, (…) or 32 digits without hyphens: the same 128 bits
+            var s = SafeString(ref reader);
+            if (s is not null && (System.Guid.TryParseExact(s, "B", out value) || System.Guid.TryParseExact(s, "P", out value) || System.Guid.TryParseExact(s, "N", out value))
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("D"))))
+            {
+                return true;
+            }
+        }
         return Fail(ref reader, context, expected, out value);
     }
 
     /// <summary>An ISO 8601 <see cref="DateTime"/> string.</summary>
     public static bool DateTime(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateTime value)
     {
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
+            if (WithTimeSeparator(ref reader) is { } iso)
+            {
+                var r = new Utf8JsonReader(iso);
+                r.Read();
+                if (r.TryGetDateTime(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
+            }
+        }
         return Fail(ref reader, context, expected, out value);
     }
 
@@ -237,9 +256,40 @@ public static partial class LlmRead
     {
         // System.Text.Json reads a missing offset as the machine's local one, and a date alone as its midnight: both
         // would be a value the model never wrote, different on every server, so an offset and a time are required.
-        if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out value) && HasTime(IsoText(ref reader), out bool offset) && offset) return true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            if (reader.TryGetDateTimeOffset(out value) && HasTime(IsoText(ref reader), out bool offset) && offset) return true;
+            if (WithTimeSeparator(ref reader) is { } iso && HasTime(iso.AsSpan(1, iso.Length - 2), out offset) && offset)
+            {
+                var r = new Utf8JsonReader(iso);
+                r.Read();
+                if (r.TryGetDateTimeOffset(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
+            }
+        }
         return Fail(ref reader, context, expected, out value);
     }
+
+    /// <summary>
+    /// A date-time written with a space where ISO 8601 has its <c>T</c> (<c>2025-03-01 10:00:00Z</c>, as SQL and many
+    /// logs write it), as a quoted JSON string with the <c>T</c>; null for any other text.
+    /// </summary>
+    private static byte[]? WithTimeSeparator(ref Utf8JsonReader reader)
+    {
+        var text = IsoText(ref reader);
+        if (text.Length < 16 || text[10] != (byte)' ' || text[4] != (byte)'-' || text[7] != (byte)'-' || text[13] != (byte)':'
+            || !IsDigit(text[11]) || !IsDigit(text[12]))
+        {
+            return null;
+        }
+        var quoted = new byte[text.Length + 2];
+        quoted[0] = (byte)'"';
+        text.CopyTo(quoted.AsSpan(1));
+        quoted[11] = (byte)'T';
+        quoted[quoted.Length - 1] = (byte)'"';
+        return quoted;
+    }
+
+    private static bool IsDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
 
     private static ReadOnlySpan<byte> IsoText(ref Utf8JsonReader reader) =>
         reader.ValueIsEscaped || reader.HasValueSequence ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan;
@@ -261,8 +311,87 @@ public static partial class LlmRead
     /// <summary>A <see cref="TimeSpan"/> string in the constant format (<c>[-][d.]hh:mm:ss[.fffffff]</c>).</summary>
     public static bool TimeSpan(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeSpan value)
     {
-        if (reader.TokenType == JsonTokenType.String && System.TimeSpan.TryParseExact(SafeString(ref reader), "c", CultureInfo.InvariantCulture, out value)) return true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var s = SafeString(ref reader);
+            if (System.TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out value)) return true;
+            if (TryParseIsoDuration(s, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("c", CultureInfo.InvariantCulture))))
+            {
+                return true;
+            }
+        }
         return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>
+    /// An ISO 8601 duration of weeks, days, hours, minutes and seconds (<c>PT1H30M</c>, <c>P2DT4H</c>, <c>PT0.5S</c>,
+    /// <c>-PT5M</c>). Years and months are refused (their length depends on the calendar), and so are a fraction on any
+    /// unit but seconds, more than seven fractional digits, units out of order and an empty <c>P</c> or <c>T</c>.
+    /// </summary>
+    internal static bool TryParseIsoDuration(string? text, out TimeSpan value)
+    {
+        value = default;
+        if (text is null) return false;
+        int i = 0, n = text.Length;
+        bool negative = i < n && text[i] == '-';
+        if (negative) i++;
+        if (i >= n || text[i] != 'P') return false;
+        i++;
+        bool inTime = false;
+        int lastRank = -1;
+        long ticks = 0;
+        try
+        {
+            while (i < n)
+            {
+                if (text[i] == 'T')
+                {
+                    if (inTime || i + 1 >= n) return false;
+                    inTime = true;
+                    i++;
+                    continue;
+                }
+                int digitsStart = i;
+                while (i < n && text[i] is >= '0' and <= '9') i++;
+                if (i == digitsStart || i - digitsStart > 12) return false;
+                long whole = long.Parse(text.Substring(digitsStart, i - digitsStart), NumberStyles.None, CultureInfo.InvariantCulture);
+                long fraction = 0;
+                bool hasFraction = i < n && text[i] is '.' or ',';
+                if (hasFraction)
+                {
+                    int fractionStart = ++i;
+                    while (i < n && text[i] is >= '0' and <= '9') i++;
+                    int digits = i - fractionStart;
+                    if (digits is 0 or > 7) return false;
+                    fraction = long.Parse(text.Substring(fractionStart, digits), NumberStyles.None, CultureInfo.InvariantCulture);
+                    for (int k = digits; k < 7; k++) fraction *= 10;
+                }
+                if (i >= n) return false;
+                char unit = text[i++];
+                int rank;
+                long unitTicks;
+                switch (unit)
+                {
+                    case 'W' when !inTime: rank = 0; unitTicks = System.TimeSpan.TicksPerDay * 7; break;
+                    case 'D' when !inTime: rank = 1; unitTicks = System.TimeSpan.TicksPerDay; break;
+                    case 'H' when inTime: rank = 2; unitTicks = System.TimeSpan.TicksPerHour; break;
+                    case 'M' when inTime: rank = 3; unitTicks = System.TimeSpan.TicksPerMinute; break;
+                    case 'S' when inTime: rank = 4; unitTicks = System.TimeSpan.TicksPerSecond; break;
+                    default: return false; // Y, M before T: a calendar length
+                }
+                if (rank <= lastRank || (hasFraction && unit != 'S')) return false;
+                lastRank = rank;
+                ticks = checked(ticks + whole * unitTicks + fraction);
+            }
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+        if (lastRank < 0 || (inTime && lastRank < 2)) return false;
+        value = System.TimeSpan.FromTicks(negative ? -ticks : ticks);
+        return true;
     }
 
     /// <summary>An absolute <see cref="System.Uri"/> string.</summary>
@@ -285,11 +414,21 @@ public static partial class LlmRead
         return Fail(ref reader, context, expected, out value);
     }
 
+    private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };
+    private static readonly string[] OneDigitHourFormats = { "H:mm", "H:mm:ss", "H:mm:ss.FFFFFFF" };
+
     /// <summary>A <see cref="TimeOnly"/> string (<c>HH:mm</c>, <c>HH:mm:ss</c> or with fractions).</summary>
     public static bool TimeOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeOnly value)
     {
         if (reader.TokenType == JsonTokenType.String &&
-            System.TimeOnly.TryParseExact(SafeString(ref reader), new[] { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" }, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+            System.TimeOnly.TryParseExact(SafeString(ref reader), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        {
+            return true;
+        }
+        // 9:45 is 09:45
+        if (reader.TokenType == JsonTokenType.String &&
+            System.TimeOnly.TryParseExact(SafeString(ref reader), OneDigitHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'))))
         {
             return true;
         }
@@ -328,12 +467,17 @@ public static partial class LlmRead
             return context.ErrorCount == errors;
         }
         value = new List<T>();
-        if (reader.TokenType == JsonTokenType.String && HoldsJsonArray(ref reader))
+        if (reader.TokenType == JsonTokenType.String && DecodeJsonArray(ref reader) is { } decoded)
         {
-            // "[\"a\",\"b\"]" is the array encoded a second time, not one item whose text is an array: wrapping it
-            // would be a silently wrong one-element list, so say what was found (a retry fixes it).
-            context.AddError(expected, "a string holding a JSON array, " + LlmReadContext.Describe(ref reader));
-            return false;
+            // "[\"a\",\"b\"]" is the array encoded a second time, not one item whose text is an array (wrapping it
+            // would be a silently wrong one-element list): it is read from its decoded text, once. When that is not
+            // allowed (strict mode, or a value already inside decoded text), say what was found.
+            if (!context.CanDecode || !context.TryCoerce(LlmRepairKind.DoubleEncoded, ref reader, RepairSnippets.HeadTail(decoded)))
+            {
+                context.AddError(expected, "a string holding a JSON array, " + LlmReadContext.Describe(ref reader));
+                return false;
+            }
+            return ReadDecodedList(decoded, context, expected, readItem, out value);
         }
         if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
             context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[" + LlmReadContext.Describe(ref reader) + "]"))
@@ -347,26 +491,44 @@ public static partial class LlmRead
         return Fail<object?>(ref reader, context, expected, out _);
     }
 
-    /// <summary>True when the current string token's text, trimmed, is a complete strict JSON array.</summary>
-    private static bool HoldsJsonArray(ref Utf8JsonReader reader)
+    /// <summary>The current string token's text, trimmed and unescaped, when it is a complete strict JSON array; else null.</summary>
+    private static byte[]? DecodeJsonArray(ref Utf8JsonReader reader)
     {
         var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
         int a = 0, b = raw.Length;
         while (a < b && raw[a] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') a++;
         while (b > a && raw[b - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') b--;
-        if (b - a < 2 || raw[a] != (byte)'[' || raw[b - 1] != (byte)']') return false;
+        if (b - a < 2 || raw[a] != (byte)'[' || raw[b - 1] != (byte)']') return null;
         // escaped text (the usual case: quotes inside a JSON string are written \") is unescaped first
-        var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : raw.Slice(a, b - a).ToArray();
+        var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!.Trim()) : raw.Slice(a, b - a).ToArray();
         try
         {
             var inner = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 64 });
-            if (!inner.Read() || inner.TokenType != JsonTokenType.StartArray) return false;
+            if (!inner.Read() || inner.TokenType != JsonTokenType.StartArray) return null;
             inner.Skip();
-            return !inner.Read(); // nothing after the array
+            return inner.Read() ? null : text; // nothing after the array
         }
         catch (JsonException)
         {
-            return false;
+            return null;
+        }
+    }
+
+    private static unsafe bool ReadDecodedList<T>(byte[] decoded, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out List<T> value)
+    {
+        fixed (byte* p = decoded)
+        {
+            var saved = context.EnterDecoded(p, decoded.Length);
+            try
+            {
+                var inner = new Utf8JsonReader(decoded, new JsonReaderOptions { MaxDepth = context.Options.MaxDepth });
+                inner.Read();
+                return List(ref inner, context, expected, readItem, out value);
+            }
+            finally
+            {
+                context.ExitDecoded(saved);
+            }
         }
     }
 

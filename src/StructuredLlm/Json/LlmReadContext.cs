@@ -98,7 +98,54 @@ public sealed unsafe class LlmReadContext
         _objectBase = -1;
         _unmatched = null;
         _shortStrings = 0;
+        _inDecoded = false;
         Options = options;
+    }
+
+    /// <summary>What <see cref="EnterDecoded"/> replaced, for <see cref="ExitDecoded"/>.</summary>
+    internal readonly struct DecodedScope
+    {
+        internal readonly byte* Json;
+        internal readonly int Length;
+        internal readonly List<int>? Incomplete;
+        internal readonly int PositionBase;
+
+        internal DecodedScope(byte* json, int length, List<int>? incomplete, int positionBase)
+        {
+            Json = json;
+            Length = length;
+            Incomplete = incomplete;
+            PositionBase = positionBase;
+        }
+    }
+
+    private bool _inDecoded;
+
+    /// <summary>False while reading text decoded from a string: JSON is decoded one level only.</summary>
+    internal bool CanDecode => !_inDecoded;
+
+    /// <summary>
+    /// Reads from here on come from <paramref name="json"/>, the decoded text of a string token (JSON encoded a second
+    /// time): its offsets are not positions in the input (repairs there get -1) and none of it was cut off.
+    /// </summary>
+    internal DecodedScope EnterDecoded(byte* json, int length)
+    {
+        var saved = new DecodedScope(_json, _jsonLength, _incomplete, _positionBase);
+        _json = json;
+        _jsonLength = length;
+        _incomplete = null;
+        _positionBase = -1;
+        _inDecoded = true;
+        return saved;
+    }
+
+    internal void ExitDecoded(in DecodedScope saved)
+    {
+        _json = saved.Json;
+        _jsonLength = saved.Length;
+        _incomplete = saved.Incomplete;
+        _positionBase = saved.PositionBase;
+        _inDecoded = false;
     }
 
     internal void Release()
@@ -205,7 +252,7 @@ public sealed unsafe class LlmReadContext
         // The value of a weak (prefix/suffix) key match must already have the member's JSON type: no string to
         // number, number to string, string to bool or scalar to list (enum casing and 5.0 → 5 are still fine).
         if (_weakPathDepth > 0 && kind is LlmRepairKind.NumberFromString or LlmRepairKind.StringFromNumber
-                or LlmRepairKind.BoolFromString or LlmRepairKind.ScalarToList) return false;
+                or LlmRepairKind.BoolFromString or LlmRepairKind.ScalarToList or LlmRepairKind.DoubleEncoded) return false;
         if (!Options.IsAllowed(kind)) return false;
         _repairs.Add(new LlmRepair(kind, Path, Position(ref reader), Describe(ref reader), after));
         return true;

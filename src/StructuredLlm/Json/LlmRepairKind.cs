@@ -127,6 +127,13 @@ public enum LlmRepairKind
     UnwrappedRootArray,
     /// <summary>A single-key wrapper object around the root value (<c>{"result": {...}}</c>) was unwrapped.</summary>
     UnwrappedWrapperObject,
+    /// <summary>
+    /// A date, time, duration or GUID written in another form that names exactly one value was read as that value: a
+    /// space for the <c>T</c> of a date-time (<c>2025-03-01 10:00</c>), a one-digit hour (<c>9:45</c>), an ISO 8601
+    /// duration (<c>PT1H30M</c> → 01:30:00; years and months, whose length varies, are refused), a GUID in braces,
+    /// parentheses or without hyphens.
+    /// </summary>
+    FormatNormalized,
 }
 
 /// <summary>Classification helpers for <see cref="LlmRepairKind"/>.</summary>

@@ -142,6 +142,22 @@ public class ReaderBehaviourTests
         Assert.Equal(2, Ok(prose).Priority);
     }
 
+    [Theory]
+    [InlineData("````")]
+    [InlineData("`````")]
+    public void A_longer_markdown_fence_is_a_fence(string fence)
+    {
+        // Markdown lets a fence be any run of three or more backticks (used when the content holds a fence itself)
+        var whole = SupportTicket.LlmInfo.Parse(fence + "json\n" + Ticket + "\n" + fence);
+        Assert.Equal(2, Ok(whole).Priority);
+        Assert.Contains(whole.Repairs, x => x.Kind == LlmRepairKind.MarkdownFence);
+
+        var inProse = SupportTicket.LlmInfo.Parse("Here you go:\n\n" + fence + "\n" + Ticket + "\n" + fence + "\n");
+        Assert.Equal(2, Ok(inProse).Priority);
+        Assert.Equal(LlmJson.Repair("```json\n" + Ticket + "\n```"), LlmJson.Repair(fence + "json\n" + Ticket + "\n" + fence));
+        Assert.Equal(Ticket, LlmJson.Repair(fence + "json\n" + Ticket + "\n" + fence).Trim());
+    }
+
     [Fact]
     public void A_candidate_that_does_not_fit_the_schema_is_dropped_and_two_different_valid_ones_are_ambiguous()
     {
@@ -383,6 +399,65 @@ public class ReaderBehaviourTests
         Assert.True(floatInt.Value!.Flag);
         Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.IntegerFromFloat && x.Path == "$.int");
         Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.BoolFromString && x.Path == "$.flag");
+    }
+
+    [Fact]
+    public void Dates_times_durations_and_guids_in_another_form_naming_one_value_are_read_and_reported()
+    {
+        const string Meeting = """{"subject":"Sync","startsAt":"2024-05-01 10:00:00","duration":"PT1H30M","reminderAt":"9:45","attendees":[],"agenda":[],"roomNumbers":[],"notes":[],"labels":[],"topics":[]}""";
+        var r = Types.Meeting.LlmInfo.Parse(Meeting);
+        var m = Ok(r);
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0), m.StartsAt);
+        Assert.Equal(TimeSpan.FromMinutes(90), m.Duration);
+        Assert.Equal(new TimeOnly(9, 45), m.ReminderAt);
+        Assert.Equal(new[] { "$.startsAt", "$.duration", "$.reminderAt" },
+            r.Repairs.Where(x => x.Kind == LlmRepairKind.FormatNormalized).Select(x => x.Path));
+        Assert.Contains(r.Repairs, x => x.Path == "$.duration" && x.Before == "\"PT1H30M\"" && x.After == "\"01:30:00\"");
+
+        var invoice = Invoice.LlmInfo.Parse(InvoiceJson
+            .Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02 09:00:00+02:00\"", StringComparison.Ordinal)
+            .Replace("\"6f1c2a7e-0d7b-4d3a-9a53-2f0b8f1f8e11\"", "\"{6F1C2A7E-0D7B-4D3A-9A53-2F0B8F1F8E11}\"", StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.FromHours(2)), Ok(invoice).PaidAt);
+        Assert.Equal(Guid.Parse("6f1c2a7e-0d7b-4d3a-9a53-2f0b8f1f8e11"), invoice.Value!.CustomerId);
+
+        // strict mode applies none of them
+        Assert.False(Types.Meeting.LlmInfo.Parse(Meeting, LlmParseOptions.StrictDefault).Success);
+    }
+
+    [Theory]
+    [InlineData("\"duration\":\"P1M\"", "$.duration")]          // a month has no fixed length
+    [InlineData("\"duration\":\"P1Y\"", "$.duration")]
+    [InlineData("\"duration\":\"PT1.5H\"", "$.duration")]       // a fraction only on seconds
+    [InlineData("\"duration\":\"PT\"", "$.duration")]
+    [InlineData("\"duration\":\"PT5M1H\"", "$.duration")]       // units out of order
+    [InlineData("\"duration\":\"PT0.12345678S\"", "$.duration")] // finer than a tick
+    [InlineData("\"startsAt\":\"2024-05-01\"", "$.startsAt")]      // a date alone: its midnight would be invented
+    [InlineData("\"startsAt\":\"May 1, 2024 10am\"", "$.startsAt")]
+    [InlineData("\"reminderAt\":\"25:00\"", "$.reminderAt")]
+    public void Dates_times_and_durations_that_do_not_name_exactly_one_value_are_refused(string replacement, string path)
+    {
+        string json = """{"subject":"Sync","startsAt":"2024-05-01T10:00:00","duration":"00:30:00","reminderAt":null,"attendees":[],"agenda":[],"roomNumbers":[],"notes":[],"labels":[],"topics":[]}""";
+        string member = replacement.Substring(0, replacement.IndexOf(':', StringComparison.Ordinal));
+        int at = json.IndexOf(member + ":", StringComparison.Ordinal);
+        int end = json.IndexOf(',', at);
+        json = json.Substring(0, at) + replacement + json.Substring(end);
+        Assert.Equal(path, OnlyError(Types.Meeting.LlmInfo.Parse(json)).Path);
+    }
+
+    [Fact]
+    public void A_list_encoded_as_a_json_string_is_decoded_once()
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("""[{"description":"Widget","quantity":2,"unitPrice":9.99}]""",
+            "\"[{\\\"description\\\":\\\"Widget\\\",\\\"quantity\\\":2,\\\"unitPrice\\\":9.99}]\"", StringComparison.Ordinal));
+        var line = Assert.Single(Ok(r).Lines);
+        Assert.Equal(("Widget", 2, 9.99m), (line.Description, line.Quantity, line.UnitPrice));
+        var decoded = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.DoubleEncoded);
+        Assert.Equal("$.lines", decoded.Path);
+
+        // an error inside the decoded list keeps the member's path, and nothing in it is given a position in the input
+        var bad = Invoice.LlmInfo.Parse(InvoiceJson.Replace("""[{"description":"Widget","quantity":2,"unitPrice":9.99}]""",
+            "\"[{\\\"description\\\":\\\"Widget\\\",\\\"quantity\\\":\\\"two\\\",\\\"unitPrice\\\":9.99}]\"", StringComparison.Ordinal));
+        Assert.Equal("$.lines[0].quantity", OnlyError(bad).Path);
     }
 
     [Theory]

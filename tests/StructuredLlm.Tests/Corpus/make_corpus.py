@@ -184,7 +184,7 @@ add("prose", "SupportTicket", "<think>\nThe customer was charged twice. A first 
 add("prose", "SupportTicket", "Billing issue, so category billing. Draft " + draft + " is too urgent.\n</think>\n```json\n" + T1s + "\n```", T1,
     "R1-style template: reasoning ends in </think> without an opening tag")
 add("truncation", "SupportTicket", "<think>\nLet me work out the priority. Something like " + T1s, None, "cut off while still thinking: the JSON in the reasoning is a draft, not the answer")
-add("shape", "SupportTicket", j(with_(T1, tags=j(T1["tags"]))), None, "tags encoded as a JSON string: wrapping it as one tag would be silently wrong")
+add("shape", "SupportTicket", j(with_(T1, tags=j(T1["tags"]))), T1, "tags encoded as a JSON string: decoded once, as a double-encoded root is (wrapping it as one tag would be silently wrong)")
 add("truncation", "SupportTicket", T1s[:T1s.index(', "customerEmail"')] + ', "customerEm', None, "cut inside the key of the last (optional) member: that member began")
 add("coercion", "SupportTicket", T1s.replace('"priority": 3', '"priority": +3'), T1, "explicit plus sign on a number")
 add("coercion", "SupportTicket", T1s.replace('"category": "billing"', '"category": "Category.Billing"'), T1, "enum value qualified by its C# enum name")
