@@ -189,6 +189,18 @@ add("truncation", "SupportTicket", T1s[:T1s.index(', "customerEmail"')] + ', "cu
 add("coercion", "SupportTicket", T1s.replace('"priority": 3', '"priority": +3'), T1, "explicit plus sign on a number")
 add("coercion", "SupportTicket", T1s.replace('"category": "billing"', '"category": "Category.Billing"'), T1, "enum value qualified by its C# enum name")
 
+# ---- session 10 probes: chat-template tokens, longer fences, escaped and Python-shaped output, spaced keys
+add("fences", "SupportTicket", "````json\n" + T1s + "\n````", T1, "four-backtick fence (Markdown allows any run of three or more)")
+add("prose", "SupportTicket", "<|im_start|>assistant\n" + T1s + "<|im_end|>", T1, "chat-template tokens left around the answer")
+add("prose", "Sentiment", S1s + "<|eot_id|>", S1, "end-of-turn token after the answer")
+add("syntax", "SupportTicket", T1s.replace('"', '\\"'), T1, "every quote escaped, with no outer string (JSON copied out of a string literal)")
+add("syntax", "SupportTicket", "{'category': 'billing', 'priority': 3, 'summary': 'Customer was charged twice for the March invoice', 'tags': ['refund', 'duplicate-charge'], 'customer_email': None}",
+    with_(T1, customerEmail=None), "a Python dict repr: single quotes, None, snake_case key")
+add("naming", "SupportTicket", T1s.replace('"customerEmail"', '"Customer Email"'), T1, "key written as two words")
+add("coercion", "SupportTicket", T1s.replace('"billing"', '"Billing."'), T1, "enum value with a trailing period")
+add("adversarial", "SupportTicket", T1s.replace('"', "&quot;"), None, "HTML-escaped JSON: undoing an encoding layer would be a guess, so refuse")
+add("adversarial", "Sentiment", "label: positive\nconfidence: 0.92\nsarcastic: false\n", None, "YAML instead of JSON: no JSON to read")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")
