@@ -48,7 +48,7 @@ internal sealed class SinkHit
 /// local functions): variables only gain taint, the walk repeats until nothing changes, then a last pass records sink
 /// hits. In summary mode parameters are symbolic origins and the result is a <see cref="MethodSummary"/>.
 /// </summary>
-internal sealed class TaintWalker
+internal sealed partial class TaintWalker
 {
     private const int MaxPasses = 5;
 
@@ -426,6 +426,11 @@ internal sealed class TaintWalker
 
     private TaintValue? EvalCore(IOperation operation)
     {
+        if (_guards.Count > 0 && IsGuarded(operation))
+        {
+            return null;
+        }
+
         switch (operation)
         {
             case ILocalReferenceOperation local:
@@ -453,8 +458,8 @@ internal sealed class TaintWalker
             case IConditionalOperation conditional:
                 {
                     Eval(conditional.Condition);
-                    var whenTrue = Eval(conditional.WhenTrue);
-                    var whenFalse = Eval(conditional.WhenFalse);
+                    var whenTrue = EvalGuarded(conditional.WhenTrue, GuardsOf(conditional.Condition, whenTrue: true));
+                    var whenFalse = EvalGuarded(conditional.WhenFalse, GuardsOf(conditional.Condition, whenTrue: false));
                     return conditional.IsRef || conditional.Type is not null ? TaintValue.Union(whenTrue, whenFalse) : null;
                 }
 
@@ -468,7 +473,8 @@ internal sealed class TaintWalker
                     {
                         BindPattern(arm.Pattern, value);
                         Eval(arm.Guard);
-                        result = TaintValue.Union(result, Eval(arm.Value));
+                        var guards = OnlyConstants(arm.Pattern, matched: true) ? Single(GuardPath.Of(switchExpression.Value, unwrapCase: true)) : null;
+                        result = TaintValue.Union(result, EvalGuarded(arm.Value, guards));
                     }
 
                     return result;
@@ -582,6 +588,10 @@ internal sealed class TaintWalker
 
             case IDeclarationExpressionOperation:
                 return null;
+            case IBlockOperation block:
+                return EvalBlock(block);
+            case ISwitchOperation switchOperation:
+                return EvalSwitch(switchOperation);
             default:
                 return EvalChildren(operation);
         }

@@ -1,0 +1,597 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace StructuredLlm.Analyzers.Taint;
+
+/// <summary>
+/// Constant-comparison guards, CodeQL's string-constant-compare barrier: where a condition guarantees that a local, a
+/// parameter or a member path equals one of the program's constants (<c>x == "fr"</c>, <c>x is "fr" or "de"</c>,
+/// <c>string.Equals(x, "fr", StringComparison.OrdinalIgnoreCase)</c>, <c>"fr".Equals(x)</c>, <c>Allowed.Contains(x)</c>
+/// over an allow-list of literals, a switch section or arm whose labels are constants), reading that same path in the
+/// code the condition guards is clean: the value is a constant of the program, or a case variant of one. The guarded
+/// code is either arm of an <c>if</c> or conditional expression, the statements after <c>if (!guard) return/throw;</c> in
+/// the same block, a switch section, or a switch-expression arm. A region that assigns to the path (or to a prefix of
+/// it, or passes it by reference) keeps no guard for it.
+/// </summary>
+internal sealed partial class TaintWalker
+{
+    private readonly List<GuardPath> _guards = new();
+
+    private bool IsGuarded(IOperation operation)
+    {
+        if (_guards.Count == 0
+            || operation is not (ILocalReferenceOperation or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation))
+        {
+            return false;
+        }
+
+        var path = GuardPath.Of(operation, unwrapCase: false);
+        if (path is null)
+        {
+            return false;
+        }
+
+        foreach (var guard in _guards)
+        {
+            if (guard.Equals(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Evaluates <paramref name="region"/> with <paramref name="guards"/> active (those it does not assign to).</summary>
+    private TaintValue? EvalGuarded(IOperation? region, List<GuardPath>? guards)
+    {
+        if (region is null)
+        {
+            return null;
+        }
+
+        var pushed = PushGuards(guards, ImmutableArray.Create(region), 0);
+        try
+        {
+            return Eval(region);
+        }
+        finally
+        {
+            _guards.RemoveRange(_guards.Count - pushed, pushed);
+        }
+    }
+
+    private int PushGuards(List<GuardPath>? guards, ImmutableArray<IOperation> region, int from)
+    {
+        if (guards is null)
+        {
+            return 0;
+        }
+
+        var pushed = 0;
+        foreach (var guard in guards)
+        {
+            if (!Reassigns(region, from, guard))
+            {
+                _guards.Add(guard);
+                pushed++;
+            }
+        }
+
+        return pushed;
+    }
+
+    /// <summary>A block: as <see cref="EvalChildren"/>, and <c>if (cond) return/throw;</c> guards the statements after it.</summary>
+    private TaintValue? EvalBlock(IBlockOperation block)
+    {
+        TaintValue? result = null;
+        var tainted = 0;
+        var pushed = 0;
+        try
+        {
+            var operations = block.Operations;
+            for (var i = 0; i < operations.Length; i++)
+            {
+                var operation = operations[i];
+                var taint = Eval(operation);
+                if (taint is not null)
+                {
+                    tainted++;
+                    result = TaintValue.Union(result, taint, embedded: tainted > 1);
+                }
+
+                if (operation is IConditionalOperation { WhenFalse: null } guard && Exits(guard.WhenTrue) && i + 1 < operations.Length)
+                {
+                    pushed += PushGuards(GuardsOf(guard.Condition, whenTrue: false), operations, i + 1);
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            _guards.RemoveRange(_guards.Count - pushed, pushed);
+        }
+    }
+
+    /// <summary>A switch statement: pattern clauses bind their variables; a section whose labels are all constants guards the value.</summary>
+    private TaintValue? EvalSwitch(ISwitchOperation switchOperation)
+    {
+        var value = Eval(switchOperation.Value);
+        var path = GuardPath.Of(switchOperation.Value, unwrapCase: true);
+        foreach (var section in switchOperation.Cases)
+        {
+            var constantLabels = path is not null && section.Clauses.Length > 0;
+            foreach (var clause in section.Clauses)
+            {
+                switch (clause)
+                {
+                    case ISingleValueCaseClauseOperation single:
+                        constantLabels &= single.Value.ConstantValue.HasValue;
+                        break;
+                    case IPatternCaseClauseOperation pattern:
+                        constantLabels &= OnlyConstants(pattern.Pattern, matched: true);
+                        BindPattern(pattern.Pattern, value);
+                        Eval(pattern.Guard);
+                        break;
+                    default:
+                        constantLabels = false;
+                        break;
+                }
+            }
+
+            var pushed = constantLabels ? PushGuards(new List<GuardPath> { path! }, section.Body, 0) : 0;
+            try
+            {
+                foreach (var statement in section.Body)
+                {
+                    Eval(statement);
+                }
+            }
+            finally
+            {
+                _guards.RemoveRange(_guards.Count - pushed, pushed);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Exits(IOperation? operation) => operation switch
+    {
+        IReturnOperation or IThrowOperation or IBranchOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IBlockOperation { Operations.Length: > 0 } block => Exits(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
+
+    /// <summary>The paths <paramref name="condition"/> guarantees equal to a constant when it is <paramref name="whenTrue"/>.</summary>
+    private List<GuardPath>? GuardsOf(IOperation? condition, bool whenTrue)
+    {
+        switch (condition)
+        {
+            case IConversionOperation { OperatorMethod: null } conversion:
+                return GuardsOf(conversion.Operand, whenTrue);
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return GuardsOf(not.Operand, !whenTrue);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                {
+                    // (a && b) true: both hold; (a || b) true: one of them does, so only what both guarantee.
+                    var both = (logical.OperatorKind == BinaryOperatorKind.ConditionalAnd) == whenTrue;
+                    var left = GuardsOf(logical.LeftOperand, whenTrue);
+                    var right = GuardsOf(logical.RightOperand, whenTrue);
+                    return both ? Union(left, right) : Intersect(left, right);
+                }
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                return (comparison.OperatorKind == BinaryOperatorKind.Equals) == whenTrue
+                    ? Single(Compared(comparison.LeftOperand, comparison.RightOperand))
+                    : null;
+            case IIsPatternOperation isPattern:
+                return OnlyConstants(isPattern.Pattern, whenTrue) ? Single(GuardPath.Of(isPattern.Value, unwrapCase: true)) : null;
+            case IInvocationOperation invocation when whenTrue:
+                return Single(EqualsGuard(invocation) ?? AllowListGuard(invocation));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Whether a pattern, when it matched (or did not), leaves only constants for the value.</summary>
+    private static bool OnlyConstants(IPatternOperation? pattern, bool matched) => pattern switch
+    {
+        IConstantPatternOperation => matched,
+        INegatedPatternOperation negated => OnlyConstants(negated.Pattern, !matched),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } or => matched
+            ? OnlyConstants(or.LeftPattern, true) && OnlyConstants(or.RightPattern, true)
+            : OnlyConstants(or.LeftPattern, false) || OnlyConstants(or.RightPattern, false),
+        IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } and => matched
+            ? OnlyConstants(and.LeftPattern, true) || OnlyConstants(and.RightPattern, true)
+            : OnlyConstants(and.LeftPattern, false) && OnlyConstants(and.RightPattern, false),
+        _ => false,
+    };
+
+    /// <summary>The path compared with a constant: <c>x == "a"</c>, <c>"a" == x</c>.</summary>
+    private static GuardPath? Compared(IOperation left, IOperation right)
+    {
+        if (right.ConstantValue.HasValue && !left.ConstantValue.HasValue)
+        {
+            return GuardPath.Of(left, unwrapCase: true);
+        }
+
+        if (left.ConstantValue.HasValue && !right.ConstantValue.HasValue)
+        {
+            return GuardPath.Of(right, unwrapCase: true);
+        }
+
+        return null;
+    }
+
+    /// <summary><c>string.Equals(x, "a"[, comparison])</c>, <c>x.Equals("a"[, comparison])</c>, <c>"a".Equals(x)</c>.</summary>
+    private static GuardPath? EqualsGuard(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name != "Equals" || method.ReturnType.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        if (method.IsStatic)
+        {
+            return method.ContainingType?.SpecialType == SpecialType.System_String && invocation.Arguments.Length >= 2
+                ? Compared(invocation.Arguments[0].Value, invocation.Arguments[1].Value)
+                : null;
+        }
+
+        return invocation.Instance is { } instance && invocation.Arguments.Length >= 1
+            && instance.Type?.SpecialType == SpecialType.System_String
+            ? Compared(instance, invocation.Arguments[0].Value)
+            : null;
+    }
+
+    /// <summary><c>Allowed.Contains(x)</c> (or <c>Enumerable.Contains</c>) over an allow-list of literals, or over a string constant.</summary>
+    private GuardPath? AllowListGuard(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name != "Contains" || method.ReturnType.SpecialType != SpecialType.System_Boolean)
+        {
+            return null;
+        }
+
+        IOperation? collection;
+        IOperation item;
+        if (method.IsExtensionMethod || (method.IsStatic && invocation.Instance is null))
+        {
+            if (invocation.Arguments.Length < 2)
+            {
+                return null;
+            }
+
+            collection = invocation.Arguments[0].Value;
+            item = invocation.Arguments[1].Value;
+        }
+        else
+        {
+            if (invocation.Arguments.Length < 1)
+            {
+                return null;
+            }
+
+            collection = invocation.Instance;
+            item = invocation.Arguments[0].Value;
+        }
+
+        while (collection is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            collection = conversion.Operand;
+        }
+
+        var constant = collection switch
+        {
+            { ConstantValue.HasValue: true } => true, // "fr,de".Contains(x): x is part of a constant
+            IArrayCreationOperation array => array.Initializer is { } initializer && AllConstant(initializer.ElementValues),
+            IFieldReferenceOperation field => (field.Field.IsConst || field.Field.IsReadOnly) && HasLiteralInitializer(field.Field),
+            IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property } => HasLiteralInitializer(property),
+            _ => false,
+        };
+
+        return constant && !item.ConstantValue.HasValue ? GuardPath.Of(item, unwrapCase: true) : null;
+    }
+
+    private static bool AllConstant(ImmutableArray<IOperation> values)
+    {
+        foreach (var value in values)
+        {
+            if (!value.ConstantValue.HasValue)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A field or get-only property initialized with literals only: an array, a collection expression or initializer.</summary>
+    private bool HasLiteralInitializer(ISymbol member)
+    {
+        if (member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        var initializer = member.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) switch
+        {
+            VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+            PropertyDeclarationSyntax property => property.Initializer?.Value,
+            _ => null,
+        };
+        return initializer is not null && IsLiteralCollection(initializer, 0);
+    }
+
+    private static bool IsLiteralCollection(ExpressionSyntax expression, int depth)
+    {
+        if (depth > 4)
+        {
+            return false;
+        }
+
+        switch (expression)
+        {
+            case ArrayCreationExpressionSyntax array:
+                return array.Initializer is { } arrayInitializer && AllLiterals(arrayInitializer.Expressions);
+            case ImplicitArrayCreationExpressionSyntax implicitArray:
+                return AllLiterals(implicitArray.Initializer.Expressions);
+            case CollectionExpressionSyntax collection:
+                foreach (var element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax { Expression: LiteralExpressionSyntax })
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case BaseObjectCreationExpressionSyntax creation:
+                // new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "a", "b" }, new(["a", "b"], StringComparer.Ordinal)
+                if (creation.ArgumentList is { } arguments)
+                {
+                    foreach (var argument in arguments.Arguments)
+                    {
+                        if (!IsComparer(argument.Expression) && !IsLiteralCollection(argument.Expression, depth + 1))
+                        {
+                            return false;
+                        }
+                    }
+                }
+
+                return creation.Initializer is null
+                    ? creation.ArgumentList is { Arguments.Count: > 0 } args && !IsComparer(args.Arguments[0].Expression)
+                    : creation.Initializer.IsKind(SyntaxKind.CollectionInitializerExpression) && AllLiterals(creation.Initializer.Expressions);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation:
+                foreach (var argument in invocation.ArgumentList.Arguments)
+                {
+                    if (!IsComparer(argument.Expression) && argument.Expression is not LiteralExpressionSyntax)
+                    {
+                        return false;
+                    }
+                }
+
+                // ImmutableArray.Create("a", "b"), FrozenSet.ToFrozenSet(...), new[] { ... }.ToFrozenSet(comparer)
+                return access.Name.Identifier.ValueText switch
+                {
+                    "Create" => invocation.ArgumentList.Arguments.Count > 0 && IsTypeName(access.Expression),
+                    "ToFrozenSet" or "ToHashSet" or "ToImmutableHashSet" or "ToImmutableArray" or "ToArray" or "ToList" or "AsReadOnly"
+                        => IsLiteralCollection(access.Expression, depth + 1),
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A type named in an expression: <c>ImmutableArray</c>, <c>System.Collections.Immutable.ImmutableHashSet</c>.</summary>
+    private static bool IsTypeName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax => true,
+        MemberAccessExpressionSyntax access => IsTypeName(access.Expression),
+        _ => false,
+    };
+
+    private static bool AllLiterals(SeparatedSyntaxList<ExpressionSyntax> expressions)
+    {
+        foreach (var expression in expressions)
+        {
+            if (expression is not LiteralExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsComparer(ExpressionSyntax expression) =>
+        expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "StringComparer" } };
+
+    /// <summary>Whether <paramref name="region"/> (from its <paramref name="from"/>th operation) assigns to the path or a prefix of it.</summary>
+    private static bool Reassigns(ImmutableArray<IOperation> region, int from, GuardPath guard)
+    {
+        for (var i = from; i < region.Length; i++)
+        {
+            foreach (var operation in region[i].DescendantsAndSelf())
+            {
+                var target = operation switch
+                {
+                    IAssignmentOperation assignment => assignment.Target,
+                    IIncrementOrDecrementOperation increment => increment.Target,
+                    IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument => argument.Value,
+                    _ => null,
+                };
+                if (target is null)
+                {
+                    continue;
+                }
+
+                if (target is ITupleOperation tuple)
+                {
+                    foreach (var element in tuple.Elements)
+                    {
+                        if (GuardPath.Of(element, unwrapCase: false) is { } elementPath && elementPath.IsPrefixOf(guard))
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (GuardPath.Of(target, unwrapCase: false) is { } path && path.IsPrefixOf(guard))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<GuardPath>? Single(GuardPath? path) => path is null ? null : new List<GuardPath> { path };
+
+    private static List<GuardPath>? Union(List<GuardPath>? left, List<GuardPath>? right)
+    {
+        if (left is null)
+        {
+            return right;
+        }
+
+        if (right is not null)
+        {
+            left.AddRange(right);
+        }
+
+        return left;
+    }
+
+    private static List<GuardPath>? Intersect(List<GuardPath>? left, List<GuardPath>? right)
+    {
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        var both = new List<GuardPath>();
+        foreach (var path in left)
+        {
+            if (right.Contains(path))
+            {
+                both.Add(path);
+            }
+        }
+
+        return both.Count == 0 ? null : both;
+    }
+}
+
+/// <summary>A local, parameter or member path (<c>request.Language</c>, <c>this.mode</c>) that a guard compares with a constant.</summary>
+internal sealed class GuardPath : IEquatable<GuardPath>
+{
+    private readonly ISymbol[] _symbols;
+
+    private GuardPath(ISymbol[] symbols) => _symbols = symbols;
+
+    /// <summary>
+    /// The path read by <paramref name="operation"/>, or null for anything else. With <paramref name="unwrapCase"/>,
+    /// <c>x.ToLowerInvariant()</c>, <c>x.Trim()</c> and the like name <c>x</c>: equal to a constant after them, x is a case
+    /// or whitespace variant of that constant.
+    /// </summary>
+    public static GuardPath? Of(IOperation? operation, bool unwrapCase)
+    {
+        var symbols = new List<ISymbol>(3);
+        return Build(operation, unwrapCase, symbols) ? new GuardPath(symbols.ToArray()) : null;
+    }
+
+    private static bool Build(IOperation? operation, bool unwrapCase, List<ISymbol> into)
+    {
+        while (true)
+        {
+            if (operation is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                operation = conversion.Operand;
+            }
+            else if (unwrapCase && operation is IInvocationOperation
+            {
+                Instance: { } instance,
+                TargetMethod: { ContainingType.SpecialType: SpecialType.System_String, Name: "ToLower" or "ToUpper" or "ToLowerInvariant" or "ToUpperInvariant" or "Trim" or "TrimStart" or "TrimEnd" },
+            })
+            {
+                operation = instance;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        switch (operation)
+        {
+            case ILocalReferenceOperation local:
+                into.Add(local.Local);
+                return true;
+            case IParameterReferenceOperation parameter:
+                into.Add(parameter.Parameter);
+                return true;
+            case IFieldReferenceOperation field:
+                return Member(field.Instance, field.Field, into);
+            case IPropertyReferenceOperation { Arguments.Length: 0 } property:
+                return Member(property.Instance, property.Property, into);
+            default:
+                return false;
+        }
+    }
+
+    private static bool Member(IOperation? instance, ISymbol member, List<ISymbol> into)
+    {
+        if (instance is not (null or IInstanceReferenceOperation) && !Build(instance, unwrapCase: false, into))
+        {
+            return false;
+        }
+
+        into.Add(member);
+        return true;
+    }
+
+    /// <summary>Whether this path is <paramref name="other"/> or a prefix of it (assigning it changes <paramref name="other"/>).</summary>
+    public bool IsPrefixOf(GuardPath other)
+    {
+        if (_symbols.Length > other._symbols.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _symbols.Length; i++)
+        {
+            if (!SymbolEqualityComparer.Default.Equals(_symbols[i], other._symbols[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public bool Equals(GuardPath? other) => other is not null && other._symbols.Length == _symbols.Length && IsPrefixOf(other);
+
+    public override bool Equals(object? obj) => Equals(obj as GuardPath);
+
+    public override int GetHashCode()
+    {
+        var hash = _symbols.Length;
+        foreach (var symbol in _symbols)
+        {
+            hash = (hash * 31) + SymbolEqualityComparer.Default.GetHashCode(symbol);
+        }
+
+        return hash;
+    }
+}

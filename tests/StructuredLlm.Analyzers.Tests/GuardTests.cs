@@ -1,0 +1,73 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// Constant-comparison guards (CodeQL's string-constant-compare barrier): a value that a condition has compared equal to
+/// one of the program's constants is that constant, or a case variant of it, wherever the condition guards.
+/// </summary>
+public class GuardTests
+{
+    private const string Members = """
+        static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase) { "en", "fr", "de" };
+        static readonly string[] Languages = ["en", "fr"];
+        static readonly System.Collections.Immutable.ImmutableArray<string> Tones = System.Collections.Immutable.ImmutableArray.Create("formal", "casual");
+        static readonly List<string> Loaded = Load();
+        static List<string> Load() => new();
+        """;
+
+    [Theory]
+    // the branch an equality guards
+    [InlineData("if (q == \"fr\") { history.AddSystemMessage(\"Answer in \" + q); }")]
+    [InlineData("if (q == \"fr\" || q == \"de\") { history.AddSystemMessage(\"Answer in \" + q); }")]
+    [InlineData("if (\"fr\" == q) { history.AddSystemMessage(\"Answer in \" + q); }")]
+    [InlineData("history.AddSystemMessage(\"Answer in \" + (q is \"fr\" or \"de\" ? q : \"en\"));")]
+    [InlineData("if (q is not \"fr\") { history.AddSystemMessage(\"x\"); } else { history.AddSystemMessage(q); }")]
+    [InlineData("if (q != \"fr\") { history.AddSystemMessage(\"x\"); } else { history.AddSystemMessage(q); }")]
+    [InlineData("if (string.Equals(q, \"fr\", StringComparison.OrdinalIgnoreCase)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (\"fr\".Equals(q)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (q.Equals(\"fr\", StringComparison.Ordinal)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (q.ToLowerInvariant() == \"fr\") { history.AddSystemMessage(q); }")]
+    [InlineData("if (ticket.Subject == \"billing\") { history.AddSystemMessage(\"Topic: \" + ticket.Subject); }")]
+    [InlineData("if (q == \"fr\" && ticket.Subject == \"billing\") { history.AddSystemMessage(q + ticket.Subject); }")]
+    // validate, then use: the statements after `if (!guard) return/throw;`
+    [InlineData("if (q != \"en\" && q != \"fr\") { return; } history.AddSystemMessage(\"Answer in \" + q);")]
+    [InlineData("if (q is not (\"en\" or \"fr\")) throw new ArgumentException(nameof(q)); history.AddSystemMessage(q);")]
+    [InlineData("if (!Allowed.Contains(q)) return; history.AddSystemMessage(\"Answer in \" + q);")]
+    // allow-lists of literals
+    [InlineData("if (Languages.Contains(q)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (Tones.Contains(q)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (new[] { \"en\", \"fr\" }.Contains(q)) { history.AddSystemMessage(q); }")]
+    // switch sections and arms whose labels are constants
+    [InlineData("string tone; switch (q) { case \"formal\": case \"casual\": tone = q; break; default: tone = \"neutral\"; break; } history.AddSystemMessage(tone);")]
+    [InlineData("history.AddSystemMessage(\"Tone: \" + (q switch { \"formal\" or \"casual\" => q, _ => \"neutral\" }));")]
+    public Task A_value_compared_equal_to_a_constant_is_clean_where_the_comparison_guards(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Members));
+
+    [Theory]
+    // the other branch, another variable, an || over two variables
+    [InlineData("if (q != \"fr\") { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (q == \"fr\") { history.AddSystemMessage(\"x\"); } else { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (q == \"fr\") { history.AddSystemMessage({|SLLM1001:ticket.Body|}); }")]
+    [InlineData("if (q == \"fr\" || ticket.Subject == \"b\") { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    // not a comparison with a constant: a substring test, a mutable or loaded list
+    [InlineData("if (q.Contains(\"fr\")) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (q.StartsWith(\"fr\", StringComparison.Ordinal)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (Loaded.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var mine = new List<string> { \"en\" }; mine.Add(ticket.Body); if (mine.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    // reassigned inside the guarded code
+    [InlineData("if (q == \"fr\") { q = ticket.Body; history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (q != \"fr\") return; q += ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (ticket.Subject == \"b\") { ticket = new Ticket(q, q); history.AddSystemMessage({|SLLM1001:ticket.Subject|}); }")]
+    // an if that does not leave guards nothing after it; a default section does not guard
+    [InlineData("if (q != \"fr\") { history.AddUserMessage(\"bad\"); } history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("switch (q) { case \"a\": break; default: history.AddSystemMessage({|SLLM1001:q|}); break; }")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q switch { \"a\" => \"x\", _ => q }|});")]
+    public Task Anything_else_keeps_the_taint(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Members));
+
+    [Fact]
+    public Task A_switch_section_binds_its_pattern_variables() =>
+        Verify.AnalyzerAsync(FlowTests.Code("object o = q; switch (o) { case string s: history.AddSystemMessage({|SLLM1001:s|}); break; }"));
+}
