@@ -234,6 +234,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                         sink |= table.TryGetPropertySink(property.Property, out _);
                         source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table)
                             || table.GetTypeSource(property.Property.ContainingType) is not null || table.GetTypeSource(property.Type) is not null;
+                        taint.AddCallees(property, ref callees, ref sinkCallees); // a computed property's getter
                         break;
                     case IFieldReferenceOperation field:
                         source |= HasSourceAttribute(field.Field, table);

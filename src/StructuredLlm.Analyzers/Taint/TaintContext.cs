@@ -681,6 +681,28 @@ internal sealed class TaintContext
         {
             (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(constructor);
         }
+        else if (operation is IPropertyReferenceOperation { Property: { IsIndexer: false, GetMethod: { } getter } } && IsComputedGetter(getter))
+        {
+            // Reading a computed property runs its getter, which may return a source (`string Query => _request.Query["q"]`).
+            (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(getter.OriginalDefinition);
+        }
+    }
+
+    /// <summary>A property getter of this compilation with a body of its own: not an auto-property's, not a record's positional one.</summary>
+    public static bool IsComputedGetter(IMethodSymbol getter)
+    {
+        var references = getter.OriginalDefinition.DeclaringSyntaxReferences;
+        if (references.Length != 1 || getter.IsAbstract || getter.IsExtern)
+        {
+            return false;
+        }
+
+        return references[0].GetSyntax() switch
+        {
+            AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+            ArrowExpressionClauseSyntax => true,
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -646,7 +646,44 @@ internal sealed partial class TaintWalker
             }
         }
 
-        return TaintValue.Union(TaintValue.Union(stored, Refine(instanceTaint, operation)), argumentTaint);
+        return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member)), Refine(instanceTaint, operation)), argumentTaint);
+    }
+
+    /// <summary>
+    /// The sources a computed property of this compilation returns (<c>string Query => _request.Query["q"]</c>): its getter's
+    /// summary, as for a call without arguments. Its receiver's own taint is added by the caller, as for any member read.
+    /// </summary>
+    private TaintValue? ComputedProperty(ISymbol member)
+    {
+        if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter))
+        {
+            return null;
+        }
+
+        var target = getter.OriginalDefinition;
+        var targets = ImmutableArray.Create(target);
+        if (_depth <= 0 || !MayReturnSource(targets))
+        {
+            // As for a skipped call: a summary that left it out may differ at another depth.
+            _calleesTruncated |= _summaryMode && !SummaryIsEmpty(target);
+            return null;
+        }
+
+        if (SummaryIsEmpty(target) || Summarise(target) is not { Returned: { } returned })
+        {
+            return null;
+        }
+
+        TaintValue? result = null;
+        foreach (var origin in returned.Origins)
+        {
+            if (origin.IsSource)
+            {
+                result = TaintValue.Union(result, TaintValue.Of(origin));
+            }
+        }
+
+        return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
     }
 
     /// <summary>Reading a member of a wholly tainted object names the more specific expression as the source.</summary>
