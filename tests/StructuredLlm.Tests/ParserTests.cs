@@ -270,6 +270,16 @@ public class ParserTests
         Assert.Equal(new[] { "[1]", "b" }, r.Tags);
     }
 
+    [Theory]
+    [InlineData("""{"category":"billing","priority":1,"summary":"x","tags":"[\"a\"]""")]       // the string never closed
+    [InlineData("""{"category":"billing","priority":1,"summary":"x","tags":"[\"a\", \"b""")] // cut inside it
+    public void A_cut_string_holding_an_array_is_refused_not_decoded(string input)
+    {
+        // the text after the cut is lost data, whatever it would have decoded to
+        var r = Refused(input);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.DoubleEncoded);
+    }
+
     [Fact]
     public void Number_becomes_a_string_with_its_exact_digits()
     {
