@@ -64,6 +64,10 @@ public class GuardTests
     [InlineData("if (q != \"fr\") { history.AddUserMessage(\"bad\"); } history.AddSystemMessage({|SLLM1001:q|});")]
     [InlineData("switch (q) { case \"a\": break; default: history.AddSystemMessage({|SLLM1001:q|}); break; }")]
     [InlineData("history.AddSystemMessage({|SLLM1001:q switch { \"a\" => \"x\", _ => q }|});")]
+    // code that can run without the guard holding: a lambda run later, a label jumped to, a goto case
+    [InlineData("Action? a = null; if (q == \"fr\") { a = () => history.AddSystemMessage({|SLLM1001:q|}); } a?.Invoke();")]
+    [InlineData("if (ticket.Body == \"x\") goto Use; if (q != \"fr\") return; Use: history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("switch (q) { case \"a\": history.AddSystemMessage({|SLLM1001:q|}); break; default: goto case \"a\"; }")]
     public Task Anything_else_keeps_the_taint(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Members));
 

@@ -22,6 +22,10 @@ internal sealed partial class TaintWalker
 {
     private readonly List<GuardPath> _guards = new();
 
+    /// <summary>How many functions deep each active guard was pushed: a lambda or local function inside the guarded code may
+    /// run later, after the value changed, so a guard holds only in the function it was found in.</summary>
+    private readonly List<int> _guardDepths = new();
+
     private bool IsGuarded(IOperation operation)
     {
         if (_guards.Count == 0
@@ -36,15 +40,21 @@ internal sealed partial class TaintWalker
             return false;
         }
 
-        foreach (var guard in _guards)
+        for (var i = 0; i < _guards.Count; i++)
         {
-            if (guard.Equals(path))
+            if (_guardDepths[i] == _functions.Count && _guards[i].Equals(path))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private void PopGuards(int count)
+    {
+        _guards.RemoveRange(_guards.Count - count, count);
+        _guardDepths.RemoveRange(_guardDepths.Count - count, count);
     }
 
     /// <summary>Evaluates <paramref name="region"/> with <paramref name="guards"/> active (those it does not assign to).</summary>
@@ -62,7 +72,7 @@ internal sealed partial class TaintWalker
         }
         finally
         {
-            _guards.RemoveRange(_guards.Count - pushed, pushed);
+            PopGuards(pushed);
         }
     }
 
@@ -79,6 +89,7 @@ internal sealed partial class TaintWalker
             if (!Reassigns(region, from, guard))
             {
                 _guards.Add(guard);
+                _guardDepths.Add(_functions.Count);
                 pushed++;
             }
         }
@@ -105,7 +116,8 @@ internal sealed partial class TaintWalker
                     result = TaintValue.Union(result, taint, embedded: tainted > 1);
                 }
 
-                if (operation is IConditionalOperation { WhenFalse: null } guard && Exits(guard.WhenTrue) && i + 1 < operations.Length)
+                if (operation is IConditionalOperation { WhenFalse: null } guard && Exits(guard.WhenTrue) && i + 1 < operations.Length
+                    && !HasLabel(operations, i + 1))
                 {
                     pushed += PushGuards(GuardsOf(guard.Condition, whenTrue: false), operations, i + 1);
                 }
@@ -115,7 +127,7 @@ internal sealed partial class TaintWalker
         }
         finally
         {
-            _guards.RemoveRange(_guards.Count - pushed, pushed);
+            PopGuards(pushed);
         }
     }
 
@@ -124,6 +136,11 @@ internal sealed partial class TaintWalker
     {
         var value = Eval(switchOperation.Value);
         var path = GuardPath.Of(switchOperation.Value, unwrapCase: true);
+        if (path is not null && HasGoto(switchOperation))
+        {
+            path = null;
+        }
+
         foreach (var section in switchOperation.Cases)
         {
             var constantLabels = path is not null && section.Clauses.Length > 0;
@@ -155,11 +172,39 @@ internal sealed partial class TaintWalker
             }
             finally
             {
-                _guards.RemoveRange(_guards.Count - pushed, pushed);
+                PopGuards(pushed);
             }
         }
 
         return null;
+    }
+
+    /// <summary>A label in the rest of the block can be jumped to from before the guard.</summary>
+    private static bool HasLabel(ImmutableArray<IOperation> operations, int from)
+    {
+        for (var i = from; i < operations.Length; i++)
+        {
+            if (operations[i] is ILabeledOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>goto case</c> or <c>goto default</c> enters a section without matching its labels.</summary>
+    private static bool HasGoto(ISwitchOperation switchOperation)
+    {
+        foreach (var operation in switchOperation.Descendants())
+        {
+            if (operation is IBranchOperation { BranchKind: BranchKind.GoTo })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool Exits(IOperation? operation) => operation switch
