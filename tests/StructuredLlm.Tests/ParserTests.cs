@@ -281,6 +281,22 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_wrapper_around_the_answer_encoded_as_a_string_is_decoded_once()
+    {
+        // tool-call arguments arrive this way: {"arguments": "{\"category\": ...}"}
+        const string inner = Clean;
+        var r = SupportTicketReader.Parse("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(new[] { (LlmRepairKind.UnwrappedWrapperObject, "$.arguments"), (LlmRepairKind.DoubleEncoded, "$.arguments") },
+            r.Repairs.Select(x => (x.Kind, x.Path)));
+
+        // a second member, a string that is not JSON, or strict options: refused
+        Refused("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + ", \"id\": 1}");
+        Refused("{\"arguments\": \"billing, priority 3\"}");
+        Refused("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}", LlmParseOptions.StrictDefault);
+    }
+
+    [Fact]
     public void Number_becomes_a_string_with_its_exact_digits()
     {
         Assert.Equal("1.50", Ok("""{"category":"billing","priority":1,"summary":1.50,"tags":[]}""").Summary);

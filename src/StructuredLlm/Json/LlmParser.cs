@@ -433,6 +433,12 @@ public static class LlmParser
                 if (reader.TokenType != JsonTokenType.PropertyName) return false;
                 path = LlmPath.Combine(path, reader.GetString() ?? "");
                 reader.Read();
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    // {"arguments": "{\"a\": 1}"}: a wrapper around the answer encoded as a string (tool-call arguments
+                    // are sent this way); the string must be the only member, and is decoded once.
+                    return TryDecodedWrapperValue(ref reader, bytes, wrapperStart, positionBase, path, levels, read, options, ctx, attempt);
+                }
                 if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return false;
                 kind = LlmRepairKind.UnwrappedWrapperObject;
             }
@@ -477,7 +483,29 @@ public static class LlmParser
         return false;
     }
 
-    private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
+    private static bool TryDecodedWrapperValue<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, int wrapperStart, int positionBase, string path,
+        List<LlmRepair> levels, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
+    {
+        if (!options.IsAllowed(LlmRepairKind.UnwrappedWrapperObject)) return false;
+        var probe = reader;
+        int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)probe.BytesConsumed;
+        probe.Read();
+        if (probe.TokenType != JsonTokenType.EndObject || ctx.IsIncomplete(innerStart)) return false;
+        var (before, after) = RepairSnippets.Kept(bytes.Slice(0, (int)probe.BytesConsumed), innerStart, innerEnd);
+        var unwrapped = new Attempt<T>();
+        if (!TryDoubleEncoded(ref reader, read, options, ctx, unwrapped, path)) return false;
+        attempt.Success = true;
+        attempt.Value = unwrapped.Value;
+        attempt.Errors = Array.Empty<LlmError>();
+        attempt.Repairs.AddRange(levels);
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.UnwrappedWrapperObject, path, positionBase < 0 ? -1 : positionBase + wrapperStart, before, after));
+        attempt.Repairs.AddRange(unwrapped.Repairs);
+        attempt.Unknown = unwrapped.Unknown;
+        return true;
+    }
+
+    private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt,
+        string path = "$")
     {
         if (!options.IsAllowed(LlmRepairKind.DoubleEncoded)) return false;
         var inner = reader.GetString();
@@ -523,7 +551,7 @@ public static class LlmParser
         attempt.Success = true;
         attempt.Value = nested.Value;
         attempt.Errors = Array.Empty<LlmError>();
-        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, "$", -1, encoded, RepairSnippets.HeadTail(bytes)));
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, path, -1, encoded, RepairSnippets.HeadTail(bytes)));
         attempt.Repairs.AddRange(nested.Repairs);
         attempt.Unknown = nested.Unknown;
         return true;

@@ -200,6 +200,7 @@ add("naming", "SupportTicket", T1s.replace('"customerEmail"', '"Customer Email"'
 add("coercion", "SupportTicket", T1s.replace('"billing"', '"Billing."'), T1, "enum value with a trailing period")
 add("adversarial", "SupportTicket", T1s.replace('"', "&quot;"), None, "HTML-escaped JSON: undoing an encoding layer would be a guess, so refuse")
 add("adversarial", "Sentiment", "label: positive\nconfidence: 0.92\nsarcastic: false\n", None, "YAML instead of JSON: no JSON to read")
+add("shape", "SupportTicket", j({"arguments": T1s}), T1, "the answer encoded as a string inside a wrapper, as tool-call arguments arrive")
 
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
