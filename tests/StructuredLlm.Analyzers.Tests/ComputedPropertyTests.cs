@@ -1,0 +1,47 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>A computed property of the app (a getter with a body) is followed like a call without arguments.</summary>
+public class ComputedPropertyTests
+{
+    private const string Types = """
+        public class RequestContext
+        {
+            private readonly HttpRequest _request;
+            public RequestContext(HttpRequest request) => _request = request;
+            public string Query => _request.Query["q"].ToString();
+            public string Header { get { var h = _request.Headers["X-Topic"].ToString(); return h.Trim(); } }
+            public string Fixed => "You are a helpful assistant.";
+            public string Stored { get; set; } = "";
+        }
+        """;
+
+    [Theory]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Search for \" + ctx.Query|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Topic: {ctx.Header}\"|});")]
+    [InlineData("var q = ctx.Query; history.AddSystemMessage({|SLLM1001:q|});")]
+    public Task A_computed_property_that_reads_a_source_is_a_source(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    [InlineData("history.AddSystemMessage(ctx.Fixed);")]
+    [InlineData("history.AddSystemMessage(ctx.Stored);")]
+    [InlineData("history.AddSystemMessage(\"Query length: \" + ctx.Query.Length);")]
+    [InlineData("history.AddSystemMessage(\"Rules\"); history.AddUserMessage(ctx.Query);")]
+    public Task Constant_auto_and_converted_properties_are_not(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    private static string Code(string body) => Verify.Usings + Types + $$"""
+
+        public class C
+        {
+            ChatHistory history = new();
+            public void M(RequestContext ctx)
+            {
+                {{body}}
+            }
+        }
+        """;
+}
