@@ -94,6 +94,7 @@ public class RepairRecordTests
         { "ticket", "\"{\\\"category\\\":\\\"billing\\\",\\\"priority\\\":1,\\\"summary\\\":\\\"s\\\",\\\"tags\\\":[]}\"", LlmRepairKind.DoubleEncoded, "$", "\"{\\\"category\\\":\\\"…s\\\",\\\"tags\\\":[]}\"", """{"category":"bil…":"s","tags":[]}""" },
         { "sentiment", """{"label":"positive","confidence":0.5,"sarcastic":"TRUE"}""", LlmRepairKind.BoolFromString, "$.sarcastic", "\"TRUE\"", "true" },
         { "ticket", """{"category":"billing","priority":1,"summary":"s","tags":"[\"a\"]"}""", LlmRepairKind.DoubleEncoded, "$.tags", "\"[\\\"a\\\"]\"", "[\"a\"]" },
+        { "branch", """{"radius": 2}""", LlmRepairKind.DiscriminatorInferred, "$", "no \"kind\"", "\"kind\": \"circle\"" },
         { "guid", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", LlmRepairKind.FormatNormalized, "$", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"" },
     };
 
@@ -105,6 +106,13 @@ public class RepairRecordTests
         {
             "ticket" => Read(SupportTicketReader.Parse(input)),
             "sentiment" => Read(SentimentReader.Parse(input)),
+            "branch" => Read(LlmParser.Parse<int>(input, static (ref System.Text.Json.Utf8JsonReader r, LlmReadContext c, out int v) =>
+            {
+                var ok = LlmRead.InferBranch(r, c, "kind", new[] { new LlmMemberTable("Circle", new LlmMember("radius")), new LlmMemberTable("Square", new LlmMember("side")) },
+                    new[] { "\"circle\"", "\"square\"" }, out v);
+                r.Skip();
+                return ok;
+            }, null, "a shape")),
             _ => Read(LlmParser.Parse<Guid>(input, static (ref System.Text.Json.Utf8JsonReader r, LlmReadContext c, out Guid v) => LlmRead.Guid(ref r, c, "a GUID", out v), null, "a GUID")),
         };
         var r = Assert.Single(repairs, x => x.Kind == kind && x.Path == path);

@@ -709,6 +709,20 @@ internal static class ReaderEmitter
             {
                 w.WriteLine("branch = ", Int(fallback), "; // the derived type registered without a discriminator");
             }
+            else if (d.DerivedTypes.All(b => b.Discriminator is not null && _definitions.TryGetValue(b.DefinitionId, out TypeDefinitionSpec? x) && x.Kind == DefinitionKind.Object))
+            {
+                // No discriminator: the one derived type whose members name every key, if exactly one does.
+                w.WriteLine("if (", Json, "LlmRead.InferBranch(reader, context, ", CSharpLiteral.String(discriminator), ", new ", Json, "LlmMemberTable[] { ",
+                    string.Join(", ", d.DerivedTypes.Select(b => "s_" + _names.Of(_definitions[b.DefinitionId]) + "Members")), " }, new string[] { ",
+                    string.Join(", ", d.DerivedTypes.Select(b => CSharpLiteral.String(b.Discriminator!))), " }, out int inferred))");
+                w.OpenBrace();
+                w.WriteLine("branch = inferred;");
+                w.CloseBrace();
+                w.WriteLine("else");
+                w.OpenBrace();
+                w.WriteLine("context.AddError(", discriminatorExpected, ", \"nothing (the member is missing)\");");
+                w.CloseBrace();
+            }
             else
             {
                 w.WriteLine("context.AddError(", discriminatorExpected, ", \"nothing (the member is missing)\");");

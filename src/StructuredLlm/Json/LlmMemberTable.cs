@@ -81,6 +81,26 @@ public sealed class LlmMemberTable
     /// <summary>Number of members.</summary>
     public int Count => _jsonNames.Length;
 
+    /// <summary>Whether <paramref name="key"/> names a member exactly or ignoring case and separators (no drifted-name match); records nothing.</summary>
+    internal bool Knows(scoped ReadOnlySpan<byte> key)
+    {
+        for (int k = 0; k < _exact.Length; k++)
+        {
+            if (key.SequenceEqual(_exact[k])) return true;
+        }
+
+        Span<byte> buffer = key.Length <= 256 ? stackalloc byte[key.Length] : new byte[key.Length];
+        int len = Normalize(key, buffer);
+        if (len == 0) return false;
+        var n = buffer.Slice(0, len);
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            if (_normalizedMember[k] >= 0 && n.SequenceEqual(_normalized[k])) return true;
+        }
+
+        return false;
+    }
+
     /// <summary>The member index for <paramref name="key"/>, or -1; records a coercion for a non-exact match.</summary>
     public int Match(scoped ReadOnlySpan<byte> key, LlmReadContext context)
     {

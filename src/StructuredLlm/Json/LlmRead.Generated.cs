@@ -53,6 +53,71 @@ public static partial class LlmRead
 #endif
 
     /// <summary>
+    /// For a polymorphic object that has no discriminator: the derived type whose members name every key of the object
+    /// (exactly, or ignoring case and separators), when exactly one of <paramref name="branches"/> does. The choice is
+    /// recorded as <see cref="LlmRepairKind.DiscriminatorInferred"/> at the current path (the discriminator's); no fit,
+    /// several fits, an empty object or options that do not allow the kind give false, and the caller reports the
+    /// missing discriminator. The derived type's own reader still checks every member.
+    /// </summary>
+    /// <param name="reader">The reader on the object's start (a copy is scanned; the caller's reader does not move).</param>
+    /// <param name="context">The read context.</param>
+    /// <param name="discriminator">The discriminator's JSON name, for the repair record.</param>
+    /// <param name="branches">Each derived type's member table, in branch order.</param>
+    /// <param name="values">Each derived type's discriminator value as JSON text, in branch order.</param>
+    /// <param name="branch">The branch that fits.</param>
+    public static bool InferBranch(Utf8JsonReader reader, LlmReadContext context, string discriminator, LlmMemberTable[] branches, string[] values, out int branch)
+    {
+        branch = -1;
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        var keys = new System.Collections.Generic.List<byte[]>();
+        try
+        {
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                keys.Add(Encoding.UTF8.GetBytes(reader.GetString() ?? string.Empty));
+                reader.Read();
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+
+        if (keys.Count == 0) return false;
+        int found = -1;
+        for (int b = 0; b < branches.Length; b++)
+        {
+            bool fits = true;
+            foreach (var key in keys)
+            {
+                if (!branches[b].Knows(key))
+                {
+                    fits = false;
+                    break;
+                }
+            }
+
+            if (!fits) continue;
+            if (found >= 0) return false; // two derived types fit: which was meant would be a guess
+            found = b;
+        }
+
+        if (found < 0 || !context.TryRecord(LlmRepairKind.DiscriminatorInferred, context.Path, -1,
+                "no \"" + discriminator + "\"", "\"" + discriminator + "\": " + values[found]))
+        {
+            return false;
+        }
+
+        branch = found;
+        return true;
+    }
+
+    /// <summary>
     /// Looks ahead for the discriminator member of the object that starts at <paramref name="probe"/> (a copy of the
     /// caller's reader, which stays where it is): an exact key first, else one equal ignoring case and separators. On
     /// success <paramref name="probe"/> is on its value, to be read with an <see cref="LlmEnumTable{TEnum}"/> or

@@ -134,6 +134,11 @@ public enum LlmRepairKind
     /// parentheses or without hyphens.
     /// </summary>
     FormatNormalized,
+    /// <summary>
+    /// A polymorphic object without its discriminator was read as the one derived type whose members name every key it
+    /// has (<c>{"label": "c", "radius": 2}</c> → circle); when no derived type, or more than one, fits, it is refused.
+    /// </summary>
+    DiscriminatorInferred,
 }
 
 /// <summary>Classification helpers for <see cref="LlmRepairKind"/>.</summary>

@@ -582,8 +582,22 @@ public class ReaderBehaviourTests
         var unknown = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"kind":"triangle","label":"t"}],"highlight":null}""");
         Assert.Equal("$.shapes[0].kind: expected one of circle, rectangle, found \"triangle\"", OnlyError(unknown).Message);
 
-        var missing = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t","radius":1}],"highlight":null}""");
-        Assert.Equal("$.shapes[0].kind: expected one of circle, rectangle, found nothing (the member is missing)", OnlyError(missing).Message);
+        // no discriminator: the one derived type whose members name every key is read, and the choice reported
+        var inferred = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t","radius":1},{"label":"r","Width":1,"height":2}],"highlight":null}""");
+        Assert.Equal(new Shape[] { new Circle("t", 1), new Rectangle("r", 1, 2) }, Ok(inferred).Shapes);
+        Assert.Equal(new[] { "$.shapes[0].kind", "$.shapes[1].kind" },
+            inferred.Repairs.Where(x => x.Kind == LlmRepairKind.DiscriminatorInferred).Select(x => x.Path));
+        Assert.Contains(inferred.Repairs, x => x.Kind == LlmRepairKind.DiscriminatorInferred && x.After == "\"kind\": \"circle\"");
+
+        // keys every derived type has (only the label), keys none has, no keys, or strict options: still refused
+        const string Missing = "$.shapes[0].kind: expected one of circle, rectangle, found nothing (the member is missing)";
+        Assert.Equal(Missing, OnlyError(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t"}],"highlight":null}""")).Message);
+        Assert.Equal(Missing, OnlyError(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t","radius":1,"width":2}],"highlight":null}""")).Message);
+        Assert.Equal(Missing, OnlyError(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{}],"highlight":null}""")).Message);
+        Assert.Equal(Missing, OnlyError(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"t","radius":1}],"highlight":null}""", LlmParseOptions.StrictDefault)).Message);
+        // the derived type's own reader still checks its members: a rectangle without its height is an error
+        var partial = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"label":"r","width":1}],"highlight":null}""");
+        Assert.Equal("$.shapes[0].height", OnlyError(partial).Path);
 
         var drifted = Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"Kind":"Circle","label":"c","radius":2}],"highlight":{"kind":"circle","label":"h","radius":1}}""");
         Assert.Equal(new Circle("c", 2), Ok(drifted).Shapes[0]);
