@@ -39,6 +39,8 @@ public class GuardTests
     [InlineData("if (Languages.Contains(q)) { history.AddSystemMessage(q); }")]
     [InlineData("if (Tones.Contains(q)) { history.AddSystemMessage(q); }")]
     [InlineData("if (new[] { \"en\", \"fr\" }.Contains(q)) { history.AddSystemMessage(q); }")]
+    [InlineData("var allowed = new[] { \"en\", \"fr\" }; if (!allowed.Contains(q)) return; history.AddSystemMessage(q);")]
+    [InlineData("var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { \"en\", \"fr\" }; if (allowed.Contains(q)) { history.AddSystemMessage(q); }")]
     // switch sections and arms whose labels are constants
     [InlineData("string tone; switch (q) { case \"formal\": case \"casual\": tone = q; break; default: tone = \"neutral\"; break; } history.AddSystemMessage(tone);")]
     [InlineData("history.AddSystemMessage(\"Tone: \" + (q switch { \"formal\" or \"casual\" => q, _ => \"neutral\" }));")]
@@ -56,6 +58,8 @@ public class GuardTests
     [InlineData("if (q.StartsWith(\"fr\", StringComparison.Ordinal)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("if (Loaded.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("var mine = new List<string> { \"en\" }; mine.Add(ticket.Body); if (mine.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var allowed = new[] { \"en\", \"fr\" }; allowed[0] = ticket.Body; if (allowed.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var allowed = new[] { \"en\" }; Fill(allowed); if (allowed.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); } static void Fill(string[] a) { }")]
     // reassigned inside the guarded code
     [InlineData("if (q == \"fr\") { q = ticket.Body; history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("if (q != \"fr\") return; q += ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]

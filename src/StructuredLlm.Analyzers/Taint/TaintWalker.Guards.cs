@@ -341,10 +341,51 @@ internal sealed partial class TaintWalker
             IArrayCreationOperation array => array.Initializer is { } initializer && AllConstant(initializer.ElementValues),
             IFieldReferenceOperation field => (field.Field.IsConst || field.Field.IsReadOnly) && HasLiteralInitializer(field.Field),
             IPropertyReferenceOperation { Property: { SetMethod: null, IsIndexer: false } property } => HasLiteralInitializer(property),
+            ILocalReferenceOperation local => IsLiteralAllowListLocal(local.Local),
             _ => false,
         };
 
         return constant && !item.ConstantValue.HasValue ? GuardPath.Of(item, unwrapCase: true) : null;
+    }
+
+    /// <summary>
+    /// A local initialized with literals only (<c>var allowed = new[] { "en", "fr" };</c>) that its method only ever reads
+    /// through <c>Contains</c>: never assigned again, passed by reference, or given to any other call that could fill it.
+    /// </summary>
+    private bool IsLiteralAllowListLocal(ILocalSymbol local)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || !IsLiteralCollection(initializer, 0)
+            || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return false;
+        }
+
+        var name = local.Name;
+        foreach (var identifier in member.DescendantNodes())
+        {
+            if (identifier is not IdentifierNameSyntax { Identifier.ValueText: var text } use || text != name)
+            {
+                continue;
+            }
+
+            // allowed.Contains(x), or Enumerable.Contains(allowed, x) / allowed as the first argument of a Contains call
+            var ok = use.Parent switch
+            {
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Contains" } access when access.Expression == use
+                    && access.Parent is InvocationExpressionSyntax => true,
+                ArgumentSyntax { RefKindKeyword.RawKind: 0, Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } list } when list.Arguments[0].Expression == use
+                    && call.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Contains" } or IdentifierNameSyntax { Identifier.ValueText: "Contains" } => true,
+                _ => false,
+            };
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool AllConstant(ImmutableArray<IOperation> values)
