@@ -669,21 +669,9 @@ internal sealed partial class TaintWalker
             return null;
         }
 
-        if (SummaryIsEmpty(target) || Summarise(target) is not { Returned: { } returned })
-        {
-            return null;
-        }
-
-        TaintValue? result = null;
-        foreach (var origin in returned.Origins)
-        {
-            if (origin.IsSource)
-            {
-                result = TaintValue.Union(result, TaintValue.Of(origin));
-            }
-        }
-
-        return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
+        return SummaryIsEmpty(target) || Summarise(target) is not { } summary
+            ? null
+            : MapReturn(summary, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>());
     }
 
     /// <summary>Reading a member of a wholly tainted object names the more specific expression as the source.</summary>
@@ -967,7 +955,7 @@ internal sealed partial class TaintWalker
                     summarised = true;
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target);
                     BindSummaryOutArguments(invocation, arguments, summary);
-                    result = TaintValue.Union(result, MapReturn(summary, invocation, arguments));
+                    result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments));
                 }
                 else
                 {
@@ -1101,17 +1089,17 @@ internal sealed partial class TaintWalker
             {
                 if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
                 {
-                    Assign(VariableOf(invocation.Arguments[i].Value), MapOrigins(stored, invocation, arguments));
+                    Assign(VariableOf(invocation.Arguments[i].Value), MapOrigins(stored, invocation.Arguments, arguments));
                 }
             }
         }
     }
 
-    private TaintValue? MapReturn(MethodSummary summary, IInvocationOperation invocation, TaintValue?[] arguments) =>
-        summary.Returned is { } returned ? MapOrigins(returned, invocation, arguments) : null;
+    private static TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments) =>
+        summary.Returned is { } returned ? MapOrigins(returned, callArguments, arguments) : null;
 
     /// <summary>A summary's taint at a call site: its sources as they are, its parameter origins replaced by the arguments' taint.</summary>
-    private static TaintValue? MapOrigins(TaintValue returned, IInvocationOperation invocation, TaintValue?[] arguments)
+    private static TaintValue? MapOrigins(TaintValue returned, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
     {
         TaintValue? result = null;
         foreach (var origin in returned.Origins)
@@ -1122,9 +1110,9 @@ internal sealed partial class TaintWalker
             }
             else
             {
-                for (var i = 0; i < invocation.Arguments.Length; i++)
+                for (var i = 0; i < callArguments.Length; i++)
                 {
-                    if (invocation.Arguments[i].Parameter?.Ordinal == origin.ParameterOrdinal)
+                    if (callArguments[i].Parameter?.Ordinal == origin.ParameterOrdinal)
                     {
                         result = TaintValue.Union(result, arguments[i]);
                     }

@@ -406,7 +406,7 @@ public static class LlmParser
 
     /// <summary>
     /// Takes wrappers off a root that did not read as the type: a one-element array or an object with a single key whose
-    /// value is an object or array, level by level, at most <see cref="MaxUnwrapLevels"/>. Each level has exactly one
+    /// value is an object, an array or a string holding one (decoded once), level by level, at most <see cref="MaxUnwrapLevels"/>. Each level has exactly one
     /// element or member, so there is never a choice to make; the first level whose value reads wins, and each level
     /// taken off is reported. When none reads, the errors of the level with the fewest (paths as in the input) are kept
     /// if they are fewer than the root's.
@@ -433,13 +433,7 @@ public static class LlmParser
                 if (reader.TokenType != JsonTokenType.PropertyName) return false;
                 path = LlmPath.Combine(path, reader.GetString() ?? "");
                 reader.Read();
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    // {"arguments": "{\"a\": 1}"}: a wrapper around the answer encoded as a string (tool-call arguments
-                    // are sent this way); the string must be the only member, and is decoded once.
-                    return TryDecodedWrapperValue(ref reader, bytes, wrapperStart, positionBase, path, levels, read, options, ctx, attempt);
-                }
-                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return false;
+                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.String)) return false;
                 kind = LlmRepairKind.UnwrappedWrapperObject;
             }
             else
@@ -459,6 +453,21 @@ public static class LlmParser
             int wrapperEnd = (int)probe.BytesConsumed;
             var (before, after) = RepairSnippets.Kept(bytes.Slice(0, wrapperEnd), innerStart, innerEnd);
             levels.Add(new LlmRepair(kind, path, positionBase < 0 ? -1 : positionBase + wrapperStart, before, after));
+
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                // {"arguments": "{\"a\": 1}"}: the answer encoded as a string inside the wrapper (tool-call arguments are
+                // sent this way), decoded once; nothing further is taken off inside it.
+                var decoded = new Attempt<T>();
+                if (!TryDoubleEncoded(ref reader, read, options, ctx, decoded, path)) return false;
+                attempt.Success = true;
+                attempt.Value = decoded.Value;
+                attempt.Errors = Array.Empty<LlmError>();
+                attempt.Repairs.AddRange(levels);
+                attempt.Repairs.AddRange(decoded.Repairs);
+                attempt.Unknown = decoded.Unknown;
+                return true;
+            }
 
             ctx.Reset(json, length, incomplete, options, positionBase);
             var inner = reader; // the read moves it; the next level starts from this token again
@@ -481,27 +490,6 @@ public static class LlmParser
             }
         }
         return false;
-    }
-
-    private static bool TryDecodedWrapperValue<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, int wrapperStart, int positionBase, string path,
-        List<LlmRepair> levels, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
-    {
-        if (!options.IsAllowed(LlmRepairKind.UnwrappedWrapperObject)) return false;
-        var probe = reader;
-        int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)probe.BytesConsumed;
-        probe.Read();
-        if (probe.TokenType != JsonTokenType.EndObject || ctx.IsIncomplete(innerStart)) return false;
-        var (before, after) = RepairSnippets.Kept(bytes.Slice(0, (int)probe.BytesConsumed), innerStart, innerEnd);
-        var unwrapped = new Attempt<T>();
-        if (!TryDoubleEncoded(ref reader, read, options, ctx, unwrapped, path)) return false;
-        attempt.Success = true;
-        attempt.Value = unwrapped.Value;
-        attempt.Errors = Array.Empty<LlmError>();
-        attempt.Repairs.AddRange(levels);
-        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.UnwrappedWrapperObject, path, positionBase < 0 ? -1 : positionBase + wrapperStart, before, after));
-        attempt.Repairs.AddRange(unwrapped.Repairs);
-        attempt.Unknown = unwrapped.Unknown;
-        return true;
     }
 
     private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt,

@@ -420,17 +420,16 @@ public static partial class LlmRead
     /// <summary>A <see cref="TimeOnly"/> string (<c>HH:mm</c>, <c>HH:mm:ss</c> or with fractions).</summary>
     public static bool TimeOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeOnly value)
     {
-        if (reader.TokenType == JsonTokenType.String &&
-            System.TimeOnly.TryParseExact(SafeString(ref reader), TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return true;
-        }
-        // 9:45 is 09:45
-        if (reader.TokenType == JsonTokenType.String &&
-            System.TimeOnly.TryParseExact(SafeString(ref reader), OneDigitHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-            && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'))))
-        {
-            return true;
+            var s = SafeString(ref reader);
+            if (System.TimeOnly.TryParseExact(s, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
+            // 9:45 is 09:45
+            if (System.TimeOnly.TryParseExact(s, OneDigitHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'))))
+            {
+                return true;
+            }
         }
         return Fail(ref reader, context, expected, out value);
     }
