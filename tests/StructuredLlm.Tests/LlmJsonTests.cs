@@ -23,6 +23,19 @@ public class LlmJsonTests
     }
 
     [Fact]
+    public void Literals_spelled_as_other_languages_do_become_json_literals_only_when_they_stand_alone()
+    {
+        Assert.True(LlmJson.TryRepair("{\"a\": NULL, \"b\": TRUE, \"c\": [False, nil], \"d\": Null}", out var json, out var repairs, out _));
+        Assert.True(JsonValue.DeepEquals("""{"a":null,"b":true,"c":[false,null],"d":null}""", json));
+        Assert.Equal(4, repairs.Count(r => r.Kind == LlmRepairKind.LiteralSpelling));
+
+        // a word that only starts like one stays text
+        Assert.True(LlmJson.TryRepair("{\"a\": Null pointer, \"b\": nil-rated, \"c\": Nils}", out json, out repairs, out _));
+        Assert.True(JsonValue.DeepEquals("""{"a":"Null pointer","b":"nil-rated","c":"Nils"}""", json));
+        Assert.DoesNotContain(repairs, r => r.Kind == LlmRepairKind.LiteralSpelling);
+    }
+
+    [Fact]
     public void Clean_json_comes_back_unchanged_with_no_repairs()
     {
         const string clean = """{"a":[1,2.5,"x\"y"],"b":{"c":null}}""";

@@ -37,6 +37,7 @@ public class RepairRecordTests
         { "[abc]", LlmRepairKind.UnquotedString, "$[0]", 1, "abc", "\"abc\"" },
         { "{\"a\": True}", LlmRepairKind.PythonLiteral, "$.a", 6, "True", "true" },
         { "{\"a\": undefined}", LlmRepairKind.UndefinedLiteral, "$.a", 6, "undefined", "null" },
+        { "{\"a\": NULL}", LlmRepairKind.LiteralSpelling, "$.a", 6, "NULL", "null" },
         { "{\"a\": \"x\ty\"}", LlmRepairKind.ControlCharacter, "$.a", 8, "{\"a\": \"x\ty\"}", "{\"a\": \"x\\ty\"}" },
         { "{\"a\": \"say \"hi\" now\"}", LlmRepairKind.InnerQuote, "$.a", 11, "{\"a\": \"say \"hi\" now\"}", "{\"a\": \"say \\\"hi\" now\"}" },
         { "{\"a\": \"it\\'s\"}", LlmRepairKind.InvalidEscape, "$.a", 9, "\\'", "'" },

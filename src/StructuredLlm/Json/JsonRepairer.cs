@@ -956,7 +956,8 @@ internal ref struct JsonRepairer
         if (c is not ((byte)'t' or (byte)'f' or (byte)'n' or (byte)'T' or (byte)'F' or (byte)'N' or (byte)'u')) return false;
         if (ParseKeyword("true"u8, "true"u8, 0) || ParseKeyword("false"u8, "false"u8, 0) || ParseKeyword("null"u8, "null"u8, 0) ||
             ParseKeyword("True"u8, "true"u8, LlmRepairKind.PythonLiteral) || ParseKeyword("False"u8, "false"u8, LlmRepairKind.PythonLiteral) ||
-            ParseKeyword("None"u8, "null"u8, LlmRepairKind.PythonLiteral) || ParseKeyword("undefined"u8, "null"u8, LlmRepairKind.UndefinedLiteral))
+            ParseKeyword("None"u8, "null"u8, LlmRepairKind.PythonLiteral) || ParseKeyword("undefined"u8, "null"u8, LlmRepairKind.UndefinedLiteral) ||
+            ParseOtherSpelling())
         {
             return true;
         }
@@ -978,6 +979,32 @@ internal ref struct JsonRepairer
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A literal as other languages spell it (<c>NULL</c>, <c>Null</c>, <c>TRUE</c>, <c>FALSE</c>, <c>nil</c>): the whole value,
+    /// followed by a delimiter or the end, so a word that only begins that way (<c>Null pointer</c>, <c>nil-rated</c>)
+    /// stays text. Read as a string it would be the text "NULL" where the model meant no value.
+    /// </summary>
+    private bool ParseOtherSpelling()
+    {
+        int end = _i;
+        while (end < Len && IsIdentChar(_t[end])) end++;
+        var word = _t.Slice(_i, end - _i);
+        ReadOnlySpan<byte> value;
+        if (word.Length == 3 && (word.SequenceEqual("nil"u8) || word.SequenceEqual("Nil"u8) || word.SequenceEqual("NIL"u8))) value = "null"u8;
+        else if (Utf8Text.EqualsAsciiIgnoreCase(word, "null"u8)) value = "null"u8;
+        else if (Utf8Text.EqualsAsciiIgnoreCase(word, "true"u8)) value = "true"u8;
+        else if (Utf8Text.EqualsAsciiIgnoreCase(word, "false"u8)) value = "false"u8;
+        else return false;
+
+        int next = end;
+        while (next < Len && (_t[next] is (byte)' ' or (byte)'\t' or (byte)'\r')) next++;
+        if (next < Len && !(_t[next] is (byte)',' or (byte)'}' or (byte)']' or (byte)'\n' or (byte)'/' or (byte)'#')) return false;
+        _o.Append(value);
+        Rec(LlmRepairKind.LiteralSpelling, _i, word.Length, Utf8Text.GetString(value));
+        _i = end;
+        return true;
     }
 
     private static bool IsProperPrefix(ReadOnlySpan<byte> word, ReadOnlySpan<byte> literal) =>

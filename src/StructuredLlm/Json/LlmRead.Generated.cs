@@ -54,10 +54,13 @@ public static partial class LlmRead
 
     /// <summary>
     /// For a polymorphic object that has no discriminator: the derived type whose members name every key of the object
-    /// (exactly, or ignoring case and separators), when exactly one of <paramref name="branches"/> does. The choice is
-    /// recorded as <see cref="LlmRepairKind.DiscriminatorInferred"/> at the current path (the discriminator's); no fit,
-    /// several fits, an empty object or options that do not allow the kind give false, and the caller reports the
-    /// missing discriminator. The derived type's own reader still checks every member.
+    /// (exactly, or ignoring case and separators), when exactly one of <paramref name="branches"/> does. A key no derived
+    /// type has whose string value is one derived type's discriminator value (<c>"type": "circle"</c> for
+    /// <c>"kind"</c>) names the discriminator under a drifted key: that type is chosen when it is the only one so named
+    /// and its members name every other key. The choice is recorded as <see cref="LlmRepairKind.DiscriminatorInferred"/>
+    /// at the current path (the discriminator's); no fit, several fits, an empty object or options that do not allow
+    /// the kind give false, and the caller reports the missing discriminator. The derived type's own reader still checks
+    /// every member (and reports the drifted key as unknown).
     /// </summary>
     /// <param name="reader">The reader on the object's start (a copy is scanned; the caller's reader does not move).</param>
     /// <param name="context">The read context.</param>
@@ -70,12 +73,14 @@ public static partial class LlmRead
         branch = -1;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
         var keys = new System.Collections.Generic.List<byte[]>();
+        var stringValues = new System.Collections.Generic.List<string?>();
         try
         {
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 keys.Add(Encoding.UTF8.GetBytes(reader.GetString() ?? string.Empty));
                 reader.Read();
+                stringValues.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
                 reader.Skip();
             }
         }
@@ -89,13 +94,45 @@ public static partial class LlmRead
         }
 
         if (keys.Count == 0) return false;
+        int found = FitAll(branches, keys, skip: -1);
+        string before = "no \"" + discriminator + "\"";
+        if (found == -1)
+        {
+            // A drifted discriminator key: exactly one key, unknown to every derived type, whose value names one of them.
+            int drifted = -1;
+            for (int k = 0; k < keys.Count; k++)
+            {
+                if (stringValues[k] is not { } text || KnownToAny(branches, keys[k])) continue;
+                int named = BranchNamed(values, text);
+                if (named < 0) continue;
+                if (drifted >= 0) return false; // two keys name a derived type: which one is the discriminator would be a guess
+                drifted = k;
+                found = named;
+            }
+
+            if (drifted < 0 || FitAll(new[] { branches[found] }, keys, skip: drifted) != 0) return false;
+            before = "\"" + Encoding.UTF8.GetString(keys[drifted]) + "\": " + LlmReadContext.Quote(stringValues[drifted]!);
+        }
+
+        if (found < 0 || !context.TryRecord(LlmRepairKind.DiscriminatorInferred, context.Path, -1, before, "\"" + discriminator + "\": " + values[found]))
+        {
+            return false;
+        }
+
+        branch = found;
+        return true;
+    }
+
+    /// <summary>The one branch whose members name every key but <paramref name="skip"/>; -1 for none, -2 for several.</summary>
+    private static int FitAll(LlmMemberTable[] branches, System.Collections.Generic.List<byte[]> keys, int skip)
+    {
         int found = -1;
         for (int b = 0; b < branches.Length; b++)
         {
             bool fits = true;
-            foreach (var key in keys)
+            for (int k = 0; k < keys.Count; k++)
             {
-                if (!branches[b].Knows(key))
+                if (k != skip && !branches[b].Knows(keys[k]))
                 {
                     fits = false;
                     break;
@@ -103,18 +140,40 @@ public static partial class LlmRead
             }
 
             if (!fits) continue;
-            if (found >= 0) return false; // two derived types fit: which was meant would be a guess
+            if (found >= 0) return -2; // two derived types fit: which was meant would be a guess
             found = b;
         }
 
-        if (found < 0 || !context.TryRecord(LlmRepairKind.DiscriminatorInferred, context.Path, -1,
-                "no \"" + discriminator + "\"", "\"" + discriminator + "\": " + values[found]))
+        return found;
+    }
+
+    private static bool KnownToAny(LlmMemberTable[] branches, byte[] key)
+    {
+        foreach (var table in branches)
         {
-            return false;
+            if (table.Knows(key)) return true;
         }
 
-        branch = found;
-        return true;
+        return false;
+    }
+
+    /// <summary>The branch whose discriminator value (JSON text) equals <paramref name="text"/> ignoring case and separators, or -1.</summary>
+    private static int BranchNamed(string[] values, string text)
+    {
+        byte[] wanted = LlmMemberTable.Normalize(Encoding.UTF8.GetBytes(text.Trim()));
+        if (wanted.Length == 0) return -1;
+        int found = -1;
+        for (int b = 0; b < values.Length; b++)
+        {
+            string value = values[b];
+            if (value.Length < 2 || value[0] != '"') continue; // a numeric discriminator is never drifted text
+            byte[] candidate = LlmMemberTable.Normalize(Encoding.UTF8.GetBytes(value.Substring(1, value.Length - 2)));
+            if (!candidate.AsSpan().SequenceEqual(wanted)) continue;
+            if (found >= 0) return -1;
+            found = b;
+        }
+
+        return found;
     }
 
     /// <summary>

@@ -270,21 +270,49 @@ public static partial class LlmRead
     }
 
     /// <summary>
-    /// A date-time written with a space where ISO 8601 has its <c>T</c> (<c>2025-03-01 10:00:00Z</c>, as SQL and many
-    /// logs write it), as a quoted JSON string with the <c>T</c>; null for any other text.
+    /// A date-time in a form that names exactly one instant but that System.Text.Json does not read, as a quoted ISO 8601
+    /// JSON string: a space where ISO 8601 has its <c>T</c> (<c>2025-03-01 10:00:00Z</c>, as SQL and many logs write it),
+    /// and an offset without its colon (<c>+0200</c>, as <c>strftime("%z")</c> writes it); null for any other text.
     /// </summary>
     private static byte[]? WithTimeSeparator(ref Utf8JsonReader reader)
     {
         var text = IsoText(ref reader);
-        if (text.Length < 16 || text[10] != (byte)' ' || text[4] != (byte)'-' || text[7] != (byte)'-' || text[13] != (byte)':'
-            || !IsDigit(text[11]) || !IsDigit(text[12]))
+        if (text.Length < 16 || text[10] is not ((byte)' ' or (byte)'T' or (byte)'t') || text[4] != (byte)'-' || text[7] != (byte)'-'
+            || text[13] != (byte)':' || !IsDigit(text[11]) || !IsDigit(text[12]))
         {
             return null;
         }
-        var quoted = new byte[text.Length + 2];
+        bool changed = text[10] == (byte)' ';
+        int sign = text.Slice(11).IndexOfAny((byte)'+', (byte)'-');
+        int offsetDigits = 0; // 4 when the offset is ±hhmm
+        if (sign >= 0)
+        {
+            sign += 11;
+            var digits = text.Slice(sign + 1);
+            bool allDigits = true;
+            foreach (byte d in digits) allDigits &= IsDigit(d);
+            if (allDigits && digits.Length == 4)
+            {
+                offsetDigits = digits.Length;
+                changed = true;
+            }
+        }
+        if (!changed) return null;
+
+        int end = offsetDigits == 0 ? text.Length : sign + 1;
+        var quoted = new byte[end + 2 + offsetDigits + (offsetDigits == 0 ? 0 : 1)];
         quoted[0] = (byte)'"';
-        text.CopyTo(quoted.AsSpan(1));
+        text.Slice(0, end).CopyTo(quoted.AsSpan(1));
         quoted[11] = (byte)'T';
+        if (offsetDigits > 0)
+        {
+            int o = end + 1;
+            quoted[o] = text[sign + 1];
+            quoted[o + 1] = text[sign + 2];
+            quoted[o + 2] = (byte)':';
+            quoted[o + 3] = text[sign + 3];
+            quoted[o + 4] = text[sign + 4];
+        }
         quoted[quoted.Length - 1] = (byte)'"';
         return quoted;
     }

@@ -57,6 +57,11 @@ public enum LlmRepairKind
     PythonLiteral,
     /// <summary>JavaScript <c>undefined</c> became <c>null</c>.</summary>
     UndefinedLiteral,
+    /// <summary>
+    /// A literal as other languages spell it (<c>NULL</c>, <c>Null</c>, <c>TRUE</c>, <c>FALSE</c>, <c>nil</c>), standing alone as
+    /// a value, became <c>null</c>/<c>true</c>/<c>false</c> instead of the text of the word.
+    /// </summary>
+    LiteralSpelling,
     /// <summary>A raw control character or newline inside a string was escaped.</summary>
     ControlCharacter,
     /// <summary>A double quote inside a string was escaped (it was data, not the end of the string).</summary>
@@ -129,7 +134,8 @@ public enum LlmRepairKind
     UnwrappedWrapperObject,
     /// <summary>
     /// A date, time, duration or GUID written in another form that names exactly one value was read as that value: a
-    /// space for the <c>T</c> of a date-time (<c>2025-03-01 10:00</c>), a one-digit hour (<c>9:45</c>), an ISO 8601
+    /// space for the <c>T</c> of a date-time (<c>2025-03-01 10:00</c>), an offset without its colon
+    /// (<c>+0200</c>), a one-digit hour (<c>9:45</c>), an ISO 8601
     /// duration (<c>PT1H30M</c> → 01:30:00; years and months, whose length varies, are refused), a GUID in braces,
     /// parentheses or without hyphens.
     /// </summary>

@@ -41,4 +41,15 @@ internal static class Utf8Text
         }
         return GetString(bytes);
     }
+
+    /// <summary>True when <paramref name="bytes"/> equals the lowercase ASCII <paramref name="lower"/>, ignoring ASCII case.</summary>
+    public static bool EqualsAsciiIgnoreCase(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> lower)
+    {
+        if (bytes.Length != lower.Length) return false;
+        for (int i = 0; i < bytes.Length; i++)
+        {
+            if ((bytes[i] | 0x20) != lower[i]) return false;
+        }
+        return true;
+    }
 }

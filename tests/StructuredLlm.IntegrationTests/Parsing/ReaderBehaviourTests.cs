@@ -613,6 +613,64 @@ public class ReaderBehaviourTests
         Assert.Equal(new Circle("c", 2), Ok(same).Shapes[0]);
     }
 
+    [Theory]
+    [InlineData("""{"type":"circle","label":"c","radius":2}""", "type")]
+    [InlineData("""{"shape":"Circle","label":"c","radius":2}""", "shape")]
+    [InlineData("""{"label":"c","$type":"circle","radius":2}""", "$type")]
+    public void A_discriminator_under_a_drifted_key_chooses_the_type_it_names(string shape, string key)
+    {
+        var r = Drawing.LlmInfo.Parse("{\"title\":\"T\",\"shapes\":[" + shape + "],\"highlight\":null}");
+        Assert.Equal(new Circle("c", 2), Ok(r).Shapes[0]);
+        var repair = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.DiscriminatorInferred);
+        Assert.Equal("$.shapes[0].kind", repair.Path);
+        Assert.StartsWith("\"" + key + "\": ", repair.Before, StringComparison.Ordinal);
+        Assert.Equal("\"kind\": \"circle\"", repair.After);
+        Assert.Single(r.UnknownMembers); // the drifted key is still reported
+    }
+
+    [Theory]
+    [InlineData("""{"type":"rectangle","label":"c","radius":2}""")]               // the named type has no radius
+    [InlineData("""{"type":"circle","variant":"rectangle","label":"c","radius":2}""")] // two keys name a type
+    [InlineData("""{"type":"triangle","label":"c","radius":2}""")]                 // names no type
+    [InlineData("""{"type":"circle","label":"c","radius":2,"color":"red"}""")]     // another key the type lacks
+    public void A_drifted_discriminator_that_does_not_name_one_fitting_type_is_still_refused(string shape)
+    {
+        var r = Drawing.LlmInfo.Parse("{\"title\":\"T\",\"shapes\":[" + shape + "],\"highlight\":null}");
+        Assert.Equal("$.shapes[0].kind: expected one of circle, rectangle, found nothing (the member is missing)", OnlyError(r).Message);
+        Assert.False(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"type":"circle","label":"c","radius":2}],"highlight":null}""", LlmParseOptions.StrictDefault).Success);
+    }
+
+    [Theory]
+    [InlineData("NULL")]
+    [InlineData("Null")]
+    [InlineData("nil")]
+    public void A_null_spelled_as_other_languages_do_is_no_value_not_the_text_of_the_word(string spelling)
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"Billing\",\"priority\":3,\"summary\":\"x\",\"tags\":[],\"customerEmail\":" + spelling + "}");
+        Assert.Null(Ok(r).CustomerEmail);
+        var repair = Assert.Single(r.Repairs);
+        Assert.Equal((LlmRepairKind.LiteralSpelling, "$.customerEmail", spelling, "null"), (repair.Kind, repair.Path, repair.Before, repair.After));
+
+        // a required string given such a null is refused, not filled with the word
+        var required = SupportTicket.LlmInfo.Parse("{\"category\":\"Billing\",\"priority\":3,\"summary\":" + spelling + ",\"tags\":[]}");
+        Assert.Equal("$.summary: expected a string, found null", OnlyError(required).Message);
+    }
+
+    [Fact]
+    public void An_offset_without_its_colon_or_minutes_is_read_and_reported()
+    {
+        foreach (var (written, hours) in new[] { ("+0200", 2.0), ("-0530", -5.5) })
+        {
+            var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02T09:00:00" + written + "\"", StringComparison.Ordinal));
+            Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.FromHours(hours)), Ok(r).PaidAt);
+            Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.paidAt");
+        }
+
+        // three digits, or a colon-less offset on a date alone, name no single instant
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02T09:00:00+020\"", StringComparison.Ordinal)).Success);
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02+0200\"", StringComparison.Ordinal)).Success);
+    }
+
     [Fact]
     public void Recursive_types_are_read_to_any_depth_within_the_limit()
     {
