@@ -36,6 +36,24 @@ public class LlmJsonTests
     }
 
     [Fact]
+    public void An_object_whose_opening_brace_is_missing_gets_it_only_when_a_later_brace_closes_it()
+    {
+        // a response that continues a prefilled `{`
+        Assert.True(LlmJson.TryRepair("\"a\": 1, \"b\": {\"c\": [2]}}", out var json, out var repairs, out _));
+        Assert.True(JsonValue.DeepEquals("""{"a":1,"b":{"c":[2]}}""", json));
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.MissingOpeningBracket && r.Position == 0);
+
+        // no unmatched `}`, a brace inside a string, or a string that is not followed by a colon: not an object
+        Assert.DoesNotContain(Kinds("\"a\": 1"), k => k == LlmRepairKind.MissingOpeningBracket);
+        Assert.DoesNotContain(Kinds("\"a\": \"}\""), k => k == LlmRepairKind.MissingOpeningBracket);
+        Assert.DoesNotContain(Kinds("\"a}\""), k => k == LlmRepairKind.MissingOpeningBracket);
+        Assert.DoesNotContain(Kinds("\"a\": [1}"), k => k == LlmRepairKind.MissingOpeningBracket);
+
+        static LlmRepairKind[] Kinds(string text) =>
+            LlmJson.TryRepair(text, out _, out var found, out _) ? found.Select(r => r.Kind).ToArray() : Array.Empty<LlmRepairKind>();
+    }
+
+    [Fact]
     public void Clean_json_comes_back_unchanged_with_no_repairs()
     {
         const string clean = """{"a":[1,2.5,"x\"y"],"b":{"c":null}}""";

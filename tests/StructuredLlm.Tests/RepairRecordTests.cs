@@ -48,6 +48,7 @@ public class RepairRecordTests
         { "{\"a\": +2}", LlmRepairKind.NumberFormat, "$.a", 6, "+2", "2" },
         { "[0789]", LlmRepairKind.LeadingZeros, "$[0]", 1, "0789", "\"0789\"" },
         { "{\"a\": [1, 2]", LlmRepairKind.MissingClosingBracket, "$", 12, "{\"a\": [1, 2]", "{\"a\": [1, 2]}" },
+        { "\"a\": 1, \"b\": [2]}", LlmRepairKind.MissingOpeningBracket, "$", 0, "\"a\": 1, \"b\":", "{\"a\": 1, \"b\":" },
         { "{\"a\": 1}}", LlmRepairKind.ExtraClosingBracket, "$", 8, "{\"a\": 1}}", "{\"a\": 1}" },
         { "{\"a\": 1}\n{\"b\": 2}\n", LlmRepairKind.ValueSequence, "$", 9, "{\"a\": 1}\n{\"b\": 2}", "[{\"a\": 1}\n{\"b\": 2}]" },
         { "{\"a\": \"cut", LlmRepairKind.TruncatedString, "$.a", 6, "{\"a\": \"cut", "{\"a\": \"cut\"" },

@@ -178,13 +178,28 @@ internal static class JsonLocator
         }
         if (into.Count > before) return into.Count - before;
 
-        // <json>…</json>, <output>…</output>, any <tag>…</tag>
+        // <json>…</json>, <output>…</output>, any <tag>…</tag>, <![CDATA[…]]>
         i = start;
         while (i < end)
         {
             int rel = text.Slice(i, end - i).IndexOf((byte)'<');
             if (rel < 0) break;
             int lt = i + rel;
+            if (text.Slice(lt, end - lt).StartsWith("<![CDATA["u8))
+            {
+                // an XML character-data section: its content is the text as written, up to `]]>`
+                int cdata = lt + 9;
+                int cdataEnd = text.Slice(cdata, end - cdata).IndexOf("]]>"u8);
+                int first = SkipWs(text, cdata, cdataEnd < 0 ? end : cdata + cdataEnd);
+                if (first < end && text[first] is (byte)'{' or (byte)'[')
+                {
+                    AddTrimmed(text, cdata, cdataEnd < 0 ? end : cdata + cdataEnd, LlmRepairKind.TagWrapper, lt, into);
+                    i = cdataEnd < 0 ? end : cdata + cdataEnd + 3;
+                    continue;
+                }
+                i = cdata;
+                continue;
+            }
             int n = lt + 1;
             while (n < end && (IsIdent(text[n]) || text[n] == (byte)'-')) n++;
             if (n == lt + 1 || n >= end)

@@ -173,7 +173,17 @@ internal ref struct JsonRepairer
         }
         ParseWs(true);
         SkipMarkdownStart();
-        bool processed = ParseValue();
+        bool processed;
+        if (IsObjectMissingItsOpeningBrace())
+        {
+            ParseWs(true);
+            processed = ParseObject(openingBraceMissing: true);
+            ParseWs(true);
+        }
+        else
+        {
+            processed = ParseValue();
+        }
         if (!processed)
         {
             throw _i >= Len ? new JsonRepairException("Unexpected end of text: no JSON value", _i) : Unexpected();
@@ -283,12 +293,58 @@ internal ref struct JsonRepairer
         RuntimeHelpers.EnsureSufficientExecutionStack();
     }
 
-    private bool ParseObject()
+    /// <summary>
+    /// True when the root starts with <c>"key":</c> and a <c>}</c> later closes a brace that was never opened: the
+    /// members of an object whose <c>{</c> is missing, as a response that continues a prefilled <c>{</c> arrives
+    /// (<c>"name": "x", "age": 3}</c>). A quoted string followed by a colon can only be an object member.
+    /// </summary>
+    private readonly bool IsObjectMissingItsOpeningBrace()
     {
-        if (Cur != (byte)'{') return false;
+        if (Cur != (byte)'"') return false;
+        int i = _i + 1;
+        while (i < Len && _t[i] != (byte)'"')
+        {
+            if (_t[i] is (byte)'\\') i++;
+            else if (_t[i] is (byte)'\n') return false;
+            i++;
+        }
+        i++;
+        while (i < Len && IsWs(_t[i])) i++;
+        if (At(i) != (byte)':') return false;
+
+        int depth = 0;
+        bool inString = false;
+        for (; i < Len; i++)
+        {
+            byte b = _t[i];
+            if (inString)
+            {
+                if (b == (byte)'\\') i++;
+                else if (b == (byte)'"') inString = false;
+                continue;
+            }
+            switch (b)
+            {
+                case (byte)'"': inString = true; break;
+                case (byte)'{' or (byte)'[': depth++; break;
+                case (byte)']': depth--; break;
+                case (byte)'}':
+                    if (depth == 0) return true;
+                    depth--;
+                    break;
+            }
+            if (depth < 0) return false;
+        }
+        return false;
+    }
+
+    private bool ParseObject(bool openingBraceMissing = false)
+    {
+        if (!openingBraceMissing && Cur != (byte)'{') return false;
         int objStart = _o.Length;
         _o.Append((byte)'{');
-        _i++;
+        if (openingBraceMissing) Rec(LlmRepairKind.MissingOpeningBracket, _i, 0, "{");
+        else _i++;
         Enter();
         ParseWs(true);
         if (SkipLeadingComma()) ParseWs(true);

@@ -80,6 +80,11 @@ public enum LlmRepairKind
     LeadingZeros,
     /// <summary>An object closed by a missing or mismatched bracket was closed.</summary>
     MissingClosingBracket,
+    /// <summary>
+    /// The opening brace of an object was missing: the text starts with <c>"key":</c> and a later <c>}</c> closes a brace
+    /// never opened (a response that continues a prefilled <c>{</c>); the brace was inserted.
+    /// </summary>
+    MissingOpeningBracket,
     /// <summary>A closing bracket with nothing to close was dropped.</summary>
     ExtraClosingBracket,
     /// <summary>Several top-level values (one per line or comma separated) were wrapped in an array.</summary>

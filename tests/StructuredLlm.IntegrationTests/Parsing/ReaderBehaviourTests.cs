@@ -640,6 +640,18 @@ public class ReaderBehaviourTests
         Assert.False(Drawing.LlmInfo.Parse("""{"title":"T","shapes":[{"type":"circle","label":"c","radius":2}],"highlight":null}""", LlmParseOptions.StrictDefault).Success);
     }
 
+    [Fact]
+    public void A_response_continuing_a_prefilled_brace_or_wrapped_in_cdata_is_read()
+    {
+        var prefilled = SupportTicket.LlmInfo.Parse("\"category\": \"Billing\", \"priority\": 3, \"summary\": \"x\", \"tags\": []}");
+        Assert.Equal(3, Ok(prefilled).Priority);
+        Assert.Contains(prefilled.Repairs, x => x.Kind == LlmRepairKind.MissingOpeningBracket);
+
+        var cdata = SupportTicket.LlmInfo.Parse("<![CDATA[{\"category\": \"Billing\", \"priority\": 3, \"summary\": \"x\", \"tags\": []}]]>");
+        Assert.Equal(Category.Billing, Ok(cdata).Category);
+        Assert.Contains(cdata.Repairs, x => x.Kind == LlmRepairKind.TagWrapper && x.Position == 0);
+    }
+
     [Theory]
     [InlineData("NULL")]
     [InlineData("Null")]
