@@ -414,8 +414,8 @@ public class ParserTests
     [Fact]
     public void Wrappers_are_never_unwrapped_when_a_level_offers_a_choice()
     {
-        // a second member or element at any level: which one is the answer would be a guess
-        Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + ", \"status\": \"ok\"}}").Success);
+        // a second structured member or element at any level: which one is the answer would be a guess. (A second member
+        // holding a plain value is not a choice: an envelope's metadata, see the next test.)
         Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}, \"meta\": {}}").Success);
         Assert.False(SupportTicketReader.Parse("{\"data\": [" + Clean + ", " + Clean + "]}").Success);
         Assert.False(SupportTicketReader.Parse("{\"data\": {\"old\": " + Clean + ", \"new\": " + Clean + "}}").Success);
@@ -430,6 +430,15 @@ public class ParserTests
         Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}", noWrappers).Success);
         Assert.False(SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}", LlmParseOptions.StrictDefault).Success);
         Assert.True(SupportTicketReader.Parse("[[" + Clean + "]]", noWrappers).Success);
+    }
+
+    [Fact]
+    public void An_envelope_with_plain_metadata_beside_its_one_structured_member_is_unwrapped_at_any_level()
+    {
+        var r = SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + ", \"status\": \"ok\"}}");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(new[] { "$.data", "$.data.result" }, r.Repairs.Where(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Select(x => x.Path));
+        Assert.Contains("$.data.status", r.UnknownMembers);
     }
 
     [Fact]

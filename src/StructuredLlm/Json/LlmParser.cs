@@ -389,7 +389,7 @@ public static class LlmParser
             {
                 return TryDoubleEncoded(ref reader, read, options, ctx, attempt);
             }
-            return TryUnwrap(ref reader, bytes, json, length, incomplete, positionBase, read, options, ctx, attempt, directErrors.Length);
+            return TryUnwrap(ref reader, bytes, json, length, incomplete, positionBase, read, options, ctx, attempt, directErrors.Length, directUnknown);
         }
         catch (JsonException)
         {
@@ -412,45 +412,65 @@ public static class LlmParser
     /// if they are fewer than the root's.
     /// </summary>
     private static unsafe bool TryUnwrap<T>(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, byte* json, int length, List<int>? incomplete,
-        int positionBase, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, int fewestErrors)
+        int positionBase, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, int fewestErrors,
+        string[] unknown)
     {
         string path = "$";
         var levels = new List<LlmRepair>(MaxUnwrapLevels);
+        List<string>? siblings = null;
         for (int level = 0; level < MaxUnwrapLevels; level++)
         {
             int wrapperStart = (int)reader.TokenStartIndex;
+            int wrapperEnd;
             LlmRepairKind kind;
-            if (reader.TokenType == JsonTokenType.StartArray)
+            if (reader.TokenType == JsonTokenType.StartObject && FindEnvelopeMember(reader, unknown, ctx, out var member, out string key, out wrapperEnd) is { } others)
             {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.EndArray) return false;
-                kind = LlmRepairKind.UnwrappedRootArray;
-                path += "[0]";
-            }
-            else if (reader.TokenType == JsonTokenType.StartObject)
-            {
-                reader.Read();
-                if (reader.TokenType != JsonTokenType.PropertyName) return false;
-                path = LlmPath.Combine(path, reader.GetString() ?? "");
-                reader.Read();
-                if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.String)) return false;
+                // {"status": "ok", "data": {…}}: no key names a member of the type, and one member alone holds a structured value
+                if (!options.IsAllowed(LlmRepairKind.UnwrappedWrapperObject)) return false;
+                string envelopePath = path;
+                siblings ??= new List<string>();
+                foreach (string other in others) siblings.Add(LlmPath.Combine(envelopePath, other));
+                path = LlmPath.Combine(path, key);
+                reader = member;
                 kind = LlmRepairKind.UnwrappedWrapperObject;
             }
             else
             {
-                return false;
-            }
-            if (!options.IsAllowed(kind)) return false;
+                if (reader.TokenType == JsonTokenType.StartArray)
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.EndArray) return false;
+                    kind = LlmRepairKind.UnwrappedRootArray;
+                    path += "[0]";
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    reader.Read();
+                    if (reader.TokenType != JsonTokenType.PropertyName) return false;
+                    path = LlmPath.Combine(path, reader.GetString() ?? "");
+                    reader.Read();
+                    if (reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.String)) return false;
+                    kind = LlmRepairKind.UnwrappedWrapperObject;
+                }
+                else
+                {
+                    return false;
+                }
+                if (!options.IsAllowed(kind)) return false;
 
-            // is it the only element / member?
-            var probe = reader;
-            probe.Skip();
-            int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)probe.BytesConsumed;
-            probe.Read();
-            if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+                // is it the only element / member?
+                var probe = reader;
+                probe.Skip();
+                probe.Read();
+                if (probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+                wrapperEnd = (int)probe.BytesConsumed;
+            }
+
+            var end = reader;
+            end.Skip();
+            int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)end.BytesConsumed;
             if (ctx.IsIncomplete(innerStart)) return false;
 
-            int wrapperEnd = (int)probe.BytesConsumed;
             var (before, after) = RepairSnippets.Kept(bytes.Slice(0, wrapperEnd), innerStart, innerEnd);
             levels.Add(new LlmRepair(kind, path, positionBase < 0 ? -1 : positionBase + wrapperStart, before, after));
 
@@ -465,7 +485,7 @@ public static class LlmParser
                 attempt.Errors = Array.Empty<LlmError>();
                 attempt.Repairs.AddRange(levels);
                 attempt.Repairs.AddRange(decoded.Repairs);
-                attempt.Unknown = decoded.Unknown;
+                attempt.Unknown = WithSiblings(decoded.Unknown, siblings);
                 return true;
             }
 
@@ -478,9 +498,10 @@ public static class LlmParser
                 attempt.Errors = Array.Empty<LlmError>();
                 attempt.Repairs.AddRange(levels);
                 attempt.Repairs.AddRange(ctx.SnapshotRepairs());
-                attempt.Unknown = ctx.SnapshotUnknown();
+                attempt.Unknown = WithSiblings(ctx.SnapshotUnknown(), siblings);
                 return true;
             }
+            unknown = ctx.SnapshotUnknown();
             var innerErrors = ctx.SnapshotErrors();
             if (innerErrors.Length < fewestErrors)
             {
@@ -490,6 +511,53 @@ public static class LlmParser
             }
         }
         return false;
+    }
+
+    /// <summary>
+    /// For an object that did not read as the type: the one member holding an object or array, when the object has
+    /// several keys, the read reported every one of them as unknown (none names a member of the type, so the object is
+    /// an envelope around the answer, as <c>{"status": "ok", "data": {…}}</c>), and every other member holds a plain
+    /// value (a string, number, bool or null: metadata, never a second answer). Returns the other keys, or null.
+    /// </summary>
+    private static List<string>? FindEnvelopeMember(Utf8JsonReader reader, string[] unknown, LlmReadContext ctx, out Utf8JsonReader member,
+        out string key, out int envelopeEnd)
+    {
+        member = default;
+        key = string.Empty;
+        envelopeEnd = 0;
+        if (unknown.Length < 2) return null;
+        var others = new List<string>();
+        bool found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString() ?? string.Empty;
+            if (Array.IndexOf(unknown, LlmPath.Combine("$", name)) < 0) return null;
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                if (found || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
+                found = true;
+                member = reader;
+                key = name;
+                reader.Skip();
+            }
+            else
+            {
+                others.Add(name);
+            }
+        }
+        if (!found || others.Count == 0 || reader.TokenType != JsonTokenType.EndObject) return null;
+        envelopeEnd = (int)reader.BytesConsumed;
+        return others;
+    }
+
+    /// <summary>The envelopes' other members (paths in the input), then the unknown members of the unwrapped read.</summary>
+    private static string[] WithSiblings(string[] unknown, List<string>? siblings)
+    {
+        if (siblings is null) return unknown;
+        var all = new List<string>(siblings);
+        all.AddRange(unknown);
+        return all.ToArray();
     }
 
     private static unsafe bool TryDoubleEncoded<T>(ref Utf8JsonReader reader, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt,

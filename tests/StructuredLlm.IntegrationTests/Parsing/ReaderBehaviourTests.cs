@@ -182,6 +182,33 @@ public class ReaderBehaviourTests
         Assert.Contains(array.Repairs, x => x.Kind == LlmRepairKind.UnwrappedRootArray);
     }
 
+    [Fact]
+    public void An_envelope_whose_keys_name_no_member_is_unwrapped_to_its_one_structured_member()
+    {
+        var envelope = SupportTicket.LlmInfo.Parse("{\"status\": \"ok\", \"data\": " + Ticket + ", \"took_ms\": 12}");
+        Assert.Equal(2, Ok(envelope).Priority);
+        var level = Assert.Single(envelope.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+        Assert.Equal(("$.data", 0), (level.Path, level.Position));
+        Assert.Equal(new[] { "$.status", "$.took_ms" }, envelope.UnknownMembers);
+
+        // an envelope around a one-element list: both levels taken off
+        var list = SupportTicket.LlmInfo.Parse("{\"results\": [" + Ticket + "], \"count\": 1}");
+        Assert.Equal(2, Ok(list).Priority);
+        Assert.Equal(new[] { LlmRepairKind.UnwrappedWrapperObject, LlmRepairKind.UnwrappedRootArray }, list.Repairs.Select(x => x.Kind).Take(2));
+    }
+
+    [Theory]
+    [InlineData("{\"old\": TICKET, \"new\": TICKET}")]          // two structured members: which one is the answer is a guess
+    [InlineData("{\"category\": \"Billing\", \"data\": TICKET}")] // a key names a member: the object is the type, with errors
+    [InlineData("{\"data\": TICKET, \"meta\": {\"v\": 1}}")]      // metadata that is itself structured: two candidates
+    public void An_object_that_is_not_clearly_an_envelope_is_not_unwrapped(string shape)
+    {
+        var r = SupportTicket.LlmInfo.Parse(shape.Replace("TICKET", Ticket, StringComparison.Ordinal));
+        Assert.False(r.Success);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+        Assert.False(SupportTicket.LlmInfo.Parse("{\"status\": \"ok\", \"data\": " + Ticket + "}", LlmParseOptions.StrictDefault).Success);
+    }
+
     // ------------------------------------------------------------------ syntax repair and truncation
 
     [Fact]
