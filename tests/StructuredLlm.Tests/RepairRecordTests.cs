@@ -97,6 +97,7 @@ public class RepairRecordTests
         { "sentiment", """{"label":"positive","confidence":0.5,"sarcastic":"TRUE"}""", LlmRepairKind.BoolFromString, "$.sarcastic", "\"TRUE\"", "true" },
         { "ticket", """{"category":"billing","priority":1,"summary":"s","tags":"[\"a\"]"}""", LlmRepairKind.DoubleEncoded, "$.tags", "\"[\\\"a\\\"]\"", "[\"a\"]" },
         { "branch", """{"radius": 2}""", LlmRepairKind.DiscriminatorInferred, "$", "no \"kind\"", "\"kind\": \"circle\"" },
+        { "optional-int", "{\"n\": \" \"}", LlmRepairKind.NullFromString, "$.n", "\" \"", "null" },
         { "guid", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", LlmRepairKind.FormatNormalized, "$", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"" },
     };
 
@@ -115,6 +116,17 @@ public class RepairRecordTests
                 r.Skip();
                 return ok;
             }, null, "a shape")),
+            "optional-int" => Read(LlmParser.Parse<int?>(input, static (ref System.Text.Json.Utf8JsonReader r, LlmReadContext c, out int? v) =>
+            {
+                v = null;
+                r.Read(); // the key
+                c.PushProperty("n");
+                r.Read();
+                bool ok = LlmRead.IsNullOrNoValue(ref r, c);
+                c.PopPath();
+                r.Read(); // the end of the object
+                return ok;
+            }, null, "an object")),
             _ => Read(LlmParser.Parse<Guid>(input, static (ref System.Text.Json.Utf8JsonReader r, LlmReadContext c, out Guid v) => LlmRead.Guid(ref r, c, "a GUID", out v), null, "a GUID")),
         };
         var r = Assert.Single(repairs, x => x.Kind == kind && x.Path == path);

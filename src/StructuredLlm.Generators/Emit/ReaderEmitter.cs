@@ -810,7 +810,8 @@ internal static class ReaderEmitter
         {
             if (v.IsNullable)
             {
-                w.WriteLine("if (", Json, "LlmRead.IsNull(ref reader))");
+                // An optional value that is not text: "" or "null" says there is none (text keeps them as written).
+                w.WriteLine(v.Kind == ValueKind.String ? "if (" + Json + "LlmRead.IsNull(ref reader))" : "if (" + Json + "LlmRead.IsNullOrNoValue(ref reader, context))");
                 w.OpenBrace();
                 w.WriteLine(target, " = null;");
                 w.CloseBrace();

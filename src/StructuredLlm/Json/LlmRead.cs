@@ -17,6 +17,20 @@ public static partial class LlmRead
     /// <summary>True when the current token is JSON null (generated code reads nullable members as null).</summary>
     public static bool IsNull(ref Utf8JsonReader reader) => reader.TokenType == JsonTokenType.Null;
 
+    /// <summary>
+    /// True when the current token is JSON null, or, for an optional value that is not text (a number, bool, enum,
+    /// date, object or list), an empty string or the string <c>"null"</c> (any case, trimmed): such a string cannot
+    /// be the value and says there is none, so it reads as null (<see cref="LlmRepairKind.NullFromString"/>).
+    /// </summary>
+    public static bool IsNullOrNoValue(ref Utf8JsonReader reader, LlmReadContext context)
+    {
+        if (reader.TokenType == JsonTokenType.Null) return true;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > 16) return false;
+        var s = SafeString(ref reader)?.Trim();
+        return s is not null && (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase))
+            && context.TryCoerce(LlmRepairKind.NullFromString, ref reader, "null");
+    }
+
     // ------------------------------------------------------------------ strings
 
     /// <summary>A string; a number becomes its exact digits (<see cref="LlmRepairKind.StringFromNumber"/>).</summary>

@@ -150,6 +150,12 @@ public enum LlmRepairKind
     /// has (<c>{"label": "c", "radius": 2}</c> → circle); when no derived type, or more than one, fits, it is refused.
     /// </summary>
     DiscriminatorInferred,
+    /// <summary>
+    /// An empty string or the string <c>"null"</c> for an optional value that is not text (a number, bool, enum, date,
+    /// object or list) became null: no such value is written that way, so the model said there is none. An optional
+    /// string keeps <c>""</c> and <c>"null"</c> as text; a required member is still refused.
+    /// </summary>
+    NullFromString,
 }
 
 /// <summary>Classification helpers for <see cref="LlmRepairKind"/>.</summary>

@@ -679,6 +679,29 @@ public class ReaderBehaviourTests
         Assert.Contains(cdata.Repairs, x => x.Kind == LlmRepairKind.TagWrapper && x.Position == 0);
     }
 
+    [Fact]
+    public void An_empty_or_null_string_for_an_optional_value_that_is_not_text_reads_as_null()
+    {
+        var r = Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"\"", StringComparison.Ordinal)
+            .Replace("\"maybeDouble\":null", "\"maybeDouble\":\" NULL \"", StringComparison.Ordinal)
+            .Replace("\"maybeFlag\":false", "\"maybeFlag\":\"null\"", StringComparison.Ordinal));
+        var m = Ok(r);
+        Assert.Equal((null, null, null), (m.MaybeInt, m.MaybeDouble, m.MaybeFlag));
+        Assert.Equal(new[] { "$.maybeInt", "$.maybeDouble", "$.maybeFlag" },
+            r.Repairs.Where(x => x.Kind == LlmRepairKind.NullFromString).Select(x => x.Path));
+
+        var address = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"shippingAddress\":null", "\"shippingAddress\":\"\"", StringComparison.Ordinal)
+            .Replace("\"paidAt\":null", "\"paidAt\":\"\"", StringComparison.Ordinal));
+        Assert.Equal((null, null), (Ok(address).ShippingAddress, address.Value!.PaidAt));
+
+        // an optional string keeps the text; a required value, another word or strict options refuse
+        var text = SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":[],"customerEmail":"null"}""");
+        Assert.Equal("null", Ok(text).CustomerEmail);
+        Assert.Equal("$.int: expected an integer, found \"\"", OnlyError(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"int\":7", "\"int\":\"\"", StringComparison.Ordinal))).Message);
+        Assert.False(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"none\"", StringComparison.Ordinal)).Success);
+        Assert.False(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"\"", StringComparison.Ordinal), LlmParseOptions.StrictDefault).Success);
+    }
+
     [Theory]
     [InlineData("NULL")]
     [InlineData("Null")]
