@@ -202,6 +202,17 @@ add("adversarial", "SupportTicket", T1s.replace('"', "&quot;"), None, "HTML-esca
 add("adversarial", "Sentiment", "label: positive\nconfidence: 0.92\nsarcastic: false\n", None, "YAML instead of JSON: no JSON to read")
 add("shape", "SupportTicket", j({"arguments": T1s}), T1, "the answer encoded as a string inside a wrapper, as tool-call arguments arrive")
 
+# ---- session 11 probes: prefill continuation, CDATA, other languages' null, envelopes, empty optional values
+add("syntax", "SupportTicket", T1s[1:], T1, "response continuing a prefilled `{`: the opening brace is missing")
+add("fences", "Sentiment", "<result><![CDATA[" + S1s + "]]></result>", S1, "XML CDATA section around the answer")
+add("syntax", "SupportTicket", j(T2).replace("null", "NULL"), T2, "SQL-style NULL for the optional email (as the string \"NULL\" it would be silently wrong)")
+add("syntax", "Sentiment", j(with_(S1, reviewId=None)).replace("null", "nil"), with_(S1, reviewId=None), "nil for an optional id")
+add("shape", "SupportTicket", '{"status": "success", "data": ' + T1s + ', "model": "gpt-4o-mini"}', T1, "API-style envelope: plain metadata beside the one object")
+add("shape", "SupportTicket", '{"previous": ' + T2s + ', "current": ' + T1s + '}', None, "two objects in an envelope: which one is the answer would be a guess")
+add("coercion", "Sentiment", j(with_(S1, reviewId="")), with_(S1, reviewId=None), "empty string for an optional number: no value")
+add("coercion", "Invoice", j(with_(I1, dueDate="")), I1 | {"dueDate": None}, "empty string for an optional date: no value")
+add("coercion", "SupportTicket", j(with_(T1, priority="")), None, "empty string for a required number: refused")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")

@@ -92,7 +92,7 @@ internal static class InvoiceReader
                 case 4:
                     if (context.ClaimMember(ref reader, ref state, 4, "dueDate"))
                     {
-                        if (global::StructuredLlm.Json.LlmRead.IsNull(ref reader)) dueDate = null;
+                        if (global::StructuredLlm.Json.LlmRead.IsNullOrNoValue(ref reader, context)) dueDate = null;
                         else if (global::StructuredLlm.Json.LlmRead.DateOnly(ref reader, context, ExpectedDueDate, out var dueDateValue)) dueDate = dueDateValue;
                         context.EndMember();
                     }

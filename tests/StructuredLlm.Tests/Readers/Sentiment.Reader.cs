@@ -76,7 +76,7 @@ internal static class SentimentReader
                 case 3:
                     if (context.ClaimMember(ref reader, ref state, 3, "reviewId"))
                     {
-                        if (global::StructuredLlm.Json.LlmRead.IsNull(ref reader)) reviewId = null;
+                        if (global::StructuredLlm.Json.LlmRead.IsNullOrNoValue(ref reader, context)) reviewId = null;
                         else if (global::StructuredLlm.Json.LlmRead.Int64(ref reader, context, ExpectedReviewId, out var reviewIdValue)) reviewId = reviewIdValue;
                         context.EndMember();
                     }
