@@ -68,6 +68,12 @@ internal sealed partial class TaintWalker
     private readonly List<ParameterSink> _parameterSinks = new();
     private readonly Dictionary<IOperation, TaintValue?> _lastEval = new();
     private readonly Dictionary<ISymbol, int> _firstTaint = new(SymbolEqualityComparer.Default);
+
+    // `var safe = request with { Persona = "x" };`: the taint of each member a `with` sets, and for each local the one
+    // `with` expression that every tainting assignment to it came from (null once anything else taints it).
+    private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
+    private readonly Dictionary<ISymbol, IWithOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
+    private IWithOperation? _assigningWith;
     private int _calleeDepth;
     private bool _calleesTruncated;
     private int _position;
@@ -240,6 +246,18 @@ internal sealed partial class TaintWalker
         if (symbol is null || taint is null || IsSafeType(TypeOf(symbol)))
         {
             return;
+        }
+
+        if (symbol is ILocalSymbol)
+        {
+            if (!_withOrigin.TryGetValue(symbol, out var origin))
+            {
+                _withOrigin[symbol] = _assigningWith;
+            }
+            else if (origin is not null && !ReferenceEquals(origin, _assigningWith))
+            {
+                _withOrigin[symbol] = null;
+            }
         }
 
         _vars.TryGetValue(symbol, out var current);
@@ -483,9 +501,14 @@ internal sealed partial class TaintWalker
             case ISimpleAssignmentOperation assignment:
                 {
                     var value = Eval(assignment.Value);
+                    _assigningWith = Unconverted(assignment.Value) as IWithOperation;
                     AssignTo(assignment.Target, value, assignment.Value);
+                    _assigningWith = null;
                     return value;
                 }
+
+            case IWithOperation with:
+                return EvalWith(with);
 
             case ICompoundAssignmentOperation compound:
                 {
@@ -516,7 +539,9 @@ internal sealed partial class TaintWalker
             case IVariableDeclaratorOperation declarator:
                 {
                     var value = Eval(declarator.Initializer?.Value);
+                    _assigningWith = Unconverted(declarator.Initializer?.Value) as IWithOperation;
                     Assign(declarator.Symbol, value);
+                    _assigningWith = null;
                     return null;
                 }
 
@@ -597,6 +622,60 @@ internal sealed partial class TaintWalker
         }
     }
 
+    /// <summary>
+    /// <c>source with { A = x }</c>: the copy is tainted like its source and the values it sets; the values each member
+    /// gets are kept so that reading such a member of a local assigned only from this expression sees only its value.
+    /// </summary>
+    private TaintValue? EvalWith(IWithOperation with)
+    {
+        var result = Eval(with.Operand);
+        var members = new Dictionary<ISymbol, TaintValue?>(SymbolEqualityComparer.Default);
+        foreach (var initializer in with.Initializer.Initializers)
+        {
+            if (initializer is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment)
+            {
+                var value = Eval(assignment.Value);
+                members[target.Member] = value;
+                result = TaintValue.Union(result, value);
+            }
+            else
+            {
+                result = TaintValue.Union(result, Eval(initializer));
+            }
+        }
+
+        _withMembers[with] = members;
+        return result;
+    }
+
+    /// <summary>
+    /// For <c>local.Member</c> where every tainting assignment to the local is one <c>with</c> expression that set the
+    /// member: that value's taint. Only a member nothing can change after the copy is made (an init-only or get-only
+    /// property, a readonly field, any member of a struct copy), so no alias can put other text there later.
+    /// </summary>
+    private bool TryWithMember(IOperation? instance, ISymbol member, out TaintValue? taint)
+    {
+        taint = null;
+        if (instance is not ILocalReferenceOperation local || !_withOrigin.TryGetValue(local.Local, out var with) || with is null
+            || !_withMembers.TryGetValue(with, out var members) || !members.TryGetValue(member, out taint))
+        {
+            return false;
+        }
+
+        return local.Local.Type.IsValueType
+            || member is IPropertySymbol { SetMethod: null or { IsInitOnly: true } } or IFieldSymbol { IsReadOnly: true };
+    }
+
+    private static IOperation? Unconverted(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
     private TaintValue? EvalChildren(IOperation operation)
     {
         TaintValue? result = null;
@@ -617,6 +696,11 @@ internal sealed partial class TaintWalker
     private TaintValue? EvalMemberRead(IOperation operation, ISymbol member, IOperation? instance, ImmutableArray<IArgumentOperation> arguments)
     {
         var instanceTaint = Eval(instance);
+        if (TryWithMember(instance, member, out var replaced))
+        {
+            instanceTaint = replaced;
+        }
+
         TaintValue? argumentTaint = null;
         foreach (var argument in arguments)
         {
