@@ -97,6 +97,7 @@ public class RepairRecordTests
         { "sentiment", """{"label":"positive","confidence":0.5,"sarcastic":"TRUE"}""", LlmRepairKind.BoolFromString, "$.sarcastic", "\"TRUE\"", "true" },
         { "ticket", """{"category":"billing","priority":1,"summary":"s","tags":"[\"a\"]"}""", LlmRepairKind.DoubleEncoded, "$.tags", "\"[\\\"a\\\"]\"", "[\"a\"]" },
         { "branch", """{"radius": 2}""", LlmRepairKind.DiscriminatorInferred, "$", "no \"kind\"", "\"kind\": \"circle\"" },
+        { "ticket", """{"category":["billing"],"priority":1,"summary":"s","tags":[]}""", LlmRepairKind.ListToScalar, "$.category", "an array", "\"billing\"" },
         { "optional-int", "{\"n\": \" \"}", LlmRepairKind.NullFromString, "$.n", "\" \"", "null" },
         { "guid", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", LlmRepairKind.FormatNormalized, "$", "\"{3F2504E0-4F89-11D3-9A0C-0305E82C3301}\"", "\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\"" },
     };

@@ -58,6 +58,12 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
         value = default;
         if (reader.TokenType != JsonTokenType.String)
         {
+            if (LlmRead.EnterSingleElement(ref reader, context))
+            {
+                bool ok = Read(ref reader, context, expected, out value); // ["Billing"]: the one value
+                reader.Read(); // the array's end
+                return ok;
+            }
             context.AddError(expected ?? Expected, ref reader);
             LlmReadContext.Skip(ref reader);
             return false;

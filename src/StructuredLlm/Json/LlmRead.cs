@@ -57,7 +57,7 @@ public static partial class LlmRead
                 }
                 break;
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, String, out value);
     }
 
     // ------------------------------------------------------------------ integers
@@ -148,6 +148,12 @@ public static partial class LlmRead
             value = parsed;
             return true;
         }
+        if (EnterSingleElement(ref reader, context))
+        {
+            bool ok = Integer(ref reader, context, expected, min, max, out value);
+            reader.Read(); // the array's end
+            return ok;
+        }
         return Fail(ref reader, context, expected, out value);
     }
 
@@ -172,7 +178,7 @@ public static partial class LlmRead
         {
             return true;
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, Double, out value);
     }
 
     /// <summary>A <see cref="float"/>.</summary>
@@ -197,7 +203,7 @@ public static partial class LlmRead
         {
             return true;
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, Decimal, out value);
     }
 
     // ------------------------------------------------------------------ bool
@@ -227,7 +233,7 @@ public static partial class LlmRead
                 }
                 break;
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, Boolean, out value);
     }
 
     // ------------------------------------------------------------------ strings with a format
@@ -246,7 +252,7 @@ public static partial class LlmRead
                 return true;
             }
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, Guid, out value);
     }
 
     /// <summary>An ISO 8601 <see cref="DateTime"/> string.</summary>
@@ -262,7 +268,7 @@ public static partial class LlmRead
                 if (r.TryGetDateTime(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
             }
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, DateTime, out value);
     }
 
     /// <summary>An ISO 8601 <see cref="DateTimeOffset"/> string.</summary>
@@ -280,7 +286,7 @@ public static partial class LlmRead
                 if (r.TryGetDateTimeOffset(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
             }
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, DateTimeOffset, out value);
     }
 
     /// <summary>
@@ -363,7 +369,7 @@ public static partial class LlmRead
                 return true;
             }
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, TimeSpan, out value);
     }
 
     /// <summary>
@@ -453,7 +459,7 @@ public static partial class LlmRead
     public static bool DateOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateOnly value)
     {
         if (reader.TokenType == JsonTokenType.String && System.DateOnly.TryParseExact(SafeString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, DateOnly, out value);
     }
 
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };
@@ -473,7 +479,7 @@ public static partial class LlmRead
                 return true;
             }
         }
-        return Fail(ref reader, context, expected, out value);
+        return FailOrSingle(ref reader, context, expected, TimeOnly, out value);
     }
 #endif
 
@@ -601,6 +607,47 @@ public static partial class LlmRead
     }
 
     // ------------------------------------------------------------------ shared
+
+    private delegate bool ScalarReader<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, out T value);
+
+    /// <summary>
+    /// The failure path of a scalar reader: a one-element array around a scalar (<c>["Billing"]</c>, <c>[3]</c>) is that
+    /// scalar, read with <paramref name="read"/> and reported (<see cref="LlmRepairKind.ListToScalar"/>); anything else is
+    /// an error.
+    /// </summary>
+    private static bool FailOrSingle<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, ScalarReader<T> read, out T value)
+    {
+        if (EnterSingleElement(ref reader, context))
+        {
+            bool ok = read(ref reader, context, expected, out value);
+            reader.Read(); // the array's end
+            return ok;
+        }
+        return Fail(ref reader, context, expected, out value);
+    }
+
+    /// <summary>
+    /// On an array holding exactly one complete scalar (not an object, an array or null): records
+    /// <see cref="LlmRepairKind.ListToScalar"/> and moves to the element. False, with the reader unmoved, otherwise or
+    /// when the options do not allow the kind. Two elements are refused: which one was meant would be a guess.
+    /// </summary>
+    internal static bool EnterSingleElement(ref Utf8JsonReader reader, LlmReadContext context)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        var probe = reader;
+        if (!probe.Read() || probe.TokenType is not (JsonTokenType.String or JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False)
+            || context.IsIncompleteValue(ref probe))
+        {
+            return false;
+        }
+        string element = LlmReadContext.Describe(ref probe);
+        if (!probe.Read() || probe.TokenType != JsonTokenType.EndArray || !context.TryCoerce(LlmRepairKind.ListToScalar, ref reader, element))
+        {
+            return false;
+        }
+        reader.Read();
+        return true;
+    }
 
     private static bool Fail<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, out T value)
     {

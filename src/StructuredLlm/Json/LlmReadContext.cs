@@ -252,7 +252,7 @@ public sealed unsafe class LlmReadContext
         // The value of a weak (prefix/suffix) key match must already have the member's JSON type: no string to
         // number, number to string, string to bool or scalar to list (enum casing and 5.0 → 5 are still fine).
         if (_weakPathDepth > 0 && kind is LlmRepairKind.NumberFromString or LlmRepairKind.StringFromNumber
-                or LlmRepairKind.BoolFromString or LlmRepairKind.ScalarToList or LlmRepairKind.DoubleEncoded or LlmRepairKind.NullFromString) return false;
+                or LlmRepairKind.BoolFromString or LlmRepairKind.ScalarToList or LlmRepairKind.DoubleEncoded or LlmRepairKind.NullFromString or LlmRepairKind.ListToScalar) return false;
         if (!Options.IsAllowed(kind)) return false;
         _repairs.Add(new LlmRepair(kind, Path, Position(ref reader), Describe(ref reader), after));
         return true;

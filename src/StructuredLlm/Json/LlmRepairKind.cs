@@ -156,6 +156,11 @@ public enum LlmRepairKind
     /// string keeps <c>""</c> and <c>"null"</c> as text; a required member is still refused.
     /// </summary>
     NullFromString,
+    /// <summary>
+    /// A one-element array around a single value where one value was expected (<c>["Billing"]</c> for an enum,
+    /// <c>[3]</c> for a number) became that value; two elements, an object or null inside are refused.
+    /// </summary>
+    ListToScalar,
 }
 
 /// <summary>Classification helpers for <see cref="LlmRepairKind"/>.</summary>

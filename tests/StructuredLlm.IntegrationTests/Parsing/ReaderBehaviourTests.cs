@@ -702,6 +702,28 @@ public class ReaderBehaviourTests
         Assert.False(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"\"", StringComparison.Ordinal), LlmParseOptions.StrictDefault).Success);
     }
 
+    [Fact]
+    public void A_one_element_array_around_a_single_value_is_that_value()
+    {
+        var r = SupportTicket.LlmInfo.Parse("""{"category":["Billing"],"priority":[3],"summary":["x"],"tags":[]}""");
+        var t = Ok(r);
+        Assert.Equal((Category.Billing, 3, "x"), (t.Category, t.Priority, t.Summary));
+        Assert.Equal(new[] { "$.category", "$.priority", "$.summary" }, r.Repairs.Where(x => x.Kind == LlmRepairKind.ListToScalar).Select(x => x.Path));
+
+        var m = Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"double\":2.25", "\"double\":[\"2.25\"]", StringComparison.Ordinal)
+            .Replace("\"flag\":true", "\"flag\":[true]", StringComparison.Ordinal));
+        Assert.Equal((2.25, true), (Ok(m).Double, m.Value!.Flag));
+
+        // the element is still checked; two elements, an object, null or an empty array are refused; strict options refuse
+        Assert.Equal("$.priority: expected an integer 1..5, found 9", OnlyError(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":[9],"summary":"x","tags":[]}""")).Message);
+        Assert.Equal("$.category: expected one of Billing, Technical, Account, found an array",
+            OnlyError(SupportTicket.LlmInfo.Parse("""{"category":["Billing","Technical"],"priority":3,"summary":"x","tags":[]}""")).Message);
+        Assert.False(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":[{"text":"x"}],"tags":[]}""").Success);
+        Assert.False(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":[null],"tags":[]}""").Success);
+        Assert.False(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":[],"tags":[]}""").Success);
+        Assert.False(SupportTicket.LlmInfo.Parse("""{"category":["Billing"],"priority":3,"summary":"x","tags":[]}""", LlmParseOptions.StrictDefault).Success);
+    }
+
     [Theory]
     [InlineData("NULL")]
     [InlineData("Null")]
