@@ -290,8 +290,13 @@ public class ParserTests
         Assert.Equal(new[] { (LlmRepairKind.UnwrappedWrapperObject, "$.arguments"), (LlmRepairKind.DoubleEncoded, "$.arguments") },
             r.Repairs.Select(x => (x.Kind, x.Path)));
 
-        // a second member, a string that is not JSON, or strict options: refused
-        Refused("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + ", \"id\": 1}");
+        // beside plain metadata (a tool call's id) it is an envelope, unwrapped the same way
+        var withId = SupportTicketReader.Parse("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + ", \"id\": 1}");
+        Assert.True(withId.Success, string.Join("; ", withId.Errors));
+        Assert.Equal(new[] { "$.id" }, withId.UnknownMembers);
+
+        // two encoded strings, a string that is not JSON, or strict options: refused
+        Refused("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + ", \"previous\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}");
         Refused("{\"arguments\": \"billing, priority 3\"}");
         Refused("{\"arguments\": " + System.Text.Json.JsonSerializer.Serialize(inner) + "}", LlmParseOptions.StrictDefault);
     }

@@ -514,7 +514,8 @@ public static class LlmParser
     }
 
     /// <summary>
-    /// For an object that did not read as the type: the one member holding an object or array, when the object has
+    /// For an object that did not read as the type: the one member holding an object or array (or a string holding one,
+    /// decoded once, as tool-call arguments arrive), when the object has
     /// several keys, the read reported every one of them as unknown (none names a member of the type, so the object is
     /// an envelope around the answer, as <c>{"status": "ok", "data": {…}}</c>), and every other member holds a plain
     /// value (a string, number, bool or null: metadata, never a second answer). Returns the other keys, or null.
@@ -526,29 +527,70 @@ public static class LlmParser
         key = string.Empty;
         envelopeEnd = 0;
         if (unknown.Length < 2) return null;
-        var others = new List<string>();
-        bool found = false;
+        var names = new List<string>();
+        int structured = 0, encoded = 0;
+        Utf8JsonReader structuredValue = default, encodedValue = default;
+        string structuredKey = string.Empty, encodedKey = string.Empty;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = reader.GetString() ?? string.Empty;
             if (Array.IndexOf(unknown, LlmPath.Combine("$", name)) < 0) return null;
+            names.Add(name);
             reader.Read();
             if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
-                if (found || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
-                found = true;
-                member = reader;
-                key = name;
+                if (++structured > 1 || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
+                structuredValue = reader;
+                structuredKey = name;
                 reader.Skip();
             }
-            else
+            else if (HoldsEncodedJson(ref reader))
             {
-                others.Add(name);
+                encoded++;
+                encodedValue = reader;
+                encodedKey = name;
             }
         }
-        if (!found || others.Count == 0 || reader.TokenType != JsonTokenType.EndObject) return null;
+        if (reader.TokenType != JsonTokenType.EndObject) return null;
+
+        // An object or array member is the answer; a string holding one only when there is none (a plain string
+        // that happens to start with `[` stays metadata beside a real object).
+        if (structured == 1)
+        {
+            member = structuredValue;
+            key = structuredKey;
+        }
+        else if (encoded == 1)
+        {
+            if (ctx.IsIncomplete((int)encodedValue.TokenStartIndex)) return null;
+            member = encodedValue;
+            key = encodedKey;
+        }
+        else
+        {
+            return null;
+        }
+        names.Remove(key);
+        if (names.Count == 0) return null;
         envelopeEnd = (int)reader.BytesConsumed;
-        return others;
+        return names;
+    }
+
+    /// <summary>A string whose text starts like a JSON object or array (<c>"arguments": "{\"a\": 1}"</c>, as tool calls send it).</summary>
+    private static bool HoldsEncodedJson(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String) return false;
+        if (reader.HasValueSequence || reader.ValueIsEscaped)
+        {
+            var text = reader.GetString()?.TrimStart();
+            return text is { Length: > 0 } && text[0] is '{' or '[';
+        }
+        foreach (byte b in reader.ValueSpan)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') continue;
+            return b is (byte)'{' or (byte)'[';
+        }
+        return false;
     }
 
     /// <summary>The envelopes' other members (paths in the input), then the unknown members of the unwrapped read.</summary>

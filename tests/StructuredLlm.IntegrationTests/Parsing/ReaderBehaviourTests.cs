@@ -198,6 +198,30 @@ public class ReaderBehaviourTests
     }
 
     [Theory]
+    [InlineData("{\"name\": \"submit_ticket\", \"arguments\": ENCODED}", "$.arguments")]                                          // a raw tool call
+    [InlineData("{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\": \"submit\", \"arguments\": ENCODED}}", "$.function.arguments")] // OpenAI
+    [InlineData("{\"type\": \"tool_use\", \"id\": \"toolu_01\", \"name\": \"submit\", \"input\": TICKET}", "$.input")]           // Anthropic
+    [InlineData("{\"functionCall\": {\"name\": \"submit\", \"args\": TICKET}}", "$.functionCall.args")]                            // Gemini
+    public void A_tool_call_envelope_is_unwrapped_to_its_arguments(string shape, string path)
+    {
+        var r = SupportTicket.LlmInfo.Parse(shape.Replace("ENCODED", System.Text.Json.JsonSerializer.Serialize(Ticket), StringComparison.Ordinal)
+            .Replace("TICKET", Ticket, StringComparison.Ordinal));
+        Assert.Equal(2, Ok(r).Priority);
+        Assert.Equal(path, r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
+    }
+
+    [Fact]
+    public void A_string_that_starts_like_json_beside_an_object_is_metadata_and_two_encoded_strings_are_a_choice()
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"note\": \"[info] done\", \"data\": " + Ticket + "}");
+        Assert.Equal(2, Ok(r).Priority);
+        Assert.Contains("$.note", r.UnknownMembers);
+
+        string encoded = System.Text.Json.JsonSerializer.Serialize(Ticket);
+        Assert.False(SupportTicket.LlmInfo.Parse("{\"draft\": " + encoded + ", \"final\": " + encoded + "}").Success);
+    }
+
+    [Theory]
     [InlineData("{\"old\": TICKET, \"new\": TICKET}")]          // two structured members: which one is the answer is a guess
     [InlineData("{\"category\": \"Billing\", \"data\": TICKET}")] // a key names a member: the object is the type, with errors
     [InlineData("{\"data\": TICKET, \"meta\": {\"v\": 1}}")]      // metadata that is itself structured: two candidates

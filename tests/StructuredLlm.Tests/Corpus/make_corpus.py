@@ -212,6 +212,8 @@ add("shape", "SupportTicket", '{"previous": ' + T2s + ', "current": ' + T1s + '}
 add("coercion", "Sentiment", j(with_(S1, reviewId="")), with_(S1, reviewId=None), "empty string for an optional number: no value")
 add("coercion", "Invoice", j(with_(I1, dueDate="")), I1 | {"dueDate": None}, "empty string for an optional date: no value")
 add("coercion", "SupportTicket", j(with_(T1, priority="")), None, "empty string for a required number: refused")
+add("shape", "SupportTicket", j({"id": "call_7", "type": "function", "function": {"name": "file_ticket", "arguments": T1s}}), T1, "an OpenAI tool call object copied whole: the arguments are the answer, encoded as a string")
+add("shape", "Sentiment", j({"type": "tool_use", "id": "toolu_01", "name": "record_sentiment", "input": S1}), S1, "an Anthropic tool_use block copied whole")
 
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
