@@ -153,6 +153,33 @@ internal static class ReaderEmitter
 
     private static string NonNullable(string typeName) => typeName.EndsWith("?", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 1) : typeName;
 
+    /// <summary>Equal ignoring case and everything but letters and digits, as the runtime tables match names.</summary>
+    private static bool LooseEquals(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i])) i++;
+            while (j < b.Length && !char.IsLetterOrDigit(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (char.ToLowerInvariant(a[i]) != char.ToLowerInvariant(b[j])) return false;
+            i++;
+            j++;
+        }
+    }
+
+    private static bool NamesAnotherMember(TypeDefinitionSpec d, int member, string name)
+    {
+        for (int k = 0; k < d.EnumMembers.Count; k++)
+        {
+            if (k == member) continue;
+            var other = d.EnumMembers[k];
+            if (LooseEquals(other.JsonName, name) || LooseEquals(other.Name, name) || other.Aliases.Any(a => LooseEquals(a, name))) return true;
+        }
+
+        return false;
+    }
+
     private static string SimpleName(string typeName)
     {
         string name = NonNullable(typeName);
@@ -651,9 +678,24 @@ internal static class ReaderEmitter
                 named.Select(x => allStrings ? JsonUnquote(x.Branch.Discriminator!) : x.Branch.Discriminator!)));
             if (allStrings)
             {
+                // A derived type's C# name names it as exactly as its discriminator (`Rectangle` for "rect"): accepted too,
+                // unless it could be read as another type's discriminator.
+                var values = named.Select(x => JsonUnquote(x.Branch.Discriminator!)).ToList();
+                var aliases = new List<string>();
+                for (int i = 0; i < named.Count; i++)
+                {
+                    string typeName = SimpleName(_definitions[named[i].Branch.DefinitionId].TypeName);
+                    if (!LooseEquals(typeName, values[i]) && !values.Any(v => LooseEquals(v, typeName)))
+                    {
+                        aliases.Add("new global::System.Collections.Generic.KeyValuePair<string, int>(" + CSharpLiteral.String(typeName) + ", " + Int(i) + ")");
+                    }
+                }
+
                 Field("s_" + id + "Branches", "private static readonly " + Json + "LlmEnumTable<int> s_" + id + "Branches = new " + Json + "LlmEnumTable<int>(new string[] { "
-                    + string.Join(", ", named.Select(x => CSharpLiteral.String(JsonUnquote(x.Branch.Discriminator!)))) + " }, new int[] { "
-                    + string.Join(", ", named.Select(x => Int(x.Index))) + " });");
+                    + string.Join(", ", values.Select(CSharpLiteral.String)) + " }, new int[] { "
+                    + string.Join(", ", named.Select(x => Int(x.Index))) + " }"
+                    + (aliases.Count == 0 ? string.Empty : ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + string.Join(", ", aliases) + " }")
+                    + ");");
             }
 
             SourceWriter w = _methods;
@@ -791,6 +833,16 @@ internal static class ReaderEmitter
                     sb.Append(first ? ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " : ", ");
                     first = false;
                     CSharpLiteral.Append(sb.Append("new global::System.Collections.Generic.KeyValuePair<string, int>("), alias).Append(", ").Append(Int(i)).Append(')');
+                }
+
+                // A member renamed in JSON (`[JsonStringEnumMemberName("postal-mail")] Post`) is named as exactly by its C#
+                // name: accepted too, unless it could be read as another member's name or alias.
+                string csharpName = d.EnumMembers[i].Name;
+                if (!LooseEquals(csharpName, d.EnumMembers[i].JsonName) && !NamesAnotherMember(d, i, csharpName))
+                {
+                    sb.Append(first ? ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " : ", ");
+                    first = false;
+                    CSharpLiteral.Append(sb.Append("new global::System.Collections.Generic.KeyValuePair<string, int>("), csharpName).Append(", ").Append(Int(i)).Append(')');
                 }
             }
 

@@ -34,3 +34,24 @@ public partial class Preferences
     [JsonPropertyName("dark")]
     public bool DarkMode { get; set; }
 }
+
+/// <summary>Discriminators and enum names that differ from the C# names, so the C# names are aliases.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+[JsonDerivedType(typeof(EmailStep), "mail")]
+[JsonDerivedType(typeof(WaitStep), "delay")]
+public abstract record WorkflowStep(string Label);
+
+public sealed record EmailStep(string Label, string To) : WorkflowStep(Label);
+
+public sealed record WaitStep(string Label, int Minutes) : WorkflowStep(Label);
+
+public enum StepPriority
+{
+    [JsonStringEnumMemberName("p1")]
+    Urgent,
+    [JsonStringEnumMemberName("p2")]
+    Normal,
+}
+
+[LlmOutput]
+public partial record Workflow(IReadOnlyList<WorkflowStep> Steps, StepPriority Priority);

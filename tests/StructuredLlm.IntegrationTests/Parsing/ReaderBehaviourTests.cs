@@ -748,6 +748,23 @@ public class ReaderBehaviourTests
         Assert.False(SupportTicket.LlmInfo.Parse("""{"category":["Billing"],"priority":3,"summary":"x","tags":[]}""", LlmParseOptions.StrictDefault).Success);
     }
 
+    [Fact]
+    public void The_csharp_name_of_a_renamed_enum_member_or_derived_type_names_it_too()
+    {
+        var r = Workflow.LlmInfo.Parse("""{"steps":[{"kind":"EmailStep","label":"a","to":"x@y.z"},{"kind":"wait-step","label":"b","minutes":5}],"priority":"Urgent"}""");
+        var w = Ok(r);
+        Assert.Equal(new WorkflowStep[] { new EmailStep("a", "x@y.z"), new WaitStep("b", 5) }, w.Steps);
+        Assert.Equal(StepPriority.Urgent, w.Priority);
+        Assert.Equal(3, r.Repairs.Count(x => x.Kind == LlmRepairKind.EnumNormalized));
+
+        // the names in the schema still read exactly, and a name that is neither is refused
+        Assert.Equal(StepPriority.Normal, Ok(Workflow.LlmInfo.Parse("""{"steps":[],"priority":"p2"}""")).Priority);
+        Assert.Equal("$.steps[0].kind: expected one of mail, delay, found \"sms\"",
+            OnlyError(Workflow.LlmInfo.Parse("""{"steps":[{"kind":"sms","label":"a"}],"priority":"p1"}""")).Message);
+        var contact = ContactCard.LlmInfo.Parse("""{"full_name":"Ann","preferred":"Post"}""");
+        Assert.Equal(ContactChannel.Post, Ok(contact).PreferredChannel);
+    }
+
     [Theory]
     [InlineData("NULL")]
     [InlineData("Null")]
