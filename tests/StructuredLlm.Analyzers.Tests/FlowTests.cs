@@ -31,6 +31,7 @@ public class FlowTests
     [InlineData("history.AddSystemMessage({|SLLM1001:$\"\"\"\n    Rules:\n    {q}\n    \"\"\"|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:$\"\"\"Rules: \"{q}\" (quoted)\"\"\"|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"Rules: {0}\", q)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:Convert.ToBase64String(Encoding.UTF8.GetBytes(q))|});")] // an encoding, not a digest: the model can decode it
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"{0} {1} {2} {3}\", \"a\", \"b\", \"c\", q)|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules: \", q)|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Join(\", \", new[] { \"a\", q })|});")]
@@ -94,6 +95,9 @@ public class FlowTests
     [InlineData("history.AddSystemMessage(q.StartsWith(\"x\", StringComparison.Ordinal) ? \"A\" : \"B\");")]
     [InlineData("if (q == \"admin\") { history.AddSystemMessage(\"You may discuss billing.\"); }")]
     [InlineData("history.AddSystemMessage($\"The question has {q.Length} characters.\");")]
+    // A cryptographic digest of the text cannot carry its words.
+    [InlineData("history.AddSystemMessage(\"Session \" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(q))));")]
+    [InlineData("using var sha = System.Security.Cryptography.SHA1.Create(); history.AddSystemMessage(Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(q))));")]
     [InlineData("history.AddSystemMessage(\"Answer the question below.\"); history.AddUserMessage(q);")]
     [InlineData("history.AddSystemMessage(\"Rules: \" + Prompt.Untrusted(q));")]
     [InlineData("history.AddSystemMessage($\"Rules: {Prompt.Untrusted(q, SpotlightMode.Base64)}\");")]

@@ -354,6 +354,14 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
+    /// <summary>
+    /// A cryptographic hash of the value (<c>SHA256.HashData</c>, <c>HashAlgorithm.ComputeHash</c>, <c>IncrementalHash</c>,
+    /// HMACs): a digest of fixed length that cannot carry the text's words, like a conversion to a number.
+    /// </summary>
+    private static bool IsCryptographicHash(IMethodSymbol method) =>
+        method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "GetHashAndReset" or "GetCurrentHash"
+        && method.ContainingNamespace is { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
     internal static bool IsSafeType(ITypeSymbol? type)
     {
         if (type is null)
@@ -945,7 +953,7 @@ internal sealed partial class TaintWalker
 
         CheckMethodSinks(method, invocation.Arguments, arguments);
 
-        if (_table.IsSanitizer(method))
+        if (_table.IsSanitizer(method) || IsCryptographicHash(method))
         {
             return null;
         }
