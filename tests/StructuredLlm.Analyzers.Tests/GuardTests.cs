@@ -15,6 +15,8 @@ public class GuardTests
         static readonly System.Collections.Immutable.ImmutableArray<string> Tones = System.Collections.Immutable.ImmutableArray.Create("formal", "casual");
         static readonly List<string> Loaded = Load();
         static List<string> Load() => new();
+        [System.Diagnostics.CodeAnalysis.DoesNotReturn] static void Reject(string why) => throw new ArgumentException(why);
+        static void Warn(string why) => Console.WriteLine(why);
         """;
 
     [Theory]
@@ -35,6 +37,8 @@ public class GuardTests
     [InlineData("if (q != \"en\" && q != \"fr\") { return; } history.AddSystemMessage(\"Answer in \" + q);")]
     [InlineData("if (q is not (\"en\" or \"fr\")) throw new ArgumentException(nameof(q)); history.AddSystemMessage(q);")]
     [InlineData("if (!Allowed.Contains(q)) return; history.AddSystemMessage(\"Answer in \" + q);")]
+    [InlineData("if (!Allowed.Contains(q)) Reject(\"language\"); history.AddSystemMessage(\"Answer in \" + q);")]          // a [DoesNotReturn] helper exits
+    [InlineData("if (q is not (\"en\" or \"fr\")) { Environment.FailFast(\"bad\"); } history.AddSystemMessage(q);")]
     // allow-lists of literals
     [InlineData("if (Languages.Contains(q)) { history.AddSystemMessage(q); }")]
     [InlineData("if (Tones.Contains(q)) { history.AddSystemMessage(q); }")]
@@ -66,6 +70,7 @@ public class GuardTests
     [InlineData("if (ticket.Subject == \"b\") { ticket = new Ticket(q, q); history.AddSystemMessage({|SLLM1001:ticket.Subject|}); }")]
     // an if that does not leave guards nothing after it; a default section does not guard
     [InlineData("if (q != \"fr\") { history.AddUserMessage(\"bad\"); } history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) Warn(\"language\"); history.AddSystemMessage({|SLLM1001:q|});")]                // a helper that returns does not
     [InlineData("switch (q) { case \"a\": break; default: history.AddSystemMessage({|SLLM1001:q|}); break; }")]
     [InlineData("history.AddSystemMessage({|SLLM1001:q switch { \"a\" => \"x\", _ => q }|});")]
     // code that can run without the guard holding: a lambda run later, a label jumped to, a goto case

@@ -211,9 +211,24 @@ internal sealed partial class TaintWalker
     {
         IReturnOperation or IThrowOperation or IBranchOperation => true,
         IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod: var method } } => DoesNotReturn(method),
         IBlockOperation { Operations.Length: > 0 } block => Exits(block.Operations[block.Operations.Length - 1]),
         _ => false,
     };
+
+    /// <summary>A method marked <c>[DoesNotReturn]</c> (a throw helper, <c>Environment.FailFast</c>): a call to it exits like <c>throw</c>.</summary>
+    private static bool DoesNotReturn(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "DoesNotReturnAttribute", ContainingNamespace: { Name: "CodeAnalysis", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace.Name: "System" } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The paths <paramref name="condition"/> guarantees equal to a constant when it is <paramref name="whenTrue"/>.</summary>
     private List<GuardPath>? GuardsOf(IOperation? condition, bool whenTrue)
