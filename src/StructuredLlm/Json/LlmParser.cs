@@ -352,12 +352,32 @@ public static class LlmParser
                 }
                 if (ok)
                 {
+                    var coercions = ctx.SnapshotRepairs();
+                    var unknownKeys = ctx.SnapshotUnknown();
+                    if (unknownKeys.Length > 0 && rootType == JsonTokenType.StartObject && NoKeyNamesAMember(bytes, readerOptions, unknownKeys))
+                    {
+                        // The read succeeded only because every member is optional, and no key named one: the object is a
+                        // wrapper or an envelope around the answer when one of its levels reads (else the empty read stands).
+                        var inner = new Attempt<T>();
+                        var unwrap = new Utf8JsonReader(bytes, readerOptions);
+                        unwrap.Read();
+                        if (TryUnwrap(ref unwrap, bytes, json, length, incomplete, positionBase, read, options, ctx, inner, int.MaxValue, unknownKeys)
+                            && inner.Success)
+                        {
+                            attempt.Success = true;
+                            attempt.SyntaxOk = true;
+                            attempt.Value = inner.Value;
+                            attempt.Repairs.AddRange(inner.Repairs);
+                            attempt.Unknown = inner.Unknown;
+                            return true;
+                        }
+                    }
+
                     attempt.Success = true;
                     attempt.SyntaxOk = true;
                     attempt.Value = value;
-                    var coercions = ctx.SnapshotRepairs();
                     if (coercions.Length > 0) attempt.Repairs.AddRange(coercions);
-                    attempt.Unknown = ctx.SnapshotUnknown();
+                    attempt.Unknown = unknownKeys;
                     return true;
                 }
             }
@@ -574,6 +594,22 @@ public static class LlmParser
         if (names.Count == 0) return null;
         envelopeEnd = (int)reader.BytesConsumed;
         return names;
+    }
+
+    /// <summary>True when the root object has at least one key and the read reported every one of them as unknown.</summary>
+    private static bool NoKeyNamesAMember(ReadOnlySpan<byte> bytes, JsonReaderOptions readerOptions, string[] unknown)
+    {
+        var reader = new Utf8JsonReader(bytes, readerOptions);
+        reader.Read();
+        bool any = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
+            any = true;
+            reader.Read();
+            reader.Skip();
+        }
+        return any;
     }
 
     /// <summary>A string whose text starts like a JSON object or array (<c>"arguments": "{\"a\": 1}"</c>, as tool calls send it).</summary>

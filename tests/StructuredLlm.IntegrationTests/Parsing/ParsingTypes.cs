@@ -55,3 +55,7 @@ public enum StepPriority
 
 [LlmOutput]
 public partial record Workflow(IReadOnlyList<WorkflowStep> Steps, StepPriority Priority);
+
+/// <summary>Every member optional: an object none of whose keys names a member still reads (as all nulls).</summary>
+[LlmOutput]
+public partial record SearchFilter(string? Category, int? Limit, IReadOnlyList<string>? Tags);

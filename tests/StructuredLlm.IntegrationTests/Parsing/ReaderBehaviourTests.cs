@@ -222,6 +222,23 @@ public class ReaderBehaviourTests
     }
 
     [Theory]
+    [InlineData("""{"filter": {"category": "books", "limit": 5}}""", "$.filter")]
+    [InlineData("""{"status": "ok", "data": {"category": "books", "limit": 5}}""", "$.data")]
+    public void A_wrapper_around_an_all_optional_type_is_unwrapped_instead_of_read_as_all_nulls(string json, string path)
+    {
+        var r = SearchFilter.LlmInfo.Parse(json);
+        Assert.Equal(("books", (int?)5), (Ok(r).Category, r.Value!.Limit));
+        Assert.Equal(path, Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
+
+        // a key that names a member, or no inner level that reads: the object itself is the answer, as before
+        var own = SearchFilter.LlmInfo.Parse("""{"category": "books", "filter": {"limit": 5}}""");
+        Assert.Equal(("books", (int?)null), (Ok(own).Category, own.Value!.Limit));
+        var none = SearchFilter.LlmInfo.Parse("""{"note": "nothing to filter"}""");
+        Assert.Null(Ok(none).Category);
+        Assert.Equal(new[] { "$.note" }, none.UnknownMembers);
+    }
+
+    [Theory]
     [InlineData("{\"old\": TICKET, \"new\": TICKET}")]          // two structured members: which one is the answer is a guess
     [InlineData("{\"category\": \"Billing\", \"data\": TICKET}")] // a key names a member: the object is the type, with errors
     [InlineData("{\"data\": TICKET, \"meta\": {\"v\": 1}}")]      // metadata that is itself structured: two candidates
