@@ -254,12 +254,19 @@ internal static class JsonLocator
     /// <see cref="FindBalancedEnd(ReadOnlySpan{byte}, int, int)"/>, and when the bracket is not closed before
     /// <paramref name="end"/>, whether <paramref name="end"/> falls inside a string (<paramref name="inStringAtEnd"/>).
     /// </summary>
-    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end, out bool inStringAtEnd)
+    private static int FindBalancedEnd(ReadOnlySpan<byte> text, int open, int end, out bool inStringAtEnd) =>
+        FindClose(text, open, end, 0, out inStringAtEnd);
+
+    /// <summary>
+    /// Index of the bracket that brings the nesting from <paramref name="depth"/> (brackets already open before
+    /// <paramref name="from"/>) back to zero, skipping JSON strings; -1 when none does before <paramref name="end"/>, with
+    /// <paramref name="inStringAtEnd"/> telling whether <paramref name="end"/> falls inside a string.
+    /// </summary>
+    internal static int FindClose(ReadOnlySpan<byte> text, int from, int end, int depth, out bool inStringAtEnd)
     {
-        int depth = 0;
         bool inString = false;
         inStringAtEnd = false;
-        for (int i = open; i < end; i++)
+        for (int i = from; i < end; i++)
         {
             byte b = text[i];
             if (inString)

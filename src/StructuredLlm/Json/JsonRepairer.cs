@@ -312,30 +312,9 @@ internal ref struct JsonRepairer
         while (i < Len && IsWs(_t[i])) i++;
         if (At(i) != (byte)':') return false;
 
-        int depth = 0;
-        bool inString = false;
-        for (; i < Len; i++)
-        {
-            byte b = _t[i];
-            if (inString)
-            {
-                if (b == (byte)'\\') i++;
-                else if (b == (byte)'"') inString = false;
-                continue;
-            }
-            switch (b)
-            {
-                case (byte)'"': inString = true; break;
-                case (byte)'{' or (byte)'[': depth++; break;
-                case (byte)']': depth--; break;
-                case (byte)'}':
-                    if (depth == 0) return true;
-                    depth--;
-                    break;
-            }
-            if (depth < 0) return false;
-        }
-        return false;
+        // the bracket that closes the brace open before the key must be a `}`
+        int close = JsonLocator.FindClose(_t, i, Len, 1, out _);
+        return close >= 0 && _t[close] == (byte)'}';
     }
 
     private bool ParseObject(bool openingBraceMissing = false)
