@@ -353,7 +353,6 @@ internal sealed partial class TaintWalker
         return false;
     }
 
-    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
     /// <summary>
     /// A cryptographic hash of the value (<c>SHA256.HashData</c>, <c>HashAlgorithm.ComputeHash</c>, <c>IncrementalHash</c>,
     /// HMACs): a digest of fixed length that cannot carry the text's words, like a conversion to a number.
@@ -362,6 +361,7 @@ internal sealed partial class TaintWalker
         method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "GetHashAndReset" or "GetCurrentHash"
         && method.ContainingNamespace is { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
+    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
     internal static bool IsSafeType(ITypeSymbol? type)
     {
         if (type is null)

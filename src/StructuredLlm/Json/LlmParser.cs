@@ -534,11 +534,11 @@ public static class LlmParser
     }
 
     /// <summary>
-    /// For an object that did not read as the type: the one member holding an object or array (or a string holding one,
-    /// decoded once, as tool-call arguments arrive), when the object has
-    /// several keys, the read reported every one of them as unknown (none names a member of the type, so the object is
-    /// an envelope around the answer, as <c>{"status": "ok", "data": {…}}</c>), and every other member holds a plain
-    /// value (a string, number, bool or null: metadata, never a second answer). Returns the other keys, or null.
+    /// For an object that did not read as the type: the one member holding an object or array (or, when there is none,
+    /// the one string holding one, decoded once, as tool-call arguments arrive), when the object has several keys, the
+    /// read reported every one of them as unknown (none names a member of the type, so the object is an envelope around
+    /// the answer, as <c>{"status": "ok", "data": {…}}</c>), and every other member holds a plain value (a string,
+    /// number, bool or null: metadata, never a second answer). Returns the other keys, or null.
     /// </summary>
     private static List<string>? FindEnvelopeMember(Utf8JsonReader reader, string[] unknown, LlmReadContext ctx, out Utf8JsonReader member,
         out string key, out int envelopeEnd)
