@@ -25,7 +25,7 @@ public static partial class LlmRead
     public static bool IsNullOrNoValue(ref Utf8JsonReader reader, LlmReadContext context)
     {
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > 16) return false;
+        if (reader.TokenType != JsonTokenType.String || (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 16) return false;
         var s = SafeString(ref reader)?.Trim();
         return s is not null && (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase))
             && context.TryCoerce(LlmRepairKind.NullFromString, ref reader, "null");
