@@ -40,13 +40,22 @@ internal sealed class ParameterSink
 /// <summary>What a method does with taint: what its return value carries, and which parameters reach sinks.</summary>
 internal sealed class MethodSummary
 {
-    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default)
+    public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default,
+        ImmutableHashSet<IMethodSymbol>? cutBy = null)
     {
         OutParameters = outParameters.IsDefault ? ImmutableArray<(int, TaintValue)>.Empty : outParameters;
         Returned = returned;
         ParameterSinks = parameterSinks;
         NeededDepth = neededDepth;
+        CutBy = cutBy ?? ImmutableHashSet<IMethodSymbol>.Empty;
     }
+
+    /// <summary>
+    /// The methods still being summarised (callers on a recursion cycle) whose summaries this one had to leave out. Such a
+    /// summary holds only inside that recursion: it is not cached, or a block analyzed later that reaches this method
+    /// from elsewhere would miss what those callers add (findings would depend on the order blocks are analyzed).
+    /// </summary>
+    public ImmutableHashSet<IMethodSymbol> CutBy { get; }
 
     /// <summary>
     /// The depth from which this summary no longer changes (1 + the deepest complete callee summary it used), or
@@ -468,6 +477,11 @@ internal sealed class TaintContext
         }
 
         var summary = Build(method, depth, inProgress.Add(method), cancellationToken);
+        if (!summary.CutBy.IsEmpty)
+        {
+            return summary; // holds only inside the recursion that is being summarised: not reused elsewhere
+        }
+
         if (summary.NeededDepth <= depth)
         {
             _completeSummaries.AddOrUpdate(method, summary, (_, existing) => existing.NeededDepth <= summary.NeededDepth ? existing : summary);

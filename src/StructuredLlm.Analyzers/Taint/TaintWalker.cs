@@ -76,6 +76,7 @@ internal sealed partial class TaintWalker
     private IWithOperation? _assigningWith;
     private int _calleeDepth;
     private bool _calleesTruncated;
+    private HashSet<IMethodSymbol>? _cutBy; // callers in progress whose summaries a summarised callee left out
     private int _position;
     private bool _changed;
     private bool _report;
@@ -156,11 +157,19 @@ internal sealed partial class TaintWalker
             }
         }
 
+        ImmutableHashSet<IMethodSymbol>? cutBy = null;
+        if (_cutBy is not null && _owner is IMethodSymbol self)
+        {
+            _cutBy.Remove(TaintContext.BodyOwner(self)); // the cycle closes here: what it left out is this summary itself
+            cutBy = _cutBy.Count == 0 ? null : ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, _cutBy);
+        }
+
         return new MethodSummary(
             returned,
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
             _calleesTruncated ? int.MaxValue : _calleeDepth + 1,
-            outParameters);
+            outParameters,
+            cutBy);
     }
 
     /// <summary>
@@ -893,6 +902,15 @@ internal sealed partial class TaintWalker
     private MethodSummary? Summarise(IMethodSymbol callee)
     {
         var summary = _context.GetSummary(callee, _depth, _inProgress, _cancellationToken);
+        if (summary is null && _depth > 0 && _inProgress.Contains(TaintContext.BodyOwner(callee)))
+        {
+            (_cutBy ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(TaintContext.BodyOwner(callee));
+        }
+        else if (summary is { CutBy.IsEmpty: false })
+        {
+            (_cutBy ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).UnionWith(summary.CutBy);
+        }
+
         if (summary is null || summary.NeededDepth == int.MaxValue)
         {
             _calleesTruncated = true;
