@@ -458,9 +458,25 @@ public static partial class LlmRead
     /// <summary>A <see cref="DateOnly"/> string (<c>yyyy-MM-dd</c>).</summary>
     public static bool DateOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateOnly value)
     {
-        if (reader.TokenType == JsonTokenType.String && System.DateOnly.TryParseExact(SafeString(ref reader), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            var s = SafeString(ref reader);
+            if (System.DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
+            // A month by its English name, or the year first with another separator: one date whatever the reader's
+            // locale (`01/03/2025` is not, and stays refused).
+            if (s is not null && System.DateOnly.TryParseExact(s.Trim(), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
+            {
+                return true;
+            }
+        }
         return FailOrSingle(ref reader, context, expected, DateOnly, out value);
     }
+
+    private static readonly string[] OtherDateFormats =
+    {
+        "MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy", "yyyy/MM/dd", "yyyy.MM.dd",
+    };
 
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };
     private static readonly string[] OneDigitHourFormats = { "H:mm", "H:mm:ss", "H:mm:ss.FFFFFFF" };

@@ -798,6 +798,28 @@ public class ReaderBehaviourTests
         Assert.Equal("$.summary: expected a string, found null", OnlyError(required).Message);
     }
 
+    [Theory]
+    [InlineData("March 1, 2024")]
+    [InlineData("Mar 1 2024")]
+    [InlineData("1 March 2024")]
+    [InlineData(" 1 mar 2024 ")]
+    [InlineData("2024/03/01")]
+    public void A_date_naming_its_month_or_with_the_year_first_is_read_and_reported(string written)
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2024, 3, 1), Ok(r).IssuedOn);
+        var repair = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized);
+        Assert.Equal(("$.issuedOn", "\"2024-03-01\""), (repair.Path, repair.After));
+    }
+
+    [Theory]
+    [InlineData("01/03/2024")]     // day or month first: a guess
+    [InlineData("03/01/2024")]
+    [InlineData("March 2024")]     // no day
+    [InlineData("Friday")]
+    public void A_date_that_does_not_name_one_day_is_refused(string written) =>
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal)).Success);
+
     [Fact]
     public void An_offset_without_its_colon_or_minutes_is_read_and_reported()
     {
