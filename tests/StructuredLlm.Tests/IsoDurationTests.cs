@@ -102,3 +102,38 @@ public class IsoDurationTests
     [InlineData("P99999999999999D")] // beyond TimeSpan
     public void Refused(string text) => Assert.False(LlmRead.TryParseIsoDuration(text, out _));
 }
+
+/// <summary>Durations in words read for a <see cref="TimeSpan"/>: exact values, or a refusal; never an exception.</summary>
+public class WordDurationTests
+{
+    [Theory]
+    [InlineData("30 minutes", 0, 0, 30, 0)]
+    [InlineData("1 hour 30 min", 0, 1, 30, 0)]
+    [InlineData("1.5 hours", 0, 1, 30, 0)]
+    [InlineData("2h 15m", 0, 2, 15, 0)]
+    [InlineData("2h15m", 0, 2, 15, 0)]
+    [InlineData("3 days, 4 hours and 5 seconds", 3, 4, 0, 5)]
+    [InlineData("1 week", 7, 0, 0, 0)]
+    [InlineData("90 Secs", 0, 0, 1, 30)]
+    public void Words_for_fixed_units_name_one_duration(string text, int days, int hours, int minutes, int seconds)
+    {
+        Assert.True(LlmRead.TryParseWordDuration(text, out var value));
+        Assert.Equal(new TimeSpan(days, hours, minutes, seconds), value);
+    }
+
+    [Theory]
+    [InlineData("1 month")]           // a month's length varies
+    [InlineData("2 years")]
+    [InlineData("30")]                // no unit
+    [InlineData("minutes")]           // no number
+    [InlineData("1 hour 2 hours")]    // the same unit twice
+    [InlineData("30 minutes ago")]    // another word
+    [InlineData("0.00000001 ms")]     // a fraction of a tick
+    [InlineData("")]
+    [InlineData("1..5 h")]
+    public void Anything_else_is_refused(string text) => Assert.False(LlmRead.TryParseWordDuration(text, out _));
+
+    [Fact]
+    public void Random_text_never_throws() =>
+        Gen.String[Gen.Char["0123456789 .,hmsdwkayinuteorcl"], 0, 30].Sample(text => { LlmRead.TryParseWordDuration(text, out _); }, iter: 20_000);
+}

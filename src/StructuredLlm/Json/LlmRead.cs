@@ -363,13 +363,65 @@ public static partial class LlmRead
         {
             var s = SafeString(ref reader);
             if (System.TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out value)) return true;
-            if (TryParseIsoDuration(s, out value)
+            if ((TryParseIsoDuration(s, out value) || TryParseWordDuration(s, out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("c", CultureInfo.InvariantCulture))))
             {
                 return true;
             }
         }
         return FailOrSingle(ref reader, context, expected, TimeSpan, out value);
+    }
+
+    /// <summary>
+    /// A duration in words (<c>30 minutes</c>, <c>1 hour 30 min</c>, <c>1.5 hours</c>, <c>2h 15m</c>, <c>3 days</c>): numbers
+    /// each followed by a unit of fixed length (weeks, days, hours, minutes, seconds, milliseconds), each unit once, joined by
+    /// spaces, commas or "and". Months and years (whose length varies), a number without a unit, a unit without a number,
+    /// and a fraction that is not a whole number of ticks are refused.
+    /// </summary>
+    internal static bool TryParseWordDuration(string? text, out TimeSpan value)
+    {
+        value = default;
+        if (text is null) return false;
+        int i = 0, n = text.Length;
+        long ticks = 0;
+        int seen = 0; // one bit per unit
+        bool any = false;
+        while (true)
+        {
+            while (i < n && (text[i] is ' ' or ',' || (text[i] == 'a' && i + 3 <= n && string.CompareOrdinal(text, i, "and", 0, 3) == 0 && (i + 3 == n || text[i + 3] == ' ')))) i += text[i] == 'a' ? 3 : 1;
+            if (i >= n) break;
+            int numberStart = i;
+            while (i < n && (text[i] is >= '0' and <= '9' || text[i] == '.')) i++;
+            if (i == numberStart || i - numberStart > 12
+                || !decimal.TryParse(text.Substring(numberStart, i - numberStart), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+            {
+                return false;
+            }
+            while (i < n && text[i] == ' ') i++;
+            int unitStart = i;
+            while (i < n && char.IsLetter(text[i])) i++;
+            long unitTicks;
+            int bit;
+            switch (text.Substring(unitStart, i - unitStart).ToLowerInvariant())
+            {
+                case "w" or "wk" or "wks" or "week" or "weeks": unitTicks = System.TimeSpan.TicksPerDay * 7; bit = 1; break;
+                case "d" or "day" or "days": unitTicks = System.TimeSpan.TicksPerDay; bit = 2; break;
+                case "h" or "hr" or "hrs" or "hour" or "hours": unitTicks = System.TimeSpan.TicksPerHour; bit = 4; break;
+                case "m" or "min" or "mins" or "minute" or "minutes": unitTicks = System.TimeSpan.TicksPerMinute; bit = 8; break;
+                case "s" or "sec" or "secs" or "second" or "seconds": unitTicks = System.TimeSpan.TicksPerSecond; bit = 16; break;
+                case "ms" or "msec" or "millisecond" or "milliseconds": unitTicks = System.TimeSpan.TicksPerMillisecond; bit = 32; break;
+                default: return false;
+            }
+            if ((seen & bit) != 0) return false;
+            seen |= bit;
+            decimal part = amount * unitTicks;
+            if (part != decimal.Truncate(part) || part > long.MaxValue - ticks) return false;
+            ticks += (long)part;
+            any = true;
+        }
+        if (!any) return false;
+        value = new TimeSpan(ticks);
+        return true;
     }
 
     /// <summary>

@@ -141,7 +141,7 @@ public enum LlmRepairKind
     /// A date, time, duration or GUID written in another form that names exactly one value was read as that value: a
     /// space for the <c>T</c> of a date-time (<c>2025-03-01 10:00</c>), an offset without its colon
     /// (<c>+0200</c>), a date with its month named in English or its year first (<c>March 1, 2025</c>, <c>2025/03/01</c>), a one-digit hour (<c>9:45</c>), an ISO 8601
-    /// duration (<c>PT1H30M</c> → 01:30:00; years and months, whose length varies, are refused), a GUID in braces,
+    /// duration or one in words (<c>PT1H30M</c>, <c>1 hour 30 min</c> → 01:30:00; years and months, whose length varies, are refused), a GUID in braces,
     /// parentheses or without hyphens.
     /// </summary>
     FormatNormalized,

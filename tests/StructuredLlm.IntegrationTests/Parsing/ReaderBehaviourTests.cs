@@ -481,6 +481,9 @@ public class ReaderBehaviourTests
         Assert.Equal(new[] { "$.startsAt", "$.duration", "$.reminderAt" },
             r.Repairs.Where(x => x.Kind == LlmRepairKind.FormatNormalized).Select(x => x.Path));
         Assert.Contains(r.Repairs, x => x.Path == "$.duration" && x.Before == "\"PT1H30M\"" && x.After == "\"01:30:00\"");
+        var words = Types.Meeting.LlmInfo.Parse(Meeting.Replace("PT1H30M", "1 hour 30 minutes", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromMinutes(90), Ok(words).Duration);
+        Assert.Contains(words.Repairs, x => x.Path == "$.duration" && x.Kind == LlmRepairKind.FormatNormalized && x.After == "\"01:30:00\"");
 
         var invoice = Invoice.LlmInfo.Parse(InvoiceJson
             .Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02 09:00:00+02:00\"", StringComparison.Ordinal)
