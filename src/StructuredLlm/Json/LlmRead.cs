@@ -267,6 +267,14 @@ public static partial class LlmRead
                 r.Read();
                 if (r.TryGetDateTime(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
             }
+            // A month by its English name, or the year first with slashes, and a time: one instant as written (no offset,
+            // as an ISO text without one).
+            if (SafeString(ref reader)?.Trim() is { } words
+                && System.DateTime.TryParseExact(words, OtherDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture))))
+            {
+                return true;
+            }
         }
         return FailOrSingle(ref reader, context, expected, DateTime, out value);
     }
@@ -524,6 +532,13 @@ public static partial class LlmRead
         }
         return FailOrSingle(ref reader, context, expected, DateOnly, out value);
     }
+
+    private static readonly string[] OtherDateTimeFormats =
+    {
+        "MMMM d, yyyy HH:mm", "MMMM d, yyyy HH:mm:ss", "MMMM d, yyyy h:mm tt", "MMMM d, yyyy h:mmtt",
+        "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
+        "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
+    };
 
     private static readonly string[] OtherDateFormats =
     {

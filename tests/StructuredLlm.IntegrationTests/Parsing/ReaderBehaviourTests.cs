@@ -816,6 +816,22 @@ public class ReaderBehaviourTests
     }
 
     [Theory]
+    [InlineData("May 1, 2024 10:00", 10)]
+    [InlineData("May 1, 2024 2:30 PM", 14)]
+    [InlineData("1 May 2024 10:00:00", 10)]
+    [InlineData("2024/05/01 10:00", 10)]
+    public void A_date_time_naming_its_month_or_with_the_year_first_is_read_and_reported(string written, int hour)
+    {
+        const string Meeting = """{"subject":"Sync","startsAt":"WHEN","duration":"00:30:00","attendees":[],"agenda":[],"roomNumbers":[],"notes":[],"labels":[],"topics":[]}""";
+        var r = Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", written, StringComparison.Ordinal));
+        Assert.Equal(new DateTime(2024, 5, 1, hour, hour == 14 ? 30 : 0, 0), Ok(r).StartsAt);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.startsAt");
+
+        // without a time, a date-time would be a midnight the model never wrote: refused as before
+        Assert.False(Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", "May 1, 2024", StringComparison.Ordinal)).Success);
+    }
+
+    [Theory]
     [InlineData("01/03/2024")]     // day or month first: a guess
     [InlineData("03/01/2024")]
     [InlineData("March 2024")]     // no day
