@@ -514,6 +514,14 @@ public static partial class LlmRead
         return Fail<object?>(ref reader, context, expected, out _);
     }
 
+    /// <summary>Date-times with an English month name or the year first, and a time (see <see cref="DateTime"/>).</summary>
+    private static readonly string[] OtherDateTimeFormats =
+    {
+        "MMMM d, yyyy HH:mm", "MMMM d, yyyy HH:mm:ss", "MMMM d, yyyy h:mm tt", "MMMM d, yyyy h:mmtt",
+        "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
+        "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
+    };
+
 #if NET
     /// <summary>A <see cref="DateOnly"/> string (<c>yyyy-MM-dd</c>).</summary>
     public static bool DateOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out DateOnly value)
@@ -532,13 +540,6 @@ public static partial class LlmRead
         }
         return FailOrSingle(ref reader, context, expected, DateOnly, out value);
     }
-
-    private static readonly string[] OtherDateTimeFormats =
-    {
-        "MMMM d, yyyy HH:mm", "MMMM d, yyyy HH:mm:ss", "MMMM d, yyyy h:mm tt", "MMMM d, yyyy h:mmtt",
-        "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
-        "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
-    };
 
     private static readonly string[] OtherDateFormats =
     {
