@@ -859,8 +859,51 @@ internal sealed partial class TaintWalker
         }
 
         var initializer = Eval(creation.Initializer);
+        if (creation.Initializer is { Initializers.Length: > 1 } members)
+        {
+            CheckRoleInitializer(members);
+        }
+
         return TaintValue.Union(argumentTaint, initializer);
     }
+
+    /// <summary>
+    /// <c>new ChatMessage { Role = ChatRole.System, Contents = [...] }</c> (or SK's <c>ChatMessageContent</c> with
+    /// <c>Content</c>/<c>Items</c>): the role set in the initializer decides the sink, as a role argument does.
+    /// </summary>
+    private void CheckRoleInitializer(IObjectOrCollectionInitializerOperation members)
+    {
+        IOperation? role = null;
+        var family = RoleFamily.None;
+        foreach (var member in members.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Role" } property } } assignment)
+            {
+                family = RoleFamilyOf(property.Type);
+                role = assignment.Value;
+            }
+        }
+
+        if (role is null || family == RoleFamily.None)
+        {
+            return;
+        }
+
+        var sink = WithRoleRank(new SinkInfo(SinkRole.FromRoleArgument, "the chat message", family == RoleFamily.ExtensionsAi ? "ExtensionsAi" : "SemanticKernel", family), RoleRank(role, 0));
+        foreach (var member in members.Initializers)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Contents" or "Text" or "Content" or "Items" } } content
+                && Eval(content.Value) is { } taint)
+            {
+                RecordSink(content.Value, taint, sink, via: null, viaEmbedded: false);
+            }
+        }
+    }
+
+    private RoleFamily RoleFamilyOf(ITypeSymbol type) =>
+        SymbolEqualityComparer.Default.Equals(type, _table.ExtensionsAiChatRole) ? RoleFamily.ExtensionsAi
+        : SymbolEqualityComparer.Default.Equals(type, _table.SemanticKernelAuthorRole) ? RoleFamily.SemanticKernel
+        : RoleFamily.None;
 
     /// <summary>
     /// A constructor of this compilation given tainted arguments: the parameters its body puts into a sink are sinks here
@@ -1826,7 +1869,12 @@ internal sealed partial class TaintWalker
             }
         }
 
-        return RoleRank(role, 0) switch
+        return WithRoleRank(sink, RoleRank(role, 0));
+    }
+
+    private static SinkInfo WithRoleRank(SinkInfo sink, int rank)
+    {
+        return rank switch
         {
             3 => sink.WithRole(SinkRole.Instructions, "the system message"),
             2 => sink.WithRole(SinkRole.Instructions, "the developer message"),
