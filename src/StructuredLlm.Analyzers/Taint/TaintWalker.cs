@@ -858,46 +858,55 @@ internal sealed partial class TaintWalker
             }
         }
 
-        var initializer = Eval(creation.Initializer);
-        if (creation.Initializer is { Initializers.Length: > 1 } members)
+        var initializer = creation.Initializer is { Initializers.Length: > 1 } members && RoleSetIn(members) is { } role
+            ? EvalRoleInitializer(members, role.Value, role.Family)
+            : Eval(creation.Initializer);
+        return TaintValue.Union(argumentTaint, initializer);
+    }
+
+    /// <summary>The role an object initializer sets on a chat message (<c>Role = ChatRole.System</c>), if it sets one.</summary>
+    private (IOperation Value, RoleFamily Family)? RoleSetIn(IObjectOrCollectionInitializerOperation members)
+    {
+        foreach (var member in members.Initializers)
         {
-            CheckRoleInitializer(members);
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Role" } property } } assignment
+                && RoleFamilyOf(property.Type) is var family and not RoleFamily.None)
+            {
+                return (assignment.Value, family);
+            }
         }
 
-        return TaintValue.Union(argumentTaint, initializer);
+        return null;
     }
 
     /// <summary>
     /// <c>new ChatMessage { Role = ChatRole.System, Contents = [...] }</c> (or SK's <c>ChatMessageContent</c> with
-    /// <c>Content</c>/<c>Items</c>): the role set in the initializer decides the sink, as a role argument does.
+    /// <c>Content</c>/<c>Items</c>): each member is evaluated once, as for any initializer, and the content members are
+    /// judged by the role set beside them, as a constructor's role argument decides its text's sink.
     /// </summary>
-    private void CheckRoleInitializer(IObjectOrCollectionInitializerOperation members)
+    private TaintValue? EvalRoleInitializer(IObjectOrCollectionInitializerOperation members, IOperation role, RoleFamily family)
     {
-        IOperation? role = null;
-        var family = RoleFamily.None;
-        foreach (var member in members.Initializers)
-        {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "Role" } property } } assignment)
-            {
-                family = RoleFamilyOf(property.Type);
-                role = assignment.Value;
-            }
-        }
-
-        if (role is null || family == RoleFamily.None)
-        {
-            return;
-        }
-
         var sink = WithRoleRank(new SinkInfo(SinkRole.FromRoleArgument, "the chat message", family == RoleFamily.ExtensionsAi ? "ExtensionsAi" : "SemanticKernel", family), RoleRank(role, 0));
+        TaintValue? result = null;
+        var tainted = 0;
         foreach (var member in members.Initializers)
         {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Contents" or "Text" or "Content" or "Items" } } content
-                && Eval(content.Value) is { } taint)
+            var taint = Eval(member); // an assignment's value taint
+            if (taint is null)
+            {
+                continue;
+            }
+
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Contents" or "Text" or "Content" or "Items" } } content)
             {
                 RecordSink(content.Value, taint, sink, via: null, viaEmbedded: false);
             }
+
+            tainted++;
+            result = TaintValue.Union(result, taint, embedded: tainted > 1);
         }
+
+        return result;
     }
 
     private RoleFamily RoleFamilyOf(ITypeSymbol type) =>

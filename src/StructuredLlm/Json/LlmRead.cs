@@ -261,7 +261,7 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.String)
         {
             if (reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
-            if (WithTimeSeparator(ref reader) is { } iso)
+            if (AsIsoDateTime(ref reader) is { } iso)
             {
                 var r = new Utf8JsonReader(iso);
                 r.Read();
@@ -287,7 +287,7 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.String)
         {
             if (reader.TryGetDateTimeOffset(out value) && HasTime(IsoText(ref reader), out bool offset) && offset) return true;
-            if (WithTimeSeparator(ref reader) is { } iso && HasTime(iso.AsSpan(1, iso.Length - 2), out offset) && offset)
+            if (AsIsoDateTime(ref reader) is { } iso && HasTime(iso.AsSpan(1, iso.Length - 2), out offset) && offset)
             {
                 var r = new Utf8JsonReader(iso);
                 r.Read();
@@ -302,7 +302,7 @@ public static partial class LlmRead
     /// JSON string: a space where ISO 8601 has its <c>T</c> (<c>2025-03-01 10:00:00Z</c>, as SQL and many logs write it),
     /// and an offset without its colon (<c>+0200</c>, as <c>strftime("%z")</c> writes it); null for any other text.
     /// </summary>
-    private static byte[]? WithTimeSeparator(ref Utf8JsonReader reader)
+    private static byte[]? AsIsoDateTime(ref Utf8JsonReader reader)
     {
         var text = IsoText(ref reader);
         if (text.Length < 16 || text[10] is not ((byte)' ' or (byte)'T' or (byte)'t') || text[4] != (byte)'-' || text[7] != (byte)'-'
