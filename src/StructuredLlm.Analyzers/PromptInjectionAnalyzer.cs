@@ -231,7 +231,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                         sink |= table.HasMethodSinks(op);
                         break;
                     case IPropertyReferenceOperation property:
-                        sink |= table.TryGetPropertySink(property.Property, out _)
+                        sink |= (table.TryGetPropertySink(property.Property, out _) && TaintWalker.IsAssignmentTarget(property))
                             || (property.Property.Name == "Role" && property.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation }
                                 && (SymbolEqualityComparer.Default.Equals(property.Type, table.ExtensionsAiChatRole) || SymbolEqualityComparer.Default.Equals(property.Type, table.SemanticKernelAuthorRole)));
                         source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using StructuredLlm.Analyzers.Llm;
 
@@ -28,6 +29,13 @@ internal sealed partial class SinkIndex
 
     /// <summary>Keys that are sinks themselves, whatever the receiver; <see langword="null"/> when the index is off.</summary>
     private readonly HashSet<string>? _direct;
+
+    /// <summary>
+    /// Names of sink properties that are no other key: such a property is a sink only where it is written (the walk checks
+    /// assignments to it), so only a written mention counts. Read or used as a qualifier, the name is no sink: Anthropic's
+    /// and Ollama's <c>System</c> property would otherwise make every <c>System.Text.Json</c> in the code base a sink mention.
+    /// </summary>
+    private readonly HashSet<string> _writtenOnly;
 
     /// <summary>Whether a direct key is a constructor (<c>new T</c>): then a target-typed <c>new(...)</c> may be a sink.</summary>
     private readonly bool _directNew;
@@ -55,13 +63,14 @@ internal sealed partial class SinkIndex
     private readonly Dictionary<SyntaxNode, bool> _scopes = new();
 
     private SinkIndex(HashSet<string> aliases)
-        : this(null, new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
+        : this(null, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
     }
 
-    private SinkIndex(HashSet<string>? direct, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
+    private SinkIndex(HashSet<string>? direct, HashSet<string> writtenOnly, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
     {
         _direct = direct;
+        _writtenOnly = writtenOnly;
         _byKey = byKey;
         _constructors = constructors;
         _aliases = aliases;
@@ -194,7 +203,8 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>A sink key itself (a target-typed <c>new(...)</c> is one when any sink is a constructor).</summary>
-    private bool IsDirect(Mention mention) => _direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew);
+    private bool IsDirect(Mention mention) =>
+        _direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew) || (mention.Written && _writtenOnly.Contains(mention.Key));
 
     /// <summary>The recorded declarations a mention may call (receiver-aware for member mentions of typed declarations).</summary>
     private IEnumerable<Declaration> Callees(Mention mention)
@@ -314,7 +324,9 @@ internal sealed partial class SinkIndex
         foreach (var mentioned in Keys(declaration, _aliases))
         {
             var member = mentioned.Member;
-            if (member is null ? seen.Add(mentioned.Key) : seenMembers.Add(mentioned.Key + "\0" + ReceiverName(member)))
+            // A written mention is kept beside a read one of the same key: only it can be a property sink.
+            var key = mentioned.Written ? mentioned.Key + "\0=" : mentioned.Key;
+            if (member is null ? seen.Add(key) : seenMembers.Add(key + "\0" + ReceiverName(member)))
             {
                 mentions.Add(mentioned);
             }
@@ -379,9 +391,10 @@ internal sealed partial class SinkIndex
         var typeNameCandidates = conversionNames.Count > 0 ? new List<(string Name, SyntaxNode Declaration)>() : null;
         var memberCandidates = conversionNames.Count > 0 ? new List<SyntaxNode>() : null;
 
+        var writtenOnly = new HashSet<string>(StringComparer.Ordinal);
         foreach (var property in table.PropertySinkSymbols)
         {
-            direct.Add(property.Name);
+            writtenOnly.Add(property.Name);
         }
 
         var promptSink = table.PromptSinkAttribute;
@@ -490,7 +503,9 @@ internal sealed partial class SinkIndex
             }
         }
 
-        return new SinkIndex(direct, byKey, constructors, aliases, receivers);
+        // A name that is also another kind of key (a method, a conversion slot) counts wherever it is mentioned.
+        writtenOnly.ExceptWith(direct);
+        return new SinkIndex(direct, writtenOnly, byKey, constructors, aliases, receivers);
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)
@@ -621,15 +636,19 @@ internal sealed partial class SinkIndex
     /// <summary>A key mentioned in code; <see cref="Member"/> is the name when it is a member of a receiver that may say its type.</summary>
     private readonly struct Mention
     {
-        public Mention(string key, SimpleNameSyntax? member = null)
+        public Mention(string key, SimpleNameSyntax? member = null, bool written = false)
         {
             Key = key;
             Member = member;
+            Written = written;
         }
 
         public string Key { get; }
 
         public SimpleNameSyntax? Member { get; }
+
+        /// <summary>Whether the name is assigned here (<c>x.P = v</c>, <c>P += v</c>, <c>{ P = v }</c>, <c>(x.P, y) = t</c>).</summary>
+        public bool Written { get; }
     }
 
     /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
@@ -646,12 +665,14 @@ internal sealed partial class SinkIndex
                     }
                     else
                     {
-                        yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null);
+                        yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null, IsAssigned(name));
                     }
 
                     break;
-                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitNew:
-                    // Without arguments it passes no text to a constructor (an initializer's property sinks are names).
+                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitNew
+                    when implicitNew.Initializer is not null || !AllConstant(implicitNew.ArgumentList):
+                    // Without arguments, or with only constants, it passes no text to a constructor (an initializer's
+                    // property sinks are names; a collection initializer's elements are mentions of their own).
                     yield return new Mention(TargetTypeName(implicitNew, aliases) is { } created ? NewPrefix + created : ImplicitNew);
                     break;
                 case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
@@ -671,6 +692,71 @@ internal sealed partial class SinkIndex
                     break;
             }
         }
+    }
+
+    /// <summary>Whether a name is the target of an assignment, directly, as a member (<c>x.P</c>, <c>x?.P</c>) or inside a deconstructed tuple.</summary>
+    private static bool IsAssigned(SimpleNameSyntax name)
+    {
+        SyntaxNode node = name;
+        if (node.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+        {
+            node = access;
+        }
+        else if (node.Parent is MemberBindingExpressionSyntax binding && binding.Name == name)
+        {
+            node = binding;
+        }
+
+        while (node.Parent is ParenthesizedExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax } or TupleExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == node,
+            ForEachVariableStatementSyntax forEach => forEach.Variable == node,
+            _ => false,
+        };
+    }
+
+    /// <summary>Whether every argument is written as a constant (a literal, <c>default</c>, <c>string.Empty</c>...): no text of a caller can pass.</summary>
+    private static bool AllConstant(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None) || !IsConstant(argument.Expression))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsConstant(ExpressionSyntax expression) => expression switch
+    {
+        LiteralExpressionSyntax or DefaultExpressionSyntax or TypeOfExpressionSyntax or SizeOfExpressionSyntax => true,
+        ParenthesizedExpressionSyntax parenthesized => IsConstant(parenthesized.Expression),
+        CastExpressionSyntax cast => IsConstant(cast.Expression),
+        PrefixUnaryExpressionSyntax unary => IsConstant(unary.Operand),
+        BinaryExpressionSyntax binary => IsConstant(binary.Left) && IsConstant(binary.Right),
+        InterpolatedStringExpressionSyntax interpolated => AllText(interpolated),
+        MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax predefined, Name.Identifier.ValueText: "Empty" } => predefined.Keyword.IsKind(SyntaxKind.StringKeyword),
+        _ => false,
+    };
+
+    private static bool AllText(InterpolatedStringExpressionSyntax interpolated)
+    {
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is not InterpolatedStringTextSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsCreatedType(SimpleNameSyntax name)

@@ -771,7 +771,7 @@ internal sealed class TaintContext
 
                 break;
             case IPropertyReferenceOperation property:
-                if (Table.TryGetPropertySink(property.Property, out _))
+                if (Table.TryGetPropertySink(property.Property, out _) && TaintWalker.IsAssignmentTarget(property))
                 {
                     reach |= MethodReach.Sink;
                 }

@@ -1301,6 +1301,26 @@ internal sealed partial class TaintWalker
         }
     }
 
+    /// <summary>
+    /// Whether an operation is written by an assignment (simple, compound, <c>??=</c>, or an element of a deconstructed
+    /// tuple): where <see cref="AssignTo"/> checks a property sink. Reading a sink property sinks nothing.
+    /// </summary>
+    internal static bool IsAssignmentTarget(IOperation operation)
+    {
+        var node = operation;
+        while (node.Parent is ITupleOperation or IDeclarationExpressionOperation)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            IAssignmentOperation assignment => assignment.Target == node,
+            IForEachLoopOperation loop => loop.LoopControlVariable == node,
+            _ => false,
+        };
+    }
+
     private void AssignTo(IOperation target, TaintValue? value, IOperation valueOperation)
     {
         switch (target)

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using StructuredLlm.Analyzers.Llm;
+using StructuredLlm.Analyzers.Taint;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// A sink property (Ollama's and Anthropic's <c>System</c>, <c>Prompt</c>, <c>Template</c>) is a sink only where it is
+/// written, so the sink index counts its name only in a written position: <c>System.Text.Json</c>, <c>catch
+/// (System.Exception)</c> or a read of <c>request.System</c> do not make a body a possible sink (every body of a code
+/// base that references OllamaSharp used to be one). A target-typed <c>new(...)</c> with only constant arguments passes
+/// no text to a constructor either. Each written form is still found end to end through a callee.
+/// </summary>
+public class PropertySinkKeyTests
+{
+    private const string Uses = """
+        public class Uses
+        {
+            public string Qualifier(object o) => System.Text.Json.JsonSerializer.Serialize(o);
+            public void CatchQualified() { try { } catch (System.Exception) { } }
+            public string Read(OllamaSharp.Models.GenerateRequest request) => request.System + request.Prompt;
+            public bool Compare(OllamaSharp.Models.GenerateRequest request, string s) => request.Template == s;
+            public System.Collections.Generic.Dictionary<string, string> ConstantNew() { System.Collections.Generic.Dictionary<string, string> d = new(); d[""] = ""; return d; }
+            public void ImplicitNewConstants() { Hold(new("fixed", 3, string.Empty, default, -1, $"text")); }
+            public void ImplicitNewVariable(string s) { Hold(new(s)); }
+            public void Assigned(OllamaSharp.Models.GenerateRequest request, string s) => request.System = s;
+            public void CompoundAssigned(OllamaSharp.Models.GenerateRequest request, string s) => request.Prompt += s;
+            public void ConditionalAssigned(OllamaSharp.Models.GenerateRequest? request, string s) { if (request is not null) request.Template ??= s; }
+            public void Initialized(string s) => Send(new OllamaSharp.Models.GenerateRequest { System = s });
+            public void Deconstructed(OllamaSharp.Models.GenerateRequest request, string s) => (request.System, request.Prompt) = (s, s);
+            public void ReadThenWritten(OllamaSharp.Models.GenerateRequest request, string s) { var old = request.System; request.System = old + s; }
+            static void Send(OllamaSharp.Models.GenerateRequest request) { }
+            static void Hold(ChatHistory history) { }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Qualifier", false)]
+    [InlineData("CatchQualified", false)]
+    [InlineData("Read", false)]
+    [InlineData("Compare", false)]
+    [InlineData("ConstantNew", false)]
+    [InlineData("ImplicitNewConstants", false)]
+    [InlineData("ImplicitNewVariable", true)]   // may call ChatHistory(string), a sink constructor
+    [InlineData("Assigned", true)]
+    [InlineData("CompoundAssigned", true)]
+    [InlineData("ConditionalAssigned", true)]
+    [InlineData("Initialized", true)]
+    [InlineData("Deconstructed", true)]
+    [InlineData("ReadThenWritten", true)]
+    public void A_sink_property_name_counts_only_where_it_is_written(string method, bool reaches)
+    {
+        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
+        Assert.NotNull(table);
+        Assert.Contains(table.PropertySinkSymbols, p => p.Name == "System");
+        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        Assert.True(index.IsEnabled);
+        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
+        Assert.Equal(reaches, index.MayReachSink(declaration));
+    }
+
+    // End to end: the written forms inside a callee are found from the caller (a prefilter that skipped them would lose these).
+    [Theory]
+    [InlineData("public static class H { public static void Go(OllamaSharp.Models.GenerateRequest r, string s) => r.System = \"Rules: \" + s; }", "SLLM1001")]
+    [InlineData("public static class H { public static void Go(OllamaSharp.Models.GenerateRequest r, string s) => r.Prompt += s; }", "SLLM1002")]
+    [InlineData("public static class H { public static void Go(OllamaSharp.Models.GenerateRequest r, string s) => (r.System, r.Context) = (\"Rules: \" + s, null); }", "SLLM1001")]
+    [InlineData("public static class H { public static void Go(OllamaSharp.Models.GenerateRequest r, string s) => Keep(new OllamaSharp.Models.GenerateRequest { System = \"Rules: \" + s }); static void Keep(object o) { } }", "SLLM1001")]
+    public Task Written_sink_properties_inside_a_callee_are_found(string helper, string id) =>
+        Verify.AnalyzerAsync(FlowTests.Code("H.Go(new OllamaSharp.Models.GenerateRequest(), {|" + id + ":q|});") + "\n" + helper);
+
+    [Fact]
+    public Task Reading_a_sink_property_is_no_sink() =>
+        Verify.AnalyzerAsync(FlowTests.Code("var r = new OllamaSharp.Models.GenerateRequest { System = \"You are terse.\" }; if (r.System == q) { } _ = r.System + q;"));
+}
