@@ -81,3 +81,64 @@ public class PropertySinkKeyTests
     public Task Reading_a_sink_property_is_no_sink() =>
         Verify.AnalyzerAsync(FlowTests.Code("var r = new OllamaSharp.Models.GenerateRequest { System = \"You are terse.\" }; if (r.System == q) { } _ = r.System + q;"));
 }
+
+/// <summary>
+/// A target-typed <c>new(...)</c> assigned to a name whose declared type syntax states (<c>x = new(...)</c>,
+/// <c>this.x = new(...)</c>), or returned from an async method (the <c>T</c> of <c>Task&lt;T&gt;</c>), creates that type:
+/// the index asks only that type's constructors instead of every constructor of the compilation. In an object
+/// initializer the name is a member of the created object, so it stays unknown; so does a <c>var</c> variable.
+/// </summary>
+public class TargetTypedNewKeyTests
+{
+    private const string Uses = """
+        public class Plain { public Plain(string s) { } }
+        public class Noted { public Noted(string s) => new ChatHistory().AddSystemMessage(s); }
+        public class Holder { public ChatHistory? History { get; set; } }
+        public class Uses
+        {
+            ChatHistory? _history;
+            Dictionary<string, string>? _map;
+            public void LocalPlain(string s) { Plain p; p = new(s); }
+            public void LocalSink(string s) { ChatHistory h; h = new(s); }
+            public void FieldSink(string s) => this._history = new(s);
+            public void FieldPlain(string s) { _map = new(StringComparer.Ordinal); _map[s] = s; }
+            public void LocalNoted(string s) { Noted n; n = new(s); }
+            public void VarLocal(string s) { var p = new Plain(""); p = new(s); }
+            public void Initializer(string s) { Dictionary<string, string> History = new(); _ = new Holder { History = new(s) }; }
+            public async Task<ChatHistory> AsyncSink(string s) { await Task.Yield(); return new(s); }
+            public async Task<Plain> AsyncPlain(string s) { await Task.Yield(); return new(s); }
+            public async ValueTask<Plain> AsyncArrowPlain(string s) => new(s);
+        }
+        """;
+
+    [Theory]
+    [InlineData("LocalPlain", false)]
+    [InlineData("LocalSink", true)]
+    [InlineData("FieldSink", true)]
+    [InlineData("FieldPlain", false)]
+    [InlineData("LocalNoted", true)]
+    [InlineData("VarLocal", true)]      // `var`: the index does not know what p is
+    [InlineData("Initializer", true)]   // History is Holder's member, not the local of that name
+    [InlineData("AsyncSink", true)]
+    [InlineData("AsyncPlain", false)]
+    [InlineData("AsyncArrowPlain", false)]
+    public void A_target_typed_new_creates_the_type_it_is_assigned_or_returned_as(string method, bool reaches)
+    {
+        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
+        Assert.NotNull(table);
+        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        Assert.True(index.IsEnabled);
+        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
+        Assert.Equal(reaches, index.MayReachSink(declaration));
+    }
+
+    [Theory]
+    [InlineData("public static class H { public static void Go(string s) { ChatHistory h; h = new(\"Rules: \" + s); } }")]
+    [InlineData("public class H { ChatHistory? _h; public static void Go(string s) => new H().Set(s); void Set(string s) => this._h = new(\"Rules: \" + s); }")]
+    [InlineData("public static class H { public static void Go(string s) => _ = Make(s); static async Task<ChatHistory> Make(string s) { await Task.Yield(); return new(\"Rules: \" + s); } }")]
+    [InlineData("public class Noted { public Noted(string s) => new ChatHistory().AddSystemMessage(\"Rules: \" + s); } public static class H { public static void Go(string s) { Noted n; n = new(s); } }")]
+    public Task Flows_into_an_assigned_or_returned_target_typed_new_inside_a_callee_are_found(string helper) =>
+        Verify.AnalyzerAsync(FlowTests.Code("H.Go({|SLLM1001:q|});") + "\n" + helper);
+}

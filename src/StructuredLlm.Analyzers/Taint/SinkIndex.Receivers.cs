@@ -26,6 +26,7 @@ internal sealed partial class SinkIndex
         private readonly Dictionary<string, HashSet<string>> _families = new(StringComparer.Ordinal);
         private readonly Dictionary<SyntaxNode, Scope> _scopes = new();
         private readonly Dictionary<SyntaxNode, string[]?> _resolved = new();
+        private readonly Dictionary<SyntaxNode, string[]?> _declared = new();
 
         public Receivers(HashSet<string> aliases) => _aliases = aliases;
 
@@ -231,9 +232,27 @@ internal sealed partial class SinkIndex
             return result;
         }
 
-        private string[]? ResolveCore(SimpleNameSyntax member)
+        /// <summary>
+        /// The declared type names of a variable, parameter, field or property written as <paramref name="name"/> or
+        /// <c>this.name</c> (what a target-typed <c>new(...)</c> assigned to it creates); <see langword="null"/> when unknown.
+        /// </summary>
+        public string[]? DeclaredTypes(SimpleNameSyntax name)
         {
-            var receiver = ReceiverOf(member);
+            if (_declared.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            ExpressionSyntax self = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+            var result = ResolveCore(name, self);
+            _declared[name] = result;
+            return result;
+        }
+
+        private string[]? ResolveCore(SimpleNameSyntax member) => ResolveCore(member, ReceiverOf(member));
+
+        private string[]? ResolveCore(SyntaxNode member, ExpressionSyntax? receiver)
+        {
             MemberDeclarationSyntax? scope = null;
             for (var current = member.Parent; current is not null; current = current.Parent)
             {

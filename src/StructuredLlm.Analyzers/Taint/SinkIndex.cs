@@ -202,15 +202,63 @@ internal sealed partial class SinkIndex
         return false;
     }
 
-    /// <summary>A sink key itself (a target-typed <c>new(...)</c> is one when any sink is a constructor).</summary>
-    private bool IsDirect(Mention mention) =>
-        _direct!.Contains(mention.Key) || (mention.Key == ImplicitNew && _directNew) || (mention.Written && _writtenOnly.Contains(mention.Key));
+    /// <summary>A sink key itself (a target-typed <c>new(...)</c> is one when any sink is a constructor it may call).</summary>
+    private bool IsDirect(Mention mention)
+    {
+        if (mention.Key != ImplicitNew)
+        {
+            return _direct!.Contains(mention.Key) || (mention.Written && _writtenOnly.Contains(mention.Key));
+        }
+
+        if (!_directNew)
+        {
+            return false;
+        }
+
+        if (CreatedTypes(mention) is not { } created)
+        {
+            return true;
+        }
+
+        foreach (var type in created)
+        {
+            if (_direct!.Contains(NewPrefix + type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The types a target-typed <c>new(...)</c> assigned to a variable, field or property (<c>x = new(...)</c>) creates:
+    /// the declared types of that name in scope; <see langword="null"/> when unknown (then it may create any type).
+    /// </summary>
+    private string[]? CreatedTypes(Mention mention) =>
+        mention.Key == ImplicitNew && mention.Member is { } assigned && _receivers is not null ? _receivers.DeclaredTypes(assigned) : null;
 
     /// <summary>The recorded declarations a mention may call (receiver-aware for member mentions of typed declarations).</summary>
     private IEnumerable<Declaration> Callees(Mention mention)
     {
         if (mention.Key == ImplicitNew)
         {
+            if (CreatedTypes(mention) is { } created)
+            {
+                foreach (var type in created)
+                {
+                    if (_byKey.TryGetValue(NewPrefix + type, out var typed))
+                    {
+                        foreach (var constructor in typed)
+                        {
+                            yield return constructor;
+                        }
+                    }
+                }
+
+                yield break;
+            }
+
             foreach (var constructor in _constructors)
             {
                 yield return constructor;
@@ -326,7 +374,7 @@ internal sealed partial class SinkIndex
             var member = mentioned.Member;
             // A written mention is kept beside a read one of the same key: only it can be a property sink.
             var key = mentioned.Written ? mentioned.Key + "\0=" : mentioned.Key;
-            if (member is null ? seen.Add(key) : seenMembers.Add(key + "\0" + ReceiverName(member)))
+            if (member is null ? seen.Add(key) : seenMembers.Add(key + "\0" + (mentioned.Key == ImplicitNew ? member.Identifier.ValueText : ReceiverName(member))))
             {
                 mentions.Add(mentioned);
             }
@@ -594,8 +642,8 @@ internal sealed partial class SinkIndex
         {
             return arrow.Parent switch
             {
-                MethodDeclarationSyntax method when !IsAsync(method.Modifiers) => method.ReturnType,
-                LocalFunctionStatementSyntax local when !IsAsync(local.Modifiers) => local.ReturnType,
+                MethodDeclarationSyntax method => Returned(method.Modifiers, method.ReturnType),
+                LocalFunctionStatementSyntax local => Returned(local.Modifiers, local.ReturnType),
                 PropertyDeclarationSyntax property => property.Type,
                 AccessorDeclarationSyntax { Keyword.ValueText: "get", Parent.Parent: PropertyDeclarationSyntax property } => property.Type,
                 _ => null,
@@ -607,9 +655,9 @@ internal sealed partial class SinkIndex
             switch (current)
             {
                 case MethodDeclarationSyntax method:
-                    return IsAsync(method.Modifiers) ? null : method.ReturnType;
+                    return Returned(method.Modifiers, method.ReturnType);
                 case LocalFunctionStatementSyntax local:
-                    return IsAsync(local.Modifiers) ? null : local.ReturnType;
+                    return Returned(local.Modifiers, local.ReturnType);
                 case AccessorDeclarationSyntax { Keyword.ValueText: "get", Parent.Parent: PropertyDeclarationSyntax property }:
                     return property.Type;
                 case AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax:
@@ -618,6 +666,23 @@ internal sealed partial class SinkIndex
         }
 
         return null;
+    }
+
+    /// <summary>The type a <c>return</c> gives: the declared return type, or for an async method the <c>T</c> of its <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c>.</summary>
+    private static TypeSyntax? Returned(SyntaxTokenList modifiers, TypeSyntax returnType)
+    {
+        if (!IsAsync(modifiers))
+        {
+            return returnType;
+        }
+
+        var generic = returnType switch
+        {
+            GenericNameSyntax name => name,
+            QualifiedNameSyntax { Right: GenericNameSyntax name } => name,
+            _ => null,
+        };
+        return generic is { Identifier.ValueText: "Task" or "ValueTask", TypeArgumentList.Arguments.Count: 1 } ? generic.TypeArgumentList.Arguments[0] : null;
     }
 
     private static bool IsAsync(SyntaxTokenList modifiers)
@@ -673,7 +738,9 @@ internal sealed partial class SinkIndex
                     when implicitNew.Initializer is not null || !AllConstant(implicitNew.ArgumentList):
                     // Without arguments, or with only constants, it passes no text to a constructor (an initializer's
                     // property sinks are names; a collection initializer's elements are mentions of their own).
-                    yield return new Mention(TargetTypeName(implicitNew, aliases) is { } created ? NewPrefix + created : ImplicitNew);
+                    yield return TargetTypeName(implicitNew, aliases) is { } created
+                        ? new Mention(NewPrefix + created)
+                        : new Mention(ImplicitNew, AssignedName(implicitNew));
                     break;
                 case ConstructorInitializerSyntax initializer when initializer.Parent?.Parent is TypeDeclarationSyntax type:
                     // `: this(...)` calls a constructor of the type itself, `: base(...)` one of the base class.
@@ -692,6 +759,26 @@ internal sealed partial class SinkIndex
                     break;
             }
         }
+    }
+
+    /// <summary>The name a target-typed <c>new(...)</c> is assigned to (<c>x = new(...)</c>, <c>this.x = new(...)</c>), if that is all it is.</summary>
+    private static SimpleNameSyntax? AssignedName(ImplicitObjectCreationExpressionSyntax creation)
+    {
+        SyntaxNode node = creation;
+        while (node.Parent is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+        {
+            node = node.Parent;
+        }
+
+        // Not in an object or `with` initializer: there the name is a member of the created object, not one in scope.
+        return node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Parent: not InitializerExpressionSyntax } assignment && assignment.Right == node
+            ? assignment.Left switch
+            {
+                IdentifierNameSyntax identifier => identifier,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax field } => field,
+                _ => null,
+            }
+            : null;
     }
 
     /// <summary>Whether a name is the target of an assignment, directly, as a member (<c>x.P</c>, <c>x?.P</c>) or inside a deconstructed tuple.</summary>
