@@ -38,7 +38,24 @@ public class PropertySinkKeyTests
             public void ReadThenWritten(OllamaSharp.Models.GenerateRequest request, string s) { var old = request.System; request.System = old + s; }
             static void Send(OllamaSharp.Models.GenerateRequest request) { }
             static void Hold(ChatHistory history) { }
+            public void OwnInitializer(string s) => Keep(new OwnParams { System = s });
+            public void OwnTargetTyped(string s) { OwnParams p = new() { System = s }; Keep(p); }
+            public void OwnReceiver(OwnParams p, string s) => p.System = s;
+            public void OwnVar(string s) { var p = new OwnParams(); p.System = s; }
+            public void OwnWith(OwnRecord r, string s) => Keep(r with { System = s });
+            public void DerivedInitializer(string s) => Keep(new MyRequest { System = s });
+            public void UnknownBaseInitializer(string s) => Keep(new Indirect { System = s });
+            static void Keep(object o) { }
         }
+        public class OwnParams
+        {
+            public string? System { get; set; }
+            public void Bare(string s) => System = s;
+            public void ThisWrite(string s) => this.System = s;
+        }
+        public record OwnRecord(string System);
+        public class MyRequest : OllamaSharp.Models.GenerateRequest { }
+        public class Indirect : Exception { public string? System { get; set; } }
         """;
 
     [Theory]
@@ -55,6 +72,15 @@ public class PropertySinkKeyTests
     [InlineData("Initialized", true)]
     [InlineData("Deconstructed", true)]
     [InlineData("ReadThenWritten", true)]
+    [InlineData("OwnInitializer", false)]        // the code base's own type with a System property
+    [InlineData("OwnTargetTyped", false)]
+    [InlineData("OwnReceiver", false)]
+    [InlineData("Bare", false)]
+    [InlineData("ThisWrite", false)]
+    [InlineData("OwnVar", true)]                 // `var`: the receiver is unknown
+    [InlineData("OwnWith", true)]                // `with`: not resolved
+    [InlineData("DerivedInitializer", true)]     // derives from GenerateRequest in source
+    [InlineData("UnknownBaseInitializer", true)] // a referenced base could derive from anything
     public void A_sink_property_name_counts_only_where_it_is_written(string method, bool reaches)
     {
         var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
@@ -76,6 +102,21 @@ public class PropertySinkKeyTests
     [InlineData("public static class H { public static void Go(OllamaSharp.Models.GenerateRequest r, string s) => Keep(new OllamaSharp.Models.GenerateRequest { System = \"Rules: \" + s }); static void Keep(object o) { } }", "SLLM1001")]
     public Task Written_sink_properties_inside_a_callee_are_found(string helper, string id) =>
         Verify.AnalyzerAsync(FlowTests.Code("H.Go(new OllamaSharp.Models.GenerateRequest(), {|" + id + ":q|});") + "\n" + helper);
+
+    [Fact]
+    public Task A_sink_property_written_on_a_derived_request_inside_a_callee_is_found() =>
+        Verify.AnalyzerAsync(FlowTests.Code("H.Go({|SLLM1001:q|});") + """
+
+            public class MyRequest : OllamaSharp.Models.GenerateRequest { }
+            public static class H { public static void Go(string s) => Keep(new MyRequest { System = "Rules: " + s }); static void Keep(object o) { } }
+            """);
+
+    [Fact]
+    public Task A_property_of_the_same_name_on_an_own_type_is_no_sink() =>
+        Verify.AnalyzerAsync(FlowTests.Code("_ = new OwnParams { System = q }; new OwnParams().Set(q);") + """
+
+            public class OwnParams { public string? System { get; set; } public void Set(string s) => System = s; }
+            """);
 
     [Fact]
     public Task Reading_a_sink_property_is_no_sink() =>

@@ -232,6 +232,55 @@ internal sealed partial class SinkIndex
             return result;
         }
 
+        /// <summary>The declared type names of the receiver of a member mention (<c>x</c> of <c>x.P</c>); <see langword="null"/> when unknown.</summary>
+        public string[]? ReceiverTypes(SimpleNameSyntax member) => Resolve(member);
+
+        /// <summary>The name of the type whose member <paramref name="node"/> is in; <see langword="null"/> in top-level statements or outside a class, struct, record or interface.</summary>
+        public string[]? EnclosingType(SyntaxNode node)
+        {
+            for (var current = node.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case GlobalStatementSyntax:
+                        return null;
+                    case BaseTypeDeclarationSyntax type:
+                        return TypeNameOf(type) is { } name ? new[] { name } : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The type name a type syntax states (not an alias or a type parameter); <see langword="null"/> when unknown.</summary>
+        public string? StatedType(TypeSyntax type) => DeclaredName(type, _typeParameters);
+
+        /// <summary>
+        /// Whether an object of one of <paramref name="types"/> (null: unknown) may be of one of <paramref name="targets"/>:
+        /// a type that is one of them or derives from one in source, or whose bases syntax cannot follow to the end (a
+        /// type not declared in source, or one with such a base, may derive from anything).
+        /// </summary>
+        public bool MayBeOfType(string[]? types, HashSet<string> targets)
+        {
+            if (types is null)
+            {
+                return true;
+            }
+
+            foreach (var type in types)
+            {
+                foreach (var name in Family(type))
+                {
+                    if (targets.Contains(name) || !_bases.ContainsKey(name))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// The declared type names of a variable, parameter, field or property written as <paramref name="name"/> or
         /// <c>this.name</c> (what a target-typed <c>new(...)</c> assigned to it creates); <see langword="null"/> when unknown.

@@ -37,6 +37,13 @@ internal sealed partial class SinkIndex
     /// </summary>
     private readonly HashSet<string> _writtenOnly;
 
+    /// <summary>
+    /// For each written-only name, the names of the types that declare it as a sink property: a write on a receiver whose
+    /// type syntax states, and that derives in source from none of them, is no sink (a code base's own request type with
+    /// a <c>System</c> or <c>Prompt</c> property).
+    /// </summary>
+    private readonly Dictionary<string, HashSet<string>> _propertySinkTypes;
+
     /// <summary>Whether a direct key is a constructor (<c>new T</c>): then a target-typed <c>new(...)</c> may be a sink.</summary>
     private readonly bool _directNew;
 
@@ -63,14 +70,15 @@ internal sealed partial class SinkIndex
     private readonly Dictionary<SyntaxNode, bool> _scopes = new();
 
     private SinkIndex(HashSet<string> aliases)
-        : this(null, new HashSet<string>(StringComparer.Ordinal), new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
+        : this(null, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
     }
 
-    private SinkIndex(HashSet<string>? direct, HashSet<string> writtenOnly, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
+    private SinkIndex(HashSet<string>? direct, Dictionary<string, HashSet<string>> propertySinkTypes, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
     {
         _direct = direct;
-        _writtenOnly = writtenOnly;
+        _propertySinkTypes = propertySinkTypes;
+        _writtenOnly = new HashSet<string>(propertySinkTypes.Keys, StringComparer.Ordinal);
         _byKey = byKey;
         _constructors = constructors;
         _aliases = aliases;
@@ -207,7 +215,7 @@ internal sealed partial class SinkIndex
     {
         if (mention.Key != ImplicitNew)
         {
-            return _direct!.Contains(mention.Key) || (mention.Written && _writtenOnly.Contains(mention.Key));
+            return _direct!.Contains(mention.Key) || (mention.Written && _writtenOnly.Contains(mention.Key) && MayWriteSinkType(mention));
         }
 
         if (!_directNew)
@@ -229,6 +237,58 @@ internal sealed partial class SinkIndex
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a written sink-property name may write a sink: unless the receiver's declared types are known and none of
+    /// them is, or derives in source from, a type that declares that sink property (a type whose bases syntax cannot
+    /// follow, such as a referenced one, may derive from it).
+    /// </summary>
+    private bool MayWriteSinkType(Mention mention)
+    {
+        if (_receivers is null || mention.Site is not { } site || !_propertySinkTypes.TryGetValue(mention.Key, out var sinkTypes))
+        {
+            return true;
+        }
+
+        return _receivers.MayBeOfType(WrittenReceiverTypes(site), sinkTypes);
+    }
+
+    /// <summary>
+    /// The declared types of the object a written name belongs to: the receiver of <c>x.P</c> / <c>this.P</c>, the
+    /// created type of an object initializer's <c>P = v</c>, the enclosing type of a bare <c>P = v</c>; null when unknown.
+    /// </summary>
+    private string[]? WrittenReceiverTypes(SimpleNameSyntax name)
+    {
+        if (Receivers.IsResolvableMember(name))
+        {
+            return _receivers!.ReceiverTypes(name);
+        }
+
+        if (name.Parent is not AssignmentExpressionSyntax assignment || assignment.Left != name)
+        {
+            return null;
+        }
+
+        if (assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression } initializer)
+        {
+            switch (initializer.Parent)
+            {
+                case ObjectCreationExpressionSyntax creation:
+                    return _receivers!.StatedType(creation.Type) is { } stated ? new[] { stated } : null;
+                case ImplicitObjectCreationExpressionSyntax implicitNew:
+                    if (TargetTypeName(implicitNew, _aliases) is { } target)
+                    {
+                        return _receivers!.StatedType(SyntaxFactory.IdentifierName(target)) is { } known ? new[] { known } : null;
+                    }
+
+                    return AssignedName(implicitNew) is { } assigned ? _receivers!.DeclaredTypes(assigned) : null;
+                default:
+                    return null;
+            }
+        }
+
+        return assignment.Parent is InitializerExpressionSyntax ? null : _receivers!.EnclosingType(name);
     }
 
     /// <summary>
@@ -374,6 +434,13 @@ internal sealed partial class SinkIndex
             var member = mentioned.Member;
             // A written mention is kept beside a read one of the same key: only it can be a property sink.
             var key = mentioned.Written ? mentioned.Key + "\0=" : mentioned.Key;
+            if (mentioned.Written && _writtenOnly.Contains(mentioned.Key))
+            {
+                // Each write of a sink property's name has a receiver of its own (few of them: kept as they are).
+                mentions.Add(mentioned);
+                continue;
+            }
+
             if (member is null ? seen.Add(key) : seenMembers.Add(key + "\0" + (mentioned.Key == ImplicitNew ? member.Identifier.ValueText : ReceiverName(member))))
             {
                 mentions.Add(mentioned);
@@ -439,10 +506,15 @@ internal sealed partial class SinkIndex
         var typeNameCandidates = conversionNames.Count > 0 ? new List<(string Name, SyntaxNode Declaration)>() : null;
         var memberCandidates = conversionNames.Count > 0 ? new List<SyntaxNode>() : null;
 
-        var writtenOnly = new HashSet<string>(StringComparer.Ordinal);
+        var propertySinkTypes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var property in table.PropertySinkSymbols)
         {
-            writtenOnly.Add(property.Name);
+            if (!propertySinkTypes.TryGetValue(property.Name, out var types))
+            {
+                propertySinkTypes[property.Name] = types = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            types.Add(property.ContainingType.Name);
         }
 
         var promptSink = table.PromptSinkAttribute;
@@ -552,8 +624,12 @@ internal sealed partial class SinkIndex
         }
 
         // A name that is also another kind of key (a method, a conversion slot) counts wherever it is mentioned.
-        writtenOnly.ExceptWith(direct);
-        return new SinkIndex(direct, writtenOnly, byKey, constructors, aliases, receivers);
+        foreach (var key in direct)
+        {
+            propertySinkTypes.Remove(key);
+        }
+
+        return new SinkIndex(direct, propertySinkTypes, byKey, constructors, aliases, receivers);
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)
@@ -701,12 +777,16 @@ internal sealed partial class SinkIndex
     /// <summary>A key mentioned in code; <see cref="Member"/> is the name when it is a member of a receiver that may say its type.</summary>
     private readonly struct Mention
     {
-        public Mention(string key, SimpleNameSyntax? member = null, bool written = false)
+        public Mention(string key, SimpleNameSyntax? member = null, bool written = false, SimpleNameSyntax? site = null)
         {
             Key = key;
             Member = member;
             Written = written;
+            Site = site;
         }
+
+        /// <summary>The written name itself, for a written mention: its receiver decides whether it can be a sink property.</summary>
+        public SimpleNameSyntax? Site { get; }
 
         public string Key { get; }
 
@@ -730,7 +810,8 @@ internal sealed partial class SinkIndex
                     }
                     else
                     {
-                        yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null, IsAssigned(name));
+                        var written = IsAssigned(name);
+                        yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null, written, written ? name : null);
                     }
 
                     break;
