@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -15,7 +16,7 @@ internal sealed partial class SinkIndex
     /// enclosing type and its source base types), and the type names each of them derives from in source. Anything
     /// syntax does not state (<c>var</c>, an untyped lambda parameter, a type parameter, an alias, <c>dynamic</c>, a
     /// tuple, a name it cannot find, top-level statements) leaves the receiver unknown, and an unknown receiver matches
-    /// every declaration of the key, as before. The callers are the build (one thread) and then analysis threads under a lock.
+    /// every declaration of the key, as before. The build fills it on one thread; analysis threads then read it at once (its lazy caches are concurrent).
     /// </summary>
     private sealed class Receivers
     {
@@ -23,10 +24,11 @@ internal sealed partial class SinkIndex
         private readonly HashSet<string> _typeParameters = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<string>> _bases = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Dictionary<string, List<TypeSyntax?>>> _members = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, HashSet<string>> _families = new(StringComparer.Ordinal);
-        private readonly Dictionary<SyntaxNode, Scope> _scopes = new();
-        private readonly Dictionary<SyntaxNode, string[]?> _resolved = new();
-        private readonly Dictionary<SyntaxNode, string[]?> _declared = new();
+        // Filled on demand by analysis threads at once: each entry is computed from syntax only, so a race writes the same value.
+        private readonly ConcurrentDictionary<string, HashSet<string>> _families = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxNode, Scope> _scopes = new();
+        private readonly ConcurrentDictionary<SyntaxNode, string[]?> _resolved = new();
+        private readonly ConcurrentDictionary<SyntaxNode, string[]?> _declared = new();
 
         public Receivers(HashSet<string> aliases) => _aliases = aliases;
 

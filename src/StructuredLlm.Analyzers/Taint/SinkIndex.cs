@@ -61,13 +61,13 @@ internal sealed partial class SinkIndex
     private readonly Receivers? _receivers;
 
     /// <summary>
-    /// The demand-driven part, under <see cref="_gate"/>: which declarations are known to reach a sink or not, and the
-    /// keys each scanned body mentions. A body is scanned the first time a question needs it, not when the index is built.
+    /// The demand-driven part: which declarations are known to reach a sink or not, and the keys each scanned body
+    /// mentions. A body is scanned the first time a question needs it, not when the index is built. No lock: every entry
+    /// is a fact about the syntax (two threads that work one out at the same time write the same answer).
     /// </summary>
-    private readonly object _gate = new();
-    private readonly Dictionary<SyntaxNode, bool> _reaches = new();
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _reaches = new();
     private readonly ConcurrentDictionary<SyntaxNode, List<Mention>> _mentions = new();
-    private readonly Dictionary<SyntaxNode, bool> _scopes = new();
+    private readonly ConcurrentDictionary<SyntaxNode, bool> _scopes = new();
 
     private SinkIndex(HashSet<string> aliases)
         : this(null, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
@@ -122,39 +122,29 @@ internal sealed partial class SinkIndex
             scope = parent;
         }
 
-        var recorded = _recorded.Contains(scope);
-        if (recorded)
+        if (_recorded.Contains(scope))
         {
-            // The block's own body is scanned before taking the lock (syntax only), so another thread is not held up by it.
-            MentionsOf(scope);
+            return Reaches(scope);
         }
 
-        lock (_gate)
+        // The answer is final (each mention's answer is), so it is kept for the scope's other blocks (accessors...).
+        if (_scopes.TryGetValue(scope, out var known))
         {
-            if (recorded)
-            {
-                return Reaches(scope);
-            }
-
-            // The answer is final (each mention's answer is), so it is kept for the scope's other blocks (accessors...).
-            if (_scopes.TryGetValue(scope, out var known))
-            {
-                return known;
-            }
-
-            var reaches = false;
-            foreach (var mention in Keys(scope, _aliases))
-            {
-                if (MentionReaches(mention))
-                {
-                    reaches = true;
-                    break;
-                }
-            }
-
-            _scopes[scope] = reaches;
-            return reaches;
+            return known;
         }
+
+        var reaches = false;
+        foreach (var mention in Keys(scope, _aliases))
+        {
+            if (MentionReaches(mention))
+            {
+                reaches = true;
+                break;
+            }
+        }
+
+        _scopes[scope] = reaches;
+        return reaches;
     }
 
     /// <summary>
@@ -177,18 +167,15 @@ internal sealed partial class SinkIndex
             syntaxes.Add(reference.GetSyntax(cancellationToken));
         }
 
-        lock (_gate)
+        foreach (var syntax in syntaxes)
         {
-            foreach (var syntax in syntaxes)
+            if (_recorded.Contains(syntax) ? Reaches(syntax) : MentionReaches(new Mention(key)))
             {
-                if (_recorded.Contains(syntax) ? Reaches(syntax) : MentionReaches(new Mention(key)))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return syntaxes.Count == 0 && MentionReaches(new Mention(key));
         }
+
+        return syntaxes.Count == 0 && MentionReaches(new Mention(key));
     }
 
     /// <summary>Whether a mention may reach a sink: a direct key, or a declaration of the key the receiver may call that reaches one.</summary>
@@ -351,7 +338,7 @@ internal sealed partial class SinkIndex
     /// Whether a recorded declaration's body may reach a sink: it mentions a direct key, or calls (by key, receiver-aware)
     /// a recorded declaration that does, at any depth. A breadth-first search over the bodies it may call, scanning each
     /// body once; when no sink is found every body searched is known not to reach one, and when one is found the bodies on
-    /// the path to it are known to. Callers hold <see cref="_gate"/>.
+    /// the path to it are known to.
     /// </summary>
     private bool Reaches(SyntaxNode root)
     {
@@ -426,22 +413,29 @@ internal sealed partial class SinkIndex
             return mentions;
         }
 
+        // Only names that can mean something to a question are kept: a sink key, a written sink property, a target-typed
+        // new, or the key of a declaration with a body in this compilation. Every other identifier of the body (locals,
+        // types, framework members) is dropped here, once, instead of being looked up again by every search through it.
         mentions = new List<Mention>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var seenMembers = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<(string Key, string? Receiver)>? seen = null;
         foreach (var mentioned in Keys(declaration, _aliases))
         {
-            var member = mentioned.Member;
-            // A written mention is kept beside a read one of the same key: only it can be a property sink.
-            var key = mentioned.Written ? mentioned.Key + "\0=" : mentioned.Key;
-            if (mentioned.Written && _writtenOnly.Contains(mentioned.Key))
+            var key = mentioned.Key;
+            if (mentioned.Written && _writtenOnly.Contains(key))
             {
                 // Each write of a sink property's name has a receiver of its own (few of them: kept as they are).
                 mentions.Add(mentioned);
                 continue;
             }
 
-            if (member is null ? seen.Add(key) : seenMembers.Add(key + "\0" + (mentioned.Key == ImplicitNew ? member.Identifier.ValueText : ReceiverName(member))))
+            if (key != ImplicitNew && !_direct!.Contains(key) && !_byKey.ContainsKey(key))
+            {
+                continue;
+            }
+
+            var member = mentioned.Member;
+            var receiver = member is null ? null : key == ImplicitNew ? member.Identifier.ValueText : ReceiverName(member);
+            if ((seen ??= new HashSet<(string Key, string? Receiver)>()).Add((key, receiver)))
             {
                 mentions.Add(mentioned);
             }
