@@ -6,6 +6,26 @@ namespace StructuredLlm.Json;
 /// <summary>Compares two JSON values token by token (whitespace ignored, numbers compared numerically, key order significant).</summary>
 internal static class JsonTokenComparer
 {
+    /// <summary>
+    /// Whether two JSON texts hold the same value, whatever the order of each object's members (two answers a model wrote
+    /// with their keys in another order are one answer). Token by token first; only when that differs, as documents.
+    /// </summary>
+    public static bool SameValue(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int maxDepth)
+    {
+        if (ValuesEqual(a, b, maxDepth)) return true;
+        try
+        {
+            var options = new JsonDocumentOptions { MaxDepth = maxDepth + 1 };
+            using var da = JsonDocument.Parse(a.ToArray(), options);
+            using var db = JsonDocument.Parse(b.ToArray(), options);
+            return JsonElement.DeepEquals(da.RootElement, db.RootElement);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
     public static bool ValuesEqual(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int maxDepth)
     {
         try

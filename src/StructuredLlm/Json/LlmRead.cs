@@ -532,13 +532,50 @@ public static partial class LlmRead
             if (System.DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
             // A month by its English name, or the year first with another separator: one date whatever the reader's
             // locale (`01/03/2025` is not, and stays refused).
-            if (s is not null && System.DateOnly.TryParseExact(s.Trim(), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            if (s is not null && (System.DateOnly.TryParseExact(s.Trim(), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                    || IsMidnight(s.Trim(), out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             {
                 return true;
             }
         }
         return FailOrSingle(ref reader, context, expected, DateOnly, out value);
+    }
+
+    /// <summary>
+    /// A date written as a date-time at midnight (<c>2025-03-31T00:00:00</c>, with <c>Z</c> or an offset): the date as
+    /// written, nothing lost. Any other time of day is refused (the time would be dropped).
+    /// </summary>
+    private static bool IsMidnight(string s, out DateOnly value)
+    {
+        value = default;
+        if (s.Length < 16 || s[10] is not ('T' or 't' or ' ')
+            || !System.DateOnly.TryParseExact(s.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return false;
+        }
+
+        var time = s.Substring(11);
+        if (time.EndsWith("Z", StringComparison.OrdinalIgnoreCase))
+        {
+            time = time.Substring(0, time.Length - 1);
+        }
+        else if (time.Length > 6 && time[time.Length - 6] is '+' or '-' && time[time.Length - 3] == ':')
+        {
+            time = time.Substring(0, time.Length - 6);
+        }
+        else if (time.Length > 5 && time[time.Length - 5] is '+' or '-')
+        {
+            time = time.Substring(0, time.Length - 5);
+        }
+
+        if (!System.TimeOnly.TryParseExact(time, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) || t.Ticks != 0)
+        {
+            return false;
+        }
+
+        value = date;
+        return true;
     }
 
     private static readonly string[] OtherDateFormats =

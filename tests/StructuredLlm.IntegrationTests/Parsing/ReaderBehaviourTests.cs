@@ -171,6 +171,19 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
+    public void The_same_answer_written_twice_with_its_keys_in_another_order_is_one_answer()
+    {
+        const string Reordered = """{"customerEmail":"a@b.com","tags":["ios","crash"],"priority":2.0,"summary":"App crashes on login","category":"Technical"}""";
+        var r = SupportTicket.LlmInfo.Parse("Answer:\n" + Ticket + "\n\nAgain:\n" + Reordered);
+        Assert.Equal(2, Ok(r).Priority);
+        Assert.Equal("{\"a\":1,\"b\":[1,2]}", LlmJson.Repair("{\"a\":1,\"b\":[1,2]} and {\"b\":[1,2],\"a\":1}").Trim());
+
+        // the order of a list's elements is part of its value: these two are different answers
+        var swapped = SupportTicket.LlmInfo.Parse(Ticket + "\n" + Reordered.Replace("[\"ios\",\"crash\"]", "[\"crash\",\"ios\"]", StringComparison.Ordinal));
+        Assert.Contains("several different valid JSON values", OnlyError(swapped).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_single_key_wrapper_and_a_one_element_root_array_are_unwrapped()
     {
         var wrapped = SupportTicket.LlmInfo.Parse("{\"result\": " + Ticket + "}");
@@ -830,6 +843,30 @@ public class ReaderBehaviourTests
         // without a time, a date-time would be a midnight the model never wrote: refused as before
         Assert.False(Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", "May 1, 2024", StringComparison.Ordinal)).Success);
     }
+
+    [Theory]
+    [InlineData("2024-03-01T00:00:00")]
+    [InlineData("2024-03-01T00:00")]
+    [InlineData("2024-03-01 00:00:00.000")]
+    [InlineData("2024-03-01T00:00:00Z")]
+    [InlineData("2024-03-01T00:00:00+02:00")]
+    [InlineData("2024-03-01T00:00:00-0500")]
+    public void A_date_written_as_midnight_is_that_date_and_reported(string written)
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2024, 3, 1), Ok(r).IssuedOn);
+        var repair = Assert.Single(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized);
+        Assert.Equal(("$.issuedOn", "\"2024-03-01\""), (repair.Path, repair.After));
+    }
+
+    [Theory]
+    [InlineData("2024-03-01T15:30:00")]  // a time of day would be dropped
+    [InlineData("2024-03-01T00:00:01")]
+    [InlineData("2024-03-01T00:00:00.5Z")]
+    [InlineData("2024-03-01T")]
+    [InlineData("2024-03-01T00:00:00+25")]
+    public void A_date_time_with_a_time_of_day_is_refused_for_a_date(string written) =>
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal)).Success);
 
     [Theory]
     [InlineData("01/03/2024")]     // day or month first: a guess

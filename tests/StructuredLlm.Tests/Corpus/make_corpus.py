@@ -215,6 +215,17 @@ add("coercion", "SupportTicket", j(with_(T1, priority="")), None, "empty string 
 add("shape", "SupportTicket", j({"id": "call_7", "type": "function", "function": {"name": "file_ticket", "arguments": T1s}}), T1, "an OpenAI tool call object copied whole: the arguments are the answer, encoded as a string")
 add("shape", "Sentiment", j({"type": "tool_use", "id": "toolu_01", "name": "record_sentiment", "input": S1}), S1, "an Anthropic tool_use block copied whole")
 
+# ---- session 12 probe: repeated answers, dates as midnight, decimal commas, tool-call tags, cuts in unknown members
+T1r = {k: T1[k] for k in ["priority", "tags", "category", "customerEmail", "summary"]}
+add("prose", "SupportTicket", "Answer:\n" + T1s + "\n\nAgain, for clarity:\n" + j(T1r), T1, "the same answer twice with its keys in another order is one answer")
+add("coercion", "Invoice", j(with_(I1, dueDate=I1["dueDate"] + "T00:00:00Z")), I1, "a date written as midnight: the date, nothing lost")
+add("coercion", "Invoice", j(with_(I1, dueDate=I1["dueDate"] + "T15:30:00")), None, "a date-time with a time of day for a date: the time would be lost")
+add("adversarial", "Sentiment", S1s.replace('"confidence": 0.87', '"confidence": 0,87'), None, "decimal comma: 0 and a stray 87, never 0")
+add("shape", "SupportTicket", "<tool_call>\n" + j({"name": "file_ticket", "arguments": T1}) + "\n</tool_call>", T1, "Hermes/Qwen tool_call tag with a name and the arguments")
+add("truncation", "SupportTicket", T1s[:-1] + ', "reasoning": "The customer seems', T1, "cut inside a trailing unknown member: every member complete")
+add("syntax", "SupportTicket", T1s.replace('"summary": "Customer was charged twice for the March invoice"', '"summary": "See http://example.com/#faq // not a comment"').replace('"priority": 3,', '"priority": 3, // guessed\n'),
+    with_(T1, summary="See http://example.com/#faq // not a comment"), "comment markers inside a string are data; the comment after a value is dropped")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")
