@@ -1060,10 +1060,11 @@ internal sealed partial class TaintWalker
             return instance;
         }
 
-        if (argumentTaint is not null && invocation.Instance is not null
-            && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type)))
+        var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
+            && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type));
+        if (fillsReceiver)
         {
-            Assign(RootVariable(invocation.Instance), argumentTaint);
+            Assign(RootVariable(invocation.Instance!), argumentTaint);
         }
 
         if (method.Name is "TryGetValue" or "GetValueOrDefault"
@@ -1128,6 +1129,13 @@ internal sealed partial class TaintWalker
             if (summarised && !method.IsStatic)
             {
                 result = TaintValue.Union(result, instance);
+            }
+
+            // A fluent call (`new Builder().Add(q).Text`) returns the object its argument filled: the result carries
+            // what the receiver got, as the receiver's variable does above (a chain has no variable to hold it).
+            if (summarised && fillsReceiver && !method.ReturnsVoid)
+            {
+                result = TaintValue.Union(result, argumentTaint);
             }
 
             // A body that could not be summarised (recursion, depth) is treated as an opaque call, as a lone callee is.
