@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -170,6 +171,24 @@ internal sealed class LlmApiTable
             return null;
         }
 
+        // Asked for every member read and call of every block the pre-scan looks at: a constructed type's interfaces
+        // are substituted anew on each AllInterfaces, so the answer is kept per type definition (its bases and
+        // interfaces have the same definitions as any construction of it).
+        type = type.OriginalDefinition;
+        if (_typeSources.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var found = FindTypeSource(type);
+        _typeSources.TryAdd(type, found);
+        return found;
+    }
+
+    private readonly ConcurrentDictionary<ITypeSymbol, SourceKind?> _typeSources = new(SymbolEqualityComparer.Default);
+
+    private SourceKind? FindTypeSource(ITypeSymbol type)
+    {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
             if (_sourceTypes.TryGetValue(current.OriginalDefinition, out var kind))
