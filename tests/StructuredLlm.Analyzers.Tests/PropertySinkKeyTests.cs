@@ -183,3 +183,55 @@ public class TargetTypedNewKeyTests
     public Task Flows_into_an_assigned_or_returned_target_typed_new_inside_a_callee_are_found(string helper) =>
         Verify.AnalyzerAsync(FlowTests.Code("H.Go({|SLLM1001:q|});") + "\n" + helper);
 }
+
+/// <summary>
+/// A method sink is an instance or extension method of some type (OllamaSharp's <c>Chat.SendAsync</c>, M.E.AI's
+/// <c>GetResponseAsync</c> on <c>IChatClient</c>, the agent's <c>RunAsync</c>): a call of its name on a receiver whose
+/// declared type is neither that type, a referenced type deriving from or implementing it, nor a source type that
+/// derives from one of those, is no sink mention (<c>HttpClient.SendAsync</c>, <c>WebApplication.RunAsync</c>).
+/// </summary>
+public class ReceiverTypedSinkKeyTests
+{
+    private const string Uses = """
+        public class MyChat : OllamaSharp.Chat { public MyChat(OllamaSharp.IOllamaApiClient c) : base(c) { } }
+        public class Uses
+        {
+            readonly HttpClient _http = new();
+            public void Http(HttpRequestMessage m) => _ = _http.SendAsync(m);
+            public void App(WebApplication app) => _ = app.RunAsync();
+            public void OllamaChat(OllamaSharp.Chat chat, string s) => _ = chat.SendAsync(s);
+            public void Derived(MyChat chat, string s) => _ = chat.SendAsync(s);
+            public void Unknown(string s) { var chat = Make(); _ = chat.SendAsync(s); }
+            public void Client(IChatClient client, string s) => _ = client.GetResponseAsync(s);
+            public void ImplementingClient(OllamaSharp.OllamaApiClient client, string s) => _ = client.GetResponseAsync(s);
+            static OllamaSharp.Chat Make() => null!;
+        }
+        """;
+
+    [Theory]
+    [InlineData("Http", false)]
+    [InlineData("App", false)]
+    [InlineData("OllamaChat", true)]
+    [InlineData("Derived", true)]              // derives from the sink's type in source
+    [InlineData("Unknown", true)]              // `var`: unknown
+    [InlineData("Client", true)]
+    [InlineData("ImplementingClient", true)]   // a referenced type implementing IChatClient
+    public void A_method_sink_name_counts_on_a_receiver_that_may_be_of_the_sinks_type(string method, bool reaches)
+    {
+        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
+        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
+        Assert.NotNull(table);
+        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        Assert.True(index.IsEnabled);
+        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
+        Assert.Equal(reaches, index.MayReachSink(declaration));
+    }
+
+    [Theory]
+    [InlineData("public static class H { public static void Go(OllamaSharp.Chat chat, string s) => _ = chat.SendAsync(\"Q: \" + s); }", "H.Go(null!, {|SLLM1002:q|});")]
+    [InlineData("public class MyChat : OllamaSharp.Chat { public MyChat() : base(null!) { } } public static class H { public static void Go(MyChat chat, string s) => _ = chat.SendAsync(\"Q: \" + s); }", "H.Go(new MyChat(), {|SLLM1002:q|});")]
+    [InlineData("public static class H { public static void Go(OllamaSharp.OllamaApiClient client, string s) => _ = client.GetResponseAsync(\"Q: \" + s); }", "H.Go(null!, {|SLLM1002:q|});")]
+    public Task Sinks_called_on_a_typed_receiver_inside_a_callee_are_found(string helper, string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + helper);
+}

@@ -260,9 +260,10 @@ internal sealed partial class SinkIndex
         /// <summary>
         /// Whether an object of one of <paramref name="types"/> (null: unknown) may be of one of <paramref name="targets"/>:
         /// a type that is one of them or derives from one in source, or whose bases syntax cannot follow to the end (a
-        /// type not declared in source, or one with such a base, may derive from anything).
+        /// type not declared in source, or one with such a base, may derive from anything, unless
+        /// <paramref name="sourceBasesKnown"/> says <paramref name="targets"/> already holds every referenced type that does).
         /// </summary>
-        public bool MayBeOfType(string[]? types, HashSet<string> targets)
+        public bool MayBeOfType(string[]? types, HashSet<string> targets, bool sourceBasesKnown = false)
         {
             if (types is null)
             {
@@ -273,7 +274,9 @@ internal sealed partial class SinkIndex
             {
                 foreach (var name in Family(type))
                 {
-                    if (targets.Contains(name) || !_bases.ContainsKey(name))
+                    // Without the names of the referenced types that derive from a target, a type syntax cannot follow
+                    // (not declared in source) may be one; with them (sourceBasesKnown), only those names are.
+                    if (targets.Contains(name) || (!sourceBasesKnown && !_bases.ContainsKey(name)))
                     {
                         return true;
                     }

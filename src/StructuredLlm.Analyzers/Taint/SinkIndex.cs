@@ -74,6 +74,18 @@ internal sealed partial class SinkIndex
     {
     }
 
+    /// <summary>
+    /// Method-sink keys whose every sink is an instance or extension method: a call on a receiver whose declared type the
+    /// syntax states is one only when that type may be (or derive from) a type such a sink is called on. Otherwise
+    /// OllamaSharp's <c>Chat.SendAsync</c> makes every <c>HttpClient.SendAsync</c> of the code base a sink mention.
+    /// </summary>
+    private Dictionary<string, List<INamedTypeSymbol>> _receiverChecked = new(StringComparer.Ordinal);
+
+    private Compilation? _compilation;
+
+    /// <summary>Per sink receiver type: its name and the names of every referenced type that derives from or implements it.</summary>
+    private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _derivedNames = new(SymbolEqualityComparer.Default);
+
     private SinkIndex(HashSet<string>? direct, Dictionary<string, HashSet<string>> propertySinkTypes, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
     {
         _direct = direct;
@@ -202,7 +214,12 @@ internal sealed partial class SinkIndex
     {
         if (mention.Key != ImplicitNew)
         {
-            return _direct!.Contains(mention.Key) || (mention.Written && _writtenOnly.Contains(mention.Key) && MayWriteSinkType(mention));
+            if (_direct!.Contains(mention.Key))
+            {
+                return !_receiverChecked.TryGetValue(mention.Key, out var receiverTypes) || MayCallOn(mention, receiverTypes);
+            }
+
+            return mention.Written && _writtenOnly.Contains(mention.Key) && MayWriteSinkType(mention);
         }
 
         if (!_directNew)
@@ -218,6 +235,162 @@ internal sealed partial class SinkIndex
         foreach (var type in created)
         {
             if (_direct!.Contains(NewPrefix + type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a member mention (<c>x.M</c>) may call a method sink declared for one of <paramref name="sinkReceivers"/>:
+    /// unless the receiver's declared types are known and none of them is, or derives in source from, such a type or a
+    /// referenced type deriving from it.
+    /// </summary>
+    private bool MayCallOn(Mention mention, List<INamedTypeSymbol> sinkReceivers)
+    {
+        if (_receivers is null || mention.Member is not { } member || _receivers.ReceiverTypes(member) is not { } declared)
+        {
+            return true;
+        }
+
+        foreach (var type in sinkReceivers)
+        {
+            if (_receivers.MayBeOfType(declared, DerivedNames(type), sourceBasesKnown: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The receiver type a method sink is called on: the extended type of an extension method, the containing type of an
+    /// instance method; null when any receiver may call it (a static method, an extension of <c>object</c> or of a type
+    /// parameter).
+    /// </summary>
+    private static INamedTypeSymbol? ReceiverTypeOf(IMethodSymbol method)
+    {
+        method = method.ReducedFrom ?? method;
+        if (method.IsExtensionMethod)
+        {
+            return method.Parameters.Length > 0 && method.Parameters[0].Type is INamedTypeSymbol { SpecialType: not SpecialType.System_Object } extended
+                ? extended.OriginalDefinition
+                : null;
+        }
+
+        return method.IsStatic ? null : method.ContainingType?.OriginalDefinition;
+    }
+
+    /// <summary>
+    /// The simple names a receiver of <paramref name="type"/> may be declared with outside source: the type itself and
+    /// every type of a referenced assembly that derives from or implements it (only assemblies that can see the type's
+    /// assembly, directly or through others, are searched; source types are followed by their declared bases).
+    /// </summary>
+    private HashSet<string> DerivedNames(INamedTypeSymbol type) => _derivedNames.GetOrAdd(type, FindDerivedNames);
+
+    private HashSet<string> FindDerivedNames(INamedTypeSymbol type)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { type.Name };
+        if (_compilation is null || type.ContainingAssembly is not { } home)
+        {
+            return names;
+        }
+
+        // The referenced assemblies that can see the type's assembly: a fixed point over their references (by name).
+        var assemblies = new List<IAssemblySymbol>();
+        foreach (var reference in _compilation.References)
+        {
+            if (_compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
+            {
+                assemblies.Add(assembly);
+            }
+        }
+
+        var seeing = new HashSet<string>(StringComparer.Ordinal) { home.Identity.Name };
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            foreach (var assembly in assemblies)
+            {
+                if (seeing.Contains(assembly.Identity.Name))
+                {
+                    continue;
+                }
+
+                foreach (var module in assembly.Modules)
+                {
+                    foreach (var referenced in module.ReferencedAssemblySymbols)
+                    {
+                        if (seeing.Contains(referenced.Identity.Name))
+                        {
+                            seeing.Add(assembly.Identity.Name);
+                            changed = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        foreach (var assembly in assemblies)
+        {
+            if (seeing.Contains(assembly.Identity.Name))
+            {
+                stack.Push(assembly.GlobalNamespace);
+            }
+        }
+
+        while (stack.Count > 0)
+        {
+            var container = stack.Pop();
+            if (container is INamespaceSymbol ns)
+            {
+                foreach (var member in ns.GetMembers())
+                {
+                    stack.Push(member);
+                }
+
+                continue;
+            }
+
+            var candidate = (INamedTypeSymbol)container;
+            foreach (var nested in candidate.GetTypeMembers())
+            {
+                stack.Push(nested);
+            }
+
+            if (!names.Contains(candidate.Name) && DerivesFrom(candidate, type))
+            {
+                names.Add(candidate.Name);
+            }
+        }
+
+        return names;
+    }
+
+    private static bool DerivesFrom(INamedTypeSymbol candidate, INamedTypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Interface)
+        {
+            foreach (var implemented in candidate.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (var current = candidate.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, type))
             {
                 return true;
             }
@@ -468,6 +641,9 @@ internal sealed partial class SinkIndex
     {
         var direct = new HashSet<string>(StringComparer.Ordinal);
         var conversionTargets = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        // Method sinks by key, with the types a receiver must be of to call one (null: any receiver, as for a static
+        // method or an extension of object); they join the direct keys once every other key is known.
+        var receiverSinks = new Dictionary<string, List<INamedTypeSymbol>?>(StringComparer.Ordinal);
         foreach (var method in table.MethodSinkSymbols)
         {
             if (method.MethodKind is MethodKind.Conversion or MethodKind.UserDefinedOperator)
@@ -476,7 +652,20 @@ internal sealed partial class SinkIndex
                 continue;
             }
 
-            direct.Add(KeyOf(method));
+            var key = KeyOf(method);
+            var receiverType = ReceiverTypeOf(method);
+            if (!receiverSinks.TryGetValue(key, out var types))
+            {
+                receiverSinks[key] = receiverType is null ? null : new List<INamedTypeSymbol> { receiverType };
+            }
+            else if (types is not null && receiverType is not null)
+            {
+                types.Add(receiverType);
+            }
+            else
+            {
+                receiverSinks[key] = null;
+            }
         }
 
         // An implicit conversion sink (string → OpenAI ChatMessage) has no name at the conversion: it happens where a
@@ -617,13 +806,30 @@ internal sealed partial class SinkIndex
             }
         }
 
+        // A method sink's name that is also another kind of key ([PromptSink] in source, a conversion slot) counts
+        // whatever its receiver.
+        var receiverChecked = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
+        foreach (var pair in receiverSinks)
+        {
+            if (pair.Value is not null && !direct.Contains(pair.Key))
+            {
+                receiverChecked[pair.Key] = pair.Value;
+            }
+
+            direct.Add(pair.Key);
+        }
+
         // A name that is also another kind of key (a method, a conversion slot) counts wherever it is mentioned.
         foreach (var key in direct)
         {
             propertySinkTypes.Remove(key);
         }
 
-        return new SinkIndex(direct, propertySinkTypes, byKey, constructors, aliases, receivers);
+        return new SinkIndex(direct, propertySinkTypes, byKey, constructors, aliases, receivers)
+        {
+            _receiverChecked = receiverChecked,
+            _compilation = table.Compilation,
+        };
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)
