@@ -1,12 +1,5 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
-using StructuredLlm.Analyzers.Llm;
-using StructuredLlm.Analyzers.Taint;
 using StructuredLlm.Analyzers.Tests.Infrastructure;
 
 namespace StructuredLlm.Analyzers.Tests;
@@ -83,15 +76,9 @@ public class PropertySinkKeyTests
     [InlineData("UnknownBaseInitializer", true)] // a referenced base could derive from anything
     public void A_sink_property_name_counts_only_where_it_is_written(string method, bool reaches)
     {
-        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
-        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
-        Assert.NotNull(table);
-        Assert.Contains(table.PropertySinkSymbols, p => p.Name == "System");
-        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        var (index, declarations) = ReceiverKeyTests.Build(Verify.Usings + Uses, TestReferences.All);
         Assert.True(index.IsEnabled);
-        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
-        Assert.Equal(reaches, index.MayReachSink(declaration));
+        Assert.Equal(reaches, index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method)));
     }
 
     // End to end: the written forms inside a callee are found from the caller (a prefilter that skipped them would lose these).
@@ -165,14 +152,9 @@ public class TargetTypedNewKeyTests
     [InlineData("AsyncArrowPlain", false)]
     public void A_target_typed_new_creates_the_type_it_is_assigned_or_returned_as(string method, bool reaches)
     {
-        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
-        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
-        Assert.NotNull(table);
-        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        var (index, declarations) = ReceiverKeyTests.Build(Verify.Usings + Uses, TestReferences.All);
         Assert.True(index.IsEnabled);
-        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
-        Assert.Equal(reaches, index.MayReachSink(declaration));
+        Assert.Equal(reaches, index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method)));
     }
 
     [Theory]
@@ -218,14 +200,9 @@ public class ReceiverTypedSinkKeyTests
     [InlineData("ImplementingClient", true)]   // a referenced type implementing IChatClient
     public void A_method_sink_name_counts_on_a_receiver_that_may_be_of_the_sinks_type(string method, bool reaches)
     {
-        var tree = CSharpSyntaxTree.ParseText(Verify.Usings + Uses, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
-        var compilation = CSharpCompilation.Create("Test", new[] { tree }, TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var table = LlmApiTable.Create(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), TestContext.Current.CancellationToken);
-        Assert.NotNull(table);
-        var index = SinkIndex.Build(table, TestContext.Current.CancellationToken);
+        var (index, declarations) = ReceiverKeyTests.Build(Verify.Usings + Uses, TestReferences.All);
         Assert.True(index.IsEnabled);
-        var declaration = tree.GetRoot(TestContext.Current.CancellationToken).DescendantNodes().OfType<MethodDeclarationSyntax>().Single(d => d.Identifier.ValueText == method);
-        Assert.Equal(reaches, index.MayReachSink(declaration));
+        Assert.Equal(reaches, index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method)));
     }
 
     [Theory]

@@ -144,7 +144,8 @@ public class ReceiverKeyTests
     public Task Sinks_reached_through_a_receivers_method_are_found(string body, string members) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);
 
-    private static (SinkIndex Index, ImmutableArray<MethodDeclarationSyntax> Declarations) Build(string source, ImmutableArray<MetadataReference> references)
+    /// <summary>The sink index of one source file, and its method declarations (shared with the other index tests).</summary>
+    internal static (SinkIndex Index, ImmutableArray<MethodDeclarationSyntax> Declarations) Build(string source, ImmutableArray<MetadataReference> references)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);
         var compilation = CSharpCompilation.Create("Test", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
