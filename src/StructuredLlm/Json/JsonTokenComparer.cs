@@ -7,10 +7,11 @@ namespace StructuredLlm.Json;
 internal static class JsonTokenComparer
 {
     /// <summary>
-    /// Whether two JSON texts hold the same value, whatever the order of each object's members (two answers a model wrote
-    /// with their keys in another order are one answer). Token by token first; only when that differs, as documents.
+    /// Whether two JSON texts hold the same value, whatever the order of each object's members and, for answers read
+    /// against a type (<paramref name="nullIsAbsent"/>), whether a null member is written or left out: two answers a model
+    /// wrote so are one answer. Token by token first; only when that differs, as documents.
     /// </summary>
-    public static bool SameValue(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int maxDepth)
+    public static bool SameValue(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int maxDepth, bool nullIsAbsent)
     {
         if (ValuesEqual(a, b, maxDepth)) return true;
         try
@@ -18,12 +19,56 @@ internal static class JsonTokenComparer
             var options = new JsonDocumentOptions { MaxDepth = maxDepth + 1 };
             using var da = JsonDocument.Parse(a.ToArray(), options);
             using var db = JsonDocument.Parse(b.ToArray(), options);
-            return JsonElement.DeepEquals(da.RootElement, db.RootElement);
+            return SameElement(da.RootElement, db.RootElement, nullIsAbsent);
         }
         catch (JsonException)
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// Two elements hold the same value: objects whatever the order of their members, and, with
+    /// <paramref name="nullIsAbsent"/> (candidates read against a type, where such a member can only be optional and is
+    /// null either way), a member set to null the same as one left out.
+    /// </summary>
+    private static bool SameElement(JsonElement a, JsonElement b, bool nullIsAbsent)
+    {
+        if (a.ValueKind == JsonValueKind.Object && b.ValueKind == JsonValueKind.Object)
+        {
+            return Covers(a, b, nullIsAbsent) && Covers(b, a, nullIsAbsent);
+        }
+
+        if (a.ValueKind == JsonValueKind.Array && b.ValueKind == JsonValueKind.Array)
+        {
+            if (a.GetArrayLength() != b.GetArrayLength()) return false;
+            using var ea = a.EnumerateArray();
+            using var eb = b.EnumerateArray();
+            while (ea.MoveNext() && eb.MoveNext())
+            {
+                if (!SameElement(ea.Current, eb.Current, nullIsAbsent)) return false;
+            }
+            return true;
+        }
+
+        return JsonElement.DeepEquals(a, b);
+    }
+
+    /// <summary>Every member of <paramref name="a"/> has the same value in <paramref name="b"/> (null standing for absent).</summary>
+    private static bool Covers(JsonElement a, JsonElement b, bool nullIsAbsent)
+    {
+        foreach (var member in a.EnumerateObject())
+        {
+            if (b.TryGetProperty(member.Name, out var other))
+            {
+                if (!SameElement(member.Value, other, nullIsAbsent)) return false;
+            }
+            else if (!nullIsAbsent || member.Value.ValueKind != JsonValueKind.Null)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static bool ValuesEqual(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b, int maxDepth)

@@ -109,7 +109,7 @@ public static class LlmJson
             {
                 chosen = r;
             }
-            else if (!JsonTokenComparer.SameValue(chosen.Value.Json, r.Json, options.MaxDepth))
+            else if (!JsonTokenComparer.SameValue(chosen.Value.Json, r.Json, options.MaxDepth, nullIsAbsent: false))
             {
                 return new RepairOutcome(new LlmError("$", "one JSON value", "several different JSON values in the text"));
             }

@@ -153,7 +153,7 @@ public static class LlmParser
                 {
                     chosen = a;
                 }
-                else if (!JsonTokenComparer.SameValue(chosen.Clean, a.Clean, options.MaxDepth))
+                else if (!JsonTokenComparer.SameValue(chosen.Clean, a.Clean, options.MaxDepth, nullIsAbsent: true))
                 {
                     return LlmResult<T>.Fail(new[] { new LlmError("$", "one answer", "several different valid JSON values in the output") },
                         text ?? Utf8Text.GetString(span));

@@ -178,6 +178,11 @@ public class ReaderBehaviourTests
         Assert.Equal(2, Ok(r).Priority);
         Assert.Equal("{\"a\":1,\"b\":[1,2]}", LlmJson.Repair("{\"a\":1,\"b\":[1,2]} and {\"b\":[1,2],\"a\":1}").Trim());
 
+        // an optional member written as null in one and left out in the other: the same ticket
+        const string WithNull = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":null}""";
+        const string Without = """{"category":"Technical","priority":2,"summary":"x","tags":[]}""";
+        Assert.Null(Ok(SupportTicket.LlmInfo.Parse("```json\n" + WithNull + "\n```\n```json\n" + Without + "\n```")).CustomerEmail);
+
         // the order of a list's elements is part of its value: these two are different answers
         var swapped = SupportTicket.LlmInfo.Parse(Ticket + "\n" + Reordered.Replace("[\"ios\",\"crash\"]", "[\"crash\",\"ios\"]", StringComparison.Ordinal));
         Assert.Contains("several different valid JSON values", OnlyError(swapped).Message, StringComparison.Ordinal);
