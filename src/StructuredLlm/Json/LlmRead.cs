@@ -562,10 +562,12 @@ public static partial class LlmRead
         }
         else if (time.Length > 6 && time[time.Length - 6] is '+' or '-' && time[time.Length - 3] == ':')
         {
+            if (!IsOffset(time.Substring(time.Length - 5, 2), time.Substring(time.Length - 2))) return false;
             time = time.Substring(0, time.Length - 6);
         }
         else if (time.Length > 5 && time[time.Length - 5] is '+' or '-')
         {
+            if (!IsOffset(time.Substring(time.Length - 4, 2), time.Substring(time.Length - 2))) return false;
             time = time.Substring(0, time.Length - 5);
         }
 
@@ -577,6 +579,11 @@ public static partial class LlmRead
         value = date;
         return true;
     }
+
+    /// <summary>An offset's hours (00–14) and minutes (00–59), as two digits each.</summary>
+    private static bool IsOffset(string hours, string minutes) =>
+        int.TryParse(hours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h <= 14
+        && int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m <= 59;
 
     private static readonly string[] OtherDateFormats =
     {

@@ -870,6 +870,8 @@ public class ReaderBehaviourTests
     [InlineData("2024-03-01T00:00:00.5Z")]
     [InlineData("2024-03-01T")]
     [InlineData("2024-03-01T00:00:00+25")]
+    [InlineData("2024-03-01T00:00:00+25:00")] // no such offset
+    [InlineData("2024-03-01T00:00:00-0a00")]
     public void A_date_time_with_a_time_of_day_is_refused_for_a_date(string written) =>
         Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal)).Success);
 
