@@ -37,7 +37,8 @@ public class PropertySinkKeyTests
             public void OwnVar(string s) { var p = new OwnParams(); p.System = s; }
             public void OwnWith(OwnRecord r, string s) => Keep(r with { System = s });
             public void DerivedInitializer(string s) => Keep(new MyRequest { System = s });
-            public void UnknownBaseInitializer(string s) => Keep(new Indirect { System = s });
+            public void ReferencedBaseInitializer(string s) => Keep(new Indirect { System = s });
+            public void DerivedTwiceInitializer(string s) => Keep(new MyRequestAgain { System = s });
             static void Keep(object o) { }
         }
         public class OwnParams
@@ -48,6 +49,7 @@ public class PropertySinkKeyTests
         }
         public record OwnRecord(string System);
         public class MyRequest : OllamaSharp.Models.GenerateRequest { }
+        public class MyRequestAgain : MyRequest { }
         public class Indirect : Exception { public string? System { get; set; } }
         """;
 
@@ -73,7 +75,8 @@ public class PropertySinkKeyTests
     [InlineData("OwnVar", true)]                 // `var`: the receiver is unknown
     [InlineData("OwnWith", true)]                // `with`: not resolved
     [InlineData("DerivedInitializer", true)]     // derives from GenerateRequest in source
-    [InlineData("UnknownBaseInitializer", true)] // a referenced base could derive from anything
+    [InlineData("DerivedTwiceInitializer", true)]     // through a source base that derives from it
+    [InlineData("ReferencedBaseInitializer", false)]  // Exception is no request type, nor derives from one
     public void A_sink_property_name_counts_only_where_it_is_written(string method, bool reaches)
     {
         var (index, declarations) = ReceiverKeyTests.Build(Verify.Usings + Uses, TestReferences.All);

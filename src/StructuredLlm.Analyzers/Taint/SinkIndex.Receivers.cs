@@ -258,12 +258,12 @@ internal sealed partial class SinkIndex
         public string? StatedType(TypeSyntax type) => DeclaredName(type, _typeParameters);
 
         /// <summary>
-        /// Whether an object of one of <paramref name="types"/> (null: unknown) may be of one of <paramref name="targets"/>:
-        /// a type that is one of them or derives from one in source, or whose bases syntax cannot follow to the end (a
-        /// type not declared in source, or one with such a base, may derive from anything, unless
-        /// <paramref name="sourceBasesKnown"/> says <paramref name="targets"/> already holds every referenced type that does).
+        /// Whether an object declared as one of <paramref name="types"/> (null: unknown) may be of a type named in
+        /// <paramref name="targets"/>: one of the types themselves, or one they derive from or implement in source.
+        /// <paramref name="targets"/> holds a type and every referenced type deriving from it, so a source type deriving
+        /// from a referenced one is followed to it.
         /// </summary>
-        public bool MayBeOfType(string[]? types, HashSet<string> targets, bool sourceBasesKnown = false)
+        public bool MayBeOfType(string[]? types, HashSet<string> targets)
         {
             if (types is null)
             {
@@ -272,14 +272,9 @@ internal sealed partial class SinkIndex
 
             foreach (var type in types)
             {
-                foreach (var name in Family(type))
+                if (Family(type).Overlaps(targets))
                 {
-                    // Without the names of the referenced types that derive from a target, a type syntax cannot follow
-                    // (not declared in source) may be one; with them (sourceBasesKnown), only those names are.
-                    if (targets.Contains(name) || (!sourceBasesKnown && !_bases.ContainsKey(name)))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
 

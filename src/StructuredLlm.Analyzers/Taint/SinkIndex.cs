@@ -38,11 +38,11 @@ internal sealed partial class SinkIndex
     private readonly HashSet<string> _writtenOnly;
 
     /// <summary>
-    /// For each written-only name, the names of the types that declare it as a sink property: a write on a receiver whose
-    /// type syntax states, and that derives in source from none of them, is no sink (a code base's own request type with
-    /// a <c>System</c> or <c>Prompt</c> property).
+    /// For each written-only name, the types that declare it as a sink property: a write on a receiver whose type syntax
+    /// states, and that may be none of them (see <see cref="MayBeOfAny"/>), is no sink (a code base's own request type
+    /// with a <c>System</c> or <c>Prompt</c> property).
     /// </summary>
-    private readonly Dictionary<string, HashSet<string>> _propertySinkTypes;
+    private readonly Dictionary<string, List<INamedTypeSymbol>> _propertySinkTypes;
 
     /// <summary>Whether a direct key is a constructor (<c>new T</c>): then a target-typed <c>new(...)</c> may be a sink.</summary>
     private readonly bool _directNew;
@@ -70,7 +70,7 @@ internal sealed partial class SinkIndex
     private readonly ConcurrentDictionary<SyntaxNode, bool> _scopes = new();
 
     private SinkIndex(HashSet<string> aliases)
-        : this(null, new Dictionary<string, HashSet<string>>(StringComparer.Ordinal), new Dictionary<string, List<Declaration>>(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
+        : this(null, new(StringComparer.Ordinal), new(StringComparer.Ordinal), null, new(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
     {
     }
 
@@ -79,17 +79,27 @@ internal sealed partial class SinkIndex
     /// syntax states is one only when that type may be (or derive from) a type such a sink is called on. Otherwise
     /// OllamaSharp's <c>Chat.SendAsync</c> makes every <c>HttpClient.SendAsync</c> of the code base a sink mention.
     /// </summary>
-    private Dictionary<string, List<INamedTypeSymbol>> _receiverChecked = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<INamedTypeSymbol>> _receiverChecked;
 
-    private Compilation? _compilation;
+    private readonly Compilation? _compilation;
 
     /// <summary>Per sink receiver type: its name and the names of every referenced type that derives from or implements it.</summary>
     private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>> _derivedNames = new(SymbolEqualityComparer.Default);
 
-    private SinkIndex(HashSet<string>? direct, Dictionary<string, HashSet<string>> propertySinkTypes, Dictionary<string, List<Declaration>> byKey, List<Declaration> constructors, HashSet<string> aliases, Receivers? receivers)
+    private SinkIndex(
+        HashSet<string>? direct,
+        Dictionary<string, List<INamedTypeSymbol>> propertySinkTypes,
+        Dictionary<string, List<INamedTypeSymbol>> receiverChecked,
+        Compilation? compilation,
+        Dictionary<string, List<Declaration>> byKey,
+        List<Declaration> constructors,
+        HashSet<string> aliases,
+        Receivers? receivers)
     {
         _direct = direct;
         _propertySinkTypes = propertySinkTypes;
+        _receiverChecked = receiverChecked;
+        _compilation = compilation;
         _writtenOnly = new HashSet<string>(propertySinkTypes.Keys, StringComparer.Ordinal);
         _byKey = byKey;
         _constructors = constructors;
@@ -255,9 +265,15 @@ internal sealed partial class SinkIndex
             return true;
         }
 
-        foreach (var type in sinkReceivers)
+        return MayBeOfAny(declared, sinkReceivers);
+    }
+
+    /// <summary>Whether an object declared as one of <paramref name="declared"/> (null: unknown) may be one of <paramref name="types"/>.</summary>
+    private bool MayBeOfAny(string[]? declared, List<INamedTypeSymbol> types)
+    {
+        foreach (var type in types)
         {
-            if (_receivers.MayBeOfType(declared, DerivedNames(type), sourceBasesKnown: true))
+            if (_receivers!.MayBeOfType(declared, DerivedNames(type)))
             {
                 return true;
             }
@@ -401,8 +417,8 @@ internal sealed partial class SinkIndex
 
     /// <summary>
     /// Whether a written sink-property name may write a sink: unless the receiver's declared types are known and none of
-    /// them is, or derives in source from, a type that declares that sink property (a type whose bases syntax cannot
-    /// follow, such as a referenced one, may derive from it).
+    /// them is a type that declares that sink property, a referenced type deriving from one, or a source type deriving
+    /// from one of those.
     /// </summary>
     private bool MayWriteSinkType(Mention mention)
     {
@@ -411,7 +427,7 @@ internal sealed partial class SinkIndex
             return true;
         }
 
-        return _receivers.MayBeOfType(WrittenReceiverTypes(site), sinkTypes);
+        return MayBeOfAny(WrittenReceiverTypes(site), sinkTypes);
     }
 
     /// <summary>
@@ -689,15 +705,15 @@ internal sealed partial class SinkIndex
         var typeNameCandidates = conversionNames.Count > 0 ? new List<(string Name, SyntaxNode Declaration)>() : null;
         var memberCandidates = conversionNames.Count > 0 ? new List<SyntaxNode>() : null;
 
-        var propertySinkTypes = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var propertySinkTypes = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
         foreach (var property in table.PropertySinkSymbols)
         {
             if (!propertySinkTypes.TryGetValue(property.Name, out var types))
             {
-                propertySinkTypes[property.Name] = types = new HashSet<string>(StringComparer.Ordinal);
+                propertySinkTypes[property.Name] = types = new List<INamedTypeSymbol>();
             }
 
-            types.Add(property.ContainingType.Name);
+            types.Add(property.ContainingType.OriginalDefinition);
         }
 
         var promptSink = table.PromptSinkAttribute;
@@ -825,11 +841,7 @@ internal sealed partial class SinkIndex
             propertySinkTypes.Remove(key);
         }
 
-        return new SinkIndex(direct, propertySinkTypes, byKey, constructors, aliases, receivers)
-        {
-            _receiverChecked = receiverChecked,
-            _compilation = table.Compilation,
-        };
+        return new SinkIndex(direct, propertySinkTypes, receiverChecked, table.Compilation, byKey, constructors, aliases, receivers);
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)

@@ -533,7 +533,7 @@ public static partial class LlmRead
             // A month by its English name, or the year first with another separator: one date whatever the reader's
             // locale (`01/03/2025` is not, and stays refused).
             if (s is not null && (System.DateOnly.TryParseExact(s.Trim(), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
-                    || IsMidnight(s.Trim(), out value))
+                    || IsMidnight(ref reader, out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             {
                 return true;
@@ -543,47 +543,29 @@ public static partial class LlmRead
     }
 
     /// <summary>
-    /// A date written as a date-time at midnight (<c>2025-03-31T00:00:00</c>, with <c>Z</c> or an offset): the date as
-    /// written, nothing lost. Any other time of day is refused (the time would be dropped).
+    /// A date written as an ISO 8601 date-time at midnight (<c>2025-03-31T00:00:00</c>, with <c>Z</c> or an offset; a space
+    /// for the <c>T</c> and <c>+0200</c> as <see cref="AsIsoDateTime"/> reads them): the date as written, nothing lost.
+    /// Any other time of day is refused (the time would be dropped).
     /// </summary>
-    private static bool IsMidnight(string s, out DateOnly value)
+    private static bool IsMidnight(ref Utf8JsonReader reader, out DateOnly value)
     {
         value = default;
-        if (s.Length < 16 || s[10] is not ('T' or 't' or ' ')
-            || !System.DateOnly.TryParseExact(s.Substring(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!(reader.TryGetDateTimeOffset(out var instant) && HasTime(IsoText(ref reader), out _)))
         {
-            return false;
+            if (AsIsoDateTime(ref reader) is not { } iso || !HasTime(iso.AsSpan(1, iso.Length - 2), out _))
+            {
+                return false;
+            }
+
+            var normalized = new Utf8JsonReader(iso);
+            normalized.Read();
+            if (!normalized.TryGetDateTimeOffset(out instant)) return false;
         }
 
-        var time = s.Substring(11);
-        if (time.EndsWith("Z", StringComparison.OrdinalIgnoreCase))
-        {
-            time = time.Substring(0, time.Length - 1);
-        }
-        else if (time.Length > 6 && time[time.Length - 6] is '+' or '-' && time[time.Length - 3] == ':')
-        {
-            if (!IsOffset(time.Substring(time.Length - 5, 2), time.Substring(time.Length - 2))) return false;
-            time = time.Substring(0, time.Length - 6);
-        }
-        else if (time.Length > 5 && time[time.Length - 5] is '+' or '-')
-        {
-            if (!IsOffset(time.Substring(time.Length - 4, 2), time.Substring(time.Length - 2))) return false;
-            time = time.Substring(0, time.Length - 5);
-        }
-
-        if (!System.TimeOnly.TryParseExact(time, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) || t.Ticks != 0)
-        {
-            return false;
-        }
-
-        value = date;
+        if (instant.TimeOfDay != System.TimeSpan.Zero) return false;
+        value = System.DateOnly.FromDateTime(instant.DateTime); // the clock date in the written offset
         return true;
     }
-
-    /// <summary>An offset's hours (00–14) and minutes (00–59), as two digits each.</summary>
-    private static bool IsOffset(string hours, string minutes) =>
-        int.TryParse(hours, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h <= 14
-        && int.TryParse(minutes, NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m <= 59;
 
     private static readonly string[] OtherDateFormats =
     {
