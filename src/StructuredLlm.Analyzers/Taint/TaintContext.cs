@@ -575,19 +575,60 @@ internal sealed class TaintContext
     }
 
     /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, an out/ref parameter, or an object argument it can fill.</summary>
-    public static bool CanReturnTaint(IMethodSymbol method)
+    public static bool CanReturnTaint(IMethodSymbol method) =>
+        HasFillableParameter(method) || (!method.ReturnsVoid && !TaintWalker.IsSafeType(method.ReturnType) && !IsValuelessTask(method.ReturnType));
+
+    /// <summary>An out/ref parameter, or an object the method can fill (a StringBuilder, a list it appends to).</summary>
+    private static bool HasFillableParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
-            // An out/ref parameter, or an object the method can fill (a StringBuilder, a list it appends to).
             if (parameter.RefKind is RefKind.Out or RefKind.Ref || (parameter.RefKind == RefKind.None && TaintWalker.IsMutableReference(parameter.Type)))
             {
                 return true;
             }
         }
 
-        return !method.ReturnsVoid && !TaintWalker.IsSafeType(method.ReturnType);
+        return false;
     }
+
+    /// <summary>
+    /// A call used as a statement (<c>Update(x);</c>, <c>await SaveAsync(x).ConfigureAwait(false);</c>, <c>x?.Reset();</c>,
+    /// <c>_ = Run(x);</c>): nothing reads the value it returns.
+    /// </summary>
+    internal static bool IsValueDiscarded(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation.Parent)
+            {
+                case IExpressionStatementOperation:
+                    return true;
+                case ISimpleAssignmentOperation { Target: IDiscardOperation } assignment when assignment.Value == operation:
+                    return assignment.Parent is IExpressionStatementOperation;
+                case IAwaitOperation await:
+                    operation = await;
+                    break;
+                case IConditionalAccessOperation access when access.WhenNotNull == operation:
+                    operation = access;
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } configure
+                    when configure.Instance == operation:
+                    operation = configure;
+                    break;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <c>Task</c> or <c>ValueTask</c> without a result, or with a result of a type the walk never taints: awaiting it
+    /// gives nothing that can carry text (an <c>await</c> of a number, bool, date... evaluates to no taint).
+    /// </summary>
+    internal static bool IsValuelessTask(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
+        && (task.Arity == 0 || (task.Arity == 1 && TaintWalker.IsSafeType(task.TypeArguments[0])));
 
     /// <summary>
     /// Whether a call passes an argument that the walk can see as tainted: not a constant, and not of a type whose values
@@ -682,9 +723,16 @@ internal sealed class TaintContext
             && DispatchTargets(invocation) is { Length: > 0 } targets)
         {
             var passes = MayPassTaint(invocation);
+            // A call whose value is dropped gives its caller taint only through out/ref or fillable arguments: its
+            // sources matter only through them (what it stores in members is asked of the members read).
+            var gives = !IsValueDiscarded(invocation) || HasFillableParameter(invocation.TargetMethod);
             foreach (var callee in targets)
             {
-                (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                if (gives)
+                {
+                    (callees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                }
+
                 if (passes)
                 {
                     (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
