@@ -891,7 +891,11 @@ internal sealed partial class TaintWalker
         var tainted = 0;
         foreach (var member in members.Initializers)
         {
-            var taint = Eval(member); // an assignment's value taint
+            // `Contents = { new TextContent(...) }` adds items to the message's own content list: the items are its content.
+            var added = member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation { Property.Name: "Contents" or "Items" }, Initializer: { } items }
+                ? items
+                : null;
+            var taint = added is not null ? EvalAddedItems(added) : Eval(member); // an assignment's value taint
             if (taint is null)
             {
                 continue;
@@ -901,9 +905,45 @@ internal sealed partial class TaintWalker
             {
                 RecordSink(content.Value, taint, sink, via: null, viaEmbedded: false);
             }
+            else if (added is not null)
+            {
+                RecordSink(added, taint, sink, via: null, viaEmbedded: false);
+            }
 
             tainted++;
             result = TaintValue.Union(result, taint, embedded: tainted > 1);
+        }
+
+        return result;
+    }
+
+    /// <summary>The taint of the items a collection initializer adds (<c>{ a, b }</c>): embedded when more than one carries taint.</summary>
+    private TaintValue? EvalAddedItems(IObjectOrCollectionInitializerOperation added)
+    {
+        TaintValue? result = null;
+        var tainted = 0;
+        foreach (var item in added.Initializers)
+        {
+            if (item is IInvocationOperation add)
+            {
+                foreach (var argument in add.Arguments)
+                {
+                    Add(Eval(argument.Value));
+                }
+            }
+            else
+            {
+                Add(Eval(item));
+            }
+        }
+
+        void Add(TaintValue? taint)
+        {
+            if (taint is not null)
+            {
+                tainted++;
+                result = TaintValue.Union(result, taint, embedded: tainted > 1);
+            }
         }
 
         return result;
@@ -1455,16 +1495,30 @@ internal sealed partial class TaintWalker
             return;
         }
 
-        if (pattern is IDeclarationPatternOperation { DeclaredSymbol: { } declared })
+        // `x is string s`, `x is var s`, `x is { Length: > 0 } s`, `x is [.., var last] all`: the designation holds the value.
+        var declared = pattern switch
+        {
+            IDeclarationPatternOperation declaration => declaration.DeclaredSymbol,
+            IRecursivePatternOperation recursive => recursive.DeclaredSymbol,
+            IListPatternOperation list => list.DeclaredSymbol,
+            _ => null,
+        };
+        if (declared is not null)
         {
             Assign(declared, taint);
         }
 
+        // Nested patterns match parts of the value (`{ Persona: var p }`, `(var a, _)`, `[var first, ..]`): a part of
+        // an untrusted value is untrusted, as reading a property of a tainted object is.
         foreach (var child in pattern.ChildOperations)
         {
             if (child is IPatternOperation nested)
             {
                 BindPattern(nested, taint);
+            }
+            else if (child is IPropertySubpatternOperation subpattern)
+            {
+                BindPattern(subpattern.Pattern, taint);
             }
         }
     }
