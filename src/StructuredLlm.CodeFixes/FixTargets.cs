@@ -14,20 +14,21 @@ internal static class FixTargets
     public static ExpressionSyntax? SinkArgument(SyntaxNode root, Diagnostic diagnostic) =>
         Expression(root, diagnostic.Location);
 
-    /// <summary>The tainted interpolation hole or operand (second additional location), else the sink argument.</summary>
+    /// <summary>
+    /// The part a fix should wrap or move (second additional location): a tainted interpolation hole, operand or argument,
+    /// or the whole sink argument when it is untrusted as a whole. Null when the analyzer found no such part (the value
+    /// mixes trusted and untrusted text that no expression isolates).
+    /// </summary>
     public static ExpressionSyntax? TaintedPart(SyntaxNode root, Diagnostic diagnostic)
     {
         if (diagnostic.Properties.TryGetValue(PromptInjectionAnalyzer.HasFixTargetProperty, out var has) && has == "true"
-            && diagnostic.AdditionalLocations.Count >= 2)
+            && diagnostic.AdditionalLocations.Count >= 2
+            && Expression(root, diagnostic.AdditionalLocations[1]) is { } target)
         {
-            var target = Expression(root, diagnostic.AdditionalLocations[1]);
-            if (target is not null)
-            {
-                return Widen(target);
-            }
+            return Widen(target);
         }
 
-        return SinkArgument(root, diagnostic);
+        return null;
     }
 
     public static async Task<bool> IsStringAsync(Document document, ExpressionSyntax expression, CancellationToken cancellationToken)

@@ -18,6 +18,25 @@ public class WrapInPromptUntrustedTests
     public Task Wraps_the_tainted_part(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 
+    // The untrusted part, not the instructions around it: through a local built once, and in a formatted argument.
+    [Theory]
+    [InlineData("var p = \"Rules: \" + q; history.AddSystemMessage({|SLLM1001:p|});", "var p = \"Rules: \" + Prompt.Untrusted(q); history.AddSystemMessage(p);")]
+    [InlineData("var p = $\"Rules: {ticket.Body}\"; var s = p; history.AddSystemMessage({|SLLM1001:s|});", "var p = $\"Rules: {Prompt.Untrusted(ticket.Body)}\"; var s = p; history.AddSystemMessage(s);")]
+    [InlineData("var p = q; history.AddSystemMessage({|SLLM1001:p|});", "var p = q; history.AddSystemMessage(Prompt.Untrusted(p));")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"Rules {0}\", q)|});", "history.AddSystemMessage(string.Format(\"Rules {0}\", Prompt.Untrusted(q)));")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules \", \"for \", q)|});", "history.AddSystemMessage(string.Concat(\"Rules \", \"for \", Prompt.Untrusted(q)));")]
+    public Task Wraps_the_untrusted_part_the_value_was_built_from(string body, string fixedBody) =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
+
+    // No expression holds only the untrusted text (a StringBuilder's text), or the part is not a string: wrapping the
+    // whole value would mark the instructions as data too, so nothing is offered.
+    [Theory]
+    [InlineData("var sb = new StringBuilder(\"Rules: \"); sb.Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("var p = \"Rules: \"; p += q; history.AddSystemMessage({|SLLM1001:p|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Ticket: {ticket}\"|});")]
+    public Task Not_offered_where_no_part_holds_only_untrusted_text(string body) =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(body));
+
     /// <summary>A finding through a callee (its parameter reaches the sink) is fixed at the call: the argument is wrapped.</summary>
     [Fact]
     public Task Wraps_the_argument_of_a_call_that_reaches_the_sink() =>

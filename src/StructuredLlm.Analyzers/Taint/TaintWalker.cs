@@ -1944,7 +1944,7 @@ internal sealed partial class TaintWalker
 
             if (!_hits.ContainsKey(value))
             {
-                _hits[value] = new SinkHit(rule, value, sink, origin, FindFixTarget(value), via);
+                _hits[value] = new SinkHit(rule, value, sink, origin, FixTargetOf(value, mixed: taint.Embedded && via is null), via);
             }
         }
     }
@@ -2075,8 +2075,23 @@ internal sealed partial class TaintWalker
         return initializer;
     }
 
-    /// <summary>The tainted part of a sink value: the first tainted interpolation hole or concatenated operand, else the value.</summary>
-    private IOperation FindFixTarget(IOperation value)
+    /// <summary>
+    /// What a fix should wrap: the tainted part of the sink value, or the value when it is untrusted as a whole. None when
+    /// the value mixes trusted text with untrusted text that no part of it isolates (a StringBuilder's text, a helper's
+    /// result): wrapping all of it would mark the instructions as data too.
+    /// </summary>
+    private IOperation? FixTargetOf(IOperation value, bool mixed)
+    {
+        var target = FindFixTarget(value, hops: 0);
+        return target == value && mixed ? null : target;
+    }
+
+    /// <summary>
+    /// The tainted part of a sink value: the first tainted interpolation hole, concatenated operand or formatted argument
+    /// (<c>string.Format</c>/<c>Concat</c>/<c>Join</c>), looking through a local assigned once (<c>var p = "Rules: " + q;</c>),
+    /// else the value.
+    /// </summary>
+    private IOperation FindFixTarget(IOperation value, int hops)
     {
         var current = value;
         while (current is IConversionOperation conversion)
@@ -2099,15 +2114,44 @@ internal sealed partial class TaintWalker
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                 if (IsTainted(binary.LeftOperand))
                 {
-                    return FindFixTarget(binary.LeftOperand);
+                    return FindFixTarget(binary.LeftOperand, hops);
                 }
 
                 if (IsTainted(binary.RightOperand))
                 {
-                    return FindFixTarget(binary.RightOperand);
+                    return FindFixTarget(binary.RightOperand, hops);
                 }
 
                 break;
+            case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } } call:
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.Name is "format" or "provider" or "separator")
+                    {
+                        continue;
+                    }
+
+                    if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { IsImplicit: true, Initializer: { } elements })
+                    {
+                        foreach (var element in elements.ElementValues)
+                        {
+                            if (IsTainted(element))
+                            {
+                                return FindFixTarget(element, hops);
+                            }
+                        }
+                    }
+                    else if (IsTainted(argument.Value))
+                    {
+                        return FindFixTarget(argument.Value, hops);
+                    }
+                }
+
+                break;
+            case ILocalReferenceOperation local when hops < 4 && SingleAssignment(local) is { } initializer && IsTainted(initializer):
+                // A part of the text the local was built from; the local itself when it holds only untrusted text.
+                var built = FindFixTarget(initializer, hops + 1);
+                return built == initializer ? value : built;
         }
 
         return value;
