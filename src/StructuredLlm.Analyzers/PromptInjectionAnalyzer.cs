@@ -20,7 +20,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: which API family the sink belongs to (see <c>SinkInfo.Api</c>).</summary>
     public const string SinkApiProperty = "SinkApi";
 
-    /// <summary>Diagnostic property: "true" when the second additional location marks the tainted part of the sink value.</summary>
+    /// <summary>Diagnostic property: "true" when the additional locations after the first mark the tainted parts of the sink value.</summary>
     public const string HasFixTargetProperty = "HasFixTarget";
 
     /// <summary>Diagnostic property: "true" when the first additional location marks the source.</summary>
@@ -126,7 +126,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             additional.Add(hit.Value.Syntax.GetLocation());
         }
 
-        if (hit.FixTarget is { } fix)
+        foreach (var fix in hit.FixTargets)
         {
             additional.Add(fix.Syntax.GetLocation());
             properties[HasFixTargetProperty] = "true";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -15,20 +16,36 @@ internal static class FixTargets
         Expression(root, diagnostic.Location);
 
     /// <summary>
-    /// The part a fix should wrap or move (second additional location): a tainted interpolation hole, operand or argument,
-    /// or the whole sink argument when it is untrusted as a whole. Null when the analyzer found no such part (the value
-    /// mixes trusted and untrusted text that no expression isolates).
+    /// The first part a fix should wrap or move (see <see cref="TaintedParts"/>), or null when the analyzer found none.
     /// </summary>
     public static ExpressionSyntax? TaintedPart(SyntaxNode root, Diagnostic diagnostic)
     {
-        if (diagnostic.Properties.TryGetValue(PromptInjectionAnalyzer.HasFixTargetProperty, out var has) && has == "true"
-            && diagnostic.AdditionalLocations.Count >= 2
-            && Expression(root, diagnostic.AdditionalLocations[1]) is { } target)
+        var parts = TaintedParts(root, diagnostic);
+        return parts.IsEmpty ? null : parts[0];
+    }
+
+    /// <summary>
+    /// The parts a fix should wrap or move (the additional locations after the source's): tainted interpolation holes,
+    /// operands and arguments, or the whole sink argument when it is untrusted as a whole. Empty when the analyzer found
+    /// no such part (the value mixes trusted and untrusted text that no expression isolates).
+    /// </summary>
+    public static ImmutableArray<ExpressionSyntax> TaintedParts(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Properties.TryGetValue(PromptInjectionAnalyzer.HasFixTargetProperty, out var has) || has != "true")
         {
-            return Widen(target);
+            return ImmutableArray<ExpressionSyntax>.Empty;
         }
 
-        return null;
+        var parts = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        for (var i = 1; i < diagnostic.AdditionalLocations.Count; i++)
+        {
+            if (Expression(root, diagnostic.AdditionalLocations[i]) is { } target && !parts.Contains(Widen(target)))
+            {
+                parts.Add(Widen(target));
+            }
+        }
+
+        return parts.ToImmutable();
     }
 
     public static async Task<bool> IsStringAsync(Document document, ExpressionSyntax expression, CancellationToken cancellationToken)

@@ -35,8 +35,7 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var target = FixTargets.TaintedPart(root, diagnostic);
-            if (target is null || !await FixTargets.IsStringAsync(context.Document, target, context.CancellationToken).ConfigureAwait(false))
+            if ((await StringPartsAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false)).IsEmpty)
             {
                 continue;
             }
@@ -53,19 +52,34 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
     private static async Task<Document> WrapAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = (CompilationUnitSyntax?)await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var target = root is null ? null : FixTargets.TaintedPart(root, diagnostic);
-        if (root is null || target is null)
+        var targets = root is null ? ImmutableArray<ExpressionSyntax>.Empty : await StringPartsAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false);
+        if (root is null || targets.IsEmpty)
         {
             return document;
         }
 
-        var call = SyntaxFactory.InvocationExpression(
+        // Every untrusted part at once (`$"{a} and {b}"`), so one application leaves nothing to fix.
+        var newRoot = root.ReplaceNodes(targets, (original, _) => SyntaxFactory.InvocationExpression(
                 SyntaxFactory.ParseExpression("Prompt.Untrusted"),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(target.WithoutTrivia()))))
-            .WithTriviaFrom(target)
-            .WithAdditionalAnnotations(Formatter.Annotation);
-        var newRoot = root.ReplaceNode(target, call);
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(original.WithoutTrivia()))))
+            .WithTriviaFrom(original)
+            .WithAdditionalAnnotations(Formatter.Annotation));
         newRoot = FixTargets.AddUsing(newRoot, "StructuredLlm");
         return FixTargets.WithText(document, newRoot);
+    }
+
+    /// <summary>The tainted parts that are strings (what <c>Prompt.Untrusted(string)</c> takes).</summary>
+    private static async Task<ImmutableArray<ExpressionSyntax>> StringPartsAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var parts = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        foreach (var part in FixTargets.TaintedParts(root, diagnostic))
+        {
+            if (await FixTargets.IsStringAsync(document, part, cancellationToken).ConfigureAwait(false))
+            {
+                parts.Add(part);
+            }
+        }
+
+        return parts.ToImmutable();
     }
 }

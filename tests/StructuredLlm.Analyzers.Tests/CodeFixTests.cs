@@ -25,6 +25,10 @@ public class WrapInPromptUntrustedTests
     [InlineData("var p = q; history.AddSystemMessage({|SLLM1001:p|});", "var p = q; history.AddSystemMessage(Prompt.Untrusted(p));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"Rules {0}\", q)|});", "history.AddSystemMessage(string.Format(\"Rules {0}\", Prompt.Untrusted(q)));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules \", \"for \", q)|});", "history.AddSystemMessage(string.Concat(\"Rules \", \"for \", Prompt.Untrusted(q)));")]
+    // Every untrusted part in one application.
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules {q} and {ticket.Body}\"|});", "history.AddSystemMessage($\"Rules {Prompt.Untrusted(q)} and {Prompt.Untrusted(ticket.Body)}\");")]
+    [InlineData("var p = \"Topic: \" + q; history.AddSystemMessage({|SLLM1001:$\"{p}. Subject: {ticket.Subject}. Again: {p}\"|});", "var p = \"Topic: \" + Prompt.Untrusted(q); history.AddSystemMessage($\"{p}. Subject: {Prompt.Untrusted(ticket.Subject)}. Again: {p}\");")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"{0} / {1} / {2}\", q, 42, ticket.Body)|});", "history.AddSystemMessage(string.Format(\"{0} / {1} / {2}\", Prompt.Untrusted(q), 42, Prompt.Untrusted(ticket.Body)));")]
     public Task Wraps_the_untrusted_part_the_value_was_built_from(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 

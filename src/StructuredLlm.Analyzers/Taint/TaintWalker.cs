@@ -19,13 +19,13 @@ internal enum SinkRule
 /// <summary>Untrusted text from <see cref="Source"/> reaching a sink at <see cref="Value"/>.</summary>
 internal sealed class SinkHit
 {
-    public SinkHit(SinkRule rule, IOperation value, SinkInfo sink, Origin source, IOperation? fixTarget, string? via)
+    public SinkHit(SinkRule rule, IOperation value, SinkInfo sink, Origin source, ImmutableArray<IOperation> fixTargets, string? via)
     {
         Rule = rule;
         Value = value;
         Sink = sink;
         Source = source;
-        FixTarget = fixTarget;
+        FixTargets = fixTargets;
         Via = via;
     }
 
@@ -37,8 +37,9 @@ internal sealed class SinkHit
 
     public Origin Source { get; }
 
-    /// <summary>The part of the sink value that carries the taint (an interpolation hole or a concatenated operand).</summary>
-    public IOperation? FixTarget { get; }
+    /// <summary>The parts of the sink value that carry the taint (interpolation holes, operands, arguments), or the value
+    /// itself when it is untrusted as a whole; empty when no part isolates the untrusted text.</summary>
+    public ImmutableArray<IOperation> FixTargets { get; }
 
     public string? Via { get; }
 }
@@ -1944,7 +1945,7 @@ internal sealed partial class TaintWalker
 
             if (!_hits.ContainsKey(value))
             {
-                _hits[value] = new SinkHit(rule, value, sink, origin, FixTargetOf(value, mixed: taint.Embedded && via is null), via);
+                _hits[value] = new SinkHit(rule, value, sink, origin, FixTargetsOf(value, mixed: taint.Embedded && via is null), via);
             }
         }
     }
@@ -2076,22 +2077,23 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// What a fix should wrap: the tainted part of the sink value, or the value when it is untrusted as a whole. None when
-    /// the value mixes trusted text with untrusted text that no part of it isolates (a StringBuilder's text, a helper's
-    /// result): wrapping all of it would mark the instructions as data too.
+    /// What a fix should wrap: the tainted parts of the sink value, or the value when it is untrusted as a whole. None
+    /// when the value mixes trusted text with untrusted text that no part of it isolates (a StringBuilder's text, a
+    /// helper's result): wrapping all of it would mark the instructions as data too.
     /// </summary>
-    private IOperation? FixTargetOf(IOperation value, bool mixed)
+    private ImmutableArray<IOperation> FixTargetsOf(IOperation value, bool mixed)
     {
-        var target = FindFixTarget(value, hops: 0);
-        return target == value && mixed ? null : target;
+        var parts = new List<IOperation>(1);
+        CollectFixTargets(value, hops: 0, parts);
+        return parts.Count == 1 && parts[0] == value && mixed ? ImmutableArray<IOperation>.Empty : parts.ToImmutableArray();
     }
 
     /// <summary>
-    /// The tainted part of a sink value: the first tainted interpolation hole, concatenated operand or formatted argument
-    /// (<c>string.Format</c>/<c>Concat</c>/<c>Join</c>), looking through a local assigned once (<c>var p = "Rules: " + q;</c>),
-    /// else the value.
+    /// The tainted parts of a sink value: its tainted interpolation holes, concatenated operands and formatted arguments
+    /// (<c>string.Format</c>/<c>Concat</c>/<c>Join</c>), looking through a local assigned once (<c>var p = "Rules: " + q;</c>);
+    /// the value itself when no part of it is tainted on its own.
     /// </summary>
-    private IOperation FindFixTarget(IOperation value, int hops)
+    private void CollectFixTargets(IOperation value, int hops, List<IOperation> parts)
     {
         var current = value;
         while (current is IConversionOperation conversion)
@@ -2099,6 +2101,8 @@ internal sealed partial class TaintWalker
             current = conversion.Operand;
         }
 
+        var found = parts.Count;
+        var throughLocal = false;
         switch (current)
         {
             case IInterpolatedStringOperation interpolated:
@@ -2106,7 +2110,7 @@ internal sealed partial class TaintWalker
                 {
                     if (part is IInterpolationOperation hole && IsTainted(hole.Expression))
                     {
-                        return hole.Expression;
+                        CollectFixTargets(hole.Expression, hops, parts);
                     }
                 }
 
@@ -2114,12 +2118,12 @@ internal sealed partial class TaintWalker
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
                 if (IsTainted(binary.LeftOperand))
                 {
-                    return FindFixTarget(binary.LeftOperand, hops);
+                    CollectFixTargets(binary.LeftOperand, hops, parts);
                 }
 
                 if (IsTainted(binary.RightOperand))
                 {
-                    return FindFixTarget(binary.RightOperand, hops);
+                    CollectFixTargets(binary.RightOperand, hops, parts);
                 }
 
                 break;
@@ -2137,24 +2141,40 @@ internal sealed partial class TaintWalker
                         {
                             if (IsTainted(element))
                             {
-                                return FindFixTarget(element, hops);
+                                CollectFixTargets(element, hops, parts);
                             }
                         }
                     }
                     else if (IsTainted(argument.Value))
                     {
-                        return FindFixTarget(argument.Value, hops);
+                        CollectFixTargets(argument.Value, hops, parts);
                     }
                 }
 
                 break;
             case ILocalReferenceOperation local when hops < 4 && SingleAssignment(local) is { } initializer && IsTainted(initializer):
-                // A part of the text the local was built from; the local itself when it holds only untrusted text.
-                var built = FindFixTarget(initializer, hops + 1);
-                return built == initializer ? value : built;
+                // The parts of the text the local was built from; the local itself when it holds only untrusted text.
+                var built = new List<IOperation>(1);
+                CollectFixTargets(initializer, hops + 1, built);
+                if (built.Count != 1 || built[0] != initializer)
+                {
+                    throughLocal = true;
+                    foreach (var part in built)
+                    {
+                        if (!parts.Contains(part))
+                        {
+                            parts.Add(part);
+                        }
+                    }
+                }
+
+                break;
         }
 
-        return value;
+        if (parts.Count == found && !throughLocal)
+        {
+            parts.Add(value);
+        }
     }
 
     /// <summary>
