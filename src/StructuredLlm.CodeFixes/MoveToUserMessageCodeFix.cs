@@ -126,7 +126,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             };
         }
 
-        if (tainted.Parent is not InterpolationSyntax hole || hole.Parent != argument)
+        if (tainted.Parent is not InterpolationSyntax hole || (hole.Parent != argument && !IsInitializerOf(hole.Parent, argument)))
         {
             return null;
         }
@@ -143,6 +143,16 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             _ => null,
         };
     }
+
+    /// <summary>
+    /// <c>var prompt = $"...{value}..."; history.AddSystemMessage(prompt);</c>: the interpolated string is the initializer of
+    /// the local passed to the sink (the analyzer points into it only for a local assigned once).
+    /// </summary>
+    private static bool IsInitializerOf(SyntaxNode? interpolated, ExpressionSyntax argument) =>
+        argument is IdentifierNameSyntax local
+        && interpolated is InterpolatedStringExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } }
+        && declarator.Identifier.ValueText == local.Identifier.ValueText
+        && declarator.Span.End <= argument.SpanStart;
 
     private static string RoleText(ExpressionSyntax role) =>
         role is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToFullString() + ".User" : "ChatRole.User";

@@ -84,6 +84,12 @@ public class MoveToUserMessageTests
     [InlineData(
         "var messages = new List<ChatMessage>(); messages.Add(new ChatMessage(ChatRole.User, {|SLLM1002:$\"Translate: {q}\"|}));",
         "var messages = new List<ChatMessage>(); messages.Add(new ChatMessage(ChatRole.User, $\"Translate: (see the next user message)\"));\n        messages.Add(new ChatMessage(ChatRole.User, q));")]
+    [InlineData(
+        "var prompt = $\"You help customers. They wrote: {q}\"; history.AddSystemMessage({|SLLM1001:prompt|});",
+        "var prompt = $\"You help customers. They wrote: (see the next user message)\"; history.AddSystemMessage(prompt);\n        history.AddUserMessage(q);")]
+    [InlineData(
+        "var rules = $\"Help with {ticket.Subject}\"; var messages = new List<ChatMessage> { new(ChatRole.System, {|SLLM1001:rules|}) };",
+        "var rules = $\"Help with (see the next user message)\"; var messages = new List<ChatMessage> { new(ChatRole.System, rules), new(ChatRole.User, ticket.Subject) };")]
     public Task Moves_the_value_into_a_user_message(string body, string fixedBody) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(fixedBody));
 
