@@ -24,4 +24,19 @@ public class RoleInitializerTests
     [InlineData("ChatRole r = ticket.Subject == \"x\" ? ChatRole.Tool : ChatRole.Assistant; _ = new ChatMessage { Role = r, Contents = [new Microsoft.Extensions.AI.TextContent(q)] };")]
     [InlineData("_ = new ChatMessage { Role = ChatRole.System, Contents = [new Microsoft.Extensions.AI.TextContent(\"Be brief.\")] };")]
     public Task Other_roles_whole_user_content_and_clean_text_are_not(string body) => Verify.AnalyzerAsync(FlowTests.Code(body));
+
+    // Content added after creation to a local message whose role was set where it was created.
+    [Theory]
+    [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Contents.Add({|SLLM1001:new Microsoft.Extensions.AI.TextContent(q)|});")]
+    [InlineData("var m = new ChatMessage { Role = ChatRole.System }; m.Contents.Add({|SLLM1001:new Microsoft.Extensions.AI.TextContent(\"Rules: \" + q)|});")]
+    [InlineData("var m = new ChatMessage(ChatRole.User, \"Hi\"); m.Contents.Insert(0, {|SLLM1002:new Microsoft.Extensions.AI.TextContent($\"Summarise: {q}\")|});")]
+    [InlineData("var c = new ChatMessageContent(AuthorRole.System, \"Rules\"); c.Items.Add({|SLLM1001:new Microsoft.SemanticKernel.TextContent(q)|});")]
+    public Task Content_added_later_is_judged_by_the_role_set_at_creation(string body) => Verify.AnalyzerAsync(FlowTests.Code(body));
+
+    [Theory]
+    [InlineData("var m = new ChatMessage(ChatRole.User, \"Describe:\"); m.Contents.Add(new Microsoft.Extensions.AI.TextContent(q));")] // a part of its own
+    [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Role = ChatRole.User; m.Contents.Add(new Microsoft.Extensions.AI.TextContent(q));")] // role set again: not judged
+    [InlineData("var m = new ChatMessage(ChatRole.Assistant, \"Earlier\"); m.Contents.Add(new Microsoft.Extensions.AI.TextContent(q));")]
+    [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Contents.Add(new Microsoft.Extensions.AI.TextContent(\"Be brief.\"));")]
+    public Task Content_added_later_to_other_roles_or_clean_is_not(string body) => Verify.AnalyzerAsync(FlowTests.Code(body));
 }

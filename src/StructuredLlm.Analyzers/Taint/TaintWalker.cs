@@ -950,6 +950,67 @@ internal sealed partial class TaintWalker
         return result;
     }
 
+    /// <summary>
+    /// <c>message.Contents.Add(...)</c> / <c>Insert</c> / <c>AddRange</c> (SK: <c>Items</c>) on a local message created once
+    /// in this member with a role (a constructor's role argument or <c>Role = ...</c> in its initializer) whose role is
+    /// not set again: the sink that role makes, else null.
+    /// </summary>
+    private SinkInfo? AddedToMessageContent(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Add" or "Insert" or "AddRange")
+            || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Contents" or "Items", Instance: ILocalReferenceOperation message }
+            || SingleAssignment(message) is not { } created)
+        {
+            return null;
+        }
+
+        while (created is IConversionOperation conversion)
+        {
+            created = conversion.Operand;
+        }
+
+        if (created is not IObjectCreationOperation { Constructor: { } constructor } creation || RoleWrittenLater(message))
+        {
+            return null;
+        }
+
+        if (creation.Initializer is { } members && RoleSetIn(members) is { } set)
+        {
+            return WithRoleRank(new SinkInfo(SinkRole.FromRoleArgument, "the chat message", set.Family == RoleFamily.ExtensionsAi ? "ExtensionsAi" : "SemanticKernel", set.Family), RoleRank(set.Value, 0));
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            if (argument.Parameter is { } parameter && _table.TryGetMethodSink(constructor, parameter.Ordinal, out var sink) && sink.Role == SinkRole.FromRoleArgument)
+            {
+                return ResolveRole(sink, creation.Arguments);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the member writes <c>message.Role</c> anywhere (then the role at creation does not decide).</summary>
+    private static bool RoleWrittenLater(ILocalReferenceOperation message)
+    {
+        IOperation root = message;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            if (descendant is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Role", Instance: ILocalReferenceOperation target } }
+                && SymbolEqualityComparer.Default.Equals(target.Local, message.Local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private RoleFamily RoleFamilyOf(ITypeSymbol type) =>
         SymbolEqualityComparer.Default.Equals(type, _table.ExtensionsAiChatRole) ? RoleFamily.ExtensionsAi
         : SymbolEqualityComparer.Default.Equals(type, _table.SemanticKernelAuthorRole) ? RoleFamily.SemanticKernel
@@ -1063,6 +1124,17 @@ internal sealed partial class TaintWalker
         }
 
         CheckMethodSinks(method, invocation.Arguments, arguments);
+        if (argumentTaint is not null && AddedToMessageContent(invocation) is { } messageSink)
+        {
+            // `message.Contents.Add(new TextContent(q))`: content added to a message whose role is set where it is created.
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                if (arguments[i] is { } added)
+                {
+                    CheckSink(invocation.Arguments[i].Value, added, messageSink, invocation.Arguments, via: null, viaEmbedded: false);
+                }
+            }
+        }
 
         if (_table.IsSanitizer(method) || IsCryptographicHash(method))
         {
