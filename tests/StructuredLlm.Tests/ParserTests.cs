@@ -205,6 +205,23 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_key_in_the_other_grammatical_number_is_a_drifted_name()
+    {
+        var r = SupportTicketReader.Parse("""{"categories":"billing","priority":1,"summary":"x","tag":["refund"]}""");
+        Assert.True(r.Success, string.Join("; ", r.Errors));
+        Assert.Equal(new[] { "refund" }, r.Value!.Tags);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "tag" && x.After == "tags");
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "categories" && x.After == "category");
+        // A weak claim: the exact key wins, and the value keeps its JSON type (one tag is not a list of tags).
+        var both = SupportTicketReader.Parse("""{"category":"billing","priority":1,"summary":"x","tags":["a"],"tag":["b"]}""");
+        Assert.Equal(new[] { "a" }, both.Value!.Tags);
+        Assert.Contains("$.tag", both.UnknownMembers);
+        Refused("""{"category":"billing","priority":1,"summary":"x","tag":"refund"}""");
+        // Not a word's other number: a different word that happens to share the stem.
+        Refused("""{"category":"billing","priority":1,"summary":"x","tagline":["refund"]}""");
+    }
+
+    [Fact]
     public void A_string_closed_by_a_different_kind_of_quote_is_refused_as_ambiguous()
     {
         // From a property-test seed: with single-quote delimiters, 'a',’b' is one tag ("a',’b") or two ("a", "b").

@@ -124,6 +124,24 @@ public sealed class LlmMemberTable
             }
         }
 
+        // The other grammatical number (`tag` for `tags`, `categories` for `category`): one member only, and the same
+        // weak claim as a drifted name below.
+        int numbered = -1;
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            int member = _normalizedMember[k];
+            if (member < 0 || member == numbered || !OtherNumber(n, _normalized[k])) continue;
+            if (numbered >= 0) { numbered = -2; break; }
+            numbered = member;
+        }
+        if (numbered >= 0)
+        {
+            string renamed = Utf8Text.GetString(key);
+            if (!context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, renamed), -1, renamed, _jsonNames[numbered])) return -1;
+            context.MarkWeakMatch(renamed);
+            return numbered;
+        }
+
         // Drifted names: the member's name plus extra whole words before or after it (`ticket_category`,
         // `priority_level`, `customer_email_address`). Unambiguous only: one member, or members nested in one another
         // (`name` and `customerName` for `the_customer_name`: the longest). Such a key is a weak claim: an exact key
@@ -180,6 +198,21 @@ public sealed class LlmMemberTable
         if (first < 0) return;
         string written = Utf8Text.GetString(key);
         context.AddErrorAt(several ? written : _jsonNames[first], "a complete value", "a key that was cut off (" + LlmReadContext.Quote(written) + ")");
+    }
+
+    /// <summary>
+    /// Whether two normalized names are the singular and plural of one word (<c>tag</c>/<c>tags</c>,
+    /// <c>box</c>/<c>boxes</c>, <c>category</c>/<c>categories</c>), the shorter at least <see cref="MinPartialLength"/> long.
+    /// </summary>
+    private static bool OtherNumber(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length > b.Length) { var t = a; a = b; b = t; }
+        if (a.Length < MinPartialLength || !b.StartsWith(a.Slice(0, a.Length - 1))) return false;
+        var tail = b.Slice(a.Length - 1);
+        byte last = a[a.Length - 1];
+        return (tail.Length == 2 && tail[0] == last && tail[1] == (byte)'s')                                  // tag → tags
+            || (tail.Length == 3 && tail[0] == last && tail[1] == (byte)'e' && tail[2] == (byte)'s')          // box → boxes
+            || (last == (byte)'y' && tail.Length == 3 && tail[0] == (byte)'i' && tail[1] == (byte)'e' && tail[2] == (byte)'s'); // category → categories
     }
 
     /// <summary>Member names shorter than this (<c>id</c>) are not matched inside longer keys: too many keys contain them.</summary>

@@ -197,6 +197,8 @@ add("syntax", "SupportTicket", T1s.replace('"', '\\"'), T1, "every quote escaped
 add("syntax", "SupportTicket", "{'category': 'billing', 'priority': 3, 'summary': 'Customer was charged twice for the March invoice', 'tags': ['refund', 'duplicate-charge'], 'customer_email': None}",
     with_(T1, customerEmail=None), "a Python dict repr: single quotes, None, snake_case key")
 add("naming", "SupportTicket", T1s.replace('"customerEmail"', '"Customer Email"'), T1, "key written as two words")
+add("naming", "SupportTicket", T1s.replace('"tags"', '"tag"'), T1, "a list member named in the singular")
+add("naming", "Invoice", I1s.replace('"lineItems"', '"line_item"'), I1, "a list member in the singular and snake_case")
 add("coercion", "SupportTicket", T1s.replace('"billing"', '"Billing."'), T1, "enum value with a trailing period")
 add("adversarial", "SupportTicket", T1s.replace('"', "&quot;"), None, "HTML-escaped JSON: undoing an encoding layer would be a guess, so refuse")
 add("adversarial", "Sentiment", "label: positive\nconfidence: 0.92\nsarcastic: false\n", None, "YAML instead of JSON: no JSON to read")
