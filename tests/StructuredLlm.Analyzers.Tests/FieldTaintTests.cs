@@ -10,7 +10,7 @@ namespace StructuredLlm.Analyzers.Tests;
 /// </summary>
 public class FieldTaintTests
 {
-    private static string Code(string members) => Verify.Usings + "public class C\n{\n    ChatHistory history = new();\n" + members + "\n}\n";
+    internal static string Code(string members) => Verify.Usings + "public class C\n{\n    ChatHistory history = new();\n" + members + "\n}\n";
 
     [Theory]
     [InlineData("string _question = \"\";\npublic void Set([FromQuery] string q) { _question = q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:\"Rules: \" + _question|}); }")]

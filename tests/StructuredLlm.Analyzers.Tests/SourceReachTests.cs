@@ -18,7 +18,7 @@ namespace StructuredLlm.Analyzers.Tests;
 /// </summary>
 public class SourceReachTests
 {
-    private static string Code(string members) => Verify.Usings + "public class C\n{\n    ChatHistory history = new();\n" + members + "\n}\n";
+    private static string Code(string members) => FieldTaintTests.Code(members);
 
     [Theory]
     [InlineData("void", false)]
