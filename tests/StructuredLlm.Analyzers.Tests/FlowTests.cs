@@ -54,6 +54,9 @@ public class FlowTests
     [InlineData("history.AddSystemMessage({|SLLM1001:ticket.Body|});")]
     [InlineData("var t = ticket; var body = t.Body.Trim().ToUpperInvariant(); history.AddSystemMessage({|SLLM1001:body|});")]
     [InlineData("foreach (var line in q.Split('\\n')) { history.AddSystemMessage({|SLLM1001:line|}); }")]
+    // A character of untrusted text is text: rebuilt one by one, it is the same text.
+    [InlineData("var sb = new StringBuilder(); foreach (var c in q) { sb.Append(c); } history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:new string(q.Where(char.IsLetterOrDigit).ToArray())|});")]
     [InlineData("object o = q; if (o is string s) { history.AddSystemMessage({|SLLM1001:s|}); }")]
     // Every pattern that names the value, or a part of it, binds the name to untrusted text.
     [InlineData("if (q is { Length: > 0 } s) { history.AddSystemMessage({|SLLM1001:s|}); }")]

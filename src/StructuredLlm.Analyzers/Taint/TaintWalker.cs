@@ -387,7 +387,6 @@ internal sealed partial class TaintWalker
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
-            case SpecialType.System_Char:
             case SpecialType.System_SByte:
             case SpecialType.System_Byte:
             case SpecialType.System_Int16:
