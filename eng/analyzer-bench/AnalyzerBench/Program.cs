@@ -364,6 +364,11 @@ static class DirMode
             }
 
             Counters.Print(ours);
+            Console.WriteLine("  slowest blocks that passed the pre-scan (taint walk):");
+            foreach (var (symbol, ticks) in Profiled.Blocks.OrderByDescending(b => b.Value).Take(10))
+            {
+                Console.WriteLine($"    {ticks / (double)Stopwatch.Frequency:F3} s  {symbol}");
+            }
         }
     }
 }
