@@ -46,12 +46,35 @@ public class EditingFuzzTests
         }
         """;
 
+    // Patterns, messages filled after creation, prompts built in locals, calls whose value is dropped, characters.
+    private const string Builder = """
+        public record Ticket(string Subject, string Body);
+        public class Triage(IChatClient client)
+        {
+            public async Task<string> RunAsync([FromBody] Ticket ticket, HttpRequest request)
+            {
+                var q = request.Query["q"].ToString();
+                if (ticket is { Body: var body, Subject.Length: > 0 } t && q is [var first, ..] chars) { _ = first; }
+                var prompt = $"Help with {ticket.Subject}: {body}";
+                var m = new ChatMessage(ChatRole.System, prompt);
+                m.Contents.Add(new Microsoft.Extensions.AI.TextContent(string.Format("{0}/{1}", q, t?.Body)));
+                var sb = new StringBuilder();
+                foreach (var c in q) sb.Append(c);
+                await SaveAsync(sb).ConfigureAwait(false);
+                var reply = await client.GetResponseAsync([m, new ChatMessage { Role = ChatRole.User, Contents = { new Microsoft.Extensions.AI.TextContent(q) } }]);
+                return reply.Text switch { { Length: 0 } => "", var text => text };
+            }
+            static Task SaveAsync(StringBuilder sb) => Task.CompletedTask;
+        }
+        """;
+
     [Theory]
     [InlineData(nameof(Service))]
     [InlineData(nameof(MinimalApi))]
+    [InlineData(nameof(Builder))]
     public async Task Partial_and_broken_edits_never_crash_the_analyzer(string name)
     {
-        var body = name == nameof(Service) ? Service : MinimalApi;
+        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, _ => Builder };
         for (var cut = 0; cut < body.Length; cut += 13)
         {
             foreach (var variant in new[] { body.Substring(0, cut), body.Remove(cut, 1), body.Insert(cut, "(") })
