@@ -35,7 +35,7 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if ((await StringPartsAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false)).IsEmpty)
+            if ((await WrappablePartsAsync(context.Document, root, diagnostic, context.CancellationToken).ConfigureAwait(false)).IsEmpty)
             {
                 continue;
             }
@@ -52,34 +52,65 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
     private static async Task<Document> WrapAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = (CompilationUnitSyntax?)await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var targets = root is null ? ImmutableArray<ExpressionSyntax>.Empty : await StringPartsAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false);
+        var targets = root is null ? ImmutableArray<(ExpressionSyntax, string?)>.Empty : await WrappablePartsAsync(document, root, diagnostic, cancellationToken).ConfigureAwait(false);
         if (root is null || targets.IsEmpty)
         {
             return document;
         }
 
-        // Every untrusted part at once (`$"{a} and {b}"`), so one application leaves nothing to fix.
-        var newRoot = root.ReplaceNodes(targets, (original, _) => SyntaxFactory.InvocationExpression(
-                SyntaxFactory.ParseExpression("Prompt.Untrusted"),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(original.WithoutTrivia()))))
-            .WithTriviaFrom(original)
-            .WithAdditionalAnnotations(Formatter.Annotation));
+        // Every untrusted part at once (`$"{a} and {b}"`), so one application leaves nothing to fix. A hole that is not a
+        // string is turned into the text the interpolation would have written (`{ticket}` → `ticket?.ToString()`).
+        var conversions = new System.Collections.Generic.Dictionary<ExpressionSyntax, string?>();
+        foreach (var (part, conversion) in targets)
+        {
+            conversions[part] = conversion;
+        }
+
+        var newRoot = root.ReplaceNodes(conversions.Keys, (original, _) =>
+        {
+            var conversion = conversions[original];
+            var argument = conversion is null
+                ? original.WithoutTrivia()
+                : SyntaxFactory.ParseExpression(Parenthesize(original.WithoutTrivia()) + conversion);
+            return SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.ParseExpression("Prompt.Untrusted"),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
+                .WithTriviaFrom(original)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        });
         newRoot = FixTargets.AddUsing(newRoot, "StructuredLlm");
         return FixTargets.WithText(document, newRoot);
     }
 
-    /// <summary>The tainted parts that are strings (what <c>Prompt.Untrusted(string)</c> takes).</summary>
-    private static async Task<ImmutableArray<ExpressionSyntax>> StringPartsAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The tainted parts <c>Prompt.Untrusted(string)</c> can take: strings as they are, and an interpolation hole of
+    /// another type without a format or alignment (its text is what <c>ToString()</c> gives, which the hole wrote anyway),
+    /// with the conversion to append (<c>?.ToString()</c>, or <c>.ToString()</c> for a non-nullable value type).
+    /// </summary>
+    private static async Task<ImmutableArray<(ExpressionSyntax Part, string? Conversion)>> WrappablePartsAsync(Document document, SyntaxNode root, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var parts = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var parts = ImmutableArray.CreateBuilder<(ExpressionSyntax, string?)>();
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         foreach (var part in FixTargets.TaintedParts(root, diagnostic))
         {
-            if (await FixTargets.IsStringAsync(document, part, cancellationToken).ConfigureAwait(false))
+            var type = model?.GetTypeInfo(part, cancellationToken).Type;
+            if (type?.SpecialType == SpecialType.System_String)
             {
-                parts.Add(part);
+                parts.Add((part, null));
+            }
+            else if (type is not null and not IErrorTypeSymbol
+                && part.Parent is InterpolationSyntax { FormatClause: null, AlignmentClause: null })
+            {
+                parts.Add((part, type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T ? ".ToString()" : "?.ToString()"));
             }
         }
 
         return parts.ToImmutable();
     }
+
+    /// <summary>The expression's text, in parentheses unless it is a name, member access, call or element access.</summary>
+    private static string Parenthesize(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax or ThisExpressionSyntax
+            ? expression.ToFullString()
+            : "(" + expression.ToFullString() + ")";
 }

@@ -25,19 +25,20 @@ public class WrapInPromptUntrustedTests
     [InlineData("var p = q; history.AddSystemMessage({|SLLM1001:p|});", "var p = q; history.AddSystemMessage(Prompt.Untrusted(p));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"Rules {0}\", q)|});", "history.AddSystemMessage(string.Format(\"Rules {0}\", Prompt.Untrusted(q)));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules \", \"for \", q)|});", "history.AddSystemMessage(string.Concat(\"Rules \", \"for \", Prompt.Untrusted(q)));")]
-    // Every untrusted part in one application.
+    // Every untrusted part in one application; a hole that is not a string is wrapped as the text it writes.
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Ticket: {ticket}\"|});", "history.AddSystemMessage($\"Ticket: {Prompt.Untrusted(ticket?.ToString())}\");")]
+    [InlineData("object o = q; history.AddSystemMessage({|SLLM1001:$\"Rules {o} and {ticket.Body}\"|});", "object o = q; history.AddSystemMessage($\"Rules {Prompt.Untrusted(o?.ToString())} and {Prompt.Untrusted(ticket.Body)}\");")]
     [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules {q} and {ticket.Body}\"|});", "history.AddSystemMessage($\"Rules {Prompt.Untrusted(q)} and {Prompt.Untrusted(ticket.Body)}\");")]
     [InlineData("var p = \"Topic: \" + q; history.AddSystemMessage({|SLLM1001:$\"{p}. Subject: {ticket.Subject}. Again: {p}\"|});", "var p = \"Topic: \" + Prompt.Untrusted(q); history.AddSystemMessage($\"{p}. Subject: {Prompt.Untrusted(ticket.Subject)}. Again: {p}\");")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"{0} / {1} / {2}\", q, 42, ticket.Body)|});", "history.AddSystemMessage(string.Format(\"{0} / {1} / {2}\", Prompt.Untrusted(q), 42, Prompt.Untrusted(ticket.Body)));")]
     public Task Wraps_the_untrusted_part_the_value_was_built_from(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 
-    // No expression holds only the untrusted text (a StringBuilder's text), or the part is not a string: wrapping the
-    // whole value would mark the instructions as data too, so nothing is offered.
+    // No expression holds only the untrusted text (a StringBuilder's text, a local appended to): wrapping the whole value
+    // would mark the instructions as data too, so nothing is offered.
     [Theory]
     [InlineData("var sb = new StringBuilder(\"Rules: \"); sb.Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
     [InlineData("var p = \"Rules: \"; p += q; history.AddSystemMessage({|SLLM1001:p|});")]
-    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Ticket: {ticket}\"|});")]
     public Task Not_offered_where_no_part_holds_only_untrusted_text(string body) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(body));
 
