@@ -104,9 +104,7 @@ public class ReceiverKeyTests
     {
         foreach (var references in new[] { TestReferences.All, TestReferences.WithoutOpenAI })
         {
-            var (index, declarations) = Build(Verify.Usings + Types + Uses, references);
-            Assert.True(index.IsEnabled);
-            Assert.Equal(reaches, index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method)));
+            Assert.Equal(reaches, Reaches(Verify.Usings + Types + Uses, method, references));
         }
     }
 
@@ -145,6 +143,14 @@ public class ReceiverKeyTests
         Verify.AnalyzerAsync(FlowTests.Code(body, members) + "\n" + Types);
 
     /// <summary>The sink index of one source file, and its method declarations (shared with the other index tests).</summary>
+    /// <summary>Whether the sink index (enabled for <paramref name="source"/>) lets the method named <paramref name="method"/> reach a sink.</summary>
+    internal static bool Reaches(string source, string method, ImmutableArray<MetadataReference> references)
+    {
+        var (index, declarations) = Build(source, references);
+        Assert.True(index.IsEnabled);
+        return index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method));
+    }
+
     internal static (SinkIndex Index, ImmutableArray<MethodDeclarationSyntax> Declarations) Build(string source, ImmutableArray<MetadataReference> references)
     {
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview), cancellationToken: TestContext.Current.CancellationToken);

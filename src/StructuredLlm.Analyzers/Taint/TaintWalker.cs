@@ -924,21 +924,16 @@ internal sealed partial class TaintWalker
         var tainted = 0;
         foreach (var item in added.Initializers)
         {
+            TaintValue? taint;
             if (item is IInvocationOperation add)
             {
-                foreach (var argument in add.Arguments)
-                {
-                    Add(Eval(argument.Value));
-                }
+                EvalArguments(add.Arguments, out taint);
             }
             else
             {
-                Add(Eval(item));
+                taint = Eval(item);
             }
-        }
 
-        void Add(TaintValue? taint)
-        {
             if (taint is not null)
             {
                 tainted++;
