@@ -170,7 +170,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             var reachable = false;
             foreach (var block in blocks)
             {
-                if (index.MayReachSink(block.Syntax))
+                if (index.MayReachSink(block.Syntax, taint.Table.InterproceduralDepth))
                 {
                     reachable = true;
                     break;

@@ -119,8 +119,8 @@ public class ReceiverKeyTests
                 public void CallsNotesField(Uses uses, string s) => uses.NotesField(s);
             }
             """, TestReferences.WithoutOpenAI);
-        Assert.False(index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == "CallsListField")));
-        Assert.True(index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == "CallsNotesField")));
+        Assert.False(index.CallsToSink(declarations.Single(d => d.Identifier.ValueText == "CallsListField")) != SinkIndex.Unreachable);
+        Assert.True(index.CallsToSink(declarations.Single(d => d.Identifier.ValueText == "CallsNotesField")) != SinkIndex.Unreachable);
     }
 
     // End to end: the flow into Notes.Add's sink is found through every kind of receiver (a prefilter that skipped
@@ -148,7 +148,7 @@ public class ReceiverKeyTests
     {
         var (index, declarations) = Build(source, references);
         Assert.True(index.IsEnabled);
-        return index.MayReachSink(declarations.Single(d => d.Identifier.ValueText == method));
+        return index.CallsToSink(declarations.Single(d => d.Identifier.ValueText == method)) != SinkIndex.Unreachable;
     }
 
     internal static (SinkIndex Index, ImmutableArray<MethodDeclarationSyntax> Declarations) Build(string source, ImmutableArray<MetadataReference> references)

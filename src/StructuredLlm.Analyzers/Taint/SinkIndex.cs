@@ -60,14 +60,18 @@ internal sealed partial class SinkIndex
 
     private readonly Receivers? _receivers;
 
+    /// <summary>A distance that stands for "no sink reachable at any depth".</summary>
+    public const int Unreachable = int.MaxValue;
+
     /// <summary>
-    /// The demand-driven part: which declarations are known to reach a sink or not, and the keys each scanned body
-    /// mentions. A body is scanned the first time a question needs it, not when the index is built. No lock: every entry
-    /// is a fact about the syntax (two threads that work one out at the same time write the same answer).
+    /// The demand-driven part: for the declarations asked about so far, the fewest calls from their body to a body that
+    /// mentions a sink key (<see cref="Unreachable"/> when none is reachable), and the keys each scanned body mentions. A
+    /// body is scanned the first time a question needs it, not when the index is built. No lock: every entry is a fact
+    /// about the syntax (two threads that work one out at the same time write the same answer).
     /// </summary>
-    private readonly ConcurrentDictionary<SyntaxNode, bool> _reaches = new();
+    private readonly ConcurrentDictionary<SyntaxNode, int> _distances = new();
     private readonly ConcurrentDictionary<SyntaxNode, List<Mention>> _mentions = new();
-    private readonly ConcurrentDictionary<SyntaxNode, bool> _scopes = new();
+    private readonly ConcurrentDictionary<SyntaxNode, int> _scopes = new();
 
     private SinkIndex(HashSet<string> aliases)
         : this(null, new(StringComparer.Ordinal), new(StringComparer.Ordinal), null, new(StringComparer.Ordinal), new List<Declaration>(), aliases, null)
@@ -129,12 +133,22 @@ internal sealed partial class SinkIndex
 
     public bool IsEnabled => _direct is not null;
 
-    /// <summary>Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink.</summary>
-    public bool MayReachSink(SyntaxNode node)
+    /// <summary>
+    /// Whether code in <paramref name="node"/> (a body, an initializer, an accessor...) may reach a sink through at most
+    /// <paramref name="maxCalls"/> calls (0: a sink key in the code itself). The walk follows calls only as deep as its
+    /// interprocedural depth, so a sink further down a chain of calls is none for it.
+    /// </summary>
+    public bool MayReachSink(SyntaxNode node, int maxCalls) => CallsToSink(node) <= maxCalls;
+
+    /// <summary>
+    /// The fewest calls from code in <paramref name="node"/> to a sink key (see <see cref="MayReachSink(SyntaxNode, int)"/>);
+    /// <see cref="Unreachable"/> when none is reachable, 0 when the index is off.
+    /// </summary>
+    public int CallsToSink(SyntaxNode node)
     {
         if (_direct is null)
         {
-            return true;
+            return 0;
         }
 
         // An accessor, a field initializer, a parameter default: the whole enclosing member, whose type can type a slot.
@@ -146,7 +160,7 @@ internal sealed partial class SinkIndex
 
         if (_recorded.Contains(scope))
         {
-            return Reaches(scope);
+            return Distance(scope);
         }
 
         // The answer is final (each mention's answer is), so it is kept for the scope's other blocks (accessors...).
@@ -155,18 +169,18 @@ internal sealed partial class SinkIndex
             return known;
         }
 
-        var reaches = false;
+        var distance = Unreachable;
         foreach (var mention in Keys(scope, _aliases))
         {
-            if (MentionReaches(mention))
+            distance = Math.Min(distance, MentionDistance(mention));
+            if (distance == 0)
             {
-                reaches = true;
                 break;
             }
         }
 
-        _scopes[scope] = reaches;
-        return reaches;
+        _scopes[scope] = distance;
+        return distance;
     }
 
     /// <summary>
@@ -174,7 +188,11 @@ internal sealed partial class SinkIndex
     /// member that only shares its name with one that reaches a sink does not); a declaration the index did not record
     /// (an accessor, a primary constructor...) is not ruled out when any declaration of its key may reach one.
     /// </summary>
-    public bool MayReachSink(IMethodSymbol method, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="maxCalls"/> as for <see cref="MayReachSink(SyntaxNode, int)"/>, counted from the method's own body;
+    /// a declaration the index did not record counts as its namesakes do (or 0 when its name is a sink key).
+    /// </remarks>
+    public bool MayReachSink(IMethodSymbol method, int maxCalls, CancellationToken cancellationToken)
     {
         if (_direct is null)
         {
@@ -191,32 +209,45 @@ internal sealed partial class SinkIndex
 
         foreach (var syntax in syntaxes)
         {
-            if (_recorded.Contains(syntax) ? Reaches(syntax) : MentionReaches(new Mention(key)))
+            if ((_recorded.Contains(syntax) ? Distance(syntax) : NamesakeDistance(new Mention(key))) <= maxCalls)
             {
                 return true;
             }
         }
 
-        return syntaxes.Count == 0 && MentionReaches(new Mention(key));
+        return syntaxes.Count == 0 && NamesakeDistance(new Mention(key)) <= maxCalls;
     }
 
-    /// <summary>Whether a mention may reach a sink: a direct key, or a declaration of the key the receiver may call that reaches one.</summary>
-    private bool MentionReaches(Mention mention)
+    /// <summary>
+    /// The fewest calls to a sink key from the body of code that a mention calls: 0 for a direct key, else the nearest of
+    /// the declarations of the key the receiver may call.
+    /// </summary>
+    private int NamesakeDistance(Mention mention)
     {
         if (IsDirect(mention))
         {
-            return true;
+            return 0;
         }
 
+        var distance = Unreachable;
         foreach (var declaration in Callees(mention))
         {
-            if (Reaches(declaration.Node))
-            {
-                return true;
-            }
+            distance = Math.Min(distance, Distance(declaration.Node));
         }
 
-        return false;
+        return distance;
+    }
+
+    /// <summary>The fewest calls to a sink key from code that holds a mention: 0 for a direct key, else one more than its nearest callee's.</summary>
+    private int MentionDistance(Mention mention)
+    {
+        if (IsDirect(mention))
+        {
+            return 0;
+        }
+
+        var distance = NamesakeDistance(mention);
+        return distance == Unreachable ? Unreachable : distance + 1;
     }
 
     /// <summary>A sink key itself (a target-typed <c>new(...)</c> is one when any sink is a constructor it may call).</summary>
@@ -510,8 +541,8 @@ internal sealed partial class SinkIndex
 
         foreach (var declaration in declarations)
         {
-            // A declaration known not to reach a sink is no callee worth the receiver check (both callers skip it).
-            if (_reaches.TryGetValue(declaration.Node, out var reaches) && !reaches)
+            // A declaration known not to reach a sink is no callee worth the receiver check (every caller skips it).
+            if (_distances.TryGetValue(declaration.Node, out var distance) && distance == Unreachable)
             {
                 continue;
             }
@@ -524,69 +555,89 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>
-    /// Whether a recorded declaration's body may reach a sink: it mentions a direct key, or calls (by key, receiver-aware)
-    /// a recorded declaration that does, at any depth. A breadth-first search over the bodies it may call, scanning each
-    /// body once; when no sink is found every body searched is known not to reach one, and when one is found the bodies on
-    /// the path to it are known to.
+    /// The fewest calls from a recorded declaration's body to a body that mentions a direct key (0: its own body does),
+    /// calls followed by key, receiver-aware; <see cref="Unreachable"/> when no body it may call, at any depth, does. A
+    /// breadth-first search, level by level, over the bodies it may call, scanning each body once and taking the known
+    /// distance of bodies asked about before; it stops at the first level that cannot beat the nearest sink found. When
+    /// no sink is found every body searched is known not to reach one; when one is found the bodies on the shortest path
+    /// to it get their own distance (a shorter one for any of them would make the root's shorter too).
     /// </summary>
-    private bool Reaches(SyntaxNode root)
+    private int Distance(SyntaxNode root)
     {
-        if (_reaches.TryGetValue(root, out var known))
+        if (_distances.TryGetValue(root, out var known))
         {
             return known;
         }
 
         var parents = new Dictionary<SyntaxNode, SyntaxNode?> { [root] = null };
-        var queue = new Queue<SyntaxNode>();
-        queue.Enqueue(root);
-        while (queue.Count > 0)
+        var level = new List<SyntaxNode> { root };
+        var best = Unreachable;
+        SyntaxNode? nearest = null;
+        var nearestDistance = 0;
+        for (var depth = 0; level.Count > 0 && depth < best; depth++)
         {
-            var body = queue.Dequeue();
-            foreach (var mention in MentionsOf(body))
+            var next = new List<SyntaxNode>();
+            foreach (var body in level)
             {
-                if (IsDirect(mention))
+                foreach (var mention in MentionsOf(body))
                 {
-                    return Found(body, parents);
-                }
-
-                foreach (var callee in Callees(mention))
-                {
-                    if (_reaches.TryGetValue(callee.Node, out var calleeReaches))
+                    if (IsDirect(mention))
                     {
-                        if (calleeReaches)
+                        // Nothing at this level or below beats it.
+                        best = depth;
+                        nearest = body;
+                        nearestDistance = 0;
+                        break;
+                    }
+
+                    foreach (var callee in Callees(mention))
+                    {
+                        if (_distances.TryGetValue(callee.Node, out var calleeDistance))
                         {
-                            return Found(body, parents);
+                            if (calleeDistance != Unreachable && depth + 1 + calleeDistance < best)
+                            {
+                                best = depth + 1 + calleeDistance;
+                                nearest = body;
+                                nearestDistance = 1 + calleeDistance;
+                            }
+
+                            continue;
                         }
 
-                        continue;
-                    }
-
-                    if (!parents.ContainsKey(callee.Node))
-                    {
-                        parents[callee.Node] = body;
-                        queue.Enqueue(callee.Node);
+                        if (!parents.ContainsKey(callee.Node))
+                        {
+                            parents[callee.Node] = body;
+                            next.Add(callee.Node);
+                        }
                     }
                 }
+
+                if (best == depth)
+                {
+                    break;
+                }
             }
+
+            level = next;
         }
 
-        // Nothing reachable from the root reaches a sink, so nothing reachable from any body searched does either.
-        foreach (var searched in parents.Keys)
+        if (nearest is null)
         {
-            _reaches[searched] = false;
+            // Nothing reachable from the root reaches a sink, so nothing reachable from any body searched does either.
+            foreach (var searched in parents.Keys)
+            {
+                _distances[searched] = Unreachable;
+            }
+
+            return Unreachable;
         }
 
-        return false;
-    }
-
-    private bool Found(SyntaxNode body, Dictionary<SyntaxNode, SyntaxNode?> parents)
-    {
-        for (SyntaxNode? current = body; current is not null; current = parents[current])
+        for (SyntaxNode? current = nearest; current is not null; current = parents[current])
         {
-            _reaches[current] = true;
+            _distances[current] = nearestDistance++;
         }
 
-        return true;
+        return best;
     }
 
     /// <summary>

@@ -506,8 +506,9 @@ internal sealed class TaintContext
             return MethodReach.None;
         }
 
-        // A body that the syntactic index rules out cannot reach a sink: its body is never bound for that question.
-        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method, cancellationToken))
+        // A body that the syntactic index rules out cannot reach a sink within the calls left: it is never bound for that
+        // question (its own sinks count at this depth, its callees' at one less, down to 1).
+        if (wanted == MethodReach.Sink && !GetSinkIndex(cancellationToken).MayReachSink(method, depth - 1, cancellationToken))
         {
             return MethodReach.None;
         }

@@ -1036,7 +1036,7 @@ internal sealed partial class TaintWalker
 
     /// <summary>Whether the sink index lets <paramref name="method"/>'s body reach a sink.</summary>
     private bool MayReachSink(IMethodSymbol method) =>
-        _context.GetSinkIndex(_cancellationToken).MayReachSink(TaintContext.BodyOwner(method), _cancellationToken);
+        _context.GetSinkIndex(_cancellationToken).MayReachSink(TaintContext.BodyOwner(method), SinkIndex.Unreachable - 1, _cancellationToken);
 
     /// <summary>
     /// A same-compilation callee whose summary is empty whatever its body does: it gives nothing back (void or a safe
