@@ -188,3 +188,76 @@ public class PreScanCutTests
     public Task Flows_through_calls_with_constant_and_numeric_arguments_or_out_parameters_are_found(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + Helpers);
 }
+
+/// <summary>
+/// A receiver name that no declaration of the member or its type's source family states, and that names a type of the
+/// compilation, is a static call on that type, unless a base type (a referenced one too) or an enclosing type declares a
+/// member of that name; then, as for any other name syntax cannot place, it stays unknown and reaches every declaration
+/// of the key.
+/// </summary>
+public class ReceiverLookupTests
+{
+    private const string Types = """
+        public static class Retry
+        {
+            public static Task SendAsync(ChatHistory history, string s) { history.AddSystemMessage(s); return Task.CompletedTask; }
+        }
+        public static class Quiet
+        {
+            public static Task<string> SendAsync(string s) => Task.FromResult(s);
+        }
+        public class Outer
+        {
+            static OllamaSharp.Chat SharedChat = null!;
+            static System.Net.Http.HttpClient SharedHttp = new();
+            public class Inner
+            {
+                public void ViaOuterChat(string s) { _ = SharedChat.SendAsync(s); }
+                public void ViaOuterHttp(System.Net.Http.HttpRequestMessage request) { _ = SharedHttp.SendAsync(request); }
+            }
+        }
+        public class Shadowed
+        {
+            static OllamaSharp.Chat Quiet = null!;
+            public class Inner
+            {
+                public void ViaOuterFieldNamedLikeAType(string s) { _ = Quiet.SendAsync(s); }
+            }
+        }
+        public class MyError : Exception
+        {
+            public void ViaInheritedPropertyNamedLikeAType(string s) { _ = Source.SendAsync(); }
+        }
+        public static class StringSends
+        {
+            public static Task<string> SendAsync(this string s) => Task.FromResult(s);
+        }
+        public static class Source
+        {
+            public static Task<string> SendAsync(string s) => Task.FromResult(s);
+        }
+        public class Callers
+        {
+            public Task ViaStaticQuiet(string s) => Quiet.SendAsync(s);
+            public Task ViaStaticRetry(ChatHistory history, string s) => Retry.SendAsync(history, s);
+            public void ViaUnknown(dynamic d, string s) { _ = d.SendAsync(s); }
+        }
+        """;
+
+    [Theory]
+    [InlineData("ViaStaticQuiet", false)]   // a static class's own SendAsync, which reaches nothing
+    [InlineData("ViaStaticRetry", true)]    // a static class's SendAsync that reaches a sink itself
+    [InlineData("ViaOuterChat", true)]      // an outer type's OllamaSharp Chat field
+    [InlineData("ViaOuterHttp", true)]      // an outer type's field: not placed, so unknown
+    [InlineData("ViaOuterFieldNamedLikeAType", true)]       // the enclosing type's field, not the static class
+    [InlineData("ViaInheritedPropertyNamedLikeAType", true)] // Exception.Source, not the static class
+    [InlineData("ViaUnknown", true)]        // dynamic: unknown, so it may be anything
+    public void A_receiver_that_names_a_type_is_a_static_call_on_it(string method, bool reaches) =>
+        Assert.Equal(reaches, ReceiverKeyTests.Reaches(Verify.Usings + Types, method, TestReferences.All));
+
+    [Theory]
+    [InlineData("await Retry.SendAsync(history, {|SLLM1001:q|});")]
+    [InlineData("await Quiet.SendAsync(q);")]
+    public Task A_static_call_reaches_the_sink_its_own_body_holds(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + Types);
+}

@@ -15,8 +15,10 @@ internal sealed partial class SinkIndex
     /// <c>out</c> variables of the enclosing member; fields, properties, events and primary-constructor parameters of the
     /// enclosing type and its source base types), and the type names each of them derives from in source. Anything
     /// syntax does not state (<c>var</c>, an untyped lambda parameter, a type parameter, an alias, <c>dynamic</c>, a
-    /// tuple, a name it cannot find, top-level statements) leaves the receiver unknown, and an unknown receiver matches
-    /// every declaration of the key, as before. The build fills it on one thread; analysis threads then read it at once (its lazy caches are concurrent).
+    /// tuple, top-level statements) leaves the receiver unknown, and an unknown receiver matches every declaration of the
+    /// key, as before. A name that no declaration of the member or of its type's source family states but that names a
+    /// type of this compilation is that type when no base or enclosing type declares a member of that name (a static
+    /// call). The build fills it on one thread; analysis threads then read it at once (its lazy caches are concurrent).
     /// </summary>
     private sealed class Receivers
     {
@@ -30,7 +32,13 @@ internal sealed partial class SinkIndex
         private readonly ConcurrentDictionary<SyntaxNode, string[]?> _resolved = new();
         private readonly ConcurrentDictionary<SyntaxNode, string[]?> _declared = new();
 
-        public Receivers(HashSet<string> aliases) => _aliases = aliases;
+        private readonly Compilation _compilation;
+
+        public Receivers(HashSet<string> aliases, Compilation compilation)
+        {
+            _aliases = aliases;
+            _compilation = compilation;
+        }
 
         /// <summary>Records what a declaration outside bodies says: type parameters, base types, member types.</summary>
         public void Add(SyntaxNode node)
@@ -361,7 +369,7 @@ internal sealed partial class SinkIndex
             // Not found: a static class, an inherited member of a referenced base type, a member of an outer type...
             if (declared.Count == 0)
             {
-                return null;
+                return receiver is IdentifierNameSyntax ? TypeNamed(enclosingType, name) : null;
             }
 
             var result = new List<string>(declared.Count);
@@ -379,6 +387,34 @@ internal sealed partial class SinkIndex
             }
 
             return result.ToArray();
+        }
+
+        /// <summary>
+        /// A receiver name that no declaration of the member or of its type's source family states, and that names a type
+        /// declared in this compilation, is that type (a static call: <c>HttpRetryPolicy.SendAsync(...)</c> is no call on an
+        /// OllamaSharp <c>Chat</c>) unless a member of that name is inherited from a base type or declared in an enclosing
+        /// type, which the declared symbols say without binding any body; <see langword="null"/> (unknown) otherwise.
+        /// </summary>
+        private string[]? TypeNamed(TypeDeclarationSyntax? enclosingType, string name)
+        {
+            if (enclosingType is null || !_bases.ContainsKey(name) || !_compilation.ContainsSyntaxTree(enclosingType.SyntaxTree)
+                || _compilation.GetSemanticModel(enclosingType.SyntaxTree).GetDeclaredSymbol(enclosingType) is not { } declared)
+            {
+                return null;
+            }
+
+            for (INamedTypeSymbol? type = declared; type is not null; type = type.ContainingType)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    if (!current.GetMembers(name).IsEmpty)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return new[] { name };
         }
 
         /// <summary>The name a declared type states; <see langword="null"/> when syntax does not say which type it is.</summary>

@@ -780,7 +780,7 @@ internal sealed partial class SinkIndex
         // reaches it only when that type is the method's type or derives from it (`list.Add` is not SK's `ChatHistory.Add`).
         var byKey = new Dictionary<string, List<Declaration>>(StringComparer.Ordinal);
         var constructors = new List<Declaration>();
-        var receivers = new Receivers(aliases);
+        var receivers = new Receivers(aliases, table.Compilation);
         foreach (var tree in table.Compilation.SyntaxTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
