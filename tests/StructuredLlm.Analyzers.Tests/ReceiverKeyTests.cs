@@ -255,6 +255,13 @@ public class ReceiverLookupTests
     public void A_receiver_that_names_a_type_is_a_static_call_on_it(string method, bool reaches) =>
         Assert.Equal(reaches, ReceiverKeyTests.Reaches(Verify.Usings + Types, method, TestReferences.All));
 
+    /// <summary>A <c>using static</c> (in the file, or global in any file) may bring a member of that name into scope: the name stays unknown.</summary>
+    [Theory]
+    [InlineData("using static System.Math;\n")]
+    [InlineData("global using static System.Math;\n")]
+    public void A_using_static_leaves_a_type_named_receiver_unknown(string directive) =>
+        Assert.True(ReceiverKeyTests.Reaches(directive + Verify.Usings + Types, "ViaStaticQuiet", TestReferences.All));
+
     [Theory]
     [InlineData("await Retry.SendAsync(history, {|SLLM1001:q|});")]
     [InlineData("await Quiet.SendAsync(q);")]

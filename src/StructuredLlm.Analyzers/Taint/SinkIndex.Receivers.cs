@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -33,6 +34,8 @@ internal sealed partial class SinkIndex
         private readonly ConcurrentDictionary<SyntaxNode, string[]?> _declared = new();
 
         private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, bool> _usingStatic = new();
+        private int _globalUsingStatic; // 0: not looked at yet, 1: none, 2: some file has a `global using static`
 
         public Receivers(HashSet<string> aliases, Compilation compilation)
         {
@@ -397,7 +400,9 @@ internal sealed partial class SinkIndex
         /// </summary>
         private string[]? TypeNamed(TypeDeclarationSyntax? enclosingType, string name)
         {
-            if (enclosingType is null || !_bases.ContainsKey(name) || !_compilation.ContainsSyntaxTree(enclosingType.SyntaxTree)
+            // A using alias of that name, or members a `using static` brings into scope, may mean something else.
+            if (enclosingType is null || !_bases.ContainsKey(name) || _aliases.Contains(name) || HasUsingStatic(enclosingType.SyntaxTree)
+                || !_compilation.ContainsSyntaxTree(enclosingType.SyntaxTree)
                 || _compilation.GetSemanticModel(enclosingType.SyntaxTree).GetDeclaredSymbol(enclosingType) is not { } declared)
             {
                 return null;
@@ -415,6 +420,58 @@ internal sealed partial class SinkIndex
             }
 
             return new[] { name };
+        }
+
+        /// <summary>Whether a <c>using static</c> applies in <paramref name="tree"/>: its own, or a <c>global using static</c> of any file.</summary>
+        private bool HasUsingStatic(SyntaxTree tree)
+        {
+            if (_usingStatic.TryGetValue(tree, out var known))
+            {
+                return known;
+            }
+
+            var global = Volatile.Read(ref _globalUsingStatic);
+            if (global == 0)
+            {
+                global = 1;
+                foreach (var other in _compilation.SyntaxTrees)
+                {
+                    if (other.GetRoot() is CompilationUnitSyntax { Usings: var usings } && HasStatic(usings, globalOnly: true))
+                    {
+                        global = 2;
+                        break;
+                    }
+                }
+
+                Volatile.Write(ref _globalUsingStatic, global);
+            }
+
+            var result = global == 2;
+            foreach (var node in tree.GetRoot().DescendantNodesAndSelf(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+            {
+                if (node is CompilationUnitSyntax { Usings: var unitUsings } && HasStatic(unitUsings, globalOnly: false)
+                    || node is BaseNamespaceDeclarationSyntax { Usings: var namespaceUsings } && HasStatic(namespaceUsings, globalOnly: false))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            _usingStatic[tree] = result;
+            return result;
+        }
+
+        private static bool HasStatic(SyntaxList<UsingDirectiveSyntax> usings, bool globalOnly)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.StaticKeyword.IsKind(SyntaxKind.StaticKeyword) && (!globalOnly || directive.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The name a declared type states; <see langword="null"/> when syntax does not say which type it is.</summary>
