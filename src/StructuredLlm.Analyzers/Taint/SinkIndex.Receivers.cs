@@ -18,8 +18,8 @@ internal sealed partial class SinkIndex
     /// syntax does not state (<c>var</c>, an untyped lambda parameter, a type parameter, an alias, <c>dynamic</c>, a
     /// tuple, top-level statements) leaves the receiver unknown, and an unknown receiver matches every declaration of the
     /// key, as before. A name that no declaration of the member or of its type's source family states but that names a
-    /// type of this compilation is that type when no base or enclosing type declares a member of that name (a static
-    /// call). The build fills it on one thread; analysis threads then read it at once (its lazy caches are concurrent).
+    /// type of this compilation is that type when no base or enclosing type declares a member of that name and no using
+    /// alias or `using static` can give it another meaning (a static call). The build fills it on one thread; analysis threads then read it at once (its lazy caches are concurrent).
     /// </summary>
     private sealed class Receivers
     {
