@@ -104,4 +104,26 @@ public class SinkDistanceTests
         var diagnostics = await Verify.RunAsync(source, globalConfig: $"structuredllm.prompt_injection.interprocedural_depth = {depth}");
         Assert.Equal(found ? 1 : 0, diagnostics.Count(d => d.Id == "SLLM1001"));
     }
+
+    /// <summary>
+    /// A summary built one level short of a sink (<c>W</c>'s, through <c>X</c>: both return a value, so both are
+    /// summarised, and <c>Mid</c>'s sink is out of reach there) skips that callee for its depth only: <c>W</c> asked at
+    /// full depth right after is summarised again and reported.
+    /// </summary>
+    [Fact]
+    public async Task A_callee_skipped_for_depth_is_not_skipped_at_a_deeper_question()
+    {
+        const string helpers = """
+            public static class Deep
+            {
+                public static void Direct(ChatHistory history, string s) => history.AddSystemMessage(s);
+                public static void Mid(ChatHistory history, string s) => Direct(history, s);
+                public static string W(ChatHistory history, string s) { Mid(history, s); return "done"; }
+                public static string X(ChatHistory history, string s) => W(history, s);
+            }
+            """;
+        var source = FlowTests.Code("Deep.X(history, q); Deep.W(history, q);") + "\n" + helpers;
+        var diagnostic = Assert.Single(await Verify.RunAsync(source), d => d.Id == "SLLM1001");
+        Assert.Contains("through 'W → Mid → Direct'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
 }

@@ -1016,8 +1016,8 @@ internal sealed partial class TaintWalker
     /// </summary>
     private void ApplyConstructorSummary(IObjectCreationOperation creation, IMethodSymbol constructor, TaintValue?[] arguments)
     {
-        // Only a constructor's parameter sinks are used here: one the index rules out has none, at any depth.
-        if (!MayReachSink(constructor))
+        // Only a constructor's parameter sinks are used here: one the index rules out has none at this depth.
+        if (!MayReachSinkHere(constructor))
         {
             return;
         }
@@ -1034,17 +1034,36 @@ internal sealed partial class TaintWalker
         }
     }
 
-    /// <summary>Whether the sink index lets <paramref name="method"/>'s body reach a sink.</summary>
-    private bool MayReachSink(IMethodSymbol method) =>
-        _context.GetSinkIndex(_cancellationToken).MayReachSink(TaintContext.BodyOwner(method), SinkIndex.Unreachable - 1, _cancellationToken);
+    /// <summary>
+    /// Whether the sink index lets <paramref name="method"/>'s body reach a sink that its summary at this walk's depth
+    /// can see: the summary walks the body one level shallower, so it sees sinks at most <c>depth - 1</c> calls from it.
+    /// A callee ruled out only by that limit (a sink further down) is a skip that holds for this depth alone, so a
+    /// summary being built is not kept for deeper questions.
+    /// </summary>
+    private bool MayReachSinkHere(IMethodSymbol method)
+    {
+        var index = _context.GetSinkIndex(_cancellationToken);
+        var owner = TaintContext.BodyOwner(method);
+        if (index.MayReachSink(owner, Math.Max(0, _depth - 1), _cancellationToken))
+        {
+            return true;
+        }
+
+        if (index.MayReachSink(owner, SinkIndex.Unreachable - 1, _cancellationToken))
+        {
+            _calleesTruncated |= _summaryMode;
+        }
+
+        return false;
+    }
 
     /// <summary>
-    /// A same-compilation callee whose summary is empty whatever its body does: it gives nothing back (void or a safe
-    /// type, no out/ref or fillable argument) and the sink index rules out a sink in it, so it has no parameter sinks.
-    /// Its body is neither bound nor walked; the call is applied as an empty summary would be, at any depth.
+    /// A same-compilation callee whose summary is empty at this depth whatever its body does: it gives nothing back (void
+    /// or a safe type, no out/ref or fillable argument) and the sink index rules out a sink its summary could see, so it
+    /// has no parameter sinks. Its body is neither bound nor walked; the call is applied as an empty summary would be.
     /// </summary>
     private bool SummaryIsEmpty(IMethodSymbol target) =>
-        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint(TaintContext.BodyOwner(target)) && !MayReachSink(target);
+        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint(TaintContext.BodyOwner(target)) && !MayReachSinkHere(target);
 
     /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
     private MethodSummary? Summarise(IMethodSymbol callee)
