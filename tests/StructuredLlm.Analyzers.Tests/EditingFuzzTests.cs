@@ -68,13 +68,38 @@ public class EditingFuzzTests
         }
         """;
 
+    // Receivers named like types (static calls, an outer field, an inherited member), chains of calls of every depth.
+    private const string Receivers = """
+        using static System.Math;
+        public static class Retry
+        {
+            public static Task SendAsync(ChatHistory history, string s) { history.AddSystemMessage(s); return Task.CompletedTask; }
+            public static string Deeper(ChatHistory history, string s) { Mid(history, s); return s; }
+            static void Mid(ChatHistory history, string s) => Retry.SendAsync(history, Abs(1) + s);
+        }
+        public class Outer(OllamaSharp.Chat chat)
+        {
+            static OllamaSharp.Chat Retry = null!;
+            public class Inner : Exception
+            {
+                public async Task Run([FromQuery] string q, ChatHistory history)
+                {
+                    await foreach (var _ in Retry.SendAsync(q)) { }
+                    _ = Source?.Length;
+                    await global::Retry.SendAsync(history, global::Retry.Deeper(history, q));
+                }
+            }
+        }
+        """;
+
     [Theory]
     [InlineData(nameof(Service))]
     [InlineData(nameof(MinimalApi))]
     [InlineData(nameof(Builder))]
+    [InlineData(nameof(Receivers))]
     public async Task Partial_and_broken_edits_never_crash_the_analyzer(string name)
     {
-        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, _ => Builder };
+        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, nameof(Builder) => Builder, _ => Receivers };
         for (var cut = 0; cut < body.Length; cut += 13)
         {
             foreach (var variant in new[] { body.Substring(0, cut), body.Remove(cut, 1), body.Insert(cut, "(") })
