@@ -195,7 +195,7 @@ public class PreScanCutTests
 /// member of that name; then, as for any other name syntax cannot place, it stays unknown and reaches every declaration
 /// of the key.
 /// </summary>
-public class ReceiverLookupTests
+public class StaticCallReceiverTests
 {
     private const string Types = """
         public static class Retry

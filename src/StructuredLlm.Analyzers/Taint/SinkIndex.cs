@@ -184,55 +184,59 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>
-    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink: its own declarations (a
-    /// member that only shares its name with one that reaches a sink does not); a declaration the index did not record
-    /// (an accessor, a primary constructor...) is not ruled out when any declaration of its key may reach one.
+    /// Whether a call of <paramref name="method"/> (a same-compilation callee) may reach a sink through at most
+    /// <paramref name="maxCalls"/> calls from its own body (see <see cref="CallsToSink(IMethodSymbol, CancellationToken)"/>).
     /// </summary>
-    /// <remarks>
-    /// <paramref name="maxCalls"/> as for <see cref="MayReachSink(SyntaxNode, int)"/>, counted from the method's own body;
-    /// a declaration the index did not record counts as its namesakes do (or 0 when its name is a sink key).
-    /// </remarks>
-    public bool MayReachSink(IMethodSymbol method, int maxCalls, CancellationToken cancellationToken)
-    {
-        if (_direct is null)
-        {
-            return true;
-        }
-
-        var key = KeyOf(method);
-        var references = method.DeclaringSyntaxReferences;
-        var syntaxes = new List<SyntaxNode>(references.Length);
-        foreach (var reference in references)
-        {
-            syntaxes.Add(reference.GetSyntax(cancellationToken));
-        }
-
-        foreach (var syntax in syntaxes)
-        {
-            if ((_recorded.Contains(syntax) ? Distance(syntax) : NamesakeDistance(new Mention(key))) <= maxCalls)
-            {
-                return true;
-            }
-        }
-
-        return syntaxes.Count == 0 && NamesakeDistance(new Mention(key)) <= maxCalls;
-    }
+    public bool MayReachSink(IMethodSymbol method, int maxCalls, CancellationToken cancellationToken) =>
+        CallsToSink(method, cancellationToken) <= maxCalls;
 
     /// <summary>
-    /// The fewest calls to a sink key from the body of code that a mention calls: 0 for a direct key, else the nearest of
-    /// the declarations of the key the receiver may call.
+    /// The fewest calls from <paramref name="method"/>'s own declarations to a sink key (a member that only shares its name
+    /// with one that reaches a sink does not count); a declaration the index did not record (an accessor, a primary
+    /// constructor...) counts as the declarations of its key do, or 0 when its key is a sink key. 0 when the index is off.
     /// </summary>
-    private int NamesakeDistance(Mention mention)
+    public int CallsToSink(IMethodSymbol method, CancellationToken cancellationToken)
     {
-        if (IsDirect(mention))
+        if (_direct is null)
         {
             return 0;
         }
 
+        var unrecorded = false;
+        var distance = Unreachable;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (_recorded.Contains(syntax))
+            {
+                distance = Math.Min(distance, Distance(syntax));
+            }
+            else
+            {
+                unrecorded = true;
+            }
+        }
+
+        if (unrecorded || method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            var namesake = new Mention(KeyOf(method));
+            distance = Math.Min(distance, IsDirect(namesake) ? 0 : CalleeDistance(namesake));
+        }
+
+        return distance;
+    }
+
+    /// <summary>The fewest calls to a sink key from the nearest declaration of the mention's key that its receiver may call.</summary>
+    private int CalleeDistance(Mention mention)
+    {
         var distance = Unreachable;
         foreach (var declaration in Callees(mention))
         {
             distance = Math.Min(distance, Distance(declaration.Node));
+            if (distance == 0)
+            {
+                break;
+            }
         }
 
         return distance;
@@ -246,7 +250,7 @@ internal sealed partial class SinkIndex
             return 0;
         }
 
-        var distance = NamesakeDistance(mention);
+        var distance = CalleeDistance(mention);
         return distance == Unreachable ? Unreachable : distance + 1;
     }
 

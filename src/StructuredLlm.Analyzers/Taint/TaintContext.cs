@@ -613,8 +613,8 @@ internal sealed class TaintContext
                 case IConditionalAccessOperation access when access.WhenNotNull == operation:
                     operation = access;
                     break;
-                case IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } } configure
-                    when configure.Instance == operation:
+                case IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", ContainingType: var awaited } } configure
+                    when configure.Instance == operation && IsTaskType(awaited):
                     operation = configure;
                     break;
                 default:
@@ -627,8 +627,12 @@ internal sealed class TaintContext
     /// A <c>Task</c> or <c>ValueTask</c> without a result, or with a result of a type the walk never taints: awaiting it
     /// gives nothing that can carry text (an <c>await</c> of a number, bool, date... evaluates to no taint).
     /// </summary>
+    /// <summary>System.Threading.Tasks' <c>Task</c>, <c>ValueTask</c> or one of their generic forms.</summary>
+    private static bool IsTaskType(INamedTypeSymbol? type) =>
+        type is { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
+
     internal static bool IsValuelessTask(ITypeSymbol type) =>
-        type is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
+        type is INamedTypeSymbol task && IsTaskType(task)
         && (task.Arity == 0 || (task.Arity == 1 && TaintWalker.IsSafeType(task.TypeArguments[0])));
 
     /// <summary>

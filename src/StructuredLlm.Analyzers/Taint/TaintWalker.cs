@@ -1042,18 +1042,13 @@ internal sealed partial class TaintWalker
     /// </summary>
     private bool MayReachSinkHere(IMethodSymbol method)
     {
-        var index = _context.GetSinkIndex(_cancellationToken);
-        var owner = TaintContext.BodyOwner(method);
-        if (index.MayReachSink(owner, Math.Max(0, _depth - 1), _cancellationToken))
+        var calls = _context.GetSinkIndex(_cancellationToken).CallsToSink(TaintContext.BodyOwner(method), _cancellationToken);
+        if (calls <= Math.Max(0, _depth - 1))
         {
             return true;
         }
 
-        if (index.MayReachSink(owner, SinkIndex.Unreachable - 1, _cancellationToken))
-        {
-            _calleesTruncated |= _summaryMode;
-        }
-
+        _calleesTruncated |= _summaryMode && calls != SinkIndex.Unreachable;
         return false;
     }
 
