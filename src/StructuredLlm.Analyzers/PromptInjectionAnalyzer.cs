@@ -94,7 +94,10 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         var walker = new TaintWalker(taint, context.OwningSymbol, summaryMode: false, taint.Table.InterproceduralDepth, ImmutableHashSet<IMethodSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default), context.CancellationToken);
         foreach (var block in context.OperationBlocks)
         {
-            walker.AddRoot(block);
+            if (!IsAttribute(block))
+            {
+                walker.AddRoot(block);
+            }
         }
 
         foreach (var hit in walker.RunTopLevel())
@@ -170,7 +173,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
             var reachable = false;
             foreach (var block in blocks)
             {
-                if (index.MayReachSink(block.Syntax, taint.Table.InterproceduralDepth))
+                if (!IsAttribute(block) && index.MayReachSink(block.Syntax, taint.Table.InterproceduralDepth))
                 {
                     reachable = true;
                     break;
@@ -195,6 +198,11 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         List<ISymbol>? membersRead = null;
         foreach (var block in blocks)
         {
+            if (IsAttribute(block))
+            {
+                continue;
+            }
+
             foreach (var operation in block.DescendantsAndSelf())
             {
                 switch (operation)
@@ -321,6 +329,13 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
+
+    /// <summary>
+    /// An attribute's block (the driver hands one to its owner: a type, a method, a property...): its arguments are
+    /// constants, <c>typeof</c> and <c>nameof</c>, so nothing in it runs or carries data. Left out before the sink index,
+    /// whose scope for an attribute on a type would otherwise be the whole type declaration.
+    /// </summary>
+    private static bool IsAttribute(IOperation block) => block.Kind == OperationKind.Attribute;
 
     private static bool HasSourceAttribute(ISymbol symbol, LlmApiTable table)
     {
