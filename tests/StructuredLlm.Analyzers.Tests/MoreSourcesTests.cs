@@ -373,4 +373,72 @@ public class MoreSourcesTests
                 }
             }
             """);
+
+    /// <summary>
+    /// Declarations with the metadata names and shapes of Kernel Memory 0.98's abstractions (not referenced here): a
+    /// search's results, citations and partitions, an answer, and the record an <c>IMemoryDb</c> returns.
+    /// </summary>
+    private const string KernelMemory = """
+        using System.Collections.Generic; using System.Threading; using System.Threading.Tasks;
+        namespace Microsoft.KernelMemory
+        {
+            public class Citation
+            {
+                public string SourceName { get; set; } = "";
+                public List<Partition> Partitions { get; set; } = new();
+                public class Partition { public string Text { get; set; } = ""; public float Relevance { get; set; } }
+            }
+            public class SearchResult { public string Query { get; set; } = ""; public List<Citation> Results { get; set; } = new(); }
+            public class MemoryAnswer
+            {
+                public string Question { get; set; } = "";
+                public bool NoResult { get; set; }
+                public string Result { get; set; } = "";
+                public List<Citation> RelevantSources { get; set; } = new();
+            }
+            public interface IKernelMemory
+            {
+                Task<SearchResult> SearchAsync(string query, string? index = null, CancellationToken cancellationToken = default);
+                Task<MemoryAnswer> AskAsync(string question, string? index = null, CancellationToken cancellationToken = default);
+            }
+        }
+        namespace Microsoft.KernelMemory.MemoryStorage
+        {
+            public class MemoryRecord { public string Id { get; set; } = ""; public Dictionary<string, object> Payload { get; set; } = new(); }
+        }
+        """;
+
+    [Fact]
+    public Task Kernel_Memory_search_results_answers_and_records_are_sources() =>
+        Verify.AnalyzerFilesAsync(
+            KernelMemory,
+            Verify.Usings + """
+            using Microsoft.KernelMemory;
+            public class Grounding(ChatHistory history, IKernelMemory memory)
+            {
+                public async Task Ground(string question)
+                {
+                    var found = await memory.SearchAsync(question);
+                    var facts = new StringBuilder();
+                    foreach (var citation in found.Results)
+                    {
+                        foreach (var partition in citation.Partitions)
+                        {
+                            facts.AppendLine(partition.Text);
+                        }
+                    }
+
+                    history.AddSystemMessage({|SLLM1001:"Answer only from these facts:\n" + facts|});
+                    history.AddUserMessage(found.Results[0].Partitions[0].Text); // the whole user message
+
+                    var answer = await memory.AskAsync(question);
+                    history.AddSystemMessage({|SLLM1001:$"Your previous answer: {answer.Result}"|});
+                    history.AddSystemMessage({|SLLM1001:"Cite " + answer.RelevantSources[0].SourceName|});
+                    history.AddSystemMessage($"The question was: {answer.Question}, answered: {!answer.NoResult}"); // the app's own question
+                }
+
+                public void Recall(Microsoft.KernelMemory.MemoryStorage.MemoryRecord record) =>
+                    history.AddSystemMessage({|SLLM1001:"Remember: " + record.Payload["text"]|});
+            }
+            """);
 }

@@ -589,6 +589,16 @@ internal sealed class LlmApiTable
         AddTypeSource("Microsoft.SemanticKernel.Memory.MemoryQueryResult", SourceKind.RetrievedDocument); // ISemanticTextMemory.SearchAsync
         AddTypeSource("Azure.Search.Documents.Models.SearchResults`1", SourceKind.RetrievedDocument); // Azure AI Search
         AddTypeSource("Azure.Search.Documents.Models.SearchResult`1", SourceKind.RetrievedDocument);
+
+        // Kernel Memory: what a search finds (results, their citations and partitions' text), the records an IMemoryDb
+        // returns, and an answer's text (written by a model over what it found) and sources.
+        AddTypeSource("Microsoft.KernelMemory.SearchResult", SourceKind.RetrievedDocument);
+        AddTypeSource("Microsoft.KernelMemory.Citation", SourceKind.RetrievedDocument);
+        AddTypeSource("Microsoft.KernelMemory.Citation+Partition", SourceKind.RetrievedDocument);
+        AddTypeSource("Microsoft.KernelMemory.MemoryStorage.MemoryRecord", SourceKind.RetrievedDocument);
+        var memoryAnswer = Type("Microsoft.KernelMemory.MemoryAnswer");
+        AddMemberSources(memoryAnswer, "Result", SourceKind.ModelOutput);
+        AddMemberSources(memoryAnswer, "RelevantSources", SourceKind.RetrievedDocument);
     }
 
     private void ResolveSanitizers()
