@@ -27,6 +27,9 @@ public class MoreSinksTests
     [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:new List<AIContent> { new Microsoft.Extensions.AI.TextContent(\"Rules \" + q) }|});")]
     [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:[new Microsoft.Extensions.AI.TextContent(q)]|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:[new Microsoft.Extensions.AI.TextContent($\"Summarize: {q}\")]|});")]
+    // Text built by a constructor from several values is still text with the untrusted part inside.
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:new StringBuilder(\"Summarize: \").Append(q).ToString()|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:[new Microsoft.Extensions.AI.TextContent(new StringBuilder(q, q.Length * 2).Append(q).ToString())]|});")]
     // OpenAI content parts.
     [InlineData("_ = new OpenAI.Chat.SystemChatMessage({|SLLM1001:OpenAI.Chat.ChatMessageContentPart.CreateTextPart(\"Rules \" + q)|});")]
     [InlineData("_ = OpenAI.Chat.ChatMessage.CreateSystemMessage({|SLLM1001:OpenAI.Chat.ChatMessageContentPart.CreateTextPart(q)|});")]
@@ -68,6 +71,10 @@ public class MoreSinksTests
     [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.Assistant, \"Earlier: \" + q));")]
     [InlineData("Microsoft.Agents.AI.AIAgent a = null!; await a.RunAsync(q);")]
     [InlineData("IChatClient c = null!; _ = c.AsAIAgent(instructions: \"You are a support agent.\"); await c.GetResponseAsync(q);")]
+    // An object built from several untrusted values holds them side by side, not as text inside the app's text: a tool
+    // result or a provider item sent back as its own user content (a computer-use loop's call id and screenshot).
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.FunctionResultContent(q, q)]);")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new AIContent { RawRepresentation = new KeyValuePair<string, string>(q, q.Trim()) }]);")]
     // Constant content.
     [InlineData("_ = new ChatMessage(ChatRole.System, [new Microsoft.Extensions.AI.TextContent(\"Rules\")]); _ = q;")]
     // A local role that is reassigned is not a constant: not judged.
@@ -76,6 +83,22 @@ public class MoreSinksTests
     [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage(q);")]
     [InlineData("OllamaSharp.IOllamaApiClient o = null!; var chat = new OllamaSharp.Chat(o, \"You are a support agent.\"); await foreach (var _ in chat.SendAsync(q)) { }")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    // A lambda or method group given to a call projects the values the call gives it: model output selected whole is
+    // still whole (a computer-use or agent loop sending back what the model returned).
+    [InlineData("_ = new ChatMessage(ChatRole.User, reply.Messages.Select(m => m.Text).First());")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, [reply.Messages.SelectMany(m => m.Contents).First()]);")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, reply.Messages.ToList().ConvertAll(m => m.Text)[0]);")]
+    [InlineData("Func<ChatMessage, string> text = m => m.Text; _ = new ChatMessage(ChatRole.User, reply.Messages.Select(text).Last());")]
+    public Task Projections_of_model_output_sent_whole_are_not_findings(string body) => Verify.AnalyzerAsync(Code(body, "ChatResponse reply"));
+
+    [Theory]
+    // The projection itself, or what takes its results, puts the model's text inside the app's text.
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:reply.Messages.Select(m => \"Earlier: \" + m.Text).First()|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:\"Summarize: \" + string.Join(\"\\n\", reply.Messages.Select(m => m.Text))|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:reply.Messages.Select(m => m.Text).First()|});")]
+    public Task Projections_that_mix_model_output_into_text_are_findings(string body) => Verify.AnalyzerAsync(Code(body, "ChatResponse reply"));
 
     [Fact]
     public async Task Extension_classes_sharing_a_name_across_packages_keep_their_sinks()

@@ -848,7 +848,10 @@ internal sealed partial class TaintWalker
 
     private TaintValue? EvalCreation(IObjectCreationOperation creation)
     {
-        var arguments = EvalArguments(creation.Arguments, out var argumentTaint);
+        // Several untrusted values given to a constructor are mixed into one text only when the object is text (a string,
+        // a StringBuilder); any other object holds them side by side (a tool result's call id and result, a provider
+        // item), so what was whole stays whole.
+        var arguments = EvalArguments(creation.Arguments, out var argumentTaint, mixed: HoldsText(creation.Type));
         if (creation.Constructor is { } constructor)
         {
             CheckMethodSinks(constructor, creation.Arguments, arguments);
@@ -863,6 +866,14 @@ internal sealed partial class TaintWalker
             : Eval(creation.Initializer);
         return TaintValue.Union(argumentTaint, initializer);
     }
+
+    /// <summary>A lambda, a method group or a delegate value.</summary>
+    private static bool IsFunction(IOperation value) =>
+        Unconverted(value) is IDelegateCreationOperation or IAnonymousFunctionOperation || value.Type?.TypeKind == TypeKind.Delegate;
+
+    private bool HoldsText(ITypeSymbol? type) =>
+        type is not null
+        && (type.SpecialType == SpecialType.System_String || SymbolEqualityComparer.Default.Equals(type, _table.StringBuilder));
 
     /// <summary>The role an object initializer sets on a chat message (<c>Role = ChatRole.System</c>), if it sets one.</summary>
     private (IOperation Value, RoleFamily Family)? RoleSetIn(IObjectOrCollectionInitializerOperation members)
@@ -1085,7 +1096,16 @@ internal sealed partial class TaintWalker
         return summary;
     }
 
-    private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union)
+    private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union, bool mixed = true) =>
+        EvalArguments(arguments, out union, out _, mixed);
+
+    /// <summary>
+    /// Evaluates the arguments; <paramref name="union"/> is their joined taint, embedded when <paramref name="mixed"/> and
+    /// more than one value carries taint (or when one already was). A lambda, method group or delegate is no second
+    /// value: what it returns is a projection of what the call gives it (<c>xs.Select(x => x.Text)</c>), so its taint
+    /// joins the union without counting; <paramref name="valueTainted"/> says whether any other argument carries taint.
+    /// </summary>
+    private TaintValue?[] EvalArguments(ImmutableArray<IArgumentOperation> arguments, out TaintValue? union, out bool valueTainted, bool mixed = true)
     {
         var taints = new TaintValue?[arguments.Length];
         union = null;
@@ -1095,10 +1115,16 @@ internal sealed partial class TaintWalker
             taints[i] = Eval(arguments[i].Value);
             if (taints[i] is not null)
             {
-                tainted++;
-                union = TaintValue.Union(union, taints[i], embedded: tainted > 1);
+                if (!IsFunction(arguments[i].Value))
+                {
+                    tainted++;
+                }
+
+                union = TaintValue.Union(union, taints[i], embedded: mixed && tainted > 1);
             }
         }
+
+        valueTainted = tainted > 0;
 
         return taints;
     }
@@ -1113,7 +1139,7 @@ internal sealed partial class TaintWalker
         }
 
         var instance = Eval(invocation.Instance);
-        var arguments = EvalArguments(invocation.Arguments, out var argumentTaint);
+        var arguments = EvalArguments(invocation.Arguments, out var argumentTaint, out var valueTainted);
 
         if (method.MethodKind == MethodKind.LocalFunction)
         {
@@ -1265,7 +1291,7 @@ internal sealed partial class TaintWalker
 
         if (!summarised)
         {
-            var opaque = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && argumentTaint is not null);
+            var opaque = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && valueTainted);
             BindOutArguments(invocation, opaque);
             result = TaintValue.Union(result, opaque);
         }
