@@ -75,6 +75,7 @@ public class MoreSinksTests
     // result or a provider item sent back as its own user content (a computer-use loop's call id and screenshot).
     [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.FunctionResultContent(q, q)]);")]
     [InlineData("_ = new ChatMessage(ChatRole.User, [new AIContent { RawRepresentation = new KeyValuePair<string, string>(q, q.Trim()) }]);")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new AIContent { RawRepresentation = q, AdditionalProperties = new() { [\"source\"] = q } }]);")]
     // Constant content.
     [InlineData("_ = new ChatMessage(ChatRole.System, [new Microsoft.Extensions.AI.TextContent(\"Rules\")]); _ = q;")]
     // A local role that is reassigned is not a constant: not judged.

@@ -43,7 +43,7 @@ public class SourceSinkMatrixTests
                 _ = new OpenAI.Chat.DeveloperChatMessage({|SLLM1001:x|});
                 _ = new OpenAI.Chat.UserChatMessage({|SLLM1002:$"Q: {x}"|});
                 _ = OpenAI.Chat.ChatMessage.CreateSystemMessage({|SLLM1001:x|});
-                _ = OpenAI.Chat.ChatMessage.CreateUserMessage({|SLLM1002:x + "?"|});
+                _ = OpenAI.Chat.ChatMessage.CreateUserMessage({|SLLM1002:x + " Answer briefly."|});
                 await openAi.CompleteChatAsync({|SLLM1002:"Q: " + x|});
                 Send({|SLLM1001:x|});
                 SendUser({|SLLM1002:"Q: " + x|});

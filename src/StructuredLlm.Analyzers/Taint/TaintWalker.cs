@@ -63,6 +63,13 @@ internal sealed partial class TaintWalker
     private readonly bool _followMembers;
     private readonly List<IOperation> _roots = new();
     private readonly Dictionary<ISymbol, TaintValue> _vars = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Variables that hold text the app wrote (words, not only separators): a string or StringBuilder given such text by
+    /// its initializer, an assignment, <c>+=</c> or an append. Untrusted text added to one of them is mixed with the app's
+    /// text; untrusted text accumulated alone (a streamed reply, chunk by chunk) stays whole. Only ever grows.
+    /// </summary>
+    private readonly HashSet<ISymbol> _appText = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, TaintValue> _returns = new(SymbolEqualityComparer.Default);
     private readonly Stack<ISymbol> _functions = new();
     private readonly Dictionary<IOperation, SinkHit> _hits = new();
@@ -521,6 +528,11 @@ internal sealed partial class TaintWalker
                     _assigningWith = Unconverted(assignment.Value) as IWithOperation;
                     AssignTo(assignment.Target, value, assignment.Value);
                     _assigningWith = null;
+                    if (IsAppText(assignment.Value, value))
+                    {
+                        MarkAppText(RootVariable(assignment.Target));
+                    }
+
                     return value;
                 }
 
@@ -531,7 +543,16 @@ internal sealed partial class TaintWalker
                 {
                     var current = Eval(compound.Target);
                     var value = Eval(compound.Value);
-                    var result = TaintValue.Union(current, value, embedded: value is not null);
+                    var target = RootVariable(compound.Target);
+                    if (IsAppText(compound.Value, value))
+                    {
+                        MarkAppText(target);
+                    }
+
+                    // `text += chunk` on a local: mixed when the local holds the app's words. A parameter, field or
+                    // property may hold anything already; a `+=` of anything but text mixes as before.
+                    var mixes = compound.Type?.SpecialType != SpecialType.System_String || target is not ILocalSymbol || _appText.Contains(target);
+                    var result = TaintValue.Union(current, value, embedded: value is not null && mixes);
                     AssignTo(compound.Target, result, compound.Value);
                     return result;
                 }
@@ -559,6 +580,11 @@ internal sealed partial class TaintWalker
                     _assigningWith = Unconverted(declarator.Initializer?.Value) as IWithOperation;
                     Assign(declarator.Symbol, value);
                     _assigningWith = null;
+                    if (declarator.Initializer is { } initializer && IsAppText(initializer.Value, value))
+                    {
+                        MarkAppText(declarator.Symbol);
+                    }
+
                     return null;
                 }
 
@@ -794,7 +820,8 @@ internal sealed partial class TaintWalker
         var right = Eval(binary.RightOperand);
         if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
         {
-            var embedded = (left is not null && !IsEmptyString(binary.RightOperand)) || (right is not null && !IsEmptyString(binary.LeftOperand));
+            var embedded = (left is not null || right is not null)
+                && (IsAppText(binary.LeftOperand, left) || IsAppText(binary.RightOperand, right));
             return TaintValue.Union(left, right, embedded);
         }
 
@@ -807,32 +834,40 @@ internal sealed partial class TaintWalker
     private TaintValue? EvalInterpolated(IInterpolatedStringOperation interpolated)
     {
         TaintValue? result = null;
-        var nonEmptyParts = 0;
+        var appParts = 0;
         foreach (var part in interpolated.Parts)
         {
             switch (part)
             {
                 case IInterpolationOperation hole:
-                    nonEmptyParts++;
-                    result = TaintValue.Union(result, Eval(hole.Expression));
-                    Eval(hole.Alignment);
-                    Eval(hole.FormatString);
-                    break;
-                case IInterpolatedStringTextOperation text:
-                    if (!IsEmptyString(text.Text))
                     {
-                        nonEmptyParts++;
+                        var taint = Eval(hole.Expression);
+                        if (IsAppText(hole.Expression, taint))
+                        {
+                            appParts++;
+                        }
+
+                        result = TaintValue.Union(result, taint);
+                        Eval(hole.Alignment);
+                        Eval(hole.FormatString);
+                        break;
+                    }
+
+                case IInterpolatedStringTextOperation text:
+                    if (IsAppText(text.Text, null))
+                    {
+                        appParts++;
                     }
 
                     break;
                 default:
-                    nonEmptyParts++;
+                    appParts++;
                     result = TaintValue.Union(result, Eval(part));
                     break;
             }
         }
 
-        return TaintValue.Union(result, null, embedded: result is not null && nonEmptyParts > 1);
+        return TaintValue.Union(result, null, embedded: result is not null && appParts > 0);
     }
 
     private TaintValue? EvalConversion(IConversionOperation conversion)
@@ -863,8 +898,119 @@ internal sealed partial class TaintWalker
 
         var initializer = creation.Initializer is { Initializers.Length: > 1 } members && RoleSetIn(members) is { } role
             ? EvalRoleInitializer(members, role.Value, role.Family)
-            : Eval(creation.Initializer);
+            : creation.Initializer is { } init && !HoldsText(creation.Type) && SetsMembersOnly(init)
+                ? EvalSideBySide(init.Initializers)
+                : Eval(creation.Initializer);
         return TaintValue.Union(argumentTaint, initializer);
+    }
+
+    /// <summary>An object initializer that only sets members (<c>new T { A = a, B = b }</c>), no collection items.</summary>
+    private static bool SetsMembersOnly(IObjectOrCollectionInitializerOperation initializer)
+    {
+        foreach (var member in initializer.Initializers)
+        {
+            if (member is not (ISimpleAssignmentOperation or IMemberInitializerOperation))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Members set side by side on an object that is not text: their taints join without mixing (see <see cref="EvalCreation"/>).</summary>
+    private TaintValue? EvalSideBySide(ImmutableArray<IOperation> members)
+    {
+        TaintValue? result = null;
+        foreach (var member in members)
+        {
+            result = TaintValue.Union(result, Eval(member));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a value is text the app wrote: not untrusted, and with words in it — a constant with a letter or digit, a
+    /// string, interpolation or object the analysis cannot see into, a StringBuilder created with such text. Separators
+    /// (<c>"\n"</c>, <c>": "</c>, <c>Environment.NewLine</c>), empty text, numbers, dates and other safe values are not.
+    /// </summary>
+    private bool IsAppText(IOperation? value, TaintValue? taint)
+    {
+        if (value is null || taint is not null)
+        {
+            return false;
+        }
+
+        var unconverted = Unconverted(value)!;
+        if (unconverted.ConstantValue is { HasValue: true } constant)
+        {
+            return constant.Value switch
+            {
+                string text => HasWords(text),
+                char c => char.IsLetterOrDigit(c),
+                _ => false,
+            };
+        }
+
+        if (unconverted.Type is { } type && (IsSafeType(type) || type.TypeKind == TypeKind.Delegate))
+        {
+            return false;
+        }
+
+        switch (unconverted)
+        {
+            case IPropertyReferenceOperation { Property: { Name: "NewLine", IsStatic: true, ContainingType.Name: "Environment" } }:
+            case IFieldReferenceOperation { Field: { Name: "Empty", IsStatic: true, ContainingType.SpecialType: SpecialType.System_String } }:
+            case IDefaultValueOperation:
+                return false;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolatedStringTextOperation text ? IsAppText(text.Text, null) : part is IInterpolationOperation hole && IsAppText(hole.Expression, null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                return IsAppText(binary.LeftOperand, null) || IsAppText(binary.RightOperand, null);
+            case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type, _table.StringBuilder):
+                foreach (var argument in creation.Arguments)
+                {
+                    if (argument.Value.Type?.SpecialType == SpecialType.System_String && IsAppText(argument.Value, null))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+        }
+
+        return true;
+    }
+
+    private static bool HasWords(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Records that a variable holds the app's text; untrusted text it already holds becomes mixed.</summary>
+    private void MarkAppText(ISymbol? variable)
+    {
+        if (variable is not null && _appText.Add(variable) && _vars.TryGetValue(variable, out var held))
+        {
+            Assign(variable, held.AsEmbedded());
+        }
     }
 
     /// <summary>A lambda, a method group or a delegate value.</summary>
@@ -1198,10 +1344,31 @@ internal sealed partial class TaintWalker
         // StringBuilder and other mutators: the appended text taints the receiver.
         if (_table.StringBuilder is { } sb && SymbolEqualityComparer.Default.Equals(method.ContainingType, sb))
         {
-            if (argumentTaint is not null && method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin")
+            if (method.Name is "Append" or "AppendLine" or "AppendFormat" or "Insert" or "Replace" or "AppendJoin")
             {
-                Assign(RootVariable(invocation.Instance), argumentTaint.AsEmbedded());
-                return TaintValue.Union(instance, argumentTaint, embedded: true);
+                var builder = RootVariable(invocation.Instance);
+                var appended = false;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    appended |= IsAppText(invocation.Arguments[i].Value, arguments[i]);
+                }
+
+                if (appended)
+                {
+                    MarkAppText(builder);
+                }
+
+                if (argumentTaint is not null)
+                {
+                    // Chunks of untrusted text appended to a local builder that holds none of the app's words stay
+                    // whole (a streamed reply gathered update by update); the app's text, a format with words, a join's
+                    // worded separator, or a builder from elsewhere (which may hold anything) mixes.
+                    var mixed = appended || builder is not ILocalSymbol || _appText.Contains(builder);
+                    Assign(builder, mixed ? argumentTaint.AsEmbedded() : argumentTaint);
+                    return TaintValue.Union(instance, argumentTaint, embedded: mixed);
+                }
+
+                return appended && instance is not null ? instance.AsEmbedded() : instance;
             }
 
             return instance;
