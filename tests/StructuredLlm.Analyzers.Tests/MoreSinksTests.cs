@@ -37,6 +37,7 @@ public class MoreSinksTests
     [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.System, {|SLLM1001:\"Rules \" + q|}));")]
     [InlineData("var h = new ChatHistory(); h.Insert(0, new ChatMessageContent(AuthorRole.System, {|SLLM1001:q|}));")]
     [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.User, {|SLLM1002:$\"Translate: {q}\"|}));")]
+    [InlineData("var h = new ChatHistory(new[] { new ChatMessageContent(AuthorRole.System, {|SLLM1001:q|}) });")]
     // Semantic Kernel execution settings and chat service string prompts.
     [InlineData("_ = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings { ChatSystemPrompt = {|SLLM1001:\"Rules \" + q|} };")]
     [InlineData("\n#pragma warning disable SKEXP0010\n_ = new Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings { ChatDeveloperPrompt = {|SLLM1001:q|} };")]
@@ -68,6 +69,9 @@ public class MoreSinksTests
     [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.TextContent(q)]);")]
     [InlineData("_ = new OpenAI.Chat.UserChatMessage(OpenAI.Chat.ChatMessageContentPart.CreateTextPart(q));")]
     [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.User, q));")]
+    // A history made from whole messages: each keeps the role it was created with (judged there), none becomes a system message.
+    [InlineData("var h = new ChatHistory(new[] { new ChatMessageContent(AuthorRole.User, q) });")]
+    [InlineData("IEnumerable<ChatMessageContent> earlier = [new ChatMessageContent(AuthorRole.Assistant, q)]; var h = new ChatHistory(earlier);")]
     [InlineData("var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.Assistant, \"Earlier: \" + q));")]
     [InlineData("Microsoft.Agents.AI.AIAgent a = null!; await a.RunAsync(q);")]
     [InlineData("IChatClient c = null!; _ = c.AsAIAgent(instructions: \"You are a support agent.\"); await c.GetResponseAsync(q);")]

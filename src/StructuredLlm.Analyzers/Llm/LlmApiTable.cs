@@ -37,6 +37,9 @@ internal sealed class LlmApiTable
     /// <summary>Message content types (MEAI <c>AIContent</c>, OpenAI content parts, SK <c>KernelContent</c>): their text reaches the model like a string.</summary>
     private readonly HashSet<ITypeSymbol> _contentTypes = new(SymbolEqualityComparer.Default);
 
+    /// <summary>Whole messages that derive from a content type (SK <c>ChatMessageContent</c>): their role is judged where they are created.</summary>
+    private readonly HashSet<ITypeSymbol> _wholeMessageTypes = new(SymbolEqualityComparer.Default);
+
     private LlmApiTable(Compilation compilation)
     {
         Compilation = compilation;
@@ -240,6 +243,13 @@ internal sealed class LlmApiTable
             {
                 _contentTypes.Add(contentType);
             }
+        }
+
+        // Semantic Kernel's whole messages derive from KernelContent too, but each carries its own role, judged where it
+        // is created: a collection of them (`new ChatHistory(messages)`) is a conversation, not one message's content.
+        if (Type("Microsoft.SemanticKernel.ChatMessageContent") is { } wholeMessage)
+        {
+            _wholeMessageTypes.Add(wholeMessage);
         }
 
         // Microsoft.Extensions.AI
@@ -917,6 +927,11 @@ internal sealed class LlmApiTable
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
+            if (_wholeMessageTypes.Contains(current.OriginalDefinition))
+            {
+                return false;
+            }
+
             if (_contentTypes.Contains(current.OriginalDefinition))
             {
                 return true;
