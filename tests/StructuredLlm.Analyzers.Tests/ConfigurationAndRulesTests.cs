@@ -202,6 +202,27 @@ public class RobustnessTests
     }
 
     [Fact]
+    public async Task Code_that_does_not_bind_does_not_mix_untrusted_values()
+    {
+        // The call does not bind (no such type): its arguments' taint passes through whole, so the user message is not
+        // reported as mixed; the system message still is.
+        var source = Verify.Usings + """
+            public class C
+            {
+                public void M(ChatHistory history, [FromQuery] string q, ChatResponse reply)
+                {
+                    string combined = Missing.Combine(q, reply.Text);
+                    history.AddUserMessage(combined);
+                    history.AddSystemMessage(combined);
+                }
+            }
+            """;
+        var diagnostics = await Verify.RunAsync(source);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        Assert.Equal("SLLM1001", Assert.Single(diagnostics, d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal)).Id);
+    }
+
+    [Fact]
     public async Task Missing_references_leave_error_types_without_crashing()
     {
         // Semantic Kernel is missing: ChatHistory, Kernel and AuthorRole are error types; M.E.AI still works.

@@ -719,9 +719,16 @@ internal sealed partial class TaintWalker
         return operation;
     }
 
+    /// <summary>
+    /// Any other operation: its children's taint, mixed when more than one child carries taint. Code that does not bind
+    /// (an invalid operation: a call with no applicable overload, a name that is not found) says nothing about how its
+    /// parts are combined, so it passes their taint on without mixing them (incomplete code in the editor, a project
+    /// missing a reference).
+    /// </summary>
     private TaintValue? EvalChildren(IOperation operation)
     {
         TaintValue? result = null;
+        var mixes = operation.Kind != OperationKind.Invalid;
         var tainted = 0;
         foreach (var child in operation.ChildOperations)
         {
@@ -729,7 +736,7 @@ internal sealed partial class TaintWalker
             if (taint is not null)
             {
                 tainted++;
-                result = TaintValue.Union(result, taint, embedded: tainted > 1);
+                result = TaintValue.Union(result, taint, embedded: mixes && tainted > 1);
             }
         }
 
