@@ -623,14 +623,14 @@ internal sealed class TaintContext
         }
     }
 
-    /// <summary>
-    /// A <c>Task</c> or <c>ValueTask</c> without a result, or with a result of a type the walk never taints: awaiting it
-    /// gives nothing that can carry text (an <c>await</c> of a number, bool, date... evaluates to no taint).
-    /// </summary>
     /// <summary>System.Threading.Tasks' <c>Task</c>, <c>ValueTask</c> or one of their generic forms.</summary>
     private static bool IsTaskType(INamedTypeSymbol? type) =>
         type is { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
+    /// <summary>
+    /// A <c>Task</c> or <c>ValueTask</c> without a result, or with a result of a type the walk never taints: awaiting it
+    /// gives nothing that can carry text (an <c>await</c> of a number, bool, date... evaluates to no taint).
+    /// </summary>
     internal static bool IsValuelessTask(ITypeSymbol type) =>
         type is INamedTypeSymbol task && IsTaskType(task)
         && (task.Arity == 0 || (task.Arity == 1 && TaintWalker.IsSafeType(task.TypeArguments[0])));

@@ -835,9 +835,6 @@ internal sealed partial class TaintWalker
         return TaintValue.Union(left, right);
     }
 
-    private static bool IsEmptyString(IOperation operation) =>
-        operation.ConstantValue is { HasValue: true, Value: null or "" };
-
     private TaintValue? EvalInterpolated(IInterpolatedStringOperation interpolated)
     {
         TaintValue? result = null;
@@ -1370,7 +1367,7 @@ internal sealed partial class TaintWalker
                     // Chunks of untrusted text appended to a local builder that holds none of the app's words stay
                     // whole (a streamed reply gathered update by update); the app's text, a format with words, a join's
                     // worded separator, or a builder from elsewhere (which may hold anything) mixes.
-                    var mixed = appended || builder is not ILocalSymbol || _appText.Contains(builder);
+                    var mixed = builder is not ILocalSymbol || _appText.Contains(builder);
                     Assign(builder, mixed ? argumentTaint.AsEmbedded() : argumentTaint);
                     return TaintValue.Union(instance, argumentTaint, embedded: mixed);
                 }
