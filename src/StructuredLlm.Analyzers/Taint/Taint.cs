@@ -6,15 +6,23 @@ using StructuredLlm.Analyzers.Llm;
 
 namespace StructuredLlm.Analyzers.Taint;
 
-/// <summary>Where tainted text comes from: an untrusted source, or (inside a method summary) a parameter.</summary>
+/// <summary>
+/// Where tainted text comes from: an untrusted source, or (inside a method summary) a parameter, or a member of the
+/// summarised method's own object (a field, property or captured primary-constructor parameter), which a call site maps to
+/// what its receiver holds in that member.
+/// </summary>
 internal sealed class Origin : IEquatable<Origin>
 {
-    private Origin(string display, SourceKind? kind, Location? location, int parameterOrdinal)
+    /// <summary>The <see cref="ParameterOrdinal"/> of a member origin: no argument has it.</summary>
+    public const int MemberOrdinal = int.MaxValue;
+
+    private Origin(string display, SourceKind? kind, Location? location, int parameterOrdinal, ISymbol? member = null)
     {
         Display = display;
         Kind = kind;
         Location = location;
         ParameterOrdinal = parameterOrdinal;
+        Member = member;
     }
 
     /// <summary>The source as written ("request.CustomerMessage").</summary>
@@ -29,9 +37,17 @@ internal sealed class Origin : IEquatable<Origin>
 
     public bool IsSource => ParameterOrdinal < 0;
 
+    /// <summary>For a member origin (summaries only), the member of the method's own object it was read from.</summary>
+    public ISymbol? Member { get; }
+
+    public bool IsMember => Member is not null;
+
     public static Origin Source(string display, SourceKind kind, Location location) => new(display, kind, location, -1);
 
     public static Origin Parameter(IParameterSymbol parameter) => new(parameter.Name, null, null, parameter.Ordinal);
+
+    /// <summary>What the summarised method's own object holds in <paramref name="member"/> (its original definition).</summary>
+    public static Origin OfMember(ISymbol member) => new(member.Name, null, null, MemberOrdinal, member.OriginalDefinition);
 
     /// <summary>The same source, named and located at a more specific expression (a property read of it).</summary>
     public Origin Refine(string display, Location location) => IsSource ? new(display, Kind, location, -1) : this;
@@ -41,7 +57,8 @@ internal sealed class Origin : IEquatable<Origin>
         && ParameterOrdinal == other.ParameterOrdinal
         && string.Equals(Display, other.Display, StringComparison.Ordinal)
         && ReferenceEquals(Kind, other.Kind)
-        && Equals(Location, other.Location);
+        && Equals(Location, other.Location)
+        && SymbolEqualityComparer.Default.Equals(Member, other.Member);
 
     public override bool Equals(object? obj) => Equals(obj as Origin);
 
@@ -98,23 +115,41 @@ internal sealed class TaintValue : IEquatable<TaintValue>
         var origins = a.Origins;
         foreach (var origin in b.Origins)
         {
-            if (origins.Length >= MaxOrigins)
+            if (origins.Contains(origin))
             {
-                break;
+                continue;
             }
 
-            if (!origins.Contains(origin))
+            if (origins.Length < MaxOrigins)
             {
                 origins = origins.Add(origin);
             }
+            else if (!origin.IsMember && IndexOfMember(origins) is var member and >= 0)
+            {
+                // A source or parameter matters more than what the method's own object holds: it takes a member's place.
+                origins = origins.SetItem(member, origin);
+            }
         }
 
-        if (origins.Length == a.Origins.Length && mixed == a.Embedded)
+        if (origins == a.Origins && mixed == a.Embedded)
         {
             return a;
         }
 
         return new TaintValue(origins, mixed);
+    }
+
+    private static int IndexOfMember(ImmutableArray<Origin> origins)
+    {
+        for (var i = 0; i < origins.Length; i++)
+        {
+            if (origins[i].IsMember)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     public bool Equals(TaintValue? other) =>

@@ -14,8 +14,9 @@ namespace StructuredLlm.Analyzers.Taint;
 /// <summary>A parameter of a summarised method whose value reaches a sink inside it (or in its callees).</summary>
 internal sealed class ParameterSink
 {
-    public ParameterSink(int ordinal, SinkInfo sink, bool embedded, string via, Location location)
+    public ParameterSink(int ordinal, SinkInfo sink, bool embedded, string via, Location location, ISymbol? member = null)
     {
+        Member = member;
         Ordinal = ordinal;
         Sink = sink;
         Embedded = embedded;
@@ -24,6 +25,12 @@ internal sealed class ParameterSink
     }
 
     public int Ordinal { get; }
+
+    /// <summary>
+    /// For a sink fed by the method's own object (<see cref="Origin.IsMember"/>): the member whose value reaches it. A call
+    /// site maps it to what the receiver holds in that member (see <c>TaintWalker.ReceiverMemberTaint</c>).
+    /// </summary>
+    public ISymbol? Member { get; }
 
     /// <summary>The sink with its role already resolved (never <see cref="SinkRole.FromRoleArgument"/>).</summary>
     public SinkInfo Sink { get; }
@@ -41,8 +48,9 @@ internal sealed class ParameterSink
 internal sealed class MethodSummary
 {
     public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default,
-        ImmutableHashSet<IMethodSymbol>? cutBy = null)
+        ImmutableHashSet<IMethodSymbol>? cutBy = null, ImmutableArray<(ISymbol Member, TaintValue Taint)> memberStores = default)
     {
+        MemberStores = memberStores.IsDefault ? ImmutableArray<(ISymbol, TaintValue)>.Empty : memberStores;
         OutParameters = outParameters.IsDefault ? ImmutableArray<(int, TaintValue)>.Empty : outParameters;
         Returned = returned;
         ParameterSinks = parameterSinks;
@@ -72,6 +80,12 @@ internal sealed class MethodSummary
     /// <summary>Origins of what the method stores into its <c>out</c>/<c>ref</c> parameters, or appends to a text container
     /// argument (<see cref="TaintWalker.IsMutableReference"/>), by ordinal.</summary>
     public ImmutableArray<(int Ordinal, TaintValue Taint)> OutParameters { get; }
+
+    /// <summary>
+    /// What the method stores into members of its own object (original definitions) from its parameters or sources: a
+    /// constructor's <c>_persona = persona</c>, a setter method's. A call site maps it onto the receiver it was called on.
+    /// </summary>
+    public ImmutableArray<(ISymbol Member, TaintValue Taint)> MemberStores { get; }
 }
 
 /// <summary>What a same-compilation method can do, directly or through its callees, whatever its arguments.</summary>
@@ -639,7 +653,23 @@ internal sealed class TaintContext
     /// Whether a call passes an argument that the walk can see as tainted: not a constant, and not of a type whose values
     /// the walk never taints (numbers, bool, dates...). Only such an argument can hit a parameter sink of the callee.
     /// </summary>
-    public static bool MayPassTaint(IInvocationOperation invocation) => MayPassTaint(invocation.Arguments);
+    public static bool MayPassTaint(IInvocationOperation invocation) => MayPassTaint(invocation.Arguments) || MayPassState(invocation.Instance);
+
+    /// <summary>
+    /// Whether a receiver can hand the callee state it was given here: an object of this compilation created or held in a
+    /// local (<c>new Agent(persona).RunAsync()</c>, <c>agent.RunAsync()</c>), whose members the callee may put into a sink.
+    /// </summary>
+    internal static bool MayPassState(IOperation? instance)
+    {
+        while (instance is IConversionOperation conversion)
+        {
+            instance = conversion.Operand;
+        }
+
+        return instance is ILocalReferenceOperation or IObjectCreationOperation or IParameterReferenceOperation
+            && instance.Type is INamedTypeSymbol { DeclaringSyntaxReferences.Length: > 0 } type
+            && !TaintWalker.IsSafeType(type);
+    }
 
     /// <summary>Whether any argument can carry taint (not a constant, not a number, bool, enum...).</summary>
     public static bool MayPassTaint(ImmutableArray<IArgumentOperation> arguments)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
 
@@ -82,6 +83,13 @@ internal sealed partial class TaintWalker
     private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
     private readonly Dictionary<ISymbol, IWithOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
     private IWithOperation? _assigningWith;
+
+    // An object of this compilation held in a variable (`var agent = new Agent(persona); agent.Persona = x;`): what each of
+    // its members was given, and the `new` expressions assigned to a local, with their arguments' taint. A call on it whose
+    // summary puts a member into a sink (`agent.RunAsync()` building its system message from `_persona`) looks it up here.
+    private readonly Dictionary<(ISymbol Variable, ISymbol Member), TaintValue> _memberWrites = new(VariableMemberComparer.Instance);
+    private readonly Dictionary<ISymbol, List<IObjectCreationOperation>> _createdInto = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<IObjectCreationOperation, TaintValue?[]> _creationArguments = new();
     private int _calleeDepth;
     private bool _calleesTruncated;
     private HashSet<IMethodSymbol>? _cutBy; // callers in progress whose summaries a summarised callee left out
@@ -177,7 +185,285 @@ internal sealed partial class TaintWalker
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
             _calleesTruncated ? int.MaxValue : _calleeDepth + 1,
             outParameters,
-            cutBy);
+            cutBy,
+            MemberStores());
+    }
+
+    /// <summary>What this method stored into its own object's members from its parameters or sources (for <see cref="MethodSummary.MemberStores"/>).</summary>
+    private ImmutableArray<(ISymbol Member, TaintValue Taint)> MemberStores()
+    {
+        if (_owner is not IMethodSymbol { IsStatic: false })
+        {
+            return default;
+        }
+
+        ImmutableArray<(ISymbol, TaintValue)>.Builder? stores = null;
+        foreach (var pair in _vars)
+        {
+            if (pair.Key is IFieldSymbol or IPropertySymbol && IsReceiverStateMember(pair.Key) && HasOriginBesidesMembers(pair.Value))
+            {
+                (stores ??= ImmutableArray.CreateBuilder<(ISymbol, TaintValue)>()).Add((pair.Key.OriginalDefinition, pair.Value));
+            }
+        }
+
+        return stores?.ToImmutable() ?? default;
+    }
+
+    private static bool HasOriginBesidesMembers(TaintValue taint)
+    {
+        foreach (var origin in taint.Origins)
+        {
+            if (!origin.IsMember)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A field or property of the summarised method's own object whose value a caller can set (through a constructor, an
+    /// initializer, a setter or another call): a text-carrying instance member of the method's type or a base type, not a
+    /// computed property (its getter is summarised like a call instead).
+    /// </summary>
+    private bool IsReceiverStateMember(ISymbol member)
+    {
+        if (member.IsStatic || !TaintContext.IsTrackedMember(member)
+            || (member is IPropertySymbol { GetMethod: { } getter } && TaintContext.IsComputedGetter(getter))
+            || _owner is not IMethodSymbol { IsStatic: false, ContainingType: { } type })
+        {
+            return false;
+        }
+
+        var declaring = member.ContainingType.OriginalDefinition;
+        for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, declaring))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A primary-constructor parameter read by another member of its type (<c>class Agent(string persona)</c>, then
+    /// <c>persona</c> in a method): state of the object, set by whoever created it.
+    /// </summary>
+    private bool IsCapturedPrimaryParameter(IParameterSymbol parameter) =>
+        parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+        && !SymbolEqualityComparer.Default.Equals(constructor.OriginalDefinition, (_owner as IMethodSymbol)?.OriginalDefinition)
+        && !IsSafeType(parameter.Type)
+        && IsPrimaryConstructor(constructor);
+
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>new</c> of a type of this compilation: its arguments' taint, and the local it is assigned to.</summary>
+    private void RecordCreation(IObjectCreationOperation creation, TaintValue?[] arguments)
+    {
+        _creationArguments[creation] = arguments;
+        var value = (IOperation)creation;
+        while (value.Parent is IConversionOperation conversion)
+        {
+            value = conversion;
+        }
+
+        ILocalSymbol? local = value.Parent switch
+        {
+            IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == value => target.Local,
+            _ => null,
+        };
+        if (local is null)
+        {
+            return;
+        }
+
+        if (!_createdInto.TryGetValue(local, out var creations))
+        {
+            _createdInto[local] = creations = new List<IObjectCreationOperation>(1);
+        }
+
+        if (!creations.Contains(creation))
+        {
+            creations.Add(creation);
+            _changed = true;
+        }
+    }
+
+    /// <summary><c>agent.Persona = x</c>: what a member of an object held in a variable was given.</summary>
+    private void RecordMemberWrite(IOperation? instance, ISymbol member, TaintValue? value)
+    {
+        if (value is null || HeldIn(instance) is not { } variable)
+        {
+            return;
+        }
+
+        var key = (variable, member.OriginalDefinition);
+        _memberWrites.TryGetValue(key, out var current);
+        var merged = TaintValue.Union(current, value)!;
+        if (!merged.Equals(current))
+        {
+            _memberWrites[key] = merged;
+            _changed = true;
+        }
+    }
+
+    /// <summary>The variable an object is read from: a local, a parameter, or a field or property of this object.</summary>
+    private static ISymbol? HeldIn(IOperation? instance) => Unconverted(instance) switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+        IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property => property.Property,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What a call's receiver holds in <paramref name="member"/> (an original definition): for <c>this</c>, what this walk
+    /// stored there and, in a summary, the member itself as an origin for the caller to map; for an object created here
+    /// (<c>new Agent(persona)</c>, directly or through the local it was assigned to), what its constructor and initializer
+    /// put there; for any variable, what was written to that member through it.
+    /// </summary>
+    private TaintValue? ReceiverMemberTaint(IOperation? receiver, ISymbol member)
+    {
+        switch (Unconverted(receiver))
+        {
+            case null:
+                return null;
+            case IInstanceReferenceOperation:
+                return _summaryMode ? TaintValue.Union(Get(member), TaintValue.Of(Origin.OfMember(member))) : null;
+            case IObjectCreationOperation creation:
+                return CreationMemberTaint(creation, member);
+        }
+
+        TaintValue? result = null;
+        if (HeldIn(receiver) is { } variable)
+        {
+            _memberWrites.TryGetValue((variable, member), out result);
+            if (_createdInto.TryGetValue(variable, out var creations))
+            {
+                foreach (var creation in creations)
+                {
+                    result = TaintValue.Union(result, CreationMemberTaint(creation, member));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>What <c>new T(args) { M = x }</c> puts into <paramref name="member"/>: a primary-constructor parameter or a
+    /// positional record property from its argument, what a constructor stores from its arguments (by its summary), an
+    /// initializer's value.</summary>
+    private TaintValue? CreationMemberTaint(IObjectCreationOperation creation, ISymbol member)
+    {
+        TaintValue? result = null;
+        if (creation.Constructor is { } constructor && _creationArguments.TryGetValue(creation, out var arguments))
+        {
+            var ordinal = -1;
+            if (member is IParameterSymbol parameter && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol.OriginalDefinition, constructor.OriginalDefinition))
+            {
+                ordinal = parameter.Ordinal;
+            }
+            else if (member is IPropertySymbol property && IsPrimaryConstructor(constructor) && IsPositional(property))
+            {
+                foreach (var candidate in constructor.Parameters)
+                {
+                    if (candidate.Name == property.Name)
+                    {
+                        ordinal = candidate.Ordinal;
+                    }
+                }
+            }
+
+            if (ordinal >= 0)
+            {
+                for (var i = 0; i < creation.Arguments.Length; i++)
+                {
+                    if (creation.Arguments[i].Parameter?.Ordinal == ordinal)
+                    {
+                        result = TaintValue.Union(result, arguments[i]);
+                    }
+                }
+            }
+            else if (TaintContext.HasSourceBody(constructor) && _depth > 0 && Summarise(constructor) is { } summary)
+            {
+                foreach (var (stored, taint) in summary.MemberStores)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(stored, member))
+                    {
+                        result = TaintValue.Union(result, MapOrigins(taint, creation.Arguments, arguments, argumentsOnly: true));
+                    }
+                }
+            }
+        }
+
+        if (creation.Initializer is { } initializer)
+        {
+            foreach (var set in initializer.Initializers)
+            {
+                if (set is ISimpleAssignmentOperation { Target: IMemberReferenceOperation target } assignment
+                    && SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member))
+                {
+                    result = TaintValue.Union(result, Eval(assignment.Value));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A record's positional property (declared by its primary constructor's parameter).</summary>
+    private static bool IsPositional(IPropertySymbol property)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is ParameterSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a same-compilation call stored into its object's members, onto the receiver it was called on.</summary>
+    private void ApplyMemberStores(IOperation? receiver, MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
+    {
+        if (receiver is null || summary.MemberStores.IsEmpty)
+        {
+            return;
+        }
+
+        // Onto another object, only what this call gave it: untrusted text the object fetches and keeps itself (a model
+        // reply it stores for its next prompt) is its own flow, found (if at all) inside its type, not at every call.
+        var self = Unconverted(receiver) is IInstanceReferenceOperation;
+        foreach (var (member, taint) in summary.MemberStores)
+        {
+            var mapped = MapOrigins(taint, callArguments, arguments, argumentsOnly: !self);
+            if (self)
+            {
+                Assign(member, mapped);
+            }
+            else
+            {
+                RecordMemberWrite(receiver, member, mapped);
+            }
+        }
     }
 
     /// <summary>
@@ -478,7 +764,9 @@ internal sealed partial class TaintWalker
             case ILocalReferenceOperation local:
                 return ReadVariable(local.Local, local);
             case IParameterReferenceOperation parameter:
-                return ReadVariable(parameter.Parameter, parameter);
+                return _summaryMode && IsCapturedPrimaryParameter(parameter.Parameter)
+                    ? TaintValue.Union(ReadVariable(parameter.Parameter, parameter), TaintValue.Of(Origin.OfMember(parameter.Parameter)))
+                    : ReadVariable(parameter.Parameter, parameter);
             case IInstanceReferenceOperation:
                 return null;
             case IFieldReferenceOperation field:
@@ -778,16 +1066,22 @@ internal sealed partial class TaintWalker
                 // Stored by another member of the type (a constructor, a setter method, an initializer).
                 stored = TaintValue.Union(stored, _context.GetMemberTaint(member, _cancellationToken));
             }
+
+            if (_summaryMode && IsReceiverStateMember(member))
+            {
+                // What the caller's object holds in it: the call site maps this to its receiver's member.
+                stored = TaintValue.Union(stored, TaintValue.Of(Origin.OfMember(member)));
+            }
         }
 
-        return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member)), Refine(instanceTaint, operation)), argumentTaint);
+        return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member, instance)), Refine(instanceTaint, operation)), argumentTaint);
     }
 
     /// <summary>
     /// The sources a computed property of this compilation returns (<c>string Query => _request.Query["q"]</c>): its getter's
     /// summary, as for a call without arguments. Its receiver's own taint is added by the caller, as for any member read.
     /// </summary>
-    private TaintValue? ComputedProperty(ISymbol member)
+    private TaintValue? ComputedProperty(ISymbol member, IOperation? receiver)
     {
         if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter))
         {
@@ -805,7 +1099,7 @@ internal sealed partial class TaintWalker
 
         return SummaryIsEmpty(target) || Summarise(target) is not { } summary
             ? null
-            : MapReturn(summary, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>());
+            : MapReturn(summary, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>(), receiver);
     }
 
     /// <summary>Reading a member of a wholly tainted object names the more specific expression as the source.</summary>
@@ -891,6 +1185,11 @@ internal sealed partial class TaintWalker
         // a StringBuilder); any other object holds them side by side (a tool result's call id and result, a provider
         // item), so what was whole stays whole.
         var arguments = EvalArguments(creation.Arguments, out var argumentTaint, mixed: HoldsText(creation.Type));
+        if (creation.Type is { DeclaringSyntaxReferences.Length: > 0 } && (argumentTaint is not null || creation.Initializer is not null))
+        {
+            RecordCreation(creation, arguments);
+        }
+
         if (creation.Constructor is { } constructor)
         {
             CheckMethodSinks(constructor, creation.Arguments, arguments);
@@ -1191,7 +1490,7 @@ internal sealed partial class TaintWalker
 
         if (Summarise(constructor) is { } summary)
         {
-            ApplyParameterSinks(creation.Arguments, arguments, summary, constructor);
+            ApplyParameterSinks(creation.Arguments, arguments, summary, constructor, creation);
         }
     }
 
@@ -1415,7 +1714,9 @@ internal sealed partial class TaintWalker
         // The bodies the call may run: the method's own, or, through an interface or a base method, the implementations
         // and overrides of this compilation (their union: any of them may be the one called).
         var targets = _context.DispatchTargets(invocation);
-        var untainted = argumentTaint is null && instance is null;
+        // In a summary, a call on the method's own object may hand back or sink what the caller's object holds.
+        var untainted = argumentTaint is null && instance is null
+            && !(_summaryMode && !method.IsStatic && Unconverted(invocation.Instance) is IInstanceReferenceOperation);
         if (targets.Length > 0 && (_depth <= 0 || (untainted && !MayReturnSource(targets))))
         {
             // Skipping a callee that gets no taint and can give none back (void, a number, bool...; no out/ref
@@ -1425,18 +1726,22 @@ internal sealed partial class TaintWalker
         else if (targets.Length > 0)
         {
             var unsummarised = false;
+            // Untrusted text given to a method of an object held here may be stored in its members (`agent.SetPersona(q)`)
+            // for a later call on it to put into a prompt: such a call is summarised even when it returns nothing.
+            var mayStore = argumentTaint is not null && !method.IsStatic && TaintContext.MayPassState(invocation.Instance);
             foreach (var target in targets)
             {
-                if (SummaryIsEmpty(target))
+                if (!mayStore && SummaryIsEmpty(target))
                 {
                     summarised = true;
                 }
                 else if (Summarise(target) is { } summary)
                 {
                     summarised = true;
-                    ApplyParameterSinks(invocation.Arguments, arguments, summary, target);
+                    ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance);
                     BindSummaryOutArguments(invocation, arguments, summary);
-                    result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments));
+                    ApplyMemberStores(invocation.Instance, summary, invocation.Arguments, arguments);
+                    result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments, invocation.Instance));
                 }
                 else
                 {
@@ -1583,18 +1888,38 @@ internal sealed partial class TaintWalker
         }
     }
 
-    private static TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments) =>
-        summary.Returned is { } returned ? MapOrigins(returned, callArguments, arguments) : null;
+    /// <summary>A summary's return value at a call site: parameter origins mapped to the arguments, member origins to the receiver's members.</summary>
+    private TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver)
+    {
+        if (summary.Returned is not { } returned)
+        {
+            return null;
+        }
+
+        var result = MapOrigins(returned, callArguments, arguments);
+        foreach (var origin in returned.Origins)
+        {
+            if (origin.Member is { } member)
+            {
+                result = TaintValue.Union(result, ReceiverMemberTaint(receiver, member), embedded: returned.Embedded);
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>A summary's taint at a call site: its sources as they are, its parameter origins replaced by the arguments' taint.</summary>
-    private static TaintValue? MapOrigins(TaintValue returned, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
+    private static TaintValue? MapOrigins(TaintValue returned, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, bool argumentsOnly = false)
     {
         TaintValue? result = null;
         foreach (var origin in returned.Origins)
         {
             if (origin.IsSource)
             {
-                result = TaintValue.Union(result, TaintValue.Of(origin));
+                if (!argumentsOnly)
+                {
+                    result = TaintValue.Union(result, TaintValue.Of(origin));
+                }
             }
             else
             {
@@ -1611,11 +1936,23 @@ internal sealed partial class TaintWalker
         return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
     }
 
-    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method)
+    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method, IOperation? receiver)
     {
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var parameterSink in summary.ParameterSinks)
         {
+            if (parameterSink.Member is { } member)
+            {
+                // The callee puts a member of its object into a sink: what this call's receiver holds there reaches it.
+                if (ReceiverMemberTaint(receiver, member) is { } held)
+                {
+                    var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
+                    RecordSink(receiver!, held, parameterSink.Sink, via, parameterSink.Embedded);
+                }
+
+                continue;
+            }
+
             for (var i = 0; i < callArguments.Length; i++)
             {
                 if (callArguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
@@ -1664,6 +2001,7 @@ internal sealed partial class TaintWalker
                 else
                 {
                     Assign(RootVariable(property.Instance), value);
+                    RecordMemberWrite(property.Instance, property.Property, value);
                 }
 
                 break;
@@ -1675,6 +2013,7 @@ internal sealed partial class TaintWalker
                 else
                 {
                     Assign(RootVariable(field.Instance), value);
+                    RecordMemberWrite(field.Instance, field.Field, value);
                 }
 
                 break;
@@ -2209,7 +2548,7 @@ internal sealed partial class TaintWalker
             {
                 if (_summaryMode && _report)
                 {
-                    _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation()));
+                    _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation(), origin.Member));
                 }
 
                 continue;
@@ -2504,4 +2843,16 @@ internal sealed partial class TaintWalker
 
         return sb.ToString();
     }
+}
+
+/// <summary>Keys of <c>TaintWalker._memberWrites</c>: a variable and a member, compared as symbols.</summary>
+internal sealed class VariableMemberComparer : IEqualityComparer<(ISymbol Variable, ISymbol Member)>
+{
+    public static readonly VariableMemberComparer Instance = new();
+
+    public bool Equals((ISymbol Variable, ISymbol Member) x, (ISymbol Variable, ISymbol Member) y) =>
+        SymbolEqualityComparer.Default.Equals(x.Variable, y.Variable) && SymbolEqualityComparer.Default.Equals(x.Member, y.Member);
+
+    public int GetHashCode((ISymbol Variable, ISymbol Member) obj) =>
+        (SymbolEqualityComparer.Default.GetHashCode(obj.Variable) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Member);
 }
