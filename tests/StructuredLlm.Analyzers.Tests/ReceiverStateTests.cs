@@ -47,6 +47,12 @@ public class ReceiverStateTests
         {
             public ChatMessage System() => new(ChatRole.System, "You are " + Name);
         }
+        public interface IAgent { ChatMessage System(); }
+        public class Agent(string persona) : IAgent { public ChatMessage System() => new(ChatRole.System, "You are " + persona); }
+        public class RulesBase { protected string Rules = ""; public RulesBase(string rules) { Rules = rules; } }
+        public class Derived : RulesBase { public Derived(string rules) : base(rules) { } public ChatMessage System() => new(ChatRole.System, "Rules: " + Rules); }
+        public class Chained { private readonly string _p; public Chained(string p) : this(p, 1) { } public Chained(string p, int n) { _p = p; } public ChatMessage System() => new(ChatRole.System, "P " + _p); }
+        public class Boxed<T>(T value, string text) { public ChatMessage System() => new(ChatRole.System, $"{text}: {value}"); }
         public class Runner
         {
             public static ChatMessage Run(string persona) { var c = new Captured(persona); return c.System(); }
@@ -78,6 +84,11 @@ public class ReceiverStateTests
     [InlineData("given.Context = q; _ = {|SLLM1001:given|}.System();")]
     // A positional record property.
     [InlineData("var p = new Persona(q, \"u\"); _ = {|SLLM1001:p|}.System();")]
+    // Through an interface-typed local, a base constructor, a chained constructor, a generic type.
+    [InlineData("IAgent a = new Agent(q); _ = {|SLLM1001:a|}.System();")]
+    [InlineData("var d = new Derived(q); _ = {|SLLM1001:d|}.System();")]
+    [InlineData("var c = new Chained(q); _ = {|SLLM1001:c|}.System();")]
+    [InlineData("var b = new Boxed<int>(3, q); _ = {|SLLM1001:b|}.System();")]
     // A static helper that creates the object from its parameter: found at the helper's argument.
     [InlineData("_ = Runner.Run({|SLLM1001:q|});")]
     // Mixed into a user message: the suggestion rule.
@@ -92,6 +103,8 @@ public class ReceiverStateTests
     [InlineData("var s = new Settable(); s.Label = q; _ = s.System();")]
     // Whole, in its own user message: the structural mitigation.
     [InlineData("var s = new Settable { Context = q }; _ = s.AskWhole();")]
+    // The generic value is a number: only the text parameter can carry taint, and it is a constant.
+    [InlineData("var b = new Boxed<int>(int.Parse(q), \"Count\"); _ = b.System();")]
     // Nothing untrusted given.
     [InlineData("var c = new Captured(\"a pirate\"); _ = c.System();")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));

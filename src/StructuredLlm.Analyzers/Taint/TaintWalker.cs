@@ -1728,7 +1728,11 @@ internal sealed partial class TaintWalker
             var unsummarised = false;
             // Untrusted text given to a method of an object held here may be stored in its members (`agent.SetPersona(q)`)
             // for a later call on it to put into a prompt: such a call is summarised even when it returns nothing.
-            var mayStore = argumentTaint is not null && !method.IsStatic && TaintContext.MayPassState(invocation.Instance);
+            // So is a constructor's call on its own object (`: base(persona)`, `: this(persona, 1)`, `Init(persona)`): what
+            // it stores is what this constructor stores.
+            var mayStore = argumentTaint is not null && !method.IsStatic
+                && (TaintContext.MayPassState(invocation.Instance)
+                    || (_summaryMode && _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && Unconverted(invocation.Instance) is IInstanceReferenceOperation));
             foreach (var target in targets)
             {
                 if (!mayStore && SummaryIsEmpty(target))
