@@ -31,6 +31,17 @@ public class AppTextTests
     [InlineData("_ = new ChatMessage(ChatRole.User, q + \"\\n\\n\" + reply.Text);")]
     [InlineData("_ = new ChatMessage(ChatRole.User, $\"{q}: {reply.Text}\");")]
     [InlineData("_ = new ChatMessage(ChatRole.User, $\"{q} ({reply.Messages.Count})\");")]
+    // string.Join, Concat and Format with separators only.
+    [InlineData("_ = new ChatMessage(ChatRole.User, string.Join(\"\\n\", reply.Messages.Select(m => m.Text)));")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, string.Concat(q, \"\\n\", reply.Text));")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, string.Format(\"{0}\\n\\n{1}\", q, reply.Text));")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, string.Join(\", \", q, reply.Text, q, reply.Text, q));")]
+    // Items added to a collection stay separate items, even when one call adds two (a key and its value).
+    [InlineData("var byRole = new Dictionary<string, string>(); foreach (var m in reply.Messages) { byRole.Add(m.Role.Value, m.Text); } _ = new ChatMessage(ChatRole.User, byRole[\"user\"]);")]
+    // A throw expression's message is never the value: the value is still the untrusted text alone.
+    [InlineData("_ = new ChatMessage(ChatRole.User, reply.Messages.LastOrDefault()?.Text ?? throw new InvalidOperationException($\"No text in reply {reply}\"));")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, q switch { _ when q.Length > 500 => throw new ArgumentException(\"Too long: \" + q), _ => q });")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, q.Length > 0 ? q : throw new ArgumentException($\"Bad question {q}\"));")]
     public Task Untrusted_text_gathered_alone_is_whole(string body) => Verify.AnalyzerAsync(Code(body));
 
     [Theory]
@@ -42,9 +53,43 @@ public class AppTextTests
     [InlineData("var text = \"\"; text += reply.Text; text += \" Answer in French.\"; _ = new ChatMessage(ChatRole.User, {|SLLM1002:text|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:$\"{q}: {reply.Text} (2 lines)\"|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:q + \" Answer briefly.\"|});")]
+    // string.Join, Concat and Format with the app's words.
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Format(\"Question: {0}\", q)|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Concat(\"Summarize: \", reply.Text)|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Join(\" and then \", q, reply.Text)|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Concat(q, \" \", reply.Text, \" \", q, \" Answer briefly.\")|});")]
     // A builder or string that came from elsewhere may hold anything.
     [InlineData("given.Append(q); _ = new ChatMessage(ChatRole.User, {|SLLM1002:given.ToString()|});")]
     // The instructions rule does not depend on mixing.
     [InlineData("var sb = new StringBuilder(); await foreach (var u in updates) { sb.Append(u.Text); } _ = new ChatMessage(ChatRole.System, {|SLLM1001:sb.ToString()|});")]
     public Task The_apps_words_make_it_mixed(string body) => Verify.AnalyzerAsync(Code(body));
+
+    /// <summary>
+    /// A call the walk cannot see into (a recursive converter's call to itself) given the reply and the options mixes
+    /// nothing when it returns an object, not text: the converted content is still the reply alone, sent whole. One that
+    /// returns text still may join what it is given.
+    /// </summary>
+    [Theory]
+    [InlineData("AIContent?", "new Microsoft.Extensions.AI.TextContent(t.Text)", "_ = new ChatMessage(ChatRole.User, [Converter.Convert(reply.Messages[0].Contents[0], options)!]);")]
+    [InlineData("string?", "t.Text", "_ = new ChatMessage(ChatRole.User, {|SLLM1002:Converter.Convert(reply.Messages[0].Contents[0], options)|});")]
+    public Task A_call_mixes_what_it_is_given_only_when_it_returns_text(string returnType, string converted, string body) =>
+        Verify.AnalyzerAsync(Verify.Usings + $$"""
+            public static class Converter
+            {
+                public static {{returnType}} Convert(AIContent c, System.Text.Json.JsonSerializerOptions o) => c switch
+                {
+                    Microsoft.Extensions.AI.TextContent t => {{converted}},
+                    Microsoft.Extensions.AI.FunctionResultContent r when r.Result is AIContent inner => Convert(inner, o),
+                    _ => null,
+                };
+            }
+
+            public class C
+            {
+                public void M(ChatResponse reply, System.Text.Json.JsonSerializerOptions options)
+                {
+                    {{body}}
+                }
+            }
+            """);
 }

@@ -638,7 +638,7 @@ internal sealed class TaintContext
     }
 
     /// <summary>System.Threading.Tasks' <c>Task</c>, <c>ValueTask</c> or one of their generic forms.</summary>
-    private static bool IsTaskType(INamedTypeSymbol? type) =>
+    internal static bool IsTaskType(INamedTypeSymbol? type) =>
         type is { Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     /// <summary>

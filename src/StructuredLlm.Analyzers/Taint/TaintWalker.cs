@@ -83,6 +83,7 @@ internal sealed partial class TaintWalker
     private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
     private readonly Dictionary<ISymbol, IWithOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
     private IWithOperation? _assigningWith;
+    private readonly Stack<TaintValue?> _conditionalReceivers = new();
 
     // An object of this compilation held in a variable (`var agent = new Agent(persona); agent.Persona = x;`): what each of
     // its members was given, and the `new` expressions assigned to a local, with their arguments' taint. A call on it whose
@@ -632,6 +633,10 @@ internal sealed partial class TaintWalker
     };
 
     /// <summary>A dictionary type (implements <c>IDictionary&lt;,&gt;</c> or <c>IReadOnlyDictionary&lt;,&gt;</c>, or is one).</summary>
+    /// <summary>A collection (other than text itself): what is added to it stays a separate item.</summary>
+    private static bool IsCollection(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String && IsOrImplements(type, t => t.SpecialType == SpecialType.System_Collections_IEnumerable);
+
     private static bool IsDictionaryLike(ITypeSymbol? type) => type is not null && IsOrImplements(type, IsDictionaryInterface);
 
     private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
@@ -943,6 +948,28 @@ internal sealed partial class TaintWalker
                 }
 
             case IDeclarationExpressionOperation:
+                return null;
+            case IConditionalAccessOperation access:
+                {
+                    // `reply.Messages.LastOrDefault()?.Text`: one value read through its receiver, as `.Text` would be,
+                    // not the receiver and the member side by side (which would mix them).
+                    _conditionalReceivers.Push(Eval(access.Operation));
+                    try
+                    {
+                        return Eval(access.WhenNotNull);
+                    }
+                    finally
+                    {
+                        _conditionalReceivers.Pop();
+                    }
+                }
+
+            case IConditionalAccessInstanceOperation:
+                return _conditionalReceivers.Count > 0 ? _conditionalReceivers.Peek() : null;
+            case IThrowOperation thrown:
+                // `x ?? throw new ArgumentException($"Bad {x}")`, a switch arm that throws: the exception never becomes the
+                // value, so the text built for its message neither taints nor mixes what the expression gives.
+                Eval(thrown.Exception);
                 return null;
             case IBlockOperation block:
                 return EvalBlock(block);
@@ -1679,9 +1706,12 @@ internal sealed partial class TaintWalker
 
         var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
             && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type));
+        // A collection given several values (`metadata.Add(key, value)`) holds them as separate items, side by side; any
+        // other object the call fills may join them.
+        var filled = fillsReceiver && IsCollection(invocation.Instance!.Type) ? SideBySide(arguments) : argumentTaint;
         if (fillsReceiver)
         {
-            Assign(RootVariable(invocation.Instance!), argumentTaint);
+            Assign(RootVariable(invocation.Instance!), filled);
         }
 
         if (method.Name is "TryGetValue" or "GetValueOrDefault"
@@ -1697,7 +1727,7 @@ internal sealed partial class TaintWalker
         {
             if (method.IsStatic && method.Name is "Format" or "Concat" or "Join")
             {
-                return TaintValue.Union(argumentTaint, null, embedded: argumentTaint is not null && (invocation.Arguments.Length > 1 || ExpandedArgumentCount(invocation) > 1));
+                return EvalJoin(invocation, arguments);
             }
 
             if (method.Name is "Replace" or "Insert")
@@ -1762,7 +1792,7 @@ internal sealed partial class TaintWalker
             // what the receiver got, as the receiver's variable does above (a chain has no variable to hold it).
             if (summarised && fillsReceiver && !method.ReturnsVoid)
             {
-                result = TaintValue.Union(result, argumentTaint);
+                result = TaintValue.Union(result, filled);
             }
 
             // A body that could not be summarised (recursion, depth) is treated as an opaque call, as a lone callee is.
@@ -1771,12 +1801,102 @@ internal sealed partial class TaintWalker
 
         if (!summarised)
         {
-            var opaque = TaintValue.Union(instance, argumentTaint, embedded: instance is not null && valueTainted);
+            // A call the walk cannot see into mixes what it is given into one text only when it gives back text; an
+            // object it returns (a content item converted from a reply, a request built from a prompt and its options)
+            // holds its inputs side by side, as a constructor's arguments do (see EvalCreation).
+            var text = MayBeText(method.ReturnType);
+            var opaque = TaintValue.Union(instance, text ? argumentTaint : SideBySide(arguments), embedded: text && instance is not null && valueTainted);
             BindOutArguments(invocation, opaque);
             result = TaintValue.Union(result, opaque);
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <c>string.Format</c>, <c>Concat</c>, <c>Join</c>: the untrusted parts are mixed when the app's words join them (a
+    /// format, separator or part with words, or text the analysis cannot see into); joined only by separators, numbers or
+    /// more untrusted text they stay whole, as with <c>+</c>. A <c>params</c> array's elements count one by one.
+    /// </summary>
+    private TaintValue? EvalJoin(IInvocationOperation invocation, TaintValue?[] arguments)
+    {
+        TaintValue? parts = null;
+        var words = false;
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            var argument = invocation.Arguments[i];
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            {
+                foreach (var element in elements.ElementValues)
+                {
+                    var taint = Eval(element);
+                    parts = TaintValue.Union(parts, taint);
+                    words |= IsAppText(element, taint);
+                }
+            }
+            else if (invocation.TargetMethod.Name == "Format" && argument.Parameter?.Name == "format"
+                && Unconverted(argument.Value)?.ConstantValue is { HasValue: true, Value: string format })
+            {
+                // The format's own text, not its placeholders (`{0}`, `{1:N2}`), is what the app adds.
+                words |= HasWords(WithoutPlaceholders(format));
+            }
+            else
+            {
+                parts = TaintValue.Union(parts, arguments[i]);
+                words |= IsAppText(argument.Value, arguments[i]);
+            }
+        }
+
+        return parts is null ? null : TaintValue.Union(parts, null, embedded: words);
+    }
+
+    private static string WithoutPlaceholders(string format)
+    {
+        var text = new System.Text.StringBuilder(format.Length);
+        var depth = 0;
+        foreach (var c in format)
+        {
+            if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (depth == 0)
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static TaintValue? SideBySide(TaintValue?[] values)
+    {
+        TaintValue? result = null;
+        foreach (var value in values)
+        {
+            result = TaintValue.Union(result, value);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Whether a call's value can be text that joins its inputs: a string or StringBuilder (also awaited from a task), or
+    /// a type that does not say (<c>object</c>, <c>dynamic</c>, a type parameter).
+    /// </summary>
+    private bool MayBeText(ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { Arity: 1 } task && TaintContext.IsTaskType(task))
+        {
+            type = task.TypeArguments[0];
+        }
+
+        return HoldsText(type) || type.SpecialType == SpecialType.System_Object
+            || type.TypeKind is TypeKind.Dynamic or TypeKind.TypeParameter or TypeKind.Error;
     }
 
     private bool AllSummariesEmpty(ImmutableArray<IMethodSymbol> targets)
@@ -1803,24 +1923,6 @@ internal sealed partial class TaintWalker
         }
 
         return false;
-    }
-
-    private static int ExpandedArgumentCount(IInvocationOperation invocation)
-    {
-        var count = 0;
-        foreach (var argument in invocation.Arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } initializer })
-            {
-                count += initializer.ElementValues.Length;
-            }
-            else
-            {
-                count++;
-            }
-        }
-
-        return count;
     }
 
     private void BindOutArguments(IInvocationOperation invocation, TaintValue? taint)
