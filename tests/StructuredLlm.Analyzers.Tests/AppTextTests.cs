@@ -64,6 +64,21 @@ public class AppTextTests
     [InlineData("var sb = new StringBuilder(); await foreach (var u in updates) { sb.Append(u.Text); } _ = new ChatMessage(ChatRole.System, {|SLLM1001:sb.ToString()|});")]
     public Task The_apps_words_make_it_mixed(string body) => Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>A member read through <c>?.</c> is named with its receiver.</summary>
+    [Fact]
+    public async Task A_member_read_through_a_null_conditional_is_named_with_its_receiver()
+    {
+        var diagnostics = await Verify.RunAsync(Verify.Usings + """
+            public record Req(string Persona);
+            public class C
+            {
+                public ChatMessage M([FromBody] Req? req) => new(ChatRole.System, "You are " + req?.Persona);
+            }
+            """);
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.StartsWith("'req?.Persona' (", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A call the walk cannot see into (a recursive converter's call to itself) given the reply and the options mixes
     /// nothing when it returns an object, not text: the converted content is still the reply alone, sent whole. One that

@@ -53,6 +53,7 @@ public class ReceiverStateTests
         public class Derived : RulesBase { public Derived(string rules) : base(rules) { } public ChatMessage System() => new(ChatRole.System, "Rules: " + Rules); }
         public class Chained { private readonly string _p; public Chained(string p) : this(p, 1) { } public Chained(string p, int n) { _p = p; } public ChatMessage System() => new(ChatRole.System, "P " + _p); }
         public class Boxed<T>(T value, string text) { public ChatMessage System() => new(ChatRole.System, $"{text}: {value}"); }
+        public class Translator { private string _language = ""; public ChatMessage Translate(string language) { _language = language; return new(ChatRole.System, "Translate to " + _language); } }
         public class Runner
         {
             public static ChatMessage Run(string persona) { var c = new Captured(persona); return c.System(); }
@@ -108,6 +109,22 @@ public class ReceiverStateTests
     // Nothing untrusted given.
     [InlineData("var c = new Captured(\"a pirate\"); _ = c.System();")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));
+
+    /// <summary>
+    /// A method that stores its parameter in a field and puts the field into a prompt in the same call is one flow, found
+    /// at the argument: the call's own store is not also what its receiver held.
+    /// </summary>
+    [Fact]
+    public Task A_calls_own_store_is_reported_once_at_the_argument() =>
+        Verify.AnalyzerAsync(Code("var t = new Translator(); _ = t.Translate({|SLLM1001:q|}); _ = t.Translate(\"French\");"));
+
+    /// <summary>
+    /// A member the method sets first thing (<c>_language = language;</c>) holds that call's value where the method then
+    /// reads it: another call's store on the same object is not what reaches the sink, so each call is found once.
+    /// </summary>
+    [Fact]
+    public Task A_member_set_first_is_the_calls_own_value() =>
+        Verify.AnalyzerAsync(Code("var t = new Translator(); _ = t.Translate({|SLLM1001:q|}); _ = t.Translate({|SLLM1001:q|});"));
 
     [Fact]
     public async Task The_message_names_the_method_that_holds_the_sink()

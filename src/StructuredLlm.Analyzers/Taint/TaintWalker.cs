@@ -84,6 +84,7 @@ internal sealed partial class TaintWalker
     private readonly Dictionary<ISymbol, IWithOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
     private IWithOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
+    private Dictionary<ISymbol, int>? _stores;
 
     // An object of this compilation held in a variable (`var agent = new Agent(persona); agent.Persona = x;`): what each of
     // its members was given, and the `new` expressions assigned to a local, with their arguments' taint. A call on it whose
@@ -91,6 +92,10 @@ internal sealed partial class TaintWalker
     private readonly Dictionary<(ISymbol Variable, ISymbol Member), TaintValue> _memberWrites = new(VariableMemberComparer.Instance);
     private readonly Dictionary<ISymbol, List<IObjectCreationOperation>> _createdInto = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IObjectCreationOperation, TaintValue?[]> _creationArguments = new();
+
+    // What calls on such a variable stored into its members (`agent.SetPersona(q)`), by call: a call's own stores are not
+    // what its receiver held when it ran, and its summary already reports them through its parameters.
+    private readonly Dictionary<(ISymbol Variable, ISymbol Member), List<(IOperation Call, TaintValue Taint)>> _callWrites = new(VariableMemberComparer.Instance);
     private int _calleeDepth;
     private bool _calleesTruncated;
     private HashSet<IMethodSymbol>? _cutBy; // callers in progress whose summaries a summarised callee left out
@@ -272,6 +277,49 @@ internal sealed partial class TaintWalker
         return false;
     }
 
+    /// <summary>
+    /// Whether the method sets <paramref name="member"/> (an original definition) of its own object in a statement of its
+    /// body's outermost block that ends before <paramref name="at"/> (<c>_router = router;</c> first thing): from there on
+    /// the member holds what this call put there, not what the caller's object held.
+    /// </summary>
+    private bool StoredBefore(ISymbol member, IOperation at)
+    {
+        if (_functions.Count > 1)
+        {
+            return false;
+        }
+
+        if (_stores is null)
+        {
+            _stores = new Dictionary<ISymbol, int>(SymbolEqualityComparer.Default);
+            foreach (var root in _roots)
+            {
+                var body = root switch
+                {
+                    IMethodBodyOperation method => method.BlockBody,
+                    IConstructorBodyOperation constructor => constructor.BlockBody,
+                    IBlockOperation block => block,
+                    _ => null,
+                };
+                if (body is null)
+                {
+                    continue;
+                }
+
+                foreach (var statement in body.Operations)
+                {
+                    if (statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } target } }
+                        && (!_stores.TryGetValue(target.Member.OriginalDefinition, out var end) || statement.Syntax.Span.End < end))
+                    {
+                        _stores[target.Member.OriginalDefinition] = statement.Syntax.Span.End;
+                    }
+                }
+            }
+        }
+
+        return _stores.TryGetValue(member.OriginalDefinition, out var storedAt) && storedAt <= at.Syntax.SpanStart;
+    }
+
     /// <summary>A <c>new</c> of a type of this compilation: its arguments' taint, and the local it is assigned to.</summary>
     private void RecordCreation(IObjectCreationOperation creation, TaintValue?[] arguments)
     {
@@ -339,14 +387,14 @@ internal sealed partial class TaintWalker
     /// (<c>new Agent(persona)</c>, directly or through the local it was assigned to), what its constructor and initializer
     /// put there; for any variable, what was written to that member through it.
     /// </summary>
-    private TaintValue? ReceiverMemberTaint(IOperation? receiver, ISymbol member)
+    private TaintValue? ReceiverMemberTaint(IOperation? receiver, ISymbol member, IOperation? call = null)
     {
         switch (Unconverted(receiver))
         {
             case null:
                 return null;
             case IInstanceReferenceOperation:
-                return _summaryMode ? TaintValue.Union(Get(member), TaintValue.Of(Origin.OfMember(member))) : null;
+                return _summaryMode ? TaintValue.Union(Get(member), StoredBefore(member, receiver!) ? null : TaintValue.Of(Origin.OfMember(member))) : null;
             case IObjectCreationOperation creation:
                 return CreationMemberTaint(creation, member);
         }
@@ -355,6 +403,16 @@ internal sealed partial class TaintWalker
         if (HeldIn(receiver) is { } variable)
         {
             _memberWrites.TryGetValue((variable, member), out result);
+            if (_callWrites.TryGetValue((variable, member), out var stores))
+            {
+                foreach (var (writer, taint) in stores)
+                {
+                    if (writer != call)
+                    {
+                        result = TaintValue.Union(result, taint);
+                    }
+                }
+            }
             if (_createdInto.TryGetValue(variable, out var creations))
             {
                 foreach (var creation in creations)
@@ -443,7 +501,7 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>What a same-compilation call stored into its object's members, onto the receiver it was called on.</summary>
-    private void ApplyMemberStores(IOperation? receiver, MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
+    private void ApplyMemberStores(IInvocationOperation call, IOperation? receiver, MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
     {
         if (receiver is null || summary.MemberStores.IsEmpty)
         {
@@ -460,9 +518,25 @@ internal sealed partial class TaintWalker
             {
                 Assign(member, mapped);
             }
-            else
+            else if (mapped is not null && HeldIn(receiver) is { } variable)
             {
-                RecordMemberWrite(receiver, member, mapped);
+                if (!_callWrites.TryGetValue((variable, member), out var stores))
+                {
+                    _callWrites[(variable, member)] = stores = new List<(IOperation, TaintValue)>(1);
+                }
+
+                var index = stores.FindIndex(store => store.Call == call);
+                var merged = TaintValue.Union(index >= 0 ? stores[index].Taint : null, mapped)!;
+                if (index < 0)
+                {
+                    stores.Add((call, merged));
+                    _changed = true;
+                }
+                else if (!merged.Equals(stores[index].Taint))
+                {
+                    stores[index] = (call, merged);
+                    _changed = true;
+                }
             }
         }
     }
@@ -1094,7 +1168,7 @@ internal sealed partial class TaintWalker
                 stored = TaintValue.Union(stored, _context.GetMemberTaint(member, _cancellationToken));
             }
 
-            if (_summaryMode && IsReceiverStateMember(member))
+            if (_summaryMode && IsReceiverStateMember(member) && !StoredBefore(member, operation))
             {
                 // What the caller's object holds in it: the call site maps this to its receiver's member.
                 stored = TaintValue.Union(stored, TaintValue.Of(Origin.OfMember(member)));
@@ -1772,9 +1846,9 @@ internal sealed partial class TaintWalker
                 else if (Summarise(target) is { } summary)
                 {
                     summarised = true;
-                    ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance);
+                    ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance, invocation);
                     BindSummaryOutArguments(invocation, arguments, summary);
-                    ApplyMemberStores(invocation.Instance, summary, invocation.Arguments, arguments);
+                    ApplyMemberStores(invocation, invocation.Instance, summary, invocation.Arguments, arguments);
                     result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments, invocation.Instance));
                 }
                 else
@@ -2042,7 +2116,7 @@ internal sealed partial class TaintWalker
         return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
     }
 
-    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method, IOperation? receiver)
+    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method, IOperation? receiver, IOperation? call = null)
     {
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var parameterSink in summary.ParameterSinks)
@@ -2050,7 +2124,7 @@ internal sealed partial class TaintWalker
             if (parameterSink.Member is { } member)
             {
                 // The callee puts a member of its object into a sink: what this call's receiver holds there reaches it.
-                if (ReceiverMemberTaint(receiver, member) is { } held)
+                if (ReceiverMemberTaint(receiver, member, call) is { } held)
                 {
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
                     RecordSink(receiver!, held, parameterSink.Sink, via, parameterSink.Embedded);
@@ -2924,6 +2998,15 @@ internal sealed partial class TaintWalker
     internal static string Display(SyntaxNode syntax)
     {
         var text = syntax.ToString();
+        var first = syntax.GetFirstToken();
+        if (first.RawKind is (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DotToken or (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.OpenBracketToken
+            && syntax.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } access
+            && access.WhenNotNull.Span.Contains(syntax.Span))
+        {
+            // `.Provider` read through `request?.Provider`: name it with its receiver.
+            text = access.Expression.ToString() + "?" + text;
+        }
+
         var sb = new System.Text.StringBuilder(Math.Min(text.Length, 64));
         var space = false;
         foreach (var c in text)
