@@ -54,6 +54,7 @@ public class ReceiverStateTests
         public class Chained { private readonly string _p; public Chained(string p) : this(p, 1) { } public Chained(string p, int n) { _p = p; } public ChatMessage System() => new(ChatRole.System, "P " + _p); }
         public class Boxed<T>(T value, string text) { public ChatMessage System() => new(ChatRole.System, $"{text}: {value}"); }
         public class Translator { private string _language = ""; public ChatMessage Translate(string language) { _language = language; return new(ChatRole.System, "Translate to " + _language); } }
+        public class Crowded { private string _a = "", _b = "", _c = "", _d = ""; public string Build(string text) => _a + _b + _c + _d + " Rules: " + text; }
         public class Runner
         {
             public static ChatMessage Run(string persona) { var c = new Captured(persona); return c.System(); }
@@ -92,6 +93,8 @@ public class ReceiverStateTests
     [InlineData("var b = new Boxed<int>(3, q); _ = {|SLLM1001:b|}.System();")]
     // A static helper that creates the object from its parameter: found at the helper's argument.
     [InlineData("_ = Runner.Run({|SLLM1001:q|});")]
+    // Four members of the object read before the argument: the argument still counts (a taint keeps at most four origins).
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:new Crowded().Build(q)|});")]
     // Mixed into a user message: the suggestion rule.
     [InlineData("var s = new Settable { Context = q }; _ = {|SLLM1002:s|}.Ask();")]
     public Task What_the_object_was_given_reaches_the_sink(string body) => Verify.AnalyzerAsync(Code(body));
