@@ -55,6 +55,7 @@ public class ReceiverStateTests
         public class Boxed<T>(T value, string text) { public ChatMessage System() => new(ChatRole.System, $"{text}: {value}"); }
         public class Translator { private string _language = ""; public ChatMessage Translate(string language) { _language = language; return new(ChatRole.System, "Translate to " + _language); } }
         public class Crowded { private string _a = "", _b = "", _c = "", _d = ""; public string Build(string text) => _a + _b + _c + _d + " Rules: " + text; }
+        public class Composer { private string _language = ""; public ChatMessage Translate(string language) { _language = language; return Compose(); } private ChatMessage Compose() => new(ChatRole.System, "Translate to " + _language); }
         public class Runner
         {
             public static ChatMessage Run(string persona) { var c = new Captured(persona); return c.System(); }
@@ -95,6 +96,8 @@ public class ReceiverStateTests
     [InlineData("_ = Runner.Run({|SLLM1001:q|});")]
     // Four members of the object read before the argument: the argument still counts (a taint keeps at most four origins).
     [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:new Crowded().Build(q)|});")]
+    // A method that stores its argument in a field and leaves the prompt to a helper of its object: found at the argument.
+    [InlineData("var t = new Composer(); _ = t.Translate({|SLLM1001:q|});")]
     // Mixed into a user message: the suggestion rule.
     [InlineData("var s = new Settable { Context = q }; _ = {|SLLM1002:s|}.Ask();")]
     public Task What_the_object_was_given_reaches_the_sink(string body) => Verify.AnalyzerAsync(Code(body));

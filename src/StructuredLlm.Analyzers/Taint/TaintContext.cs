@@ -726,6 +726,8 @@ internal sealed class TaintContext
         HashSet<IMethodSymbol>? callees = null;
         HashSet<IMethodSymbol>? sinkCallees = null;
         HashSet<ISymbol>? membersRead = null;
+        var storesMember = false;
+        List<IMethodSymbol>? selfCalls = null;
         foreach (var body in bodies)
         {
             foreach (var operation in body.DescendantsAndSelf())
@@ -737,6 +739,24 @@ internal sealed class TaintContext
                 {
                     (membersRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member.OriginalDefinition);
                 }
+
+                storesMember |= operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } } store
+                    && !store.Value.ConstantValue.HasValue && !TaintWalker.IsSafeType(store.Value.Type);
+                if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod.MethodKind: not MethodKind.LocalFunction } selfCall
+                    && !MayPassTaint(selfCall.Arguments))
+                {
+                    (selfCalls ??= new List<IMethodSymbol>()).AddRange(DispatchTargets(selfCall));
+                }
+            }
+        }
+
+        // A method that stores into its own object (`_language = language;`) and calls a method of that object without
+        // arguments (`return Compose();`) may hand it what it stored: such a call can reach a sink through that state.
+        if (storesMember && selfCalls is not null)
+        {
+            foreach (var callee in selfCalls)
+            {
+                (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
             }
         }
 
