@@ -656,8 +656,9 @@ internal sealed class TaintContext
     public static bool MayPassTaint(IInvocationOperation invocation) => MayPassTaint(invocation.Arguments) || MayPassState(invocation.Instance);
 
     /// <summary>
-    /// Whether a receiver can hand the callee state it was given here: an object of this compilation created or held in a
-    /// local (<c>new Agent(persona).RunAsync()</c>, <c>agent.RunAsync()</c>), whose members the callee may put into a sink.
+    /// Whether a receiver can hand the callee state it was given here: an object of this compilation created here or held
+    /// in a local or parameter (<c>new Agent(persona).RunAsync()</c>, <c>agent.RunAsync()</c>), whose members the callee
+    /// may put into a sink.
     /// </summary>
     internal static bool MayPassState(IOperation? instance)
     {
@@ -727,7 +728,7 @@ internal sealed class TaintContext
         HashSet<IMethodSymbol>? sinkCallees = null;
         HashSet<ISymbol>? membersRead = null;
         var storesMember = false;
-        List<IMethodSymbol>? selfCalls = null;
+        List<IInvocationOperation>? selfCalls = null;
         foreach (var body in bodies)
         {
             foreach (var operation in body.DescendantsAndSelf())
@@ -740,12 +741,12 @@ internal sealed class TaintContext
                     (membersRead ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member.OriginalDefinition);
                 }
 
-                storesMember |= operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } } store
+                storesMember |= operation is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation } } store
                     && !store.Value.ConstantValue.HasValue && !TaintWalker.IsSafeType(store.Value.Type);
                 if (operation is IInvocationOperation { Instance: IInstanceReferenceOperation, TargetMethod.MethodKind: not MethodKind.LocalFunction } selfCall
                     && !MayPassTaint(selfCall.Arguments))
                 {
-                    (selfCalls ??= new List<IMethodSymbol>()).AddRange(DispatchTargets(selfCall));
+                    (selfCalls ??= new List<IInvocationOperation>()).Add(selfCall);
                 }
             }
         }
@@ -754,9 +755,12 @@ internal sealed class TaintContext
         // arguments (`return Compose();`) may hand it what it stored: such a call can reach a sink through that state.
         if (storesMember && selfCalls is not null)
         {
-            foreach (var callee in selfCalls)
+            foreach (var selfCall in selfCalls)
             {
-                (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                foreach (var callee in DispatchTargets(selfCall))
+                {
+                    (sinkCallees ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(callee);
+                }
             }
         }
 

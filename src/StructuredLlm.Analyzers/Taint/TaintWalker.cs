@@ -87,15 +87,13 @@ internal sealed partial class TaintWalker
     private Dictionary<ISymbol, int>? _stores;
 
     // An object of this compilation held in a variable (`var agent = new Agent(persona); agent.Persona = x;`): what each of
-    // its members was given, and the `new` expressions assigned to a local, with their arguments' taint. A call on it whose
-    // summary puts a member into a sink (`agent.RunAsync()` building its system message from `_persona`) looks it up here.
-    private readonly Dictionary<(ISymbol Variable, ISymbol Member), TaintValue> _memberWrites = new(VariableMemberComparer.Instance);
+    // its members was given and by which operation (an assignment through the variable, or a call whose summary stores
+    // into its object, `agent.SetPersona(q)`), and the `new` expressions assigned to a local, with their arguments' taint.
+    // A call on it whose summary puts a member into a sink (`agent.RunAsync()` building its system message from
+    // `_persona`) looks it up here.
+    private readonly Dictionary<(ISymbol Variable, ISymbol Member), List<(IOperation Writer, TaintValue Taint)>> _memberWrites = new(VariableMemberComparer.Instance);
     private readonly Dictionary<ISymbol, List<IObjectCreationOperation>> _createdInto = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IObjectCreationOperation, TaintValue?[]> _creationArguments = new();
-
-    // What calls on such a variable stored into its members (`agent.SetPersona(q)`), by call: a call's own stores are not
-    // what its receiver held when it ran, and its summary already reports them through its parameters.
-    private readonly Dictionary<(ISymbol Variable, ISymbol Member), List<(IOperation Call, TaintValue Taint)>> _callWrites = new(VariableMemberComparer.Instance);
     private int _calleeDepth;
     private bool _calleesTruncated;
     private HashSet<IMethodSymbol>? _cutBy; // callers in progress whose summaries a summarised callee left out
@@ -206,7 +204,7 @@ internal sealed partial class TaintWalker
         ImmutableArray<(ISymbol, TaintValue)>.Builder? stores = null;
         foreach (var pair in _vars)
         {
-            if (pair.Key is IFieldSymbol or IPropertySymbol && IsReceiverStateMember(pair.Key) && HasOriginBesidesMembers(pair.Value))
+            if (IsReceiverStateMember(pair.Key) && HasOriginBesidesMembers(pair.Value))
             {
                 (stores ??= ImmutableArray.CreateBuilder<(ISymbol, TaintValue)>()).Add((pair.Key.OriginalDefinition, pair.Value));
             }
@@ -353,8 +351,11 @@ internal sealed partial class TaintWalker
         }
     }
 
-    /// <summary><c>agent.Persona = x</c>: what a member of an object held in a variable was given.</summary>
-    private void RecordMemberWrite(IOperation? instance, ISymbol member, TaintValue? value)
+    /// <summary>
+    /// What <paramref name="writer"/> gave a member of an object held in a variable: an assignment (<c>agent.Persona = x</c>)
+    /// or a call's stores (<c>agent.SetPersona(q)</c>).
+    /// </summary>
+    private void RecordMemberWrite(IOperation? instance, ISymbol member, TaintValue? value, IOperation writer)
     {
         if (value is null || HeldIn(instance) is not { } variable)
         {
@@ -362,13 +363,28 @@ internal sealed partial class TaintWalker
         }
 
         var key = (variable, member.OriginalDefinition);
-        _memberWrites.TryGetValue(key, out var current);
-        var merged = TaintValue.Union(current, value)!;
-        if (!merged.Equals(current))
+        if (!_memberWrites.TryGetValue(key, out var writes))
         {
-            _memberWrites[key] = merged;
-            _changed = true;
+            _memberWrites[key] = writes = new List<(IOperation, TaintValue)>(1);
         }
+
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (writes[i].Writer == writer)
+            {
+                var merged = TaintValue.Union(writes[i].Taint, value)!;
+                if (!merged.Equals(writes[i].Taint))
+                {
+                    writes[i] = (writer, merged);
+                    _changed = true;
+                }
+
+                return;
+            }
+        }
+
+        writes.Add((writer, value));
+        _changed = true;
     }
 
     /// <summary>The variable an object is read from: a local, a parameter, or a field or property of this object.</summary>
@@ -385,7 +401,8 @@ internal sealed partial class TaintWalker
     /// What a call's receiver holds in <paramref name="member"/> (an original definition): for <c>this</c>, what this walk
     /// stored there and, in a summary, the member itself as an origin for the caller to map; for an object created here
     /// (<c>new Agent(persona)</c>, directly or through the local it was assigned to), what its constructor and initializer
-    /// put there; for any variable, what was written to that member through it.
+    /// put there; for any variable, what was written to that member through it, except by <paramref name="call"/> itself (a
+    /// call's own stores are not what its receiver held when it ran, and its summary reports them through its parameters).
     /// </summary>
     private TaintValue? ReceiverMemberTaint(IOperation? receiver, ISymbol member, IOperation? call = null)
     {
@@ -402,10 +419,9 @@ internal sealed partial class TaintWalker
         TaintValue? result = null;
         if (HeldIn(receiver) is { } variable)
         {
-            _memberWrites.TryGetValue((variable, member), out result);
-            if (_callWrites.TryGetValue((variable, member), out var stores))
+            if (_memberWrites.TryGetValue((variable, member), out var writes))
             {
-                foreach (var (writer, taint) in stores)
+                foreach (var (writer, taint) in writes)
                 {
                     if (writer != call)
                     {
@@ -413,6 +429,7 @@ internal sealed partial class TaintWalker
                     }
                 }
             }
+
             if (_createdInto.TryGetValue(variable, out var creations))
             {
                 foreach (var creation in creations)
@@ -518,25 +535,9 @@ internal sealed partial class TaintWalker
             {
                 Assign(member, mapped);
             }
-            else if (mapped is not null && HeldIn(receiver) is { } variable)
+            else
             {
-                if (!_callWrites.TryGetValue((variable, member), out var stores))
-                {
-                    _callWrites[(variable, member)] = stores = new List<(IOperation, TaintValue)>(1);
-                }
-
-                var index = stores.FindIndex(store => store.Call == call);
-                var merged = TaintValue.Union(index >= 0 ? stores[index].Taint : null, mapped)!;
-                if (index < 0)
-                {
-                    stores.Add((call, merged));
-                    _changed = true;
-                }
-                else if (!merged.Equals(stores[index].Taint))
-                {
-                    stores[index] = (call, merged);
-                    _changed = true;
-                }
+                RecordMemberWrite(receiver, member, mapped, call);
             }
         }
     }
@@ -706,11 +707,11 @@ internal sealed partial class TaintWalker
         _ => null,
     };
 
-    /// <summary>A dictionary type (implements <c>IDictionary&lt;,&gt;</c> or <c>IReadOnlyDictionary&lt;,&gt;</c>, or is one).</summary>
     /// <summary>A collection (other than text itself): what is added to it stays a separate item.</summary>
     private static bool IsCollection(ITypeSymbol? type) =>
         type is not null && type.SpecialType != SpecialType.System_String && IsOrImplements(type, t => t.SpecialType == SpecialType.System_Collections_IEnumerable);
 
+    /// <summary>A dictionary type (implements <c>IDictionary&lt;,&gt;</c> or <c>IReadOnlyDictionary&lt;,&gt;</c>, or is one).</summary>
     private static bool IsDictionaryLike(ITypeSymbol? type) => type is not null && IsOrImplements(type, IsDictionaryInterface);
 
     private static bool IsDictionaryInterface(INamedTypeSymbol type) =>
@@ -2181,7 +2182,7 @@ internal sealed partial class TaintWalker
                 else
                 {
                     Assign(RootVariable(property.Instance), value);
-                    RecordMemberWrite(property.Instance, property.Property, value);
+                    RecordMemberWrite(property.Instance, property.Property, value, property);
                 }
 
                 break;
@@ -2193,7 +2194,7 @@ internal sealed partial class TaintWalker
                 else
                 {
                     Assign(RootVariable(field.Instance), value);
-                    RecordMemberWrite(field.Instance, field.Field, value);
+                    RecordMemberWrite(field.Instance, field.Field, value, field);
                 }
 
                 break;
