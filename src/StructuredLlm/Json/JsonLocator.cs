@@ -169,10 +169,15 @@ internal static class JsonLocator
             int open = i + rel;
             int j = open + 3;
             while (j < end && text[j] == (byte)'`') j++;
+            int info = j;
             while (j < end && (IsIdent(text[j]) || text[j] == (byte)'-')) j++; // info string such as json
+            // Inside a block of another language (```python) a bracketed value is code, not an answer.
+            var language = text.Slice(info, j - info);
+            bool jsonBlock = language.Length == 0 || StartsWithIgnoreCase(language, "json"u8);
+            j = SkipInfoAttributes(text, j, end);
             int close = text.Slice(j, end - j).IndexOf("```"u8);
             int contentEnd = close < 0 ? end : j + close;
-            AddTrimmed(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into);
+            AddContent(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into, innerValues: jsonBlock);
             i = close < 0 ? end : contentEnd + 3;
             while (i < end && text[i] == (byte)'`') i++;
         }
@@ -217,7 +222,7 @@ internal static class JsonLocator
             while (k < contentEnd && IsWs(text[k])) k++;
             if (k < contentEnd && text[k] is (byte)'{' or (byte)'[')
             {
-                AddTrimmed(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into);
+                AddContent(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into, innerValues: true);
                 i = closeTag < 0 ? end : closeTag + name.Length + 3;
             }
             else
@@ -309,11 +314,51 @@ internal static class JsonLocator
         return -1;
     }
 
+    /// <summary>
+    /// After the info string of an opening fence: the rest of its line when that holds no bracket (```` ```json
+    /// title="ticket.json" ````: attributes, not content); otherwise <paramref name="i"/> (```` ```json {"a": 1} ````).
+    /// </summary>
+    internal static int SkipInfoAttributes(ReadOnlySpan<byte> text, int i, int end)
+    {
+        if (i >= end || text[i] is not ((byte)' ' or (byte)'\t')) return i;
+        int nl = text.Slice(i, end - i).IndexOf((byte)'\n');
+        int lineEnd = nl < 0 ? end : i + nl;
+        var rest = text.Slice(i, lineEnd - i);
+        return rest.IndexOfAny((byte)'{', (byte)'[') >= 0 || rest.IndexOf("```"u8) >= 0 ? i : lineEnd;
+    }
+
+    /// <summary>
+    /// A fenced or tagged block as a candidate, and, when it holds more than that one value (the JSON and a line of
+    /// explanation with braces in it), each top-level bracketed value inside it: a candidate of its own, as in prose.
+    /// </summary>
+    private static void AddContent(ReadOnlySpan<byte> text, int a, int b, LlmRepairKind via, int viaPos, List<JsonCandidate> into, bool innerValues)
+    {
+        int before = into.Count;
+        AddTrimmed(text, a, b, via, viaPos, into);
+        if (into.Count == before || !innerValues) return;
+        var block = into[before];
+        AddBalancedValues(text, block.Start, block.Start + block.Length, into);
+        if (into.Count == before + 2 && into[before + 1].Start == block.Start && into[before + 1].Length == block.Length)
+        {
+            into.RemoveAt(before + 1);
+        }
+    }
+
     private static void AddTrimmed(ReadOnlySpan<byte> text, int a, int b, LlmRepairKind via, int viaPos, List<JsonCandidate> into)
     {
         while (a < b && IsWs(text[a])) a++;
         while (b > a && IsWs(text[b - 1])) b--;
         if (b > a) into.Add(new JsonCandidate(a, b - a, via, viaPos));
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerPrefix)
+    {
+        if (text.Length < lowerPrefix.Length) return false;
+        for (int k = 0; k < lowerPrefix.Length; k++)
+        {
+            if ((text[k] | 0x20) != lowerPrefix[k]) return false;
+        }
+        return true;
     }
 
     private static bool IsWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';

@@ -107,6 +107,9 @@ internal ref struct JsonRepairer
     private readonly int _lastDoubleQuote;
     private int _i;
     private int _depth;
+
+    /// <summary>Whether the value being parsed is an object member's (its array may end before the next member's key).</summary>
+    private bool _inMember;
     private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
 
     private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
@@ -254,6 +257,7 @@ internal ref struct JsonRepairer
         else return;
         while (_i < Len && _t[_i] == (byte)'`') _i++; // a longer fence (````json), as Markdown allows
         while (_i < Len && (IsIdentChar(_t[_i]) || _t[_i] == (byte)'-')) _i++;
+        _i = JsonLocator.SkipInfoAttributes(_t, _i, Len);
         Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
         ParseWs(true);
     }
@@ -391,7 +395,9 @@ internal ref struct JsonRepairer
                 }
             }
 
+            _inMember = true;
             bool processedValue = ParseValue();
+            _inMember = false;
             if (!processedValue)
             {
                 if (processedColon || truncated)
@@ -435,12 +441,29 @@ internal ref struct JsonRepairer
 
         bool initial = true;
         int index = 0;
+        bool inMember = _inMember;
+        _inMember = false;
+        int sepIn = _i, sepOut = _o.Length, sepLog = _log.Repairs.Count, sepMarks = _log.Incomplete.Count;
         while (_i < Len && Cur != (byte)']')
         {
             bool insertedComma = false;
             int commaRepairIndex = -1;
             if (!initial)
             {
+                // `"tags": ["a", "b", "email": "x"}`: the last element was the next member's key, so the `]` is missing
+                // before it.
+                if (Cur == (byte)':')
+                {
+                    if (!inMember) throw new JsonRepairException($"Array element expected at position {_i}, found ':'", _i);
+                    CloseArrayBeforeKey(arrStart, sepIn, sepOut, sepLog, sepMarks, inMember);
+                    return true;
+                }
+
+                // A comma is inserted before the whitespace that follows the element: end of content, not length.
+                sepIn = _i;
+                sepOut = _o.EndOfContent();
+                sepLog = _log.Repairs.Count;
+                sepMarks = _log.Incomplete.Count;
                 if (!ParseChar((byte)','))
                 {
                     // `"a""b"` or `“a““b”`: touching quotes are as likely one string with inner quotes as two
@@ -463,6 +486,13 @@ internal ref struct JsonRepairer
             }
 
             SkipEllipsis(arrStart);
+            if (inMember && IsBareKeyAt(_i))
+            {
+                // `"tags": ["a", email: "x"}`: the same with an unquoted key.
+                CloseArrayBeforeKey(arrStart, sepIn, sepOut, sepLog, sepMarks, inMember);
+                return true;
+            }
+
             _log.PushIndex(index);
             bool processedValue = ParseValue();
             _log.Pop();
@@ -478,6 +508,7 @@ internal ref struct JsonRepairer
             index++;
         }
 
+        _inMember = inMember;
         if (Cur == (byte)']')
         {
             _o.Append((byte)']');
@@ -498,6 +529,30 @@ internal ref struct JsonRepairer
         }
         _depth--;
         return true;
+    }
+
+    /// <summary>
+    /// Ends an array at its last separator because what follows is the next member's key: that member is read as a
+    /// member again. Where the list really ended is a guess, so it is marked incomplete (a typed read refuses it rather
+    /// than keep or drop the element before the key).
+    /// </summary>
+    private void CloseArrayBeforeKey(int arrStart, int sepIn, int sepOut, int sepLog, int sepMarks, bool inMember)
+    {
+        Revert(sepIn, sepOut, sepLog, sepMarks);
+        _o.InsertBeforeLastWhitespace("]"u8);
+        _log.Incomplete.Add(arrStart);
+        RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "]");
+        _inMember = inMember;
+        _depth--;
+    }
+
+    /// <summary>An unquoted name followed by a colon (<c>email: "x"</c>, not <c>http://</c>): a key, not an element.</summary>
+    private readonly bool IsBareKeyAt(int i)
+    {
+        if (i >= Len || !IsFunctionNameStart(_t[i])) return false;
+        while (i < Len && IsIdentChar(_t[i])) i++;
+        while (i < Len && _t[i] is (byte)' ' or (byte)'\t') i++;
+        return At(i) == (byte)':' && !(At(i + 1) == (byte)'/' && At(i + 2) == (byte)'/');
     }
 
     private bool ParseChar(byte c)

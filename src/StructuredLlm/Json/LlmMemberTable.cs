@@ -184,8 +184,8 @@ public sealed class LlmMemberTable
     internal void ReportCutKey(scoped ReadOnlySpan<byte> key, LlmReadContext context, int slotBase)
     {
         Span<byte> buffer = key.Length <= 256 ? stackalloc byte[key.Length] : new byte[key.Length];
+        // An empty key (`…, "` cut right after the quote) starts every name: any member not yet seen may have begun.
         var n = buffer.Slice(0, Normalize(key, buffer));
-        if (n.Length == 0) return;
         int first = -1;
         bool several = false;
         for (int k = 0; k < _normalized.Length; k++)
@@ -197,6 +197,12 @@ public sealed class LlmMemberTable
         }
         if (first < 0) return;
         string written = Utf8Text.GetString(key);
+        if (several && n.Length == 0)
+        {
+            context.AddError("a complete value", "a member whose key was cut off (" + LlmReadContext.Quote(written) + ")");
+            return;
+        }
+
         context.AddErrorAt(several ? written : _jsonNames[first], "a complete value", "a key that was cut off (" + LlmReadContext.Quote(written) + ")");
     }
 

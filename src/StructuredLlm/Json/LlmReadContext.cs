@@ -520,7 +520,28 @@ public sealed unsafe class LlmReadContext
     {
         if (_json is null || a >= _jsonLength || b >= _jsonLength) return false;
         var span = new ReadOnlySpan<byte>(_json, _jsonLength);
-        return JsonTokenComparer.ValuesEqual(span.Slice(a), span.Slice(b), Options.MaxDepth);
+        if (JsonTokenComparer.ValuesEqual(span.Slice(a), span.Slice(b), Options.MaxDepth)) return true;
+
+        // The same object written twice with its members in another order is one value (a rare path: duplicates only).
+        int lengthA = ValueLength(span.Slice(a)), lengthB = ValueLength(span.Slice(b));
+        return lengthA > 0 && lengthB > 0
+            && JsonTokenComparer.SameValue(span.Slice(a, lengthA), span.Slice(b, lengthB), Options.MaxDepth, nullIsAbsent: false);
+    }
+
+    /// <summary>The length in bytes of the JSON value that starts <paramref name="text"/>; 0 when it cannot be read.</summary>
+    private int ValueLength(ReadOnlySpan<byte> text)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = Options.MaxDepth + 1 });
+            if (!reader.Read()) return 0;
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && !reader.TrySkip()) return 0;
+            return (int)reader.BytesConsumed;
+        }
+        catch (JsonException)
+        {
+            return 0;
+        }
     }
 
     internal LlmRepair[] SnapshotRepairs() => _repairs.Count == 0 ? Array.Empty<LlmRepair>() : _repairs.ToArray();

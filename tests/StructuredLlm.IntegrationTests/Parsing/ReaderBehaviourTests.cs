@@ -158,6 +158,40 @@ public class ReaderBehaviourTests
         Assert.Equal(Ticket, LlmJson.Repair(fence + "json\n" + Ticket + "\n" + fence).Trim());
     }
 
+    [Theory]
+    [InlineData("```json title=\"ticket.json\"\n")]
+    [InlineData("```JSON {linenos=true}\n")]
+    [InlineData("```json {\"title\": \"ticket\"}\n")]
+    public void Attributes_after_a_fence_language_are_not_content(string opening)
+    {
+        var r = SupportTicket.LlmInfo.Parse(opening + Ticket + "\n```");
+        Assert.Equal(2, Ok(r).Priority);
+        if (!opening.Contains('"', StringComparison.Ordinal) || opening.Contains('=', StringComparison.Ordinal))
+        {
+            Assert.Equal(Ticket, LlmJson.Repair("Here:\n" + opening + Ticket + "\n```").Trim());
+        }
+    }
+
+    [Fact]
+    public void An_explanation_inside_the_fence_after_the_json_is_prose_around_it()
+    {
+        var r = SupportTicket.LlmInfo.Parse("```json\n" + Ticket + "\nExplanation: Technical because the app {crashes}.\n```");
+        Assert.Equal(2, Ok(r).Priority);
+
+        // Two tickets in one block are still two answers.
+        string other = Ticket.Replace("\"priority\":2", "\"priority\":3", StringComparison.Ordinal);
+        var two = SupportTicket.LlmInfo.Parse("```json\n" + Ticket + "\nor\n" + other + "\n```");
+        Assert.False(two.Success);
+    }
+
+    [Fact]
+    public void A_bracketed_value_in_a_code_block_of_another_language_is_code_not_an_answer()
+    {
+        string other = Ticket.Replace("\"priority\":2", "\"priority\":5", StringComparison.Ordinal);
+        var r = SupportTicket.LlmInfo.Parse("```python\nticket = json.loads('" + other + "')\n```\n\n```json\n" + Ticket + "\n```");
+        Assert.Equal(2, Ok(r).Priority);
+    }
+
     [Fact]
     public void A_candidate_that_does_not_fit_the_schema_is_dropped_and_two_different_valid_ones_are_ambiguous()
     {
@@ -351,6 +385,47 @@ public class ReaderBehaviourTests
         Assert.Null(Ok(never).CustomerEmail);
     }
 
+    [Theory]
+    [InlineData("""{"category":"Technical","priority":2,"summary":"x","tags":["ios","crash","customerEmail":"a@b.c"}""")]
+    [InlineData("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"x\",\"tags\":[\n  \"ios\",\n  \"crash\"\n\"customerEmail\": \"a@b.c\"\n}")]
+    [InlineData("""{"category":"Technical","priority":2,"summary":"x","tags":["ios","crash",customerEmail:"a@b.c"}""")]
+    [InlineData("""{"category":"Technical","priority":2,"summary":"x","tags":["ios","crash","customerEmail":"a@b.c"]}""")]
+    public void A_list_that_runs_into_the_next_key_is_refused_not_read_with_the_key_as_an_element(string json)
+    {
+        // Before, the key, a ":" and the value became three more tags and the email was lost without an error.
+        var r = SupportTicket.LlmInfo.Parse(json);
+        Assert.False(r.Success);
+        Assert.Equal("$.tags", OnlyError(r).Path);
+    }
+
+    [Fact]
+    public void A_list_that_runs_into_the_next_key_ends_before_it()
+    {
+        Assert.Equal("""{"a": ["x", "y"], "b": 2}""", LlmJson.Repair("""{"a": ["x", "y", "b": 2}"""));
+        Assert.Equal("""{"a": ["x"], "b": 2}""", LlmJson.Repair("""{"a": ["x", b: 2}"""));
+        Assert.Equal("""{"a": ["http://x.com", "y"]}""", LlmJson.Repair("""{"a": [http://x.com, "y"]}"""));
+
+        // An unknown member's list does not matter to the type: the member after it is read.
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"notes":["a","customerEmail":"a@b.c"}""");
+        Assert.Equal("a@b.c", Ok(r).CustomerEmail);
+        Assert.Throws<LlmParseException>(() => LlmJson.Repair("""["x", "b": 2]"""));
+    }
+
+    [Fact]
+    public void A_key_cut_right_after_its_opening_quote_had_begun_a_member()
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"x\",\"tags\":[], \"");
+        Assert.False(r.Success);
+        Assert.Equal("$.customerEmail", OnlyError(r).Path);
+
+        // Every member already written: nothing else could have begun.
+        var all = SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null, \"");
+        Assert.Equal("x", Ok(all).Summary);
+
+        // Cut after the comma: no member began.
+        Assert.Null(Ok(SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[], """)).CustomerEmail);
+    }
+
     [Fact]
     public void An_unclosed_array_is_refused()
     {
@@ -451,6 +526,23 @@ public class ReaderBehaviourTests
         var same = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"priority":2,"summary":"x","tags":[]}""");
         Assert.Equal(2, Ok(same).Priority);
         Assert.Contains(same.Repairs, x => x.Kind == LlmRepairKind.DuplicateKey);
+    }
+
+    [Fact]
+    public void A_member_written_twice_as_the_same_object_with_its_keys_reordered_is_one_value()
+    {
+        const string Line = """{"description":"Widget","quantity":2,"unitPrice":9.99}""";
+        const string Reordered = """{"unitPrice":9.99,"description":"Widget","quantity":2}""";
+        var same = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"total\":", "\"lines\":[" + Reordered + "],\"total\":", StringComparison.Ordinal));
+        Assert.Equal(9.99m, Ok(same).Lines[0].UnitPrice);
+        Assert.Contains(same.Repairs, x => x.Kind == LlmRepairKind.DuplicateKey && x.Path == "$.lines");
+
+        var different = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"total\":", "\"lines\":[" + Reordered.Replace("9.99", "9.98", StringComparison.Ordinal) + "],\"total\":", StringComparison.Ordinal));
+        Assert.Equal("$.lines", OnlyError(different).Path);
+
+        // A list's order is part of its value.
+        var swapped = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"lines\":[" + Line + "]", "\"lines\":[" + Line + ",{\"description\":\"Bolt\",\"quantity\":1,\"unitPrice\":1}],\"lines\":[{\"description\":\"Bolt\",\"quantity\":1,\"unitPrice\":1}," + Line + "]", StringComparison.Ordinal));
+        Assert.Equal("$.lines", OnlyError(swapped).Path);
     }
 
     [Fact]
