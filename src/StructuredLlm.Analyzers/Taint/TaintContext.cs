@@ -48,8 +48,10 @@ internal sealed class ParameterSink
 internal sealed class MethodSummary
 {
     public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default,
-        ImmutableHashSet<IMethodSymbol>? cutBy = null, ImmutableArray<(ISymbol Member, TaintValue Taint)> memberStores = default)
+        ImmutableHashSet<IMethodSymbol>? cutBy = null, ImmutableArray<(ISymbol Member, TaintValue Taint)> memberStores = default,
+        ImmutableArray<TaintValue?> returnElements = default)
     {
+        ReturnElements = returnElements;
         MemberStores = memberStores.IsDefault ? ImmutableArray<(ISymbol, TaintValue)>.Empty : memberStores;
         OutParameters = outParameters.IsDefault ? ImmutableArray<(int, TaintValue)>.Empty : outParameters;
         Returned = returned;
@@ -74,6 +76,12 @@ internal sealed class MethodSummary
 
     /// <summary>Origins of the returned value: sources inside the method, and parameters (mapped to arguments at call sites).</summary>
     public TaintValue? Returned { get; }
+
+    /// <summary>
+    /// When every <c>return</c> of the method gives a tuple literal: the origins of each position, so that a caller's
+    /// <c>var (system, user) = Build(q)</c> keeps them apart; default otherwise.
+    /// </summary>
+    public ImmutableArray<TaintValue?> ReturnElements { get; }
 
     public ImmutableArray<ParameterSink> ParameterSinks { get; }
 

@@ -81,8 +81,19 @@ internal sealed partial class TaintWalker
     // `var safe = request with { Persona = "x" };`: the taint of each member a `with` sets, and for each local the one
     // `with` expression that every tainting assignment to it came from (null once anything else taints it).
     private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
-    private readonly Dictionary<ISymbol, IWithOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
-    private IWithOperation? _assigningWith;
+    private readonly Dictionary<ISymbol, IOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The taint of each element of a tuple value, by position: a tuple literal's elements, or what a call whose summary
+    /// returns tuple literals gives in each position. A local assigned only from one such value reads its elements one
+    /// by one (<see cref="TryWithMember"/>), and deconstructing one splits it (<see cref="AssignDeconstruction"/>).
+    /// </summary>
+    private readonly Dictionary<IOperation, TaintValue?[]> _tupleElements = new();
+
+    /// <summary>Per function (the method and its lambdas), the taint of each element of the tuple literals it returns; null once it returns anything else.</summary>
+    private readonly Dictionary<ISymbol, TaintValue?[]?> _returnElements = new(SymbolEqualityComparer.Default);
+    /// <summary>The value being assigned when it is a <c>with</c> expression or a tuple whose elements are known.</summary>
+    private IOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
     private Dictionary<ISymbol, int>? _stores;
 
@@ -184,13 +195,20 @@ internal sealed partial class TaintWalker
             cutBy = _cutBy.Count == 0 ? null : ImmutableHashSet.CreateRange<IMethodSymbol>(SymbolEqualityComparer.Default, _cutBy);
         }
 
+        var returnElements = default(ImmutableArray<TaintValue?>);
+        if (_returnElements.TryGetValue(_owner, out var elements) && elements is not null)
+        {
+            returnElements = ImmutableArray.Create(elements);
+        }
+
         return new MethodSummary(
             returned,
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
             _calleesTruncated ? int.MaxValue : _calleeDepth + 1,
             outParameters,
             cutBy,
-            MemberStores());
+            MemberStores(),
+            returnElements);
     }
 
     /// <summary>What this method stored into its own object's members from its parameters or sources (for <see cref="MethodSummary.MemberStores"/>).</summary>
@@ -681,6 +699,74 @@ internal sealed partial class TaintWalker
         return null;
     }
 
+    /// <summary>Adds a returned value's elements to its function's <see cref="_returnElements"/> (a tuple literal; anything else ends them).</summary>
+    private void AddReturnElements(IOperation? value)
+    {
+        if (_functions.Count == 0 || value is null)
+        {
+            return;
+        }
+
+        var function = _functions.Peek();
+        var elements = TupleElementsOf(value);
+        if (_returnElements.TryGetValue(function, out var current))
+        {
+            if (current is null)
+            {
+                return;
+            }
+
+            if (elements is null || elements.Length != current.Length)
+            {
+                _returnElements[function] = null;
+                _changed = true;
+                return;
+            }
+
+            for (var i = 0; i < current.Length; i++)
+            {
+                var merged = TaintValue.Union(current[i], elements[i]);
+                if (!Equals(merged, current[i]))
+                {
+                    current[i] = merged;
+                    _changed = true;
+                }
+            }
+
+            return;
+        }
+
+        _returnElements[function] = elements is null ? null : (TaintValue?[])elements.Clone();
+        _changed = true;
+    }
+
+    /// <summary>The taint of each element of a tuple value whose elements are known (a tuple literal, a call returning tuple literals, a local holding one), by position.</summary>
+    private TaintValue?[]? TupleElementsOf(IOperation? value)
+    {
+        value = Unconverted(value);
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (_tupleElements.TryGetValue(value, out var elements))
+        {
+            return elements;
+        }
+
+        return value is ILocalReferenceOperation local && _withOrigin.TryGetValue(local.Local, out var origin) && origin is not null
+            && _tupleElements.TryGetValue(origin, out var held)
+            ? held
+            : null;
+    }
+
+    /// <summary>The value being assigned, when reading its members one by one is possible (a <c>with</c> expression, a tuple with known elements).</summary>
+    private IOperation? ShapedValue(IOperation? value)
+    {
+        value = Unconverted(value);
+        return value is IWithOperation || (value is not null && _tupleElements.ContainsKey(value)) ? value : null;
+    }
+
     private void AddReturn(TaintValue? taint)
     {
         if (taint is null || _functions.Count == 0)
@@ -893,7 +979,7 @@ internal sealed partial class TaintWalker
             case ISimpleAssignmentOperation assignment:
                 {
                     var value = Eval(assignment.Value);
-                    _assigningWith = Unconverted(assignment.Value) as IWithOperation;
+                    _assigningWith = ShapedValue(assignment.Value);
                     AssignTo(assignment.Target, value, assignment.Value);
                     _assigningWith = null;
                     if (IsAppText(assignment.Value, value))
@@ -945,7 +1031,7 @@ internal sealed partial class TaintWalker
             case IVariableDeclaratorOperation declarator:
                 {
                     var value = Eval(declarator.Initializer?.Value);
-                    _assigningWith = Unconverted(declarator.Initializer?.Value) as IWithOperation;
+                    _assigningWith = ShapedValue(declarator.Initializer?.Value);
                     Assign(declarator.Symbol, value);
                     _assigningWith = null;
                     if (declarator.Initializer is { } initializer && IsAppText(initializer.Value, value))
@@ -965,8 +1051,12 @@ internal sealed partial class TaintWalker
                 }
 
             case IReturnOperation ret:
-                AddReturn(Eval(ret.ReturnedValue));
-                return null;
+                {
+                    var returned = Eval(ret.ReturnedValue);
+                    AddReturn(returned);
+                    AddReturnElements(ret.ReturnedValue);
+                    return null;
+                }
             case IAnonymousFunctionOperation lambda:
                 {
                     _functions.Push(lambda.Symbol);
@@ -1046,6 +1136,21 @@ internal sealed partial class TaintWalker
                 // value, so the text built for its message neither taints nor mixes what the expression gives.
                 Eval(thrown.Exception);
                 return null;
+            case ITupleOperation tuple:
+                {
+                    // Its elements side by side, each with its own taint (a tuple joins no text).
+                    var elements = new TaintValue?[tuple.Elements.Length];
+                    TaintValue? all = null;
+                    for (var i = 0; i < elements.Length; i++)
+                    {
+                        elements[i] = Eval(tuple.Elements[i]);
+                        all = TaintValue.Union(all, elements[i]);
+                    }
+
+                    _tupleElements[tuple] = elements;
+                    return all;
+                }
+
             case IBlockOperation block:
                 return EvalBlock(block);
             case ISwitchOperation switchOperation:
@@ -1089,14 +1194,80 @@ internal sealed partial class TaintWalker
     private bool TryWithMember(IOperation? instance, ISymbol member, out TaintValue? taint)
     {
         taint = null;
-        if (instance is not ILocalReferenceOperation local || !_withOrigin.TryGetValue(local.Local, out var with) || with is null
-            || !_withMembers.TryGetValue(with, out var members) || !members.TryGetValue(member, out taint))
+        if (instance is not ILocalReferenceOperation local || !_withOrigin.TryGetValue(local.Local, out var origin) || origin is null)
+        {
+            return false;
+        }
+
+        if (_tupleElements.TryGetValue(origin, out var elements))
+        {
+            // A tuple is a struct: the local holds its own copy of the elements. A positional record's properties are set
+            // once, by its constructor (init-only), or the record is a struct copy.
+            if (ElementIndex(member) is not { } index || index >= elements.Length)
+            {
+                return false;
+            }
+
+            taint = elements[index];
+            return true;
+        }
+
+        if (origin is not IWithOperation with || !_withMembers.TryGetValue(with, out var members) || !members.TryGetValue(member, out taint))
         {
             return false;
         }
 
         return local.Local.Type.IsValueType
             || member is IPropertySymbol { SetMethod: null or { IsInitOnly: true } } or IFieldSymbol { IsReadOnly: true };
+    }
+
+    /// <summary>
+    /// The position of a member among the values a tuple or positional record is made of: a tuple element's (<c>t.User</c>,
+    /// <c>t.Item2</c>), or a positional record property's constructor parameter (a property the record declares itself
+    /// is not one: its value need not be the argument's).
+    /// </summary>
+    private static int? ElementIndex(ISymbol member)
+    {
+        if (member is IPropertySymbol { ContainingType: { IsRecord: true } record, DeclaringSyntaxReferences: [var declared] } property
+            && declared.GetSyntax() is ParameterSyntax)
+        {
+            foreach (var constructor in record.InstanceConstructors)
+            {
+                if (IsPositionalRecordConstructor(constructor))
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == property.Name)
+                        {
+                            return parameter.Ordinal;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        return TupleElementIndex(member);
+    }
+
+    /// <summary>Whether a constructor is a record's primary constructor (the one its positional parameters declare).</summary>
+    private static bool IsPositionalRecordConstructor(IMethodSymbol? constructor) =>
+        constructor is { MethodKind: MethodKind.Constructor, ContainingType.IsRecord: true, DeclaringSyntaxReferences: [var reference] }
+        && reference.GetSyntax() is RecordDeclarationSyntax { ParameterList: not null };
+
+    /// <summary>The position of a tuple element field (<c>t.User</c>, <c>t.Item2</c>): from its <c>ItemN</c> field, whatever the element's name.</summary>
+    private static int? TupleElementIndex(ISymbol member)
+    {
+        if (member is not IFieldSymbol { ContainingType.IsTupleType: true } field || (field.CorrespondingTupleField ?? field).Name is not { } name
+            || !name.StartsWith("Item", StringComparison.Ordinal)
+            || !int.TryParse(name.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var position)
+            || position is < 1 or > 7)
+        {
+            return null;
+        }
+
+        return position - 1;
     }
 
     private static IOperation? Unconverted(IOperation? operation)
@@ -1290,6 +1461,21 @@ internal sealed partial class TaintWalker
         if (creation.Type is { DeclaringSyntaxReferences.Length: > 0 } && (argumentTaint is not null || creation.Initializer is not null))
         {
             RecordCreation(creation, arguments);
+        }
+
+        if (creation.Initializer is null && IsPositionalRecordConstructor(creation.Constructor))
+        {
+            // `new Parts("Be brief.", q)`: each positional property holds its own argument.
+            var elements = new TaintValue?[creation.Constructor!.Parameters.Length];
+            for (var i = 0; i < creation.Arguments.Length; i++)
+            {
+                if (creation.Arguments[i].Parameter is { } parameter && parameter.Ordinal < elements.Length)
+                {
+                    elements[parameter.Ordinal] = TaintValue.Union(elements[parameter.Ordinal], arguments[i]);
+                }
+            }
+
+            _tupleElements[creation] = elements;
         }
 
         if (creation.Constructor is { } constructor)
@@ -1700,6 +1886,11 @@ internal sealed partial class TaintWalker
                 Assign(invocation.Arguments[i].Parameter, arguments[i]);
             }
 
+            if (_returnElements.TryGetValue(target, out var returnedElements) && returnedElements is not null)
+            {
+                _tupleElements[invocation] = (TaintValue?[])returnedElements.Clone();
+            }
+
             return _returns.TryGetValue(target, out var returned) ? returned : null;
         }
 
@@ -1831,6 +2022,8 @@ internal sealed partial class TaintWalker
         else if (targets.Length > 0)
         {
             var unsummarised = false;
+            TaintValue?[]? elements = null;
+            var elementsKnown = true;
             // Untrusted text given to a method of an object held here may be stored in its members (`agent.SetPersona(q)`)
             // for a later call on it to put into a prompt: such a call is summarised even when it returns nothing.
             // So is a constructor's call on its own object (`: base(persona)`, `: this(persona, 1)`, `Init(persona)`): what
@@ -1851,11 +2044,27 @@ internal sealed partial class TaintWalker
                     BindSummaryOutArguments(invocation, arguments, summary);
                     ApplyMemberStores(invocation, invocation.Instance, summary, invocation.Arguments, arguments);
                     result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments, invocation.Instance));
+                    elementsKnown &= AddReturnedElements(ref elements, summary, invocation.Arguments, arguments, invocation.Instance);
                 }
                 else
                 {
                     unsummarised = true;
                 }
+            }
+
+            // `(string System, string User) Build(string q) => ("Be brief.", q)`: each position of what it returns keeps
+            // its own taint (the whole value is still the union, for any other use).
+            if (elementsKnown && elements is not null && !unsummarised && !(fillsReceiver && !method.ReturnsVoid))
+            {
+                if (!method.IsStatic && instance is not null)
+                {
+                    for (var i = 0; i < elements.Length; i++)
+                    {
+                        elements[i] = TaintValue.Union(elements[i], instance);
+                    }
+                }
+
+                _tupleElements[invocation] = elements;
             }
 
             if (summarised && !method.IsStatic)
@@ -2070,13 +2279,41 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>A summary's return value at a call site: parameter origins mapped to the arguments, member origins to the receiver's members.</summary>
-    private TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver)
+    /// <summary>
+    /// Adds what a summarised callee returns in each tuple position to <paramref name="elements"/>; false when the callee's
+    /// returned positions are not known (it returns something other than tuple literals) or differ in number.
+    /// </summary>
+    private bool AddReturnedElements(ref TaintValue?[]? elements, MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver)
     {
-        if (summary.Returned is not { } returned)
+        if (summary.ReturnElements.IsDefault)
         {
-            return null;
+            // Nothing known by position: fine only when it returns no taint at all.
+            return summary.Returned is null;
         }
 
+        if (elements is not null && elements.Length != summary.ReturnElements.Length)
+        {
+            return false;
+        }
+
+        elements ??= new TaintValue?[summary.ReturnElements.Length];
+        for (var i = 0; i < elements.Length; i++)
+        {
+            if (summary.ReturnElements[i] is { } element)
+            {
+                elements[i] = TaintValue.Union(elements[i], MapReturned(element, callArguments, arguments, receiver));
+            }
+        }
+
+        return true;
+    }
+
+    private TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver) =>
+        summary.Returned is { } returned ? MapReturned(returned, callArguments, arguments, receiver) : null;
+
+    /// <summary>A returned taint at a call site: parameter origins replaced by the arguments', member origins by what the receiver holds.</summary>
+    private TaintValue? MapReturned(TaintValue returned, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver)
+    {
         var result = MapOrigins(returned, callArguments, arguments);
         foreach (var origin in returned.Origins)
         {
@@ -2239,17 +2476,45 @@ internal sealed partial class TaintWalker
             return;
         }
 
-        if (target is ITupleOperation tuple)
+        if (target is ITupleOperation split && value.Type is { IsTupleType: true } && TupleElementsOf(value) is { } elements && elements.Length == split.Elements.Length)
         {
-            foreach (var element in tuple.Elements)
+            // `var (system, user) = BuildPrompts(q)`: each variable gets what its position holds.
+            for (var i = 0; i < split.Elements.Length; i++)
             {
-                AssignDeconstruction(element, element, taint);
+                AssignAll(split.Elements[i], elements[i]);
             }
 
             return;
         }
 
+        if (target is ITupleOperation)
+        {
+            AssignAll(target, taint);
+            return;
+        }
+
         AssignTo(target, taint, value);
+    }
+
+    /// <summary>Every variable of a deconstruction target (nested ones too) gets <paramref name="taint"/>.</summary>
+    private void AssignAll(IOperation target, TaintValue? taint)
+    {
+        while (target is IDeclarationExpressionOperation declaration)
+        {
+            target = declaration.Expression;
+        }
+
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                AssignAll(element, taint);
+            }
+
+            return;
+        }
+
+        AssignTo(target, taint, target);
     }
 
     private TaintValue? LastEval(IOperation operation) => _lastEval.TryGetValue(operation, out var taint) ? taint : null;
