@@ -80,6 +80,39 @@ public class GuardTests
     public Task Anything_else_keeps_the_taint(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Members));
 
+    private const string Helpers = Members + """
+        static bool IsAllowed(string l) => l is "en" or "fr";
+        static bool IsKnown(string l) { return Allowed.Contains(l); }
+        static bool IsAllowedToo(string l) => IsAllowed(l);
+        static bool IsFrench(string note, string l) => string.Equals(l, "fr", StringComparison.OrdinalIgnoreCase);
+        static bool IsShort(string l) => l.Length < 10;
+        static bool Either(string a, string b) => a == "x" || b == "y";
+        static bool Copied(string l) { var x = l; return x == "en"; }
+        public virtual bool Overridable(string l) => l == "en";
+        """;
+
+    [Theory]
+    // a check written as a method: true only when its parameter is one of the program's constants
+    [InlineData("if (!IsAllowed(q)) return; history.AddSystemMessage($\"Answer in {q}\");")]
+    [InlineData("if (IsAllowed(q)) { history.AddSystemMessage(\"Answer in \" + q); }")]
+    [InlineData("if (!IsKnown(q)) throw new ArgumentException(nameof(q)); history.AddSystemMessage(q);")]
+    [InlineData("if (IsAllowedToo(q.Trim())) { history.AddSystemMessage(q); }")]
+    [InlineData("if (IsFrench(ticket.Body, q)) { history.AddSystemMessage(q); }")]
+    [InlineData("if (IsAllowed(ticket.Subject)) { history.AddSystemMessage(\"Topic: \" + ticket.Subject); }")]
+    public Task A_check_written_as_a_method_of_the_compilation_guards_its_argument(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
+
+    [Theory]
+    // not a constant check, another argument, more than one return statement's worth of code, an overridable method
+    [InlineData("if (IsShort(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (Either(\"x\", q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (IsFrench(q, ticket.Body)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (Copied(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (Overridable(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (!IsAllowed(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    public Task A_method_that_does_not_check_its_argument_against_constants_guards_nothing(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
+
     [Fact]
     public Task A_switch_section_binds_its_pattern_variables() =>
         Verify.AnalyzerAsync(FlowTests.Code("object o = q; switch (o) { case string s: history.AddSystemMessage({|SLLM1001:s|}); break; }"));

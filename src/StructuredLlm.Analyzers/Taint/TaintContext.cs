@@ -948,6 +948,28 @@ internal sealed class TaintContext
         return walker.RunSummary();
     }
 
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _singleReturns = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The value a method of this compilation returns when its whole body is one <c>return</c> (an <c>=&gt;</c> body
+    /// too); null otherwise. Bound on demand, once per method.
+    /// </summary>
+    public IOperation? SingleReturnedValue(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _singleReturns.GetOrAdd(method.OriginalDefinition, m => FindSingleReturnedValue(m, cancellationToken));
+
+    private IOperation? FindSingleReturnedValue(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
+            || !Compilation.ContainsSyntaxTree(syntax.SyntaxTree)
+            || GetModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken) is not IMethodBodyOperation body)
+        {
+            return null;
+        }
+
+        return (body.BlockBody ?? body.ExpressionBody) is { Operations: [IReturnOperation { ReturnedValue: { } returned }] } ? returned : null;
+    }
+
     /// <summary>
     /// The operations a method runs, bound on demand: its body (and a constructor's <c>: base(...)</c>); for a primary
     /// constructor, which has no body, the member initializers of every part of its type and the arguments of its

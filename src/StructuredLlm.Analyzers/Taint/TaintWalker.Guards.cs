@@ -255,10 +255,59 @@ internal sealed partial class TaintWalker
             case IIsPatternOperation isPattern:
                 return OnlyConstants(isPattern.Pattern, whenTrue) ? Single(GuardPath.Of(isPattern.Value, unwrapCase: true)) : null;
             case IInvocationOperation invocation when whenTrue:
-                return Single(EqualsGuard(invocation) ?? AllowListGuard(invocation));
+                return Single(EqualsGuard(invocation) ?? AllowListGuard(invocation)) ?? HelperGuards(invocation);
             default:
                 return null;
         }
+    }
+
+    /// <summary>How many helpers deep <see cref="HelperGuards"/> is looking.</summary>
+    private int _helperGuardDepth;
+
+    /// <summary>
+    /// A check written as a method of the compilation (<c>static bool IsAllowed(string l) =&gt; l is "en" or "fr";</c>):
+    /// true only when its parameter equals a constant, so the argument given for it does too. Only a method that cannot
+    /// be overridden and whose body is one <c>return</c> of a condition, up to two helpers deep.
+    /// </summary>
+    private List<GuardPath>? HelperGuards(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (_helperGuardDepth >= 2 || method.ReturnType.SpecialType != SpecialType.System_Boolean || method.IsGenericMethod
+            || method.MethodKind != MethodKind.Ordinary || method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed)
+            || _context.SingleReturnedValue(method, _cancellationToken) is not { } returned)
+        {
+            return null;
+        }
+
+        List<GuardPath>? inner;
+        _helperGuardDepth++;
+        try
+        {
+            inner = GuardsOf(returned, whenTrue: true);
+        }
+        finally
+        {
+            _helperGuardDepth--;
+        }
+
+        List<GuardPath>? guards = null;
+        foreach (var path in inner ?? new List<GuardPath>())
+        {
+            if (path.Parameter is not { RefKind: RefKind.None } parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+            {
+                continue;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal && GuardPath.Of(argument.Value, unwrapCase: true) is { } given)
+                {
+                    (guards ??= new List<GuardPath>()).Add(given);
+                }
+            }
+        }
+
+        return guards;
     }
 
     /// <summary>Whether a pattern, when it matched (or did not), leaves only constants for the value.</summary>
@@ -600,6 +649,9 @@ internal sealed class GuardPath : IEquatable<GuardPath>
     private readonly ISymbol[] _symbols;
 
     private GuardPath(ISymbol[] symbols) => _symbols = symbols;
+
+    /// <summary>The parameter this path is, when it is a parameter itself (not a member of one).</summary>
+    public IParameterSymbol? Parameter => _symbols.Length == 1 ? _symbols[0] as IParameterSymbol : null;
 
     /// <summary>
     /// The path read by <paramref name="operation"/>, or null for anything else. With <paramref name="unwrapCase"/>,
