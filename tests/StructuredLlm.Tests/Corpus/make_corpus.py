@@ -228,6 +228,18 @@ add("truncation", "SupportTicket", T1s[:-1] + ', "reasoning": "The customer seem
 add("syntax", "SupportTicket", T1s.replace('"summary": "Customer was charged twice for the March invoice"', '"summary": "See http://example.com/#faq // not a comment"').replace('"priority": 3,', '"priority": 3, // guessed\n'),
     with_(T1, summary="See http://example.com/#faq // not a comment"), "comment markers inside a string are data; the comment after a value is dropped")
 
+# ---- session 17: a sixth probe (125 outputs, scratch); each of these was refused needlessly or read wrongly before
+add("syntax", "SupportTicket", T1s.replace('"duplicate-charge"], "customerEmail"', '"duplicate-charge", "customerEmail"').replace('"jane@example.com"}', '"jane@example.com"}'),
+    None, "the list's ] missing before the next key: the key is no tag, and where the list ended is a guess")
+add("syntax", "SupportTicket", '{"category": "billing", "priority": 3, "summary": "Customer was charged twice for the March invoice", "customerEmail": "jane@example.com", "tags": ["refund", "duplicate-charge", "reason": "double charge"}',
+    None, "the list runs into an unknown member's key: still a guess where it ended")
+add("truncation", "Sentiment", S1s[:S1s.index('"reviewId"')] + '"', None, "cut right after a key's opening quote: reviewId may have begun")
+add("fences", "SupportTicket", '```json title="ticket.json"\n' + j(T1, 2) + "\n```", T1, "attributes after the fence's language")
+add("fences", "SupportTicket", "```json\n" + j(T1, 2) + "\nExplanation: billing, because the customer was charged {twice}.\n```", T1,
+    "an explanation with braces inside the same fence, after the JSON")
+add("naming", "Invoice", I1s[:-2] + ',\n  "lineItems": ' + j([{"unitPrice": 150.00, "description": "Consulting hours", "quantity": 12}, {"quantity": 1, "unitPrice": 420.5, "description": "Travel"}]) + "\n}", I1,
+    "the same member written twice, its objects' keys in another order: one value")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")
