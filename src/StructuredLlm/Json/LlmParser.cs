@@ -523,7 +523,9 @@ public static class LlmParser
             }
             unknown = ctx.SnapshotUnknown();
             var innerErrors = ctx.SnapshotErrors();
-            if (innerErrors.Length < fewestErrors)
+            // A level that is not even the right kind of value ({"tags": [...]} taken off an object of foreign keys and read
+            // as the type: "expected an object, found an array") explains nothing: the root's own errors stay.
+            if (innerErrors.Length < fewestErrors && !(innerErrors.Length == 1 && innerErrors[0].Path == "$"))
             {
                 fewestErrors = innerErrors.Length;
                 string prefix = path;

@@ -249,6 +249,18 @@ public class ReaderBehaviourTests
         Assert.Equal(new[] { LlmRepairKind.UnwrappedWrapperObject, LlmRepairKind.UnwrappedRootArray }, list.Repairs.Select(x => x.Kind).Take(2));
     }
 
+    [Fact]
+    public void Keys_in_another_language_are_reported_as_missing_members_not_as_a_list_that_is_no_ticket()
+    {
+        // Every key unknown and one list among them: taking the list off as an envelope's answer explains nothing, and a
+        // retry needs to hear which members are missing.
+        var r = SupportTicket.LlmInfo.Parse("""{"categoría": "facturación", "prioridad": 2, "resumen": "Cobro doble", "etiquetas": ["reembolso"]}""");
+        Assert.False(r.Success);
+        Assert.Contains(r.Errors, e => e.Path == "$.category");
+        Assert.Contains(r.Errors, e => e.Path == "$.priority");
+        Assert.DoesNotContain(r.Errors, e => e.Path.StartsWith("$.etiquetas", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("{\"name\": \"submit_ticket\", \"arguments\": ENCODED}", "$.arguments")]                                          // a raw tool call
     [InlineData("{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\": \"submit\", \"arguments\": ENCODED}}", "$.function.arguments")] // OpenAI
