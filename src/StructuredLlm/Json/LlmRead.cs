@@ -269,7 +269,7 @@ public static partial class LlmRead
             }
             // A month by its English name, or the year first with slashes, and a time: one instant as written (no offset,
             // as an ISO text without one).
-            if (SafeString(ref reader)?.Trim() is { } words
+            if (SafeString(ref reader)?.Trim() is { } written && WithoutOrdinal(written) is { } words
                 && System.DateTime.TryParseExact(words, OtherDateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture))))
             {
@@ -514,6 +514,36 @@ public static partial class LlmRead
         return Fail<object?>(ref reader, context, expected, out _);
     }
 
+    /// <summary>
+    /// A date written with an English ordinal day (<c>March 31st, 2025</c>, <c>1st March 2025</c>) without its suffix, when
+    /// the suffix is the day's own (<c>31nd</c> is left as written, and refused); the text as written otherwise.
+    /// </summary>
+    internal static string WithoutOrdinal(string text)
+    {
+        for (int i = 1; i + 1 < text.Length; i++)
+        {
+            if (!IsAsciiDigit(text[i - 1]) || !char.IsLetter(text[i]) || (i + 2 < text.Length && char.IsLetter(text[i + 2])))
+            {
+                continue;
+            }
+
+            int start = i - 1;
+            while (start > 0 && IsAsciiDigit(text[start - 1])) start--;
+            int digits = i - start;
+            if (digits > 2 || (start > 0 && char.IsLetterOrDigit(text[start - 1])) || text.Length < i + 2) continue;
+            int day = digits == 1 ? text[start] - '0' : ((text[start] - '0') * 10) + (text[start + 1] - '0');
+            string suffix = (day % 100) is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+            if (string.Compare(text, i, suffix, 0, 2, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return text.Remove(i, 2);
+            }
+        }
+
+        return text;
+    }
+
+    private static bool IsAsciiDigit(char c) => c is >= '0' and <= '9';
+
     /// <summary>Date-times with an English month name or the year first, and a time (see <see cref="DateTime"/>).</summary>
     private static readonly string[] OtherDateTimeFormats =
     {
@@ -532,7 +562,7 @@ public static partial class LlmRead
             if (System.DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
             // A month by its English name, or the year first with another separator: one date whatever the reader's
             // locale (`01/03/2025` is not, and stays refused).
-            if (s is not null && (System.DateOnly.TryParseExact(s.Trim(), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            if (s is not null && (System.DateOnly.TryParseExact(WithoutOrdinal(s.Trim()), OtherDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
                     || IsMidnight(ref reader, out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))))
             {

@@ -929,6 +929,9 @@ public class ReaderBehaviourTests
     [InlineData("1 March 2024")]
     [InlineData(" 1 mar 2024 ")]
     [InlineData("2024/03/01")]
+    [InlineData("March 1st, 2024")]
+    [InlineData("1st March 2024")]
+    [InlineData("Mar 1ST 2024")]
     public void A_date_naming_its_month_or_with_the_year_first_is_read_and_reported(string written)
     {
         var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
@@ -938,6 +941,17 @@ public class ReaderBehaviourTests
     }
 
     [Theory]
+    [InlineData("March 1nd, 2024")]
+    [InlineData("March 1th, 2024")]
+    [InlineData("March 1stt, 2024")]
+    public void A_day_whose_ordinal_suffix_is_not_its_own_is_refused(string written)
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
+        Assert.Equal("$.issuedOn", OnlyError(r).Path);
+    }
+
+    [Theory]
+    [InlineData("May 1st, 2024 10:00", 10)]
     [InlineData("May 1, 2024 10:00", 10)]
     [InlineData("May 1, 2024 2:30 PM", 14)]
     [InlineData("1 May 2024 10:00:00", 10)]
