@@ -113,6 +113,28 @@ public class GuardTests
     public Task A_method_that_does_not_check_its_argument_against_constants_guards_nothing(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
 
+    [Theory]
+    // a check held in a bool local
+    [InlineData("var known = q is \"en\" or \"fr\"; if (!known) return; history.AddSystemMessage($\"Answer in {q}\");")]
+    [InlineData("var ok = Allowed.Contains(q); history.AddSystemMessage(ok ? $\"Answer in {q}\" : \"Answer in English\");")]
+    [InlineData("bool ok = IsAllowed(q); if (ok) { history.AddSystemMessage(q); }")]
+    [InlineData("var ok = q == \"fr\" && ticket.Subject == \"billing\"; if (!ok) throw new ArgumentException(); history.AddSystemMessage(q + ticket.Subject);")]
+    public Task A_check_held_in_a_bool_local_guards_what_it_compared(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
+
+    [Theory]
+    // the flag or the compared value changed, the flag not the check, or the opposite branch
+    [InlineData("var ok = q == \"fr\"; ok = true; if (ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var ok = q == \"fr\"; q = ticket.Body; if (ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var ok = q == \"fr\"; if (ok) { q += \"!\"; } if (ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var ok = q == \"fr\"; Change(ref q); if (ok) { history.AddSystemMessage({|SLLM1001:q|}); } static void Change(ref string s) { }")]
+    [InlineData("var ok = ticket.Subject == \"b\"; ticket = new Ticket(q, q); if (ok) { history.AddSystemMessage({|SLLM1001:ticket.Subject|}); }")]
+    [InlineData("var ok = q.Length < 5; if (ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var ok = q == \"fr\"; if (!ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("var ok = q != \"fr\"; if (ok) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    public Task A_bool_local_that_no_longer_holds_the_check_guards_nothing(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
+
     [Fact]
     public Task A_switch_section_binds_its_pattern_variables() =>
         Verify.AnalyzerAsync(FlowTests.Code("object o = q; switch (o) { case string s: history.AddSystemMessage({|SLLM1001:s|}); break; }"));

@@ -256,9 +256,104 @@ internal sealed partial class TaintWalker
                 return OnlyConstants(isPattern.Pattern, whenTrue) ? Single(GuardPath.Of(isPattern.Value, unwrapCase: true)) : null;
             case IInvocationOperation invocation when whenTrue:
                 return Single(EqualsGuard(invocation) ?? AllowListGuard(invocation)) ?? HelperGuards(invocation);
+            case ILocalReferenceOperation { Local: { Type.SpecialType: SpecialType.System_Boolean } flag } reference:
+                return FlagGuards(flag, reference, whenTrue);
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// A check held in a <c>bool</c> local (<c>var known = lang is "en" or "fr"; if (!known) return …;</c>): the check it
+    /// was initialized with, when that local is never assigned again and nothing the check compares (a local, a parameter,
+    /// or the object a member is read from) is assigned anywhere in the member after its declaration, so the values
+    /// compared are still the values read.
+    /// </summary>
+    private List<GuardPath>? FlagGuards(ILocalSymbol flag, ILocalReferenceOperation reference, bool whenTrue)
+    {
+        if (_helperGuardDepth > 0 || flag.DeclaringSyntaxReferences.Length != 1
+            || flag.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member
+            || !NeverAssigned(flag.Name, member, declarator)
+            || reference.SemanticModel?.GetOperation(initializer, _cancellationToken) is not { } check)
+        {
+            return null;
+        }
+
+        List<GuardPath>? inner;
+        _helperGuardDepth++;
+        try
+        {
+            inner = GuardsOf(check, whenTrue);
+        }
+        finally
+        {
+            _helperGuardDepth--;
+        }
+
+        List<GuardPath>? guards = null;
+        foreach (var path in inner ?? new List<GuardPath>())
+        {
+            // Only a variable of the same function: a captured one could be changed by a call made in between.
+            if (path.Root is ILocalSymbol or IParameterSymbol && SymbolEqualityComparer.Default.Equals(path.Root.ContainingSymbol, flag.ContainingSymbol)
+                && NeverAssigned(path.Root.Name, member, path.Root.DeclaringSyntaxReferences.Length == 1 ? path.Root.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) : null))
+            {
+                (guards ??= new List<GuardPath>()).Add(path);
+            }
+        }
+
+        return guards;
+    }
+
+    /// <summary>
+    /// Whether no code of <paramref name="member"/> assigns to a variable named <paramref name="name"/> (or to anything
+    /// read through it), passes it by reference, or declares another variable of that name, besides
+    /// <paramref name="declaration"/>. By name: a shadowing lambda parameter counts as a write too, which only keeps a taint.
+    /// </summary>
+    private static bool NeverAssigned(string name, SyntaxNode member, SyntaxNode? declaration)
+    {
+        foreach (var node in member.DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax other when other.Identifier.ValueText == name && other != declaration:
+                case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == name && designation != declaration:
+                case ForEachStatementSyntax loop when loop.Identifier.ValueText == name:
+                case ParameterSyntax parameter when parameter.Identifier.ValueText == name && parameter != declaration:
+                    return false;
+                case IdentifierNameSyntax { Identifier.ValueText: var text } identifier when text == name && IsWritten(identifier):
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether a use of a name may change it or what is read through it: an assignment, <c>++</c>/<c>--</c>, a <c>ref</c>/<c>out</c> argument.</summary>
+    private static bool IsWritten(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode node = identifier;
+        while (node.Parent is MemberAccessExpressionSyntax access && access.Expression == node
+            || node.Parent is ElementAccessExpressionSyntax element && element.Expression == node
+            || node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        while (node.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax } or TupleExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == node,
+            PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => node.Parent.IsKind(SyntaxKind.PreIncrementExpression)
+                || node.Parent.IsKind(SyntaxKind.PreDecrementExpression) || node.Parent.IsKind(SyntaxKind.PostIncrementExpression)
+                || node.Parent.IsKind(SyntaxKind.PostDecrementExpression),
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            _ => false,
+        };
     }
 
     /// <summary>How many helpers deep <see cref="HelperGuards"/> is looking.</summary>
@@ -649,6 +744,9 @@ internal sealed class GuardPath : IEquatable<GuardPath>
     private readonly ISymbol[] _symbols;
 
     private GuardPath(ISymbol[] symbols) => _symbols = symbols;
+
+    /// <summary>The variable the path starts from (a local, a parameter, or a field or property of the type itself).</summary>
+    public ISymbol Root => _symbols[0];
 
     /// <summary>The parameter this path is, when it is a parameter itself (not a member of one).</summary>
     public IParameterSymbol? Parameter => _symbols.Length == 1 ? _symbols[0] as IParameterSymbol : null;
