@@ -92,14 +92,36 @@ public class EditingFuzzTests
         }
         """;
 
+    // Values built side by side (tuples, positional records) and checks held in helpers and bool locals.
+    private const string Shapes = """
+        public record Parts(string Sys, string User);
+        public class Prompts(IChatClient chat)
+        {
+            static (string Sys, string User) Build(string topic, string q) => ($"Only {topic}.", q);
+            static Parts Make(string q) => new("Be brief.", q);
+            static bool IsAllowed(string l) => l is "en" or "fr";
+            public async Task<string> Ask([FromQuery] string lang, [FromQuery] string q)
+            {
+                var known = IsAllowed(lang) && lang != "de";
+                if (!known) return "";
+                var (sys, user) = Build(lang, q);
+                var p = Make(q);
+                var t = (sys, p.User);
+                (string a, (string b, string c)) = (t.Item1, (user, p.Sys));
+                return (await chat.GetResponseAsync([new(ChatRole.System, sys + a + b), new(ChatRole.User, t.Item2 + c)])).Text;
+            }
+        }
+        """;
+
     [Theory]
+    [InlineData(nameof(Shapes))]
     [InlineData(nameof(Service))]
     [InlineData(nameof(MinimalApi))]
     [InlineData(nameof(Builder))]
     [InlineData(nameof(Receivers))]
     public async Task Partial_and_broken_edits_never_crash_the_analyzer(string name)
     {
-        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, nameof(Builder) => Builder, _ => Receivers };
+        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, nameof(Builder) => Builder, nameof(Shapes) => Shapes, _ => Receivers };
         for (var cut = 0; cut < body.Length; cut += 13)
         {
             foreach (var variant in new[] { body.Substring(0, cut), body.Remove(cut, 1), body.Insert(cut, "(") })
