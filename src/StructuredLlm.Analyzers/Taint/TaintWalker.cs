@@ -79,19 +79,21 @@ internal sealed partial class TaintWalker
     private readonly Dictionary<ISymbol, int> _firstTaint = new(SymbolEqualityComparer.Default);
 
     // `var safe = request with { Persona = "x" };`: the taint of each member a `with` sets, and for each local the one
-    // `with` expression that every tainting assignment to it came from (null once anything else taints it).
+    // `with` expression, or tuple or positional record with known elements (see _tupleElements), that every tainting
+    // assignment to it came from (null once anything else taints it).
     private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
     private readonly Dictionary<ISymbol, IOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
 
     /// <summary>
-    /// The taint of each element of a tuple value, by position: a tuple literal's elements, or what a call whose summary
-    /// returns tuple literals gives in each position. A local assigned only from one such value reads its elements one
+    /// The taint of each element of a tuple value, by position: a tuple literal's elements, a positional record's
+    /// constructor arguments, or what a call whose summary returns such values gives in each position. A local assigned only from one such value reads its elements one
     /// by one (<see cref="TryWithMember"/>), and deconstructing one splits it (<see cref="AssignDeconstruction"/>).
     /// </summary>
     private readonly Dictionary<IOperation, TaintValue?[]> _tupleElements = new();
 
     /// <summary>Per function (the method and its lambdas), the taint of each element of the tuple literals it returns; null once it returns anything else.</summary>
     private readonly Dictionary<ISymbol, TaintValue?[]?> _returnElements = new(SymbolEqualityComparer.Default);
+
     /// <summary>The value being assigned when it is a <c>with</c> expression or a tuple whose elements are known.</summary>
     private IOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
