@@ -75,22 +75,35 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
-        var symbol = model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
-        if (symbol is null)
+        // A target-typed `new(...)` in a collection expression has no symbol info of its own; its operation has the constructor.
+        var symbol = model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol
+            ?? (model.GetOperation(call, cancellationToken) as Microsoft.CodeAnalysis.Operations.IObjectCreationOperation)?.Constructor;
+        string typeName;
+        if (symbol is not null)
+        {
+            typeName = symbol.ContainingType.ToDisplayString();
+        }
+        else if (call is ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 }
+            && diagnostic.Properties.TryGetValue(StructuredLlm.Analyzers.PromptInjectionAnalyzer.SinkApiProperty, out var api) && api == "ExtensionsAi")
+        {
+            // A target-typed `new(...)` in a collection expression has no symbol for the semantic model here; the analyzer
+            // found the sink there, and the only two-argument Microsoft.Extensions.AI sink is `new ChatMessage(role, text)`.
+            typeName = "Microsoft.Extensions.AI.ChatMessage";
+        }
+        else
         {
             return null;
         }
 
-        var typeName = symbol.ContainingType.ToDisplayString();
         SinkKind kind;
         if (typeName == "Microsoft.SemanticKernel.ChatCompletion.ChatHistory"
-            && symbol.Name is "AddSystemMessage" or "AddDeveloperMessage" or "AddUserMessage"
+            && symbol?.Name is "AddSystemMessage" or "AddDeveloperMessage" or "AddUserMessage"
             && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax })
         {
             kind = SinkKind.SemanticKernelAdd;
         }
-        else if (typeName == "Microsoft.Extensions.AI.ChatMessage" && symbol.MethodKind == MethodKind.Constructor
-            && call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 })
+        else if (typeName == "Microsoft.Extensions.AI.ChatMessage" && (symbol is null || symbol.MethodKind == MethodKind.Constructor)
+            && call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 } creation && RoleArgument(creation) is not null)
         {
             kind = SinkKind.ExtensionsAiMessage;
         }
@@ -119,7 +132,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
                     SyntaxFactory.IdentifierName("AddUserMessage").WithTriviaFrom(((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Name)),
                 SinkKind.ExtensionsAiMessage => () =>
                 {
-                    var role = ((BaseObjectCreationExpressionSyntax)call).ArgumentList!.Arguments[0].Expression;
+                    var role = RoleArgument((BaseObjectCreationExpressionSyntax)call)!;
                     return root.ReplaceNode(role, SyntaxFactory.ParseExpression(RoleText(role)).WithTriviaFrom(role));
                 },
                 _ => RenameOpenAi(root, (ObjectCreationExpressionSyntax)call),
@@ -131,10 +144,17 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
+        // The added message takes the value as its text: only a string can be that as it is.
+        if (model.GetTypeInfo(tainted, cancellationToken).Type?.SpecialType != SpecialType.System_String)
+        {
+            return null;
+        }
+
         var value = tainted.WithoutTrivia().ToFullString();
         return kind switch
         {
-            SinkKind.SemanticKernelAdd when call.Parent is ExpressionStatementSyntax statement => () =>
+            SinkKind.SemanticKernelAdd when call.Parent is ExpressionStatementSyntax statement && InBlock(statement)
+                && IsStable(((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression) => () =>
             {
                 var receiver = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression.WithoutTrivia().ToFullString();
                 return InsertAfter(root, statement, hole, receiver + ".AddUserMessage(" + value + ");");
@@ -153,6 +173,36 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         && interpolated is InterpolatedStringExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } }
         && declarator.Identifier.ValueText == local.Identifier.ValueText
         && declarator.Span.End <= argument.SpanStart;
+
+    /// <summary>The role given to <c>new ChatMessage(role, text)</c>, by name or position; null when it cannot be told.</summary>
+    private static ExpressionSyntax? RoleArgument(BaseObjectCreationExpressionSyntax creation)
+    {
+        var arguments = creation.ArgumentList!.Arguments;
+        foreach (var argument in arguments)
+        {
+            if (argument.NameColon?.Name.Identifier.ValueText == "role")
+            {
+                return argument.Expression;
+            }
+        }
+
+        return arguments.Count > 0 && arguments[0].NameColon is null ? arguments[0].Expression : null;
+    }
+
+    /// <summary>
+    /// A statement another can be added after in the same place: one of a block's or a switch section's statements, not
+    /// the single statement of an <c>if</c>, <c>else</c> or loop (the added one would run whatever the condition).
+    /// </summary>
+    private static bool InBlock(StatementSyntax statement) => statement.Parent is BlockSyntax or SwitchSectionSyntax;
+
+    /// <summary>A receiver that names the same object when written again: a variable, <c>this</c>, or members of those.</summary>
+    private static bool IsStable(ExpressionSyntax receiver) => receiver switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax or BaseExpressionSyntax => true,
+        MemberAccessExpressionSyntax { Name: IdentifierNameSyntax } access => IsStable(access.Expression),
+        ParenthesizedExpressionSyntax parenthesized => IsStable(parenthesized.Expression),
+        _ => false,
+    };
 
     private static string RoleText(ExpressionSyntax role) =>
         role is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToFullString() + ".User" : "ChatRole.User";
@@ -178,7 +228,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         string text;
         if (kind == SinkKind.ExtensionsAiMessage)
         {
-            var role = ((BaseObjectCreationExpressionSyntax)creation).ArgumentList!.Arguments[0].Expression;
+            var role = RoleArgument((BaseObjectCreationExpressionSyntax)creation)!;
             text = creation is ImplicitObjectCreationExpressionSyntax
                 ? "new(" + RoleText(role) + ", " + value + ")"
                 : "new " + ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString() + "(" + RoleText(role) + ", " + value + ")";
@@ -199,7 +249,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
 
         // list.Add(new ChatMessage(...)); → list.Add(new ChatMessage(ChatRole.User, value));
         if (creation.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax add, Parent: ExpressionStatementSyntax statement } } }
-            && add.Name.Identifier.ValueText == "Add")
+            && add.Name.Identifier.ValueText == "Add" && InBlock(statement) && IsStable(add.Expression))
         {
             var receiver = add.Expression.WithoutTrivia().ToFullString();
             return () => InsertAfter(root, statement, hole, receiver + ".Add(" + text + ");");

@@ -66,19 +66,41 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
             conversions[part] = conversion;
         }
 
+        // Where `Prompt` already means something else (a `Prompt` property of the class, another `Prompt` type in scope),
+        // the call is written with the type's full name.
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var prompt = model?.Compilation.GetTypeByMetadataName("StructuredLlm.Prompt");
+        var qualified = false;
+        foreach (var part in conversions.Keys)
+        {
+            foreach (var symbol in model?.LookupSymbols(part.SpanStart, name: "Prompt") ?? ImmutableArray<ISymbol>.Empty)
+            {
+                qualified |= !SymbolEqualityComparer.Default.Equals(symbol, prompt);
+            }
+        }
+
         var newRoot = root.ReplaceNodes(conversions.Keys, (original, _) =>
         {
             var conversion = conversions[original];
             var argument = conversion is null
                 ? original.WithoutTrivia()
                 : SyntaxFactory.ParseExpression(Parenthesize(original.WithoutTrivia()) + conversion);
-            return SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.ParseExpression("Prompt.Untrusted"),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))))
-                .WithTriviaFrom(original)
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            ExpressionSyntax call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.ParseExpression(qualified ? "global::StructuredLlm.Prompt.Untrusted" : "Prompt.Untrusted"),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument))));
+            if (qualified && original.Parent is InterpolationSyntax)
+            {
+                // In a hole `::` would start a format string: `{(global::StructuredLlm.Prompt.Untrusted(q))}`.
+                call = SyntaxFactory.ParenthesizedExpression(call);
+            }
+
+            return call.WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation);
         });
-        newRoot = FixTargets.AddUsing(newRoot, "StructuredLlm");
+        if (!qualified)
+        {
+            newRoot = FixTargets.AddUsing(newRoot, "StructuredLlm");
+        }
+
         return FixTargets.WithText(document, newRoot);
     }
 

@@ -49,6 +49,19 @@ public class WrapInPromptUntrustedTests
             FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"),
             FlowTests.Code("SetRules(Prompt.Untrusted(q));", "void SetRules(string rules) => history.AddSystemMessage(rules);"));
 
+    /// <summary>A class with its own <c>Prompt</c> member (common in LLM code): the call names the type in full, so it binds.</summary>
+    [Fact]
+    public Task Names_the_type_in_full_where_Prompt_means_something_else() =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
+            FlowTests.Code("history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|});", "string Prompt { get; set; } = \"\";"),
+            FlowTests.Code("history.AddSystemMessage($\"Rules: {(global::StructuredLlm.Prompt.Untrusted(q))}\");", "string Prompt { get; set; } = \"\";"));
+
+    [Fact]
+    public Task Names_the_type_in_full_outside_a_hole_too() =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
+            FlowTests.Code("history.AddSystemMessage({|SLLM1001:q|});", "static int Prompt() => 0;"),
+            FlowTests.Code("history.AddSystemMessage(global::StructuredLlm.Prompt.Untrusted(q));", "static int Prompt() => 0;"));
+
     [Fact]
     public Task Adds_the_using_when_missing() =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(
@@ -91,12 +104,26 @@ public class MoveToUserMessageTests
     [InlineData(
         "var rules = $\"Help with {ticket.Subject}\"; var messages = new List<ChatMessage> { new(ChatRole.System, {|SLLM1001:rules|}) };",
         "var rules = $\"Help with (see the next user message)\"; var messages = new List<ChatMessage> { new(ChatRole.System, rules), new(ChatRole.User, ticket.Subject) };")]
+    [InlineData(
+        "_ = new ChatMessage(content: {|SLLM1001:q|}, role: ChatRole.System);",
+        "_ = new ChatMessage(content: q, role: ChatRole.User);")]
+    [InlineData(
+        "List<ChatMessage> messages = [new(ChatRole.System, {|SLLM1001:$\"Rules: {q}\"|}), new(ChatRole.User, \"Hi\")];",
+        "List<ChatMessage> messages = [new(ChatRole.System, $\"Rules: (see the next user message)\"), new(ChatRole.User, q), new(ChatRole.User, \"Hi\")];")]
+    [InlineData(
+        "if (q.Length > 0) { history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|}); }",
+        "if (q.Length > 0) { history.AddSystemMessage($\"Rules: (see the next user message)\");\n        history.AddUserMessage(q); }")]
     public Task Moves_the_value_into_a_user_message(string body, string fixedBody) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(fixedBody));
 
     [Theory]
     [InlineData("await client.GetResponseAsync({|SLLM1002:$\"Summarise: {q}\"|});")]  // no message list to add to
     [InlineData("history.AddSystemMessage({|SLLM1001:\"Rules: \" + q|});")]          // concatenation: wrap instead
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Ticket: {ticket}\"|});")]   // not a string: no user message can hold it as it is
+    [InlineData("if (q.Length > 0) history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|});")] // an added statement would run whatever the condition
+    [InlineData("foreach (var c in q) history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|});")]
+    [InlineData("History().AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|}); ChatHistory History() => history;")] // called again, it may be another history
+    [InlineData("var messages = new List<ChatMessage>(); if (q.Length > 0) messages.Add(new ChatMessage(ChatRole.User, {|SLLM1002:$\"Translate: {q}\"|}));")]
     public Task Not_offered_where_there_is_nowhere_to_move_to(string body) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(body));
 
