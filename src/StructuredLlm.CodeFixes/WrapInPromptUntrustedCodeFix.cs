@@ -113,7 +113,7 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
     {
         var parts = ImmutableArray.CreateBuilder<(ExpressionSyntax, string?)>();
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var part in FixTargets.TaintedParts(root, diagnostic))
+        foreach (var part in ValueParts(FixTargets.TaintedParts(root, diagnostic), model, cancellationToken))
         {
             var type = model?.GetTypeInfo(part, cancellationToken).Type;
             if (type?.SpecialType == SpecialType.System_String)
@@ -128,6 +128,49 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
         }
 
         return parts.ToImmutable();
+    }
+
+    /// <summary>
+    /// A ternary or switch expression that picks between the app's own text and the untrusted value
+    /// (<c>string.IsNullOrEmpty(q) ? "Be brief." : q</c>): its arms that are not constants, so the app's instruction is not
+    /// marked as data; any other part as it is.
+    /// </summary>
+    private static System.Collections.Generic.IEnumerable<ExpressionSyntax> ValueParts(System.Collections.Generic.IEnumerable<ExpressionSyntax> parts, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        foreach (var part in parts)
+        {
+            var arms = new System.Collections.Generic.List<ExpressionSyntax>();
+            AddArms(part, arms);
+            var values = arms.FindAll(arm => model?.GetConstantValue(arm, cancellationToken).HasValue != true);
+            foreach (var value in values.Count > 0 && arms.Count > 1 ? values : new System.Collections.Generic.List<ExpressionSyntax> { part })
+            {
+                yield return value;
+            }
+        }
+    }
+
+    private static void AddArms(ExpressionSyntax expression, System.Collections.Generic.List<ExpressionSyntax> into)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized when parenthesized.Expression is ConditionalExpressionSyntax or SwitchExpressionSyntax:
+                AddArms(parenthesized.Expression, into);
+                break;
+            case ConditionalExpressionSyntax conditional:
+                AddArms(conditional.WhenTrue, into);
+                AddArms(conditional.WhenFalse, into);
+                break;
+            case SwitchExpressionSyntax switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    AddArms(arm.Expression, into);
+                }
+
+                break;
+            default:
+                into.Add(expression);
+                break;
+        }
     }
 
     /// <summary>The expression's text, in parentheses unless it is a name, member access, call or element access.</summary>

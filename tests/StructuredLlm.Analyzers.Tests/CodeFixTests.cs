@@ -15,6 +15,10 @@ public class WrapInPromptUntrustedTests
     [InlineData("history.AddUserMessage({|SLLM1002:$\"Translate: {ticket.Body}\"|});", "history.AddUserMessage($\"Translate: {Prompt.Untrusted(ticket.Body)}\");")]
     [InlineData("_ = new ChatOptions { Instructions = {|SLLM1001:q|} };", "_ = new ChatOptions { Instructions = Prompt.Untrusted(q) };")]
     [InlineData("await client.GetResponseAsync({|SLLM1002:$\"Summarise: {q}\"|});", "await client.GetResponseAsync($\"Summarise: {Prompt.Untrusted(q)}\");")]
+    // a choice between the app's own text and the untrusted value: only the value is wrapped
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.IsNullOrEmpty(q) ? \"Be brief.\" : q|});", "history.AddSystemMessage(string.IsNullOrEmpty(q) ? \"Be brief.\" : Prompt.Untrusted(q));")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q.Length switch { 0 => \"Be brief.\", _ => q }|});", "history.AddSystemMessage(q.Length switch { 0 => \"Be brief.\", _ => Prompt.Untrusted(q) });")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules: {(q.Length > 3 ? q : \"none\")}\"|});", "history.AddSystemMessage($\"Rules: {(q.Length > 3 ? Prompt.Untrusted(q) : \"none\")}\");")]
     public Task Wraps_the_tainted_part(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 
