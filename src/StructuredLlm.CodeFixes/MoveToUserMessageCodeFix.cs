@@ -75,9 +75,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
-        // A target-typed `new(...)` in a collection expression has no symbol info of its own; its operation has the constructor.
-        var symbol = model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol
-            ?? (model.GetOperation(call, cancellationToken) as Microsoft.CodeAnalysis.Operations.IObjectCreationOperation)?.Constructor;
+        var symbol = model.GetSymbolInfo(call, cancellationToken).Symbol as IMethodSymbol;
         string typeName;
         if (symbol is not null)
         {

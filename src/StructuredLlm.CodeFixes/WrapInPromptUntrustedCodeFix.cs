@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -60,7 +61,7 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
 
         // Every untrusted part at once (`$"{a} and {b}"`), so one application leaves nothing to fix. A hole that is not a
         // string is turned into the text the interpolation would have written (`{ticket}` → `ticket?.ToString()`).
-        var conversions = new System.Collections.Generic.Dictionary<ExpressionSyntax, string?>();
+        var conversions = new Dictionary<ExpressionSyntax, string?>();
         foreach (var (part, conversion) in targets)
         {
             conversions[part] = conversion;
@@ -135,21 +136,21 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
     /// (<c>string.IsNullOrEmpty(q) ? "Be brief." : q</c>): its arms that are not constants, so the app's instruction is not
     /// marked as data; any other part as it is.
     /// </summary>
-    private static System.Collections.Generic.IEnumerable<ExpressionSyntax> ValueParts(System.Collections.Generic.IEnumerable<ExpressionSyntax> parts, SemanticModel? model, CancellationToken cancellationToken)
+    private static IEnumerable<ExpressionSyntax> ValueParts(IEnumerable<ExpressionSyntax> parts, SemanticModel? model, CancellationToken cancellationToken)
     {
         foreach (var part in parts)
         {
-            var arms = new System.Collections.Generic.List<ExpressionSyntax>();
+            var arms = new List<ExpressionSyntax>();
             AddArms(part, arms);
             var values = arms.FindAll(arm => model?.GetConstantValue(arm, cancellationToken).HasValue != true);
-            foreach (var value in values.Count > 0 && arms.Count > 1 ? values : new System.Collections.Generic.List<ExpressionSyntax> { part })
+            foreach (var value in values.Count > 0 && arms.Count > 1 ? values : new List<ExpressionSyntax> { part })
             {
                 yield return value;
             }
         }
     }
 
-    private static void AddArms(ExpressionSyntax expression, System.Collections.Generic.List<ExpressionSyntax> into)
+    private static void AddArms(ExpressionSyntax expression, List<ExpressionSyntax> into)
     {
         switch (expression)
         {

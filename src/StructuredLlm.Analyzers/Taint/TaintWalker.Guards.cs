@@ -280,16 +280,7 @@ internal sealed partial class TaintWalker
             return null;
         }
 
-        List<GuardPath>? inner;
-        _helperGuardDepth++;
-        try
-        {
-            inner = GuardsOf(check, whenTrue);
-        }
-        finally
-        {
-            _helperGuardDepth--;
-        }
+        var inner = GuardsElsewhere(check, whenTrue);
 
         List<GuardPath>? guards = null;
         foreach (var path in inner ?? new List<GuardPath>())
@@ -356,8 +347,22 @@ internal sealed partial class TaintWalker
         };
     }
 
-    /// <summary>How many helpers deep <see cref="HelperGuards"/> is looking.</summary>
+    /// <summary>How many checks deep <see cref="HelperGuards"/> and <see cref="FlagGuards"/> are looking.</summary>
     private int _helperGuardDepth;
+
+    /// <summary>The guards of a check written elsewhere (a helper's body, a flag's initializer), one level deeper.</summary>
+    private List<GuardPath>? GuardsElsewhere(IOperation check, bool whenTrue)
+    {
+        _helperGuardDepth++;
+        try
+        {
+            return GuardsOf(check, whenTrue);
+        }
+        finally
+        {
+            _helperGuardDepth--;
+        }
+    }
 
     /// <summary>
     /// A check written as a method of the compilation (<c>static bool IsAllowed(string l) =&gt; l is "en" or "fr";</c>):
@@ -374,16 +379,7 @@ internal sealed partial class TaintWalker
             return null;
         }
 
-        List<GuardPath>? inner;
-        _helperGuardDepth++;
-        try
-        {
-            inner = GuardsOf(returned, whenTrue: true);
-        }
-        finally
-        {
-            _helperGuardDepth--;
-        }
+        var inner = GuardsElsewhere(returned, whenTrue: true);
 
         List<GuardPath>? guards = null;
         foreach (var path in inner ?? new List<GuardPath>())

@@ -2280,7 +2280,6 @@ internal sealed partial class TaintWalker
         }
     }
 
-    /// <summary>A summary's return value at a call site: parameter origins mapped to the arguments, member origins to the receiver's members.</summary>
     /// <summary>
     /// Adds what a summarised callee returns in each tuple position to <paramref name="elements"/>; false when the callee's
     /// returned positions are not known (it returns something other than tuple literals) or differ in number.
@@ -2310,6 +2309,7 @@ internal sealed partial class TaintWalker
         return true;
     }
 
+    /// <summary>A summary's return value at a call site: parameter origins mapped to the arguments, member origins to the receiver's members.</summary>
     private TaintValue? MapReturn(MethodSummary summary, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, IOperation? receiver) =>
         summary.Returned is { } returned ? MapReturned(returned, callArguments, arguments, receiver) : null;
 

@@ -530,7 +530,7 @@ public static partial class LlmRead
             int start = i - 1;
             while (start > 0 && IsAsciiDigit(text[start - 1])) start--;
             int digits = i - start;
-            if (digits > 2 || (start > 0 && char.IsLetterOrDigit(text[start - 1])) || text.Length < i + 2) continue;
+            if (digits > 2 || (start > 0 && char.IsLetterOrDigit(text[start - 1]))) continue;
             int day = digits == 1 ? text[start] - '0' : ((text[start] - '0') * 10) + (text[start + 1] - '0');
             string suffix = (day % 100) is 11 or 12 or 13 ? "th" : (day % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
             if (string.Compare(text, i, suffix, 0, 2, StringComparison.OrdinalIgnoreCase) == 0)

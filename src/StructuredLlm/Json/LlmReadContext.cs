@@ -520,12 +520,13 @@ public sealed unsafe class LlmReadContext
     {
         if (_json is null || a >= _jsonLength || b >= _jsonLength) return false;
         var span = new ReadOnlySpan<byte>(_json, _jsonLength);
-        if (JsonTokenComparer.ValuesEqual(span.Slice(a), span.Slice(b), Options.MaxDepth)) return true;
 
-        // The same object written twice with its members in another order is one value (a rare path: duplicates only).
+        // Token by token, and failing that as documents: the same object written twice with its members in another order
+        // is one value (a rare path: duplicates only).
         int lengthA = ValueLength(span.Slice(a)), lengthB = ValueLength(span.Slice(b));
         return lengthA > 0 && lengthB > 0
-            && JsonTokenComparer.SameValue(span.Slice(a, lengthA), span.Slice(b, lengthB), Options.MaxDepth, nullIsAbsent: false);
+            ? JsonTokenComparer.SameValue(span.Slice(a, lengthA), span.Slice(b, lengthB), Options.MaxDepth, nullIsAbsent: false)
+            : JsonTokenComparer.ValuesEqual(span.Slice(a), span.Slice(b), Options.MaxDepth);
     }
 
     /// <summary>The length in bytes of the JSON value that starts <paramref name="text"/>; 0 when it cannot be read.</summary>
