@@ -100,6 +100,83 @@ public class DispatchFlowTests
                 }
             }
             """);
+
+    /// <summary>
+    /// A call given nothing untrusted (the pipeline step's job is the app's own) is walked for the sources its callees read
+    /// themselves: through the job's members passed on to a helper, a call on the handler's own object, two levels down.
+    /// Implementations that read no source are not walked, and one that only echoes its argument adds nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("public async Task<string> RunAsync(Job job) => await Load(job.Path); static Task<string> Load(string path) => File.ReadAllTextAsync(path);")]
+    [InlineData("private string _text = \"\"; public async Task<string> RunAsync(Job job) { _text = await File.ReadAllTextAsync(job.Path); return Current(); } private string Current() => _text;")]
+    [InlineData("public Task<string> RunAsync(Job job) => new Reader().ReadAsync(job); sealed class Reader { public Task<string> ReadAsync(Job job) => Task.FromResult(Console.ReadLine() + job.Path); }")]
+    public Task Sources_read_below_a_call_given_nothing_untrusted_are_found(string reader) =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record Job(string Path);
+            public interface IHandler { Task<string> RunAsync(Job job); }
+            public sealed class Reading : IHandler
+            {
+            """ + reader + """
+
+            }
+            public sealed class Echo : IHandler { public Task<string> RunAsync(Job job) => Task.FromResult(job.Path); }
+            public sealed class Quiet : IHandler { public Task<string> RunAsync(Job job) => Task.FromResult("done"); }
+            public class Orchestrator(IHandler handler, ChatHistory history)
+            {
+                public async Task StepAsync(Job job)
+                {
+                    var text = await handler.RunAsync(job);
+                    history.AddSystemMessage({|SLLM1001:text|});
+                }
+            }
+            """);
+
+    /// <summary>The same calls, where no implementation reads a source: the app's job echoed back is no finding.</summary>
+    [Fact]
+    public Task A_call_given_nothing_untrusted_whose_implementations_read_no_source_is_no_finding() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record Job(string Path);
+            public interface IHandler { Task<string> RunAsync(Job job); }
+            public sealed class Echo : IHandler { public Task<string> RunAsync(Job job) => Task.FromResult(job.Path); }
+            public sealed class Helper : IHandler { public Task<string> RunAsync(Job job) => Task.FromResult(Format(job.Path)); static string Format(string p) => "Path: " + p; }
+            public class Orchestrator(IHandler handler, ChatHistory history)
+            {
+                public async Task StepAsync(Job job) => history.AddSystemMessage(await handler.RunAsync(job));
+            }
+            """);
+
+    /// <summary>
+    /// Below a call given nothing untrusted, the source keeps the name it was read under (the file read, not the member
+    /// of the object deserialized from it), the same at every such call.
+    /// </summary>
+    [Fact]
+    public async Task A_source_read_below_a_call_given_nothing_untrusted_is_named_where_it_was_read()
+    {
+        var source = Verify.Usings + """
+            public record Doc(string Id, string Text);
+            public interface IRepo { Task<List<Doc>> LoadAsync(string id); }
+            public sealed class FileRepo : IRepo
+            {
+                public async Task<List<Doc>> LoadAsync(string id) => new() { new Doc(id, await File.ReadAllTextAsync(id)) };
+            }
+            public class Store(IRepo repo)
+            {
+                public async Task<string> FirstAsync(string id) { var docs = await repo.LoadAsync(id); var doc = docs[0]; return doc.Text; }
+            }
+            public class C(Store store, ChatHistory history)
+            {
+                public async Task M() => history.AddSystemMessage(await store.FirstAsync("a"));
+                public async Task N() => history.AddSystemMessage(await store.FirstAsync("b"));
+            }
+            """;
+        var diagnostics = await Verify.RunAsync(source);
+        Assert.Equal(2, diagnostics.Length);
+        foreach (var d in diagnostics)
+        {
+            Assert.Equal("SLLM1001", d.Id);
+            Assert.StartsWith("'File.ReadAllTextAsync(id)' (file contents) flows into the system message", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), System.StringComparison.Ordinal);
+        }
+    }
 }
 
 /// <summary>A callee that appends to or fills an object its caller passed (a StringBuilder, a list) taints the caller's variable.</summary>

@@ -114,8 +114,8 @@ internal enum MethodReach : byte
 /// <summary>Per-compilation state of the taint analysis: the API table, method summaries and semantic models.</summary>
 internal sealed class TaintContext
 {
-    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth), MethodSummary> _summaries = new();
-    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _completeSummaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, bool SourcesOnly), MethodSummary> _summaries = new();
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, bool SourcesOnly), MethodSummary> _completeSummaries = new();
     private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
     private readonly ConcurrentDictionary<IMethodSymbol, ReachFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(IMethodSymbol Method, int Depth, MethodReach Wanted), MethodReach> _reach = new();
@@ -478,7 +478,13 @@ internal sealed class TaintContext
     /// The summary of a same-compilation method, built at most <paramref name="depth"/> levels deep; <see langword="null"/>
     /// when the depth is exhausted or the method is already being summarised (recursion).
     /// </summary>
-    public MethodSummary? GetSummary(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    /// <param name="sourcesOnly">
+    /// For a call given nothing untrusted (no tainted argument or receiver): only what the method gives back from the
+    /// sources it reads itself. Its parameters and its object's members are not origins, so the calls it makes with them
+    /// are calls given nothing untrusted too, and callees that read no source are not walked. A full summary already
+    /// built serves as well (its parameter and member origins map to nothing at such a call).
+    /// </param>
+    public MethodSummary? GetSummary(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken, bool sourcesOnly = false)
     {
         method = BodyOwner(method);
         if (depth <= 0 || inProgress.Contains(method) || !HasSourceBody(method))
@@ -488,17 +494,17 @@ internal sealed class TaintContext
 
         // A summary that did not hit the depth limit is the same at every depth from its NeededDepth up: built once,
         // not once per depth.
-        if (_completeSummaries.TryGetValue(method, out var complete) && complete.NeededDepth <= depth)
+        if (_completeSummaries.TryGetValue((method, sourcesOnly), out var complete) && complete.NeededDepth <= depth)
         {
             return complete;
         }
 
-        if (_summaries.TryGetValue((method, depth), out var cached))
+        if (_summaries.TryGetValue((method, depth, sourcesOnly), out var cached))
         {
             return cached;
         }
 
-        var summary = Build(method, depth, inProgress.Add(method), cancellationToken);
+        var summary = Build(method, depth, inProgress.Add(method), sourcesOnly, cancellationToken);
         if (!summary.CutBy.IsEmpty)
         {
             return summary; // holds only inside the recursion that is being summarised: not reused elsewhere
@@ -506,10 +512,10 @@ internal sealed class TaintContext
 
         if (summary.NeededDepth <= depth)
         {
-            _completeSummaries.AddOrUpdate(method, summary, (_, existing) => existing.NeededDepth <= summary.NeededDepth ? existing : summary);
+            _completeSummaries.AddOrUpdate((method, sourcesOnly), summary, (_, existing) => existing.NeededDepth <= summary.NeededDepth ? existing : summary);
         }
 
-        return _summaries.GetOrAdd((method, depth), summary);
+        return _summaries.GetOrAdd((method, depth, sourcesOnly), summary);
     }
 
     /// <summary>
@@ -937,9 +943,9 @@ internal sealed class TaintContext
         return false;
     }
 
-    private MethodSummary Build(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    private MethodSummary Build(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, bool sourcesOnly, CancellationToken cancellationToken)
     {
-        var walker = new TaintWalker(this, method, summaryMode: true, depth - 1, inProgress, cancellationToken);
+        var walker = new TaintWalker(this, method, summaryMode: true, depth - 1, inProgress, cancellationToken, sourcesOnly: sourcesOnly);
         foreach (var body in Bodies(method, cancellationToken))
         {
             walker.AddRoot(body);

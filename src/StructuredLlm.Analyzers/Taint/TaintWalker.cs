@@ -58,6 +58,10 @@ internal sealed partial class TaintWalker
     private readonly LlmApiTable _table;
     private readonly ISymbol _owner;
     private readonly bool _summaryMode;
+
+    /// <summary>A full summary: the owner's parameters and its object's members stand for what the caller gives (origins).
+    /// False for a summary of sources only (see <see cref="TaintContext.GetSummary"/>), where they hold nothing untrusted.</summary>
+    private readonly bool _symbolic;
     private readonly int _depth;
     private readonly ImmutableHashSet<IMethodSymbol> _inProgress;
     private readonly CancellationToken _cancellationToken;
@@ -114,8 +118,9 @@ internal sealed partial class TaintWalker
     private bool _changed;
     private bool _report;
 
-    public TaintWalker(TaintContext context, ISymbol owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken, bool followMembers = true)
+    public TaintWalker(TaintContext context, ISymbol owner, bool summaryMode, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken, bool followMembers = true, bool sourcesOnly = false)
     {
+        _symbolic = summaryMode && !sourcesOnly;
         _followMembers = followMembers;
         _context = context;
         _table = context.Table;
@@ -158,7 +163,7 @@ internal sealed partial class TaintWalker
 
     public MethodSummary RunSummary()
     {
-        if (_owner is IMethodSymbol method)
+        if (_owner is IMethodSymbol method && _symbolic)
         {
             foreach (var parameter in method.Parameters)
             {
@@ -431,7 +436,7 @@ internal sealed partial class TaintWalker
             case null:
                 return null;
             case IInstanceReferenceOperation:
-                return _summaryMode ? TaintValue.Union(Get(member), StoredBefore(member, receiver!) ? null : TaintValue.Of(Origin.OfMember(member))) : null;
+                return _summaryMode ? TaintValue.Union(Get(member), !_symbolic || StoredBefore(member, receiver!) ? null : TaintValue.Of(Origin.OfMember(member))) : null;
             case IObjectCreationOperation creation:
                 return CreationMemberTaint(creation, member);
         }
@@ -932,7 +937,7 @@ internal sealed partial class TaintWalker
             case ILocalReferenceOperation local:
                 return ReadVariable(local.Local, local);
             case IParameterReferenceOperation parameter:
-                return _summaryMode && IsCapturedPrimaryParameter(parameter.Parameter)
+                return _symbolic && IsCapturedPrimaryParameter(parameter.Parameter)
                     ? TaintValue.Union(ReadVariable(parameter.Parameter, parameter), TaintValue.Of(Origin.OfMember(parameter.Parameter)))
                     : ReadVariable(parameter.Parameter, parameter);
             case IInstanceReferenceOperation:
@@ -1342,14 +1347,14 @@ internal sealed partial class TaintWalker
                 stored = TaintValue.Union(stored, _context.GetMemberTaint(member, _cancellationToken));
             }
 
-            if (_summaryMode && IsReceiverStateMember(member) && !StoredBefore(member, operation))
+            if (_symbolic && IsReceiverStateMember(member) && !StoredBefore(member, operation))
             {
                 // What the caller's object holds in it: the call site maps this to its receiver's member.
                 stored = TaintValue.Union(stored, TaintValue.Of(Origin.OfMember(member)));
             }
         }
 
-        return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member, instance)), Refine(instanceTaint, operation)), argumentTaint);
+        return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member, instance)), RefineHere(instanceTaint, operation)), argumentTaint);
     }
 
     /// <summary>
@@ -1376,6 +1381,13 @@ internal sealed partial class TaintWalker
             ? null
             : MapReturn(summary, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>(), receiver);
     }
+
+    /// <summary>
+    /// <see cref="Refine"/>, except in a summary of sources only: there a value has a single source origin only because
+    /// the parameters it also depends on are not origins, and the source keeps the name it was read under (the same
+    /// name at every call site, whichever kind of summary it asks for).
+    /// </summary>
+    private TaintValue? RefineHere(TaintValue? taint, IOperation operation) => _summaryMode && !_symbolic ? taint : Refine(taint, operation);
 
     /// <summary>Reading a member of a wholly tainted object names the more specific expression as the source.</summary>
     private static TaintValue? Refine(TaintValue? taint, IOperation operation)
@@ -1811,9 +1823,9 @@ internal sealed partial class TaintWalker
         TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint(TaintContext.BodyOwner(target)) && !MayReachSinkHere(target);
 
     /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
-    private MethodSummary? Summarise(IMethodSymbol callee)
+    private MethodSummary? Summarise(IMethodSymbol callee, bool sourcesOnly = false)
     {
-        var summary = _context.GetSummary(callee, _depth, _inProgress, _cancellationToken);
+        var summary = _context.GetSummary(callee, _depth, _inProgress, _cancellationToken, sourcesOnly);
         if (summary is null && _depth > 0 && _inProgress.Contains(TaintContext.BodyOwner(callee)))
         {
             (_cutBy ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)).Add(TaintContext.BodyOwner(callee));
@@ -1930,7 +1942,7 @@ internal sealed partial class TaintWalker
             else if (instance is { Embedded: false, Origins.Length: 1 } && instance.Origins[0].IsSource)
             {
                 // A reader over an untrusted stream (the request body, an upload): name that source, not "file contents".
-                return Refine(instance, invocation);
+                return RefineHere(instance, invocation);
             }
         }
 
@@ -2033,13 +2045,23 @@ internal sealed partial class TaintWalker
             var mayStore = argumentTaint is not null && !method.IsStatic
                 && (TaintContext.MayPassState(invocation.Instance)
                     || (_summaryMode && _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && Unconverted(invocation.Instance) is IInstanceReferenceOperation));
+            // Given nothing untrusted, a callee can only give back the sources it reads itself (what a receiver's members
+            // are given here taints the receiver's variable too, so such a receiver is not untainted).
+            var sourcesOnly = untainted;
             foreach (var target in targets)
             {
                 if (!mayStore && SummaryIsEmpty(target))
                 {
                     summarised = true;
                 }
-                else if (Summarise(target) is { } summary)
+                else if (sourcesOnly && _context.GetReach(target, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)
+                {
+                    // Given nothing untrusted, an implementation that reads no source within this depth gives nothing
+                    // back, whatever the others do: its body is not walked (a skip that holds for this depth only).
+                    summarised = true;
+                    _calleesTruncated |= _summaryMode && TaintContext.CanReturnTaint(TaintContext.BodyOwner(target));
+                }
+                else if (Summarise(target, sourcesOnly) is { } summary)
                 {
                     summarised = true;
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance, invocation);
