@@ -138,6 +138,19 @@ public class FlowTests
     public Task A_local_read_before_it_is_tainted_is_clean_in_straight_line_code(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>
+    /// A `+=` onto a sink property is checked for what it adds: the value it already held was checked (and reported) where
+    /// it was written, so appending the app's own words reports nothing more, and appending untrusted text is found at
+    /// the appended value.
+    /// </summary>
+    [Theory]
+    [InlineData("var o = new ChatOptions { Instructions = {|SLLM1001:\"Rules: \" + q|} }; o.Instructions += \" Be brief.\";")]
+    [InlineData("var o = new ChatOptions(); o.Instructions = {|SLLM1001:q|}; o.Instructions += \" Be brief.\"; o.Instructions += Environment.NewLine;")]
+    [InlineData("var o = new ChatOptions { Instructions = \"Rules:\" }; o.Instructions += {|SLLM1001:q|};")]
+    [InlineData("var o = new ChatOptions { Instructions = {|SLLM1001:q|} }; o.Instructions += {|SLLM1001:ticket.Body|};")]
+    public Task A_compound_assignment_to_a_sink_property_is_checked_for_what_it_adds(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
     [Fact]
     public Task Reassigned_variable_keeps_its_taint_because_the_walk_is_flow_insensitive() =>
         // Documented limitation: taint is never killed by a later assignment.

@@ -1014,7 +1014,9 @@ internal sealed partial class TaintWalker
                     // property may hold anything already; a `+=` of anything but text mixes as before.
                     var mixes = compound.Type?.SpecialType != SpecialType.System_String || target is not ILocalSymbol || _appText.Contains(target);
                     var result = TaintValue.Union(current, value, embedded: value is not null && mixes);
-                    AssignTo(compound.Target, result, compound.Value);
+                    // A sink property is checked for what the `+=` adds: what it held was checked where it was written
+                    // (every write of a sink property is a sink), so `Instructions += " Be brief."` is not that flow again.
+                    AssignTo(compound.Target, result, compound.Value, TaintValue.Union(value, null, embedded: value is not null && mixes));
                     return result;
                 }
 
@@ -2426,14 +2428,17 @@ internal sealed partial class TaintWalker
         };
     }
 
-    private void AssignTo(IOperation target, TaintValue? value, IOperation valueOperation)
+    private void AssignTo(IOperation target, TaintValue? value, IOperation valueOperation) => AssignTo(target, value, valueOperation, value);
+
+    /// <param name="sinkValue">What a sink property is checked for (what the assignment adds to it).</param>
+    private void AssignTo(IOperation target, TaintValue? value, IOperation valueOperation, TaintValue? sinkValue)
     {
         switch (target)
         {
             case IPropertyReferenceOperation property:
                 if (_table.TryGetPropertySink(property.Property, out var sink))
                 {
-                    CheckSink(valueOperation, value, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
+                    CheckSink(valueOperation, sinkValue, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
                 }
 
                 if (property.Instance is null or IInstanceReferenceOperation)
