@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -148,6 +149,12 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
+        // Taken from a local's initializer, the value is read again at the sink: only when nothing between can change it.
+        if (hole.Parent != argument && !UnchangedBetween(tainted, hole.Parent!.SpanStart, argument.SpanStart, model, cancellationToken))
+        {
+            return null;
+        }
+
         var value = tainted.WithoutTrivia().ToFullString();
         return kind switch
         {
@@ -171,6 +178,64 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         && interpolated is InterpolatedStringExpressionSyntax { Parent: EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } }
         && declarator.Identifier.ValueText == local.Identifier.ValueText
         && declarator.Span.End <= argument.SpanStart;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> (a hole of a local's initializer) reads the same at <paramref name="end"/> as where
+    /// it was written: no variable it reads, nor a member of one, is assigned, incremented or passed by <c>ref</c>/<c>out</c>
+    /// in between; and when it runs code (a call, a <c>new</c>, an <c>await</c>), nothing in between runs any (the value is
+    /// now computed later, so calls would run out of their order).
+    /// </summary>
+    private static bool UnchangedBetween(ExpressionSyntax value, int start, int end, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var read = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var runsCode = false;
+        foreach (var node in value.DescendantNodesAndSelf())
+        {
+            runsCode |= RunsCode(node);
+            if (node is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol)
+            {
+                read.Add(model.GetSymbolInfo(name, cancellationToken).Symbol!);
+            }
+        }
+
+        if (value.Ancestors().OfType<BlockSyntax>().FirstOrDefault() is not { } block)
+        {
+            return false;
+        }
+
+        foreach (var node in block.DescendantNodes(n => n.Span.End > start && n.SpanStart < end))
+        {
+            if (node.SpanStart < start || node.Span.End > end || value.Span.Contains(node.Span))
+            {
+                continue;
+            }
+
+            if (runsCode && RunsCode(node))
+            {
+                return false;
+            }
+
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+                _ => null,
+            };
+            for (var target = written; target is not null; target = (target as MemberAccessExpressionSyntax)?.Expression ?? (target as ElementAccessExpressionSyntax)?.Expression)
+            {
+                if (model.GetSymbolInfo(target, cancellationToken).Symbol is { } symbol && read.Contains(symbol))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private static bool RunsCode(SyntaxNode node) => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax;
 
     /// <summary>The role given to <c>new ChatMessage(role, text)</c>, by name or position; null when it cannot be told.</summary>
     private static ExpressionSyntax? RoleArgument(BaseObjectCreationExpressionSyntax creation)

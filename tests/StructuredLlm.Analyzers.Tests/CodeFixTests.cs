@@ -131,6 +131,28 @@ public class MoveToUserMessageTests
     public Task Not_offered_where_there_is_nowhere_to_move_to(string body) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(body));
 
+    /// <summary>
+    /// A value taken from a local's initializer is read again at the sink: the fix is offered only when nothing between can
+    /// change it (a write to a variable or member it reads; for a value that calls something, any call in between).
+    /// </summary>
+    [Theory]
+    [InlineData("var prompt = $\"Answer about: {q}\"; q = string.Empty; history.AddSystemMessage({|SLLM1001:prompt|});")]
+    [InlineData("var prompt = $\"Subject: {ticket.Subject}\"; ticket = ticket with { Subject = \"\" }; history.AddSystemMessage({|SLLM1001:prompt|});")]
+    [InlineData("var prompt = $\"Answer about: {q}\"; Reset(ref q); history.AddSystemMessage({|SLLM1001:prompt|}); static void Reset(ref string s) => s = \"\";")]
+    [InlineData("var prompt = $\"Answer about: {q.Trim()}\"; Console.WriteLine(\"asking\"); history.AddSystemMessage({|SLLM1001:prompt|});")]
+    public Task Not_offered_where_the_value_may_change_before_the_sink(string body) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(body));
+
+    [Theory]
+    [InlineData(
+        "var prompt = $\"Answer about: {q}\"; var n = 1; n++; history.AddSystemMessage({|SLLM1001:prompt|});",
+        "var prompt = $\"Answer about: (see the next user message)\"; var n = 1; n++; history.AddSystemMessage(prompt);\n        history.AddUserMessage(q);")]
+    [InlineData(
+        "var prompt = $\"Answer about: {q.Trim()}\"; var n = 1; history.AddSystemMessage({|SLLM1001:prompt|});",
+        "var prompt = $\"Answer about: (see the next user message)\"; var n = 1; history.AddSystemMessage(prompt);\n        history.AddUserMessage(q.Trim());")]
+    public Task Offered_where_nothing_between_changes_the_value(string body, string fixedBody) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(fixedBody));
+
     [Fact]
     public Task Not_offered_for_a_call_whose_callee_holds_the_sink() =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(
