@@ -14,6 +14,7 @@ public class WithExpressionTests
         public record AskRequest(string Persona, string Question);
         public record struct AskValue(string Persona, string Question);
         public record Mutable(string Question) { public string Persona { get; set; } = ""; }
+        public record Nominal { public string Persona { get; init; } = ""; public string Question { get; init; } = ""; }
         """;
 
     [Theory]
@@ -33,11 +34,30 @@ public class WithExpressionTests
     public Task Other_members_a_tainted_replacement_and_mutable_members_stay_tainted(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>
+    /// A copy of the app's own record given one untrusted member: its other members hold what the copied record held,
+    /// the app's text (a positional record, a nominal init-only one, a struct), not the untrusted value.
+    /// </summary>
+    [Theory]
+    [InlineData("var parts = Base with { Question = r.Question }; history.AddSystemMessage(parts.Persona);")]
+    [InlineData("var c = new Nominal { Persona = \"Be brief.\" } with { Question = r.Question }; history.AddSystemMessage(c.Persona);")]
+    [InlineData("var c = new AskValue(\"Be brief.\", \"\") with { Question = r.Question }; history.AddSystemMessage(\"Rules: \" + c.Persona);")]
+    public Task Members_a_copy_does_not_set_keep_what_the_copied_record_held(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    [InlineData("var parts = Base with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:parts.Question|});")]
+    [InlineData("var parts = r with { Question = \"\" }; history.AddSystemMessage({|SLLM1001:parts.Persona|});")]
+    [InlineData("var c = new Nominal { Persona = r.Persona } with { Question = \"x\" }; history.AddSystemMessage({|SLLM1001:c.Persona|});")]
+    public Task Members_of_a_copy_of_untrusted_data_stay_untrusted(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
     private static string Code(string body) => Verify.Usings + Types + $$"""
 
         public class C
         {
             ChatHistory history = new();
+            static readonly AskRequest Base = new("You are terse.", "");
             static string Pick(string p) => p == "pirate" ? "a pirate" : "an assistant";
             public void M([FromBody] AskRequest r, [FromBody] AskValue v, [FromBody] Mutable m)
             {

@@ -86,6 +86,7 @@ internal sealed partial class TaintWalker
     // `with` expression, or tuple or positional record with known elements (see _tupleElements), that every tainting
     // assignment to it came from (null once anything else taints it).
     private readonly Dictionary<IWithOperation, Dictionary<ISymbol, TaintValue?>> _withMembers = new();
+    private readonly Dictionary<IWithOperation, TaintValue?> _withOperands = new();
     private readonly Dictionary<ISymbol, IOperation?> _withOrigin = new(SymbolEqualityComparer.Default);
 
     /// <summary>
@@ -1176,6 +1177,7 @@ internal sealed partial class TaintWalker
     private TaintValue? EvalWith(IWithOperation with)
     {
         var result = Eval(with.Operand);
+        _withOperands[with] = result;
         var members = new Dictionary<ISymbol, TaintValue?>(SymbolEqualityComparer.Default);
         foreach (var initializer in with.Initializer.Initializers)
         {
@@ -1196,8 +1198,8 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// For <c>local.Member</c> where every tainting assignment to the local is one <c>with</c> expression that set the
-    /// member: that value's taint. Only a member nothing can change after the copy is made (an init-only or get-only
+    /// For <c>local.Member</c> where every tainting assignment to the local is one <c>with</c> expression: the value it set
+    /// the member to, or for a member it did not set, what the copied object held (its taint). Only a member nothing can change after the copy is made (an init-only or get-only
     /// property, a readonly field, any member of a struct copy), so no alias can put other text there later.
     /// </summary>
     private bool TryWithMember(IOperation? instance, ISymbol member, out TaintValue? taint)
@@ -1221,7 +1223,13 @@ internal sealed partial class TaintWalker
             return true;
         }
 
-        if (origin is not IWithOperation with || !_withMembers.TryGetValue(with, out var members) || !members.TryGetValue(member, out taint))
+        if (origin is not IWithOperation with || !_withMembers.TryGetValue(with, out var members))
+        {
+            return false;
+        }
+
+        // A member the copy does not set holds what the copied object held there: at most that object's taint.
+        if (!members.TryGetValue(member, out taint) && !_withOperands.TryGetValue(with, out taint))
         {
             return false;
         }
