@@ -55,7 +55,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
         start.RegisterOperationBlockAction(block => AnalyzeBlock(block, taint));
         if (!table.DangerousContentProperties.IsEmpty)
         {
-            start.RegisterOperationAction(op => AnalyzeDangerousContent(op, table), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(op => AnalyzeDangerousContent(op, table), OperationKind.SimpleAssignment, OperationKind.CompoundAssignment);
         }
 
         if (table.Unresolved.Count > 0)
@@ -72,7 +72,13 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeDangerousContent(OperationAnalysisContext context, LlmApiTable table)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        // `= value` and `|= value` (a compound `&=` can only keep it false or leave it as it was).
+        var assignment = (IAssignmentOperation)context.Operation;
+        if (assignment is ICompoundAssignmentOperation { OperatorKind: not BinaryOperatorKind.Or })
+        {
+            return;
+        }
+
         if (assignment.Target is IPropertyReferenceOperation property
             && table.DangerousContentProperties.Contains(property.Property.OriginalDefinition)
             && assignment.Value.ConstantValue is not { HasValue: true, Value: false })

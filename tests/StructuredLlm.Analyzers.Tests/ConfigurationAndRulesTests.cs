@@ -94,6 +94,9 @@ public class RuleTests
                     var config = new PromptTemplateConfig("Hello {{$name}}") { {|SLLM1004:AllowDangerouslySetContent = true|} };
                     {|SLLM1004:config.AllowDangerouslySetContent = flag|};
                     config.AllowDangerouslySetContent = false;
+                    {|SLLM1004:config.AllowDangerouslySetContent |= flag|};
+                    config.AllowDangerouslySetContent &= flag;
+                    config.AllowDangerouslySetContent |= false;
                     var variable = new InputVariable { Name = "name", {|SLLM1004:AllowDangerouslySetContent = true|} };
                     var factory = new KernelPromptTemplateFactory { {|SLLM1004:AllowDangerouslySetContent = true|} };
                 }
