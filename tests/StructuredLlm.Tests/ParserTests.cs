@@ -255,8 +255,26 @@ public class ParserTests
         Assert.True(r.Success);
         Assert.Equal(new[] { "urgent" }, r.Value!.Tags);
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ScalarToList);
-        // text that only looks like brackets is still one item
-        Assert.Equal(new[] { "[urgent]" }, Ok("""{"category":"billing","priority":1,"summary":"x","tags":"[urgent]"}""").Tags);
+    }
+
+    /// <summary>
+    /// A list written as text in brackets that is not strict JSON: one item holding the whole text would be silently wrong
+    /// (the model meant several, or one without the brackets), and its elements would be a guess, so it is refused.
+    /// </summary>
+    [Theory]
+    [InlineData("\"[urgent]\"")]
+    [InlineData("\"[refund, urgent]\"")]
+    [InlineData("\"['refund', 'urgent']\"")]
+    [InlineData("\" [\\\"refund\\\", \\\"dup\\\"\"")]
+    [InlineData("\"[\\\"refund\\\", \\\"urgent\\\",]\"")]
+    [InlineData("\"[\\\"refund\\\", ...]\"")]
+    public void A_string_holding_an_array_that_is_not_json_is_refused(string tags)
+    {
+        var r = SupportTicketReader.Parse("{\"category\":\"billing\",\"priority\":1,\"summary\":\"x\",\"tags\":" + tags + "}");
+        Assert.False(r.Success);
+        var error = Assert.Single(r.Errors);
+        Assert.Equal("$.tags", error.Path);
+        Assert.Contains("an array that is not valid JSON", error.Found, System.StringComparison.Ordinal);
     }
 
     [Theory]

@@ -396,7 +396,8 @@ internal ref struct JsonRepairer
             }
 
             _inMember = true;
-            bool processedValue = ParseValue();
+            ParseWs(true);
+            bool processedValue = ParseEllipsisValue() || ParseValue();
             _inMember = false;
             if (!processedValue)
             {
@@ -587,14 +588,39 @@ internal ref struct JsonRepairer
     private void SkipEllipsis(int containerStart)
     {
         ParseWs(true);
-        if (StartsWith(_i, "..."u8))
+        int n = EllipsisLength(_i);
+        if (n > 0)
         {
-            Rec(LlmRepairKind.Ellipsis, _i, 3, "");
+            Rec(LlmRepairKind.Ellipsis, _i, n, "");
             _log.Incomplete.Add(containerStart);
-            _i += 3;
+            _i += n;
             ParseWs(true);
             if (Cur == (byte)',') _i++;
         }
+    }
+
+    /// <summary>The length of an ellipsis at <paramref name="i"/>: <c>...</c> or the one character <c>…</c> (U+2026); 0 if none.</summary>
+    private readonly int EllipsisLength(int i) => StartsWith(i, "..."u8) || StartsWith(i, "\u2026"u8) ? 3 : 0;
+
+    /// <summary>
+    /// <c>"summary": ...</c> or <c>"summary": …</c>: an ellipsis standing for a value that was left out. It becomes
+    /// <c>null</c>, marked incomplete (a typed read refuses it), instead of the text <c>"..."</c>.
+    /// </summary>
+    private bool ParseEllipsisValue()
+    {
+        int n = EllipsisLength(_i);
+        int after = _i + n;
+        if (n == 0 || !(after >= Len || IsDelimiter(_t[after]) || IsWs(_t[after])))
+        {
+            return false;
+        }
+
+        Rec(LlmRepairKind.Ellipsis, _i, n, "null");
+        _log.Incomplete.Add(_o.Length);
+        _o.Append("null"u8);
+        _i = after;
+        ParseWs(true);
+        return true;
     }
 
     // ------------------------------------------------------------------ strings
@@ -1005,10 +1031,13 @@ internal ref struct JsonRepairer
             _o.Append(num.Slice(from));
             _o.Append((byte)'0');
         }
-        // A lone sign or an exponent with no digits lost a part of the number: whatever is written is a guess, so a
-        // typed read refuses it on a member. A dangling dot (`2.` → `2.0`) keeps the value and is only a format repair.
+        // A lone sign, a dot with no digit (`.`, `-.`) or an exponent with no digits lost a part of the number: whatever
+        // is written is a guess, so a typed read refuses it on a member. A dangling dot (`2.` → `2.0`) keeps the value
+        // and is only a format repair.
         byte last = num[num.Length - 1];
-        if (from >= num.Length || last is (byte)'e' or (byte)'E' or (byte)'+' or (byte)'-')
+        bool digits = false;
+        foreach (byte b in num) digits |= IsDigit(b);
+        if (from >= num.Length || !digits || last is (byte)'e' or (byte)'E' or (byte)'+' or (byte)'-')
         {
             _log.Incomplete.Add(outStart);
             Rec(LlmRepairKind.IncompleteNumber, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));

@@ -171,9 +171,11 @@ public static partial class LlmRead
     /// <summary>A <see cref="double"/>; a numeric string is accepted (<c>"12.5"</c>), nothing with units, separators or symbols.</summary>
     public static bool Double(ref Utf8JsonReader reader, LlmReadContext context, string expected, out double value)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !double.IsInfinity(value)) return true;
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !double.IsInfinity(value)
+            && (value != 0 || !HasNonZeroDigit(NumberText(ref reader)))) return true;
         if (reader.TokenType == JsonTokenType.String && TryNumberTextFromString(ref reader, out var text) &&
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value) &&
+            (value != 0 || !HasNonZeroDigit(text)) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, text))
         {
             return true;
@@ -186,7 +188,8 @@ public static partial class LlmRead
     {
         bool ok = Double(ref reader, context, expected, out var d);
         value = (float)d;
-        if (ok && float.IsInfinity(value))
+        // Too large or too small for a float (1e-50 would read as 0): not the number written.
+        if (ok && (float.IsInfinity(value) || (value == 0 && d != 0)))
         {
             context.AddError(expected, ref reader);
             return false;
@@ -197,13 +200,52 @@ public static partial class LlmRead
     /// <summary>A <see cref="decimal"/>.</summary>
     public static bool Decimal(ref Utf8JsonReader reader, LlmReadContext context, string expected, out decimal value)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value)) return true;
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value)
+            && ((value != 0 && reader.ValueSpan.Length <= 28) || KeepsDigits(NumberText(ref reader), value))) return true;
         if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out value) &&
+            KeepsDigits(SafeString(ref reader)!.Trim(), value) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, value.ToString(CultureInfo.InvariantCulture)))
         {
             return true;
         }
         return FailOrSingle(ref reader, context, expected, Decimal, out value);
+    }
+
+    /// <summary>A number token's text (rarely needed: only to check a zero or a long decimal).</summary>
+    private static string NumberText(ref Utf8JsonReader reader) =>
+        Utf8Text.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
+
+    /// <summary>Whether a number's digits before its exponent hold anything but zeros (<c>1e-400</c> is not zero).</summary>
+    private static bool HasNonZeroDigit(string text)
+    {
+        foreach (char c in text)
+        {
+            if (c is 'e' or 'E') break;
+            if (c is >= '1' and <= '9') return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a decimal holds every significant digit written: more than its 28–29 digits would be rounded, and a value
+    /// below its smallest step would read as zero.
+    /// </summary>
+    private static bool KeepsDigits(string text, decimal value) =>
+        SignificantDigits(text.AsSpan()).SequenceEqual(SignificantDigits(value.ToString(CultureInfo.InvariantCulture).AsSpan()));
+
+    /// <summary>The digits of a number's mantissa without its sign, point, leading and trailing zeros (<c>-0.0120e5</c> → <c>12</c>).</summary>
+    private static ReadOnlySpan<char> SignificantDigits(ReadOnlySpan<char> text)
+    {
+        int e = text.IndexOfAny('e', 'E');
+        if (e >= 0) text = text.Slice(0, e);
+        var digits = new char[text.Length];
+        int n = 0;
+        foreach (char c in text)
+        {
+            if (c is >= '0' and <= '9' && (n > 0 || c != '0')) digits[n++] = c;
+        }
+        while (n > 0 && digits[n - 1] == '0') n--;
+        return digits.AsSpan(0, n);
     }
 
     // ------------------------------------------------------------------ bool
@@ -261,7 +303,7 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.String)
         {
             if (reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
-            if (AsIsoDateTime(ref reader) is { } iso)
+            if (AsIsoDateTime(ref reader) is { } iso && !FractionTooLong(iso))
             {
                 var r = new Utf8JsonReader(iso);
                 r.Read();
@@ -287,7 +329,7 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.String)
         {
             if (reader.TryGetDateTimeOffset(out value) && HasTime(IsoText(ref reader), out bool offset) && offset) return true;
-            if (AsIsoDateTime(ref reader) is { } iso && HasTime(iso.AsSpan(1, iso.Length - 2), out offset) && offset)
+            if (AsIsoDateTime(ref reader) is { } iso && HasTime(iso.AsSpan(1, iso.Length - 2), out offset) && offset && !FractionTooLong(iso))
             {
                 var r = new Utf8JsonReader(iso);
                 r.Read();
@@ -358,19 +400,36 @@ public static partial class LlmRead
     private static bool HasTime(ReadOnlySpan<byte> text, out bool offset)
     {
         offset = false;
-        if (text.Length <= 11 || text[10] is not ((byte)'T' or (byte)'t')) return false;
+        if (text.Length <= 11 || text[10] is not ((byte)'T' or (byte)'t') || FractionTooLong(text)) return false;
         var time = text.Slice(11);
         offset = time[time.Length - 1] is (byte)'Z' or (byte)'z' || time.IndexOfAny((byte)'+', (byte)'-') >= 0;
         return true;
     }
 
-    /// <summary>A <see cref="TimeSpan"/> string in the constant format (<c>[-][d.]hh:mm:ss[.fffffff]</c>).</summary>
+    /// <summary>
+    /// More than seven digits of a second (<c>10:00:00.123456789</c>): System.Text.Json reads the first seven (ticks) and
+    /// drops the rest, a value other than the one written, so such a date-time is refused, as such a duration is.
+    /// </summary>
+    private static bool FractionTooLong(ReadOnlySpan<byte> text)
+    {
+        int dot = text.IndexOf((byte)'.');
+        if (dot < 0) return false;
+        int digits = 0;
+        for (int i = dot + 1; i < text.Length && IsDigit(text[i]); i++) digits++;
+        return digits > 7;
+    }
+
+    /// <summary>
+    /// A <see cref="TimeSpan"/> string in the constant format (<c>[-][d.]hh:mm:ss[.fffffff]</c>), hours, minutes and seconds
+    /// all written: the format's shorter forms read <c>"90"</c> as 90 days and <c>"1:30"</c> as an hour and a half, where
+    /// a model may have meant minutes or seconds.
+    /// </summary>
     public static bool TimeSpan(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeSpan value)
     {
         if (reader.TokenType == JsonTokenType.String)
         {
             var s = SafeString(ref reader);
-            if (System.TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out value)) return true;
+            if (HasHoursMinutesSeconds(s) && System.TimeSpan.TryParseExact(s, "c", CultureInfo.InvariantCulture, out value)) return true;
             if ((TryParseIsoDuration(s, out value) || TryParseWordDuration(s, out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("c", CultureInfo.InvariantCulture))))
             {
@@ -378,6 +437,13 @@ public static partial class LlmRead
             }
         }
         return FailOrSingle(ref reader, context, expected, TimeSpan, out value);
+    }
+
+    private static bool HasHoursMinutesSeconds(string? text)
+    {
+        int colons = 0;
+        foreach (char c in text ?? "") colons += c == ':' ? 1 : 0;
+        return colons == 2;
     }
 
     /// <summary>
@@ -666,6 +732,13 @@ public static partial class LlmRead
             }
             return ReadDecodedList(decoded, context, expected, readItem, out value);
         }
+        if (reader.TokenType == JsonTokenType.String && LooksLikeArray(ref reader))
+        {
+            // "[refund, urgent]", "['a', 'b']", "[\"a\", ..." : an array written as text that is not strict JSON. Taken as one
+            // item it would be a silently wrong one-element list; decoding it would guess at its elements.
+            context.AddError(expected, "a string holding an array that is not valid JSON, " + LlmReadContext.Describe(ref reader));
+            return false;
+        }
         if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
             context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[" + LlmReadContext.Describe(ref reader) + "]"))
         {
@@ -676,6 +749,15 @@ public static partial class LlmRead
             return ok;
         }
         return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>Whether the current string token's text starts, after spaces, with <c>[</c>.</summary>
+    private static bool LooksLikeArray(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        int a = 0;
+        while (a < raw.Length && raw[a] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') a++;
+        return a < raw.Length && raw[a] == (byte)'[';
     }
 
     /// <summary>The current string token's text, trimmed and unescaped, when it is a complete strict JSON array; else null.</summary>

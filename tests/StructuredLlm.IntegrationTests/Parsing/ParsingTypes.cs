@@ -59,3 +59,16 @@ public partial record Workflow(IReadOnlyList<WorkflowStep> Steps, StepPriority P
 /// <summary>Every member optional: an object none of whose keys names a member still reads (as all nulls).</summary>
 [LlmOutput]
 public partial record SearchFilter(string? Category, int? Limit, IReadOnlyList<string>? Tags);
+
+/// <summary>Durations, instants and numbers whose text can hold more than the type does; every member optional, so a test
+/// sets only the one it is about.</summary>
+[LlmOutput]
+public partial record Reading(
+    System.TimeSpan? Duration,
+    System.DateTime? Taken,
+    System.DateTimeOffset? At,
+    float? Ratio,
+    double? Value,
+    decimal? Amount,
+    string? Note,
+    IReadOnlyList<string>? Labels);

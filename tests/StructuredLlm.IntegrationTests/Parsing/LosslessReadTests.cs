@@ -1,0 +1,105 @@
+using System;
+using StructuredLlm.Json;
+
+namespace StructuredLlm.IntegrationTests.Parsing;
+
+/// <summary>
+/// Text that says more than the member's type can hold, or less than a value: read exactly, or refused at its path; never
+/// a value that differs from what the text says (a duration guessed from a bare number, digits dropped, a nonzero number
+/// read as zero, a placeholder read as data).
+/// </summary>
+public class LosslessReadTests
+{
+    private static LlmResult<Reading> Read(string member, string value) => Reading.LlmInfo.Parse("{\"" + member + "\": " + value + "}");
+
+    private static void Refused(string member, string value)
+    {
+        var r = Read(member, value);
+        Assert.False(r.Success, member + ": " + value + " was read as " + r.Value);
+        Assert.Contains(r.Errors, e => e.Path == "$." + member);
+    }
+
+    [Theory]
+    [InlineData("\"01:30:00\"", 90 * 60)]
+    [InlineData("\"1.12:00:00\"", 36 * 3600)]
+    [InlineData("\"-00:00:10\"", -10)]
+    [InlineData("\"00:00:00.5\"", 0.5)]
+    [InlineData("\"PT90M\"", 90 * 60)]
+    [InlineData("\"90 minutes\"", 90 * 60)]
+    public void A_duration_with_hours_minutes_and_seconds_or_its_units_is_read(string text, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), Read("duration", text).Value!.Duration);
+
+    [Theory]
+    [InlineData("\"90\"")]        // days? minutes?
+    [InlineData("\" 3 \"")]
+    [InlineData("\"-10\"")]
+    [InlineData("\"1:30\"")]      // hours and minutes, or minutes and seconds
+    [InlineData("\"1.12:00\"")]
+    public void A_duration_without_its_units_is_refused(string text) => Refused("duration", text);
+
+    [Theory]
+    [InlineData("taken", "\"2025-03-01T10:00:00.123456789\"")]
+    [InlineData("taken", "\"2025-03-01 10:00:00.12345678\"")]
+    [InlineData("at", "\"2025-03-01T10:00:00.123456789+02:00\"")]
+    [InlineData("at", "\"2025-03-01T10:00:00.9999999999Z\"")]
+    public void More_than_seven_digits_of_a_second_are_refused(string member, string text) => Refused(member, text);
+
+    [Fact]
+    public void Seven_digits_of_a_second_are_read_exactly()
+    {
+        Assert.Equal(new DateTime(2025, 3, 1, 10, 0, 0).AddTicks(1234567), Read("taken", "\"2025-03-01T10:00:00.1234567\"").Value!.Taken);
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.FromHours(2)).AddTicks(1234567),
+            Read("at", "\"2025-03-01T10:00:00.1234567+02:00\"").Value!.At);
+    }
+
+    [Theory]
+    [InlineData("value", "1e-400")]
+    [InlineData("value", "\"1e-400\"")]
+    [InlineData("ratio", "1e-50")]
+    [InlineData("ratio", "-1e-46")]
+    [InlineData("amount", "1e-30")]
+    [InlineData("amount", "0.0000000000000000000000000000001")]
+    [InlineData("amount", "\"1e-40\"")]
+    public void A_nonzero_number_too_small_for_the_type_is_refused_not_read_as_zero(string member, string text) => Refused(member, text);
+
+    [Theory]
+    [InlineData("300.500000000000000000000000000001")]
+    [InlineData("0.12345678901234567890123456789")]
+    [InlineData("\"150.250000000000000000000000001\"")]
+    public void A_decimal_with_more_digits_than_it_holds_is_refused_not_rounded(string text) => Refused("amount", text);
+
+    [Fact]
+    public void Zeros_and_exact_decimals_are_read()
+    {
+        Assert.Equal(0d, Read("value", "0.0").Value!.Value);
+        Assert.Equal(0d, Read("value", "0e5").Value!.Value);
+        Assert.Equal(0f, Read("ratio", "-0.0").Value!.Ratio);
+        Assert.Equal(0m, Read("amount", "0.000").Value!.Amount);
+        Assert.Equal(12.50m, Read("amount", "12.50").Value!.Amount);
+        Assert.Equal(1234567890.1234567890123456789m, Read("amount", "1234567890.1234567890123456789").Value!.Amount);
+        Assert.Equal(1.5e-20m, Read("amount", "1.5e-20").Value!.Amount);
+    }
+
+    [Theory]
+    [InlineData("value", ".")]
+    [InlineData("value", "-.")]
+    [InlineData("amount", ".")]
+    [InlineData("note", ".")]       // not the text "0.0"
+    [InlineData("labels", "[\"a\", .]")]
+    [InlineData("labels", "[\"a\", . . .]")]
+    public void A_dot_without_digits_is_no_number(string member, string text) => Refused(member, text);
+
+    [Theory]
+    [InlineData("note", "...")]
+    [InlineData("note", "\u2026")]
+    [InlineData("labels", "[\"refund\", \"urgent\", \u2026]")]
+    [InlineData("labels", "[\u2026]")]
+    public void An_ellipsis_for_a_value_that_was_left_out_is_refused_not_read_as_text(string member, string text) => Refused(member, text);
+
+    [Fact]
+    public void An_ellipsis_inside_text_is_text()
+    {
+        Assert.Equal("to be continued...", Read("note", "\"to be continued...\"").Value!.Note);
+        Assert.Equal("…", Read("note", "\"…\"").Value!.Note);
+    }
+}
