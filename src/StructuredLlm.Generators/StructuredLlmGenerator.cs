@@ -98,16 +98,26 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
             .Select(static (all, _) => InfoEmitter.CollidingPrefixes(all))
             .WithTrackingName(TrackingNames.HintCollisions);
 
+        // Output types declared more than once (CS0101 in the user's code): equal unless that set changes.
+        IncrementalValueProvider<EquatableArray<string>> duplicates = entries
+            .Select(static (all, _) => InfoEmitter.DuplicateKeys(all))
+            .WithTrackingName(TrackingNames.DuplicateKeys);
+
         context.RegisterSourceOutput(
-            models.Combine(features).Combine(collisions).WithTrackingName(TrackingNames.ModelsWithFeatures),
+            models.Combine(features).Combine(collisions.Combine(duplicates)).WithTrackingName(TrackingNames.ModelsWithFeatures),
             static (spc, input) =>
             {
                 // Runs only when this type's spec (or the compilation features) changed: all text is built here.
                 OutputSpec spec = input.Left.Left;
-                spc.AddSource(InfoEmitter.HintName(spec, input.Right), InfoEmitter.EmitInfoText(spec, input.Left.Right, input.Right));
+                if (System.Linq.Enumerable.Contains(input.Right.Right, spec.MetadataKey))
+                {
+                    return;
+                }
+
+                spc.AddSource(InfoEmitter.HintName(spec, input.Right.Left), InfoEmitter.EmitInfoText(spec, input.Left.Right, input.Right.Left));
                 if (InfoEmitter.EmitsReader(spec, input.Left.Right))
                 {
-                    spc.AddSource(InfoEmitter.HintName(spec, input.Right, "LlmReader"), ReaderEmitter.EmitText(spec, input.Left.Right));
+                    spc.AddSource(InfoEmitter.HintName(spec, input.Right.Left, "LlmReader"), ReaderEmitter.EmitText(spec, input.Left.Right));
                 }
             });
 

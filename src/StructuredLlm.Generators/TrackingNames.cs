@@ -12,6 +12,7 @@ internal static class TrackingNames
     public const string RegistryEntries = nameof(RegistryEntries);
     public const string Registry = nameof(Registry);
     public const string HintCollisions = nameof(HintCollisions);
+    public const string DuplicateKeys = nameof(DuplicateKeys);
     public const string DiagnosticItems = nameof(DiagnosticItems);
     public const string AllEntries = nameof(AllEntries);
 
@@ -22,5 +23,5 @@ internal static class TrackingNames
     /// </summary>
     public const string DiagnosticsReport = nameof(DiagnosticsReport);
 
-    public static readonly string[] All = { Parse, ProfileLimits, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DiagnosticItems, AllEntries };
+    public static readonly string[] All = { Parse, ProfileLimits, Diagnostics, Models, Features, ModelsWithFeatures, RegistryEntries, Registry, HintCollisions, DuplicateKeys, DiagnosticItems, AllEntries };
 }

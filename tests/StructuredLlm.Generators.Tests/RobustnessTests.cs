@@ -21,6 +21,8 @@ public class RobustnessTests
         "[LlmOutput] public abstract partial record A(int X);",
         "[LlmOutput, LlmOutput] public partial record Twice(int X);",
         "[LlmOutput] public partial record Split(int X); [LlmOutput] public partial record Split { public int Y { get; init; } }",
+        "[LlmOutput] public partial record R(int X); [LlmOutput] public partial class R { public int Y { get; set; } }",   // one type declared twice (CS0101), as mid-edit
+        "[LlmOutput] public partial record R(int X); [LlmOutput] public partial record R(string Y); [LlmOutput] public partial record S(R Value);",
         "[LlmOutput(Name = null, NamingPolicy = (LlmNamingPolicy)99)] public partial record Odd(int X);",
         "[LlmOutput] public partial record Self(Self Me);",
         "[LlmOutput] public partial record Self2(Self2? Me, List<Self2> Many, Dictionary<string, Self2> ByName);",
@@ -82,6 +84,40 @@ public class RobustnessTests
 
         // Hint names are unique (AddSource would have thrown otherwise) and diagnostics have real locations.
         Assert.All(run.GeneratorDiagnostics, d => Assert.True(d.Location != Location.None, d.ToString()));
+    }
+
+    /// <summary>
+    /// A type declared twice (CS0101 while a type is moved or copied) gets no generated code until one declaration is
+    /// left: two files would share one hint name. The registry leaves it out too; other output types are unaffected.
+    /// </summary>
+    [Fact]
+    public void A_type_declared_twice_gets_nothing_generated_until_one_declaration_is_left()
+    {
+        const string Usings = "using StructuredLlm;\n";
+        GeneratorRun twice = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record R(int X); [LlmOutput] public partial class R { public int Y { get; set; } } [LlmOutput] public partial record Other(int Z);");
+        twice.AssertNoException();
+        Assert.DoesNotContain(twice.Sources, s => s.HintName.StartsWith("R.", System.StringComparison.Ordinal));
+        Assert.Contains(twice.Sources, s => s.HintName == "Other.LlmOutput.g.cs");
+        Assert.DoesNotContain("R.LlmInfo", twice.Source("StructuredLlm.LlmOutputs.g.cs"), System.StringComparison.Ordinal);
+        Assert.Contains("Other.LlmInfo", twice.Source("StructuredLlm.LlmOutputs.g.cs"), System.StringComparison.Ordinal);
+
+        GeneratorRun once = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record R(int X); [LlmOutput] public partial record Other(int Z);");
+        once.AssertClean();
+        Assert.Contains(once.Sources, s => s.HintName == "R.LlmOutput.g.cs");
+    }
+
+    /// <summary>
+    /// A member of a constructed generic type is named in the reader's doc comments as code, not as a <c>see</c>
+    /// reference (whose brackets are not valid XML): a build with documentation warnings as errors stays clean.
+    /// </summary>
+    [Fact]
+    public void A_member_of_a_constructed_generic_type_leaves_the_generated_doc_comments_valid()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.Collections.Generic; using StructuredLlm;\n"
+            + "/// <summary>A page.</summary>\npublic record Page<T>(List<T> Items);\n"
+            + "/// <summary>An outer type.</summary>\npublic class Outer<T> { /// <summary>An inner one.</summary>\npublic record Inner(T Value); }\n"
+            + "[LlmOutput] public partial record R(Page<string> Names, Page<int?> Counts, Outer<int>.Inner Nested);");
+        run.AssertClean();
     }
 
     /// <summary>

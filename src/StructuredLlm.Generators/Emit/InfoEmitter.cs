@@ -58,6 +58,29 @@ internal static class InfoEmitter
         return keysByPrefix.Where(p => p.Value.Count > 1).Select(p => p.Key).OrderBy(k => k, System.StringComparer.Ordinal).ToEquatableArray();
     }
 
+    /// <summary>
+    /// Metadata names (ordinal order) declared as more than one output type: the same type declared twice, an error the
+    /// compiler reports (CS0101), as it is while a type is being moved or copied. Nothing is emitted for them (two files
+    /// would share one hint name, and either text would hold the other's members), until one declaration is left.
+    /// </summary>
+    public static EquatableArray<string> DuplicateKeys(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries)
+        => DuplicateKeys((IEnumerable<RegistryEntry>)entries);
+
+    private static EquatableArray<string> DuplicateKeys(IEnumerable<RegistryEntry> entries)
+    {
+        var seen = new HashSet<string>(System.StringComparer.Ordinal);
+        var duplicates = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (RegistryEntry entry in entries)
+        {
+            if (!seen.Add(entry.MetadataKey))
+            {
+                duplicates.Add(entry.MetadataKey);
+            }
+        }
+
+        return duplicates.ToEquatableArray();
+    }
+
     public const string RegistryHintName = "StructuredLlm.LlmOutputs.g.cs";
 
     private static string GeneratedCode => $"[global::System.CodeDom.Compiler.GeneratedCode({CSharpLiteral.String(GeneratorName)}, {CSharpLiteral.String(GeneratorVersion)})]";
@@ -219,7 +242,8 @@ internal static class InfoEmitter
         w.OpenBrace();
         w.WriteLine("private static readonly global::StructuredLlm.LlmOutputInfo[] s_all = new global::StructuredLlm.LlmOutputInfo[]");
         w.OpenBrace();
-        foreach (RegistryEntry entry in entries.Where(e => e.IsAccessible).OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
+        var duplicates = new HashSet<string>(DuplicateKeys(entries), System.StringComparer.Ordinal);
+        foreach (RegistryEntry entry in entries.Where(e => e.IsAccessible && !duplicates.Contains(e.MetadataKey)).OrderBy(e => e.TypeName, System.StringComparer.Ordinal))
         {
             w.WriteLine(entry.TypeName + ".LlmInfo,");
         }

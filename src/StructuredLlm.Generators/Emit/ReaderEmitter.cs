@@ -151,6 +151,13 @@ internal static class ReaderEmitter
     private static string Escape(string identifier)
         => SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None ? "@" + identifier : identifier;
 
+    /// <summary>
+    /// A type named in a doc comment: a <c>see</c> reference, or, for a constructed generic type (<c>Page&lt;string&gt;</c>,
+    /// which is no valid reference and whose brackets are not valid XML), its name as code.
+    /// </summary>
+    private static string DocType(string typeName) =>
+        typeName.IndexOf('<') < 0 ? "<see cref=\"" + typeName + "\"/>" : "<c>" + System.Security.SecurityElement.Escape(typeName) + "</c>";
+
     private static string NonNullable(string typeName) => typeName.EndsWith("?", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 1) : typeName;
 
     /// <summary>Equal ignoring case and everything but letters and digits, as the runtime tables match names.</summary>
@@ -459,7 +466,7 @@ internal static class ReaderEmitter
 
             SourceWriter w = _methods;
             w.WriteLine();
-            w.WriteLine("/// <summary>Reads a <see cref=\"", NonNullable(d.TypeName), "\"/> at the current token; false (with errors in <paramref name=\"context\"/>) when refused.</summary>");
+            w.WriteLine("/// <summary>Reads a ", DocType(NonNullable(d.TypeName)), " at the current token; false (with errors in <paramref name=\"context\"/>) when refused.</summary>");
             w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             _temp = 0;
@@ -700,7 +707,7 @@ internal static class ReaderEmitter
 
             SourceWriter w = _methods;
             w.WriteLine();
-            w.WriteLine("/// <summary>Reads a <see cref=\"", NonNullable(d.TypeName), "\"/>: the ", CSharpLiteral.String(discriminator).Replace("\"", "&quot;"), " member chooses the derived type.</summary>");
+            w.WriteLine("/// <summary>Reads a ", DocType(NonNullable(d.TypeName)), ": the ", CSharpLiteral.String(discriminator).Replace("\"", "&quot;"), " member chooses the derived type.</summary>");
             w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             w.WriteLine("value = default", _bang, ";");
