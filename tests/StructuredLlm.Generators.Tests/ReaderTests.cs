@@ -439,6 +439,56 @@ public class ReaderTests
         Assert.Equal(2.0, (double)a.C.Radius);
     }
 
+    /// <summary>
+    /// A <c>[RegularExpression]</c> holds for the whole value, as DataAnnotations checks it: the reader refuses a value with
+    /// a matching part only, and the schema's pattern (which JSON Schema matches anywhere) is anchored to say the same.
+    /// </summary>
+    [Fact]
+    public void A_regular_expression_must_match_the_whole_value_in_the_reader_and_the_schema()
+    {
+        const string Source = """
+            namespace Rx;
+
+            [LlmOutput]
+            public partial record Slugs(
+                [property: RegularExpression("[a-z]+")] string Slug,
+                [property: RegularExpression("a|b")] string AorB,
+                [property: RegularExpression("^[0-9]+$")] string Digits,
+                [property: RegularExpression("^a|b$")] string Either);
+            """;
+        Type type = Load(Source, "Rx.Slugs");
+        Assert.True(Parse(type, """{"slug": "abc", "aorB": "b", "digits": "42", "either": "a"}""").Ok);
+        foreach (string bad in new[]
+        {
+            """{"slug": "123abc", "aorB": "b", "digits": "42", "either": "a"}""",
+            """{"slug": "abc", "aorB": "ab", "digits": "42", "either": "a"}""",
+            """{"slug": "abc", "aorB": "b", "digits": "42x", "either": "a"}""",
+            """{"slug": "abc", "aorB": "b", "digits": "42", "either": "ab"}""",
+        })
+        {
+            var (ok, _, errors, _) = Parse(type, bad);
+            Assert.False(ok, bad);
+            Assert.Single(errors);
+        }
+
+        GeneratorRun run = GeneratorHarness.Run(Usings + Source);
+        foreach (string profile in SchemaExtractor.ProfileArguments)
+        {
+            System.Text.Json.JsonElement properties = SchemaExtractor.Schema(run, "Rx.Slugs.LlmOutput.g.cs", profile).GetProperty("properties");
+            if (!properties.GetProperty("slug").TryGetProperty("pattern", out _))
+            {
+                Assert.True(profile is "gemini" or "anthropic", profile); // a profile without `pattern` states it in the description
+                continue;
+            }
+
+            string Pattern(string name) => properties.GetProperty(name).GetProperty("pattern").GetString()!;
+            Assert.Equal("^(?:[a-z]+)$", Pattern("slug"));
+            Assert.Equal("^(?:a|b)$", Pattern("aorB"));
+            Assert.Equal("^[0-9]+$", Pattern("digits"));
+            Assert.Equal("^(?:^a|b$)$", Pattern("either"));
+        }
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

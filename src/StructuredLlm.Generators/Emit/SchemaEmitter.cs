@@ -804,7 +804,7 @@ internal sealed class SchemaEmitter
             PrimitiveKind.Uri => "uri",
             _ => null,
         } ?? c.Format;
-        string? pattern = c.Pattern;
+        string? pattern = c.Pattern is { } declared ? WholeMatch(declared) : null;
         if (value.Primitive == PrimitiveKind.TimeSpan)
         {
             pattern ??= TimeSpanPattern;
@@ -1168,5 +1168,28 @@ internal sealed class SchemaEmitter
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A <c>[RegularExpression]</c> pattern as the schema's <c>pattern</c>: DataAnnotations (and the reader) require the
+    /// whole value to match, where a JSON Schema pattern matches anywhere in it, so a pattern not already anchored at both
+    /// ends (<c>^...$</c> with no alternation) is wrapped as <c>^(?:pattern)$</c>.
+    /// </summary>
+    internal static string WholeMatch(string pattern)
+    {
+        bool anchored = pattern.Length >= 2 && pattern[0] == '^' && pattern[pattern.Length - 1] == '$'
+            && pattern.IndexOf('|') < 0 && !EscapedAt(pattern, pattern.Length - 1);
+        return anchored ? pattern : "^(?:" + pattern + ")$";
+    }
+
+    private static bool EscapedAt(string text, int index)
+    {
+        int backslashes = 0;
+        for (int i = index - 1; i >= 0 && text[i] == '\\'; i--)
+        {
+            backslashes++;
+        }
+
+        return backslashes % 2 == 1;
     }
 }

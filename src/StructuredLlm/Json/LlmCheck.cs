@@ -41,7 +41,9 @@ public static partial class LlmCheck
         bool ok;
         try
         {
-            ok = regex.IsMatch(value);
+            // As DataAnnotations' [RegularExpression] does: the whole value must match, not a part of it.
+            var match = regex.Match(value);
+            ok = match.Success && match.Index == 0 && match.Length == value.Length;
         }
         catch (RegexMatchTimeoutException)
         {
