@@ -440,6 +440,41 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// A derived type that is itself polymorphic: as the base's branch it is the object its discriminator names; as a
+    /// member's own type it reads its derived types too. A derived object is never read as its base (its own members
+    /// dropped as unknown), whichever of the two uses the generator meets first.
+    /// </summary>
+    [Theory]
+    [InlineData("B Value, Mid M")]
+    [InlineData("Mid M, B Value")]
+    public void A_derived_type_that_is_itself_polymorphic_keeps_its_own_derived_types(string members)
+    {
+        string source = """
+            namespace Nest;
+
+            [JsonDerivedType(typeof(Mid), "mid")]
+            public abstract record B;
+            [JsonDerivedType(typeof(Leaf), "leaf")]
+            public record Mid(int X) : B;
+            public record Leaf(int X, int Y) : Mid(X);
+
+            [LlmOutput]
+            public partial record R(
+            """ + members + ");";
+        Type type = Load(source, "Nest.R");
+        var (ok, value, errors, _) = Parse(type, """{"value": {"$type": "mid", "x": 1}, "m": {"$type": "leaf", "x": 2, "y": 3}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        object m = value!.GetType().GetProperty("M")!.GetValue(value)!;
+        Assert.Equal("Leaf", m.GetType().Name);
+        Assert.Equal(3, m.GetType().GetProperty("Y")!.GetValue(m));
+        Assert.Equal("Mid", value.GetType().GetProperty("Value")!.GetValue(value)!.GetType().Name);
+
+        GeneratorRun run = GeneratorHarness.Run(Usings + source);
+        System.Text.Json.JsonElement schema = SchemaExtractor.Schema(run, "Nest.R.LlmOutput.g.cs", "jsonSchema");
+        Assert.Contains("\"leaf\"", schema.GetRawText(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A <c>[RegularExpression]</c> holds for the whole value, as DataAnnotations checks it: the reader refuses a value with
     /// a matching part only, and the schema's pattern (which JSON Schema matches anywhere) is anchored to say the same.
     /// </summary>

@@ -276,7 +276,15 @@ internal sealed class TypeSpecParser
                     continue;
                 }
 
+                // A derived type that is itself polymorphic ([JsonDerivedType] on it too) is, as this base's branch, the
+                // plain object this discriminator names; used as a member's type elsewhere it is its own anyOf. The two
+                // are different definitions.
                 string derivedId = derivedType.ToDisplayString(IdFormat);
+                if (DerivedTypes(derivedType).Count > 0)
+                {
+                    derivedId += " (branch of " + id + ")";
+                }
+
                 if (!_definitions.ContainsKey(derivedId))
                 {
                     _definitions.Add(derivedId, null);
