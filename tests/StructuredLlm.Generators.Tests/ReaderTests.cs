@@ -474,6 +474,25 @@ public class ReaderTests
         Assert.Contains("\"leaf\"", schema.GetRawText(), StringComparison.Ordinal);
     }
 
+    /// <summary>An <c>Int128</c> or <c>UInt128</c> member reads every integer of its range, not only what a decimal holds.</summary>
+    [Fact]
+    public void Wide_integers_read_their_whole_range()
+    {
+        Type type = Load("namespace Wide; [LlmOutput] public partial record Big(Int128 I, UInt128 U);", "Wide.Big");
+        foreach (var (i, u) in new[] { (Int128.MaxValue, UInt128.MaxValue), (Int128.MinValue, UInt128.Zero), ((Int128)ulong.MaxValue + 1, (UInt128)ulong.MaxValue + 1) })
+        {
+            var (ok, value, errors, repairs) = Parse(type, "{\"i\": " + i + ", \"u\": " + u + "}");
+            Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+            Assert.Empty(repairs);
+            Assert.Equal(i, value!.GetType().GetProperty("I")!.GetValue(value));
+            Assert.Equal(u, value.GetType().GetProperty("U")!.GetValue(value));
+        }
+
+        Assert.False(Parse(type, "{\"i\": 170141183460469231731687303715884105728, \"u\": 1}").Ok); // one past the maximum
+        Assert.False(Parse(type, "{\"i\": 1, \"u\": -1}").Ok);
+        Assert.True(Parse(type, "{\"i\": \"5\", \"u\": 5.0}").Ok); // the usual lossless coercions
+    }
+
     /// <summary>
     /// A <c>[RegularExpression]</c> holds for the whole value, as DataAnnotations checks it: the reader refuses a value with
     /// a matching part only, and the schema's pattern (which JSON Schema matches anywhere) is anchored to say the same.

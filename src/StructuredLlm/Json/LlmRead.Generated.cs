@@ -22,17 +22,32 @@ public static partial class LlmRead
     }
 
 #if NET8_0_OR_GREATER
-    /// <summary>An <see cref="System.Int128"/> within the range a <see cref="decimal"/> holds exactly.</summary>
+    /// <summary>
+    /// An <see cref="System.Int128"/>: an integer token over its whole range; the coercions of the other integer types
+    /// (<c>"5"</c>, <c>5.0</c>) within the range a <see cref="decimal"/> holds exactly.
+    /// </summary>
     public static bool Int128(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Int128 value)
     {
+        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence
+            && System.Int128.TryParse(reader.ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
         bool ok = Integer(ref reader, context, expected, decimal.MinValue, decimal.MaxValue, out var d);
         value = ok ? (Int128)d : default;
         return ok;
     }
 
-    /// <summary>A <see cref="System.UInt128"/> within the range a <see cref="decimal"/> holds exactly.</summary>
+    /// <summary>A <see cref="System.UInt128"/>, as <see cref="Int128(ref Utf8JsonReader, LlmReadContext, string, out System.Int128)"/> reads.</summary>
     public static bool UInt128(ref Utf8JsonReader reader, LlmReadContext context, string expected, out UInt128 value)
     {
+        if (reader.TokenType == JsonTokenType.Number && !reader.HasValueSequence
+            && System.UInt128.TryParse(reader.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out value))
+        {
+            return true;
+        }
+
         bool ok = Integer(ref reader, context, expected, 0m, decimal.MaxValue, out var d);
         value = ok ? (UInt128)d : default;
         return ok;
