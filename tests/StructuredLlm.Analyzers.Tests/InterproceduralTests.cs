@@ -101,8 +101,42 @@ public class HandlerMethodGroupTests
                 public AIFunction Register() => AIFunctionFactory.Create(Search);
                 public string Search(string query) { history.AddSystemMessage({|SLLM1001:"Searching for " + query|}); return ""; }
                 public string NotATool(string query) { history.AddSystemMessage("Searching for " + query); return ""; }
+                public AIFunction RegisterLocal()
+                {
+                    return AIFunctionFactory.Create(Lookup);
+                    string Lookup(string topic) { history.AddSystemMessage({|SLLM1001:"Topic: " + topic|}); return topic; }
+                }
+                public void RegisterInto(List<AITool> tools)
+                {
+                    tools.Add(AIFunctionFactory.Create(Find));
+                    string Find(string topic) { history.AddSystemMessage({|SLLM1001:"Find: " + topic|}); return topic; }
+                }
+
+                public void NotRegistered()
+                {
+                    Local("x");
+                    string Local(string topic) { history.AddSystemMessage("Topic: " + topic); return topic; }
+                }
             }
             """.Replace("\\\"", "\""));
+
+    /// <summary>A local function given by name to <c>AIFunctionFactory.Create</c> is a tool: its parameters are the model's choice.</summary>
+    [Fact]
+    public Task A_local_function_registered_as_a_tool_has_untrusted_parameters() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public sealed class NotesTool(ChatHistory history)
+            {
+                public string Remember(string note) { history.AddSystemMessage({|SLLM1001:"Remember: " + note|}); return "ok"; }
+                public void Register(List<AITool> tools)
+                {
+                    tools.Add(AIFunctionFactory.Create(Remember));
+                    tools.Add(AIFunctionFactory.Create(Local));
+                    string Local(string topic) { history.AddSystemMessage({|SLLM1001:"Topic: " + topic|}); return topic; }
+                    Helper("x");
+                    string Helper(string topic) { history.AddSystemMessage("Helper: " + topic); return topic; }
+                }
+            }
+            """);
 
     /// <summary>
     /// The registration is found in whichever file makes it, including one that spells the registering method with a

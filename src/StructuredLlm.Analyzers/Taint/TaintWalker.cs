@@ -2912,15 +2912,26 @@ internal sealed partial class TaintWalker
                 value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
             }
 
-            if (value is IAnonymousFunctionOperation lambda)
+            // A lambda, or a local function given by name (`AIFunctionFactory.Create(Search)`): both are walked as part of
+            // this block, so their parameters are seeded here (a method given by name is its own block, found by the
+            // registration scan).
+            var handler = value switch
             {
-                foreach (var parameter in lambda.Symbol.Parameters)
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => local.Method.OriginalDefinition,
+                _ => null,
+            };
+            if (handler is null)
+            {
+                continue;
+            }
+
+            foreach (var parameter in handler.Parameters)
+            {
+                var kind = ParameterSourceKind(handler, parameter, registration);
+                if (kind is not null)
                 {
-                    var kind = ParameterSourceKind(lambda.Symbol, parameter, registration);
-                    if (kind is not null)
-                    {
-                        Seed(parameter, kind);
-                    }
+                    Seed(parameter, kind);
                 }
             }
         }
