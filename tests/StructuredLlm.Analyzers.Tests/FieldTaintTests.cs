@@ -20,6 +20,10 @@ public class FieldTaintTests
     [InlineData("string _input = \"\";\npublic void Set(HttpRequest request) { _input = request.Query[\"q\"]!; }\nstring Prompt() => \"Rules: \" + _input;\npublic void Use() { history.AddSystemMessage({|SLLM1001:Prompt()|}); }")]
     [InlineData("string _log = \"\";\npublic void Append([FromQuery] string q) { _log = _log + q; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_log|}); }")]
     [InlineData("readonly List<string> _notes = new();\npublic void Add([FromForm] string note) { _notes.Add(note); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", _notes)|}); }")]
+    // A dictionary member filled through its indexer in another member, read by indexer, lookup or TryGetValue.
+    [InlineData("readonly Dictionary<string, string> _prefs = new();\npublic void Set([FromBody] string v) { _prefs[\"tone\"] = v; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:\"Tone: \" + _prefs[\"tone\"]|}); }")]
+    [InlineData("readonly Dictionary<string, string> _prefs = new();\npublic void Set([FromBody] string v) { _prefs[\"tone\"] = v; }\npublic void Use() { history.AddSystemMessage({|SLLM1001:\"Tone: \" + _prefs.GetValueOrDefault(\"tone\")|}); }")]
+    [InlineData("readonly Dictionary<string, string> _prefs = new();\npublic void Set([FromBody] string v) { this._prefs[\"tone\"] = v; }\npublic void Use() { if (_prefs.TryGetValue(\"tone\", out var tone)) history.AddSystemMessage({|SLLM1001:\"Tone: \" + tone|}); }")]
     // Writers seen only through calls on the member: a StringBuilder chain, and a fluent method returning its own type.
     [InlineData("readonly StringBuilder _sb = new();\npublic void Add([FromQuery] string q) { _sb.Append(\"Q: \").Append(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_sb.ToString()|}); }")]
     [InlineData("public class Parts { public Parts With(string s) => this; }\nreadonly Parts _parts = new();\npublic void Add([FromQuery] string q) { _parts.With(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_parts.ToString()!|}); }")]
@@ -30,7 +34,8 @@ public class FieldTaintTests
     public Task Stored_taint_reaches_the_sink(string members) => Verify.AnalyzerAsync(Code(members));
 
     [Theory]
-    // Only constants are stored.
+    // Only constants are stored, through an indexer too.
+    [InlineData("readonly Dictionary<string, string> _prefs = new();\npublic void Set([FromBody] string v) { _prefs[\"tone\"] = v.Length > 3 ? \"warm\" : \"dry\"; }\npublic void Use() { history.AddSystemMessage(\"Tone: \" + _prefs[\"tone\"]); }")]
     [InlineData("string _rules = \"\";\npublic void Set(bool strict) { _rules = strict ? \"Be strict.\" : \"Be kind.\"; }\npublic void Use() { history.AddSystemMessage(_rules); }")]
     // A plain parameter of a public method: its callers are not followed, so nothing is known to be untrusted.
     [InlineData("string _rules = \"\";\npublic void Configure(string rules) { _rules = rules; }\npublic void Use() { history.AddSystemMessage(_rules); }")]

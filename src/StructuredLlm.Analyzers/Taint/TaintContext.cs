@@ -1279,6 +1279,13 @@ internal sealed class TaintContext
                     case AssignmentExpressionSyntax assignment:
                         name = AssignedName(assignment.Left);
                         body = EnclosingMember(assignment);
+                        if (name is null && assignment.Left is ElementAccessExpressionSyntax { Expression: var indexed })
+                        {
+                            // _prefs["tone"] = v: an element stored in the member, as a mutator call stores its argument.
+                            name = AssignedName(indexed);
+                            callsOnly = true;
+                        }
+
                         break;
                     case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var receiver } } when AssignedName(receiver) is { } mutated:
                         // _notes.Add(x), _prompt.Append(x): a mutator call stores its argument in the receiver.
