@@ -138,6 +138,20 @@ public class FlowTests
     public Task A_local_read_before_it_is_tainted_is_clean_in_straight_line_code(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>A lambda given a collection's items gets what the collection holds, as a <c>foreach</c> variable does.</summary>
+    [Theory]
+    [InlineData("var docs = new List<string> { q }; docs.ForEach(d => history.AddSystemMessage({|SLLM1001:\"Doc: \" + d|}));")]
+    [InlineData("var docs = new[] { q }; Array.ForEach(docs, d => history.AddSystemMessage({|SLLM1001:\"Doc: \" + d|}));")]
+    [InlineData("Parallel.ForEach(new[] { q }, s => history.AddSystemMessage({|SLLM1001:\"S: \" + s|}));")]
+    [InlineData("_ = new List<string> { ticket.Body }.Select(d => { history.AddSystemMessage({|SLLM1001:\"S: \" + d|}); return 1; }).Sum();")]
+    public Task A_lambda_over_a_collections_items_gets_what_it_holds(string body) => Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    [InlineData("new List<string> { \"a\", \"b\" }.ForEach(d => history.AddSystemMessage(\"Doc: \" + d));")]
+    [InlineData("var docs = new List<string> { q }; docs.ForEach(d => history.AddUserMessage(d));")]
+    [InlineData("var docs = new List<string> { q }; var n = docs.Count(d => d.Length > 3); history.AddSystemMessage($\"{n} documents\");")]
+    public Task A_lambda_over_trusted_items_or_using_them_whole_is_no_finding(string body) => Verify.AnalyzerAsync(Code(body));
+
     /// <summary>
     /// A `+=` onto a sink property is checked for what it adds: the value it already held was checked (and reported) where
     /// it was written, so appending the app's own words reports nothing more, and appending untrusted text is found at

@@ -1901,6 +1901,7 @@ internal sealed partial class TaintWalker
 
         var instance = Eval(invocation.Instance);
         var arguments = EvalArguments(invocation.Arguments, out var argumentTaint, out var valueTainted);
+        SeedItemLambdas(invocation, instance, arguments);
 
         if (method.MethodKind == MethodKind.LocalFunction)
         {
@@ -2900,6 +2901,47 @@ internal sealed partial class TaintWalker
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A lambda given a collection's items (<c>docs.ForEach(d => ...)</c>, <c>Array.ForEach(docs, d => ...)</c>,
+    /// <c>Parallel.ForEach(docs, d => ...)</c>, <c>docs.Select(d => ...)</c>): its parameters get what the collection holds,
+    /// as a <c>foreach</c> variable does. The collection is the receiver, or the first argument of a static or extension
+    /// method; the lambda is walked again with them (the walk runs to a fixed point).
+    /// </summary>
+    private void SeedItemLambdas(IInvocationOperation invocation, TaintValue? instance, TaintValue?[] arguments)
+    {
+        TaintValue? items;
+        if (invocation.Instance is not null)
+        {
+            items = IsCollection(invocation.Instance.Type) ? instance : null;
+        }
+        else
+        {
+            items = arguments.Length > 1 && IsCollection(invocation.Arguments[0].Value.Type) ? arguments[0] : null;
+        }
+
+        if (items is null)
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            if (value is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var parameter in lambda.Symbol.Parameters)
+                {
+                    Assign(parameter, items);
+                }
+            }
+        }
     }
 
     private void SeedHandlers(IInvocationOperation invocation, SourceKind registration)
