@@ -455,6 +455,21 @@ public class DiagnosticTests
     public void SLLM0010_alias_colliding_with_a_name_ignoring_case_and_separators()
         => Assert.Equal("Other", Single("[LlmOutput] public partial record R(string UserName, [property: LlmAlias(\"user_name\")] string Other);", "SLLM0010").At);
 
+    /// <summary>An alias that spells a member's own name again is redundant, not a collision with itself.</summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record R([property: LlmAlias(\"value_x\")] int ValueX);")]
+    [InlineData("public enum E { [LlmAlias(\"alpha\", \"a\")] A, B } [LlmOutput] public partial record R(E Value);")]
+    public void A_redundant_alias_is_no_duplicate(string source) => Assert.Empty(Diagnose(source).Item1);
+
+    /// <summary>An enum with no members leaves a required member no value to take: an error on the member, not an empty enum list.</summary>
+    [Fact]
+    public void SLLM0003_enum_without_members()
+    {
+        Found d = Single("public enum Empty { } [LlmOutput] public partial record R(Empty Value, int X);", "SLLM0003");
+        Assert.Equal("Value", d.At);
+        Assert.Contains("no members", d.Message);
+    }
+
     [Fact]
     public void SLLM0010_duplicate_enum_names()
         => Assert.Equal("B", Single("public enum E { A, [JsonStringEnumMemberName(\"a\")] B } [LlmOutput] public partial record R(E Value);", "SLLM0010").At);

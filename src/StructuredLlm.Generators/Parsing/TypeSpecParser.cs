@@ -576,6 +576,19 @@ internal sealed class TypeSpecParser
         return !ReservedNameClash(type, report: false);
     }
 
+    private static bool HasEnumValue(INamedTypeSymbol type)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true, IsStatic: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private TypeDefinitionSpec ParseEnum(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description)
     {
         var members = new List<EnumMemberSpec>();
@@ -605,7 +618,11 @@ internal sealed class TypeSpecParser
                 string key = NamingPolicies.MatchKey(name);
                 if (used.TryGetValue(key, out string? other))
                 {
-                    Report(DiagnosticDescriptors.DuplicateJsonName, location ?? _rootLocation, type.Name + "." + field.Name, name, type.Name + "." + other);
+                    // An alias that spells the member's own name again is redundant, not a collision.
+                    if (other != field.Name)
+                    {
+                        Report(DiagnosticDescriptors.DuplicateJsonName, location ?? _rootLocation, type.Name + "." + field.Name, name, type.Name + "." + other);
+                    }
                 }
                 else
                 {
@@ -789,7 +806,11 @@ internal sealed class TypeSpecParser
                 string key = NamingPolicies.MatchKey(name);
                 if (usedNames.TryGetValue(key, out string? other))
                 {
-                    Report(DiagnosticDescriptors.DuplicateJsonName, location, memberDisplay, name, other);
+                    // An alias that spells the member's own name again is redundant, not a collision.
+                    if (other != property.Name)
+                    {
+                        Report(DiagnosticDescriptors.DuplicateJsonName, location, memberDisplay, name, other);
+                    }
                 }
                 else
                 {
@@ -1012,6 +1033,9 @@ internal sealed class TypeSpecParser
                     break;
                 case INamedTypeSymbol { TypeKind: TypeKind.Delegate }:
                     unsupported = "delegates are not data";
+                    break;
+                case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType when !HasEnumValue(enumType):
+                    unsupported = "an enum with no members has no value a model could give";
                     break;
                 case INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType:
                     string? enumId = GetDefinition(enumType, null, location);
