@@ -41,9 +41,18 @@ public static partial class LlmCheck
         bool ok;
         try
         {
-            // As DataAnnotations' [RegularExpression] does: the whole value must match, not a part of it.
+            // As DataAnnotations' [RegularExpression] does: the whole value must match, not a part of it (its first match).
+#if NET7_0_OR_GREATER
+            ok = false;
+            foreach (var match in regex.EnumerateMatches(value))
+            {
+                ok = match.Index == 0 && match.Length == value.Length;
+                break;
+            }
+#else
             var match = regex.Match(value);
             ok = match.Success && match.Index == 0 && match.Length == value.Length;
+#endif
         }
         catch (RegexMatchTimeoutException)
         {
