@@ -118,7 +118,7 @@ internal sealed class SchemaEmitter
     private static readonly HashSet<string> GeminiFormats = new(StringComparer.Ordinal) { "date-time", "date", "time" };
 
     /// <summary>What .NET writes for a TimeSpan ("c" format) and reads back.</summary>
-    internal const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
+    internal const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?$";
 
     /// <summary>What .NET writes for a TimeOnly and reads back (RFC 3339 "time" would demand an offset).</summary>
     internal const string TimeOnlyPattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
