@@ -201,7 +201,8 @@ public static partial class LlmRead
     public static bool Decimal(ref Utf8JsonReader reader, LlmReadContext context, string expected, out decimal value)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value)
-            && ((value != 0 && reader.ValueSpan.Length <= 28) || KeepsDigits(NumberText(ref reader), value))) return true;
+            && ((value != 0 && reader.ValueSpan.Length <= 28 && reader.ValueSpan.IndexOfAny((byte)'e', (byte)'E') < 0)
+                || KeepsDigits(NumberText(ref reader), value))) return true;
         if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out value) &&
             KeepsDigits(SafeString(ref reader)!.Trim(), value) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, value.ToString(CultureInfo.InvariantCulture)))
