@@ -61,6 +61,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
     private enum SinkKind
     {
         SemanticKernelAdd,
+        SemanticKernelAddMessage,
         ExtensionsAiMessage,
         OpenAiMessage,
     }
@@ -101,6 +102,12 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         {
             kind = SinkKind.SemanticKernelAdd;
         }
+        else if (typeName == "Microsoft.SemanticKernel.ChatCompletion.ChatHistory" && symbol?.Name == "AddMessage"
+            && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax } addMessage
+            && RoleArgument(addMessage.ArgumentList, "authorRole") is { } skRole && skRole != argument)
+        {
+            kind = SinkKind.SemanticKernelAddMessage;
+        }
         else if (typeName == "Microsoft.Extensions.AI.ChatMessage" && (symbol is null || symbol.MethodKind == MethodKind.Constructor)
             && call is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: 2 } creation && RoleArgument(creation) is not null)
         {
@@ -134,6 +141,11 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
                     var role = RoleArgument((BaseObjectCreationExpressionSyntax)call)!;
                     return root.ReplaceNode(role, SyntaxFactory.ParseExpression(RoleText(role)).WithTriviaFrom(role));
                 },
+                SinkKind.SemanticKernelAddMessage => () =>
+                {
+                    var role = RoleArgument(((InvocationExpressionSyntax)call).ArgumentList, "authorRole")!;
+                    return root.ReplaceNode(role, SyntaxFactory.ParseExpression(RoleText(role, "AuthorRole")).WithTriviaFrom(role));
+                },
                 _ => RenameOpenAi(root, (ObjectCreationExpressionSyntax)call),
             };
         }
@@ -158,7 +170,7 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         var value = tainted.WithoutTrivia().ToFullString();
         return kind switch
         {
-            SinkKind.SemanticKernelAdd when call.Parent is ExpressionStatementSyntax statement && InBlock(statement)
+            SinkKind.SemanticKernelAdd or SinkKind.SemanticKernelAddMessage when call.Parent is ExpressionStatementSyntax statement && InBlock(statement)
                 && IsStable(((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression) => () =>
             {
                 var receiver = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression.WithoutTrivia().ToFullString();
@@ -238,12 +250,15 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
     private static bool RunsCode(SyntaxNode node) => node is InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AwaitExpressionSyntax;
 
     /// <summary>The role given to <c>new ChatMessage(role, text)</c>, by name or position; null when it cannot be told.</summary>
-    private static ExpressionSyntax? RoleArgument(BaseObjectCreationExpressionSyntax creation)
+    private static ExpressionSyntax? RoleArgument(BaseObjectCreationExpressionSyntax creation) => RoleArgument(creation.ArgumentList!, "role");
+
+    /// <summary>The role argument of a call, named <paramref name="name"/> or first by position; null when it cannot be told.</summary>
+    private static ExpressionSyntax? RoleArgument(ArgumentListSyntax list, string name)
     {
-        var arguments = creation.ArgumentList!.Arguments;
+        var arguments = list.Arguments;
         foreach (var argument in arguments)
         {
-            if (argument.NameColon?.Name.Identifier.ValueText == "role")
+            if (argument.NameColon?.Name.Identifier.ValueText == name)
             {
                 return argument.Expression;
             }
@@ -267,8 +282,8 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         _ => false,
     };
 
-    private static string RoleText(ExpressionSyntax role) =>
-        role is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToFullString() + ".User" : "ChatRole.User";
+    private static string RoleText(ExpressionSyntax role, string roleType = "ChatRole") =>
+        role is MemberAccessExpressionSyntax access ? access.Expression.WithoutTrivia().ToFullString() + ".User" : roleType + ".User";
 
     private static Rewrite? RenameOpenAi(SyntaxNode root, ObjectCreationExpressionSyntax creation)
     {

@@ -117,6 +117,15 @@ public class MoveToUserMessageTests
     [InlineData(
         "if (q.Length > 0) { history.AddSystemMessage({|SLLM1001:$\"Rules: {q}\"|}); }",
         "if (q.Length > 0) { history.AddSystemMessage($\"Rules: (see the next user message)\");\n        history.AddUserMessage(q); }")]
+    [InlineData(
+        "history.AddMessage(AuthorRole.System, {|SLLM1001:$\"Persona: {q}\"|});",
+        "history.AddMessage(AuthorRole.System, $\"Persona: (see the next user message)\");\n        history.AddUserMessage(q);")]
+    [InlineData(
+        "history.AddMessage(AuthorRole.System, {|SLLM1001:q|});",
+        "history.AddMessage(AuthorRole.User, q);")]
+    [InlineData(
+        "history.AddMessage(content: {|SLLM1001:q|}, authorRole: AuthorRole.Developer);",
+        "history.AddMessage(content: q, authorRole: AuthorRole.User);")]
     public Task Moves_the_value_into_a_user_message(string body, string fixedBody) =>
         Verify.CodeFixAsync<MoveToUserMessageCodeFix>(Code(body), Code(fixedBody));
 
