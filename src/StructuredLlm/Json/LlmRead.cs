@@ -303,7 +303,17 @@ public static partial class LlmRead
     {
         if (reader.TokenType == JsonTokenType.String)
         {
-            if (reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out _)) return true;
+            if (reader.TryGetDateTime(out value) && HasTime(IsoText(ref reader), out bool offset))
+            {
+                // System.Text.Json turns a time with an offset into the server's local time, a clock time that differs
+                // from server to server; the same instant in UTC does not.
+                if (offset && value.Kind == DateTimeKind.Local && reader.TryGetDateTimeOffset(out var instant))
+                {
+                    value = instant.UtcDateTime;
+                }
+
+                return true;
+            }
             if (AsIsoDateTime(ref reader) is { } iso && !FractionTooLong(iso))
             {
                 var r = new Utf8JsonReader(iso);

@@ -52,6 +52,19 @@ public class LosslessReadTests
             Read("at", "\"2025-03-01T10:00:00.1234567+02:00\"").Value!.At);
     }
 
+    /// <summary>A date-time with an offset is that instant in UTC, the same on every server (not the server's local time).</summary>
+    [Fact]
+    public void A_date_time_with_an_offset_is_read_as_that_instant_in_utc()
+    {
+        var withOffset = Read("taken", "\"2025-03-01T10:00:00+02:00\"").Value!.Taken!.Value;
+        Assert.Equal(new DateTime(2025, 3, 1, 8, 0, 0), withOffset);
+        Assert.Equal(DateTimeKind.Utc, withOffset.Kind);
+        Assert.Equal(DateTimeKind.Utc, Read("taken", "\"2025-03-01T10:00:00Z\"").Value!.Taken!.Value.Kind);
+        var noOffset = Read("taken", "\"2025-03-01T10:00:00\"").Value!.Taken!.Value;
+        Assert.Equal(new DateTime(2025, 3, 1, 10, 0, 0), noOffset);
+        Assert.Equal(DateTimeKind.Unspecified, noOffset.Kind);
+    }
+
     [Theory]
     [InlineData("value", "1e-400")]
     [InlineData("value", "\"1e-400\"")]
