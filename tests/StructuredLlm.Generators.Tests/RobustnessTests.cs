@@ -121,6 +121,22 @@ public class RobustnessTests
     }
 
     /// <summary>
+    /// A property no code may set (<c>[Obsolete(..., error: true)]</c>) is not model output: it is left out, and the
+    /// generated code compiles (it set the property before, an error the user could not suppress).
+    /// </summary>
+    [Fact]
+    public void A_property_obsolete_as_an_error_is_left_out()
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System; using StructuredLlm;\n"
+            + "[LlmOutput] public partial record R(int X) { [Obsolete(\"gone\", error: true)] public int Gone { get; init; } [Obsolete(\"old\")] public int Old { get; init; } }");
+        run.AssertNoException();
+        Assert.DoesNotContain(run.Output.GetDiagnostics(TestContext.Current.CancellationToken), d => d.Severity == DiagnosticSeverity.Error);
+        string schema = SchemaExtractor.Schema(run, "R.LlmOutput.g.cs", "jsonSchema").GetRawText();
+        Assert.DoesNotContain("\"gone\"", schema, System.StringComparison.Ordinal);
+        Assert.Contains("\"old\"", schema, System.StringComparison.Ordinal);
+    }
+
+    /// <summary>
     /// A member the generator reports an error for still gets compilable code, with no warning of its own in generated
     /// files: a build that lowers the SLLM error's severity, or treats warnings as errors, sees only the SLLM diagnostic.
     /// </summary>

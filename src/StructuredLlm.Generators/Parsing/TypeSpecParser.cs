@@ -576,6 +576,20 @@ internal sealed class TypeSpecParser
         return !ReservedNameClash(type, report: false);
     }
 
+    private static bool IsObsoleteError(ISymbol symbol)
+    {
+        foreach (AttributeData a in symbol.GetAttributes())
+        {
+            if (HasFullName(a.AttributeClass, "System.ObsoleteAttribute") && a.ConstructorArguments.Length == 2
+                && a.ConstructorArguments[1].Value is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool HasEnumValue(INamedTypeSymbol type)
     {
         foreach (ISymbol member in type.GetMembers())
@@ -771,6 +785,12 @@ internal sealed class TypeSpecParser
             _memberLocations.Add(new MemberLocation(id, property.Name, location));
 
             AssignmentKind assignment;
+            if (parameter is null && IsObsoleteError(property))
+            {
+                // [Obsolete(..., error: true)]: no code may set it (CS0619), so it is not model output: leave it out.
+                continue;
+            }
+
             if (parameter is not null)
             {
                 assignment = AssignmentKind.ConstructorParameter;
