@@ -138,6 +138,15 @@ public class FlowTests
     public Task A_local_read_before_it_is_tainted_is_clean_in_straight_line_code(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>
+    /// Content items of one user message held side by side in a collection expression stay whole: several untrusted
+    /// items, with no words of the app between them, are no template.
+    /// </summary>
+    [Theory]
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.TextContent(q), new Microsoft.Extensions.AI.TextContent(q)]);")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.TextContent(q), new Microsoft.Extensions.AI.TextContent(ticket.Body)]);")]
+    public Task Untrusted_content_items_side_by_side_in_one_user_message_are_no_template(string body) => Verify.AnalyzerAsync(Code(body));
+
     /// <summary>A lambda given a collection's items gets what the collection holds, as a <c>foreach</c> variable does.</summary>
     [Theory]
     [InlineData("var docs = new List<string> { q }; docs.ForEach(d => history.AddSystemMessage({|SLLM1001:\"Doc: \" + d|}));")]

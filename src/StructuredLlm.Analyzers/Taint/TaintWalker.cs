@@ -1306,7 +1306,9 @@ internal sealed partial class TaintWalker
     private TaintValue? EvalChildren(IOperation operation)
     {
         TaintValue? result = null;
-        var mixes = operation.Kind != OperationKind.Invalid;
+        // A collection expression (`[a, b]`, which Roslyn 4.8 gives no operation kind of its own) holds its elements side
+        // by side, as a collection initializer does; another operation the walk does not know may join its parts.
+        var mixes = operation.Kind != OperationKind.Invalid && operation.Syntax is not CollectionExpressionSyntax;
         var tainted = 0;
         foreach (var child in operation.ChildOperations)
         {
