@@ -204,7 +204,6 @@ public static partial class LlmRead
             && ((value != 0 && reader.ValueSpan.Length <= 28 && reader.ValueSpan.IndexOfAny((byte)'e', (byte)'E') < 0)
                 || KeepsDigits(NumberText(ref reader), value))) return true;
         if (reader.TokenType == JsonTokenType.String && TryNumberFromString(ref reader, out value) &&
-            KeepsDigits(SafeString(ref reader)!.Trim(), value) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, value.ToString(CultureInfo.InvariantCulture)))
         {
             return true;
@@ -902,11 +901,13 @@ public static partial class LlmRead
         }
     }
 
+    /// <summary>A numeric string's value as a decimal, when the decimal holds every digit written (see <see cref="KeepsDigits"/>).</summary>
     private static bool TryNumberFromString(ref Utf8JsonReader reader, out decimal value)
     {
         value = 0;
         return TryNumberTextFromString(ref reader, out var text) &&
-               decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value);
+               decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out value) &&
+               KeepsDigits(text, value);
     }
 
     /// <summary>The trimmed string when it is exactly a JSON number: no unit, currency, percent, thousands separator, plus sign or leading zero.</summary>

@@ -82,6 +82,18 @@ public class LosslessReadTests
     [InlineData("\"150.250000000000000000000000001\"")]
     public void A_decimal_with_more_digits_than_it_holds_is_refused_not_rounded(string text) => Refused("amount", text);
 
+    /// <summary>An integer written as a string goes through the same check: digits a decimal drops do not round into a whole number.</summary>
+    [Theory]
+    [InlineData("\"1e-30\"")]                               // not 0
+    [InlineData("\"1.0000000000000000000000000000001\"")]   // not 1
+    public void A_numeric_string_with_digits_a_decimal_drops_is_no_integer(string text) => Refused("count", text);
+
+    [Theory]
+    [InlineData("\"5\"", 5)]
+    [InlineData("\"5.0\"", 5)]
+    [InlineData("\"-12e2\"", -1200)]
+    public void An_integer_written_as_a_string_is_read(string text, long expected) => Assert.Equal(expected, Read("count", text).Value!.Count);
+
     [Fact]
     public void Zeros_and_exact_decimals_are_read()
     {

@@ -71,4 +71,5 @@ public partial record Reading(
     double? Value,
     decimal? Amount,
     string? Note,
-    IReadOnlyList<string>? Labels);
+    IReadOnlyList<string>? Labels,
+    long? Count);
