@@ -204,9 +204,9 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         foreach (var node in value.DescendantNodesAndSelf())
         {
             runsCode |= RunsCode(node);
-            if (node is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol)
+            if (node is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is { Kind: SymbolKind.Local or SymbolKind.Parameter or SymbolKind.Field or SymbolKind.Property } symbol)
             {
-                read.Add(model.GetSymbolInfo(name, cancellationToken).Symbol!);
+                read.Add(symbol);
             }
         }
 

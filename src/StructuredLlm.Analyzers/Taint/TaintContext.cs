@@ -481,8 +481,9 @@ internal sealed class TaintContext
     /// <param name="sourcesOnly">
     /// For a call given nothing untrusted (no tainted argument or receiver): only what the method gives back from the
     /// sources it reads itself. Its parameters and its object's members are not origins, so the calls it makes with them
-    /// are calls given nothing untrusted too, and callees that read no source are not walked. A full summary already
-    /// built serves as well (its parameter and member origins map to nothing at such a call).
+    /// are calls given nothing untrusted too, and callees that read no source are not walked. Kept apart from full
+    /// summaries: a full one would serve (its parameter and member origins map to nothing at such a call), but the sources
+    /// it names may differ (see TaintWalker.RefineHere), and a call site's message must not depend on what was asked first.
     /// </param>
     public MethodSummary? GetSummary(IMethodSymbol method, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken, bool sourcesOnly = false)
     {

@@ -1017,7 +1017,7 @@ internal sealed partial class TaintWalker
                     var result = TaintValue.Union(current, value, embedded: value is not null && mixes);
                     // A sink property is checked for what the `+=` adds: what it held was checked where it was written
                     // (every write of a sink property is a sink), so `Instructions += " Be brief."` is not that flow again.
-                    AssignTo(compound.Target, result, compound.Value, TaintValue.Union(value, null, embedded: value is not null && mixes));
+                    AssignTo(compound.Target, result, compound.Value, TaintValue.Union(value, null, embedded: mixes));
                     return result;
                 }
 
@@ -2060,21 +2060,20 @@ internal sealed partial class TaintWalker
                     || (_summaryMode && _owner is IMethodSymbol { MethodKind: MethodKind.Constructor } && Unconverted(invocation.Instance) is IInstanceReferenceOperation));
             // Given nothing untrusted, a callee can only give back the sources it reads itself (what a receiver's members
             // are given here taints the receiver's variable too, so such a receiver is not untainted).
-            var sourcesOnly = untainted;
             foreach (var target in targets)
             {
                 if (!mayStore && SummaryIsEmpty(target))
                 {
                     summarised = true;
                 }
-                else if (sourcesOnly && _context.GetReach(target, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)
+                else if (untainted && _context.GetReach(target, _depth, MethodReach.Source, _cancellationToken) == MethodReach.None)
                 {
                     // Given nothing untrusted, an implementation that reads no source within this depth gives nothing
                     // back, whatever the others do: its body is not walked (a skip that holds for this depth only).
                     summarised = true;
                     _calleesTruncated |= _summaryMode && TaintContext.CanReturnTaint(TaintContext.BodyOwner(target));
                 }
-                else if (Summarise(target, sourcesOnly) is { } summary)
+                else if (Summarise(target, sourcesOnly: untainted) is { } summary)
                 {
                     summarised = true;
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance, invocation);
@@ -2913,53 +2912,56 @@ internal sealed partial class TaintWalker
     /// </summary>
     private void SeedItemLambdas(IInvocationOperation invocation, TaintValue? instance, TaintValue?[] arguments)
     {
-        TaintValue? items;
-        if (invocation.Instance is not null)
+        List<IAnonymousFunctionOperation>? lambdas = null;
+        foreach (var argument in invocation.Arguments)
         {
-            items = IsCollection(invocation.Instance.Type) ? instance : null;
-        }
-        else
-        {
-            items = arguments.Length > 1 && IsCollection(invocation.Arguments[0].Value.Type) ? arguments[0] : null;
+            if (DelegateTarget(argument.Value) is IAnonymousFunctionOperation lambda)
+            {
+                (lambdas ??= new List<IAnonymousFunctionOperation>(1)).Add(lambda);
+            }
         }
 
+        if (lambdas is null)
+        {
+            return;
+        }
+
+        var items = invocation.Instance is not null
+            ? (IsCollection(invocation.Instance.Type) ? instance : null)
+            : (arguments.Length > 1 && IsCollection(invocation.Arguments[0].Value.Type) ? arguments[0] : null);
         if (items is null)
         {
             return;
         }
 
-        foreach (var argument in invocation.Arguments)
+        foreach (var lambda in lambdas)
         {
-            var value = argument.Value;
-            while (value is IConversionOperation or IDelegateCreationOperation)
+            foreach (var parameter in lambda.Symbol.Parameters)
             {
-                value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
-            }
-
-            if (value is IAnonymousFunctionOperation lambda)
-            {
-                foreach (var parameter in lambda.Symbol.Parameters)
-                {
-                    Assign(parameter, items);
-                }
+                Assign(parameter, items);
             }
         }
+    }
+
+    /// <summary>What a delegate argument runs: the lambda or method reference under its conversions and delegate creation.</summary>
+    private static IOperation DelegateTarget(IOperation value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+        {
+            value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
+        }
+
+        return value;
     }
 
     private void SeedHandlers(IInvocationOperation invocation, SourceKind registration)
     {
         foreach (var argument in invocation.Arguments)
         {
-            var value = argument.Value;
-            while (value is IConversionOperation or IDelegateCreationOperation)
-            {
-                value = value is IConversionOperation c ? c.Operand : ((IDelegateCreationOperation)value).Target;
-            }
-
             // A lambda, or a local function given by name (`AIFunctionFactory.Create(Search)`): both are walked as part of
             // this block, so their parameters are seeded here (a method given by name is its own block, found by the
             // registration scan).
-            var handler = value switch
+            var handler = DelegateTarget(argument.Value) switch
             {
                 IAnonymousFunctionOperation lambda => lambda.Symbol,
                 IMethodReferenceOperation { Method.MethodKind: MethodKind.LocalFunction } local => local.Method.OriginalDefinition,

@@ -63,10 +63,7 @@ internal static class InfoEmitter
     /// compiler reports (CS0101), as it is while a type is being moved or copied. Nothing is emitted for them (two files
     /// would share one hint name, and either text would hold the other's members), until one declaration is left.
     /// </summary>
-    public static EquatableArray<string> DuplicateKeys(System.Collections.Immutable.ImmutableArray<RegistryEntry> entries)
-        => DuplicateKeys((IEnumerable<RegistryEntry>)entries);
-
-    private static EquatableArray<string> DuplicateKeys(IEnumerable<RegistryEntry> entries)
+    public static EquatableArray<string> DuplicateKeys(IEnumerable<RegistryEntry> entries)
     {
         var seen = new HashSet<string>(System.StringComparer.Ordinal);
         var duplicates = new SortedSet<string>(System.StringComparer.Ordinal);
