@@ -87,7 +87,7 @@ public sealed class StructuredLlmGenerator : IIncrementalGenerator
 
         // Names only (not whole specs), so editing a member leaves these unchanged.
         IncrementalValueProvider<ImmutableArray<RegistryEntry>> entries = models
-            .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.IsAccessibleFromAssembly, spec.HintPrefix, spec.MetadataKey))
+            .Select(static (spec, _) => new RegistryEntry(spec.TypeName, spec.IsAccessibleFromAssembly, spec.HintPrefix, spec.MetadataKey, spec.Root.GatedDiagnostics))
             .WithTrackingName(TrackingNames.RegistryEntries)
             .Collect()
             .WithTrackingName(TrackingNames.AllEntries);

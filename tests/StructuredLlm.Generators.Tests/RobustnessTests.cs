@@ -137,6 +137,25 @@ public class RobustnessTests
     }
 
     /// <summary>
+    /// Types and members gated by a diagnostic ID (<c>[Experimental]</c>, <c>[Obsolete(DiagnosticId = ...)]</c>, a plain
+    /// <c>[Obsolete]</c> output type in the registry) report at the user's own declarations, which the user suppresses
+    /// there; generated code names them too and must not raise them again where no one can suppress them.
+    /// </summary>
+    [Theory]
+    [InlineData("#pragma warning disable EXP001\n[Experimental(\"EXP001\")] public record Exp(int X); [LlmOutput] public partial record R(int X, Exp? E);")]
+    [InlineData("#pragma warning disable EXP002\npublic enum Mood { Calm, [Experimental(\"EXP002\")] Wild } [LlmOutput] public partial record R(Mood M);")]
+    [InlineData("#pragma warning disable OLD001\npublic class C { [Obsolete(\"x\", DiagnosticId = \"OLD001\")] public C() { } public int X { get; set; } } [LlmOutput] public partial record R(C Value);")]
+    [InlineData("#pragma warning disable OLD002\n[LlmOutput] public partial record R(int X) { [Obsolete(\"x\", DiagnosticId = \"OLD002\")] public int Y { get; init; } }")]
+    [InlineData("#pragma warning disable EXP003\n[Experimental(\"EXP003\")] [LlmOutput] public partial record R(int X); [LlmOutput] public partial record Other(R Inner);")]
+    [InlineData("#pragma warning disable CS0612\n[Obsolete] [LlmOutput] public partial record R(int X); [LlmOutput] public partial record Other(R Inner);")]
+    [InlineData("#pragma warning disable EXP004\n[Experimental(\"EXP004\")] public class Outer { [JsonDerivedType(typeof(Circle), \"circle\")] public abstract record Shape; public record Circle(double R) : Shape; } [LlmOutput] public partial record R(Outer.Shape S);")]
+    public void Generated_code_raises_no_experimental_or_obsolete_diagnostic_of_its_own(string source)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System; using System.Diagnostics.CodeAnalysis; using System.Text.Json.Serialization; using StructuredLlm;\n" + source);
+        run.AssertClean();
+    }
+
+    /// <summary>
     /// A member the generator reports an error for still gets compilable code, with no warning of its own in generated
     /// files: a build that lowers the SLLM error's severity, or treats warnings as errors, sees only the SLLM diagnostic.
     /// </summary>

@@ -106,6 +106,10 @@ internal static class InfoEmitter
         var fragments = new FragmentNames(features.AssemblyName, collidingPrefixes);
         var w = new SourceWriter(8 * 1024, blocks: blocks);
         w.WriteLine(Header(features));
+        if (spec.GatedDiagnosticsPragma() is { Length: > 0 } gated)
+        {
+            w.WriteLine(gated);
+        }
         w.WriteLine();
         bool hasNamespace = spec.Namespace.Length > 0;
         if (hasNamespace)
@@ -230,6 +234,11 @@ internal static class InfoEmitter
         var w = new SourceWriter();
         w.WriteLine(Header(features));
         w.WriteLine("#pragma warning disable CA2255 // ModuleInitializer in a library is the point: registration without reflection");
+        w.WriteLine("#pragma warning disable CS0612, CS0618 // an [Obsolete] output type is still registered");
+        if (OutputSpec.Pragma(new SortedSet<string>(entries.SelectMany(e => e.GatedDiagnostics), System.StringComparer.Ordinal)) is { Length: > 0 } gated)
+        {
+            w.WriteLine(gated);
+        }
         w.WriteLine();
         w.WriteLine("namespace StructuredLlm.Generated");
         w.OpenBrace();

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using StructuredLlm.Generators.Helpers;
 
 namespace StructuredLlm.Generators.Model;
@@ -36,6 +37,31 @@ internal sealed record OutputSpec(
     EquatableArray<string>? AllowedRepairs = null)
 {
     public TypeDefinitionSpec Root => Definitions[0];
+
+    /// <summary>
+    /// <c>#pragma warning disable {IDs}</c> for every <see cref="TypeDefinitionSpec.GatedDiagnostics"/> of the graph, or
+    /// empty: generated code names experimental and custom-obsolete types as the user's own declarations do.
+    /// </summary>
+    public string GatedDiagnosticsPragma()
+    {
+        SortedSet<string>? ids = null;
+        foreach (TypeDefinitionSpec d in Definitions)
+        {
+            foreach (string id in d.GatedDiagnostics)
+            {
+                (ids ??= new SortedSet<string>(System.StringComparer.Ordinal)).Add(id);
+            }
+        }
+
+        return Pragma(ids);
+    }
+
+    /// <summary>The pragma line that disables <paramref name="ids"/>, or empty when there are none.</summary>
+    internal static string Pragma(IEnumerable<string>? ids)
+    {
+        string joined = ids is null ? string.Empty : string.Join(", ", ids);
+        return joined.Length == 0 ? string.Empty : "#pragma warning disable " + joined + " // experimental or obsolete with its own ID, named here as in the user's declarations";
+    }
 
     /// <summary>A case-sensitive key that tells a nested type from a namespace of the same spelling (<c>A.B+C</c>).</summary>
     public string MetadataKey
@@ -96,4 +122,4 @@ internal sealed record ParseResult(OutputSpec? Spec, EquatableArray<DiagnosticIn
 internal sealed record CompilationFeatures(string AssemblyName, bool HasLlmOutputInterface, bool HasModuleInitializer, bool SupportsNullableDirective = true);
 
 /// <summary>An entry of the per-assembly list (and of the hint-name collision check).</summary>
-internal sealed record RegistryEntry(string TypeName, bool IsAccessible, string HintPrefix, string MetadataKey);
+internal sealed record RegistryEntry(string TypeName, bool IsAccessible, string HintPrefix, string MetadataKey, EquatableArray<string> GatedDiagnostics = default);

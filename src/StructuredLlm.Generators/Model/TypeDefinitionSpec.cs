@@ -40,6 +40,10 @@ internal sealed record ConstructorParameterSpec(string Name, string? MemberName,
 /// Object, not the root: another <c>[LlmOutput]</c> type of the same compilation that gets its own generated reader and
 /// can be named from the root's code, so the root's reader calls its <c>LlmInfo.Reader</c> instead of re-emitting it.
 /// </param>
+/// <param name="GatedDiagnostics">
+/// The diagnostic IDs that naming this type or its members raises in code (<c>[Experimental("ID")]</c>,
+/// <c>[Obsolete(DiagnosticId = "ID")]</c>), sorted: generated code suppresses them, the user's own uses still report them.
+/// </param>
 internal sealed record TypeDefinitionSpec(
     string Id,
     DefinitionKind Kind,
@@ -53,4 +57,5 @@ internal sealed record TypeDefinitionSpec(
     string? DiscriminatorPropertyName,
     EquatableArray<DerivedTypeSpec> DerivedTypes,
     bool IsConstructible = true,
-    bool HasOwnReader = false);
+    bool HasOwnReader = false,
+    EquatableArray<string> GatedDiagnostics = default);

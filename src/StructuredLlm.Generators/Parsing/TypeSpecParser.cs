@@ -296,9 +296,11 @@ internal sealed class TypeSpecParser
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
             }
 
+            SortedSet<string>? gated = null;
+            AddTypeGatedDiagnostics(type, ref gated);
             _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
-                discriminatorName, branches.ToEquatableArray());
+                discriminatorName, branches.ToEquatableArray(), GatedDiagnostics: Sorted(gated));
             return id;
         }
 
@@ -576,6 +578,77 @@ internal sealed class TypeSpecParser
         return !ReservedNameClash(type, report: false);
     }
 
+    /// <summary>
+    /// Adds the diagnostic IDs that naming <paramref name="symbol"/> raises: <c>[Experimental("ID")]</c> and
+    /// <c>[Obsolete(DiagnosticId = "ID")]</c> (a plain [Obsolete] is CS0612/CS0618, which generated code always suppresses).
+    /// </summary>
+    private static void AddGatedDiagnostics(ISymbol symbol, ref SortedSet<string>? ids)
+    {
+        foreach (AttributeData a in symbol.GetAttributes())
+        {
+            string? id = null;
+            if (HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.ExperimentalAttribute"))
+            {
+                id = a.ConstructorArguments.Length == 1 ? a.ConstructorArguments[0].Value as string : null;
+            }
+            else if (HasFullName(a.AttributeClass, "System.ObsoleteAttribute"))
+            {
+                foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                {
+                    if (named.Key == "DiagnosticId")
+                    {
+                        id = named.Value.Value as string;
+                    }
+                }
+            }
+
+            if (IsPragmaToken(id))
+            {
+                (ids ??= new SortedSet<string>(StringComparer.Ordinal)).Add(id!);
+            }
+        }
+    }
+
+    /// <summary>A type's own IDs, its containing types' and its assembly's and module's (which make every type in them experimental).</summary>
+    private static void AddTypeGatedDiagnostics(INamedTypeSymbol type, ref SortedSet<string>? ids)
+    {
+        for (INamedTypeSymbol? t = type; t is not null; t = t.ContainingType)
+        {
+            AddGatedDiagnostics(t, ref ids);
+        }
+
+        if (type.ContainingAssembly is { } assembly)
+        {
+            AddGatedDiagnostics(assembly, ref ids);
+        }
+
+        if (type.ContainingModule is { } module)
+        {
+            AddGatedDiagnostics(module, ref ids);
+        }
+    }
+
+    /// <summary>An ID that <c>#pragma warning disable</c> accepts: letters, digits and '_' (others could not be suppressed there).</summary>
+    private static bool IsPragmaToken(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return false;
+        }
+
+        foreach (char c in id!)
+        {
+            if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static EquatableArray<string> Sorted(SortedSet<string>? ids) => ids is null ? EquatableArray<string>.Empty : ids.ToEquatableArray();
+
     private static bool IsObsoleteError(ISymbol symbol)
     {
         foreach (AttributeData a in symbol.GetAttributes())
@@ -607,6 +680,7 @@ internal sealed class TypeSpecParser
     {
         var members = new List<EnumMemberSpec>();
         var used = new Dictionary<string, string>(StringComparer.Ordinal);
+        SortedSet<string>? gated = null;
         foreach (ISymbol member in type.GetMembers())
         {
             if (member is not IFieldSymbol { HasConstantValue: true, IsStatic: true } field)
@@ -644,11 +718,14 @@ internal sealed class TypeSpecParser
                 }
             }
 
+            AddGatedDiagnostics(field, ref gated);
             members.Add(new EnumMemberSpec(field.Name, jsonName, aliases, GetDescription(field) ?? Docs(field, _ct).Summary));
         }
 
+        AddTypeGatedDiagnostics(type, ref gated);
         return new TypeDefinitionSpec(id, DefinitionKind.Enum, typeName, definitionName, description, true,
-            EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, members.ToEquatableArray(), null, EquatableArray<DerivedTypeSpec>.Empty);
+            EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, members.ToEquatableArray(), null, EquatableArray<DerivedTypeSpec>.Empty,
+            GatedDiagnostics: Sorted(gated));
     }
 
     private TypeDefinitionSpec ParseObject(INamedTypeSymbol type, string id, string typeName, string definitionName, string? description, NamingPolicy policy, LocationInfo? usage, string? discriminatorName)
@@ -769,6 +846,7 @@ internal sealed class TypeSpecParser
 
         // 3. Members.
         var members = new List<MemberSpec>(properties.Count);
+        SortedSet<string>? gated = null;
         var usedNames = new Dictionary<string, string>(properties.Count + 1, StringComparer.Ordinal);
         if (discriminatorName is not null)
         {
@@ -843,6 +921,7 @@ internal sealed class TypeSpecParser
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
             ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
 
+            AddGatedDiagnostics(property, ref gated);
             members.Add(new MemberSpec(
                 property.Name,
                 jsonName,
@@ -857,9 +936,15 @@ internal sealed class TypeSpecParser
                 parameter?.HasExplicitDefaultValue ?? false));
         }
 
+        AddTypeGatedDiagnostics(type, ref gated);
+        if (constructor is not null)
+        {
+            AddGatedDiagnostics(constructor, ref gated);
+        }
+
         return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
             members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty,
-            IsConstructible: constructor is not null && !unsettableRequired);
+            IsConstructible: constructor is not null && !unsettableRequired, GatedDiagnostics: Sorted(gated));
     }
 
     /// <summary>The reader's per-type options: <c>Strict</c> and <c>AllowedRepairs</c> (as <c>LlmRepairKind</c> member names).</summary>
