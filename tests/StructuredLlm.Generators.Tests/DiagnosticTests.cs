@@ -474,6 +474,30 @@ public class DiagnosticTests
     public void SLLM0010_duplicate_enum_names()
         => Assert.Equal("B", Single("public enum E { A, [JsonStringEnumMemberName(\"a\")] B } [LlmOutput] public partial record R(E Value);", "SLLM0010").At);
 
+    /// <summary>
+    /// A custom converter or a [Flags] enum changes the JSON the member reads under System.Text.Json; the generated
+    /// schema and reader cannot follow it, so the user learns it at compile time rather than from refused outputs.
+    /// </summary>
+    [Theory]
+    [InlineData("public class Money { public decimal Amount { get; set; } } public class MoneyConverter : JsonConverter<Money> { public override Money Read(ref Utf8JsonReader r, Type t, JsonSerializerOptions o) => new Money(); public override void Write(Utf8JsonWriter w, Money v, JsonSerializerOptions o) { } } [LlmOutput] public partial record R([property: JsonConverter(typeof(MoneyConverter))] Money Value);", "[JsonConverter(typeof(MoneyConverter))]")]
+    [InlineData("public enum E { A, B } [LlmOutput] public partial record R([property: JsonConverter(typeof(JsonNumberEnumConverter<E>))] E Value);", "JsonNumberEnumConverter<E>")]
+    [InlineData("[JsonConverter(typeof(JsonNumberEnumConverter<E>))] public enum E { A, B } [LlmOutput] public partial record R(E? Value);", "on 'E'")]
+    [InlineData("[Flags] public enum Perm { None = 0, Read = 1, Write = 2 } [LlmOutput] public partial record R(Perm Value);", "[Flags] on 'Perm'")]
+    public void SLLM0015_serialization_setting_the_reader_cannot_follow_is_a_warning(string source, string expected)
+    {
+        Found d = Single(source, "SLLM0015");
+        Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
+        Assert.Contains(expected, d.Message);
+        Assert.Equal("Value", d.At);
+    }
+
+    /// <summary>String-enum converters do what the reader does already, and a list of a [Flags] enum is the suggested fix.</summary>
+    [Theory]
+    [InlineData("[JsonConverter(typeof(JsonStringEnumConverter))] public enum E { A, B } [LlmOutput] public partial record R(E Value, [property: JsonConverter(typeof(JsonStringEnumConverter<E>))] E Other);")]
+    [InlineData("[Flags] public enum Perm { None = 0, Read = 1, Write = 2 } [LlmOutput] public partial record R(List<Perm> Value);")]
+    public void SLLM0015_not_reported_for_settings_the_reader_follows(string source)
+        => Assert.Empty(Diagnose(source).Item1);
+
     [Theory]
     [InlineData("[property: Range(1, 5)] string Value", "[Range]")]
     [InlineData("[property: RegularExpression(\"([a-z\")] string Value", "not a valid regular expression")]

@@ -282,6 +282,36 @@ public class ReaderTests
         Assert.Equal("$.counts.a", Assert.Single(errors).Path);
     }
 
+    /// <summary>
+    /// [JsonRequired] and the C# 'required' modifier make the key required (as in System.Text.Json) while null stays a
+    /// value; DataAnnotations' [Required] refuses null too, and "" unless AllowEmptyStrings.
+    /// </summary>
+    [Fact]
+    public void Required_attributes_require_the_key_and_Required_refuses_null_and_empty()
+    {
+        Type type = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial record Presence(
+                [property: System.Text.Json.Serialization.JsonRequired] int? Count,
+                [property: Required] string? Name,
+                [property: Required(AllowEmptyStrings = true)] string? Note,
+                [property: Required] string Code)
+            {
+                public required string? Owner { get; init; }
+            }
+            """, "Run.Presence");
+        Assert.True(Parse(type, """{"count":null,"name":"a","note":"","code":"c","owner":null}""").Ok);
+        Assert.Equal(new[]
+        {
+            "$.name: expected a string of at least 1 character, found a string of length 0",
+            "$.note: expected a string, found null",
+            "$.code: expected a string of at least 1 character, found a string of length 0",
+            "$.count: expected an integer or null, found nothing (the member is missing)",
+            "$.owner: expected a string or null, found nothing (the member is missing)",
+        }, Parse(type, """{"name":"","note":null,"code":""}""").Errors.Select(e => e.Message));
+    }
+
     [Fact]
     public void Exclusive_bounds_are_enforced_as_the_schema_states_them()
     {

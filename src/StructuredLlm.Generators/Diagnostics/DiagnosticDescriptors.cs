@@ -83,6 +83,11 @@ internal static class DiagnosticDescriptors
         "The generator adds '{0}' to '{1}', but {2}; rename it",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnhonouredSerialization = Create(
+        "SLLM0015", "Serialization setting not followed by the schema and reader",
+        "'{0}': {1} is not followed by the generated schema and reader, because {2}",
+        DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity)
         => new(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
 }

@@ -1200,15 +1200,15 @@ internal static class ReaderEmitter
             };
             if (c.MinLength is int min && c.MaxLength is int max)
             {
-                text += min == max ? " of exactly " + Int(min) + " characters" : " of " + Int(min) + ".." + Int(max) + " characters";
+                text += min == max ? " of exactly " + Count(min, "character") : " of " + Int(min) + ".." + Int(max) + " characters";
             }
             else if (c.MinLength is int onlyMin)
             {
-                text += " of at least " + Int(onlyMin) + " characters";
+                text += " of at least " + Count(onlyMin, "character");
             }
             else if (c.MaxLength is int onlyMax)
             {
-                text += " of at most " + Int(onlyMax) + " characters";
+                text += " of at most " + Count(onlyMax, "character");
             }
 
             if (c.Pattern is not null)
@@ -1218,6 +1218,9 @@ internal static class ReaderEmitter
 
             return text;
         }
+
+        /// <summary><c>1 character</c>, <c>5 characters</c>.</summary>
+        private static string Count(int n, string noun) => Int(n) + " " + noun + (n == 1 ? string.Empty : "s");
 
         private static string DescribeRange(ConstraintSpec c)
         {
@@ -1244,15 +1247,15 @@ internal static class ReaderEmitter
         {
             if (c.MinItems is int min && c.MaxItems is int max)
             {
-                return min == max ? " of exactly " + Int(min) + " items" : " of " + Int(min) + ".." + Int(max) + " items";
+                return min == max ? " of exactly " + Count(min, "item") : " of " + Int(min) + ".." + Int(max) + " items";
             }
 
             if (c.MinItems is int onlyMin)
             {
-                return " of at least " + Int(onlyMin) + " items";
+                return " of at least " + Count(onlyMin, "item");
             }
 
-            return c.MaxItems is int onlyMax ? " of at most " + Int(onlyMax) + " items" : string.Empty;
+            return c.MaxItems is int onlyMax ? " of at most " + Count(onlyMax, "item") : string.Empty;
         }
 
         private static string DescribeFormatted(PrimitiveKind primitive) => primitive switch

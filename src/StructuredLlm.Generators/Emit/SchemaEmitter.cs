@@ -472,7 +472,9 @@ internal sealed class SchemaEmitter
             var memberAt = new At(definition.Id, member.Name, definition.DefinitionName, member.Name);
             CountProperty(member.JsonName, memberAt);
             bool isRequired = IsOpenAI || member.IsRequired;
-            bool allowNull = member.Type.IsNullable && !IsAnthropic;
+            // Anthropic: an optional member is left out rather than null (fewer unions); one whose key is required
+            // ([JsonRequired], C# 'required') may still be null.
+            bool allowNull = member.Type.IsNullable && (!IsAnthropic || member.IsRequired);
             if (!isRequired && IsAnthropic && ++_optionalCount > AnthropicMaxOptionalProperties)
             {
                 Issue("optional", DiagnosticDescriptors.AnthropicLimit, memberAt, $"more than {AnthropicMaxOptionalProperties} optional properties");

@@ -579,6 +579,90 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>
+    /// Whether the member's key must be present (<c>[JsonRequired]</c>, the C# <c>required</c> modifier, as in
+    /// System.Text.Json, or <c>[Required]</c>), and whether its value must also be non-null (<c>[Required]</c>, which
+    /// refuses null and, unless <c>AllowEmptyStrings</c>, an empty string).
+    /// </summary>
+    private static (bool Required, bool NotNull, bool AllowEmptyStrings) Presence(AttributeSource attributes, IPropertySymbol property)
+    {
+        bool required = property.IsRequired, notNull = false, allowEmpty = false;
+        foreach (AttributeData a in attributes.All())
+        {
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonRequiredAttribute"))
+            {
+                required = true;
+            }
+            else if (HasFullName(a.AttributeClass, "System.ComponentModel.DataAnnotations.RequiredAttribute"))
+            {
+                required = notNull = true;
+                foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                {
+                    allowEmpty |= named.Key == "AllowEmptyStrings" && named.Value.Value is true;
+                }
+            }
+        }
+
+        return (required, notNull, allowEmpty);
+    }
+
+    /// <summary>
+    /// SLLM0015 for serialization settings the generated schema and reader cannot follow: a custom
+    /// <c>[JsonConverter]</c> on the member or its type (string-enum converters match what they do already), and a
+    /// <c>[Flags]</c> enum member, whose combinations (<c>"Read, Write"</c>) one enum value cannot express.
+    /// </summary>
+    private void ReportUnhonouredSerialization(AttributeSource attributes, ITypeSymbol memberType, string memberDisplay, LocationInfo? location)
+    {
+        foreach (AttributeData a in attributes.All())
+        {
+            if (CustomConverter(a) is { } converter)
+            {
+                Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonConverter(typeof(" + converter + "))]",
+                    "they read and describe the declared type's own JSON shape; remove the attribute or declare the member with the type of the JSON the converter reads");
+            }
+        }
+
+        ITypeSymbol type = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } wrapper ? wrapper.TypeArguments[0] : memberType;
+        if (type is not INamedTypeSymbol named || named.TypeKind == TypeKind.Error)
+        {
+            return;
+        }
+
+        foreach (AttributeData a in named.GetAttributes())
+        {
+            if (CustomConverter(a) is { } converter)
+            {
+                Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonConverter(typeof(" + converter + "))] on '" + named.Name + "'",
+                    "they read and describe the type's own JSON shape; remove the attribute or declare the member with the type of the JSON the converter reads");
+            }
+            else if (named.TypeKind == TypeKind.Enum && HasFullName(a.AttributeClass, "System.FlagsAttribute"))
+            {
+                Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[Flags] on '" + named.Name + "'",
+                    "the schema lists one value per member and the reader refuses a combination such as \"A, B\"; declare a list of '" + named.Name + "' to let the model choose several");
+            }
+        }
+    }
+
+    /// <summary>The converter type's name when <paramref name="a"/> is a <c>[JsonConverter]</c> the generator does not follow, else null.</summary>
+    private static string? CustomConverter(AttributeData a)
+    {
+        if (!HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonConverterAttribute"))
+        {
+            return null;
+        }
+
+        if (a.ConstructorArguments.Length != 1 || a.ConstructorArguments[0].Value is not INamedTypeSymbol converter)
+        {
+            return a.AttributeClass is { } attributeClass && !HasFullName(attributeClass, "System.Text.Json.Serialization.JsonConverterAttribute")
+                ? attributeClass.Name // a derived attribute that creates its own converter
+                : null;
+        }
+
+        return HasFullName(converter, "System.Text.Json.Serialization.JsonStringEnumConverter") // generic or not
+            ? null // strings by member name: what the schema and reader do already
+            : converter.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+    }
+
+    /// <summary>
     /// Adds the diagnostic IDs that naming <paramref name="symbol"/> raises: <c>[Experimental("ID")]</c> and
     /// <c>[Obsolete(DiagnosticId = "ID")]</c> (a plain [Obsolete] is CS0612/CS0618, which generated code always suppresses).
     /// </summary>
@@ -919,15 +1003,26 @@ internal sealed class TypeSpecParser
             string? memberDescription = attributes.Description()
                 ?? Docs(property, _ct).Summary
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
-            ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
+            (bool required, bool notNull, bool allowEmptyStrings) = Presence(attributes, property);
+            if (notNull && value.IsNullable)
+            {
+                value = value with { IsNullable = false }; // [Required]: null fails validation, so the member needs a value
+            }
 
+            ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
+            if (notNull && !allowEmptyStrings && value.Primitive == PrimitiveKind.String && (constraints.MinLength ?? 0) < 1)
+            {
+                constraints = constraints with { MinLength = 1 }; // [Required] refuses "" unless AllowEmptyStrings
+            }
+
+            ReportUnhonouredSerialization(attributes, property.Type, memberDisplay, location);
             AddGatedDiagnostics(property, ref gated);
             members.Add(new MemberSpec(
                 property.Name,
                 jsonName,
                 aliases,
                 value,
-                IsRequired: !value.IsNullable,
+                IsRequired: !value.IsNullable || required,
                 memberDescription,
                 constraints,
                 assignment,

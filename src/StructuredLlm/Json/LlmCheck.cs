@@ -33,7 +33,7 @@ public static partial class LlmCheck
     /// <summary>A collection whose count is within [min, max] (max &lt; 0: no maximum).</summary>
     public static bool Count(LlmReadContext context, int count, int min, int max, string expected) =>
         count >= min && (max < 0 || count <= max) ||
-        Error(context, expected, $"{count.ToString(CultureInfo.InvariantCulture)} items");
+        Error(context, expected, count == 1 ? "1 item" : $"{count.ToString(CultureInfo.InvariantCulture)} items");
 
     /// <summary>A string matching <paramref name="regex"/> (the generated code holds one static instance with a timeout).</summary>
     public static bool Pattern(LlmReadContext context, string value, Regex regex, string expected)

@@ -738,7 +738,7 @@ public class ReaderBehaviourTests
         }, r.Errors.Select(e => e.Message));
 
         var empty = OrderUpdate.LlmInfo.Parse("""{"orderId":"A1","status":"Shipped","items":[],"carrier":"UPS","previousStatus":"Pending"}""");
-        Assert.Equal("$.items: expected an array of at least 1 items, found 0 items", OnlyError(empty).Message);
+        Assert.Equal("$.items: expected an array of at least 1 item, found 0 items", OnlyError(empty).Message);
     }
 
     [Fact]
