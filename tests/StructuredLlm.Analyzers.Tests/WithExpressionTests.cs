@@ -11,10 +11,10 @@ namespace StructuredLlm.Analyzers.Tests;
 public class WithExpressionTests
 {
     private const string Types = """
-        public record AskRequest(string Persona, string Question);
+        public record AskRequest(string Persona, string Question) { public string Prompt => Persona + ": " + Question; }
         public record struct AskValue(string Persona, string Question);
         public record Mutable(string Question) { public string Persona { get; set; } = ""; }
-        public record Nominal { public string Persona { get; init; } = ""; public string Question { get; init; } = ""; }
+        public record Nominal { public string Persona { get; init; } = ""; public string Question { get; init; } = ""; public string Both { get { return Persona + Question; } } }
         """;
 
     [Theory]
@@ -49,6 +49,9 @@ public class WithExpressionTests
     [InlineData("var parts = Base with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:parts.Question|});")]
     [InlineData("var parts = r with { Question = \"\" }; history.AddSystemMessage({|SLLM1001:parts.Persona|});")]
     [InlineData("var c = new Nominal { Persona = r.Persona } with { Question = \"x\" }; history.AddSystemMessage({|SLLM1001:c.Persona|});")]
+    // A computed member is no copied value: it is worked out from the members, the one set by the copy among them.
+    [InlineData("var c = Base with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.Prompt|});")]
+    [InlineData("var c = new Nominal() with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.Both|});")]
     public Task Members_of_a_copy_of_untrusted_data_stay_untrusted(string body) =>
         Verify.AnalyzerAsync(Code(body));
 

@@ -1228,14 +1228,40 @@ internal sealed partial class TaintWalker
             return false;
         }
 
-        // A member the copy does not set holds what the copied object held there: at most that object's taint.
-        if (!members.TryGetValue(member, out taint) && !_withOperands.TryGetValue(with, out taint))
+        // A member the copy does not set holds what the copied object held there (at most that object's taint) when it
+        // is stored; a computed one is worked out from the members, the ones the copy sets among them.
+        if (!members.TryGetValue(member, out taint) && (!IsStored(member) || !_withOperands.TryGetValue(with, out taint)))
         {
             return false;
         }
 
         return local.Local.Type.IsValueType
             || member is IPropertySymbol { SetMethod: null or { IsInitOnly: true } } or IFieldSymbol { IsReadOnly: true };
+    }
+
+    /// <summary>
+    /// A field, or a property with a backing field (an auto-property, a positional record's): its value is copied as it
+    /// is. A metadata property's storage is not known, so it counts as computed.
+    /// </summary>
+    private static bool IsStored(ISymbol member)
+    {
+        if (member is IFieldSymbol)
+        {
+            return true;
+        }
+
+        if (member is IPropertySymbol property)
+        {
+            foreach (var candidate in property.ContainingType.GetMembers("<" + property.Name + ">k__BackingField"))
+            {
+                if (candidate is IFieldSymbol { AssociatedSymbol: { } associated } && SymbolEqualityComparer.Default.Equals(associated, property))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
