@@ -36,6 +36,7 @@ public class AppTextTests
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Concat(q, \"\\n\", reply.Text));")]
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Format(\"{0}\\n\\n{1}\", q, reply.Text));")]
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Join(\", \", q, reply.Text, q, reply.Text, q));")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, string.Join<string>(\"\\n\", [q, reply.Text]));")]
     // Items added to a collection stay separate items, even when one call adds two (a key and its value).
     [InlineData("var byRole = new Dictionary<string, string>(); foreach (var m in reply.Messages) { byRole.Add(m.Role.Value, m.Text); } _ = new ChatMessage(ChatRole.User, byRole[\"user\"]);")]
     // A throw expression's message is never the value: the value is still the untrusted text alone.
@@ -57,6 +58,7 @@ public class AppTextTests
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Format(\"Question: {0}\", q)|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Concat(\"Summarize: \", reply.Text)|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Join(\" and then \", q, reply.Text)|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Concat<string>([\"Summarize: \", reply.Text])|});")]
     [InlineData("_ = new ChatMessage(ChatRole.User, {|SLLM1002:string.Concat(q, \" \", reply.Text, \" \", q, \" Answer briefly.\")|});")]
     // A builder or string that came from elsewhere may hold anything.
     [InlineData("given.Append(q); _ = new ChatMessage(ChatRole.User, {|SLLM1002:given.ToString()|});")]

@@ -35,6 +35,7 @@ public class FlowTests
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Format(\"{0} {1} {2} {3}\", \"a\", \"b\", \"c\", q)|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat(\"Rules: \", q)|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:string.Join(\", \", new[] { \"a\", q })|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:string.Concat<string>([\"Rules: \", q])|});")]
     [InlineData("var sb = new StringBuilder(); sb.Append(\"Rules: \").Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
     [InlineData("var sb = new StringBuilder(); sb.AppendLine(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
     [InlineData("var sb = new StringBuilder(); sb.AppendFormat(\"Rules: {0}\", q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
@@ -178,4 +179,32 @@ public class FlowTests
     public Task Reassigned_variable_keeps_its_taint_because_the_walk_is_flow_insensitive() =>
         // Documented limitation: taint is never killed by a later assignment.
         Verify.AnalyzerAsync(Code("var s = q; s = \"fixed\"; history.AddSystemMessage({|SLLM1001:s|});"));
+
+    /// <summary>
+    /// A custom [InterpolatedStringHandler] of the app: the holes given to its AppendFormatted are the text it builds,
+    /// whatever it stores them in.
+    /// </summary>
+    [Fact]
+    public Task Custom_interpolated_string_handlers_carry_their_holes() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            [System.Runtime.CompilerServices.InterpolatedStringHandler]
+            public ref struct PromptHandler
+            {
+                private System.Runtime.CompilerServices.DefaultInterpolatedStringHandler _inner;
+                public PromptHandler(int literalLength, int formattedCount) { _inner = new System.Runtime.CompilerServices.DefaultInterpolatedStringHandler(literalLength, formattedCount); }
+                public void AppendLiteral(string s) => _inner.AppendLiteral(s);
+                public void AppendFormatted<T>(T value) => _inner.AppendFormatted(value);
+                public string ToStringAndClear() => _inner.ToStringAndClear();
+            }
+            public static class P { public static string Make(ref PromptHandler h) => h.ToStringAndClear(); }
+            public class HandlerUse(ChatHistory history) : ControllerBase
+            {
+                [HttpPost("h")]
+                public void H([FromBody] string q, int n)
+                {
+                    history.AddSystemMessage({|SLLM1001:P.Make($"Rules: {q}")|});
+                    history.AddSystemMessage(P.Make($"Count: {n}"));
+                }
+            }
+            """);
 }

@@ -62,6 +62,11 @@ public class MoreSinksTests
     [InlineData("var role = ChatRole.System; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
     [InlineData("bool admin = q.Length > 3; var role = admin ? ChatRole.System : ChatRole.User; _ = new ChatMessage(role, {|SLLM1001:\"Rules \" + q|});")]
     [InlineData("var role = AuthorRole.System; var h = new ChatHistory(); h.AddMessage(role, {|SLLM1001:q|});")]
+    // Semantic Kernel content items given with a role (ChatCompletion.ChatMessageContentItemCollection).
+    [InlineData("var items = new ChatMessageContentItemCollection(); items.Add(new Microsoft.SemanticKernel.TextContent(\"Rules: \" + q)); _ = new ChatMessageContent(AuthorRole.System, {|SLLM1001:items|});")]
+    [InlineData("_ = new ChatMessageContent(AuthorRole.System, {|SLLM1001:[new Microsoft.SemanticKernel.TextContent(q)]|});")]
+    [InlineData("var items = new ChatMessageContentItemCollection { new Microsoft.SemanticKernel.TextContent(q) }; var h = new ChatHistory(); h.Add(new ChatMessageContent(AuthorRole.System, {|SLLM1001:items|}));")]
+    [InlineData("var items = new ChatMessageContentItemCollection { new Microsoft.SemanticKernel.TextContent(q) }; var h = new ChatHistory(); h.AddMessage(AuthorRole.System, {|SLLM1001:items|});")]
     public Task Reaches_the_sink(string body) => Verify.AnalyzerAsync(Code(body));
 
     [Theory]

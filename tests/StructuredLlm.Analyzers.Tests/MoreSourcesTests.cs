@@ -441,4 +441,45 @@ public class MoreSourcesTests
                     history.AddSystemMessage({|SLLM1001:"Remember: " + record.Payload["text"]|});
             }
             """);
+
+    /// <summary>A SignalR client-to-server stream (IAsyncEnumerable, ChannelReader): every item is the client's text.</summary>
+    [Fact]
+    public Task SignalR_client_streams_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public class StreamHub(IChatClient chat) : Microsoft.AspNetCore.SignalR.Hub
+            {
+                public async Task Converse(IAsyncEnumerable<string> userLines, System.Threading.Channels.ChannelReader<string> reader, IAsyncEnumerable<int> counts)
+                {
+                    var history = new List<ChatMessage>();
+                    await foreach (var line in userLines) history.Add(new ChatMessage(ChatRole.System, {|SLLM1001:"Last line: " + line|}));
+                    while (reader.TryRead(out var item)) history.Add(new ChatMessage(ChatRole.System, {|SLLM1001:"Item: " + item|}));
+                    var next = await reader.ReadAsync();
+                    history.Add(new ChatMessage(ChatRole.System, {|SLLM1001:"Next: " + next|}));
+                    await foreach (var n in counts) history.Add(new ChatMessage(ChatRole.System, "Count: " + n));
+                    await chat.GetResponseAsync(history);
+                }
+
+                public override async Task OnConnectedAsync() => await base.OnConnectedAsync();
+            }
+            """);
+
+    /// <summary>What a kernel function gives back, invoked through the kernel: a tool's result or a prompt's model output.</summary>
+    [Fact]
+    public Task Kernel_function_results_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public sealed class Orchestrator(Kernel kernel, ChatHistory history)
+            {
+                public async Task RunAsync(KernelFunction fn)
+                {
+                    var page = await kernel.InvokeAsync<string>("WebPlugin", "FetchAsync");
+                    history.AddSystemMessage({|SLLM1001:"Page: " + page|});
+                    var other = await kernel.InvokeAsync<string>(fn);
+                    history.AddSystemMessage({|SLLM1001:"Other: " + other|});
+                    var result = await kernel.InvokeAsync(fn);
+                    history.AddSystemMessage({|SLLM1001:"Result: " + result.GetValue<string>()|});
+                    await foreach (var chunk in kernel.InvokeStreamingAsync<string>(fn)) history.AddSystemMessage({|SLLM1001:"Chunk: " + chunk|});
+                    await foreach (var part in fn.InvokeStreamingAsync<string>(kernel)) history.AddSystemMessage({|SLLM1001:"Part: " + part|});
+                }
+            }
+            """);
 }

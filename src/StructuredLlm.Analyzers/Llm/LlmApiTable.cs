@@ -237,7 +237,7 @@ internal sealed class LlmApiTable
     private void ResolveSinks()
     {
         PromptSinkAttribute = Compilation.GetTypeByMetadataName("StructuredLlm.PromptSinkAttribute");
-        foreach (var name in new[] { "Microsoft.Extensions.AI.AIContent", "OpenAI.Chat.ChatMessageContentPart", "OpenAI.Chat.ChatMessageContent", "Microsoft.SemanticKernel.KernelContent", "Microsoft.SemanticKernel.ChatMessageContentItemCollection" })
+        foreach (var name in new[] { "Microsoft.Extensions.AI.AIContent", "OpenAI.Chat.ChatMessageContentPart", "OpenAI.Chat.ChatMessageContent", "Microsoft.SemanticKernel.KernelContent", "Microsoft.SemanticKernel.ChatCompletion.ChatMessageContentItemCollection" })
         {
             if (Type(name) is { } contentType)
             {
@@ -295,7 +295,7 @@ internal sealed class LlmApiTable
                 var role = IndexOf(method, p => SemanticKernelAuthorRole is not null && SymbolEqualityComparer.Default.Equals(p.Type, SemanticKernelAuthorRole));
                 if (role >= 0)
                 {
-                    AddStringParameters(method, new[] { "content", "items" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
+                    AddStringParameters(method, new[] { "content", "contentItems" }, new SinkInfo(SinkRole.FromRoleArgument, "the chat message", "SemanticKernel", RoleFamily.SemanticKernel, role));
                 }
             }
         }
@@ -557,6 +557,11 @@ internal sealed class LlmApiTable
         AddMemberSources(Type("Microsoft.Extensions.AI.FunctionResultContent"), "Result", SourceKind.ToolResult);
         AddMemberSources(Type("Microsoft.Extensions.AI.AIFunction"), "InvokeAsync", SourceKind.ToolResult);
         AddMemberSources(Type("Microsoft.SemanticKernel.KernelFunction"), "InvokeAsync", SourceKind.ToolResult);
+        AddMemberSources(Type("Microsoft.SemanticKernel.KernelFunction"), "InvokeStreamingAsync", SourceKind.ToolResult);
+        // `kernel.InvokeAsync<string>("Plugin", "Fetch")`, `kernel.InvokeAsync(function)`: what a function gives back (a
+        // tool's result, or a prompt function's model output).
+        AddMemberSources(Type("Microsoft.SemanticKernel.Kernel"), "InvokeAsync", SourceKind.ToolResult);
+        AddMemberSources(Type("Microsoft.SemanticKernel.Kernel"), "InvokeStreamingAsync", SourceKind.ToolResult);
         AddHandlerRegistrations("Microsoft.Extensions.AI.AIFunctionFactory", "Create", SourceKind.ToolArgument);
         AddHandlerRegistrations("Microsoft.SemanticKernel.KernelFunctionFactory", "CreateFromMethod", SourceKind.ToolArgument);
 

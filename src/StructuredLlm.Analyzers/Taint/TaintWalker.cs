@@ -1029,7 +1029,14 @@ internal sealed partial class TaintWalker
                 }
 
             case IInterpolatedStringAppendOperation append:
-                return Eval(append.AppendCall);
+                {
+                    // An interpolation hole given to a handler (`AppendFormatted(value)`) is part of the text, whatever a
+                    // handler of this compilation does with it (its summary may see only a field it stores into).
+                    var appended = Eval(append.AppendCall);
+                    return appended is null && append.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call && call.TargetMethod.Name == "AppendFormatted"
+                        ? Eval(call.Arguments[0].Value)
+                        : appended;
+                }
             case ICoalesceAssignmentOperation coalesceAssignment:
                 {
                     var current = Eval(coalesceAssignment.Target);
@@ -2180,6 +2187,17 @@ internal sealed partial class TaintWalker
                     words |= IsAppText(element, taint);
                 }
             }
+            else if (Unconverted(argument.Value) is { Syntax: CollectionExpressionSyntax } collection)
+            {
+                // `string.Concat(["Rules: ", q])`: the elements are the parts, as a params array's are (a spread's
+                // collection counts as one part: whatever it holds).
+                foreach (var element in collection.ChildOperations)
+                {
+                    var taint = Eval(element);
+                    parts = TaintValue.Union(parts, taint);
+                    words |= IsAppText(element, taint);
+                }
+            }
             else if (invocation.TargetMethod.Name == "Format" && argument.Parameter?.Name == "format"
                 && Unconverted(argument.Value)?.ConstantValue is { HasValue: true, Value: string format })
             {
@@ -2792,6 +2810,12 @@ internal sealed partial class TaintWalker
                 : SourceKind.GrpcRequest;
         }
 
+        // A SignalR client-to-server stream (IAsyncEnumerable<T>, ChannelReader<T>): the client sends every item.
+        if (IsClientStream(table, parameter.Type) && IsHubMethod(table, method))
+        {
+            return SourceKind.HubMethodArgument;
+        }
+
         if (!IsBindableType(table, parameter.Type))
         {
             return null;
@@ -2838,9 +2862,7 @@ internal sealed partial class TaintWalker
                 return SourceKind.PageHandlerParameter;
             }
 
-            // A hub method is called by clients with arguments they choose; the hub's own overrides
-            // (OnConnectedAsync, OnDisconnectedAsync) are lifecycle callbacks, not client calls.
-            if (table.SignalRHub is { } hub && !method.IsOverride && InheritsFrom(type, hub))
+            if (IsHubMethod(table, method))
             {
                 return SourceKind.HubMethodArgument;
             }
@@ -2848,6 +2870,20 @@ internal sealed partial class TaintWalker
 
         return null;
     }
+
+    /// <summary>
+    /// A hub method is called by clients with arguments they choose; the hub's own overrides (OnConnectedAsync,
+    /// OnDisconnectedAsync) are lifecycle callbacks, not client calls.
+    /// </summary>
+    private static bool IsHubMethod(LlmApiTable table, IMethodSymbol method) =>
+        table.SignalRHub is { } hub && method is { MethodKind: MethodKind.Ordinary, IsStatic: false, IsOverride: false, DeclaredAccessibility: Accessibility.Public, ContainingType: { } type }
+        && InheritsFrom(type, hub);
+
+    /// <summary><c>IAsyncEnumerable&lt;T&gt;</c> or <c>ChannelReader&lt;T&gt;</c> of a type a client can send.</summary>
+    private static bool IsClientStream(LlmApiTable table, ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, MetadataName: "IAsyncEnumerable`1" or "ChannelReader`1" } stream
+        && stream.ContainingNamespace?.ToDisplayString() is "System.Collections.Generic" or "System.Threading.Channels"
+        && IsBindableType(table, stream.TypeArguments[0]);
 
     /// <summary>Whether <paramref name="method"/> overrides a method of a generated gRPC service base (<c>[BindServiceMethod]</c> on its type).</summary>
     private static bool OverridesGrpcServiceMethod(IMethodSymbol method, INamedTypeSymbol bindServiceAttribute)
