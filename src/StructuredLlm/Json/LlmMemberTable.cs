@@ -157,6 +157,8 @@ public sealed class LlmMemberTable
             bool suffix = n.EndsWith(name) && IsWordBoundary(key, n.Length - name.Length);
             bool prefix = !suffix && n.StartsWith(name) && IsWordBoundary(key, name.Length);
             if (!suffix && !prefix) continue;
+            // `previous_priority`, `max_priority`, `first_name`: the extra word names another value of the same kind.
+            if (suffix ? HasOtherValueWord(key, 0, n.Length - name.Length) : HasOtherValueWord(key, name.Length, n.Length)) continue;
             if (foundName is not null && found != member)
             {
                 // Two members: fine only when the shorter name lies inside the longer one at the same end.
@@ -244,6 +246,50 @@ public sealed class LlmMemberTable
             }
             seen++;
         }
+        return false;
+    }
+
+    /// <summary>
+    /// Words that make a drifted key name a different value of the member's kind rather than the member itself: an
+    /// earlier, later or other one (<c>previous_status</c>, <c>first_name</c>, <c>alt_email</c>, <c>cc_email</c>), a bound
+    /// or an aggregate (<c>max_priority</c>, <c>total_price</c>), or a stand-in (<c>default_tone</c>, <c>example_summary</c>).
+    /// </summary>
+    private static readonly HashSet<string> OtherValueWords = new(StringComparer.Ordinal)
+    {
+        "previous", "prev", "prior", "old", "original", "former", "first", "last", "middle", "next",
+        "min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "total", "sum",
+        "alt", "alternate", "alternative", "secondary", "other", "backup", "fallback", "cc", "bcc",
+        "default", "suggested", "example", "sample", "placeholder",
+    };
+
+    /// <summary>Whether a word of <paramref name="key"/> lying in normalized characters [start, end) is one of <see cref="OtherValueWords"/>.</summary>
+    private static bool HasOtherValueWord(ReadOnlySpan<byte> key, int start, int end)
+    {
+        int seen = 0;
+        for (int i = 0; i < key.Length;)
+        {
+            if (!IsWordChar(key[i]))
+            {
+                i++;
+                continue;
+            }
+
+            // A word: word characters up to a separator or a lower-to-upper case change (camelCase).
+            int wordStart = i, wordSeen = seen;
+            do
+            {
+                i++;
+                seen++;
+            }
+            while (i < key.Length && IsWordChar(key[i]) && !(key[i] is >= (byte)'A' and <= (byte)'Z' && key[i - 1] is >= (byte)'a' and <= (byte)'z'));
+
+            if (wordSeen >= start && seen <= end && i - wordStart <= 11)
+            {
+                var word = Encoding.ASCII.GetString(key.Slice(wordStart, i - wordStart).ToArray()).ToLowerInvariant();
+                if (OtherValueWords.Contains(word)) return true;
+            }
+        }
+
         return false;
     }
 

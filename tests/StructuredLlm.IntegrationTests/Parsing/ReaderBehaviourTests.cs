@@ -475,6 +475,33 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == drifted && x.After == member);
     }
 
+    /// <summary>
+    /// A drifted key whose extra word names another value of the member's kind (an earlier or other one, a bound, an
+    /// aggregate, a stand-in) is not the member: left unknown, so a required member is missing rather than wrong.
+    /// </summary>
+    [Theory]
+    [InlineData("previous_priority", "priority")]
+    [InlineData("maxPriority", "priority")]
+    [InlineData("priority_min", "priority")]
+    [InlineData("suggested-summary", "summary")]
+    [InlineData("cc_customer_email", "customerEmail")]
+    [InlineData("customerEmailBackup", "customerEmail")]
+    public void A_drifted_key_that_names_another_value_of_the_kind_is_unknown(string drifted, string member)
+    {
+        var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
+        var r = SupportTicket.LlmInfo.Parse(json);
+        Assert.Contains("$." + drifted, r.UnknownMembers);
+        Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch);
+        if (member == "customerEmail")
+        {
+            Assert.Null(Ok(r).CustomerEmail); // optional: absent, not the other address
+        }
+        else
+        {
+            Assert.Equal("$." + member, OnlyError(r).Path);
+        }
+    }
+
     [Fact]
     public void An_exact_key_wins_over_a_drifted_one_in_either_order()
     {
