@@ -31,7 +31,7 @@ public static class LlmParser
         byte[] rented = ArrayPool<byte>.Shared.Rent(Math.Max(16, Encoding.UTF8.GetMaxByteCount(text.Length)));
         try
         {
-            int length = Encoding.UTF8.GetBytes(text, 0, text.Length, rented, 0);
+            int length = Utf8Text.GetBytesMarkingLoneSurrogates(text, rented);
             fixed (byte* p = rented)
             {
                 return ParseCore(p, length, text, read, options, expected, charPositions: true);

@@ -19,6 +19,46 @@ internal static class Utf8Text
 
     public static byte[] GetBytes(string s) => Encoding.UTF8.GetBytes(s);
 
+    /// <summary>
+    /// Encodes <paramref name="text"/> into <paramref name="into"/> (at least <c>GetMaxByteCount(text.Length)</c> long). A
+    /// lone surrogate, which no UTF-8 can hold, becomes the invalid byte 0xFF instead of U+FFFD: a string value holding
+    /// it is then refused as invalid text, as it is in UTF-8 input, rather than read with a replacement character; and
+    /// one byte for one char keeps positions mapped back to the text exact.
+    /// </summary>
+    public static int GetBytesMarkingLoneSurrogates(string text, byte[] into)
+    {
+#if NET
+        int written = 0;
+        var source = text.AsSpan();
+        while (true)
+        {
+            var status = System.Text.Unicode.Utf8.FromUtf16(source, into.AsSpan(written), out int read, out int wrote, replaceInvalidSequences: false);
+            written += wrote;
+            if (status != System.Buffers.OperationStatus.InvalidData) return written;
+            into[written++] = 0xFF; // the lone surrogate at source[read]
+            source = source.Slice(read + 1);
+        }
+#else
+        int written = 0, start = 0;
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (!char.IsSurrogate(c)) continue;
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            written += Encoding.UTF8.GetBytes(text, start, i - start, into, written);
+            into[written++] = 0xFF;
+            start = i + 1;
+        }
+
+        return written + Encoding.UTF8.GetBytes(text, start, text.Length - start, into, written);
+#endif
+    }
+
     /// <summary>Char count of the UTF-8 prefix: maps a byte offset to a char offset.</summary>
     public static unsafe int CharCount(ReadOnlySpan<byte> bytes)
     {

@@ -502,6 +502,28 @@ public class ReaderBehaviourTests
         }
     }
 
+    /// <summary>
+    /// A lone surrogate is no text: a string value holding one is refused alike from a .NET string (where it used to
+    /// become U+FFFD), from UTF-8 bytes (invalid UTF-8) and from a <c>\ud800</c> escape. Outside the JSON it is prose.
+    /// </summary>
+    [Fact]
+    public void A_lone_surrogate_in_a_value_is_refused_from_every_input_form()
+    {
+        const string Expected = "$.summary: expected a string, found a string that is not valid UTF-8";
+        Assert.Equal(Expected, OnlyError(SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"bad \uD800 char\",\"tags\":[]}")).Message);
+        Assert.Equal(Expected, OnlyError(SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"bad \uDC00\",\"tags\":[]}")).Message);
+        Assert.Equal(Expected, OnlyError(SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"bad \\ud800 char\",\"tags\":[]}")).Message);
+        var bytes = Encoding.UTF8.GetBytes("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"bad X char\",\"tags\":[]}");
+        bytes[Array.IndexOf(bytes, (byte)'X')] = 0xFF;
+        Assert.Equal(Expected, OnlyError(SupportTicket.LlmInfo.Parse(bytes)).Message);
+
+        // A pair is a character; a lone one in the prose around the JSON is not the data.
+        Assert.Equal("ok \uD83D\uDE00", Ok(SupportTicket.LlmInfo.Parse("{\"category\":\"Technical\",\"priority\":2,\"summary\":\"ok \uD83D\uDE00\",\"tags\":[]}")).Summary);
+        var prose = SupportTicket.LlmInfo.Parse("Here \uD800 it is: {\"category\":\"Technical\",\"priority\":2,\"summary\":\"x\",\"tags\":[]} done \uDFFF");
+        Assert.Equal("x", Ok(prose).Summary);
+        Assert.Contains(prose.Repairs, r => r.Kind == LlmRepairKind.SurroundingText);
+    }
+
     [Fact]
     public void An_exact_key_wins_over_a_drifted_one_in_either_order()
     {
