@@ -482,4 +482,23 @@ public class MoreSourcesTests
                 }
             }
             """);
+
+    /// <summary>A structured reply read through <c>TryGetResult(out ...)</c> is the model's output, as <c>Result</c> is.</summary>
+    [Fact]
+    public Task Structured_results_read_through_an_out_parameter_are_model_output() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public record Classification(string Category, double Confidence);
+            public sealed class Classifier(IChatClient chat)
+            {
+                public async Task RouteAsync(string ticket)
+                {
+                    var c = await chat.GetResponseAsync<Classification>(ticket);
+                    if (c.TryGetResult(out var again))
+                    {
+                        await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:again.Category|} });
+                        await chat.GetResponseAsync("x", new ChatOptions { Instructions = $"Confidence {again.Confidence:P0}" });
+                    }
+                }
+            }
+            """);
 }

@@ -531,12 +531,14 @@ internal sealed class LlmApiTable
         AddMemberSources(response, "Text", SourceKind.ModelOutput);
         AddMemberSources(response, "Messages", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponse`1"), "Result", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponse`1"), "TryGetResult", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Contents", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse"), "Messages", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse`1"), "Result", SourceKind.ModelOutput);
+        AddMemberSources(Type("Microsoft.Agents.AI.AgentResponse`1"), "TryGetResult", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Agents.AI.AgentResponseUpdate"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatMessage"), "Contents", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.SemanticKernel.ChatMessageContent"), "Content", SourceKind.ModelOutput);

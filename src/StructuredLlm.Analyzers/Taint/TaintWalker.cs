@@ -1994,7 +1994,10 @@ internal sealed partial class TaintWalker
 
         if (kind is not null)
         {
-            return TaintValue.Of(Origin.Source(Display(invocation.Syntax), kind, invocation.Syntax.GetLocation()));
+            // What a source method hands back through an out parameter is the same data (`reply.TryGetResult(out var r)`).
+            var source = TaintValue.Of(Origin.Source(Display(invocation.Syntax), kind, invocation.Syntax.GetLocation()));
+            BindOutArguments(invocation, source);
+            return source;
         }
 
         // StringBuilder and other mutators: the appended text taints the receiver.
