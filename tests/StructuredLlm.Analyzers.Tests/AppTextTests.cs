@@ -37,6 +37,10 @@ public class AppTextTests
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Format(\"{0}\\n\\n{1}\", q, reply.Text));")]
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Join(\", \", q, reply.Text, q, reply.Text, q));")]
     [InlineData("_ = new ChatMessage(ChatRole.User, string.Join<string>(\"\\n\", [q, reply.Text]));")]
+    // Content items given side by side, by a collection initializer or a collection expression, stay whole.
+    [InlineData("_ = new ChatMessage(ChatRole.User, new List<AIContent> { new Microsoft.Extensions.AI.TextContent(q), new Microsoft.Extensions.AI.TextContent(reply.Text) });")]
+    [InlineData("var items = new List<AIContent> { new Microsoft.Extensions.AI.TextContent(q), new Microsoft.Extensions.AI.TextContent(reply.Text) }; _ = new ChatMessage(ChatRole.User, items);")]
+    [InlineData("IList<AIContent> items = [new Microsoft.Extensions.AI.TextContent(q), new Microsoft.Extensions.AI.TextContent(reply.Text)]; _ = new ChatMessage(ChatRole.User, items);")]
     // Items added to a collection stay separate items, even when one call adds two (a key and its value).
     [InlineData("var byRole = new Dictionary<string, string>(); foreach (var m in reply.Messages) { byRole.Add(m.Role.Value, m.Text); } _ = new ChatMessage(ChatRole.User, byRole[\"user\"]);")]
     // A throw expression's message is never the value: the value is still the untrusted text alone.

@@ -1548,18 +1548,21 @@ internal sealed partial class TaintWalker
 
         var initializer = creation.Initializer is { Initializers.Length: > 1 } members && RoleSetIn(members) is { } role
             ? EvalRoleInitializer(members, role.Value, role.Family)
-            : creation.Initializer is { } init && !HoldsText(creation.Type) && SetsMembersOnly(init)
+            : creation.Initializer is { } init && !HoldsText(creation.Type) && SetsMembersOrAddsItems(init)
                 ? EvalSideBySide(init.Initializers)
                 : Eval(creation.Initializer);
         return TaintValue.Union(argumentTaint, initializer);
     }
 
-    /// <summary>An object initializer that only sets members (<c>new T { A = a, B = b }</c>), no collection items.</summary>
-    private static bool SetsMembersOnly(IObjectOrCollectionInitializerOperation initializer)
+    /// <summary>
+    /// An initializer that only sets members (<c>{ Role = r, Text = t }</c>) or only adds items (<c>{ a, b }</c>, each an
+    /// <c>Add</c> call on the new collection): what it is given is held side by side, as a collection expression's elements are.
+    /// </summary>
+    private static bool SetsMembersOrAddsItems(IObjectOrCollectionInitializerOperation initializer)
     {
         foreach (var member in initializer.Initializers)
         {
-            if (member is not (ISimpleAssignmentOperation or IMemberInitializerOperation))
+            if (member is not (ISimpleAssignmentOperation or IMemberInitializerOperation or IInvocationOperation { Instance: IInstanceReferenceOperation }))
             {
                 return false;
             }
