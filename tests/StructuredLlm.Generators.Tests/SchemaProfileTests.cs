@@ -208,6 +208,47 @@ public class SchemaProfileTests
         Assert.Equal("Everything at once.", Schemas.Value["openAIStrict"].GetProperty("description").GetString());
     }
 
+    /// <summary>
+    /// A [RegularExpression] that uses .NET-only syntax is no JSON Schema (ECMA-262) pattern: every profile states it in
+    /// the description, and the reader still enforces it. ECMA-compatible ones stay keywords.
+    /// </summary>
+    [Theory]
+    [InlineData(@"\A[a-z]+\z")]
+    [InlineData(@"(?i)abc")]
+    [InlineData(@"(?i:abc)d")]
+    [InlineData(@"(?>a+)b")]
+    [InlineData(@"[a-z-[aeiou]]+")]
+    [InlineData(@"^a+\Z")]
+    [InlineData(@"(?'word'\w+)")]
+    [InlineData(@"(?<open>\()(?<close-open>\))")]
+    [InlineData(@"\p{IsGreek}+")]
+    [InlineData(@"a(?#comment)b")]
+    public void A_pattern_with_dotnet_only_syntax_is_stated_in_the_description(string pattern)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.ComponentModel.DataAnnotations; using StructuredLlm;\n"
+            + "[LlmOutput] public partial record R([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string Code);");
+        run.AssertClean();
+        foreach (string profile in SchemaExtractor.ProfileArguments)
+        {
+            JsonElement code = SchemaExtractor.Schema(run, "R.LlmOutput.g.cs", profile).GetProperty("properties").GetProperty("code");
+            Assert.False(code.TryGetProperty("pattern", out _), profile);
+            Assert.Contains("Must match the .NET regular expression", code.GetProperty("description").GetString(), System.StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(@"^(?<name>\w+)$")]
+    [InlineData(@"(?<=a)b(?!c)")]
+    [InlineData(@"[\\A-Z]+")]
+    [InlineData(@"\\A")]
+    public void An_ecma_compatible_pattern_stays_a_keyword(string pattern)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.ComponentModel.DataAnnotations; using StructuredLlm;\n"
+            + "[LlmOutput] public partial record R([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string Code);");
+        run.AssertClean();
+        Assert.True(SchemaExtractor.Schema(run, "R.LlmOutput.g.cs", "jsonSchema").GetProperty("properties").GetProperty("code").TryGetProperty("pattern", out _));
+    }
+
     [Fact]
     public void Polymorphic_member_is_anyOf_with_discriminator_in_every_branch()
     {

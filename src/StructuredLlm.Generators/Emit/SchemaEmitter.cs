@@ -832,7 +832,13 @@ internal sealed class SchemaEmitter
 
         if (pattern is not null)
         {
-            if (IsGemini)
+            if (c.Pattern is { } own && DotNetOnlySyntax(own))
+            {
+                // JSON Schema patterns are ECMA-262: a provider would reject this one or read it otherwise. The reader
+                // still enforces it with .NET's semantics.
+                notes.Add("Must match the .NET regular expression " + pattern + ".");
+            }
+            else if (IsGemini)
             {
                 notes.Add("Must match the regular expression " + pattern + ".");
             }
@@ -1177,6 +1183,102 @@ internal sealed class SchemaEmitter
     /// whole value to match, where a JSON Schema pattern matches anywhere in it, so a pattern not already anchored at both
     /// ends (<c>^...$</c> with no alternation) is wrapped as <c>^(?:pattern)$</c>.
     /// </summary>
+    /// <summary>
+    /// Whether a .NET pattern uses syntax that ECMA-262 (JSON Schema's pattern dialect) lacks or reads otherwise: the
+    /// anchors \A \Z \z \G, inline options <c>(?i)</c>, atomic groups <c>(?&gt;…)</c>, comments <c>(?#…)</c>,
+    /// conditionals <c>(?(…)…)</c>, <c>(?'name'…)</c> and balancing groups <c>(?&lt;a-b&gt;…)</c>, character class
+    /// subtraction <c>[a-z-[aeiou]]</c> and named blocks <c>\p{IsGreek}</c>.
+    /// </summary>
+    internal static bool DotNetOnlySyntax(string pattern)
+    {
+        bool inClass = false;
+        for (int i = 0; i < pattern.Length; i++)
+        {
+            char ch = pattern[i];
+            char next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+            if (ch == '\\')
+            {
+                if (!inClass && next is 'A' or 'Z' or 'z' or 'G')
+                {
+                    return true;
+                }
+
+                if (next is 'p' or 'P' && string.CompareOrdinal(pattern, i + 2, "{Is", 0, 3) == 0)
+                {
+                    return true;
+                }
+
+                i++; // the escaped character
+                continue;
+            }
+
+            if (inClass)
+            {
+                if (ch == '-' && next == '[')
+                {
+                    return true;
+                }
+
+                if (ch == ']')
+                {
+                    inClass = false;
+                }
+
+                continue;
+            }
+
+            if (ch == '[')
+            {
+                inClass = true;
+                if (next == ']' || (next == '^' && i + 2 < pattern.Length && pattern[i + 2] == ']'))
+                {
+                    i += next == ']' ? 1 : 2; // `[]...]`: a leading ']' is a member in .NET
+                }
+
+                continue;
+            }
+
+            if (ch != '(' || next != '?' || i + 2 >= pattern.Length)
+            {
+                continue;
+            }
+
+            char kind = pattern[i + 2];
+            if (kind is '>' or '#' or '(' or '\'')
+            {
+                return true;
+            }
+
+            if (kind == '<' && i + 3 < pattern.Length && pattern[i + 3] is not ('=' or '!'))
+            {
+                // A named group (ECMA has them), unless it is a balancing group `(?<a-b>` or `(?<-b>`.
+                for (int j = i + 3; j < pattern.Length && pattern[j] != '>'; j++)
+                {
+                    if (pattern[j] == '-')
+                    {
+                        return true;
+                    }
+                }
+
+                continue;
+            }
+
+            // Inline options: (?i) (?im-sx) (?i:...)
+            int k = i + 2;
+            while (k < pattern.Length && pattern[k] is 'i' or 'm' or 'n' or 's' or 'x' or '-')
+            {
+                k++;
+            }
+
+            if (k > i + 2 && k < pattern.Length && pattern[k] is ')' or ':')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static string WholeMatch(string pattern)
     {
         bool anchored = pattern.Length >= 2 && pattern[0] == '^' && pattern[pattern.Length - 1] == '$'
