@@ -312,6 +312,39 @@ public class ReaderTests
         }, Parse(type, """{"name":"","note":null,"code":""}""").Errors.Select(e => e.Message));
     }
 
+    /// <summary>
+    /// A concrete polymorphic base is a value too: System.Text.Json writes it without a discriminator and reads an
+    /// object without one as the base. It is a branch of its own, or the one its own [JsonDerivedType] names.
+    /// </summary>
+    [Fact]
+    public void A_concrete_polymorphic_base_is_a_branch_of_its_own()
+    {
+        Type type = Load("""
+            namespace Run;
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Leaf), "leaf")] public record Mid(int X);
+            public record Leaf(int X, int Y) : Mid(X);
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Base), "base")] [System.Text.Json.Serialization.JsonDerivedType(typeof(Derived), "derived")] public record Base(int A);
+            public record Derived(int A, int B) : Base(A);
+            [LlmOutput] public partial record Holder(Mid M, Base B);
+            """, "Run.Holder");
+        var (ok, value, errors, _) = Parse(type, """{"m":{"x":3},"b":{"$type":"base","a":1}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal("Holder { M = Mid { X = 3 }, B = Base { A = 1 } }", value!.ToString());
+        (ok, value, errors, _) = Parse(type, """{"m":{"$type":"leaf","x":1,"y":2},"b":{"$type":"derived","a":1,"b":2}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal("Holder { M = Leaf { X = 1, Y = 2 }, B = Derived { A = 1, B = 2 } }", value!.ToString());
+
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            [System.Text.Json.Serialization.JsonDerivedType(typeof(Leaf), "leaf")] public record Mid(int X);
+            public record Leaf(int X, int Y) : Mid(X);
+            [LlmOutput] public partial record Holder(Mid M);
+            """);
+        run.AssertClean();
+        var branches = SchemaExtractor.Schema(run, "Holder.LlmOutput.g.cs", "jsonSchema").GetProperty("properties").GetProperty("m").GetProperty("anyOf").EnumerateArray().ToList();
+        Assert.Equal(2, branches.Count);
+        Assert.Single(branches, b => !b.GetProperty("properties").TryGetProperty("$type", out _));
+    }
+
     [Fact]
     public void Exclusive_bounds_are_enforced_as_the_schema_states_them()
     {

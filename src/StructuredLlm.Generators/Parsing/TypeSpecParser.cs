@@ -263,7 +263,9 @@ internal sealed class TypeSpecParser
             var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
-                if (derivedType.IsAbstract || derivedType.IsUnboundGenericType || !DerivesFrom(derivedType, type))
+                // The base itself may be listed (`[JsonDerivedType(typeof(Base), "base")]`): its own branch.
+                if (derivedType.IsAbstract || derivedType.IsUnboundGenericType
+                    || !(DerivesFrom(derivedType, type) || SymbolEqualityComparer.Default.Equals(derivedType, type)))
                 {
                     Report(DiagnosticDescriptors.NotConstructible, usage, derivedType.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
                         $"a [JsonDerivedType] must be a concrete type derived from '{type.Name}'");
@@ -294,6 +296,23 @@ internal sealed class TypeSpecParser
                 }
 
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
+            }
+
+            // A concrete base is a value of its own, written without a discriminator (as System.Text.Json writes and
+            // reads it): a branch of its own members, the one an object without a discriminator is.
+            if (!type.IsAbstract && type.TypeKind != TypeKind.Interface && !HasBranchWithoutDiscriminator(branches)
+                && !derived.Exists(d => SymbolEqualityComparer.Default.Equals(d.Type, type)))
+            {
+                string baseId = id + " (branch of " + id + ")";
+                if (!_definitions.ContainsKey(baseId))
+                {
+                    _definitions.Add(baseId, null);
+                    _definitionOrder.Add(baseId);
+                    _definitions[baseId] = ParseObject(type, baseId, typeName, UniqueDefinitionName(type.Name),
+                        GetDescription(type) ?? Docs(type, _ct).Summary, policy, usage, discriminatorName);
+                }
+
+                branches.Add(new DerivedTypeSpec(baseId, null));
             }
 
             SortedSet<string>? gated = null;
@@ -576,6 +595,19 @@ internal sealed class TypeSpecParser
         }
 
         return !ReservedNameClash(type, report: false);
+    }
+
+    private static bool HasBranchWithoutDiscriminator(List<DerivedTypeSpec> branches)
+    {
+        foreach (DerivedTypeSpec branch in branches)
+        {
+            if (branch.Discriminator is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
