@@ -21,6 +21,7 @@ public class DocCommentsTests
         " <summary>Raw text without a doc root.</summary>\n <param name=\"p\">P</param>\n",
         "Just text, no tags",
         "<doc><summary>Greater > is fine</summary ></doc>",
+        "<doc><summary>Kinds:<list type=\"bullet\"><item><description>one</description></item><item><term>two</term><description>the second</description></item></list>Then more.</summary></doc>",
     };
 
     public static TheoryData<string> Declined() => new()
@@ -62,6 +63,15 @@ public class DocCommentsTests
         Assert.Equal("Use B & x.", docs.Summary);
         Assert.Equal(new Dictionary<string, string> { ["p"] = "The p." }, docs.Parameters);
     }
+
+    /// <summary>A list's items and a paragraph stay apart on the one line a description has: " - " before each item, "term: description".</summary>
+    [Theory]
+    [InlineData("<doc><summary>Kinds:<list type=\"bullet\"><item><description>one</description></item><item><description>two</description></item></list></summary></doc>", "Kinds: - one - two")]
+    [InlineData("<doc><summary>Codes<list type=\"table\"><listheader><term>Code</term><description>Meaning</description></listheader><item><term>A</term><description>first</description></item></list>End.</summary></doc>", "Codes - Code: Meaning - A: first End.")]
+    [InlineData("<doc><summary>First.<para>Second.</para>Third.</summary></doc>", "First. Second. Third.")]
+    [InlineData("<doc><summary>Kinds:<list type=\"bullet\"><item><description>one</description></item><![CDATA[x]]></list></summary></doc>", "Kinds: - one x")]
+    public void Lists_and_paragraphs_keep_their_parts_apart(string xml, string expected)
+        => Assert.Equal(expected, DocComments.Parse(xml).Summary);
 
     private static void AssertSame(DocComments expected, DocComments actual)
     {

@@ -172,12 +172,9 @@ internal sealed class DocComments
 
                     break;
                 case XElement child:
-                    if (child.Name.LocalName == "para" || child.Name.LocalName == "br")
-                    {
-                        sb.Append(' ');
-                    }
-
+                    BeginBlock(child.Name.LocalName, sb);
                     AppendText(child, sb);
+                    EndBlock(child.Name.LocalName, sb);
                     break;
             }
         }
@@ -243,14 +240,47 @@ internal sealed class DocComments
 
                     break;
                 case SimpleXml.Element child:
-                    if (child.Name == "para" || child.Name == "br")
-                    {
-                        sb.Append(' ');
-                    }
-
+                    BeginBlock(child.Name, sb);
                     AppendText(child, sb);
+                    EndBlock(child.Name, sb);
                     break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Block elements keep their text apart on one line: a paragraph or line break starts after a space, each list item
+    /// after " - ", and an item's term is followed by ": " before its description.
+    /// </summary>
+    private static void BeginBlock(string name, StringBuilder sb)
+    {
+        switch (name)
+        {
+            case "para":
+            case "br":
+            case "list":
+                sb.Append(' ');
+                break;
+            case "item":
+            case "listheader":
+                sb.Append(" - ");
+                break;
+        }
+    }
+
+    private static void EndBlock(string name, StringBuilder sb)
+    {
+        switch (name)
+        {
+            case "term":
+                sb.Append(": ");
+                break;
+            case "para":
+            case "list":
+            case "item":
+            case "listheader":
+                sb.Append(' ');
+                break;
         }
     }
 
