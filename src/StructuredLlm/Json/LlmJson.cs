@@ -208,6 +208,21 @@ internal static class Errors
     public static LlmError OnlyReasoning(string? expected) =>
         new("$", expected ?? "a JSON value", "only a reasoning block (<think>…), cut off or with no answer after it");
 
+    /// <summary><c>$: expected a SearchFilter object, found an object with none of its members ("results")</c>.</summary>
+    public static LlmError NoMemberKeys(string? expected, string[] unknownPaths)
+    {
+        var keys = new System.Text.StringBuilder();
+        for (int i = 0; i < unknownPaths.Length && i < 5; i++)
+        {
+            string path = unknownPaths[i];
+            string key = path.StartsWith("$.", StringComparison.Ordinal) ? path.Substring(2)
+                : path.StartsWith("$['", StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal) ? path.Substring(3, path.Length - 5) : path;
+            keys.Append(i == 0 ? "" : ", ").Append(LlmReadContext.Quote(key));
+        }
+        if (unknownPaths.Length > 5) keys.Append(", …");
+        return new("$", expected ?? "an object with the type's members", "an object with none of its members (" + keys + ")");
+    }
+
     public static LlmError TooLong(int length, int max) =>
         new("$", $"at most {max} characters of input", $"{length}");
 

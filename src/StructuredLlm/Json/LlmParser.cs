@@ -123,6 +123,7 @@ public static class LlmParser
 
         var ctx = t_context ?? new LlmReadContext(options);
         t_context = null;
+        ctx.RootExpected = expected;
         try
         {
             Attempt<T>? first = null;
@@ -354,7 +355,7 @@ public static class LlmParser
                 {
                     var coercions = ctx.SnapshotRepairs();
                     var unknownKeys = ctx.SnapshotUnknown();
-                    if (unknownKeys.Length > 0 && rootType == JsonTokenType.StartObject && NoKeyNamesAMember(bytes, readerOptions, unknownKeys))
+                    if (unknownKeys.Length > 0 && rootType == JsonTokenType.StartObject && NoKeyNamesAMember(RootReader(bytes, readerOptions), unknownKeys))
                     {
                         // The read succeeded only because every member is optional, and no key named one: the object is a
                         // wrapper or an envelope around the answer when one of its levels reads (else the empty read stands).
@@ -370,6 +371,17 @@ public static class LlmParser
                             attempt.Repairs.AddRange(inner.Repairs);
                             attempt.Unknown = inner.Unknown;
                             return true;
+                        }
+
+                        // An object none of whose keys is a member, holding structured data no level of which reads: it is
+                        // not the type (`{"results": [{…}, {…}]}` for one filter), and read as the type it would be an
+                        // object of nulls. Plain metadata alone (`{"note": "nothing to filter"}`) stays the empty read.
+                        if (HasStructuredMember(RootReader(bytes, readerOptions)))
+                        {
+                            attempt.SyntaxOk = true;
+                            attempt.Errors = new[] { Errors.NoMemberKeys(ctx.RootExpected, unknownKeys) };
+                            attempt.Unknown = unknownKeys;
+                            return false;
                         }
                     }
 
@@ -511,7 +523,9 @@ public static class LlmParser
 
             ctx.Reset(json, length, incomplete, options, positionBase);
             var inner = reader; // the read moves it; the next level starts from this token again
-            if (read(ref inner, ctx, out var value) && ctx.ErrorCount == 0)
+            if (read(ref inner, ctx, out var value) && ctx.ErrorCount == 0
+                && !(reader.TokenType == JsonTokenType.StartObject && ctx.SnapshotUnknown() is { Length: > 0 } levelUnknown
+                    && NoKeyNamesAMember(reader, levelUnknown)))
             {
                 attempt.Success = true;
                 attempt.Value = value;
@@ -599,10 +613,28 @@ public static class LlmParser
     }
 
     /// <summary>True when the root object has at least one key and the read reported every one of them as unknown.</summary>
-    private static bool NoKeyNamesAMember(ReadOnlySpan<byte> bytes, JsonReaderOptions readerOptions, string[] unknown)
+    private static Utf8JsonReader RootReader(ReadOnlySpan<byte> bytes, JsonReaderOptions readerOptions)
     {
         var reader = new Utf8JsonReader(bytes, readerOptions);
         reader.Read();
+        return reader;
+    }
+
+    /// <summary>Whether the object at <paramref name="reader"/> has a member whose value is an object or an array.</summary>
+    private static bool HasStructuredMember(Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) return true;
+            reader.Skip();
+        }
+        return false;
+    }
+
+    /// <summary>Whether the object at <paramref name="reader"/> has keys and every one was reported unknown (paths relative to it).</summary>
+    private static bool NoKeyNamesAMember(Utf8JsonReader reader, string[] unknown)
+    {
         bool any = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -53,6 +53,9 @@ public sealed unsafe class LlmReadContext
     /// <summary>The options of this read.</summary>
     public LlmParseOptions Options { get; private set; }
 
+    /// <summary>How the root value is described in errors (<c>a SupportTicket object</c>), when the caller said.</summary>
+    internal string? RootExpected { get; set; }
+
     /// <summary>Number of errors so far: a generated reader compares it before and after to know whether it failed.</summary>
     public int ErrorCount => _errors.Count;
 

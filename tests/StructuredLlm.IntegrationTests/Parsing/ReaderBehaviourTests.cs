@@ -302,6 +302,33 @@ public class ReaderBehaviourTests
         Assert.Equal(new[] { "$.note" }, none.UnknownMembers);
     }
 
+    /// <summary>
+    /// Wrappers nest (`{"data": {"result": {…}}}`): a level that reads as an object of none of the type's members is a
+    /// wrapper too, not an answer of nulls. An object of foreign keys holding structured data no level of which reads
+    /// (a list of several filters) is refused rather than read as an empty filter.
+    /// </summary>
+    [Theory]
+    [InlineData("""{"data": {"result": {"category": "books", "limit": 5}}}""", "$.data.result")]
+    [InlineData("""{"output": {"result": {"category": "books", "limit": 5}}}""", "$.output.result")]
+    [InlineData("""{"response": {"data": {"filter": {"category": "books", "limit": 5}}}}""", "$.response.data.filter")]
+    [InlineData("""{"status": "ok", "output": {"result": {"category": "books", "limit": 5}}}""", "$.output.result")]
+    public void Nested_wrappers_around_an_all_optional_type_are_all_taken_off(string json, string path)
+    {
+        var r = SearchFilter.LlmInfo.Parse(json);
+        Assert.Equal(("books", (int?)5), (Ok(r).Category, r.Value!.Limit));
+        Assert.Equal(path, r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
+    }
+
+    [Theory]
+    [InlineData("""{"results": [{"category": "books"}, {"category": "music"}]}""")]
+    [InlineData("""{"filters": {"a": {"category": "books"}, "b": {"category": "music"}}}""")]
+    public void Foreign_structured_data_that_no_level_reads_is_refused_not_read_as_an_empty_object(string json)
+    {
+        var r = SearchFilter.LlmInfo.Parse(json);
+        Assert.False(r.Success);
+        Assert.StartsWith("$: expected a SearchFilter object, found an object with none of its members (", Assert.Single(r.Errors).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{\"old\": TICKET, \"new\": TICKET}")]          // two structured members: which one is the answer is a guess
     [InlineData("{\"category\": \"Billing\", \"data\": TICKET}")] // a key names a member: the object is the type, with errors
