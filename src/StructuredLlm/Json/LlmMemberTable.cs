@@ -159,6 +159,9 @@ public sealed class LlmMemberTable
             if (!suffix && !prefix) continue;
             // `previous_priority`, `max_priority`, `first_name`: the extra word names another value of the same kind.
             if (suffix ? HasOtherValueWord(key, 0, n.Length - name.Length) : HasOtherValueWord(key, name.Length, n.Length)) continue;
+            // Words after the name make the last of them the head of the key: `total_tax` is a tax and `summary_length` a
+            // length, while `priority_level`, `summary_text` and `email_address` restate the member.
+            if (prefix && !OnlyRestatingWords(key, name.Length, n.Length)) continue;
             if (foundName is not null && found != member)
             {
                 // Two members: fine only when the shorter name lies inside the longer one at the same end.
@@ -252,18 +255,46 @@ public sealed class LlmMemberTable
     /// <summary>
     /// Words that make a drifted key name a different value of the member's kind rather than the member itself: an
     /// earlier, later or other one (<c>previous_status</c>, <c>first_name</c>, <c>alt_email</c>, <c>cc_email</c>), a bound
-    /// or an aggregate (<c>max_priority</c>, <c>total_price</c>), or a stand-in (<c>default_tone</c>, <c>example_summary</c>).
+    /// or an aggregate or part of one (<c>max_priority</c>, <c>total_price</c>, <c>net_total</c>), or a stand-in (<c>default_tone</c>, <c>example_summary</c>).
     /// </summary>
     private static readonly HashSet<string> OtherValueWords = new(StringComparer.Ordinal)
     {
         "previous", "prev", "prior", "old", "original", "former", "first", "last", "middle", "next",
-        "min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "total", "sum",
+        "min", "max", "minimum", "maximum", "avg", "average", "mean", "median", "total", "sum", "sub", "net", "gross", "partial",
         "alt", "alternate", "alternative", "secondary", "other", "backup", "fallback", "cc", "bcc",
         "default", "suggested", "example", "sample", "placeholder",
     };
 
-    /// <summary>Whether a word of <paramref name="key"/> lying in normalized characters [start, end) is one of <see cref="OtherValueWords"/>.</summary>
-    private static bool HasOtherValueWord(ReadOnlySpan<byte> key, int start, int end)
+    /// <summary>
+    /// Words that, after a member's name, still name the member itself: its value or text (<c>priority_level</c>,
+    /// <c>summary_text</c>, <c>confidence_score</c>), its written form (<c>email_address</c>, <c>category_name</c>), or
+    /// a container of it (<c>tags_list</c>); and <c>of</c>/<c>for</c>, after which the name stays the head
+    /// (<c>summary_of_reasoning</c>).
+    /// </summary>
+    private static readonly HashSet<string> RestatingWords = new(StringComparer.Ordinal)
+    {
+        "level", "value", "val", "text", "txt", "string", "str", "field", "data", "info", "content", "score", "rating",
+        "amount", "address", "addr", "name", "label", "code", "type", "kind", "flag", "list", "array", "items", "set",
+        "date", "time", "at", "on", "of", "for",
+    };
+
+    /// <summary>Whether every word of <paramref name="key"/> in normalized characters [start, end) restates the member (see <see cref="RestatingWords"/>), or the first is "of"/"for".</summary>
+    private static bool OnlyRestatingWords(ReadOnlySpan<byte> key, int start, int end)
+    {
+        bool first = true;
+        bool all = true;
+        ForEachWord(key, start, end, word =>
+        {
+            if (first && word is "of" or "for") return false; // stop: the rest qualifies the name
+            first = false;
+            if (!RestatingWords.Contains(word)) all = false;
+            return all;
+        });
+        return all;
+    }
+
+    /// <summary>Calls <paramref name="visit"/> with each lower-cased word of <paramref name="key"/> lying in normalized characters [start, end), until it returns false.</summary>
+    private static void ForEachWord(ReadOnlySpan<byte> key, int start, int end, Func<string, bool> visit)
     {
         int seen = 0;
         for (int i = 0; i < key.Length;)
@@ -274,7 +305,6 @@ public sealed class LlmMemberTable
                 continue;
             }
 
-            // A word: word characters up to a separator or a lower-to-upper case change (camelCase).
             int wordStart = i, wordSeen = seen;
             do
             {
@@ -283,14 +313,19 @@ public sealed class LlmMemberTable
             }
             while (i < key.Length && IsWordChar(key[i]) && !(key[i] is >= (byte)'A' and <= (byte)'Z' && key[i - 1] is >= (byte)'a' and <= (byte)'z'));
 
-            if (wordSeen >= start && seen <= end && i - wordStart <= 11)
+            if (wordSeen >= start && seen <= end && !visit(Encoding.UTF8.GetString(key.Slice(wordStart, i - wordStart).ToArray()).ToLowerInvariant()))
             {
-                var word = Encoding.ASCII.GetString(key.Slice(wordStart, i - wordStart).ToArray()).ToLowerInvariant();
-                if (OtherValueWords.Contains(word)) return true;
+                return;
             }
         }
+    }
 
-        return false;
+    /// <summary>Whether a word of <paramref name="key"/> lying in normalized characters [start, end) is one of <see cref="OtherValueWords"/>.</summary>
+    private static bool HasOtherValueWord(ReadOnlySpan<byte> key, int start, int end)
+    {
+        bool found = false;
+        ForEachWord(key, start, end, word => !(found = OtherValueWords.Contains(word)));
+        return found;
     }
 
     private static bool IsWordChar(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' || b >= 0x80;

@@ -493,6 +493,8 @@ public class ReaderBehaviourTests
     [InlineData("summary_text", "summary")]
     [InlineData("customer_email_address", "customerEmail")]
     [InlineData("the-customer-email", "customerEmail")]
+    [InlineData("priorityValue", "priority")]
+    [InlineData("summary_of_the_issue", "summary")]
     public void Prefix_and_suffix_drift_is_matched_when_unambiguous(string drifted, string member)
     {
         var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
@@ -513,6 +515,10 @@ public class ReaderBehaviourTests
     [InlineData("suggested-summary", "summary")]
     [InlineData("cc_customer_email", "customerEmail")]
     [InlineData("customerEmailBackup", "customerEmail")]
+    // Words after the name make the last one the head: an email's domain is no email, a summary's length no summary.
+    [InlineData("customer_email_domain", "customerEmail")]
+    [InlineData("summary_length", "summary")]
+    [InlineData("priority_reason", "priority")]
     public void A_drifted_key_that_names_another_value_of_the_kind_is_unknown(string drifted, string member)
     {
         var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
@@ -551,33 +557,46 @@ public class ReaderBehaviourTests
         Assert.Contains(prose.Repairs, r => r.Kind == LlmRepairKind.SurroundingText);
     }
 
+    /// <summary>A part of a total (a tax, a net or partial sum) is no total: the invoice's required total is missing.</summary>
+    [Theory]
+    [InlineData("total_tax")]
+    [InlineData("net_total")]
+    [InlineData("sub_total")]
+    [InlineData("grossTotal")]
+    public void A_part_of_a_total_is_not_the_total(string drifted)
+    {
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"total\":", "\"" + drifted + "\":", StringComparison.Ordinal));
+        Assert.Equal("$.total", OnlyError(r).Path);
+        Assert.Contains("$." + drifted, r.UnknownMembers);
+    }
+
     [Fact]
     public void An_exact_key_wins_over_a_drifted_one_in_either_order()
     {
-        // summary_length is an extra member, not the summary, whether it comes before or after "summary".
+        // summary_text, a weak match, is an extra member, not the summary, whether it comes before or after "summary".
         foreach (var json in new[]
         {
-            """{"category":"Technical","priority":2,"summary_length":"short","summary":"x","tags":[]}""",
-            """{"category":"Technical","priority":2,"summary":"x","summary_length":"short","tags":[]}""",
+            """{"category":"Technical","priority":2,"summary_text":"short","summary":"x","tags":[]}""",
+            """{"category":"Technical","priority":2,"summary":"x","summary_text":"short","tags":[]}""",
         })
         {
             var r = SupportTicket.LlmInfo.Parse(json);
             Assert.Equal("x", Ok(r).Summary);
-            Assert.Equal(new[] { "$.summary_length" }, r.UnknownMembers);
+            Assert.Equal(new[] { "$.summary_text" }, r.UnknownMembers);
             Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch);
         }
 
         // Errors the drifted key's value caused are dropped with it.
-        var wrongType = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority_reason":"urgent","priority":2,"summary":"x","tags":[]}""");
+        var wrongType = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority_level":"urgent","priority":2,"summary":"x","tags":[]}""");
         Assert.Equal(2, Ok(wrongType).Priority);
-        Assert.Equal(new[] { "$.priority_reason" }, wrongType.UnknownMembers);
+        Assert.Equal(new[] { "$.priority_level" }, wrongType.UnknownMembers);
     }
 
     [Fact]
     public void A_drifted_key_value_is_never_coerced()
     {
-        // summary_length: 42 alone would otherwise become the summary "42".
-        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary_length":42,"tags":[]}""");
+        // summary_text: 42 alone would otherwise become the summary "42".
+        var r = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary_text":42,"tags":[]}""");
         Assert.Equal("$.summary: expected a string, found 42", OnlyError(r).Message);
 
         var priority = SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority_level":"2","summary":"x","tags":[]}""");
