@@ -237,6 +237,14 @@ internal static class JsonLocator
     public static void AddBalancedValues(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into)
     {
         int i = start;
+        // `"category": "Billing", …}` then prose: the continuation of a prefilled `{` (its members up to the brace that
+        // closes it) is a candidate of its own; the repair adds the opening brace.
+        if (StartsWithKey(text, start, end) && FindClose(text, start, end, 1, out _) is int closing and >= 0 && closing + 1 < end)
+        {
+            into.Add(new JsonCandidate(start, closing + 1 - start, LlmRepairKind.SurroundingText, closing + 1));
+            i = closing + 1;
+        }
+
         while (i < end)
         {
             byte b = text[i];
@@ -250,6 +258,21 @@ internal static class JsonLocator
             into.Add(new JsonCandidate(i, stop - i, LlmRepairKind.SurroundingText, i));
             i = stop;
         }
+    }
+
+    /// <summary>Whether the text at <paramref name="start"/> is a quoted key and its colon (<c>"name":</c>).</summary>
+    private static bool StartsWithKey(ReadOnlySpan<byte> text, int start, int end)
+    {
+        if (start >= end || text[start] != (byte)'"') return false;
+        int i = start + 1;
+        while (i < end && text[i] != (byte)'"')
+        {
+            if (text[i] is (byte)'\\') i++;
+            else if (text[i] is (byte)'\n' or (byte)'{' or (byte)'[') return false;
+            i++;
+        }
+        for (i++; i < end && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'; i++) { }
+        return i < end && text[i] == (byte)':';
     }
 
     /// <summary>Index of the bracket closing the one at <paramref name="open"/>, skipping JSON strings; -1 when unclosed.</summary>

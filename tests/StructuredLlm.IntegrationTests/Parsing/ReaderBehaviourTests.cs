@@ -935,6 +935,22 @@ public class ReaderBehaviourTests
         Assert.Equal(3, Ok(prefilled).Priority);
         Assert.Contains(prefilled.Repairs, x => x.Kind == LlmRepairKind.MissingOpeningBracket);
 
+        // ... with a closing remark after the brace: the prose is no part of it.
+        foreach (var text in new[]
+        {
+            "\n  \"category\": \"Billing\",\n  \"priority\": 3,\n  \"summary\": \"x\",\n  \"tags\": [\"refund\"]\n}\n\nLet me know if you need anything else!",
+            "\"category\": \"Billing\", \"priority\": 3, \"summary\": \"x {y}\", \"tags\": []} Let me know!",
+        })
+        {
+            var remark = SupportTicket.LlmInfo.Parse(text);
+            Assert.Equal(3, Ok(remark).Priority);
+            Assert.Contains(remark.Repairs, x => x.Kind == LlmRepairKind.MissingOpeningBracket);
+            Assert.Contains(remark.Repairs, x => x.Kind == LlmRepairKind.SurroundingText);
+        }
+
+        // A quoted word followed by a colon in prose, closed by no brace, is no continuation.
+        Assert.False(SupportTicket.LlmInfo.Parse("\"Note\": the ticket could not be classified.").Success);
+
         var cdata = SupportTicket.LlmInfo.Parse("<![CDATA[{\"category\": \"Billing\", \"priority\": 3, \"summary\": \"x\", \"tags\": []}]]>");
         Assert.Equal(Category.Billing, Ok(cdata).Category);
         Assert.Contains(cdata.Repairs, x => x.Kind == LlmRepairKind.TagWrapper && x.Position == 0);
