@@ -225,15 +225,22 @@ public class SchemaProfileTests
     [InlineData(@"a(?#comment)b")]
     public void A_pattern_with_dotnet_only_syntax_is_stated_in_the_description(string pattern)
     {
-        GeneratorRun run = GeneratorHarness.Run("using System.ComponentModel.DataAnnotations; using StructuredLlm;\n"
-            + "[LlmOutput] public partial record R([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string Code);");
-        run.AssertClean();
+        GeneratorRun run = RunWithPattern(pattern);
         foreach (string profile in SchemaExtractor.ProfileArguments)
         {
             JsonElement code = SchemaExtractor.Schema(run, "R.LlmOutput.g.cs", profile).GetProperty("properties").GetProperty("code");
             Assert.False(code.TryGetProperty("pattern", out _), profile);
             Assert.Contains("Must match the .NET regular expression", code.GetProperty("description").GetString(), System.StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>A type with one string member under <c>[RegularExpression(pattern)]</c>, generated cleanly.</summary>
+    private static GeneratorRun RunWithPattern(string pattern)
+    {
+        GeneratorRun run = GeneratorHarness.Run("using System.ComponentModel.DataAnnotations; using StructuredLlm;\n"
+            + "[LlmOutput] public partial record R([property: RegularExpression(" + SymbolDisplay.FormatLiteral(pattern, true) + ")] string Code);");
+        run.AssertClean();
+        return run;
     }
 
     [Theory]
@@ -243,9 +250,7 @@ public class SchemaProfileTests
     [InlineData(@"\\A")]
     public void An_ecma_compatible_pattern_stays_a_keyword(string pattern)
     {
-        GeneratorRun run = GeneratorHarness.Run("using System.ComponentModel.DataAnnotations; using StructuredLlm;\n"
-            + "[LlmOutput] public partial record R([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string Code);");
-        run.AssertClean();
+        GeneratorRun run = RunWithPattern(pattern);
         Assert.True(SchemaExtractor.Schema(run, "R.LlmOutput.g.cs", "jsonSchema").GetProperty("properties").GetProperty("code").TryGetProperty("pattern", out _));
     }
 

@@ -497,12 +497,16 @@ public class ReaderBehaviourTests
     [InlineData("summary_of_the_issue", "summary")]
     public void Prefix_and_suffix_drift_is_matched_when_unambiguous(string drifted, string member)
     {
-        var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
-        var r = SupportTicket.LlmInfo.Parse(json);
+        var r = ParseWithDriftedKey(member, drifted);
         var t = Ok(r);
         Assert.Equal((2, "x", "a@b.c"), (t.Priority, t.Summary, t.CustomerEmail));
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == drifted && x.After == member);
     }
+
+    /// <summary>A complete ticket whose key <paramref name="member"/> is written <paramref name="drifted"/>.</summary>
+    private static LlmResult<SupportTicket> ParseWithDriftedKey(string member, string drifted) =>
+        SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}"""
+            .Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal));
 
     /// <summary>
     /// A drifted key whose extra word names another value of the member's kind (an earlier or other one, a bound, an
@@ -521,8 +525,7 @@ public class ReaderBehaviourTests
     [InlineData("priority_reason", "priority")]
     public void A_drifted_key_that_names_another_value_of_the_kind_is_unknown(string drifted, string member)
     {
-        var json = """{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}""".Replace("\"" + member + "\"", "\"" + drifted + "\"", StringComparison.Ordinal);
-        var r = SupportTicket.LlmInfo.Parse(json);
+        var r = ParseWithDriftedKey(member, drifted);
         Assert.Contains("$." + drifted, r.UnknownMembers);
         Assert.DoesNotContain(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch);
         if (member == "customerEmail")
