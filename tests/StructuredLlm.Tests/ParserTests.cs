@@ -560,6 +560,16 @@ public class ParserTests
         Assert.Equal("Model printed </think> in the reply", inProse.Value!.Summary);
         Assert.DoesNotContain(inProse.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
 
+        // gpt-oss's harmony format: the analysis channel is reasoning, the final channel's message the answer
+        var harmony = SupportTicketReader.Parse("<|channel|>analysis<|message|>Draft " + other + ". Finalize.<|end|><|start|>assistant<|channel|>final<|message|>" + Clean + "<|return|>");
+        Assert.True(harmony.Success, string.Join("; ", harmony.Errors));
+        Assert.Equal(2, harmony.Value!.Priority);
+        Assert.Contains(harmony.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
+        Assert.Equal(2, SupportTicketReader.Parse("<|start|>assistant<|channel|>final<|message|>" + Clean).Value!.Priority);
+        var analysisOnly = SupportTicketReader.Parse("<|channel|>analysis<|message|>Maybe " + other);
+        Assert.False(analysisOnly.Success);
+        Assert.Contains("reasoning block", Assert.Single(analysisOnly.Errors).Found, StringComparison.Ordinal);
+
         // strict mode lists it like any other repair
         Refused("<think>ok</think>" + Clean, LlmParseOptions.StrictDefault);
         Assert.True(SupportTicketReader.Parse("<think>ok</think>" + Clean, new LlmParseOptions { AllowedRepairs = new[] { LlmRepairKind.ReasoningBlock } }).Success);

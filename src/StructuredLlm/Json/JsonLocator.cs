@@ -79,6 +79,16 @@ internal static class JsonLocator
     /// </summary>
     private static int SkipReasoning(ReadOnlySpan<byte> text, int start, int end)
     {
+        // gpt-oss's harmony format: `<|channel|>analysis<|message|>…<|end|><|start|>assistant<|channel|>final<|message|>{…}`.
+        // The analysis channel is reasoning; the answer is the final channel's message (none yet: only reasoning).
+        if (text.Slice(start, end - start).StartsWith("<|"u8))
+        {
+            var rest = text.Slice(start, end - start);
+            int final = rest.LastIndexOf("<|channel|>final<|message|>"u8);
+            if (final >= 0) return SkipWs(text, start + final + 27, end);
+            if (rest.IndexOf("<|channel|>analysis"u8) >= 0) return -1;
+        }
+
         if (start < end && text[start] == (byte)'<')
         {
             foreach (var name in s_reasoningTags)
