@@ -79,14 +79,9 @@ internal static class JsonLocator
     /// </summary>
     private static int SkipReasoning(ReadOnlySpan<byte> text, int start, int end)
     {
-        // gpt-oss's harmony format: `<|channel|>analysis<|message|>…<|end|><|start|>assistant<|channel|>final<|message|>{…}`.
-        // The analysis channel is reasoning; the answer is the final channel's message (none yet: only reasoning).
-        if (text.Slice(start, end - start).StartsWith("<|"u8))
+        if (start + 1 < end && text[start] == (byte)'<' && text[start + 1] == (byte)'|')
         {
-            var rest = text.Slice(start, end - start);
-            int final = rest.LastIndexOf("<|channel|>final<|message|>"u8);
-            if (final >= 0) return SkipWs(text, start + final + 27, end);
-            if (rest.IndexOf("<|channel|>analysis"u8) >= 0) return -1;
+            return SkipHarmonyAnalysis(text, start, end);
         }
 
         if (start < end && text[start] == (byte)'<')
@@ -105,6 +100,19 @@ internal static class JsonLocator
             if (close >= 0 && !InsideJsonString(text, start, start + close)) return SkipWs(text, start + close + 8, end);
         }
         return start;
+    }
+
+    /// <summary>
+    /// gpt-oss's harmony format (<c>&lt;|channel|&gt;analysis&lt;|message|&gt;…&lt;|end|&gt;&lt;|start|&gt;assistant&lt;|channel|&gt;final&lt;|message|&gt;{…}</c>):
+    /// the analysis channel is reasoning, the answer the final channel's message; -1 when there is none yet (only
+    /// reasoning); <paramref name="start"/> for other text starting with <c>&lt;|</c>.
+    /// </summary>
+    private static int SkipHarmonyAnalysis(ReadOnlySpan<byte> text, int start, int end)
+    {
+        var rest = text.Slice(start, end - start);
+        int final = rest.LastIndexOf("<|channel|>final<|message|>"u8);
+        if (final >= 0) return SkipWs(text, start + final + 27, end);
+        return rest.IndexOf("<|channel|>analysis"u8) >= 0 ? -1 : start;
     }
 
     /// <summary>True when <paramref name="at"/> lies inside a string of a bracketed value that starts after <paramref name="start"/> (the tag is data there).</summary>
