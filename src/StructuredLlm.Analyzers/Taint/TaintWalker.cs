@@ -2195,7 +2195,7 @@ internal sealed partial class TaintWalker
             }
             else if (Unconverted(argument.Value) is { Syntax: CollectionExpressionSyntax } collection)
             {
-                // `string.Concat(["Rules: ", q])`: the elements are the parts, as a params array's are (a spread's
+                // `string.Join("\n", ["Rules:", q])`: the elements are the parts, as a params array's are (a spread's
                 // collection counts as one part: whatever it holds).
                 foreach (var element in collection.ChildOperations)
                 {

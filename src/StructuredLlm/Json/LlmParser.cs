@@ -358,7 +358,7 @@ public static class LlmParser
                     if (unknownKeys.Length > 0 && rootType == JsonTokenType.StartObject && NoKeyNamesAMember(RootReader(bytes, readerOptions), unknownKeys))
                     {
                         // The read succeeded only because every member is optional, and no key named one: the object is a
-                        // wrapper or an envelope around the answer when one of its levels reads (else the empty read stands).
+                        // wrapper or an envelope around the answer when one of its levels reads (else see below).
                         var inner = new Attempt<T>();
                         var unwrap = new Utf8JsonReader(bytes, readerOptions);
                         unwrap.Read();
@@ -612,7 +612,7 @@ public static class LlmParser
         return names;
     }
 
-    /// <summary>True when the root object has at least one key and the read reported every one of them as unknown.</summary>
+    /// <summary>A reader on the first token of <paramref name="bytes"/> (the root).</summary>
     private static Utf8JsonReader RootReader(ReadOnlySpan<byte> bytes, JsonReaderOptions readerOptions)
     {
         var reader = new Utf8JsonReader(bytes, readerOptions);
