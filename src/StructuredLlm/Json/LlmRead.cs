@@ -681,6 +681,9 @@ public static partial class LlmRead
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };
     private static readonly string[] OneDigitHourFormats = { "H:mm", "H:mm:ss", "H:mm:ss.FFFFFFF" };
 
+    /// <summary>A 12-hour clock with AM/PM (<c>9:45 PM</c>, <c>9:45PM</c>, <c>11:05:30 am</c>): one time of day, as written.</summary>
+    private static readonly string[] TwelveHourFormats = { "h:mm tt", "h:mmtt", "h:mm:ss tt", "h:mm:sstt", "hh:mm tt", "hh:mm:ss tt" };
+
     /// <summary>A <see cref="TimeOnly"/> string (<c>HH:mm</c>, <c>HH:mm:ss</c> or with fractions).</summary>
     public static bool TimeOnly(ref Utf8JsonReader reader, LlmReadContext context, string expected, out TimeOnly value)
     {
@@ -688,8 +691,9 @@ public static partial class LlmRead
         {
             var s = SafeString(ref reader);
             if (System.TimeOnly.TryParseExact(s, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
-            // 9:45 is 09:45
-            if (System.TimeOnly.TryParseExact(s, OneDigitHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+            // 9:45 is 09:45, 9:45 PM is 21:45
+            if ((System.TimeOnly.TryParseExact(s, OneDigitHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)
+                    || System.TimeOnly.TryParseExact(s?.Trim().ToUpperInvariant(), TwelveHourFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value))
                 && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.'))))
             {
                 return true;

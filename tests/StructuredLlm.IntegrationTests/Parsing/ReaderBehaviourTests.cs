@@ -701,6 +701,15 @@ public class ReaderBehaviourTests
         Assert.Equal(new[] { "$.startsAt", "$.duration", "$.reminderAt" },
             r.Repairs.Where(x => x.Kind == LlmRepairKind.FormatNormalized).Select(x => x.Path));
         Assert.Contains(r.Repairs, x => x.Path == "$.duration" && x.Before == "\"PT1H30M\"" && x.After == "\"01:30:00\"");
+        foreach (var (written, time) in new[] { ("9:45 PM", new TimeOnly(21, 45)), ("9:45pm", new TimeOnly(21, 45)), ("12:05 AM", new TimeOnly(0, 5)), ("11:05:30 am", new TimeOnly(11, 5, 30)) })
+        {
+            var twelve = Types.Meeting.LlmInfo.Parse(Meeting.Replace("\"9:45\"", "\"" + written + "\"", StringComparison.Ordinal));
+            Assert.Equal(time, Ok(twelve).ReminderAt);
+            Assert.Contains(twelve.Repairs, x => x.Path == "$.reminderAt" && x.Kind == LlmRepairKind.FormatNormalized);
+        }
+
+        Assert.False(Types.Meeting.LlmInfo.Parse(Meeting.Replace("\"9:45\"", "\"13:45 PM\"", StringComparison.Ordinal)).Success); // no such time
+
         var words = Types.Meeting.LlmInfo.Parse(Meeting.Replace("PT1H30M", "1 hour 30 minutes", StringComparison.Ordinal));
         Assert.Equal(TimeSpan.FromMinutes(90), Ok(words).Duration);
         Assert.Contains(words.Repairs, x => x.Path == "$.duration" && x.Kind == LlmRepairKind.FormatNormalized && x.After == "\"01:30:00\"");
