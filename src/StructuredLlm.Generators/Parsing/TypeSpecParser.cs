@@ -644,12 +644,15 @@ internal sealed class TypeSpecParser
     /// </summary>
     private void ReportUnhonouredSerialization(AttributeSource attributes, ITypeSymbol memberType, string memberDisplay, LocationInfo? location)
     {
+        void ReportConverter(string converter, string where) => Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay,
+            "[JsonConverter(typeof(" + converter + "))]" + where,
+            "they read and describe the declared type's own JSON shape; remove the attribute or declare the member with the type of the JSON the converter reads");
+
         foreach (AttributeData a in attributes.All())
         {
             if (CustomConverter(a) is { } converter)
             {
-                Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonConverter(typeof(" + converter + "))]",
-                    "they read and describe the declared type's own JSON shape; remove the attribute or declare the member with the type of the JSON the converter reads");
+                ReportConverter(converter, string.Empty);
             }
         }
 
@@ -663,8 +666,7 @@ internal sealed class TypeSpecParser
         {
             if (CustomConverter(a) is { } converter)
             {
-                Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonConverter(typeof(" + converter + "))] on '" + named.Name + "'",
-                    "they read and describe the type's own JSON shape; remove the attribute or declare the member with the type of the JSON the converter reads");
+                ReportConverter(converter, " on '" + named.Name + "'");
             }
             else if (named.TypeKind == TypeKind.Enum && HasFullName(a.AttributeClass, "System.FlagsAttribute"))
             {
@@ -677,16 +679,10 @@ internal sealed class TypeSpecParser
     /// <summary>The converter type's name when <paramref name="a"/> is a <c>[JsonConverter]</c> the generator does not follow, else null.</summary>
     private static string? CustomConverter(AttributeData a)
     {
-        if (!HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonConverterAttribute"))
+        if (!HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonConverterAttribute")
+            || a.ConstructorArguments.Length != 1 || a.ConstructorArguments[0].Value is not INamedTypeSymbol converter)
         {
             return null;
-        }
-
-        if (a.ConstructorArguments.Length != 1 || a.ConstructorArguments[0].Value is not INamedTypeSymbol converter)
-        {
-            return a.AttributeClass is { } attributeClass && !HasFullName(attributeClass, "System.Text.Json.Serialization.JsonConverterAttribute")
-                ? attributeClass.Name // a derived attribute that creates its own converter
-                : null;
         }
 
         return HasFullName(converter, "System.Text.Json.Serialization.JsonStringEnumConverter") // generic or not

@@ -209,18 +209,14 @@ internal static class Errors
         new("$", expected ?? "a JSON value", "only a reasoning block (<think>…), cut off or with no answer after it");
 
     /// <summary><c>$: expected a SearchFilter object, found an object with none of its members ("results")</c>.</summary>
-    public static LlmError NoMemberKeys(string? expected, string[] unknownPaths)
+    public static LlmError NoMemberKeys(string? expected, List<string> keys)
     {
-        var keys = new System.Text.StringBuilder();
-        for (int i = 0; i < unknownPaths.Length && i < 5; i++)
+        var found = new System.Text.StringBuilder("an object with none of its members (");
+        for (int i = 0; i < keys.Count && i < 5; i++)
         {
-            string path = unknownPaths[i];
-            string key = path.StartsWith("$.", StringComparison.Ordinal) ? path.Substring(2)
-                : path.StartsWith("$['", StringComparison.Ordinal) && path.EndsWith("']", StringComparison.Ordinal) ? path.Substring(3, path.Length - 5) : path;
-            keys.Append(i == 0 ? "" : ", ").Append(LlmReadContext.Quote(key));
+            found.Append(i == 0 ? "" : ", ").Append(LlmReadContext.Quote(keys[i]));
         }
-        if (unknownPaths.Length > 5) keys.Append(", …");
-        return new("$", expected ?? "an object with the type's members", "an object with none of its members (" + keys + ")");
+        return new("$", expected ?? "an object with the type's members", found.Append(keys.Count > 5 ? ", …)" : ")").ToString());
     }
 
     public static LlmError TooLong(int length, int max) =>

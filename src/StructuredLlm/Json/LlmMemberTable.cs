@@ -275,7 +275,7 @@ public sealed class LlmMemberTable
     {
         "level", "value", "val", "text", "txt", "string", "str", "field", "data", "info", "content", "score", "rating",
         "amount", "address", "addr", "name", "label", "code", "type", "kind", "flag", "list", "array", "items", "set",
-        "date", "time", "at", "on", "of", "for",
+        "date", "time", "at", "on",
     };
 
     /// <summary>Whether every word of <paramref name="key"/> in normalized characters [start, end) restates the member (see <see cref="RestatingWords"/>), or the first is "of"/"for".</summary>

@@ -376,10 +376,10 @@ public static class LlmParser
                         // An object none of whose keys is a member, holding structured data no level of which reads: it is
                         // not the type (`{"results": [{…}, {…}]}` for one filter), and read as the type it would be an
                         // object of nulls. Plain metadata alone (`{"note": "nothing to filter"}`) stays the empty read.
-                        if (HasStructuredMember(RootReader(bytes, readerOptions)))
+                        if (KeysIfStructured(RootReader(bytes, readerOptions)) is { } keys)
                         {
                             attempt.SyntaxOk = true;
-                            attempt.Errors = new[] { Errors.NoMemberKeys(ctx.RootExpected, unknownKeys) };
+                            attempt.Errors = new[] { Errors.NoMemberKeys(ctx.RootExpected, keys) };
                             attempt.Unknown = unknownKeys;
                             return false;
                         }
@@ -620,16 +620,19 @@ public static class LlmParser
         return reader;
     }
 
-    /// <summary>Whether the object at <paramref name="reader"/> has a member whose value is an object or an array.</summary>
-    private static bool HasStructuredMember(Utf8JsonReader reader)
+    /// <summary>The keys of the object at <paramref name="reader"/> when one of its members holds an object or an array, else null.</summary>
+    private static List<string>? KeysIfStructured(Utf8JsonReader reader)
     {
+        var keys = new List<string>();
+        bool structured = false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            keys.Add(reader.GetString() ?? string.Empty);
             reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray) return true;
+            structured |= reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray;
             reader.Skip();
         }
-        return false;
+        return structured ? keys : null;
     }
 
     /// <summary>Whether the object at <paramref name="reader"/> has keys and every one was reported unknown (paths relative to it).</summary>
