@@ -101,4 +101,23 @@ public class LlmJsonTests
         Assert.Equal("{\"a\": \"cut\"}", json);
         Assert.Contains(repairs, r => r.Kind.IsIncomplete() && r.Path == "$.a");
     }
+
+    [Fact]
+    public void Separate_fenced_answers_are_candidates_not_one_sequence()
+    {
+        // two fenced blocks with different values: ambiguous, never an array built from the text between them
+        var two = "```json\n{\"a\":1}\n```\n```json\n{\"b\":2}\n```";
+        Assert.False(LlmJson.TryRepair(two, out _, out _, out var error));
+        Assert.Contains("several different JSON values", error!.Message, StringComparison.Ordinal);
+        Assert.False(LlmJson.TryRepair("<json>{\"a\":1}</json>\n<json>{\"b\":2}</json>", out _, out _, out _));
+
+        // the same answer twice (the second one repaired) is one answer
+        Assert.True(LlmJson.TryRepair("```json\n{\"a\":1,}\n```\nAgain:\n```json\n{\"a\":1}\n```", out var json, out _, out _));
+        Assert.True(JsonValue.DeepEquals("""{"a":1}""", json));
+
+        // records one per line in a single fence stay one document (NDJSON), as without the fence
+        Assert.True(LlmJson.TryRepair("{\"a\":1}\n{\"b\":2}", out json, out var repairs, out _));
+        Assert.True(JsonValue.DeepEquals("""[{"a":1},{"b":2}]""", json));
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.ValueSequence);
+    }
 }

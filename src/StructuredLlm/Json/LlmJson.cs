@@ -82,15 +82,25 @@ public static class LlmJson
         bool hasBracket = text.Slice(start, end - start).IndexOfAny((byte)'{', (byte)'[') >= 0;
         bool wholeFirst = JsonLocator.LooksLikeJsonStart(text, start, end) || !hasBracket;
         LlmError? firstError = null;
+        var candidates = new List<JsonCandidate>();
+        int fenced = -1;
         if (wholeFirst)
         {
             var whole = RepairSpan(text, start, end - start, default, options, preamble);
-            if (whole.Success) return whole;
+            if (whole.Success)
+            {
+                // Values one after another are one document's records (NDJSON) unless they sit in separate fenced or
+                // tagged blocks: then each block is an answer of its own, and the text between them is not data.
+                if (!HasRepair(whole.Repairs, LlmRepairKind.ValueSequence)
+                    || (fenced = JsonLocator.AddFencesAndTags(text, start, end, candidates)) < 2)
+                {
+                    return whole;
+                }
+            }
             firstError = whole.Error;
         }
 
-        var candidates = new List<JsonCandidate>();
-        if (JsonLocator.AddFencesAndTags(text, start, end, candidates) == 0)
+        if (fenced < 0 && JsonLocator.AddFencesAndTags(text, start, end, candidates) == 0)
         {
             JsonLocator.AddBalancedValues(text, start, end, candidates);
         }
@@ -123,6 +133,15 @@ public static class LlmJson
             firstError ??= whole.Error;
         }
         return new RepairOutcome(firstError ?? Errors.NoJson(text));
+    }
+
+    private static bool HasRepair(List<LlmRepair> repairs, LlmRepairKind kind)
+    {
+        foreach (var r in repairs)
+        {
+            if (r.Kind == kind) return true;
+        }
+        return false;
     }
 
     private static RepairOutcome RepairSpan(ReadOnlySpan<byte> text, int start, int length, JsonCandidate via, LlmParseOptions options, LlmRepair[] preamble)
