@@ -345,6 +345,39 @@ public class ReaderTests
         Assert.Single(branches, b => !b.GetProperty("properties").TryGetProperty("$type", out _));
     }
 
+    /// <summary>
+    /// <c>IgnoreUnrecognizedTypeDiscriminators = true</c> asks for System.Text.Json's reading: a discriminator naming no
+    /// derived type is the base's own branch. Without the setting, or without a branch to fall back to, it is refused.
+    /// </summary>
+    [Fact]
+    public void An_unrecognized_discriminator_reads_as_the_base_only_when_the_type_asks_for_it()
+    {
+        Type type = Load("""
+            namespace Run;
+            [JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)] [JsonDerivedType(typeof(Derived), "derived")] public record Base(int A);
+            public record Derived(int A, int B) : Base(A);
+            [JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)] [JsonDerivedType(typeof(One), 1)] public record Numbered(int A);
+            public record One(int A, int C) : Numbered(A);
+            [JsonDerivedType(typeof(Derived2), "derived")] public record Strict(int A);
+            public record Derived2(int A, int B) : Strict(A);
+            [JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)] [JsonDerivedType(typeof(Concrete), "concrete")] public abstract record Abstract(int A);
+            public record Concrete(int A) : Abstract(A);
+            [LlmOutput] public partial record Holder(Base B, Numbered N, Strict? S, Abstract? X);
+            """, "Run.Holder");
+        var (ok, value, errors, _) = Parse(type, """{"b":{"$type":"triangle","a":1},"n":{"$type":7,"a":2},"s":null,"x":null}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal("Holder { B = Base { A = 1 }, N = Numbered { A = 2 }, S = , X =  }", value!.ToString());
+        (ok, value, errors, _) = Parse(type, """{"b":{"$type":"Derived","a":1,"b":2},"n":{"$type":1,"a":2,"c":3},"s":null,"x":null}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal("Holder { B = Derived { A = 1, B = 2 }, N = One { A = 2, C = 3 }, S = , X =  }", value!.ToString());
+
+        Assert.Equal(new[]
+        {
+            "$.s['$type']: expected one of derived, found \"triangle\"",
+            "$.x['$type']: expected one of concrete, found \"triangle\"",
+        }, Parse(type, """{"b":{"a":1},"n":{"a":2},"s":{"$type":"triangle","a":1},"x":{"$type":"triangle","a":1}}""").Errors.Select(e => e.Message));
+    }
+
     [Fact]
     public void Exclusive_bounds_are_enforced_as_the_schema_states_them()
     {

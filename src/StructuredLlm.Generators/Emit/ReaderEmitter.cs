@@ -727,7 +727,21 @@ internal static class ReaderEmitter
             w.WriteLine("context.PushProperty(", CSharpLiteral.String(discriminator), ");");
             w.WriteLine("if (", Json, "LlmRead.FindMember(ref probe, ", CSharpLiteral.String(discriminator), ", context))");
             w.OpenBrace();
-            if (allStrings)
+            // [JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)]: a discriminator naming no derived type is the
+            // branch without one (System.Text.Json's reading; without such a branch it refuses, as it does).
+            bool unknownIsFallback = d.UnknownDiscriminatorIsFallback && fallback >= 0;
+            if (allStrings && unknownIsFallback)
+            {
+                w.WriteLine("if (s_", id, "Branches.Read(ref probe, context, ", discriminatorExpected, ", out int found, out bool unknown))");
+                w.OpenBrace();
+                w.WriteLine("branch = found;");
+                w.CloseBrace();
+                w.WriteLine("else if (unknown)");
+                w.OpenBrace();
+                w.WriteLine("branch = ", Int(fallback), "; // an unrecognized discriminator: the base's own branch");
+                w.CloseBrace();
+            }
+            else if (allStrings)
             {
                 w.WriteLine("if (s_", id, "Branches.Read(ref probe, context, ", discriminatorExpected, ", out int found))");
                 w.OpenBrace();
@@ -749,7 +763,22 @@ internal static class ReaderEmitter
 
                 w.WriteLine("default:");
                 w.Indent();
-                w.WriteLine("context.AddError(", discriminatorExpected, ", ref probe);");
+                if (unknownIsFallback)
+                {
+                    w.WriteLine("if (probe.TokenType is global::System.Text.Json.JsonTokenType.Number or global::System.Text.Json.JsonTokenType.String)");
+                    w.OpenBrace();
+                    w.WriteLine("branch = ", Int(fallback), "; // an unrecognized discriminator: the base's own branch");
+                    w.CloseBrace();
+                    w.WriteLine("else");
+                    w.OpenBrace();
+                    w.WriteLine("context.AddError(", discriminatorExpected, ", ref probe);");
+                    w.CloseBrace();
+                }
+                else
+                {
+                    w.WriteLine("context.AddError(", discriminatorExpected, ", ref probe);");
+                }
+
                 w.WriteLine("break;");
                 w.Unindent();
                 w.CloseBrace();

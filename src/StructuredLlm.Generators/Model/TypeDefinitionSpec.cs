@@ -44,6 +44,10 @@ internal sealed record ConstructorParameterSpec(string Name, string? MemberName,
 /// The diagnostic IDs that naming this type or its members raises in code (<c>[Experimental("ID")]</c>,
 /// <c>[Obsolete(DiagnosticId = "ID")]</c>), sorted: generated code suppresses them, the user's own uses still report them.
 /// </param>
+/// <param name="UnknownDiscriminatorIsFallback">
+/// Polymorphic: <c>[JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)]</c>, so a discriminator naming no
+/// derived type reads as the branch without one (the concrete base), as System.Text.Json reads it.
+/// </param>
 internal sealed record TypeDefinitionSpec(
     string Id,
     DefinitionKind Kind,
@@ -58,4 +62,5 @@ internal sealed record TypeDefinitionSpec(
     EquatableArray<DerivedTypeSpec> DerivedTypes,
     bool IsConstructible = true,
     bool HasOwnReader = false,
-    EquatableArray<string> GatedDiagnostics = default);
+    EquatableArray<string> GatedDiagnostics = default,
+    bool UnknownDiscriminatorIsFallback = false);

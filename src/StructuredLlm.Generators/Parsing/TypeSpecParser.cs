@@ -245,6 +245,7 @@ internal sealed class TypeSpecParser
         {
             _contextual = true; // derived types take the base's naming policy and discriminator
             string discriminatorName = "$type";
+            bool unknownIsFallback = false;
             foreach (AttributeData a in type.GetAttributes())
             {
                 if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonPolymorphicAttribute"))
@@ -254,6 +255,10 @@ internal sealed class TypeSpecParser
                         if (named.Key == "TypeDiscriminatorPropertyName" && named.Value.Value is string s && s.Length > 0)
                         {
                             discriminatorName = s;
+                        }
+                        else if (named.Key == "IgnoreUnrecognizedTypeDiscriminators" && named.Value.Value is true)
+                        {
+                            unknownIsFallback = true;
                         }
                     }
                 }
@@ -319,7 +324,7 @@ internal sealed class TypeSpecParser
             AddTypeGatedDiagnostics(type, ref gated);
             _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
-                discriminatorName, branches.ToEquatableArray(), GatedDiagnostics: Sorted(gated));
+                discriminatorName, branches.ToEquatableArray(), GatedDiagnostics: Sorted(gated), UnknownDiscriminatorIsFallback: unknownIsFallback);
             return id;
         }
 

@@ -53,14 +53,25 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
     public string Expected { get; }
 
     /// <summary>Reads the enum at the current token.</summary>
-    public bool Read(ref Utf8JsonReader reader, LlmReadContext context, string? expected, out TEnum value)
+    public bool Read(ref Utf8JsonReader reader, LlmReadContext context, string? expected, out TEnum value) =>
+        Read(ref reader, context, expected, out value, out _, unknownIsError: true);
+
+    /// <summary>
+    /// Reads the enum at the current token; a string that names no value returns false with <paramref name="unknown"/>
+    /// set and no error, for a caller that has somewhere else to go (a polymorphic base's own branch).
+    /// </summary>
+    public bool Read(ref Utf8JsonReader reader, LlmReadContext context, string? expected, out TEnum value, out bool unknown) =>
+        Read(ref reader, context, expected, out value, out unknown, unknownIsError: false);
+
+    private bool Read(ref Utf8JsonReader reader, LlmReadContext context, string? expected, out TEnum value, out bool unknown, bool unknownIsError)
     {
         value = default;
+        unknown = false;
         if (reader.TokenType != JsonTokenType.String)
         {
             if (LlmRead.EnterSingleElement(ref reader, context))
             {
-                bool ok = Read(ref reader, context, expected, out value); // ["Billing"]: the one value
+                bool ok = Read(ref reader, context, expected, out value, out unknown, unknownIsError); // ["Billing"]: the one value
                 reader.Read(); // the array's end
                 return ok;
             }
@@ -84,10 +95,18 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
             int dot = text.LastIndexOf((byte)'.');
             if (dot > 0 && NormalizedEquals(text.Slice(0, dot), _typeName)) index = Match(text.Slice(dot + 1));
         }
-        if (index >= 0 && context.TryCoerce(LlmRepairKind.EnumNormalized, ref reader, _jsonNames[index]))
+        if (index >= 0)
         {
-            value = _values[index];
-            return true;
+            if (context.TryCoerce(LlmRepairKind.EnumNormalized, ref reader, _jsonNames[index]))
+            {
+                value = _values[index];
+                return true;
+            }
+        }
+        else if (!unknownIsError)
+        {
+            unknown = true;
+            return false;
         }
         context.AddError(expected ?? Expected, ref reader);
         return false;
