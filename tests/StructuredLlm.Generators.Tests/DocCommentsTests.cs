@@ -73,6 +73,24 @@ public class DocCommentsTests
     public void Lists_and_paragraphs_keep_their_parts_apart(string xml, string expected)
         => Assert.Equal(expected, DocComments.Parse(xml).Summary);
 
+    /// <summary>
+    /// A comment that is not well-formed XML (the compiler only warns, CS1570) is still the author's text: read as text,
+    /// known doc tags as usual, stray <c>&lt;</c>, <c>&amp;</c> and unknown tags kept as written.
+    /// </summary>
+    [Theory]
+    [InlineData("<doc><summary>Priority 1 < 5, higher is more urgent.</summary></doc>", "Priority 1 < 5, higher is more urgent.", null)]
+    [InlineData("<doc><summary>Amount in USD & EUR, see <see cref=\"T:A.Money\"/>.</summary><param name=\"p\">Tags & labels</param></doc>", "Amount in USD & EUR, see Money.", "Tags & labels")]
+    [InlineData("<doc><summary>A List<string> of <c>tags</c> &amp; more</summary></doc>", "A List<string> of tags & more", null)]
+    [InlineData("<doc><summary>Closed by a typo</summmary>\n<param name=\"p\">The p.</param></doc>", "Closed by a typo</summmary>", "The p.")]
+    [InlineData("<doc><summary>Bold <b>text</summary><param name='p'>One<para>Two</param></doc>", "Bold text", "One Two")]
+    [InlineData("<doc><summary>Never closed & cut</doc>", "Never closed & cut", null)]
+    public void Malformed_comments_are_read_as_text(string xml, string summary, string? param)
+    {
+        DocComments docs = DocComments.Parse(xml);
+        Assert.Equal(summary, docs.Summary);
+        Assert.Equal(param, docs.Parameters.TryGetValue("p", out string? p) ? p : null);
+    }
+
     private static void AssertSame(DocComments expected, DocComments actual)
     {
         Assert.Equal(expected.Summary, actual.Summary);

@@ -121,7 +121,7 @@ internal sealed class DocComments
         }
         catch (XmlException)
         {
-            return Empty;
+            return Lenient(xml);
         }
 
         string? summary = null;
@@ -143,6 +143,217 @@ internal sealed class DocComments
         }
 
         return new DocComments(summary, parameters);
+    }
+
+    // ---------------------------------------------------------------- comments that are not well-formed XML
+
+    // The compiler only warns (CS1570, and only with documentation generation on) about a comment that is not
+    // well-formed: `1 < 5`, `A & B`, `List<string>`, a misspelt closing tag. Its text is still the instruction the
+    // author wrote for the model, so it is read as text: the summary and each param up to their closing tag (or the next
+    // top-level tag), known doc tags turned into text as above, anything else that looks like markup kept as written.
+    private static readonly HashSet<string> KnownTags = new(StringComparer.Ordinal)
+    {
+        "see", "seealso", "paramref", "typeparamref", "c", "code", "para", "br", "b", "i", "em", "strong", "u", "a",
+        "list", "item", "term", "description", "listheader", "summary", "param", "remarks", "returns", "value", "example",
+        "exception", "typeparam", "inheritdoc", "include", "doc", "member",
+    };
+
+    private static readonly string[] TopLevelTags = { "<summary", "<param ", "<param>", "<remarks", "<returns", "<value", "<example", "<exception", "<typeparam", "</doc>", "</member>" };
+
+    internal static DocComments Lenient(string xml)
+    {
+        string? summary = null;
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        int pos = 0;
+        while (pos < xml.Length)
+        {
+            int open = xml.IndexOf('<', pos);
+            if (open < 0)
+            {
+                break;
+            }
+
+            int tagEnd = xml.IndexOf('>', open);
+            if (tagEnd < 0)
+            {
+                break;
+            }
+
+            string tag = xml.Substring(open + 1, tagEnd - open - 1);
+            string? name = TagName(tag);
+            if ((name != "summary" && name != "param") || tag.EndsWith("/", StringComparison.Ordinal))
+            {
+                pos = open + 1;
+                continue;
+            }
+
+            int contentStart = tagEnd + 1;
+            int close = xml.IndexOf("</" + name, contentStart, StringComparison.Ordinal);
+            int next = NextTopLevelTag(xml, contentStart);
+            int contentEnd = close >= 0 && (next < 0 || close <= next) ? close : next >= 0 ? next : xml.Length;
+            string? text = LenientText(xml, contentStart, contentEnd);
+            if (name == "summary")
+            {
+                summary ??= text;
+            }
+            else if (text is not null && Attribute(tag, "name") is { Length: > 0 } paramName && !parameters.ContainsKey(paramName))
+            {
+                parameters.Add(paramName, text);
+            }
+
+            pos = Math.Max(contentEnd, open + 1);
+        }
+
+        return summary is null && parameters.Count == 0 ? Empty : new DocComments(summary, parameters);
+    }
+
+    private static int NextTopLevelTag(string xml, int from)
+    {
+        int best = -1;
+        foreach (string t in TopLevelTags)
+        {
+            int at = xml.IndexOf(t, from, StringComparison.Ordinal);
+            if (at >= 0 && (best < 0 || at < best))
+            {
+                best = at;
+            }
+        }
+
+        return best;
+    }
+
+    private static string? LenientText(string xml, int start, int end)
+    {
+        var sb = new StringBuilder(end - start);
+        int i = start;
+        while (i < end)
+        {
+            char c = xml[i];
+            if (c == '<' && xml.IndexOf('>', i, end - i) is var gt and > 0 && TagName(xml.Substring(i + 1, gt - i - 1)) is { } name && KnownTags.Contains(name))
+            {
+                string tag = xml.Substring(i + 1, gt - i - 1);
+                bool closing = tag.StartsWith("/", StringComparison.Ordinal);
+                if (tag.EndsWith("/", StringComparison.Ordinal) || name is "see" or "seealso" or "paramref" or "typeparamref")
+                {
+                    if (!closing && (Attribute(tag, "cref") ?? Attribute(tag, "langword") ?? Attribute(tag, "name") ?? Attribute(tag, "href")) is { } reference)
+                    {
+                        int cut = Math.Max(reference.LastIndexOf('.'), reference.LastIndexOf(':'));
+                        sb.Append(cut >= 0 && Attribute(tag, "href") is null ? reference.Substring(cut + 1) : reference);
+                    }
+                }
+                else if (closing)
+                {
+                    EndBlock(name, sb);
+                }
+                else
+                {
+                    BeginBlock(name, sb);
+                }
+
+                i = gt + 1;
+            }
+            else if (c == '&' && Entity(xml, i, end, out char decoded, out int length))
+            {
+                sb.Append(decoded);
+                i += length;
+            }
+            else
+            {
+                sb.Append(c);
+                i++;
+            }
+        }
+
+        return Collapse(sb.ToString());
+    }
+
+    /// <summary>The element name of a tag's text (<c>/see</c>, <c>param name="a"</c>), or null when it is not one.</summary>
+    private static string? TagName(string tag)
+    {
+        int i = tag.StartsWith("/", StringComparison.Ordinal) ? 1 : 0;
+        int start = i;
+        while (i < tag.Length && (char.IsLetterOrDigit(tag[i]) || tag[i] is '_' or '-' or ':'))
+        {
+            i++;
+        }
+
+        if (i == start || !char.IsLetter(tag[start]) || (i < tag.Length && !char.IsWhiteSpace(tag[i]) && tag[i] != '/'))
+        {
+            return null;
+        }
+
+        return tag.Substring(start, i - start);
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        int at = 0;
+        while ((at = tag.IndexOf(name, at, StringComparison.Ordinal)) > 0)
+        {
+            int eq = at + name.Length;
+            while (eq < tag.Length && tag[eq] == ' ')
+            {
+                eq++;
+            }
+
+            if (char.IsWhiteSpace(tag[at - 1]) && eq + 1 < tag.Length && tag[eq] == '=' )
+            {
+                int q = eq + 1;
+                while (q < tag.Length && tag[q] == ' ')
+                {
+                    q++;
+                }
+
+                if (q < tag.Length && tag[q] is '"' or '\'')
+                {
+                    int endQuote = tag.IndexOf(tag[q], q + 1);
+                    if (endQuote > q)
+                    {
+                        return tag.Substring(q + 1, endQuote - q - 1);
+                    }
+                }
+            }
+
+            at += name.Length;
+        }
+
+        return null;
+    }
+
+    /// <summary>One of XML's five named entities or a character reference at <paramref name="i"/>.</summary>
+    private static bool Entity(string xml, int i, int end, out char decoded, out int length)
+    {
+        decoded = '\0';
+        length = 0;
+        int semi = xml.IndexOf(';', i, Math.Min(end - i, 10));
+        if (semi < 0)
+        {
+            return false;
+        }
+
+        string name = xml.Substring(i + 1, semi - i - 1);
+        length = semi - i + 1;
+        switch (name)
+        {
+            case "lt": decoded = '<'; return true;
+            case "gt": decoded = '>'; return true;
+            case "amp": decoded = '&'; return true;
+            case "quot": decoded = '"'; return true;
+            case "apos": decoded = '\''; return true;
+        }
+
+        if (name.Length > 1 && name[0] == '#')
+        {
+            bool hex = name[1] is 'x' or 'X';
+            if (int.TryParse(hex ? name.Substring(2) : name.Substring(1), hex ? System.Globalization.NumberStyles.HexNumber : System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture, out int code) && code is > 0 and < 0xD800 or > 0xDFFF and < 0x10000)
+            {
+                decoded = (char)code;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? Normalize(XElement element)
