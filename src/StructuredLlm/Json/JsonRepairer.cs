@@ -693,7 +693,11 @@ internal ref struct JsonRepairer
                     Revert(iStart, oBefore, logBefore, marksBefore);
                     return ParseString(false, iPrevChar);
                 }
-                if (IsDelimiter(prevChar) && iPrevChar > iStart)
+                // A delimiter before the quote: the end quote was left out there (`{"a": "x}, "b": 1`) and the text reads
+                // again up to that delimiter. When nothing in between would stop it (`"User wrote: "set it to 5""`, a
+                // colon inside prose), reading again would end the string at this same quote and split the sentence into
+                // a value and an invented key: the quote is data instead.
+                if (IsDelimiter(prevChar) && iPrevChar > iStart && HasUnquotedStringDelimiter(iStart + qlen, iQuote))
                 {
                     Revert(iStart, oBefore, logBefore, marksBefore);
                     return ParseString(true, -1);
@@ -809,6 +813,15 @@ internal ref struct JsonRepairer
 
             if (skipEscapeChars && Cur == (byte)'\\') _i++;
         }
+    }
+
+    private readonly bool HasUnquotedStringDelimiter(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (IsUnquotedStringDelimiter(_t[k])) return true;
+        }
+        return false;
     }
 
     private bool IsValidStringEnd(bool stopAtDelimiter, int contentStart, int contentEnd)

@@ -240,6 +240,12 @@ add("fences", "SupportTicket", "```json\n" + j(T1, 2) + "\nExplanation: billing,
 add("naming", "Invoice", I1s[:-2] + ',\n  "lineItems": ' + j([{"unitPrice": 150.00, "description": "Consulting hours", "quantity": 12}, {"quantity": 1, "unitPrice": 420.5, "description": "Travel"}]) + "\n}", I1,
     "the same member written twice, its objects' keys in another order: one value")
 
+# ---- session 20 probe: a colon in prose before an unescaped quotation (349 outputs, scratch)
+add("syntax", "SupportTicket", T1s.replace('"Customer was charged twice for the March invoice"', '"Customer wrote: "I was charged twice""'),
+    with_(T1, summary='Customer wrote: "I was charged twice"'), "a quotation after a colon: the colon is prose, the quotes are data")
+add("syntax", "SupportTicket", T1s.replace('"Customer was charged twice for the March invoice"', '"Error: "null pointer" on login"'),
+    with_(T1, summary='Error: "null pointer" on login'), "a quoted term after a colon, mid-sentence")
+
 with open("messy-outputs.jsonl", "w", encoding="utf-8") as f:
     for c in cases:
         f.write(json.dumps(c, ensure_ascii=False) + "\n")
