@@ -256,6 +256,32 @@ public class DiagnosticTests
         Assert.Contains("give the parameter a default value", d.Message);
     }
 
+    /// <summary>
+    /// A constructor parameter binds only to a property of its own type (System.Text.Json refuses it at run time too):
+    /// the reader would pass an <c>int?</c> to an <c>int</c>, so the generated code would not compile. An error on the
+    /// parameter, and the generated code still compiles; nullable annotations alone are no difference.
+    /// </summary>
+    [Fact]
+    public void SLLM0004_constructor_parameter_of_another_type_than_its_property()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            public enum Kind { A, B }
+            [LlmOutput] public partial class C
+            {
+                public C(int count, List<int> items, long n, string? label, Kind k = Kind.A) { Count = count; Items = items; N = (int)n; Label = label ?? ""; K = k; }
+                public int? Count { get; }
+                public IReadOnlyList<int> Items { get; }
+                public int N { get; }
+                public string Label { get; }
+                public Kind? K { get; }
+            }
+            """);
+        Assert.Equal(new[] { "count", "items", "n", "k" }, diagnostics.Select(d => d.At));
+        Assert.All(diagnostics, d => Assert.Equal("SLLM0004", d.Id));
+        Assert.Contains("constructor parameter 'count' is 'int' but property 'Count' is 'int?'", diagnostics[0].Message);
+        Assert.DoesNotContain(run.CompilationProblems(), d => d.Location.SourceTree is { } tree && !run.Input.SyntaxTrees.Contains(tree));
+    }
+
     [Fact]
     public void SLLM0004_ignored_positional_member_needs_a_default_value()
     {

@@ -933,6 +933,7 @@ internal sealed class TypeSpecParser
         var parameters = new List<ConstructorParameterSpec>(constructor?.Parameters.Length ?? 0);
         // The constructor parameter bound to each property (same index as properties).
         var parameterOf = new IParameterSymbol?[properties.Count];
+        bool[]? mistyped = null; // bound by name to a parameter of another type: reported once, on the parameter
         if (constructor is not null)
         {
             foreach (IParameterSymbol parameter in constructor.Parameters)
@@ -944,6 +945,18 @@ internal sealed class TypeSpecParser
                 }
 
                 IPropertySymbol? bound = boundIndex < 0 ? null : properties[boundIndex];
+                if (bound is not null && !SymbolEqualityComparer.Default.Equals(parameter.Type, bound.Type))
+                {
+                    // System.Text.Json binds a parameter only to a property of the same type (nullable annotations
+                    // aside), and the reader passes the property's value: `int?` into `int`, `long` into `int` or
+                    // `IReadOnlyList<T>` into `List<T>` would not compile, or would need a conversion the JSON never asked for.
+                    Report(DiagnosticDescriptors.NotConstructible, LocationInfo.From(parameter.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay,
+                        $"constructor parameter '{parameter.Name}' is '{parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' but property '{bound.Name}' is '{bound.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'; a parameter binds only to a property of the same type");
+                    parameters.Add(new ConstructorParameterSpec(parameter.Name, null, parameter.Type.ToDisplayString(TypeNameFormat), parameter.HasExplicitDefaultValue));
+                    (mistyped ??= new bool[properties.Count])[boundIndex] = true;
+                    continue;
+                }
+
                 if (bound is not null && parameterOf[boundIndex] is null)
                 {
                     parameterOf[boundIndex] = parameter;
@@ -980,6 +993,11 @@ internal sealed class TypeSpecParser
             _memberLocations.Add(new MemberLocation(id, property.Name, location));
 
             AssignmentKind assignment;
+            if (parameter is null && mistyped is not null && mistyped[index])
+            {
+                continue;
+            }
+
             if (parameter is null && IsObsoleteError(property))
             {
                 // [Obsolete(..., error: true)]: no code may set it (CS0619), so it is not model output: leave it out.
