@@ -227,7 +227,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             }
 
                             source |= table.GetMemberSource(method) is not null || table.GetHandlerRegistration(method) is not null
-                                || table.GetTypeSource(method.ReturnType) is not null || HasSourceAttribute(method, table)
+                                || table.GetTypeSource(method.ReturnType) is not null || HasSourceAttribute(method, table) || table.ReturnsStringSource(method.ReturnType)
                                 || (method.IsExtensionMethod && table.GetTypeSource(TaintWalker.ReceiverType(invocation)) is not null);
                             break;
                         }

@@ -131,6 +131,33 @@ public class FlowTests
     public Task Not_a_finding(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
+    /// <summary>
+    /// A collection of numbers, dates or enums bound from the request (or projected to them) writes no words of its
+    /// sender into a prompt; a collection of text, or an app type holding text, still does.
+    /// </summary>
+    [Theory]
+    [InlineData("history.AddSystemMessage(\"Ids: \" + string.Join(\",\", ids));")]
+    [InlineData("history.AddSystemMessage(\"Pages: \" + string.Join(\",\", pages));")]
+    [InlineData("history.AddSystemMessage($\"Stars: {string.Join(\",\", ratings.Select(r => r.Stars))}\");")]
+    [InlineData("history.AddSystemMessage(\"Days: \" + string.Join(\",\", ratings.Select(r => r.When).ToList()));")]
+    [InlineData("history.AddSystemMessage(\"Modes: \" + string.Join(\",\", modes));")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Tags: \" + string.Join(\",\", tags)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Raw: \" + Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(tags[0]).ToList().ToArray())|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Notes: \" + string.Join(\",\", ratings.Select(r => r.Note))|});")]
+    public Task Collections_of_numbers_dates_or_enums_carry_no_text(string body) =>
+        Verify.AnalyzerAsync(Verify.Usings + $$"""
+            public record Rating(int Stars, DateOnly When, string Note);
+            public enum Mode { Short, Long }
+            public class C
+            {
+                ChatHistory history = new();
+                public void M([FromQuery] int[] ids, [FromQuery] List<int> pages, [FromBody] List<Rating> ratings, [FromQuery] HashSet<Mode> modes, [FromQuery] string[] tags)
+                {
+                    {{body}}
+                }
+            }
+            """);
+
     [Theory]
     [InlineData("var sb = new StringBuilder(\"<message role=\\\"system\\\">Be brief</message>\"); history.AddSystemMessage(sb.ToString()); sb.Append(q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
     [InlineData("var s = \"Rules\"; history.AddSystemMessage(s); s += q; history.AddSystemMessage({|SLLM1001:s|});")]

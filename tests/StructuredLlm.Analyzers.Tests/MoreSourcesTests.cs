@@ -463,6 +463,89 @@ public class MoreSourcesTests
             }
             """);
 
+    /// <summary>
+    /// A response, streamed update or message written as text is its text: interpolated, concatenated, appended to a
+    /// builder or turned into a string explicitly. Its numbers (usage, finish reason) are not.
+    /// </summary>
+    [Fact]
+    public Task A_reply_object_written_as_text_is_model_output() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public sealed class Refiner(IChatClient chat)
+            {
+                public async Task RunAsync()
+                {
+                    var resp = await chat.GetResponseAsync("Draft a plan.");
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:$"Improve: {resp}"|} });
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:"Improve: " + resp|} });
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:"Improve: " + resp.ToString()|} });
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:$"Last: {resp.Messages[^1]}"|} });
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = $"Tokens: {resp.Usage?.TotalTokenCount}, {resp.FinishReason}" });
+
+                    var sb = new StringBuilder("Improve: ");
+                    await foreach (var u in chat.GetStreamingResponseAsync("Draft a plan.")) sb.Append(u);
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:sb.ToString()|} });
+                    var all = "Improve: ";
+                    await foreach (var u in chat.GetStreamingResponseAsync("Draft a plan.")) all += u;
+                    await chat.GetResponseAsync("x", new ChatOptions { Instructions = {|SLLM1001:all|} });
+                }
+
+                // the reply is the block's only source: the pre-scan lets it through
+                public async Task OnlyAsync(ChatOptions options)
+                {
+                    var reply = await chat.GetResponseAsync("Draft a plan.");
+                    options.Instructions = {|SLLM1001:"Improve: " + reply|};
+                }
+
+                public async Task StreamedAsync(ChatHistory history)
+                {
+                    var sb = new StringBuilder();
+                    await foreach (var update in chat.GetStreamingResponseAsync("Draft a plan.")) sb.Append(update);
+                    history.AddSystemMessage({|SLLM1001:"Improve: " + sb|});
+                }
+            }
+            """);
+
+    /// <summary>
+    /// The request body copied into a stream or read into a buffer is still the body, and the framework's extensions
+    /// that read a request's address or typed headers read the sender's text.
+    /// </summary>
+    [Fact]
+    public Task Body_bytes_copied_or_read_and_request_extensions_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            using Microsoft.AspNetCore.Http.Extensions;
+            public sealed class BodyController : ControllerBase
+            {
+                public async Task Copy(ChatHistory history)
+                {
+                    using var ms = new MemoryStream();
+                    await Request.Body.CopyToAsync(ms);
+                    history.AddSystemMessage({|SLLM1001:"Body: " + Encoding.UTF8.GetString(ms.ToArray())|});
+                }
+
+                public async Task ReadInto(ChatHistory history)
+                {
+                    var buffer = new byte[4096];
+                    var n = await Request.Body.ReadAsync(buffer);
+                    history.AddSystemMessage({|SLLM1001:"Body: " + Encoding.UTF8.GetString(buffer, 0, n)|});
+                }
+
+                public void Headers(ChatHistory history)
+                {
+                    history.AddSystemMessage({|SLLM1001:"Came from " + Request.GetDisplayUrl()|});
+                    history.AddSystemMessage({|SLLM1001:"Language: " + Request.GetTypedHeaders().AcceptLanguage.FirstOrDefault()?.Value|});
+                    history.AddSystemMessage("Status: " + Response.GetTypedHeaders().ContentLength);
+                }
+
+                public void Own(ChatHistory history)
+                {
+                    using var ms = new MemoryStream(Encoding.UTF8.GetBytes("Be brief."));
+                    using var copy = new MemoryStream();
+                    ms.CopyTo(copy);
+                    history.AddSystemMessage(Encoding.UTF8.GetString(copy.ToArray()));
+                }
+            }
+            """);
+
     /// <summary>What a kernel function gives back, invoked through the kernel: a tool's result or a prompt's model output.</summary>
     [Fact]
     public Task Kernel_function_results_are_sources() =>

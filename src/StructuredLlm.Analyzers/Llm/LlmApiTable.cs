@@ -28,6 +28,9 @@ internal sealed class LlmApiTable
     private readonly Dictionary<IPropertySymbol, SinkInfo> _propertySinks = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ISymbol, SourceKind> _sourceMembers = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, SourceKind> _sourceTypes = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Types whose <c>ToString()</c> is a source (a chat response, update or message): their value written as text is.</summary>
+    private readonly HashSet<ITypeSymbol> _stringSourceTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, SourceKind> _sourceAttributes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _sanitizers = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, SourceKind> _handlerRegistrations = new(SymbolEqualityComparer.Default);
@@ -421,6 +424,11 @@ internal sealed class LlmApiTable
         AddMemberSources(request, "Body", SourceKind.HttpRequestBody);
         AddMemberSources(request, "BodyReader", SourceKind.HttpRequestBody);
         AddMemberSources(Type("Microsoft.AspNetCore.Http.HttpRequestJsonExtensions"), "ReadFromJsonAsync", SourceKind.HttpRequestBody);
+        // The framework's extensions that read a request's address or headers (`Request.GetDisplayUrl()`,
+        // `Request.GetTypedHeaders().AcceptLanguage`); their HttpResponse overloads are the app's own.
+        AddRequestExtensionSources("Microsoft.AspNetCore.Http.Extensions.UriHelper", "GetDisplayUrl", "GetEncodedUrl", "GetEncodedPathAndQuery");
+        AddRequestExtensionSources("Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions", "GetTypedHeaders");
+        AddRequestExtensionSources("Microsoft.AspNetCore.Http.RequestHeadersTypeExtensions", "GetTypedHeaders");
         AddTypeSource("Microsoft.AspNetCore.Http.IFormFile", SourceKind.UploadedFile);
         AddTypeSource("Microsoft.AspNetCore.Http.IFormCollection", SourceKind.FormField);
         AddTypeSource("Microsoft.AspNetCore.Http.IQueryCollection", SourceKind.QueryString);
@@ -526,10 +534,16 @@ internal sealed class LlmApiTable
             }
         }
 
-        // Model output fed back in
+        // Model output fed back in. A response, update or message written as text (`$"{response}"`, `sb.Append(update)`,
+        // `.ToString()`) is its text: their ToString overrides are sources too.
         var response = Type("Microsoft.Extensions.AI.ChatResponse");
         AddMemberSources(response, "Text", SourceKind.ModelOutput);
         AddMemberSources(response, "Messages", SourceKind.ModelOutput);
+        foreach (var typeName in new[] { "Microsoft.Extensions.AI.ChatResponse", "Microsoft.Extensions.AI.ChatResponseUpdate", "Microsoft.Extensions.AI.ChatMessage", "Microsoft.Agents.AI.AgentResponse", "Microsoft.Agents.AI.AgentResponseUpdate", "Microsoft.SemanticKernel.ChatMessageContent" })
+        {
+            AddMemberSources(Type(typeName), "ToString", SourceKind.ModelOutput);
+        }
+
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponse`1"), "Result", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponse`1"), "TryGetResult", SourceKind.ModelOutput);
         AddMemberSources(Type("Microsoft.Extensions.AI.ChatResponseUpdate"), "Text", SourceKind.ModelOutput);
@@ -972,6 +986,53 @@ internal sealed class LlmApiTable
         foreach (var member in type?.GetMembers(name) ?? ImmutableArray<ISymbol>.Empty)
         {
             _sourceMembers[member.OriginalDefinition] = kind;
+            if (name == "ToString")
+            {
+                _stringSourceTypes.Add(type!.OriginalDefinition);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a call returning <paramref name="type"/> (or a task or stream of it) hands back a value whose text is a
+    /// source (<c>await chat.GetResponseAsync(...)</c>): the pre-scan counts it as a source, for <c>$"{response}"</c>.
+    /// </summary>
+    public bool ReturnsStringSource(ITypeSymbol? type)
+    {
+        if (_stringSourceTypes.Count == 0)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, MetadataName: "Task`1" or "ValueTask`1" or "IAsyncEnumerable`1" or "IEnumerable`1" or "IList`1" or "IReadOnlyList`1" or "List`1" } wrapper)
+        {
+            type = wrapper.TypeArguments[0];
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (_stringSourceTypes.Contains(current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void AddRequestExtensionSources(string typeName, params string[] names)
+    {
+        var type = Type(typeName);
+        foreach (var name in names)
+        {
+            foreach (var member in type?.GetMembers(name) ?? ImmutableArray<ISymbol>.Empty)
+            {
+                if (member is IMethodSymbol { IsExtensionMethod: true, Parameters.Length: > 0 } method
+                    && method.Parameters[0].Type is { Name: "HttpRequest", ContainingNamespace: { Name: "Http", ContainingNamespace: { Name: "AspNetCore" } } })
+                {
+                    _sourceMembers[member.OriginalDefinition] = SourceKind.HttpRequest;
+                }
+            }
         }
     }
 

@@ -838,8 +838,48 @@ internal sealed partial class TaintWalker
         method.Name is "HashData" or "HashDataAsync" or "ComputeHash" or "ComputeHashAsync" or "GetHashAndReset" or "GetCurrentHash"
         && method.ContainingNamespace is { Name: "Cryptography", ContainingNamespace: { Name: "Security", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-    /// <summary>Numbers, bool, char, Guid, dates, times, enums: converting untrusted text to these removes the threat.</summary>
+    /// <summary>
+    /// Numbers, bool, Guid, dates, times, enums: converting untrusted text to these removes the threat. So do arrays and
+    /// the framework's collections of them (<c>int[]</c>, <c>List&lt;int&gt;</c>, <c>IEnumerable&lt;Guid&gt;</c>), bytes
+    /// excepted: joined into a prompt they write only numbers, dates or names the app chose.
+    /// </summary>
     internal static bool IsSafeType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type is IArrayTypeSymbol array)
+        {
+            return IsSafeElement(array.ElementType);
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } generic
+            && generic.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+            && IsFrameworkCollectionNamespace(generic.ContainingNamespace)
+            && IsOrImplements(generic, t => t.SpecialType == SpecialType.System_Collections_IEnumerable))
+        {
+            return IsSafeElement(generic.TypeArguments[0]);
+        }
+
+        return IsSafeScalar(type);
+    }
+
+    /// <summary><c>System.Collections.Generic</c>, <c>.Immutable</c>, <c>.ObjectModel</c>, <c>.Concurrent</c> and <c>System.Linq</c>.</summary>
+    private static bool IsFrameworkCollectionNamespace(INamespaceSymbol? ns) =>
+        ns switch
+        {
+            { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } => true,
+            { Name: "Generic" or "Immutable" or "ObjectModel" or "Concurrent", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } => true,
+            _ => false,
+        };
+
+    /// <summary>A collection's element that cannot spell text: bytes can (<c>Encoding.UTF8.GetBytes(q)</c> is the text, encoded).</summary>
+    private static bool IsSafeElement(ITypeSymbol element) =>
+        element.SpecialType is not (SpecialType.System_Byte or SpecialType.System_SByte) && IsSafeScalar(element);
+
+    private static bool IsSafeScalar(ITypeSymbol? type)
     {
         if (type is null)
         {
@@ -1472,6 +1512,11 @@ internal sealed partial class TaintWalker
                 case IInterpolationOperation hole:
                     {
                         var taint = Eval(hole.Expression);
+                        if (hole.Expression.Type is { SpecialType: not SpecialType.System_String })
+                        {
+                            taint = TaintValue.Union(taint, StringifiedSource(hole.Expression)); // `{response}` writes response.ToString()
+                        }
+
                         if (IsAppText(hole.Expression, taint))
                         {
                             appParts++;
@@ -1503,6 +1548,12 @@ internal sealed partial class TaintWalker
     private TaintValue? EvalConversion(IConversionOperation conversion)
     {
         var operand = Eval(conversion.Operand);
+        if (conversion.IsImplicit && conversion.Type?.SpecialType == SpecialType.System_Object && IsTextContext(conversion))
+        {
+            // `"Answer: " + response`, `sb.Append(update)`: the object is written as its ToString().
+            operand = TaintValue.Union(operand, StringifiedSource(conversion.Operand));
+        }
+
         if (conversion.OperatorMethod is { } op && _table.HasMethodSinks(op) && _table.TryGetMethodSink(op, 0, out var sink))
         {
             CheckSink(conversion.Operand, operand, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
@@ -1510,6 +1561,74 @@ internal sealed partial class TaintWalker
 
         return operand;
     }
+
+    /// <summary>
+    /// A stream's (or an upload's) copy into another stream, or a read into a buffer: what the receiver holds ends up in
+    /// the first argument.
+    /// </summary>
+    private static bool WritesIntoFirstArgument(IMethodSymbol method)
+    {
+        if (method.IsStatic || method.Parameters.Length == 0)
+        {
+            return false;
+        }
+
+        var first = method.Parameters[0].Type;
+        if (method.Name is "CopyTo" or "CopyToAsync")
+        {
+            return IsStream(first);
+        }
+
+        return method.Name is "Read" or "ReadAsync" or "ReadExactly" or "ReadExactlyAsync" or "ReadAtLeast" or "ReadAtLeastAsync" or "ReadBlock" or "ReadBlockAsync"
+            && (IsStream(method.ContainingType) || method.ContainingType is { Name: "TextReader" or "StreamReader" or "StringReader" })
+            && (first is IArrayTypeSymbol || first is INamedTypeSymbol { Name: "Span" or "Memory", IsGenericType: true });
+
+        static bool IsStream(ITypeSymbol? type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "Stream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A value whose type's <c>ToString()</c> is a source (a chat response, update or message: its text), written as text.
+    /// </summary>
+    private TaintValue? StringifiedSource(IOperation value)
+    {
+        for (var type = value.Type as INamedTypeSymbol; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers("ToString"))
+            {
+                if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false } toString)
+                {
+                    return _table.GetMemberSource(toString) is { } kind
+                        ? TaintValue.Of(Origin.Source(Display(value.Syntax), kind, value.Syntax.GetLocation()))
+                        : null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An implicit conversion to <c>object</c> whose value is written as text: a <c>string</c> concatenation's operand or a <c>StringBuilder</c>/<c>string.Concat</c>/<c>Format</c>/<c>Join</c> argument.</summary>
+    private bool IsTextContext(IConversionOperation conversion) =>
+        conversion.Parent switch
+        {
+            IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
+            ICompoundAssignmentOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } => true,
+            IArgumentOperation { Parent: IInvocationOperation { TargetMethod: var method } } =>
+                (method.ContainingType?.SpecialType == SpecialType.System_String && method.IsStatic && method.Name is "Concat" or "Format" or "Join")
+                || (_table.StringBuilder is { } sb && SymbolEqualityComparer.Default.Equals(method.ContainingType, sb)),
+            _ => false,
+        };
 
     private TaintValue? EvalCreation(IObjectCreationOperation creation)
     {
@@ -2034,6 +2153,12 @@ internal sealed partial class TaintWalker
             }
 
             return instance;
+        }
+
+        if (instance is not null && invocation.Arguments.Length > 0 && WritesIntoFirstArgument(method))
+        {
+            // `request.Body.CopyToAsync(ms)`, `body.ReadAsync(buffer)`: the bytes read go into the argument.
+            Assign(RootVariable(invocation.Arguments[0].Value), instance);
         }
 
         var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
