@@ -401,6 +401,21 @@ public class ReaderTests
         Assert.Equal("$.rounded: expected an integer 1.5..4.5, found 5", Assert.Single(Parse(range, """{"ratio":1,"count":0,"price":0.5,"rounded":5}""").Errors).Message);
     }
 
+    /// <summary>A float or Half holds the bound as the JSON number read into it is held: `0.3` is within `[Range(0.1, 0.3)]`.</summary>
+    [Fact]
+    public void Float_and_half_bounds_and_allowed_values_hold_at_their_own_precision()
+    {
+        Type type = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial record Levels([property: Range(0.1, 0.3)] float F, [property: AllowedValues(0.1, 0.2)] float A, [property: Range(0.1, 1)] Half H, [property: Range(0.1, 0.3)] double D);
+            """, "Run.Levels");
+        var (ok, _, errors, _) = Parse(type, """{"f":0.3,"a":0.1,"h":0.1,"d":0.3}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.True(Parse(type, """{"f":0.1,"a":0.2,"h":1,"d":0.1}""").Ok);
+        Assert.Equal(new[] { "f", "a", "h", "d" }, Parse(type, """{"f":0.31,"a":0.3,"h":0.09,"d":0.30001}""").Errors.Select(e => e.Path.TrimStart('$', '.')));
+    }
+
     [Fact]
     public void Numeric_discriminators_are_matched_as_literals()
     {

@@ -1084,12 +1084,21 @@ internal static class ReaderEmitter
                             + string.Join(", ", decimals) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.Number:
+                        // A float or Half holds each allowed value rounded to its own precision, as the JSON number read into it is.
                         checks.Add(Json + "LlmCheck.AllowedValues<double>(context, (double)" + t + ", " + Field("s_" + path + "Allowed", "private static readonly double[] s_" + path + "Allowed = new double[] { "
-                            + string.Join(", ", values.Select(a => a + "d")) + " };") + ", " + expected + ");");
+                            + string.Join(", ", values.Select(a => InPrecision(v.Primitive, a + "d"))) + " };") + ", " + expected + ");");
                         break;
                 }
             }
         }
+
+        /// <summary>A double literal rounded to a float's or Half's precision (and widened back), or as it is for a double.</summary>
+        private static string InPrecision(PrimitiveKind primitive, string literal) => primitive switch
+        {
+            PrimitiveKind.Single => "(double)(float)" + literal,
+            PrimitiveKind.Half => "(double)(global::System.Half)" + literal,
+            _ => literal,
+        };
 
         private static string RangeCheck(PrimitiveKind primitive, ConstraintSpec e, string t, string expected)
         {
@@ -1097,8 +1106,10 @@ internal static class ReaderEmitter
             {
                 case PrimitiveKind.Double or PrimitiveKind.Single or PrimitiveKind.Half:
                 {
-                    string min = e.Minimum is null ? "double.NegativeInfinity" : e.Minimum + "d";
-                    string max = e.Maximum is null ? "double.PositiveInfinity" : e.Maximum + "d";
+                    // The bounds in the value's own precision: `0.3` read into a float is 0.3f, which is 0.30000001 as a
+                    // double, and must still be within `[Range(0.1, 0.3)]`.
+                    string min = e.Minimum is null ? "double.NegativeInfinity" : InPrecision(primitive, e.Minimum + "d");
+                    string max = e.Maximum is null ? "double.PositiveInfinity" : InPrecision(primitive, e.Maximum + "d");
                     string value = primitive == PrimitiveKind.Double ? t : "(double)" + t;
                     return e.ExclusiveMinimum || e.ExclusiveMaximum
                         ? Json + "LlmCheck.Range(context, " + value + ", " + min + ", " + Bool(e.ExclusiveMinimum) + ", " + max + ", " + Bool(e.ExclusiveMaximum) + ", " + expected + ");"
