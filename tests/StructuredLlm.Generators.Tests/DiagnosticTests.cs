@@ -539,13 +539,35 @@ public class DiagnosticTests
     [InlineData("[property: StringLength(3, MinimumLength = 5)] string Value", "minimum length is above its maximum")]
     [InlineData("[property: MinLength(5), MaxLength(3)] string Value", "above the maximum length 3")]
     [InlineData("[property: MinLength(4), MaxLength(2)] string[] Value", "above the maximum count 2")]
+    // A range no value of the member's type lies in, and allowed values that could never equal one.
+    [InlineData("[property: Range(300, 400)] byte Value", "outside the values the member's type can hold")]
+    [InlineData("[property: Range(-10, -1)] uint Value", "outside the values the member's type can hold")]
+    [InlineData("[property: Range(0.5, 0.7)] int Value", "no whole number lies within its bounds")]
+    [InlineData("[property: Range(1, 2, MinimumIsExclusive = true, MaximumIsExclusive = true)] long Value", "no whole number lies within its bounds")]
+    [InlineData("[property: AllowedValues(\"not-a-guid\")] Guid Value", "[AllowedValues]")]
+    [InlineData("[property: AllowedValues(-1)] uint Value", "[AllowedValues]")]
+    [InlineData("[property: AllowedValues(\"5\")] int Value", "[AllowedValues]")]
+    [InlineData("[property: AllowedValues(1.5, 2)] int Value", "[AllowedValues]")]
+    [InlineData("[property: AllowedValues(Kind.A)] int Value", "[AllowedValues]")]
+    [InlineData("[property: AllowedValues(\"a\", \"bc\")] char Value", "[AllowedValues]")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
-        Found d = Single($"[LlmOutput] public partial record R({member});", "SLLM0011");
+        Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains(expected, d.Message);
         Assert.Equal("Value", d.At);
     }
+
+    /// <summary>Ranges and allowed values that fit the member's type are kept without a diagnostic.</summary>
+    [Theory]
+    [InlineData("[property: Range(0, 300)] byte Value")]
+    [InlineData("[property: Range(0.5, 2.5)] int Value")]
+    [InlineData("[property: AllowedValues('a', 'b')] char Value")]
+    [InlineData("[property: AllowedValues(\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\")] Guid Value")]
+    [InlineData("[property: AllowedValues(1, 2.0)] int Value")]
+    [InlineData("[property: AllowedValues(0.5, 2)] double Value")]
+    public void Constraints_that_fit_the_member_type_are_kept(string member)
+        => Assert.Empty(Diagnose($"[LlmOutput] public partial record R({member});").Item1);
 
     [Fact]
     public void Every_descriptor_has_a_docs_page_and_release_tracking_entry()

@@ -417,6 +417,18 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Allowed_values_of_a_char_or_guid_are_enforced_by_the_reader()
+    {
+        Type type = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial record Pick([property: AllowedValues('a', 'b')] char C, [property: AllowedValues("3f2504e0-4f89-11d3-9a0c-0305e82c3301")] Guid G);
+            """, "Run.Pick");
+        Assert.True(Parse(type, """{"c":"b","g":"3F2504E0-4F89-11D3-9A0C-0305E82C3301"}""").Ok);
+        Assert.Equal(new[] { "c", "g" }, Parse(type, """{"c":"z","g":"00000000-0000-0000-0000-000000000001"}""").Errors.Select(e => e.Path.TrimStart('$', '.')));
+    }
+
+    [Fact]
     public void Numeric_discriminators_are_matched_as_literals()
     {
         Type doc = Load("""

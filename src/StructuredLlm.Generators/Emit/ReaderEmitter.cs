@@ -1074,6 +1074,14 @@ internal static class ReaderEmitter
                         checks.Add(Json + "LlmCheck.AllowedValues(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly string[] s_" + path + "Allowed = new string[] { "
                             + string.Join(", ", values.Select(a => CSharpLiteral.String(JsonUnquote(a)))) + " };") + ", " + expected + ");");
                         break;
+                    case ValueKind.String when v.Primitive == PrimitiveKind.Char:
+                        checks.Add(Json + "LlmCheck.AllowedValues<char>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly char[] s_" + path + "Allowed = new char[] { "
+                            + string.Join(", ", values.Select(a => "(char)" + ((int)JsonUnquote(a)[0]).ToString(CultureInfo.InvariantCulture))) + " };") + ", " + expected + ");");
+                        break;
+                    case ValueKind.FormattedString when v.Primitive == PrimitiveKind.Guid:
+                        checks.Add(Json + "LlmCheck.AllowedValues<global::System.Guid>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly global::System.Guid[] s_" + path + "Allowed = new global::System.Guid[] { "
+                            + string.Join(", ", values.Select(a => "new global::System.Guid(" + CSharpLiteral.String(JsonUnquote(a)) + ")")) + " };") + ", " + expected + ");");
+                        break;
                     case ValueKind.Boolean:
                         checks.Add(Json + "LlmCheck.AllowedValues<bool>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly bool[] s_" + path + "Allowed = new bool[] { "
                             + string.Join(", ", values) + " };") + ", " + expected + ");");

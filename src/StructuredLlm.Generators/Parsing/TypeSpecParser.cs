@@ -1427,6 +1427,27 @@ internal sealed class TypeSpecParser
                         break;
                     }
 
+                    if (value.Kind == ValueKind.Integer)
+                    {
+                        // Within the type's own range (`[Range(300, 400)] byte`), and at least one whole number between the
+                        // bounds (`[Range(0.5, 0.7)] int`): else no value of the member could satisfy it.
+                        (string? typeMin, string? typeMax) = ConstraintSpec.IntegerRange(value.Primitive);
+                        double first = exclusiveMin && Math.Floor(low) == low ? low + 1 : Math.Ceiling(low);
+                        double last = exclusiveMax && Math.Floor(high) == high ? high - 1 : Math.Floor(high);
+                        if ((typeMin is not null && last < double.Parse(typeMin, CultureInfo.InvariantCulture))
+                            || (typeMax is not null && first > double.Parse(typeMax, CultureInfo.InvariantCulture)))
+                        {
+                            Ignored(shortName, "its range lies outside the values the member's type can hold, so no value could satisfy it");
+                            break;
+                        }
+
+                        if (first > last)
+                        {
+                            Ignored(shortName, "no whole number lies within its bounds, so no value of the integer member could satisfy it");
+                            break;
+                        }
+                    }
+
                     c = c with { Minimum = min, Maximum = max, ExclusiveMinimum = exclusiveMin, ExclusiveMaximum = exclusiveMax };
                     break;
                 case "MinLength" when args.Count == 1 && args[0].Value is int minLength:
@@ -1551,12 +1572,18 @@ internal sealed class TypeSpecParser
                     bool ok = true;
                     foreach (TypedConstant v in values)
                     {
+                        // DataAnnotations compares each value with the member's value by Equals: a value of another kind
+                        // (a string for a number, an enum for an int, 1.5 for an int) could never match.
                         string? literal = (v.Kind == TypedConstantKind.Array ? (object)v : v.Value) switch
                         {
                             null => value.IsNullable ? "null" : null,
-                            string s when value.Kind is ValueKind.String or ValueKind.FormattedString => JsonWriter.Quote(s),
+                            char ch when value.Primitive == PrimitiveKind.Char => JsonWriter.Quote(ch.ToString()),
+                            string s when value.Primitive == PrimitiveKind.Char => s.Length == 1 ? JsonWriter.Quote(s) : null,
+                            string s when value.Kind is ValueKind.String => JsonWriter.Quote(s),
+                            string s when value.Kind is ValueKind.FormattedString => IsValidFormatted(value.Primitive, s) ? JsonWriter.Quote(s) : null,
                             bool b when value.Kind == ValueKind.Boolean => b ? "true" : "false",
-                            object o when isNumeric => NumberLiteral(o),
+                            string or char => null,
+                            object o when isNumeric && v.Type?.TypeKind != TypeKind.Enum => FitsMember(value, NumberLiteral(o)),
                             _ => null,
                         };
                         if (literal is null)
@@ -1602,6 +1629,35 @@ internal sealed class TypeSpecParser
 
         return c;
     }
+
+    /// <summary>A number literal an integer member can hold (whole, within the type's range); any number for other numbers.</summary>
+    private static string? FitsMember(ValueSpec value, string? literal)
+    {
+        if (literal is null || value.Kind != ValueKind.Integer)
+        {
+            return literal;
+        }
+
+        if (!decimal.TryParse(literal, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal number) || decimal.Truncate(number) != number)
+        {
+            return null;
+        }
+
+        (string? typeMin, string? typeMax) = ConstraintSpec.IntegerRange(value.Primitive);
+        return (typeMin is not null && number < decimal.Parse(typeMin, CultureInfo.InvariantCulture))
+            || (typeMax is not null && number > decimal.Parse(typeMax, CultureInfo.InvariantCulture))
+            ? null
+            : literal;
+    }
+
+    /// <summary>A string an allowed value of a formatted member (Guid, dates, times, Uri) can be: one the reader would accept.</summary>
+    private static bool IsValidFormatted(PrimitiveKind primitive, string s) => primitive switch
+    {
+        PrimitiveKind.Guid => Guid.TryParse(s, out _),
+        PrimitiveKind.DateTime or PrimitiveKind.DateTimeOffset => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+        PrimitiveKind.Uri => Uri.TryCreate(s, UriKind.RelativeOrAbsolute, out _),
+        _ => true,
+    };
 
     private static string? NumberLiteral(object? value) => value switch
     {
