@@ -753,6 +753,13 @@ public static partial class LlmRead
             context.AddError(expected, "a string holding an array that is not valid JSON, " + LlmReadContext.Describe(ref reader));
             return false;
         }
+        if (reader.TokenType == JsonTokenType.String && ListsSeveral(ref reader))
+        {
+            // "Ana, Bo, Cy" for a list: three items written as one text. One item holding all three would be a silently
+            // wrong list, and splitting it would guess where each item ends (a name or address may hold a comma).
+            context.AddError(expected, "a string listing several items, " + LlmReadContext.Describe(ref reader));
+            return false;
+        }
         if (reader.TokenType != JsonTokenType.Null && reader.TokenType != JsonTokenType.EndArray &&
             context.TryCoerce(LlmRepairKind.ScalarToList, ref reader, "[" + LlmReadContext.Describe(ref reader) + "]"))
         {
@@ -763,6 +770,21 @@ public static partial class LlmRead
             return ok;
         }
         return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>Whether the current string token's text separates several parts with commas, semicolons or lines (a comma between digits, as in 1,200, does not).</summary>
+    private static bool ListsSeveral(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            byte c = raw[i];
+            if (c == (byte)';' || c == (byte)'\n' || (c == (byte)'\\' && i + 1 < raw.Length && raw[i + 1] == (byte)'n')) return true;
+            if (c == (byte)',' && !(i > 0 && i + 1 < raw.Length && IsAsciiDigit(raw[i - 1]) && IsAsciiDigit(raw[i + 1]))) return true;
+        }
+        return false;
+
+        static bool IsAsciiDigit(byte b) => b is >= (byte)'0' and <= (byte)'9';
     }
 
     /// <summary>Whether the current string token's text starts, after spaces, with <c>[</c>.</summary>

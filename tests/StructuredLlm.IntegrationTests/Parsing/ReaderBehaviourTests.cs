@@ -689,6 +689,24 @@ public class ReaderBehaviourTests
         Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.BoolFromString && x.Path == "$.flag");
     }
 
+    /// <summary>
+    /// One text listing several items (commas, semicolons, lines) where a list is expected is refused: as one item it
+    /// would be a wrong list, and splitting it would guess where items end. A single item, or a number with a thousands
+    /// comma, is still one element.
+    /// </summary>
+    [Theory]
+    [InlineData("\"ios, crash\"")]
+    [InlineData("\"ios; crash\"")]
+    [InlineData("\"- ios\\n- crash\"")]
+    public void A_string_listing_several_items_is_no_one_element_list(string tags)
+    {
+        var error = OnlyError(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", tags, StringComparison.Ordinal)));
+        Assert.Equal("$.tags", error.Path);
+        Assert.Contains("a string listing several items", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new[] { "login crash" }, Ok(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", "\"login crash\"", StringComparison.Ordinal))).Tags);
+        Assert.Equal(new[] { "1,200 users" }, Ok(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", "\"1,200 users\"", StringComparison.Ordinal))).Tags);
+    }
+
     [Fact]
     public void Dates_times_durations_and_guids_in_another_form_naming_one_value_are_read_and_reported()
     {
