@@ -267,7 +267,8 @@ public sealed class LlmMemberTable
 
     /// <summary>
     /// Words that, after a member's name, still name the member itself: its value or text (<c>priority_level</c>,
-    /// <c>summary_text</c>, <c>confidence_score</c>), its written form (<c>email_address</c>, <c>category_name</c>), or
+    /// <c>summary_text</c>, <c>confidence_score</c>), its written form (<c>email_address</c>, <c>category_name</c>,
+    /// <c>homepage_url</c>), or
     /// a container of it (<c>tags_list</c>); and <c>of</c>/<c>for</c>, after which the name stays the head
     /// (<c>summary_of_reasoning</c>).
     /// </summary>
@@ -275,7 +276,7 @@ public sealed class LlmMemberTable
     {
         "level", "value", "val", "text", "txt", "string", "str", "field", "data", "info", "content", "score", "rating",
         "amount", "address", "addr", "name", "label", "code", "type", "kind", "flag", "list", "array", "items", "set",
-        "date", "time", "at", "on",
+        "date", "time", "at", "on", "url", "uri", "link", "href",
     };
 
     /// <summary>Whether every word of <paramref name="key"/> in normalized characters [start, end) restates the member (see <see cref="RestatingWords"/>), or the first is "of"/"for".</summary>
@@ -337,7 +338,10 @@ public sealed class LlmMemberTable
         return buffer.AsSpan(0, n).ToArray();
     }
 
-    /// <summary>Lower-case ASCII letters and digits (and non-ASCII bytes), dropping separators: `Customer_Email` → `customeremail`.</summary>
+    /// <summary>
+    /// Lower-case ASCII letters and digits (and non-ASCII bytes), dropping separators and invisible characters (zero-width
+    /// space, joiners, word joiner, BOM): `Customer_Email` → `customeremail`.
+    /// </summary>
     internal static int Normalize(ReadOnlySpan<byte> name, Span<byte> into)
     {
         int start = 0, end = name.Length;
@@ -348,8 +352,23 @@ public sealed class LlmMemberTable
         {
             byte b = name[i];
             if (b is >= (byte)'A' and <= (byte)'Z') into[n++] = (byte)(b + 32);
-            else if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9' || b >= 0x80) into[n++] = b;
+            else if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9') into[n++] = b;
+            else if (b >= 0x80)
+            {
+                if (IsInvisible(name, i))
+                {
+                    i += 2;
+                    continue;
+                }
+                into[n++] = b;
+            }
         }
         return n;
     }
+
+    /// <summary>U+200B–U+200D, U+2060 or U+FEFF (three UTF-8 bytes) at <paramref name="i"/>.</summary>
+    private static bool IsInvisible(ReadOnlySpan<byte> s, int i) =>
+        i + 2 < s.Length
+        && ((s[i] == 0xE2 && ((s[i + 1] == 0x80 && s[i + 2] is 0x8B or 0x8C or 0x8D) || (s[i + 1] == 0x81 && s[i + 2] == 0xA0)))
+            || (s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF));
 }

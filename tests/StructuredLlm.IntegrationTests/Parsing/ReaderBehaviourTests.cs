@@ -503,6 +503,29 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == drifted && x.After == member);
     }
 
+    /// <summary>An address member's key with the word for its written form after it (<c>homepage_url</c>) is the member.</summary>
+    [Theory]
+    [InlineData("homepage_url")]
+    [InlineData("homepageLink")]
+    public void An_address_key_ending_in_url_or_link_is_the_member(string drifted)
+    {
+        var r = UserProfile.LlmInfo.Parse("""{"username":"ada_99","email":"ada@example.com","homepage":"https://ada.dev","bio":"hi","age":30,"language":"en","interests":["math"],"score":0.5}"""
+            .Replace("\"homepage\"", "\"" + drifted + "\"", StringComparison.Ordinal));
+        Assert.Equal("https://ada.dev", Ok(r).Homepage);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == drifted && x.After == "homepage");
+    }
+
+    /// <summary>Invisible characters a model or a copy-paste leaves in a key or an enum value (zero-width space, joiners, BOM) name nothing.</summary>
+    [Fact]
+    public void Zero_width_characters_in_keys_and_enum_values_are_ignored_and_reported()
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"\u200Bcategory\":\"Technical\u200B\",\"prio\u200Drity\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}");
+        var t = Ok(r);
+        Assert.Equal((Category.Technical, 2), (t.Category, t.Priority));
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.After == "category");
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
+    }
+
     /// <summary>A complete ticket whose key <paramref name="member"/> is written <paramref name="drifted"/>.</summary>
     private static LlmResult<SupportTicket> ParseWithDriftedKey(string member, string drifted) =>
         SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}"""
