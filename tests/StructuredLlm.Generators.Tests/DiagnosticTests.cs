@@ -283,6 +283,18 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void SLLM0004_derived_type_listed_twice()
+    {
+        Found d = Single("""
+            [JsonDerivedType(typeof(A), "a")] [JsonDerivedType(typeof(A), "b")] public abstract record B;
+            public sealed record A(int X) : B;
+            [LlmOutput] public partial record Holder(B Value);
+            """, "SLLM0004");
+        Assert.Contains("'A' is listed by more than one [JsonDerivedType]", d.Message);
+        Assert.Equal("Value", d.At);
+    }
+
+    [Fact]
     public void SLLM0004_ignored_positional_member_needs_a_default_value()
     {
         // The parameter has a property, but the reader does not read it: the message says so and how to fix it.

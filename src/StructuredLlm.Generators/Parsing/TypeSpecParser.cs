@@ -266,8 +266,17 @@ internal sealed class TypeSpecParser
 
             var branches = new List<DerivedTypeSpec>();
             var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
+            var seenTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
+                if (!seenTypes.Add(derivedType))
+                {
+                    // System.Text.Json refuses the type at run time: one derived type, two discriminators to write it with.
+                    Report(DiagnosticDescriptors.NotConstructible, usage, type.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+                        $"'{derivedType.Name}' is listed by more than one [JsonDerivedType]; list each derived type once");
+                    continue;
+                }
+
                 // The base itself may be listed (`[JsonDerivedType(typeof(Base), "base")]`): its own branch.
                 if (derivedType.IsAbstract || derivedType.IsUnboundGenericType
                     || !(DerivesFrom(derivedType, type) || SymbolEqualityComparer.Default.Equals(derivedType, type)))
