@@ -57,34 +57,54 @@ internal static class NamingPolicies
         return new string(chars);
     }
 
-    /// <summary><c>CustomerEmail</c> → <c>customer_email</c>, <c>URLValue</c> → <c>url_value</c>.</summary>
+    /// <summary>
+    /// <c>CustomerEmail</c> → <c>customer_email</c>, <c>URLValue</c> → <c>url_value</c>, <c>SHA512Hash</c> →
+    /// <c>sha512_hash</c>, as System.Text.Json's separator policies do: a new word starts at an upper-case letter after a
+    /// lower-case letter or digit, or at the last of a run of capitals followed by a lower-case letter; any other
+    /// character (<c>_</c>, <c>-</c> included) is written as it is and starts afresh (<c>Value_With_Underscore</c> →
+    /// <c>value_with_underscore</c> in kebab case too, <c>_Private</c> → <c>_private</c>).
+    /// </summary>
     public static string Separated(string name, char separator, bool upper)
     {
+        const int NotStarted = 0, Upper = 1, LowerOrDigit = 2, Space = 3;
         var sb = new StringBuilder(name.Length + 8);
+        int state = NotStarted;
         for (int i = 0; i < name.Length; i++)
         {
             char c = name[i];
-            if (c == '_' || c == '-' || c == ' ')
+            switch (char.GetUnicodeCategory(c))
             {
-                if (sb.Length > 0 && sb[sb.Length - 1] != separator)
-                {
-                    sb.Append(separator);
-                }
+                case System.Globalization.UnicodeCategory.UppercaseLetter:
+                    if (state is LowerOrDigit or Space || (state == Upper && i + 1 < name.Length && char.IsLower(name[i + 1])))
+                    {
+                        sb.Append(separator);
+                    }
 
-                continue;
+                    sb.Append(upper ? c : char.ToLowerInvariant(c));
+                    state = Upper;
+                    break;
+                case System.Globalization.UnicodeCategory.LowercaseLetter:
+                case System.Globalization.UnicodeCategory.DecimalDigitNumber:
+                    if (state == Space)
+                    {
+                        sb.Append(separator);
+                    }
+
+                    sb.Append(upper ? char.ToUpperInvariant(c) : c);
+                    state = LowerOrDigit;
+                    break;
+                case System.Globalization.UnicodeCategory.SpaceSeparator:
+                    if (state != NotStarted)
+                    {
+                        state = Space;
+                    }
+
+                    break;
+                default:
+                    sb.Append(c);
+                    state = NotStarted;
+                    break;
             }
-
-            if (char.IsUpper(c) && sb.Length > 0 && sb[sb.Length - 1] != separator)
-            {
-                char prev = name[i - 1];
-                bool nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
-                if (char.IsLower(prev) || char.IsDigit(prev) || (char.IsUpper(prev) && nextIsLower))
-                {
-                    sb.Append(separator);
-                }
-            }
-
-            sb.Append(upper ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
         }
 
         return sb.ToString();
