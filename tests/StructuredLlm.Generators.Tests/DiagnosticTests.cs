@@ -294,6 +294,28 @@ public class DiagnosticTests
         Assert.Equal("Value", d.At);
     }
 
+    /// <summary>
+    /// A referenced type whose every property is get-only from here (a setter internal to its assembly is not visible)
+    /// would be an empty object the reader cannot fill: an error at the use. One with a settable property keeps it and
+    /// leaves its computed properties out.
+    /// </summary>
+    [Fact]
+    public void SLLM0004_referenced_property_with_an_inaccessible_setter()
+    {
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation library = GeneratorHarness.CreateCompilation(
+            "namespace Lib { public class Settings { public int X { get; internal set; } public int Sum => X * 2; } public class Open { public int Y { get; set; } public int Twice => Y * 2; } }", "Lib");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+        string text = Usings + "[LlmOutput] public partial record Holder(Lib.Open Open, Lib.Settings Settings);";
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(text, references: GeneratorHarness.References.Add(reference)));
+        run.AssertNoException();
+        Diagnostic d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("SLLM0004", d.Id);
+        Assert.Contains("none of its properties can be set from here", d.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Equal("Settings", text.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length).Split(' ').Last());
+    }
+
     [Fact]
     public void SLLM0004_ignored_positional_member_needs_a_default_value()
     {
@@ -527,6 +549,25 @@ public class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains(expected, d.Message);
         Assert.Equal("Value", d.At);
+    }
+
+    /// <summary>[JsonInclude] on a field or a non-public property: System.Text.Json serializes it, the schema and reader do not.</summary>
+    [Fact]
+    public void SLLM0015_json_include_on_a_field_or_hidden_property()
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
+            [LlmOutput] public partial class C
+            {
+                [JsonInclude] public int F;
+                [JsonInclude] internal string G { get; set; } = "";
+                [JsonInclude] public string H { get; set; } = "";
+                public int Plain;
+            }
+            """);
+        Assert.Equal(new[] { "F", "G" }, diagnostics.Select(d => d.At));
+        Assert.All(diagnostics, d => Assert.Equal("SLLM0015", d.Id));
+        Assert.Contains("[JsonInclude] on a field", diagnostics[0].Message);
+        Assert.Empty(run.CompilationProblems());
     }
 
     /// <summary>String-enum converters do what the reader does already, and a list of a [Flags] enum is the suggested fix.</summary>

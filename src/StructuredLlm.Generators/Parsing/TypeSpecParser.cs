@@ -690,6 +690,19 @@ internal sealed class TypeSpecParser
         }
     }
 
+    private static bool HasJsonInclude(ISymbol member)
+    {
+        foreach (AttributeData a in member.GetAttributes())
+        {
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIncludeAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The converter type's name when <paramref name="a"/> is a <c>[JsonConverter]</c> the generator does not follow, else null.</summary>
     private static string? CustomConverter(AttributeData a)
     {
@@ -877,6 +890,16 @@ internal sealed class TypeSpecParser
         {
             foreach (ISymbol member in typeMembers)
             {
+                if (!member.IsStatic && !member.IsImplicitlyDeclared && HasJsonInclude(member)
+                    && (member is IFieldSymbol || member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Public } || member is IPropertySymbol { GetMethod.DeclaredAccessibility: not Accessibility.Public }))
+                {
+                    // System.Text.Json serializes these; the schema and reader describe public properties only, so the
+                    // model would never be asked for the value and the reader would leave it unset: say so.
+                    Report(DiagnosticDescriptors.UnhonouredSerialization, LocationInfo.From(member.Locations.FirstOrDefault()) ?? typeLocation, typeDisplay + "." + member.Name,
+                        member is IFieldSymbol ? "[JsonInclude] on a field" : "[JsonInclude] on a non-public property",
+                        "the schema and reader take public properties only; make it a public property");
+                }
+
                 if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
                     || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod is null
                     || property.GetMethod.DeclaredAccessibility != Accessibility.Public || property.Name == "EqualityContract"
@@ -992,6 +1015,7 @@ internal sealed class TypeSpecParser
             usedNames.Add(NamingPolicies.MatchKey(discriminatorName), discriminatorName);
         }
 
+        int getOnlyLeftOut = 0;
         for (int index = 0; index < properties.Count; index++)
         {
             _ct.ThrowIfCancellationRequested();
@@ -1021,8 +1045,9 @@ internal sealed class TypeSpecParser
             {
                 assignment = setter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
             }
-            else if (IsSourceAutoProperty(property))
+            else if (IsSourceAutoProperty(property) || property.SetMethod is not null)
             {
+                // Stored data the reader cannot set (a setter it cannot call: private, internal to another assembly).
                 Report(DiagnosticDescriptors.NotConstructible, location, typeDisplay,
                     $"property '{property.Name}' has no public setter or init accessor and no constructor parameter, so the reader cannot set it (add 'init;' or [JsonIgnore])");
                 continue;
@@ -1030,6 +1055,7 @@ internal sealed class TypeSpecParser
             else
             {
                 // A computed (or metadata-only) get-only property is derived data, not model output: leave it out.
+                getOnlyLeftOut++;
                 continue;
             }
 
@@ -1089,6 +1115,14 @@ internal sealed class TypeSpecParser
                 parameter is null ? -1 : parameter.Ordinal,
                 property.IsRequired,
                 parameter?.HasExplicitDefaultValue ?? false));
+        }
+
+        if (members.Count == 0 && getOnlyLeftOut > 0 && !type.Locations.Any(l => l.IsInSource))
+        {
+            // A referenced type whose every property is get-only here (setters internal to its assembly are not visible
+            // from this one): the reader could set nothing, and the schema would be an empty object.
+            Report(DiagnosticDescriptors.NotConstructible, usage, typeDisplay,
+                "none of its properties can be set from here (get-only, or setters internal to its assembly) and no constructor parameter takes them");
         }
 
         AddTypeGatedDiagnostics(type, ref gated);
