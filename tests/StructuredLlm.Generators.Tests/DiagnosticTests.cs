@@ -387,7 +387,10 @@ public class DiagnosticTests
         Found d = Single(wide + root, "SLLM0006");
         Assert.Contains("5000 properties", d.Message);
         Assert.Equal(DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal("P50", d.At); // 49 × 101 + 1 + 50 = 5001st property
+        // 49 × 101 + 1 + 50 = 5001st property, inside W49's copy of Wide: the root member that brings the schema over the
+        // limit is where the fix goes (the shared type alone is fine).
+        Assert.Equal("W49", d.At);
+        Assert.Contains("'Root.W49'", d.Message);
     }
 
     [Fact]

@@ -153,6 +153,11 @@ internal sealed class SchemaEmitter
     private List<SchemaIssue>? _issues;
     private HashSet<string>? _reportedRules;
     private int _propertyCount;
+
+    // The root's member being written, while the walk is inside it: a total (properties, enum values, characters) is
+    // crossed somewhere inside a shared type, but the member that brings it over is the root's (`Root.W98`, not `Wide.P1`).
+    private At? _rootMember;
+    private int _objectNesting;
     private int _enumValueCount;
     private long _chars;
     private int _unionCount;
@@ -467,9 +472,15 @@ internal sealed class SchemaEmitter
             ordering?.Add(discriminatorName);
         }
 
+        bool rootObject = ++_objectNesting == 1 && definition.Id == _spec.Root.Id;
         foreach (MemberSpec member in definition.Members)
         {
             var memberAt = new At(definition.Id, member.Name, definition.DefinitionName, member.Name);
+            if (rootObject)
+            {
+                _rootMember = memberAt;
+            }
+
             CountProperty(member.JsonName, memberAt);
             bool isRequired = IsOpenAI || member.IsRequired;
             // Anthropic: an optional member is left out rather than null (fewer unions); one whose key is required
@@ -493,6 +504,12 @@ internal sealed class SchemaEmitter
             }
 
             ordering?.Add(member.JsonName);
+        }
+
+        _objectNesting--;
+        if (rootObject)
+        {
+            _rootMember = null;
         }
 
         _w.EndObject();
@@ -1080,7 +1097,7 @@ internal sealed class SchemaEmitter
 
         if (_propertyCount > OpenAIMaxProperties)
         {
-            Issue("properties", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxProperties} properties in the schema");
+            Issue("properties", DiagnosticDescriptors.OpenAILimit, _rootMember ?? at, $"more than {OpenAIMaxProperties} properties in the schema");
         }
 
         CheckChars(at);
@@ -1097,7 +1114,7 @@ internal sealed class SchemaEmitter
 
         if (_enumValueCount > OpenAIMaxEnumValues)
         {
-            Issue("enum-values", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxEnumValues} enum values in the schema");
+            Issue("enum-values", DiagnosticDescriptors.OpenAILimit, _rootMember ?? at, $"more than {OpenAIMaxEnumValues} enum values in the schema");
         }
 
         if (count > OpenAILargeEnumThreshold && chars > OpenAILargeEnumMaxChars)
@@ -1112,7 +1129,7 @@ internal sealed class SchemaEmitter
     {
         if (_chars > OpenAIMaxNameAndEnumChars)
         {
-            Issue("chars", DiagnosticDescriptors.OpenAILimit, at, $"more than {OpenAIMaxNameAndEnumChars} characters across property names and enum values");
+            Issue("chars", DiagnosticDescriptors.OpenAILimit, _rootMember ?? at, $"more than {OpenAIMaxNameAndEnumChars} characters across property names and enum values");
         }
     }
 
