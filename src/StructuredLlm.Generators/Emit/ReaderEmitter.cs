@@ -475,6 +475,11 @@ internal static class ReaderEmitter
             w.OpenBrace();
             _temp = 0;
             w.WriteLine("value = default", _bang, ";");
+            w.WriteLine("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
+            w.OpenBrace();
+            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", Read", id, ", out value); // the object encoded as a JSON string");
+            w.CloseBrace();
+            w.WriteLine();
             w.WriteLine("int errors = context.ErrorCount;");
             w.WriteLine("if (!context.BeginObject(ref reader, ", Int(count), ", ", expected, ", out ", Json, "LlmObjectState state))");
             w.OpenBrace();

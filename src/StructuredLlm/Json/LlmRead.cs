@@ -797,19 +797,59 @@ public static partial class LlmRead
     }
 
     /// <summary>The current string token's text, trimmed and unescaped, when it is a complete strict JSON array; else null.</summary>
-    private static byte[]? DecodeJsonArray(ref Utf8JsonReader reader)
+    private static byte[]? DecodeJsonArray(ref Utf8JsonReader reader) => DecodeJson(ref reader, (byte)'[', (byte)']', JsonTokenType.StartArray);
+
+    /// <summary>
+    /// An object written as a string holding its JSON (<c>"address": "{\"city\": \"Paris\"}"</c>), as tool-call arguments
+    /// and some models encode nested objects: read from the decoded text, once, reported as <see cref="LlmRepairKind.DoubleEncoded"/>.
+    /// Any other string is refused as the object reader would (generated readers call this for a string token).
+    /// </summary>
+    public static unsafe bool DecodedObject<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> read, out T value)
+    {
+        value = default!;
+        var decoded = DecodeJson(ref reader, (byte)'{', (byte)'}', JsonTokenType.StartObject);
+        if (decoded is null)
+        {
+            context.AddError(expected, ref reader);
+            return false;
+        }
+        if (!context.CanDecode || !context.TryCoerce(LlmRepairKind.DoubleEncoded, ref reader, RepairSnippets.HeadTail(decoded)))
+        {
+            context.AddError(expected, "a string holding a JSON object, " + LlmReadContext.Describe(ref reader));
+            return false;
+        }
+        fixed (byte* p = decoded)
+        {
+            var saved = context.EnterDecoded(p, decoded.Length);
+            try
+            {
+                var inner = new Utf8JsonReader(decoded, new JsonReaderOptions { MaxDepth = context.Options.MaxDepth });
+                inner.Read();
+                bool ok = read(ref inner, context, out var read1);
+                value = read1!;
+                return ok;
+            }
+            finally
+            {
+                context.ExitDecoded(saved);
+            }
+        }
+    }
+
+    /// <summary>The current string token's text, trimmed and unescaped, when it is one complete strict JSON value opening with <paramref name="open"/>; else null.</summary>
+    private static byte[]? DecodeJson(ref Utf8JsonReader reader, byte open, byte close, JsonTokenType start)
     {
         var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
         int a = 0, b = raw.Length;
         while (a < b && raw[a] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') a++;
         while (b > a && raw[b - 1] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') b--;
-        if (b - a < 2 || raw[a] != (byte)'[' || raw[b - 1] != (byte)']') return null;
+        if (b - a < 2 || raw[a] != open || raw[b - 1] != close) return null;
         // escaped text (the usual case: quotes inside a JSON string are written \") is unescaped first
         var text = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!.Trim()) : raw.Slice(a, b - a).ToArray();
         try
         {
             var inner = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 64 });
-            if (!inner.Read() || inner.TokenType != JsonTokenType.StartArray) return null;
+            if (!inner.Read() || inner.TokenType != start) return null;
             inner.Skip();
             return inner.Read() ? null : text; // nothing after the array
         }

@@ -713,6 +713,27 @@ public class ReaderBehaviourTests
     }
 
     /// <summary>
+    /// A nested object written as a string holding its JSON (as tool-call arguments encode it) is read from the decoded
+    /// text, once, and reported; text that is no JSON object is refused as before, and strict mode refuses the decode.
+    /// </summary>
+    [Fact]
+    public void A_nested_object_encoded_as_a_json_string_is_decoded_once()
+    {
+        const string Address = "{\"street\":\"1 rue X\",\"city\":\"Paris\",\"postalCode\":null,\"countryCode\":\"FR\"}";
+        var encoded = InvoiceJson.Replace(Address, System.Text.Json.JsonSerializer.Serialize(Address), StringComparison.Ordinal);
+        Assert.NotEqual(InvoiceJson, encoded);
+        var r = Invoice.LlmInfo.Parse(encoded);
+        Assert.Equal("Paris", Ok(r).BillingAddress.City);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.DoubleEncoded && x.Path == "$.billingAddress");
+
+        Assert.Equal("$.billingAddress", OnlyError(Invoice.LlmInfo.Parse(InvoiceJson.Replace(Address, "\"1 rue X, Paris\"", StringComparison.Ordinal))).Path);
+        Assert.False(Invoice.LlmInfo.Parse(encoded, LlmParseOptions.StrictDefault).Success);
+        // decoded once: an object encoded twice is refused
+        var twice = InvoiceJson.Replace(Address, System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Serialize(Address)), StringComparison.Ordinal);
+        Assert.False(Invoice.LlmInfo.Parse(twice).Success);
+    }
+
+    /// <summary>
     /// One text listing several items (commas, semicolons, lines) where a list is expected is refused: as one item it
     /// would be a wrong list, and splitting it would guess where items end. A single item, or a number with a thousands
     /// comma, is still one element.
