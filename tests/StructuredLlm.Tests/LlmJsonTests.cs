@@ -120,4 +120,14 @@ public class LlmJsonTests
         Assert.True(JsonValue.DeepEquals("""[{"a":1},{"b":2}]""", json));
         Assert.Contains(repairs, r => r.Kind == LlmRepairKind.ValueSequence);
     }
+
+    [Theory]
+    [InlineData("{\"a\": \"one \\\ntwo\"}", "one \ntwo")]
+    [InlineData("{\"a\": \"one \\\r\ntwo\"}", "one \r\ntwo")]
+    public void A_backslash_before_a_line_break_keeps_the_break_whatever_the_line_end(string input, string expected)
+    {
+        Assert.True(LlmJson.TryRepair(input, out var json, out var repairs, out _));
+        Assert.Equal(expected, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("a").GetString());
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.InvalidEscape);
+    }
 }

@@ -786,6 +786,13 @@ internal ref struct JsonRepairer
                         Rec(LlmRepairKind.InvalidEscape, _i, 2, "\\n");
                         _i += 2;
                         break;
+                    case (byte)'\r':
+                        // a line continuation with a Windows line end: as with \n, the line break is kept and the
+                        // backslash that escaped it is not (the \n after it is then a raw control character)
+                        _o.Append("\\r"u8);
+                        Rec(LlmRepairKind.InvalidEscape, _i, 2, "\\r");
+                        _i += 2;
+                        break;
                     default:
                         // Not a JSON escape: keep the backslash as data.
                         _o.Append("\\\\"u8);
