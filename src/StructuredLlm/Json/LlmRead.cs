@@ -626,6 +626,7 @@ public static partial class LlmRead
         "MMMM d, yyyy HH:mm", "MMMM d, yyyy HH:mm:ss", "MMMM d, yyyy h:mm tt", "MMMM d, yyyy h:mmtt",
         "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
         "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
+        "MMMM d, yyyy, h:mm tt", "MMM d, yyyy, h:mm tt", "MMMM d, yyyy, HH:mm", "MMM d, yyyy, HH:mm", "MMM. d, yyyy h:mm tt", "MMM. d, yyyy HH:mm",
     };
 
 #if NET
@@ -676,6 +677,9 @@ public static partial class LlmRead
     private static readonly string[] OtherDateFormats =
     {
         "MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "MMM d yyyy", "d MMMM yyyy", "d MMM yyyy", "d MMMM, yyyy", "yyyy/MM/dd", "yyyy.MM.dd",
+        // the ISO date with spaces around it or without its zeros, an abbreviated month with its period, and a weekday
+        // (checked against the date: a wrong one fails)
+        "yyyy-MM-dd", "yyyy-M-d", "MMM. d, yyyy", "dddd, MMMM d, yyyy", "ddd, MMM d, yyyy", "dddd, d MMMM yyyy", "dddd d MMMM yyyy",
     };
 
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };
