@@ -141,7 +141,12 @@ public class FlowTests
     [InlineData("history.AddSystemMessage($\"Stars: {string.Join(\",\", ratings.Select(r => r.Stars))}\");")]
     [InlineData("history.AddSystemMessage(\"Days: \" + string.Join(\",\", ratings.Select(r => r.When).ToList()));")]
     [InlineData("history.AddSystemMessage(\"Modes: \" + string.Join(\",\", modes));")]
+    [InlineData("history.AddSystemMessage(\"Stars: \" + string.Join(\",\", ratings.Select(r => r.Stars.ToString())));")]
+    [InlineData("history.AddSystemMessage(\"Counts: \" + string.Join(\",\", ratings.GroupBy(r => r.Stars).Select(g => $\"{g.Key}:{g.Count()}\")));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:\"Tags: \" + string.Join(\",\", tags)|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Notes: \" + string.Join(\",\", ratings.Select(r => $\"{r.Stars}: {r.Note}\"))|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Tags: \" + string.Join(\",\", tags.Select(t => t.Trim()))|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:\"Tags: \" + string.Join(\",\", ratings.SelectMany(r => r.Note.Split(' ')))|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:\"Raw: \" + Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(tags[0]).ToList().ToArray())|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:\"Notes: \" + string.Join(\",\", ratings.Select(r => r.Note))|});")]
     public Task Collections_of_numbers_dates_or_enums_carry_no_text(string body) =>

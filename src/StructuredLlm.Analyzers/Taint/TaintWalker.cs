@@ -2283,6 +2283,14 @@ internal sealed partial class TaintWalker
             summarised &= !unsummarised;
         }
 
+        if (!summarised && SelectorOf(invocation) is not null)
+        {
+            // `items.Select(x => ...)`: the elements are what the selector returns (its parameter holds an item, see
+            // SeedItemLambdas), not the items themselves: `ratings.Select(r => r.Stars.ToString())` is numbers, whatever
+            // the ratings hold. The lambda's argument was evaluated to that.
+            return arguments[1];
+        }
+
         if (!summarised)
         {
             // A call the walk cannot see into mixes what it is given into one text only when it gives back text; an
@@ -3134,6 +3142,21 @@ internal sealed partial class TaintWalker
                 Assign(parameter, items);
             }
         }
+    }
+
+    /// <summary>The lambda of LINQ's <c>Select</c> or <c>SelectMany</c> (one selector, no result selector), whose returns are the elements.</summary>
+    private static IAnonymousFunctionOperation? SelectorOf(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Select" or "SelectMany") || !method.IsStatic || invocation.Arguments.Length != 2
+            || method.ContainingType is not { Name: "Enumerable" or "Queryable", ContainingNamespace: { Name: "Linq", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+            || !IsCollection(invocation.Arguments[0].Value.Type))
+        {
+            // (the selector's parameter is seeded with the items only for a collection, see SeedItemLambdas)
+            return null;
+        }
+
+        return DelegateTarget(invocation.Arguments[1].Value) as IAnonymousFunctionOperation;
     }
 
     /// <summary>What a delegate argument runs: the lambda or method reference under its conversions and delegate creation.</summary>

@@ -890,8 +890,8 @@ internal sealed class TypeSpecParser
         {
             foreach (ISymbol member in typeMembers)
             {
-                if (!member.IsStatic && !member.IsImplicitlyDeclared && HasJsonInclude(member)
-                    && (member is IFieldSymbol || member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Public } || member is IPropertySymbol { GetMethod.DeclaredAccessibility: not Accessibility.Public }))
+                if ((member is IFieldSymbol || member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Public } || member is IPropertySymbol { GetMethod.DeclaredAccessibility: not Accessibility.Public })
+                    && !member.IsStatic && !member.IsImplicitlyDeclared && HasJsonInclude(member))
                 {
                     // System.Text.Json serializes these; the schema and reader describe public properties only, so the
                     // model would never be asked for the value and the reader would leave it unset: say so.
