@@ -324,6 +324,11 @@ internal static class JsonLocator
             switch (b)
             {
                 case (byte)'"': inString = true; break;
+                case (byte)'\\':
+                    // `{\"a\": 1}` quoted in prose (JSON escaped inside a string the scan is not in): an escaped quote
+                    // opens no string, so the brackets after it still count
+                    if (i + 1 < end && text[i + 1] == (byte)'"') i++;
+                    break;
                 case (byte)'{':
                 case (byte)'[':
                     depth++;

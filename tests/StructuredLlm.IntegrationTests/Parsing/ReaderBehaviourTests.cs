@@ -713,6 +713,17 @@ public class ReaderBehaviourTests
     }
 
     /// <summary>
+    /// Prose quoting JSON with escaped quotes (<c>{\"a\": 1}</c>) opens no string: the answer after it is still found (it
+    /// was swallowed into one unbalanced candidate running to the end of the text).
+    /// </summary>
+    [Fact]
+    public void Escaped_json_quoted_in_prose_does_not_hide_the_answer_after_it()
+    {
+        var t = Ok(SupportTicket.LlmInfo.Parse("Note {\\\"a\\\": 1} from the email.\n" + Ticket));
+        Assert.Equal("App crashes on login", t.Summary);
+    }
+
+    /// <summary>
     /// A nested object written as a string holding its JSON (as tool-call arguments encode it) is read from the decoded
     /// text, once, and reported; text that is no JSON object is refused as before, and strict mode refuses the decode.
     /// </summary>
