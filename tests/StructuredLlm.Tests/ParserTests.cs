@@ -195,13 +195,37 @@ public class ParserTests
     public void Keys_with_extra_words_match_only_while_no_exact_key_exists()
     {
         // The issue's rule: an unambiguous prefix or suffix match is accepted (and reported) ...
-        var r = SupportTicketReader.Parse("""{"customer_category":"billing","priority":1,"summary":"x","tags":[]}""");
+        var r = SupportTicketReader.Parse("""{"predicted_category":"billing","priority":1,"summary":"x","tags":[]}""");
         Assert.True(r.Success, string.Join("; ", r.Errors));
-        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "customer_category" && x.After == "category");
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Before == "predicted_category" && x.After == "category");
         // ... but the exact key wins, and the drifted one is an unknown member.
-        var both = SupportTicketReader.Parse("""{"customer_category":"sales","priority":1,"summary":"x","category":"billing","tags":[]}""");
+        var both = SupportTicketReader.Parse("""{"ticket_category":"sales","priority":1,"summary":"x","category":"billing","tags":[]}""");
         Assert.True(both.Success, string.Join("; ", both.Errors));
-        Assert.Contains("$.customer_category", both.UnknownMembers);
+        Assert.Contains("$.ticket_category", both.UnknownMembers);
+    }
+
+    /// <summary>
+    /// A word before the member's name must be one of the type's own (<c>ticket_</c>) or say the value is this output's
+    /// (<c>predicted_</c>, <c>the_</c>); any other qualifier names another value (the customer's category, the status of a
+    /// return), so the key stays unknown and the member missing.
+    /// </summary>
+    [Theory]
+    [InlineData("ticket_category", true)]
+    [InlineData("support_ticket_category", true)]
+    [InlineData("the_final_category", true)]
+    [InlineData("detectedCategory", true)]
+    [InlineData("customer_category", false)]
+    [InlineData("parent_category", false)]
+    [InlineData("return_category", false)]
+    [InlineData("ticket_parent_category", false)]
+    public void Only_the_types_own_words_or_self_qualifiers_may_come_before_a_member_name(string key, bool matches)
+    {
+        var r = SupportTicketReader.Parse("{\"" + key + "\":\"billing\",\"priority\":1,\"summary\":\"x\",\"tags\":[]}");
+        Assert.Equal(matches, r.Success);
+        if (!matches)
+        {
+            Assert.Contains("$." + key, r.UnknownMembers);
+        }
     }
 
     [Fact]

@@ -42,13 +42,14 @@ public sealed class LlmMemberTable
     private readonly byte[][] _normalized;
     private readonly int[] _normalizedMember;
     private readonly string[] _jsonNames;
+    private readonly HashSet<string> _typeWords;
 
     /// <summary>Creates the table for a type.</summary>
-    /// <param name="typeName">The C# type name (not used by the current rules).</param>
+    /// <param name="typeName">The C# type name: its words may qualify a member's name in a drifted key (<c>ticket_category</c> in a <c>SupportTicket</c>).</param>
     /// <param name="members">The members, in the order of the indices the generated reader uses.</param>
     public LlmMemberTable(string typeName, params LlmMember[] members)
     {
-        _ = typeName; // the type's name is not needed since any whole-word qualifier is accepted; kept for generated code
+        _typeWords = TypeWords(typeName ?? string.Empty);
         var exact = new List<(byte[], int)>();
         var normalized = new List<(byte[], int)>();
         _jsonNames = new string[members.Length];
@@ -159,6 +160,10 @@ public sealed class LlmMemberTable
             if (!suffix && !prefix) continue;
             // `previous_priority`, `max_priority`, `first_name`: the extra word names another value of the same kind.
             if (suffix ? HasOtherValueWord(key, 0, n.Length - name.Length) : HasOtherValueWord(key, name.Length, n.Length)) continue;
+            // Words before the name qualify it: only the type's own words (`ticket_category` in a SupportTicket) or words
+            // that say the value is this output's own (`predicted_category`, `the_summary`) leave it the member;
+            // `return_status`, `parent_title`, `target_language` or `backordered_quantity` name another value.
+            if (suffix && !OnlySelfQualifiers(key, n.Length - name.Length)) continue;
             // Words after the name make the last of them the head of the key: `total_tax` is a tax and `summary_length` a
             // length, while `priority_level`, `summary_text` and `email_address` restate the member.
             if (prefix && !OnlyRestatingWords(key, name.Length, n.Length)) continue;
@@ -320,6 +325,46 @@ public sealed class LlmMemberTable
             }
         }
     }
+
+    /// <summary>
+    /// Words before a member's name that leave the key naming this output's own value: articles and possessives, and the
+    /// words a model uses for what it concluded (<c>predicted_</c>, <c>detected_</c>, <c>final_</c>, <c>overall_</c>…).
+    /// </summary>
+    private static readonly HashSet<string> SelfQualifierWords = new(StringComparer.Ordinal)
+    {
+        "the", "a", "an", "my", "your", "our", "its", "this",
+        "final", "overall", "main", "primary", "current", "latest", "new", "updated", "actual", "resolved",
+        "predicted", "detected", "extracted", "inferred", "estimated", "assigned", "identified", "classified", "determined",
+        "chosen", "selected", "computed", "calculated", "derived", "output", "result", "response", "answer",
+    };
+
+    /// <summary>Whether every word of <paramref name="key"/> before normalized character <paramref name="end"/> is a word of the type's name or a <see cref="SelfQualifierWords"/> word.</summary>
+    private bool OnlySelfQualifiers(ReadOnlySpan<byte> key, int end)
+    {
+        bool all = true;
+        var typeWords = _typeWords;
+        ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || typeWords.Contains(word) || typeWords.Contains(Singular(word)));
+        return all;
+    }
+
+    /// <summary>The lower-cased words of a C# type name (<c>SupportTicket</c> → support, ticket; <c>HTTPRequest2</c> → http, request2).</summary>
+    private static HashSet<string> TypeWords(string typeName)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(typeName);
+        ForEachWord(bytes, 0, int.MaxValue, word =>
+        {
+            words.Add(word);
+            words.Add(Singular(word));
+            return true;
+        });
+        return words;
+    }
+
+    private static string Singular(string word) =>
+        word.Length > 3 && word.EndsWith("ies", StringComparison.Ordinal) ? word.Substring(0, word.Length - 3) + "y"
+        : word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1)
+        : word;
 
     /// <summary>Whether a word of <paramref name="key"/> lying in normalized characters [start, end) is one of <see cref="OtherValueWords"/>.</summary>
     private static bool HasOtherValueWord(ReadOnlySpan<byte> key, int start, int end)
