@@ -757,6 +757,13 @@ public static partial class LlmRead
             context.AddError(expected, "a string holding an array that is not valid JSON, " + LlmReadContext.Describe(ref reader));
             return false;
         }
+        if (reader.TokenType == JsonTokenType.String && SaysNoValue(ref reader))
+        {
+            // "", " " or "null" where a list is required: the model says there is none (an optional list reads it as null
+            // before getting here); as one item it would be a list holding the word "null".
+            context.AddError(expected, LlmReadContext.Describe(ref reader));
+            return false;
+        }
         if (reader.TokenType == JsonTokenType.String && ListsSeveral(ref reader))
         {
             // "Ana, Bo, Cy" for a list: three items written as one text. One item holding all three would be a silently
@@ -774,6 +781,14 @@ public static partial class LlmRead
             return ok;
         }
         return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>Whether the current string token is empty, blank or the word null (any case): no value.</summary>
+    private static bool SaysNoValue(ref Utf8JsonReader reader)
+    {
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 16) return false;
+        var s = SafeString(ref reader)?.Trim();
+        return s is not null && (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Whether the current string token's text separates several parts with commas, semicolons or lines (a comma between digits, as in 1,200, does not).</summary>

@@ -753,11 +753,14 @@ public class ReaderBehaviourTests
     [InlineData("\"ios, crash\"")]
     [InlineData("\"ios; crash\"")]
     [InlineData("\"- ios\\n- crash\"")]
-    public void A_string_listing_several_items_is_no_one_element_list(string tags)
+    [InlineData("\"\"")]
+    [InlineData("\" \"")]
+    [InlineData("\"null\"")]
+    [InlineData("\"NULL\"")]
+    public void A_string_listing_several_items_or_none_is_no_one_element_list(string tags)
     {
         var error = OnlyError(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", tags, StringComparison.Ordinal)));
         Assert.Equal("$.tags", error.Path);
-        Assert.Contains("a string listing several items", error.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { "login crash" }, Ok(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", "\"login crash\"", StringComparison.Ordinal))).Tags);
         Assert.Equal(new[] { "1,200 users" }, Ok(SupportTicket.LlmInfo.Parse(Ticket.Replace("[\"ios\",\"crash\"]", "\"1,200 users\"", StringComparison.Ordinal))).Tags);
     }
