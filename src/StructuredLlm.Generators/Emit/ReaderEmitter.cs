@@ -457,6 +457,11 @@ internal static class ReaderEmitter
                     }
 
                     table.Append(')');
+                    if (DeclaredNameDiffers(m))
+                    {
+                        // `[JsonPropertyName("dark")] bool DarkMode`: a model that saw the C# name writes `darkMode`.
+                        CSharpLiteral.Append(table.Append(" { DeclaredName = "), m.Name).Append(" }");
+                    }
                 }
 
                 if (discriminator is not null)
@@ -1103,6 +1108,26 @@ internal static class ReaderEmitter
                         break;
                 }
             }
+        }
+
+        /// <summary>Whether the C# name reads differently from the JSON name and every alias (ignoring case and separators).</summary>
+        private static bool DeclaredNameDiffers(MemberSpec m)
+        {
+            string key = StructuredLlm.Generators.Parsing.NamingPolicies.MatchKey(m.Name);
+            if (key == StructuredLlm.Generators.Parsing.NamingPolicies.MatchKey(m.JsonName))
+            {
+                return false;
+            }
+
+            foreach (string alias in m.Aliases)
+            {
+                if (key == StructuredLlm.Generators.Parsing.NamingPolicies.MatchKey(alias))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>A double literal rounded to a float's or Half's precision (and widened back), or as it is for a double.</summary>

@@ -20,6 +20,13 @@ public sealed class LlmMember
 
     /// <summary>Other names accepted as-is (from <c>[LlmAlias]</c>).</summary>
     public IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>
+    /// The C# member's own name when the JSON name differs from it (<c>[JsonPropertyName("dark")] bool DarkMode</c>): a
+    /// model that saw the C# name writes it (<c>darkMode</c>), so it is accepted ignoring case and separators, as a
+    /// <see cref="LlmRepairKind.KeyNormalized"/> repair, unless another member's name reads the same.
+    /// </summary>
+    public string? DeclaredName { get; init; }
 }
 
 /// <summary>
@@ -72,6 +79,14 @@ public sealed class LlmMemberTable
                     normalized.Add((n, m));
                 }
             }
+        }
+
+        // C# names last, and only where no JSON name or alias reads the same: they never take a name from a member.
+        for (int m = 0; m < members.Length; m++)
+        {
+            if (members[m].DeclaredName is not { Length: > 0 } declared) continue;
+            var n = Normalize(Encoding.UTF8.GetBytes(declared));
+            if (n.Length > 0 && !normalized.Exists(x => x.Item1.AsSpan().SequenceEqual(n))) normalized.Add((n, m));
         }
         _exact = exact.ConvertAll(x => x.Item1).ToArray();
         _exactMember = exact.ConvertAll(x => x.Item2).ToArray();

@@ -1240,6 +1240,24 @@ public class ReaderBehaviourTests
         Assert.Contains(refused.Errors, e => e.Message.Contains("limit of 64", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A member renamed with [JsonPropertyName] still answers to its C# name (a model that saw the C# type writes it),
+    /// reported as a key repair; the JSON name wins when both are present, and a C# name another member's JSON name
+    /// reads as is not taken (ContactCard: <c>preferred</c> is PreferredChannel's JSON name).
+    /// </summary>
+    [Theory]
+    [InlineData("darkMode")]
+    [InlineData("dark_mode")]
+    [InlineData("DarkMode")]
+    public void A_renamed_member_answers_to_its_csharp_name(string key)
+    {
+        var r = Preferences.LlmInfo.Parse("{\"language\":\"fr\",\"" + key + "\":true}");
+        Assert.True(Ok(r).DarkMode);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.Before == key && x.After == "dark");
+        var both = Preferences.LlmInfo.Parse("{\"language\":\"fr\",\"dark\":false,\"" + key + "\":true}");
+        Assert.False(both.Success && both.Value!.DarkMode);
+    }
+
     [Fact]
     public void Classes_with_required_init_and_settable_members_and_record_structs_are_constructed()
     {
