@@ -725,6 +725,11 @@ internal static class ReaderEmitter
             w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             w.WriteLine("value = default", _bang, ";");
+            w.WriteLine("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
+            w.OpenBrace();
+            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", Read", id, ", out value); // the object encoded as a JSON string");
+            w.CloseBrace();
+            w.WriteLine();
             w.WriteLine("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
             w.OpenBrace();
             w.WriteLine("context.AddError(", expected, ", ref reader);");

@@ -742,6 +742,12 @@ public class ReaderBehaviourTests
         // decoded once: an object encoded twice is refused
         var twice = InvoiceJson.Replace(Address, System.Text.Json.JsonSerializer.Serialize(System.Text.Json.JsonSerializer.Serialize(Address)), StringComparison.Ordinal);
         Assert.False(Invoice.LlmInfo.Parse(twice).Success);
+
+        // a polymorphic value too: the discriminator is read from the decoded text
+        var shape = System.Text.Json.JsonSerializer.Serialize("""{"kind":"circle","label":"c","radius":2}""");
+        var drawing = Ok(Drawing.LlmInfo.Parse("{\"title\":\"T\",\"shapes\":[" + shape + "],\"highlight\":" + shape + "}"));
+        Assert.Equal(2, ((Circle)drawing.Highlight!).Radius);
+        Assert.IsType<Circle>(Assert.Single(drawing.Shapes));
     }
 
     /// <summary>
