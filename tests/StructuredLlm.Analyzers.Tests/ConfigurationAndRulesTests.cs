@@ -53,6 +53,49 @@ public class ConfigurationTests
             "structuredllm.prompt_injection.extra_sinks = M:App.Llm.Send(System.String) M:App.Llm.Ask(System.String)=user M:App.Sink.@ctor(System.String)\n"
             + "structuredllm.prompt_injection.sanitizers = M:App.Clean.Scrub(System.String)\n");
 
+    /// <summary>
+    /// A configured sink is the app's own prompt API: any parameter that can hold text is the sink, whatever its type;
+    /// one with no such parameter is reported (SLLM1005) instead of silently doing nothing.
+    /// </summary>
+    [Fact]
+    public async Task Configured_sinks_take_any_parameter_that_can_hold_text()
+    {
+        const string Code = """
+            namespace App
+            {
+                public static class Llm
+                {
+                    public static void FromObject(object o) { }
+                    public static void FromParams(params string[] parts) { }
+                    public static void FromList(IEnumerable<string> parts) { }
+                    public static void FromBuilder(StringBuilder sb) { }
+                    public static void FromFormattable(FormattableString f) { }
+                    public static void Count(int n) { }
+                }
+                public class C
+                {
+                    public void M([FromQuery] string q)
+                    {
+                        Llm.FromObject({|SLLM1001:"Rules: " + q|});
+                        Llm.FromParams("Rules:", {|SLLM1001:q|});
+                        Llm.FromList({|SLLM1001:new[] { "Rules:", q }|});
+                        Llm.FromBuilder({|SLLM1001:new StringBuilder("Rules: ").Append(q)|});
+                        Llm.FromFormattable({|SLLM1001:$"Rules: {q}"|});
+                        Llm.FromParams("Rules:", "fixed");
+                        Llm.Count(q.Length);
+                    }
+                }
+            }
+            """;
+        const string Config = "structuredllm.prompt_injection.extra_sinks = M:App.Llm.FromObject(System.Object) M:App.Llm.FromParams(System.String[]) "
+            + "M:App.Llm.FromList(System.Collections.Generic.IEnumerable{System.String}) M:App.Llm.FromBuilder(System.Text.StringBuilder) M:App.Llm.FromFormattable(System.FormattableString)\n";
+        await Verify.AnalyzerAsync(Verify.Usings + Code, Config);
+
+        var diagnostics = await Verify.RunAsync(Verify.Usings + Code.Replace("{|SLLM1001:", "", System.StringComparison.Ordinal).Replace("|}", "", System.StringComparison.Ordinal),
+            globalConfig: "structuredllm.prompt_injection.extra_sinks = M:App.Llm.Count(System.Int32)\n");
+        Assert.Contains(diagnostics, d => d.Id == "SLLM1005" && d.GetMessage(CultureInfo.InvariantCulture).Contains("no parameter that can hold text", System.StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Unresolvable_entries_are_reported_once_each()
     {

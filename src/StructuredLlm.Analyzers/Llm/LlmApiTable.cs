@@ -795,7 +795,13 @@ internal sealed class LlmApiTable
                 switch (symbol)
                 {
                     case IMethodSymbol method:
-                        AddStringParameters(method, null, sink);
+                        // The app's own prompt API: any parameter that can hold text is the sink (`params string[]`,
+                        // `IEnumerable<string>`, `object`, `FormattableString`, `StringBuilder`, `ReadOnlySpan<char>`...).
+                        if (!AddTextParameters(method, sink))
+                        {
+                            _unresolved.Add((ExtraSinksKey, raw + " (no parameter that can hold text)"));
+                        }
+
                         break;
                     case IPropertySymbol property:
                         _propertySinks[property.OriginalDefinition] = sink;
@@ -883,6 +889,33 @@ internal sealed class LlmApiTable
                 AddStringParameters(method, parameterNames, sink);
             }
         }
+    }
+
+    /// <summary>Every parameter of a configured sink that can hold text (not a number, date, enum, delegate or token); false when none can.</summary>
+    private bool AddTextParameters(IMethodSymbol method, SinkInfo sink)
+    {
+        var added = false;
+        foreach (var parameter in method.Parameters)
+        {
+            var type = parameter.Type;
+            if (StructuredLlm.Analyzers.Taint.TaintWalker.IsSafeType(type) || type.TypeKind == TypeKind.Delegate
+                || type is { Name: "CancellationToken", ContainingNamespace.Name: "Threading" })
+            {
+                continue;
+            }
+
+            var key = method.OriginalDefinition;
+            if (!_methodSinks.TryGetValue(key, out var byOrdinal))
+            {
+                byOrdinal = new Dictionary<int, SinkInfo>();
+                _methodSinks[key] = byOrdinal;
+            }
+
+            byOrdinal[parameter.Ordinal] = sink;
+            added = true;
+        }
+
+        return added;
     }
 
     private void AddStringParameters(IMethodSymbol method, string[]? parameterNames, SinkInfo sink)
