@@ -96,6 +96,34 @@ public class ConfigurationTests
         Assert.Contains(diagnostics, d => d.Id == "SLLM1005" && d.GetMessage(CultureInfo.InvariantCulture).Contains("no parameter that can hold text", System.StringComparison.Ordinal));
     }
 
+    /// <summary>A configured interface, abstract or virtual member covers its implementations and overrides: a call on the concrete type binds to them.</summary>
+    [Fact]
+    public Task Configured_interface_and_virtual_members_cover_their_implementations() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            namespace App
+            {
+                public interface IPrompter { void SetSystem(string text); }
+                public sealed class Prompter : IPrompter { public void SetSystem(string text) { } }
+                public abstract class Feed { public abstract string Next(); }
+                public sealed class RssFeed : Feed { public override string Next() => "item"; }
+                public interface IStore { string Load(); }
+                public sealed class Store : IStore { public string Load() => "row"; }
+                public class C
+                {
+                    public void M([FromQuery] string q, Prompter p, RssFeed rss, Store store, ChatHistory history)
+                    {
+                        p.SetSystem({|SLLM1001:"Q: " + q|});
+                        ((IPrompter)p).SetSystem({|SLLM1001:"Q: " + q|});
+                        history.AddSystemMessage({|SLLM1001:"Item: " + rss.Next()|});
+                        history.AddSystemMessage({|SLLM1001:"Row: " + store.Load()|});
+                        p.SetSystem("fixed");
+                    }
+                }
+            }
+            """,
+            "structuredllm.prompt_injection.extra_sinks = M:App.IPrompter.SetSystem(System.String)\n"
+            + "structuredllm.prompt_injection.extra_sources = M:App.Feed.Next M:App.IStore.Load\n");
+
     [Fact]
     public async Task Unresolvable_entries_are_reported_once_each()
     {

@@ -753,9 +753,72 @@ internal sealed class LlmApiTable
                 else
                 {
                     _sourceMembers[symbol.OriginalDefinition] = SourceKind.Configured;
+                    foreach (var implementation in ImplementationsInSource(symbol))
+                    {
+                        _sourceMembers[implementation.OriginalDefinition] = SourceKind.Configured;
+                    }
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// For a configured interface, abstract or virtual member: its implementations and overrides in this compilation's
+    /// own types (a call on the concrete type binds to them, not to the configured member). Empty for any other member,
+    /// so a plain configuration costs no walk over the types.
+    /// </summary>
+    private List<ISymbol> ImplementationsInSource(ISymbol configured)
+    {
+        var found = new List<ISymbol>();
+        if (configured is not (IMethodSymbol or IPropertySymbol)
+            || !(configured.ContainingType?.TypeKind == TypeKind.Interface || configured.IsAbstract || configured.IsVirtual || configured.IsOverride))
+        {
+            return found;
+        }
+
+        var stack = new Stack<INamespaceOrTypeSymbol>();
+        stack.Push(Compilation.Assembly.GlobalNamespace);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested)
+                {
+                    stack.Push(nested);
+                }
+            }
+
+            if (current is not INamedTypeSymbol type || SymbolEqualityComparer.Default.Equals(type, configured.ContainingType))
+            {
+                continue;
+            }
+
+            if (configured.ContainingType!.TypeKind == TypeKind.Interface)
+            {
+                if (type.FindImplementationForInterfaceMember(configured) is { } implementation
+                    && SymbolEqualityComparer.Default.Equals(implementation.ContainingType, type))
+                {
+                    found.Add(implementation);
+                }
+
+                continue;
+            }
+
+            foreach (var member in type.GetMembers(configured.Name))
+            {
+                for (var overridden = Overridden(member); overridden is not null; overridden = Overridden(overridden))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, configured.OriginalDefinition))
+                    {
+                        found.Add(member);
+                        break;
+                    }
+                }
+            }
+        }
+
+        return found;
     }
 
     private void ResolveConfiguredSinks(List<string> entries)
@@ -802,9 +865,19 @@ internal sealed class LlmApiTable
                             _unresolved.Add((ExtraSinksKey, raw + " (no parameter that can hold text)"));
                         }
 
+                        foreach (var implementation in ImplementationsInSource(method))
+                        {
+                            AddTextParameters((IMethodSymbol)implementation, sink);
+                        }
+
                         break;
                     case IPropertySymbol property:
                         _propertySinks[property.OriginalDefinition] = sink;
+                        foreach (var implementation in ImplementationsInSource(property))
+                        {
+                            _propertySinks[((IPropertySymbol)implementation).OriginalDefinition] = sink;
+                        }
+
                         break;
                     default:
                         _unresolved.Add((ExtraSinksKey, raw));
