@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -167,19 +168,39 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
-        var value = tainted.WithoutTrivia().ToFullString();
+        // Every untrusted hole of the message moves, each into a user message of its own in order: moving only the first
+        // would leave the finding standing.
+        var holes = new List<InterpolationSyntax>();
+        foreach (var part in FixTargets.TaintedParts(root, diagnostic))
+        {
+            if (part.Parent is not InterpolationSyntax other || other.Parent != hole.Parent
+                || model.GetTypeInfo(part, cancellationToken).Type?.SpecialType != SpecialType.System_String
+                || (hole.Parent != argument && !UnchangedBetween(part, hole.Parent!.SpanStart, argument.SpanStart, model, cancellationToken)))
+            {
+                return null;
+            }
+
+            holes.Add(other);
+        }
+
+        holes.Sort((a, b) => a.SpanStart.CompareTo(b.SpanStart));
+        var values = holes.ConvertAll(h => h.Expression.WithoutTrivia().ToFullString());
         return kind switch
         {
             SinkKind.SemanticKernelAdd or SinkKind.SemanticKernelAddMessage when call.Parent is ExpressionStatementSyntax statement && InBlock(statement)
                 && IsStable(((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression) => () =>
             {
                 var receiver = ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)call).Expression).Expression.WithoutTrivia().ToFullString();
-                return InsertAfter(root, statement, hole, receiver + ".AddUserMessage(" + value + ");");
+                return InsertAfter(root, statement, holes, values.ConvertAll(v => receiver + ".AddUserMessage(" + v + ");"));
             },
-            SinkKind.ExtensionsAiMessage or SinkKind.OpenAiMessage => InsertMessage(root, (ExpressionSyntax)call, hole, kind, value),
+            SinkKind.ExtensionsAiMessage or SinkKind.OpenAiMessage => InsertMessage(root, (ExpressionSyntax)call, holes, kind, values),
             _ => null,
         };
     }
+
+    /// <summary>The text that replaces hole <paramref name="index"/> of <paramref name="count"/>: where its value went.</summary>
+    internal static string PointerFor(int index, int count) =>
+        count == 1 ? Pointer : "(see user message " + (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of the " + count.ToString(System.Globalization.CultureInfo.InvariantCulture) + " that follow)";
 
     /// <summary>
     /// <c>var prompt = $"...{value}..."; history.AddSystemMessage(prompt);</c>: the interpolated string is the initializer of
@@ -301,28 +322,28 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         return () => root.ReplaceNode(name, SyntaxFactory.IdentifierName("UserChatMessage").WithTriviaFrom(name));
     }
 
-    private static Rewrite? InsertMessage(SyntaxNode root, ExpressionSyntax creation, InterpolationSyntax hole, SinkKind kind, string value)
+    private static Rewrite? InsertMessage(SyntaxNode root, ExpressionSyntax creation, List<InterpolationSyntax> holes, SinkKind kind, List<string> values)
     {
-        string text;
+        List<string> texts;
         if (kind == SinkKind.ExtensionsAiMessage)
         {
             var role = RoleArgument((BaseObjectCreationExpressionSyntax)creation)!;
-            text = creation is ImplicitObjectCreationExpressionSyntax
+            texts = values.ConvertAll(value => creation is ImplicitObjectCreationExpressionSyntax
                 ? "new(" + RoleText(role) + ", " + value + ")"
-                : "new " + ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString() + "(" + RoleText(role) + ", " + value + ")";
+                : "new " + ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString() + "(" + RoleText(role) + ", " + value + ")");
         }
         else
         {
             var type = ((ObjectCreationExpressionSyntax)creation).Type.WithoutTrivia().ToFullString();
             var dot = type.LastIndexOf('.');
-            text = "new " + (dot >= 0 ? type.Substring(0, dot + 1) : string.Empty) + "UserChatMessage(" + value + ")";
+            texts = values.ConvertAll(value => "new " + (dot >= 0 ? type.Substring(0, dot + 1) : string.Empty) + "UserChatMessage(" + value + ")");
         }
 
-        // An element of a collection initializer, array initializer or collection expression: add the next element.
+        // An element of a collection initializer, array initializer or collection expression: add the next elements.
         if (creation.Parent is InitializerExpressionSyntax or ExpressionElementSyntax { Parent: CollectionExpressionSyntax })
         {
             var element = creation.Parent is ExpressionElementSyntax e ? (SyntaxNode)e : creation;
-            return () => Edit(root, hole, element.Span.End, ", " + text);
+            return () => Edit(root, holes, element.Span.End, ", " + string.Join(", ", texts));
         }
 
         // list.Add(new ChatMessage(...)); → list.Add(new ChatMessage(ChatRole.User, value));
@@ -330,23 +351,27 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             && add.Name.Identifier.ValueText == "Add" && InBlock(statement) && IsStable(add.Expression))
         {
             var receiver = add.Expression.WithoutTrivia().ToFullString();
-            return () => InsertAfter(root, statement, hole, receiver + ".Add(" + text + ");");
+            return () => InsertAfter(root, statement, holes, texts.ConvertAll(text => receiver + ".Add(" + text + ");"));
         }
 
         return null;
     }
 
-    /// <summary>Replaces the hole by the pointer text and inserts <paramref name="insertion"/> at <paramref name="position"/>.</summary>
-    private static SyntaxNode Edit(SyntaxNode root, InterpolationSyntax hole, int position, string insertion)
+    /// <summary>Replaces each hole by its pointer text and inserts <paramref name="insertion"/> at <paramref name="position"/>.</summary>
+    private static SyntaxNode Edit(SyntaxNode root, List<InterpolationSyntax> holes, int position, string insertion)
     {
         var source = root.GetText();
-        var changed = source.WithChanges(
-            new TextChange(hole.Span, Pointer),
-            new TextChange(new TextSpan(position, 0), insertion));
-        return root.SyntaxTree.WithChangedText(changed).GetRoot();
+        var changes = new List<TextChange>(holes.Count + 1);
+        for (var i = 0; i < holes.Count; i++)
+        {
+            changes.Add(new TextChange(holes[i].Span, PointerFor(i, holes.Count)));
+        }
+
+        changes.Add(new TextChange(new TextSpan(position, 0), insertion));
+        return root.SyntaxTree.WithChangedText(source.WithChanges(changes)).GetRoot();
     }
 
-    private static SyntaxNode InsertAfter(SyntaxNode root, StatementSyntax statement, InterpolationSyntax hole, string added)
+    private static SyntaxNode InsertAfter(SyntaxNode root, StatementSyntax statement, List<InterpolationSyntax> holes, List<string> added)
     {
         // The indentation of the line the statement starts on (it may not be the first statement on the line).
         var text = root.GetText();
@@ -354,6 +379,12 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         var indentation = line.Substring(0, line.Length - line.TrimStart().Length);
         var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
         var newLine = endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine.ToFullString() : "\n";
-        return Edit(root, hole, statement.Span.End, newLine + indentation + added);
+        var insertion = new StringBuilder();
+        foreach (var statementText in added)
+        {
+            insertion.Append(newLine).Append(indentation).Append(statementText);
+        }
+
+        return Edit(root, holes, statement.Span.End, insertion.ToString());
     }
 }

@@ -84,6 +84,13 @@ public class MoveToUserMessageTests
     [InlineData(
         "history.AddSystemMessage({|SLLM1001:q|});",
         "history.AddUserMessage(q);")]
+    // two untrusted holes: both move, each to a user message of its own, in order (moving one left the finding)
+    [InlineData(
+        "history.AddSystemMessage({|SLLM1001:$\"Topic: {ticket.Subject}, details: {ticket.Body}\"|});",
+        "history.AddSystemMessage($\"Topic: (see user message 1 of the 2 that follow), details: (see user message 2 of the 2 that follow)\");\n        history.AddUserMessage(ticket.Subject);\n        history.AddUserMessage(ticket.Body);")]
+    [InlineData(
+        "var messages = new List<ChatMessage> { new(ChatRole.System, {|SLLM1001:$\"Help. Subject: {ticket.Subject}; {q}\"|}) };",
+        "var messages = new List<ChatMessage> { new(ChatRole.System, $\"Help. Subject: (see user message 1 of the 2 that follow); (see user message 2 of the 2 that follow)\"), new(ChatRole.User, ticket.Subject), new(ChatRole.User, q) };")]
     [InlineData(
         "_ = new ChatMessage(ChatRole.System, {|SLLM1001:q|});",
         "_ = new ChatMessage(ChatRole.User, q);")]
