@@ -130,4 +130,15 @@ public class LlmJsonTests
         Assert.Equal(expected, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("a").GetString());
         Assert.Contains(repairs, r => r.Kind == LlmRepairKind.InvalidEscape);
     }
+
+    [Theory]
+    [InlineData("\u2028")]
+    [InlineData("\u2029")]
+    [InlineData("\u0085")]
+    public void Unicode_line_separators_between_tokens_are_whitespace_and_inside_strings_are_data(string separator)
+    {
+        Assert.True(LlmJson.TryRepair("{" + separator + "\"a\":" + separator + "\"x" + separator + "y\"" + separator + "}", out var json, out var repairs, out _));
+        Assert.Equal("x" + separator + "y", System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("a").GetString());
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.SpecialWhitespace);
+    }
 }

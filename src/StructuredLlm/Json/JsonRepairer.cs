@@ -1374,9 +1374,10 @@ internal ref struct JsonRepairer
         byte b = _t[i];
         if (b < 0xC2) return 0;
         byte b1 = At(i + 1), b2 = At(i + 2);
-        if (b == 0xC2 && b1 == 0xA0) return 2; // U+00A0
+        if (b == 0xC2 && b1 is 0xA0 or 0x85) return 2; // U+00A0, U+0085 (next line)
         if (b == 0xE1 && b1 == 0xA0 && b2 == 0x8E) return 3; // U+180E
         if (b == 0xE2 && b1 == 0x80 && b2 >= 0x80 && b2 <= 0x8B) return 3; // U+2000..U+200B
+        if (b == 0xE2 && b1 == 0x80 && b2 is 0xA8 or 0xA9) return 3; // U+2028, U+2029 (line and paragraph separators)
         if (b == 0xE2 && b1 == 0x80 && b2 == 0xAF) return 3; // U+202F
         if (b == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3; // U+205F
         if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3; // U+3000
