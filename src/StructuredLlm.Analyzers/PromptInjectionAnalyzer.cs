@@ -244,6 +244,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IConversionOperation { OperatorMethod: { } op }:
                         sink |= table.HasMethodSinks(op);
                         break;
+                    case IInvalidOperation invalid:
+                        sink |= TaintWalker.SinkCandidateOf(invalid, table) is not null; // a sink call with an argument still in error
+                        break;
                     case IPropertyReferenceOperation property:
                         sink |= (table.TryGetPropertySink(property.Property, out _) && TaintWalker.IsAssignmentTarget(property))
                             || (property.Property.Name == "Role" && property.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation }

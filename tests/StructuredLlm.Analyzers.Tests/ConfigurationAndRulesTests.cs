@@ -296,6 +296,34 @@ public class RobustnessTests
         Assert.Equal("SLLM1001", Assert.Single(diagnostics, d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal)).Id);
     }
 
+    /// <summary>
+    /// A sink call whose argument holds a name that does not resolve (being typed, or from a package that did not
+    /// restore) is still the sink: the call names one method, whose sink parameter the argument goes to.
+    /// </summary>
+    [Fact]
+    public async Task A_sink_call_with_an_unresolved_name_in_its_argument_is_still_checked()
+    {
+        var source = Verify.Usings + """
+            public class C
+            {
+                public void M(ChatHistory history, [FromQuery] string q)
+                {
+                    history.AddSystemMessage("A: " + q + Helper.Unknown(q));
+                    history.AddSystemMessage("B: " + q + undefinedLocal);
+                    history.AddSystemMessage("C: " + q.NoSuchMethod());
+                    history.AddSystemMessage("D: fixed" + undefinedLocal);
+                    history.AddUserMessage("Translate: " + q + undefinedLocal);
+                }
+            }
+            """;
+        var diagnostics = await Verify.RunAsync(source);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        var lines = diagnostics.Where(d => d.Id.StartsWith("SLLM", System.StringComparison.Ordinal))
+            .Select(d => d.Id + ":" + d.Location.GetLineSpan().StartLinePosition.Line).ToArray();
+        int first = source.Split('\n').ToList().FindIndex(l => l.Contains("\"A: \"", System.StringComparison.Ordinal));
+        Assert.Equal(new[] { $"SLLM1001:{first}", $"SLLM1001:{first + 1}", $"SLLM1001:{first + 2}", $"SLLM1002:{first + 4}" }, lines);
+    }
+
     [Fact]
     public async Task Missing_references_leave_error_types_without_crashing()
     {

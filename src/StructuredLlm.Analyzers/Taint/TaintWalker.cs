@@ -1212,9 +1212,100 @@ internal sealed partial class TaintWalker
                 return EvalBlock(block);
             case ISwitchOperation switchOperation:
                 return EvalSwitch(switchOperation);
+            case IInvalidOperation invalid when SinkCandidate(invalid) is { } candidate:
+                return EvalInvalidSinkCall(invalid, candidate);
             default:
                 return EvalChildren(operation);
         }
+    }
+
+    /// <summary>
+    /// A call the compiler could not bind only because an argument has an error (a name still being typed, a type from
+    /// a package that did not restore): when it names one method, and that method has sink parameters, that method.
+    /// </summary>
+    internal static IMethodSymbol? SinkCandidateOf(IInvalidOperation invalid, LlmApiTable table)
+    {
+        if (invalid.Syntax is not InvocationExpressionSyntax call || invalid.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        // Overloads (`AddUserMessage(string)`, `AddUserMessage(items)`): every candidate taking this many arguments must
+        // be a sink with the same roles, so that whichever the code meant, the argument goes to that sink.
+        var info = model.GetSymbolInfo(call);
+        if (info.Symbol is not null || info.CandidateSymbols.IsEmpty)
+        {
+            return null;
+        }
+
+        IMethodSymbol? chosen = null;
+        var count = call.ArgumentList.Arguments.Count;
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (candidate is not IMethodSymbol method || method.Parameters.Length != count)
+            {
+                continue;
+            }
+
+            if (!table.HasMethodSinks(method))
+            {
+                return null;
+            }
+
+            if (chosen is null)
+            {
+                chosen = method;
+                continue;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                var a = table.TryGetMethodSink(chosen, i, out var first) ? first.Role : (SinkRole?)null;
+                var b = table.TryGetMethodSink(method, i, out var other) ? other.Role : (SinkRole?)null;
+                if (a != b)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return chosen;
+    }
+
+    private IMethodSymbol? SinkCandidate(IInvalidOperation invalid) => SinkCandidateOf(invalid, _table);
+
+    /// <summary>
+    /// <see cref="SinkCandidateOf"/>'s call: its arguments (the children after the receiver, in source order, positional
+    /// only) checked against the method's sink parameters with a fixed role; the value is unknown text.
+    /// </summary>
+    private TaintValue? EvalInvalidSinkCall(IInvalidOperation invalid, IMethodSymbol method)
+    {
+        var call = (InvocationExpressionSyntax)invalid.Syntax;
+        var children = new List<IOperation>();
+        foreach (var child in invalid.ChildOperations)
+        {
+            children.Add(child);
+        }
+
+        var firstArgument = children.Count - call.ArgumentList.Arguments.Count;
+        TaintValue? all = null;
+        for (var i = 0; i < children.Count; i++)
+        {
+            var taint = Eval(children[i]);
+            all = TaintValue.Union(all, taint);
+            var ordinal = i - firstArgument;
+            if (ordinal < 0 || call.ArgumentList.Arguments[ordinal].NameColon is not null || children[i].Syntax != call.ArgumentList.Arguments[ordinal].Expression)
+            {
+                continue;
+            }
+
+            if (_table.TryGetMethodSink(method, ordinal, out var sink) && sink.Role != SinkRole.FromRoleArgument)
+            {
+                CheckSink(children[i], taint, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
+            }
+        }
+
+        return method.ReturnsVoid ? null : all;
     }
 
     /// <summary>
@@ -1491,7 +1582,10 @@ internal sealed partial class TaintWalker
     {
         var left = Eval(binary.LeftOperand);
         var right = Eval(binary.RightOperand);
-        if (binary.OperatorKind == BinaryOperatorKind.Add && binary.Type?.SpecialType == SpecialType.System_String)
+        // (a `+` with an operand in error, `"Rules: " + q + undefinedName`, is still a concatenation when the other side is text)
+        if (binary.OperatorKind == BinaryOperatorKind.Add
+            && (binary.Type?.SpecialType == SpecialType.System_String
+                || (binary.Type?.TypeKind == TypeKind.Error && (binary.LeftOperand.Type?.SpecialType == SpecialType.System_String || binary.RightOperand.Type?.SpecialType == SpecialType.System_String))))
         {
             var embedded = (left is not null || right is not null)
                 && (IsAppText(binary.LeftOperand, left) || IsAppText(binary.RightOperand, right));
