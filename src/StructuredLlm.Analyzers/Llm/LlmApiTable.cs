@@ -977,18 +977,23 @@ internal sealed class LlmApiTable
                 continue;
             }
 
-            var key = method.OriginalDefinition;
-            if (!_methodSinks.TryGetValue(key, out var byOrdinal))
-            {
-                byOrdinal = new Dictionary<int, SinkInfo>();
-                _methodSinks[key] = byOrdinal;
-            }
-
-            byOrdinal[parameter.Ordinal] = sink;
+            AddParameterSink(method, parameter.Ordinal, sink);
             added = true;
         }
 
         return added;
+    }
+
+    private void AddParameterSink(IMethodSymbol method, int ordinal, SinkInfo sink)
+    {
+        var key = method.OriginalDefinition;
+        if (!_methodSinks.TryGetValue(key, out var byOrdinal))
+        {
+            byOrdinal = new Dictionary<int, SinkInfo>();
+            _methodSinks[key] = byOrdinal;
+        }
+
+        byOrdinal[ordinal] = sink;
     }
 
     private void AddStringParameters(IMethodSymbol method, string[]? parameterNames, SinkInfo sink)
@@ -1005,14 +1010,7 @@ internal sealed class LlmApiTable
                 continue;
             }
 
-            var key = method.OriginalDefinition;
-            if (!_methodSinks.TryGetValue(key, out var byOrdinal))
-            {
-                byOrdinal = new Dictionary<int, SinkInfo>();
-                _methodSinks[key] = byOrdinal;
-            }
-
-            byOrdinal[parameter.Ordinal] = sink;
+            AddParameterSink(method, parameter.Ordinal, sink);
         }
     }
 
