@@ -44,4 +44,34 @@ public class ComputedPropertyTests
             }
         }
         """;
+
+    /// <summary>
+    /// A computed property of an untrusted object is its getter's value: numbers written as text carry none of the
+    /// sender's words; a getter that reads a text member, or uses the whole object (<c>{this}</c>, <c>ToString()</c>), does.
+    /// </summary>
+    [Fact]
+    public Task A_computed_property_of_an_untrusted_object_is_what_its_getter_reads() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            public sealed record Order(string Note, int Qty, decimal Price)
+            {
+                public string QtyText => $"{Qty} units";
+                public string TotalText => (Qty * Price).ToString("C");
+                public string Label => Note.Trim();
+                public string Whole => $"{this}";
+                public string Printed => ToString();
+                public string Summary { get { var n = Qty; return "Qty " + n + ", note " + this.Note; } }
+            }
+            public class C
+            {
+                public void M([FromBody] Order o, ChatHistory history)
+                {
+                    history.AddSystemMessage("Quantity: " + o.QtyText);
+                    history.AddSystemMessage("Total: " + o.TotalText);
+                    history.AddSystemMessage({|SLLM1001:"Label: " + o.Label|});
+                    history.AddSystemMessage({|SLLM1001:"Order: " + o.Whole|});
+                    history.AddSystemMessage({|SLLM1001:"Order: " + o.Printed|});
+                    history.AddSystemMessage({|SLLM1001:o.Summary|});
+                }
+            }
+            """);
 }

@@ -1530,7 +1530,85 @@ internal sealed partial class TaintWalker
             }
         }
 
+        if (instanceTaint is not null && ComputedFromMembers(member, instance) is { } computed)
+        {
+            // A computed property of an untrusted object gives what its getter makes of the object's members: the
+            // object's text only when the getter reads a member that can hold text (`o.QtyText => $"{Qty} units"` is
+            // numbers; `o.Label => Note.Trim()` is the object's text).
+            var readsText = computed.Returned is { } returned && HasMemberOrigin(returned);
+            return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, MapReturn(computed, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>(), instance)),
+                readsText ? RefineHere(instanceTaint, operation) : null), argumentTaint);
+        }
+
         return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member, instance)), RefineHere(instanceTaint, operation)), argumentTaint);
+    }
+
+    /// <summary>
+    /// The complete summary of a computed property's getter read on another object than this one, when the getter uses
+    /// its object only through members (<c>this</c> as a value, e.g. <c>$"{this}"</c>, would be the whole object); else null.
+    /// </summary>
+    private MethodSummary? ComputedFromMembers(ISymbol member, IOperation? instance)
+    {
+        if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter)
+            || Unconverted(instance) is null or IInstanceReferenceOperation || _depth <= 0
+            || getter.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not { } body || UsesThisAsValue(body)
+            || !NamesOwnMember(body, getter.ContainingType))
+        {
+            // (a getter that reads none of its object's members, `InnerText => ""`, is a stand-in for a library's
+            // property more often than data of its own: the object's taint stays)
+            return null;
+        }
+
+        var summary = Summarise(getter.OriginalDefinition);
+        return summary is { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true } ? summary : null;
+    }
+
+    private static bool UsesThisAsValue(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            // `this` or `base` not as a member access's target; or the object's own ToString() (a record's prints every member)
+            if ((node is ThisExpressionSyntax or BaseExpressionSyntax && !(node.Parent is MemberAccessExpressionSyntax access && access.Expression == node))
+                || node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "ToString" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the body names an instance field or property of <paramref name="type"/> (written as <c>Qty</c> or <c>this.Qty</c>).</summary>
+    private static bool NamesOwnMember(SyntaxNode body, INamedTypeSymbol type)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax name && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax))
+            {
+                foreach (var member in type.GetMembers(name.Identifier.ValueText))
+                {
+                    if (!member.IsStatic && member is IFieldSymbol or IPropertySymbol)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasMemberOrigin(TaintValue value)
+    {
+        foreach (var origin in value.Origins)
+        {
+            if (origin.Member is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
