@@ -46,8 +46,9 @@ public class ComputedPropertyTests
         """;
 
     /// <summary>
-    /// A computed property of an untrusted object is its getter's value: numbers written as text carry none of the
-    /// sender's words; a getter that reads a text member, or uses the whole object (<c>{this}</c>, <c>ToString()</c>), does.
+    /// A computed property (or a method) of an untrusted object is what its body makes of the object: numbers written as
+    /// text carry none of the sender's words; a body that reads a text member, or uses the whole object (<c>{this}</c>,
+    /// <c>ToString()</c>), does, and an argument still counts.
     /// </summary>
     [Fact]
     public Task A_computed_property_of_an_untrusted_object_is_what_its_getter_reads() =>
@@ -60,6 +61,10 @@ public class ComputedPropertyTests
                 public string Whole => $"{this}";
                 public string Printed => ToString();
                 public string Summary { get { var n = Qty; return "Qty " + n + ", note " + this.Note; } }
+                public string TotalOf(int times) => (Qty * Price * times).ToString("C");
+                public string NoteOf(string prefix) => prefix + Note;
+                public string TagOf(string prefix) => prefix + Qty;
+                public string Describe() => ToString();
             }
             public class C
             {
@@ -71,6 +76,10 @@ public class ComputedPropertyTests
                     history.AddSystemMessage({|SLLM1001:"Order: " + o.Whole|});
                     history.AddSystemMessage({|SLLM1001:"Order: " + o.Printed|});
                     history.AddSystemMessage({|SLLM1001:o.Summary|});
+                    history.AddSystemMessage("Total: " + o.TotalOf(2));
+                    history.AddSystemMessage({|SLLM1001:o.NoteOf("Note: ")|});
+                    history.AddSystemMessage({|SLLM1001:o.TagOf(o.Note)|});
+                    history.AddSystemMessage({|SLLM1001:"Order: " + o.Describe()|});
                 }
             }
             """);

@@ -1532,12 +1532,9 @@ internal sealed partial class TaintWalker
 
         if (instanceTaint is not null && ComputedFromMembers(member, instance) is { } computed)
         {
-            // A computed property of an untrusted object gives what its getter makes of the object's members: the
-            // object's text only when the getter reads a member that can hold text (`o.QtyText => $"{Qty} units"` is
-            // numbers; `o.Label => Note.Trim()` is the object's text).
-            var readsText = computed.Returned is { } returned && HasMemberOrigin(returned);
-            return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, MapReturn(computed, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>(), instance)),
-                readsText ? RefineHere(instanceTaint, operation) : null), argumentTaint);
+            // A computed property of an untrusted object that reads only its numbers, dates or enums
+            // (`o.QtyText => $"{Qty} units"`) carries none of the object's text: only the sources its getter reads.
+            return TaintValue.Union(TaintValue.Union(stored, MapReturn(computed, ImmutableArray<IArgumentOperation>.Empty, Array.Empty<TaintValue?>(), instance)), argumentTaint);
         }
 
         return TaintValue.Union(TaintValue.Union(TaintValue.Union(stored, ComputedProperty(member, instance)), RefineHere(instanceTaint, operation)), argumentTaint);
@@ -1552,15 +1549,32 @@ internal sealed partial class TaintWalker
         if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter)
             || Unconverted(instance) is null or IInstanceReferenceOperation || _depth <= 0
             || getter.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not { } body || UsesThisAsValue(body)
-            || !NamesOwnMember(body, getter.ContainingType))
+            || !NamesOnlyValueMembers(body, getter.ContainingType))
         {
             // (a getter that reads none of its object's members, `InnerText => ""`, is a stand-in for a library's
-            // property more often than data of its own: the object's taint stays)
+            // property more often than data of its own: the object's taint stays; so it does for any text member read)
             return null;
         }
 
         var summary = Summarise(getter.OriginalDefinition);
         return summary is { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true } ? summary : null;
+    }
+
+    /// <summary>
+    /// A method of the app's own type called on another object, completely summarised, that reads only its object's
+    /// numbers, dates or enums (<c>o.TotalOf(2) => (Qty * Price * 2).ToString("C")</c>): its value carries none of the
+    /// object's text (its parameters and the sources it reads still count, through its summary).
+    /// </summary>
+    private bool ReadsOnlyValueMembers(IMethodSymbol target, IOperation? instance, MethodSummary summary)
+    {
+        if (Unconverted(instance) is null or IInstanceReferenceOperation || summary is not { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true }
+            || target.OriginalDefinition.DeclaringSyntaxReferences is not [var reference])
+        {
+            return false;
+        }
+
+        var body = reference.GetSyntax(_cancellationToken);
+        return !UsesThisAsValue(body) && NamesOnlyValueMembers(body, target.ContainingType);
     }
 
     private static bool UsesThisAsValue(SyntaxNode body)
@@ -1578,37 +1592,36 @@ internal sealed partial class TaintWalker
         return false;
     }
 
-    /// <summary>Whether the body names an instance field or property of <paramref name="type"/> (written as <c>Qty</c> or <c>this.Qty</c>).</summary>
-    private static bool NamesOwnMember(SyntaxNode body, INamedTypeSymbol type)
+    /// <summary>
+    /// Whether the body names instance members of <paramref name="type"/> (written as <c>Qty</c> or <c>this.Qty</c>), at
+    /// least one, and all of them fields or properties whose values cannot hold text (numbers, dates, enums…): then it
+    /// reads nothing of its object's text. Any other member (a text field, a method of the object) is a no.
+    /// </summary>
+    private static bool NamesOnlyValueMembers(SyntaxNode body, INamedTypeSymbol type)
     {
+        var named = false;
         foreach (var node in body.DescendantNodes())
         {
             if (node is IdentifierNameSyntax name && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax))
             {
                 foreach (var member in type.GetMembers(name.Identifier.ValueText))
                 {
-                    if (!member.IsStatic && member is IFieldSymbol or IPropertySymbol)
+                    if (member.IsStatic)
                     {
-                        return true;
+                        continue;
                     }
+
+                    if (!(member is IFieldSymbol { Type: var fieldType } && IsSafeType(fieldType)) && !(member is IPropertySymbol { Type: var propertyType } && IsSafeType(propertyType)))
+                    {
+                        return false;
+                    }
+
+                    named = true;
                 }
             }
         }
 
-        return false;
-    }
-
-    private static bool HasMemberOrigin(TaintValue value)
-    {
-        foreach (var origin in value.Origins)
-        {
-            if (origin.Member is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return named;
     }
 
     /// <summary>
@@ -2385,6 +2398,7 @@ internal sealed partial class TaintWalker
         else if (targets.Length > 0)
         {
             var unsummarised = false;
+            var receiverValuesOnly = false; // see ReadsOnlyValueMembers
             TaintValue?[]? elements = null;
             var elementsKnown = true;
             // Untrusted text given to a method of an object held here may be stored in its members (`agent.SetPersona(q)`)
@@ -2412,6 +2426,7 @@ internal sealed partial class TaintWalker
                 else if (Summarise(target, sourcesOnly: untainted) is { } summary)
                 {
                     summarised = true;
+                    receiverValuesOnly = targets.Length == 1 && ReadsOnlyValueMembers(target, invocation.Instance, summary);
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance, invocation);
                     BindSummaryOutArguments(invocation, arguments, summary);
                     ApplyMemberStores(invocation, invocation.Instance, summary, invocation.Arguments, arguments);
@@ -2439,7 +2454,7 @@ internal sealed partial class TaintWalker
                 _tupleElements[invocation] = elements;
             }
 
-            if (summarised && !method.IsStatic)
+            if (summarised && !method.IsStatic && !receiverValuesOnly)
             {
                 result = TaintValue.Union(result, instance);
             }
