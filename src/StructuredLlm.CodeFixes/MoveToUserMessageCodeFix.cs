@@ -156,20 +156,10 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             return null;
         }
 
-        // The added message takes the value as its text: only a string can be that as it is.
-        if (model.GetTypeInfo(tainted, cancellationToken).Type?.SpecialType != SpecialType.System_String)
-        {
-            return null;
-        }
-
-        // Taken from a local's initializer, the value is read again at the sink: only when nothing between can change it.
-        if (hole.Parent != argument && !UnchangedBetween(tainted, hole.Parent!.SpanStart, argument.SpanStart, model, cancellationToken))
-        {
-            return null;
-        }
-
-        // Every untrusted hole of the message moves, each into a user message of its own in order: moving only the first
-        // would leave the finding standing.
+        // Every untrusted hole of the message moves (the first one included), each into a user message of its own in
+        // order: moving only the first would leave the finding standing. The added message takes a value as its text, so
+        // only a string can move as it is; taken from a local's initializer, a value is read again at the sink, so only
+        // when nothing between can change it.
         var holes = new List<InterpolationSyntax>();
         foreach (var part in FixTargets.TaintedParts(root, diagnostic))
         {

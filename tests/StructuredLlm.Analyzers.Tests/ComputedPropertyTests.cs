@@ -53,6 +53,8 @@ public class ComputedPropertyTests
     [Fact]
     public Task A_computed_property_of_an_untrusted_object_is_what_its_getter_reads() =>
         Verify.AnalyzerAsync(Verify.Usings + """
+            public record Base(string Note);
+            public sealed record Line(string Note, int Qty) : Base(Note) { public string Both => $"{Qty} x {Note}"; }
             public sealed record Order(string Note, int Qty, decimal Price)
             {
                 public string QtyText => $"{Qty} units";
@@ -68,8 +70,9 @@ public class ComputedPropertyTests
             }
             public class C
             {
-                public void M([FromBody] Order o, ChatHistory history)
+                public void M([FromBody] Order o, [FromBody] Line line, ChatHistory history)
                 {
+                    history.AddSystemMessage({|SLLM1001:line.Both|});
                     history.AddSystemMessage("Quantity: " + o.QtyText);
                     history.AddSystemMessage("Total: " + o.TotalText);
                     history.AddSystemMessage({|SLLM1001:"Label: " + o.Label|});

@@ -30,7 +30,7 @@ internal sealed class LlmApiTable
     private readonly Dictionary<ITypeSymbol, SourceKind> _sourceTypes = new(SymbolEqualityComparer.Default);
 
     /// <summary>Types whose <c>ToString()</c> is a source (a chat response, update or message): their value written as text is.</summary>
-    private readonly HashSet<ITypeSymbol> _stringSourceTypes = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ITypeSymbol, SourceKind> _stringSourceTypes = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<ITypeSymbol, SourceKind> _sourceAttributes = new(SymbolEqualityComparer.Default);
     private readonly HashSet<IMethodSymbol> _sanitizers = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<IMethodSymbol, SourceKind> _handlerRegistrations = new(SymbolEqualityComparer.Default);
@@ -1092,7 +1092,7 @@ internal sealed class LlmApiTable
             _sourceMembers[member.OriginalDefinition] = kind;
             if (name == "ToString")
             {
-                _stringSourceTypes.Add(type!.OriginalDefinition);
+                _stringSourceTypes[type!.OriginalDefinition] = kind;
             }
         }
     }
@@ -1101,27 +1101,28 @@ internal sealed class LlmApiTable
     /// Whether a call returning <paramref name="type"/> (or a task or stream of it) hands back a value whose text is a
     /// source (<c>await chat.GetResponseAsync(...)</c>): the pre-scan counts it as a source, for <c>$"{response}"</c>.
     /// </summary>
-    public bool ReturnsStringSource(ITypeSymbol? type)
+    public bool ReturnsStringSource(ITypeSymbol? type) =>
+        StringSourceOf(type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, MetadataName: "Task`1" or "ValueTask`1" or "IAsyncEnumerable`1" or "IEnumerable`1" or "IList`1" or "IReadOnlyList`1" or "List`1" } wrapper
+            ? wrapper.TypeArguments[0]
+            : type) is not null;
+
+    /// <summary>Why a value of <paramref name="type"/> written as text (its <c>ToString()</c>) is untrusted, if it is.</summary>
+    public SourceKind? StringSourceOf(ITypeSymbol? type)
     {
         if (_stringSourceTypes.Count == 0)
         {
-            return false;
-        }
-
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1, MetadataName: "Task`1" or "ValueTask`1" or "IAsyncEnumerable`1" or "IEnumerable`1" or "IList`1" or "IReadOnlyList`1" or "List`1" } wrapper)
-        {
-            type = wrapper.TypeArguments[0];
+            return null;
         }
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (_stringSourceTypes.Contains(current.OriginalDefinition))
+            if (_stringSourceTypes.TryGetValue(current.OriginalDefinition, out var kind))
             {
-                return true;
+                return kind;
             }
         }
 
-        return false;
+        return null;
     }
 
     private void AddRequestExtensionSources(string typeName, params string[] names)

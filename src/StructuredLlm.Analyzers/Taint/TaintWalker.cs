@@ -1541,70 +1541,60 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// The complete summary of a computed property's getter read on another object than this one, when the getter uses
-    /// its object only through members (<c>this</c> as a value, e.g. <c>$"{this}"</c>, would be the whole object); else null.
+    /// The complete summary of a computed property's getter read on another object than this one, when the getter reads
+    /// only that object's numbers, dates or enums (see <see cref="UsesObjectOnlyForValues"/>); else null. (A getter that
+    /// reads none of its object's members, `InnerText => ""`, is a stand-in for a library's property more often than data
+    /// of its own: the object's taint stays; so it does for a getter reading a text member.)
     /// </summary>
     private MethodSummary? ComputedFromMembers(ISymbol member, IOperation? instance)
     {
-        if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter)
-            || Unconverted(instance) is null or IInstanceReferenceOperation || _depth <= 0
-            || getter.OriginalDefinition.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not { } body || UsesThisAsValue(body)
-            || !NamesOnlyValueMembers(body, getter.ContainingType))
+        if (member is not IPropertySymbol { IsIndexer: false, GetMethod: { } getter } || !TaintContext.IsComputedGetter(getter) || _depth <= 0
+            || !ReadsOnlyValuesOf(getter, instance))
         {
-            // (a getter that reads none of its object's members, `InnerText => ""`, is a stand-in for a library's
-            // property more often than data of its own: the object's taint stays; so it does for any text member read)
             return null;
         }
 
         var summary = Summarise(getter.OriginalDefinition);
-        return summary is { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true } ? summary : null;
+        return IsComplete(summary) ? summary : null;
     }
 
     /// <summary>
-    /// A method of the app's own type called on another object, completely summarised, that reads only its object's
-    /// numbers, dates or enums (<c>o.TotalOf(2) => (Qty * Price * 2).ToString("C")</c>): its value carries none of the
-    /// object's text (its parameters and the sources it reads still count, through its summary).
+    /// Whether <paramref name="bodyOwner"/> (a getter or method of the app's own type), run on another object than this
+    /// one, reads only that object's numbers, dates or enums (<c>o.TotalOf(2) => (Qty * Price * 2).ToString("C")</c>): its
+    /// value carries none of the object's text (its parameters and the sources it reads still count, through its summary).
     /// </summary>
-    private bool ReadsOnlyValueMembers(IMethodSymbol target, IOperation? instance, MethodSummary summary)
-    {
-        if (Unconverted(instance) is null or IInstanceReferenceOperation || summary is not { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true }
-            || target.OriginalDefinition.DeclaringSyntaxReferences is not [var reference])
-        {
-            return false;
-        }
+    private bool ReadsOnlyValuesOf(IMethodSymbol bodyOwner, IOperation? instance) =>
+        Unconverted(instance) is not (null or IInstanceReferenceOperation)
+        && bodyOwner.OriginalDefinition.DeclaringSyntaxReferences is [var reference]
+        && UsesObjectOnlyForValues(reference.GetSyntax(_cancellationToken), bodyOwner.ContainingType);
 
-        var body = reference.GetSyntax(_cancellationToken);
-        return !UsesThisAsValue(body) && NamesOnlyValueMembers(body, target.ContainingType);
-    }
-
-    private static bool UsesThisAsValue(SyntaxNode body)
-    {
-        foreach (var node in body.DescendantNodes())
-        {
-            // `this` or `base` not as a member access's target; or the object's own ToString() (a record's prints every member)
-            if ((node is ThisExpressionSyntax or BaseExpressionSyntax && !(node.Parent is MemberAccessExpressionSyntax access && access.Expression == node))
-                || node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "ToString" } })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool IsComplete(MethodSummary? summary) => summary is { NeededDepth: < int.MaxValue, CutBy.IsEmpty: true };
 
     /// <summary>
-    /// Whether the body names instance members of <paramref name="type"/> (written as <c>Qty</c> or <c>this.Qty</c>), at
-    /// least one, and all of them fields or properties whose values cannot hold text (numbers, dates, enums…): then it
-    /// reads nothing of its object's text. Any other member (a text field, a method of the object) is a no.
+    /// Whether the body uses its object only through instance fields and properties whose values cannot hold text
+    /// (numbers, dates, enums…; written as <c>Qty</c> or <c>this.Qty</c>), naming at least one: no <c>this</c> or
+    /// <c>base</c> as a value (<c>$"{this}"</c>), no text member, no other member (a method such as <c>ToString()</c>,
+    /// which prints a record's every member).
     /// </summary>
-    private static bool NamesOnlyValueMembers(SyntaxNode body, INamedTypeSymbol type)
+    private static bool UsesObjectOnlyForValues(SyntaxNode body, INamedTypeSymbol type)
     {
         var named = false;
         foreach (var node in body.DescendantNodes())
         {
-            if (node is IdentifierNameSyntax name && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax))
+            if (node is ThisExpressionSyntax or BaseExpressionSyntax && !(node.Parent is MemberAccessExpressionSyntax thisAccess && thisAccess.Expression == node))
             {
-                foreach (var member in type.GetMembers(name.Identifier.ValueText))
+                return false;
+            }
+
+            if (node is not IdentifierNameSyntax name || (name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax))
+            {
+                continue;
+            }
+
+            // the type's own members and those it inherits (a record's base declares `Note` too)
+            for (var declaring = type; declaring is not null; declaring = declaring.BaseType)
+            {
+                foreach (var member in declaring.GetMembers(name.Identifier.ValueText))
                 {
                     if (member.IsStatic)
                     {
@@ -1785,23 +1775,8 @@ internal sealed partial class TaintWalker
     /// <summary>
     /// A value whose type's <c>ToString()</c> is a source (a chat response, update or message: its text), written as text.
     /// </summary>
-    private TaintValue? StringifiedSource(IOperation value)
-    {
-        for (var type = value.Type as INamedTypeSymbol; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers("ToString"))
-            {
-                if (member is IMethodSymbol { Parameters.Length: 0, IsStatic: false } toString)
-                {
-                    return _table.GetMemberSource(toString) is { } kind
-                        ? TaintValue.Of(Origin.Source(Display(value.Syntax), kind, value.Syntax.GetLocation()))
-                        : null;
-                }
-            }
-        }
-
-        return null;
-    }
+    private TaintValue? StringifiedSource(IOperation value) =>
+        _table.StringSourceOf(value.Type) is { } kind ? TaintValue.Of(Origin.Source(Display(value.Syntax), kind, value.Syntax.GetLocation())) : null;
 
     /// <summary>An implicit conversion to <c>object</c> whose value is written as text: a <c>string</c> concatenation's operand or a <c>StringBuilder</c>/<c>string.Concat</c>/<c>Format</c>/<c>Join</c> argument.</summary>
     private bool IsTextContext(IConversionOperation conversion) =>
@@ -2398,7 +2373,7 @@ internal sealed partial class TaintWalker
         else if (targets.Length > 0)
         {
             var unsummarised = false;
-            var receiverValuesOnly = false; // see ReadsOnlyValueMembers
+            var receiverValuesOnly = false; // see ReadsOnlyValuesOf
             TaintValue?[]? elements = null;
             var elementsKnown = true;
             // Untrusted text given to a method of an object held here may be stored in its members (`agent.SetPersona(q)`)
@@ -2426,7 +2401,7 @@ internal sealed partial class TaintWalker
                 else if (Summarise(target, sourcesOnly: untainted) is { } summary)
                 {
                     summarised = true;
-                    receiverValuesOnly = targets.Length == 1 && ReadsOnlyValueMembers(target, invocation.Instance, summary);
+                    receiverValuesOnly = targets.Length == 1 && IsComplete(summary) && ReadsOnlyValuesOf(target, invocation.Instance);
                     ApplyParameterSinks(invocation.Arguments, arguments, summary, target, invocation.Instance, invocation);
                     BindSummaryOutArguments(invocation, arguments, summary);
                     ApplyMemberStores(invocation, invocation.Instance, summary, invocation.Arguments, arguments);

@@ -690,19 +690,6 @@ internal sealed class TypeSpecParser
         }
     }
 
-    private static bool HasJsonInclude(ISymbol member)
-    {
-        foreach (AttributeData a in member.GetAttributes())
-        {
-            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIncludeAttribute"))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The converter type's name when <paramref name="a"/> is a <c>[JsonConverter]</c> the generator does not follow, else null.</summary>
     private static string? CustomConverter(AttributeData a)
     {
@@ -891,7 +878,8 @@ internal sealed class TypeSpecParser
             foreach (ISymbol member in typeMembers)
             {
                 if ((member is IFieldSymbol || member is IPropertySymbol { DeclaredAccessibility: not Accessibility.Public } || member is IPropertySymbol { GetMethod.DeclaredAccessibility: not Accessibility.Public })
-                    && !member.IsStatic && !member.IsImplicitlyDeclared && HasJsonInclude(member))
+                    && !member.IsStatic && !member.IsImplicitlyDeclared
+                    && member.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIncludeAttribute")))
                 {
                     // System.Text.Json serializes these; the schema and reader describe public properties only, so the
                     // model would never be asked for the value and the reader would leave it unset: say so.

@@ -25,9 +25,7 @@ public static partial class LlmRead
     public static bool IsNullOrNoValue(ref Utf8JsonReader reader, LlmReadContext context)
     {
         if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.String || (reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 16) return false;
-        var s = SafeString(ref reader)?.Trim();
-        return s is not null && (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase))
+        return reader.TokenType == JsonTokenType.String && SaysNoValue(ref reader)
             && context.TryCoerce(LlmRepairKind.NullFromString, ref reader, "null");
     }
 
@@ -783,7 +781,7 @@ public static partial class LlmRead
         return Fail<object?>(ref reader, context, expected, out _);
     }
 
-    /// <summary>Whether the current string token is empty, blank or the word null (any case): no value.</summary>
+    /// <summary>Whether the current string token is empty, blank or the word null (any case, trimmed): no value.</summary>
     private static bool SaysNoValue(ref Utf8JsonReader reader)
     {
         if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 16) return false;
@@ -823,7 +821,7 @@ public static partial class LlmRead
     /// and some models encode nested objects: read from the decoded text, once, reported as <see cref="LlmRepairKind.DoubleEncoded"/>.
     /// Any other string is refused as the object reader would (generated readers call this for a string token).
     /// </summary>
-    public static unsafe bool DecodedObject<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> read, out T value)
+    public static bool DecodedObject<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> read, out T value)
     {
         value = default!;
         var decoded = DecodeJson(ref reader, (byte)'{', (byte)'}', JsonTokenType.StartObject);
@@ -837,6 +835,12 @@ public static partial class LlmRead
             context.AddError(expected, "a string holding a JSON object, " + LlmReadContext.Describe(ref reader));
             return false;
         }
+        return ReadDecoded(decoded, context, read, out value);
+    }
+
+    /// <summary>Reads <paramref name="decoded"/> (a value's text decoded from a string) with <paramref name="read"/>, positions and repairs marked as inside decoded text.</summary>
+    private static unsafe bool ReadDecoded<T>(byte[] decoded, LlmReadContext context, LlmJsonReadFunc<T> read, out T value)
+    {
         fixed (byte* p = decoded)
         {
             var saved = context.EnterDecoded(p, decoded.Length);
@@ -844,8 +848,8 @@ public static partial class LlmRead
             {
                 var inner = new Utf8JsonReader(decoded, new JsonReaderOptions { MaxDepth = context.Options.MaxDepth });
                 inner.Read();
-                bool ok = read(ref inner, context, out var read1);
-                value = read1!;
+                bool ok = read(ref inner, context, out var result);
+                value = result!;
                 return ok;
             }
             finally
@@ -878,23 +882,8 @@ public static partial class LlmRead
         }
     }
 
-    private static unsafe bool ReadDecodedList<T>(byte[] decoded, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out List<T> value)
-    {
-        fixed (byte* p = decoded)
-        {
-            var saved = context.EnterDecoded(p, decoded.Length);
-            try
-            {
-                var inner = new Utf8JsonReader(decoded, new JsonReaderOptions { MaxDepth = context.Options.MaxDepth });
-                inner.Read();
-                return List(ref inner, context, expected, readItem, out value);
-            }
-            finally
-            {
-                context.ExitDecoded(saved);
-            }
-        }
-    }
+    private static bool ReadDecodedList<T>(byte[] decoded, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out List<T> value) =>
+        ReadDecoded(decoded, context, (ref Utf8JsonReader inner, LlmReadContext c, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out List<T> list) => List(ref inner, c, expected, readItem, out list), out value);
 
     /// <summary>An object read as a string-keyed dictionary; a repeated key with a different value is refused.</summary>
     public static bool Dictionary<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out Dictionary<string, T> value)
