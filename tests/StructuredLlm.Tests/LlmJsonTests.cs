@@ -35,6 +35,30 @@ public class LlmJsonTests
         Assert.DoesNotContain(repairs, r => r.Kind == LlmRepairKind.LiteralSpelling);
     }
 
+    [Theory]
+    [InlineData("{\"category\"\uFF1A\"Billing\"\uFF0C\"priority\"\uFF1A3\uFF0C\"tags\"\uFF1A[\"a\"\uFF0C\"b\"]}", 6)] // fullwidth (CJK input)
+    [InlineData("{\"category\" = \"Billing\", \"priority\" = 3, \"tags\" = [\"a\", \"b\"]}", 3)]               // key = value
+    [InlineData("{\"category\" => \"Billing\", \"priority\" => 3, \"tags\" => [\"a\", \"b\"]}", 3)]            // Ruby and PHP hashes
+    [InlineData("{category = \"Billing\", priority = 3, tags = [\"a\", \"b\"]}", 3)]                              // unquoted keys too
+    public void Separators_spelt_another_way_become_json_separators(string text, int separators)
+    {
+        Assert.True(LlmJson.TryRepair(text, out var json, out var repairs, out var error), error?.Message);
+        Assert.True(JsonValue.DeepEquals("""{"category":"Billing","priority":3,"tags":["a","b"]}""", json), json);
+        Assert.Equal(separators, repairs.Count(r => r.Kind == LlmRepairKind.SeparatorSpelling));
+    }
+
+    [Theory]
+    [InlineData("{\"s\": \"He said \"x\" = y\"}", "He said \"x\" = y")]                     // `=` after a value is prose
+    [InlineData("{\"s\": \"2+2 = 4 \uFF0C \u7B49\uFF1A\u7B49\"}", "2+2 = 4 \uFF0C \u7B49\uFF1A\u7B49")]    // inside a string: data
+    [InlineData("{\"s\": \"\u5BA2\u6237\u8BF4\"\u9000\u6B3E\"\uFF0C\"\u7136\u540E\"}", "\u5BA2\u6237\u8BF4\"\u9000\u6B3E\"\uFF0C\"\u7136\u540E")] // CJK prose with quotes: no fullwidth separator was used
+    public void Separator_spellings_inside_or_after_text_stay_text(string text, string expected)
+    {
+        Assert.True(LlmJson.TryRepair(text, out var json, out var repairs, out var error), error?.Message);
+        Assert.Equal(expected, System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("s").GetString());
+        Assert.DoesNotContain(repairs, r => r.Kind == LlmRepairKind.SeparatorSpelling);
+        Assert.False(LlmJson.TryRepair("{\"a\" == 1}", out _, out _, out _)); // `==` is a comparison, not a separator
+    }
+
     [Fact]
     public void An_object_whose_opening_brace_is_missing_gets_it_only_when_a_later_brace_closes_it()
     {

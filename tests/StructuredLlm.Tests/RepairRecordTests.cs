@@ -30,6 +30,7 @@ public class RepairRecordTests
         { "{\"a\": [1, 2, ], \"b\": 3}", LlmRepairKind.TrailingComma, "$.a", 11, "{\"a\": [1, 2, ], \"b\": 3}", "{\"a\": [1, 2 ], \"b\": 3}" },
         { "[1 2]", LlmRepairKind.MissingComma, "$", 3, "[1 2]", "[1, 2]" },
         { "{\"a\" 1}", LlmRepairKind.MissingColon, "$.a", 5, "{\"a\" 1}", "{\"a\": 1}" },
+        { "{\"a\" = 1}", LlmRepairKind.SeparatorSpelling, "$.a", 5, "=", ":" },
         { "{\"a\": 1 // note\n}", LlmRepairKind.Comment, "$.a", 8, "{\"a\": 1 // note\n}", "{\"a\": 1 \n}" },
         { "{'a': 1}", LlmRepairKind.SingleQuotes, "$", 1, "'", "\"" },
         { "{\u201Ca\u201D: 1}", LlmRepairKind.CurlyQuotes, "$", 1, "\u201C", "\"" },

@@ -362,15 +362,26 @@ internal static class JsonLocator
 
     /// <summary>
     /// After the info string of an opening fence: the rest of its line when that holds no bracket (```` ```json
-    /// title="ticket.json" ````: attributes, not content); otherwise <paramref name="i"/> (```` ```json {"a": 1} ````).
+    /// title="ticket.json" ````), or is one Pandoc-style attribute group (```` ```json {linenos=true} ````, ```` ```{.json}
+    /// ````: braces with no colon, which every JSON object but <c>{}</c> has) with lines after it: attributes, not
+    /// content; otherwise <paramref name="i"/> (```` ```json {"a": 1} ````).
     /// </summary>
     internal static int SkipInfoAttributes(ReadOnlySpan<byte> text, int i, int end)
     {
-        if (i >= end || text[i] is not ((byte)' ' or (byte)'\t')) return i;
+        if (i >= end || text[i] is not ((byte)' ' or (byte)'\t' or (byte)'{')) return i;
         int nl = text.Slice(i, end - i).IndexOf((byte)'\n');
         int lineEnd = nl < 0 ? end : i + nl;
         var rest = text.Slice(i, lineEnd - i);
-        return rest.IndexOfAny((byte)'{', (byte)'[') >= 0 || rest.IndexOf("```"u8) >= 0 ? i : lineEnd;
+        if (rest.IndexOf("```"u8) >= 0) return i;
+        if (rest.IndexOfAny((byte)'{', (byte)'[') < 0) return lineEnd;
+        int a = 0, b = rest.Length;
+        while (a < b && rest[a] is (byte)' ' or (byte)'\t') a++;
+        while (b > a && rest[b - 1] is (byte)' ' or (byte)'\t' or (byte)'\r') b--;
+        var group = rest.Slice(a, b - a);
+        bool attributes = nl >= 0 && group.Length > 2 && group[0] == (byte)'{' && group[group.Length - 1] == (byte)'}'
+            && group.IndexOf((byte)':') < 0 && group.IndexOf("\uFF1A"u8) < 0
+            && group.Slice(1, group.Length - 2).IndexOfAny("{}[]"u8) < 0;
+        return attributes ? lineEnd : i;
     }
 
     /// <summary>

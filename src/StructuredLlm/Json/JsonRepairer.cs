@@ -110,6 +110,8 @@ internal ref struct JsonRepairer
 
     /// <summary>Whether the value being parsed is an object member's (its array may end before the next member's key).</summary>
     private bool _inMember;
+    private bool _inKey; // a key's string is being read (a separator after it can only be the colon)
+    private bool _fullwidthSeparators; // a fullwidth colon or comma was read as one
     private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
 
     private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
@@ -339,7 +341,7 @@ internal ref struct JsonRepairer
             int commaRepairIndex = -1;
             if (!initial)
             {
-                if (!ParseChar((byte)','))
+                if (!ParseChar((byte)',') && !ParseCommaSpelling())
                 {
                     _o.InsertBeforeLastWhitespace(","u8);
                     insertedComma = true;
@@ -359,7 +361,9 @@ internal ref struct JsonRepairer
 
             int keyOut = _o.Length;
             int keyIn = _i;
+            _inKey = true;
             bool processedKey = ParseString(false, -1) || ParseUnquotedString(true);
+            _inKey = false;
             if (!processedKey)
             {
                 if (_i >= Len || Cur is (byte)'}' or (byte)'{' or (byte)']' or (byte)'[')
@@ -380,7 +384,7 @@ internal ref struct JsonRepairer
             int keyEnd = _o.EndOfContent(keyOut);
             _log.PushKey(keyOut + 1, Math.Max(0, keyEnd - keyOut - 2));
             ParseWs(true);
-            bool processedColon = ParseChar((byte)':');
+            bool processedColon = ParseChar((byte)':') || ParseColonSpelling();
             bool truncated = _i >= Len;
             if (!processedColon)
             {
@@ -465,7 +469,7 @@ internal ref struct JsonRepairer
                 sepOut = _o.EndOfContent();
                 sepLog = _log.Repairs.Count;
                 sepMarks = _log.Incomplete.Count;
-                if (!ParseChar((byte)','))
+                if (!ParseChar((byte)',') && !ParseCommaSpelling())
                 {
                     // `"a""b"` or `“a““b”`: touching quotes are as likely one string with inner quotes as two
                     // strings without a comma, so the array is marked uncertain.
@@ -564,6 +568,46 @@ internal ref struct JsonRepairer
         _i++;
         return true;
     }
+
+    /// <summary>
+    /// <c>=</c>, <c>=&gt;</c> or a fullwidth <c>：</c> where a key's colon belongs: the key is explicit and nothing else is
+    /// written between a key and its value, so each can only mean the colon (<c>==</c> is not one).
+    /// </summary>
+    private bool ParseColonSpelling()
+    {
+        int length = Cur == (byte)'='
+            ? (Peek(1) == (byte)'>' ? 2 : Peek(1) == (byte)'=' ? 0 : 1)
+            : IsFullwidth(_i, 0x9A) ? 3 : 0;
+        if (length == 0) return false;
+        _fullwidthSeparators |= length == 3;
+        _o.Append((byte)':');
+        Rec(LlmRepairKind.SeparatorSpelling, _i, length, ":");
+        _i += length;
+        return true;
+    }
+
+    /// <summary>A fullwidth <c>，</c> (U+FF0C) where a comma between values belongs.</summary>
+    private bool ParseCommaSpelling()
+    {
+        if (!IsFullwidth(_i, 0x8C)) return false;
+        _fullwidthSeparators = true;
+        _lastComma = _i;
+        _o.Append((byte)',');
+        Rec(LlmRepairKind.SeparatorSpelling, _i, 3, ",");
+        _i += 3;
+        return true;
+    }
+
+    /// <summary>Whether the fullwidth form U+FF00+(<paramref name="last"/> - 0x80) starts at <paramref name="at"/> (UTF-8 EF BC xx).</summary>
+    private readonly bool IsFullwidth(int at, byte last) =>
+        at + 2 < Len && _t[at] == 0xEF && _t[at + 1] == 0xBC && _t[at + 2] == last;
+
+    /// <summary>The length of <c>=</c>, <c>=&gt;</c>, <c>：</c> or <c>，</c> at <paramref name="at"/>, else 0.</summary>
+    private readonly int SeparatorSpellingLength(int at) =>
+        At(at) == (byte)'=' ? (At(at + 1) == (byte)'>' ? 2 : At(at + 1) == (byte)'=' ? 0 : 1)
+        : IsFullwidth(at, 0x9A) || IsFullwidth(at, 0x8C) ? 3 : 0;
+
+    private readonly byte Peek(int offset) => _i + offset < Len ? _t[_i + offset] : (byte)0;
 
     /// <summary>Drops commas repeated after a separator, recording each; marks the container when one means lost data.</summary>
     private void SkipRepeatedCommas(LlmRepairKind kind, int incompleteAt)
@@ -840,6 +884,17 @@ internal ref struct JsonRepairer
             return false; // "six feet (72") tall": the quote closes nothing
         }
         if (IsDelimiter(c) || IsDigit(c)) return true;
+        // `"category" = "Billing"`, `"a"："b"，"c"`: another spelling of a separator, with a value or key after it. After a
+        // key it can only be the colon; after a value, `=` is prose (`"x" = y`) and a fullwidth comma is taken only once
+        // the text has used fullwidth separators (CJK prose with quotes in it stays one string).
+        int separator = _inKey ? (c == (byte)'=' || IsFullwidth(_i, 0x9A) ? SeparatorSpellingLength(_i) : 0)
+            : _fullwidthSeparators && IsFullwidth(_i, 0x8C) ? 3 : 0;
+        if (separator > 0)
+        {
+            int k = _i + separator;
+            while (k < Len && IsWs(_t[k])) k++;
+            return IsStartOfValueAt(k);
+        }
         if (QuoteAt(_i, out int ql) != Quote.None)
         {
             // `"72""`: a quote followed by a lone quote that ends the text is data.
@@ -1087,7 +1142,8 @@ internal ref struct JsonRepairer
         return num.Length > k + 1 && num[k] == (byte)'0' && IsDigit(num[k + 1]);
     }
 
-    private readonly bool AtEndOfNumber() => _i >= Len || IsDelimiter(_t[_i]) || IsWs(_t[_i]) || SpecialWhitespaceLength(_i) > 0;
+    private readonly bool AtEndOfNumber() => _i >= Len || IsDelimiter(_t[_i]) || IsWs(_t[_i]) || SpecialWhitespaceLength(_i) > 0
+        || IsFullwidth(_i, 0x8C);
 
     private bool ParseKeywords()
     {
@@ -1185,7 +1241,8 @@ internal ref struct JsonRepairer
             }
         }
 
-        while (_i < Len && !IsUnquotedStringDelimiter(_t[_i]) && QuoteAt(_i, out _) == Quote.None && (!isKey || _t[_i] != (byte)':'))
+        while (_i < Len && !IsUnquotedStringDelimiter(_t[_i]) && QuoteAt(_i, out _) == Quote.None
+            && (!isKey || (_t[_i] is not ((byte)':' or (byte)'=') && !IsFullwidth(_i, 0x9A))))
         {
             _i++;
         }
@@ -1470,7 +1527,7 @@ internal ref struct JsonRepairer
 
     private void RecTrailingComma()
     {
-        if (_lastComma >= 0 && _lastComma < _i && _t[_lastComma] == (byte)',') Rec(LlmRepairKind.TrailingComma, _lastComma, 1, "");
+        if (_lastComma >= 0 && _lastComma < _i && _t[_lastComma] is (byte)',' or 0xEF) Rec(LlmRepairKind.TrailingComma, _lastComma, 1, "");
         else Rec(LlmRepairKind.TrailingComma, _i, 0, "");
     }
 

@@ -43,6 +43,12 @@ public enum LlmRepairKind
     MissingComma,
     /// <summary>A missing colon between a key and its value was inserted.</summary>
     MissingColon,
+    /// <summary>
+    /// A separator as other notations or keyboards write it became JSON's: <c>=</c> or <c>=&gt;</c> after a key
+    /// (<c>{"a" = 1}</c>, Ruby and PHP hashes) and a fullwidth <c>：</c> became <c>:</c>, a fullwidth <c>，</c> between
+    /// values became <c>,</c> (CJK input). Inside strings they are data and stay.
+    /// </summary>
+    SeparatorSpelling,
     /// <summary>A <c>//</c>, <c>/* */</c> or <c>#</c> comment was dropped.</summary>
     Comment,
     /// <summary>Single quotes used as string delimiters were replaced by double quotes.</summary>

@@ -161,6 +161,8 @@ public class ReaderBehaviourTests
     [Theory]
     [InlineData("```json title=\"ticket.json\"\n")]
     [InlineData("```JSON {linenos=true}\n")]
+    [InlineData("```json { .numberLines startFrom=\"1\" }\n")]
+    [InlineData("```{.json}\n")]
     [InlineData("```json {\"title\": \"ticket\"}\n")]
     public void Attributes_after_a_fence_language_are_not_content(string opening)
     {
