@@ -1,6 +1,7 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -434,7 +435,7 @@ public static class LlmParser
     }
 
     /// <summary>How many wrapper levels (one-element arrays, single-key objects) are taken off the root at most.</summary>
-    internal const int MaxUnwrapLevels = 3;
+    internal const int MaxUnwrapLevels = 6;
 
     /// <summary>
     /// Takes wrappers off a root that did not read as the type: a one-element array or an object with a single key whose
@@ -470,9 +471,27 @@ public static class LlmParser
             {
                 if (reader.TokenType == JsonTokenType.StartArray)
                 {
+                    var array = reader;
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.EndArray) return false;
                     kind = LlmRepairKind.UnwrappedRootArray;
+                    if (!options.IsAllowed(kind)) return false;
+                    var only = reader;
+                    only.Skip();
+                    only.Read();
+                    if (only.TokenType != JsonTokenType.EndArray)
+                    {
+                        // [{"type": "text", …}, {"type": "tool_use", "input": {…}}]: blocks of a reply, one holding the answer
+                        if (FindAnswerBlock(array, json, length, incomplete, positionBase, read, options, ctx, out var block, out int index, out wrapperEnd) is not { } blockSiblings)
+                        {
+                            return false;
+                        }
+                        siblings ??= new List<string>();
+                        foreach (int other in blockSiblings) siblings.Add(path + "[" + other.ToString(CultureInfo.InvariantCulture) + "]");
+                        reader = block;
+                        path += "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+                        goto levelTaken;
+                    }
                     path += "[0]";
                 }
                 else if (reader.TokenType == JsonTokenType.StartObject)
@@ -498,6 +517,7 @@ public static class LlmParser
                 wrapperEnd = (int)probe.BytesConsumed;
             }
 
+        levelTaken:
             var end = reader;
             end.Skip();
             int innerStart = (int)reader.TokenStartIndex, innerEnd = (int)end.BytesConsumed;
@@ -610,6 +630,71 @@ public static class LlmParser
         if (names.Count == 0) return null;
         envelopeEnd = (int)reader.BytesConsumed;
         return names;
+    }
+
+    /// <summary>
+    /// For an array of several elements that did not read as the type: the one element holding structured data (an
+    /// object or array member, or a string holding one) when every element is an object none of whose keys names a member
+    /// of the type (the blocks of a reply, as <c>[{"type": "text", "text": "…"}, {"type": "tool_use", "input": {…}}]</c>
+    /// arrives) and every other element holds only plain values. An element with a key of the type (a list of answers),
+    /// or two holding data, is a choice, never made. Returns the other elements' indexes, or null.
+    /// </summary>
+    private static unsafe List<int>? FindAnswerBlock<T>(Utf8JsonReader array, byte* json, int length, List<int>? incomplete, int positionBase,
+        LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, out Utf8JsonReader block, out int index, out int arrayEnd)
+    {
+        block = default;
+        index = -1;
+        arrayEnd = 0;
+        var others = new List<int>();
+        var reader = array;
+        int i = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
+            ctx.Reset(json, length, incomplete, options, positionBase);
+            var element = reader;
+            read(ref element, ctx, out _);
+            if (!NoKeyNamesAMember(reader, ctx.SnapshotUnknown())) return null;
+            if (HoldsStructuredMember(reader))
+            {
+                if (index >= 0) return null;
+                index = i;
+                block = reader;
+            }
+            else
+            {
+                others.Add(i);
+            }
+            reader.Skip();
+            i++;
+        }
+        if (index < 0 || reader.TokenType != JsonTokenType.EndArray) return null;
+        arrayEnd = (int)reader.BytesConsumed;
+        return others;
+    }
+
+    /// <summary>
+    /// Whether the object at <paramref name="reader"/> has a member holding a non-empty object or array, or a string holding
+    /// one (<c>"summary": []</c> holds nothing).
+    /// </summary>
+    private static bool HoldsStructuredMember(Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                var inside = reader;
+                inside.Read();
+                if (inside.TokenType is not (JsonTokenType.EndObject or JsonTokenType.EndArray)) return true;
+                reader.Skip();
+            }
+            else if (HoldsEncodedJson(ref reader))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>A reader on the first token of <paramref name="bytes"/> (the root).</summary>

@@ -276,6 +276,40 @@ public class ReaderBehaviourTests
         Assert.Equal(path, r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
     }
 
+    [Theory]
+    [InlineData("{\"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\": \"submit\", \"arguments\": ENCODED}}]}", "$.tool_calls[0].function.arguments")] // OpenAI tool_calls
+    [InlineData("{\"role\": \"assistant\", \"content\": null, \"tool_calls\": [{\"id\": \"call_1\", \"type\": \"function\", \"function\": {\"name\": \"submit\", \"arguments\": ENCODED}}]}", "$.tool_calls[0].function.arguments")] // the whole assistant message
+    [InlineData("{\"role\": \"assistant\", \"content\": [{\"type\": \"text\", \"text\": \"Filing it now.\"}, {\"type\": \"tool_use\", \"id\": \"toolu_01\", \"name\": \"submit\", \"input\": TICKET}]}", "$.content[1].input")] // Anthropic content blocks
+    public void A_reply_envelope_several_levels_deep_is_unwrapped_to_the_one_block_holding_the_answer(string shape, string path)
+    {
+        var r = SupportTicket.LlmInfo.Parse(shape.Replace("ENCODED", System.Text.Json.JsonSerializer.Serialize(Ticket), StringComparison.Ordinal)
+            .Replace("TICKET", Ticket, StringComparison.Ordinal));
+        Assert.Equal(2, Ok(r).Priority);
+        Assert.Equal(path, r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
+    }
+
+    [Fact]
+    public void Responses_api_output_items_are_unwrapped_to_the_function_call_arguments()
+    {
+        const string Answer = """{"steps":[{"kind":"mail","label":"a","to":"x@y.z"}],"priority":"p1"}""";
+        var r = Workflow.LlmInfo.Parse("[{\"id\": \"rs_1\", \"type\": \"reasoning\", \"summary\": []}, {\"id\": \"fc_1\", \"type\": \"function_call\", \"call_id\": \"call_1\", \"name\": \"plan\", \"arguments\": "
+            + System.Text.Json.JsonSerializer.Serialize(Answer) + ", \"status\": \"completed\"}]");
+        Assert.Equal("x@y.z", Assert.IsType<EmailStep>(Assert.Single(Ok(r).Steps)).To);
+        Assert.Equal("$[1].arguments", r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
+        Assert.Contains("$[0]", r.UnknownMembers);
+    }
+
+    [Theory]
+    [InlineData("[{\"category\": \"billing\", \"priority\": 1, \"summary\": \"s\", \"tags\": \"a\"}, TICKET]")]                 // a list of answers: one is no block
+    [InlineData("[{\"type\": \"text\", \"text\": \"First\"}, {\"type\": \"tool_use\", \"input\": TICKET}, {\"type\": \"tool_use\", \"input\": TICKET2}]")] // two calls
+    [InlineData("[{\"type\": \"text\", \"text\": \"First\"}, {\"type\": \"tool_use\", \"input\": TICKET, \"draft\": TICKET2}]")] // one block, two answers
+    public void Blocks_that_leave_a_choice_are_refused(string shape)
+    {
+        var r = SupportTicket.LlmInfo.Parse(shape.Replace("TICKET2", Ticket.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("TICKET", Ticket, StringComparison.Ordinal));
+        Assert.False(r.Success);
+    }
+
     [Fact]
     public void A_string_that_starts_like_json_beside_an_object_is_metadata_and_two_encoded_strings_are_a_choice()
     {
