@@ -382,6 +382,13 @@ public class ParserTests
         var e = Assert.Single(r.Errors);
         Assert.Equal(("$.customerEmail", "a key that was cut off (\"customerEm\")"), (e.Path, e.Found));
         Refused(Head + ""","customer_e""");
+        // after words the key matcher accepts before a name (the type's own, `the_`), and with a restating word begun after it
+        Assert.Equal("$.customerEmail", Refused(Head + ""","ticket_customer_em""").Errors.Single().Path);
+        Assert.Equal("$.customerEmail", Refused(Head + ""","the_customer_email_addr""").Errors.Single().Path);
+        Assert.Equal("$.customerEmail", Refused(Head + ""","customer_email_addr""").Errors.Single().Path);
+        // a word before the name that makes it another value, or a word after it that restates nothing, begins no member
+        Assert.True(SupportTicketReader.Parse(Head + ""","previous_customer_em""").Success);
+        Assert.True(SupportTicketReader.Parse(Head + ""","customer_email_cou""").Success);
 
         // a cut key that starts no missing member (an extra the type does not have) loses nothing
         var extra = SupportTicketReader.Parse(Head + ""","notes""");

@@ -213,12 +213,12 @@ public sealed class LlmMemberTable
         var n = buffer.Slice(0, Normalize(key, buffer));
         int first = -1;
         bool several = false;
-        for (int k = 0; k < _normalized.Length; k++)
+        CollectBegun(n, key, 0, context, slotBase, ref first, ref several);
+        // `ticket_customer_em`, `the_customer_email_addr`: after words the matcher accepts before a name (the type's own,
+        // `the_`, `final_`), a name begun, or a name with a restating word begun after it; the member was being written.
+        for (int at = 1; first < 0 && at < n.Length; at++)
         {
-            int member = _normalizedMember[k];
-            if (member < 0 || member == first || _normalized[k].Length <= n.Length || !_normalized[k].AsSpan().StartsWith(n) || context.HasSlot(slotBase + member)) continue;
-            if (first < 0) first = member;
-            else several = true;
+            if (IsWordBoundary(key, at) && OnlySelfQualifiers(key, at)) CollectBegun(n.Slice(at), key, at, context, slotBase, ref first, ref several);
         }
         if (first < 0) return;
         string written = Utf8Text.GetString(key);
@@ -229,6 +229,40 @@ public sealed class LlmMemberTable
         }
 
         context.AddErrorAt(several ? written : _jsonNames[first], "a complete value", "a key that was cut off (" + LlmReadContext.Quote(written) + ")");
+    }
+
+    /// <summary>
+    /// The members not yet seen whose name starts with <paramref name="rest"/> (the normalized key from character
+    /// <paramref name="offset"/>), or that <paramref name="rest"/> starts with when what follows the name is the start of a
+    /// restating word (<c>customer_email_addr</c>).
+    /// </summary>
+    private void CollectBegun(ReadOnlySpan<byte> rest, ReadOnlySpan<byte> key, int offset, LlmReadContext context, int slotBase, ref int first, ref bool several)
+    {
+        for (int k = 0; k < _normalized.Length; k++)
+        {
+            int member = _normalizedMember[k];
+            if (member < 0 || member == first || context.HasSlot(slotBase + member)) continue;
+            var name = _normalized[k].AsSpan();
+            bool begun = name.Length > rest.Length ? name.StartsWith(rest)
+                : name.Length >= MinPartialLength && name.Length < rest.Length && rest.StartsWith(name) && IsWordBoundary(key, offset + name.Length)
+                    && StartsRestatingWord(rest.Slice(name.Length));
+            if (!begun) continue;
+            if (first < 0) first = member;
+            else several = true;
+        }
+    }
+
+    /// <summary>Whether <paramref name="written"/> is the start of one of <see cref="RestatingWords"/> (<c>addr</c>, <c>tex</c>).</summary>
+    private static bool StartsRestatingWord(ReadOnlySpan<byte> written)
+    {
+        foreach (string word in RestatingWords)
+        {
+            if (word.Length < written.Length) continue;
+            bool starts = true;
+            for (int i = 0; i < written.Length && starts; i++) starts = word[i] == written[i];
+            if (starts) return true;
+        }
+        return false;
     }
 
     /// <summary>
