@@ -460,7 +460,7 @@ public class ParserTests
     }
 
     [Fact]
-    public void Up_to_three_wrapper_levels_are_unwrapped_each_reported()
+    public void Up_to_six_wrapper_levels_are_unwrapped_each_reported()
     {
         var two = SupportTicketReader.Parse("{\"data\": {\"result\": " + Clean + "}}");
         Assert.True(two.Success, string.Join("; ", two.Errors));
@@ -476,10 +476,13 @@ public class ParserTests
         Assert.Equal(1, mixed.Repairs[1].Position); // each level at its own wrapper
         Assert.Equal(14, mixed.Repairs[2].Position);
 
-        // a fourth level is not taken off
-        var four = SupportTicketReader.Parse("{\"a\": {\"b\": {\"c\": {\"d\": " + Clean + "}}}}");
-        Assert.False(four.Success);
-        Assert.DoesNotContain(four.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
+        // six levels are taken off (a tool call inside a message is four), a seventh is not
+        var six = SupportTicketReader.Parse("{\"a\": {\"b\": {\"c\": {\"d\": {\"e\": {\"f\": " + Clean + "}}}}}}");
+        Assert.True(six.Success, string.Join("; ", six.Errors));
+        Assert.Equal(6, six.Repairs.Count(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject));
+        var seven = SupportTicketReader.Parse("{\"a\": {\"b\": {\"c\": {\"d\": {\"e\": {\"f\": {\"g\": " + Clean + "}}}}}}}");
+        Assert.False(seven.Success);
+        Assert.DoesNotContain(seven.Repairs, x => x.Kind == LlmRepairKind.UnwrappedWrapperObject);
     }
 
     [Fact]
