@@ -87,8 +87,6 @@ public class MoreSinksTests
     [InlineData("_ = new ChatMessage(ChatRole.User, [new AIContent { RawRepresentation = q, AdditionalProperties = new() { [\"source\"] = q } }]);")]
     // Constant content.
     [InlineData("_ = new ChatMessage(ChatRole.System, [new Microsoft.Extensions.AI.TextContent(\"Rules\")]); _ = q;")]
-    // A local role that is reassigned is not a constant: not judged.
-    [InlineData("var role = ChatRole.System; if (q.Length > 3) { role = new ChatRole(q); } _ = new ChatMessage(role, \"Rules \" + q);")]
     [InlineData("var role = ChatRole.User; _ = new ChatMessage(role, q);")]
     [InlineData("_ = new Azure.AI.Inference.ChatRequestUserMessage(q);")]
     [InlineData("OllamaSharp.IOllamaApiClient o = null!; var chat = new OllamaSharp.Chat(o, \"You are a support agent.\"); await foreach (var _ in chat.SendAsync(q)) { }")]

@@ -3495,7 +3495,52 @@ internal sealed partial class TaintWalker
             }
         }
 
-        return WithRoleRank(sink, RoleRank(role, 0));
+        int rank = RoleRank(role, 0);
+        if (rank < 3 && RoleChosenByInput(role))
+        {
+            // `new ChatRole(turn.Role)`, `new AuthorRole(m.Role)`: the caller picks the role, so it can send a system message.
+            return sink.WithRole(SinkRole.Instructions, "a message whose role the untrusted input chooses (it can be the system role)");
+        }
+
+        return WithRoleRank(sink, rank);
+    }
+
+    /// <summary>
+    /// Whether the role expression was computed from untrusted input other than model output (a model's reply keeps its
+    /// own role when it goes back into the history).
+    /// </summary>
+    private bool RoleChosenByInput(IOperation? role)
+    {
+        while (role is IConversionOperation conversion)
+        {
+            role = conversion.Operand;
+        }
+
+        if (role is null || role.ConstantValue.HasValue)
+        {
+            return false;
+        }
+
+        var taint = LastEval(role);
+        if (taint is null && role is IObjectCreationOperation { Arguments.Length: > 0 } creation)
+        {
+            taint = LastEval(creation.Arguments[0].Value);
+        }
+
+        if (taint is null)
+        {
+            return false;
+        }
+
+        foreach (var origin in taint.Origins)
+        {
+            if (origin.IsSource && origin.Kind != SourceKind.ModelOutput)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SinkInfo WithRoleRank(SinkInfo sink, int rank)
@@ -3532,6 +3577,14 @@ internal sealed partial class TaintWalker
                 return RoleRank(s);
             case IConditionalOperation conditional when hops < 4:
                 return Math.Max(RoleRank(conditional.WhenTrue, hops + 1), RoleRank(conditional.WhenFalse, hops + 1));
+            case ISwitchExpressionOperation switchExpression when hops < 4:
+                var most = 0;
+                foreach (var arm in switchExpression.Arms)
+                {
+                    most = Math.Max(most, RoleRank(arm.Value, hops + 1));
+                }
+
+                return most;
             case ILocalReferenceOperation local when hops < 4:
                 return RoleRank(SingleAssignment(local), hops + 1);
             default:
