@@ -49,6 +49,7 @@ public class FlowTests
     [InlineData("var s = ticket?.Subject ?? q; history.AddSystemMessage({|SLLM1001:s|});")]
     [InlineData("var list = new List<string> { \"Rules\", q }; history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", list)|});")]
     [InlineData("var list = new List<string>(); list.Add(q); history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", list)|});")]
+    [InlineData("var docs = q.Split(','); history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", docs.Select(string.Intern))|});")]
     [InlineData("string[] parts = [\"Rules\", q]; history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", parts)|});")]
     [InlineData("var d = new Dictionary<string, string> { [\"k\"] = q }; history.AddSystemMessage({|SLLM1001:d[\"k\"]|});")]
     [InlineData("var d = new Dictionary<string, string> { [\"k\"] = q }; d.TryGetValue(\"k\", out var v); history.AddSystemMessage({|SLLM1001:v!|});")]
@@ -117,6 +118,10 @@ public class FlowTests
     [InlineData("history.AddSystemMessage($\"Rules: {Prompt.Untrusted(q, SpotlightMode.Base64)}\");")]
     [InlineData("history.AddSystemMessage(Prompt.Untrusted(q, new SpotlightOptions { Label = \"query\" }));")]
     [InlineData("history.AddSystemMessage(Prompt.Spotlight(q).Text);")]
+    // A sanitizer given as a method group maps every element, as the lambda form does.
+    [InlineData("var docs = q.Split(','); history.AddSystemMessage(\"Docs:\\n\" + string.Join(\"\\n\", docs.Select(Prompt.Untrusted)));")]
+    [InlineData("var docs = q.Split(','); history.AddSystemMessage(string.Join(\"\\n\", Array.ConvertAll(docs, Prompt.Untrusted)));")]
+    [InlineData("var docs = q.Split(',').ToList(); history.AddSystemMessage(string.Concat(docs.ConvertAll(Prompt.Untrusted)));")]
     [InlineData("var q2 = \"fixed\"; history.AddSystemMessage(q2);")]
     [InlineData("history.AddMessage(AuthorRole.Assistant, \"Earlier answer: \" + q);")]
     [InlineData("history.AddMessage(AuthorRole.Tool, q);")]

@@ -2254,7 +2254,7 @@ internal sealed partial class TaintWalker
             }
         }
 
-        if (_table.IsSanitizer(method) || IsCryptographicHash(method))
+        if (_table.IsSanitizer(method) || IsCryptographicHash(method) || MapsWithSanitizer(invocation))
         {
             return null;
         }
@@ -3319,6 +3319,29 @@ internal sealed partial class TaintWalker
         }
 
         return DelegateTarget(invocation.Arguments[1].Value) as IAnonymousFunctionOperation;
+    }
+
+    /// <summary>
+    /// <c>docs.Select(Prompt.Untrusted)</c>, <c>Array.ConvertAll(docs, Prompt.Untrusted)</c>, <c>list.ConvertAll(Hash)</c>:
+    /// every element is what a sanitizer (or a hash) returned, as with the lambda form <c>d =&gt; Prompt.Untrusted(d)</c>.
+    /// </summary>
+    private bool MapsWithSanitizer(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.Name is not ("Select" or "ConvertAll"))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (DelegateTarget(argument.Value) is IMethodReferenceOperation { Method: { } mapper }
+                && (_table.IsSanitizer(mapper) || IsCryptographicHash(mapper)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>What a delegate argument runs: the lambda or method reference under its conversions and delegate creation.</summary>
