@@ -564,6 +564,14 @@ internal sealed class LlmApiTable
         AddMemberSources(Type("OpenAI.Chat.ChatCompletion"), "Content", SourceKind.ModelOutput);
         AddMemberSources(Type("OpenAI.Chat.ChatMessageContentPart"), "Text", SourceKind.ModelOutput);
         AddMemberSources(Type("OpenAI.Chat.StreamingChatCompletionUpdate"), "ContentUpdate", SourceKind.ModelOutput);
+        // what else a completion carries from the model: a refusal and the arguments of the tools it called
+        AddMemberSources(Type("OpenAI.Chat.ChatCompletion"), "Refusal", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.ChatCompletion"), "ToolCalls", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.ChatToolCall"), "FunctionArguments", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.StreamingChatCompletionUpdate"), "RefusalUpdate", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.StreamingChatCompletionUpdate"), "ToolCallUpdates", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Chat.StreamingChatToolCallUpdate"), "FunctionArgumentsUpdate", SourceKind.ModelOutput);
+        AddMemberSources(Type("OpenAI.Responses.FunctionCallResponseItem"), "FunctionArguments", SourceKind.ModelOutput);
         AddMemberSources(Type("OpenAI.Responses.ResponseResult") ?? Type("OpenAI.Responses.OpenAIResponse"), "GetOutputText", SourceKind.ModelOutput);
 
         // Tool and function results; tool arguments chosen by the model
