@@ -39,6 +39,7 @@ public class MoreSourcesTests
                 {
                     history.AddSystemMessage({|SLLM1001:$"Greet {request.Name}"|});
                     history.AddSystemMessage($"Called as {context.Method}, {request.Count} times");
+                    history.AddSystemMessage({|SLLM1001:"Persona: " + context.RequestHeaders.GetValue("x-persona")|});
                     return Task.FromResult(new HelloReply());
                 }
 
@@ -370,6 +371,52 @@ public class MoreSourcesTests
                         new ChatMessage(ChatRole.System, $"Stay on {topic}"),
                         new ChatMessage(ChatRole.User, question),
                     });
+                }
+            }
+            """);
+
+    /// <summary>The page's address and what an input's change handler is given are the user's.</summary>
+    [Fact]
+    public Task Blazor_page_address_and_change_events_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            using Microsoft.AspNetCore.Components;
+            public class SearchPage : ComponentBase
+            {
+                [Inject] private IChatClient Client { get; set; } = null!;
+                [Inject] private NavigationManager Nav { get; set; } = null!;
+                private string query = "";
+
+                private void OnInput(ChangeEventArgs e) => query = e.Value?.ToString() ?? "";
+
+                private async Task SendAsync()
+                {
+                    await Client.GetResponseAsync("Go", new ChatOptions { Instructions = {|SLLM1001:"Query: " + query|} });
+                    await Client.GetResponseAsync("Go", new ChatOptions { Instructions = {|SLLM1001:"Opened from " + Nav.Uri|} });
+                    await Client.GetResponseAsync("Go", new ChatOptions { Instructions = "Site: " + Nav.BaseUri });
+                }
+            }
+            """);
+
+    /// <summary>An MVC action filter's and a minimal-API endpoint filter's arguments are the bound request values.</summary>
+    [Fact]
+    public Task Filter_arguments_are_sources() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            using Microsoft.AspNetCore.Mvc.Filters;
+            public class PromptFilter(ChatHistory history) : IActionFilter, IEndpointFilter
+            {
+                public void OnActionExecuting(ActionExecutingContext context)
+                {
+                    history.AddSystemMessage({|SLLM1001:"Args: " + string.Join(",", context.ActionArguments.Values)|});
+                    history.AddSystemMessage("Action: " + context.ActionDescriptor.DisplayName);
+                }
+
+                public void OnActionExecuted(ActionExecutedContext context) { }
+
+                public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+                {
+                    history.AddSystemMessage({|SLLM1001:"Arg: " + context.Arguments[0]|});
+                    history.AddSystemMessage({|SLLM1001:"Topic: " + context.GetArgument<string>(1)|});
+                    return await next(context);
                 }
             }
             """);

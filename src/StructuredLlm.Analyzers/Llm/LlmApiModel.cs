@@ -78,6 +78,7 @@ internal sealed class SourceKind
     public static readonly SourceKind HubMethodArgument = new("SignalR hub method argument");
     public static readonly SourceKind BlazorInput = new("Blazor form input");
     public static readonly SourceKind GrpcRequest = new("gRPC request");
+    public static readonly SourceKind PageAddress = new("page address");
     public static readonly SourceKind CommandLine = new("command-line argument");
     public static readonly SourceKind ConsoleInput = new("console input");
     public static readonly SourceKind FileContents = new("file contents");

@@ -454,6 +454,17 @@ internal sealed class LlmApiTable
         GrpcBindServiceMethodAttribute = Type("Grpc.Core.BindServiceMethodAttribute");
         GrpcServerCallContext = Type("Grpc.Core.ServerCallContext");
         GrpcServerStreamWriter = Type("Grpc.Core.IServerStreamWriter`1");
+        // the call's metadata is the client's, as HTTP headers are (its method name, deadline and token are the server's)
+        AddMemberSources(GrpcServerCallContext, "RequestHeaders", SourceKind.RequestHeader);
+
+        // Blazor: the page's address (its path and query, which a link can set) and what an @oninput/@onchange handler is given
+        AddMemberSources(Type("Microsoft.AspNetCore.Components.NavigationManager"), "Uri", SourceKind.PageAddress);
+        AddMemberSources(Type("Microsoft.AspNetCore.Components.ChangeEventArgs"), "Value", SourceKind.BlazorInput);
+
+        // Filters see the bound request values before the action or handler does.
+        AddMemberSources(Type("Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext"), "ActionArguments", SourceKind.ActionParameter);
+        AddMemberSources(Type("Microsoft.AspNetCore.Http.EndpointFilterInvocationContext"), "Arguments", SourceKind.MinimalApiParameter);
+        AddMemberSources(Type("Microsoft.AspNetCore.Http.EndpointFilterInvocationContext"), "GetArgument", SourceKind.MinimalApiParameter);
 
         // Blazor: `@bind` compiles to a setter lambda given to CreateBinder (or CreateInferredBindSetter for
         // `@bind:after`/`@bind:set`); its parameter is what the user typed into the input.
