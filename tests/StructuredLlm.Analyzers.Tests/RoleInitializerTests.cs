@@ -31,6 +31,10 @@ public class RoleInitializerTests
     [InlineData("var m = new ChatMessage { Role = ChatRole.System }; m.Contents.Add({|SLLM1001:new Microsoft.Extensions.AI.TextContent(\"Rules: \" + q)|});")]
     [InlineData("var m = new ChatMessage(ChatRole.User, \"Hi\"); m.Contents.Insert(0, {|SLLM1002:new Microsoft.Extensions.AI.TextContent($\"Summarise: {q}\")|});")]
     [InlineData("var c = new ChatMessageContent(AuthorRole.System, \"Rules\"); c.Items.Add({|SLLM1001:new Microsoft.SemanticKernel.TextContent(q)|});")]
+    // or put in place of what it held
+    [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules.\"); m.Contents = {|SLLM1001:[new Microsoft.Extensions.AI.TextContent(\"Extra: \" + q)]|};")]
+    [InlineData("var c = new ChatMessageContent(AuthorRole.System, \"Rules\"); c.Content = {|SLLM1001:\"Rules: \" + q|};")]
+    [InlineData("var m = new ChatMessage(ChatRole.User, \"Hi\"); m.Contents = {|SLLM1002:[new Microsoft.Extensions.AI.TextContent($\"Summarise: {q}\")]|};")]
     public Task Content_added_later_is_judged_by_the_role_set_at_creation(string body) => Verify.AnalyzerAsync(FlowTests.Code(body));
 
     [Theory]
@@ -38,5 +42,7 @@ public class RoleInitializerTests
     [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Role = ChatRole.User; m.Contents.Add(new Microsoft.Extensions.AI.TextContent(q));")] // role set again: not judged
     [InlineData("var m = new ChatMessage(ChatRole.Assistant, \"Earlier\"); m.Contents.Add(new Microsoft.Extensions.AI.TextContent(q));")]
     [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Contents.Add(new Microsoft.Extensions.AI.TextContent(\"Be brief.\"));")]
+    [InlineData("var m = new ChatMessage(ChatRole.User, \"Hi\"); m.Contents = [new Microsoft.Extensions.AI.TextContent(q)];")] // its own part
+    [InlineData("var m = new ChatMessage(ChatRole.System, \"Rules\"); m.Contents = [new Microsoft.Extensions.AI.TextContent(\"Be brief.\")]; _ = q;")]
     public Task Content_added_later_to_other_roles_or_clean_is_not(string body) => Verify.AnalyzerAsync(FlowTests.Code(body));
 }

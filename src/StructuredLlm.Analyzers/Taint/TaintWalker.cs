@@ -2041,8 +2041,18 @@ internal sealed partial class TaintWalker
     private SinkInfo? AddedToMessageContent(IInvocationOperation invocation)
     {
         if (invocation.TargetMethod.Name is not ("Add" or "Insert" or "AddRange")
-            || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Contents" or "Items", Instance: ILocalReferenceOperation message }
-            || SingleAssignment(message) is not { } created)
+            || invocation.Instance is not IPropertyReferenceOperation { Property.Name: "Contents" or "Items", Instance: ILocalReferenceOperation message })
+        {
+            return null;
+        }
+
+        return MessageSinkOf(message);
+    }
+
+    /// <summary>The sink a message local's content is, decided by the role it was created with (a message created once, role never rewritten).</summary>
+    private SinkInfo? MessageSinkOf(ILocalReferenceOperation message)
+    {
+        if (SingleAssignment(message) is not { } created)
         {
             return null;
         }
@@ -2794,6 +2804,12 @@ internal sealed partial class TaintWalker
                 if (_table.TryGetPropertySink(property.Property, out var sink))
                 {
                     CheckSink(valueOperation, sinkValue, sink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
+                }
+                else if (sinkValue is not null && property is { Property.Name: "Contents" or "Items" or "Content", Instance: ILocalReferenceOperation message }
+                    && MessageSinkOf(message) is { } messageSink)
+                {
+                    // `message.Contents = [new TextContent(q)]`: the content of a message whose role is set where it is created
+                    CheckSink(valueOperation, sinkValue, messageSink, ImmutableArray<IArgumentOperation>.Empty, via: null, viaEmbedded: false);
                 }
 
                 if (property.Instance is null or IInstanceReferenceOperation)
