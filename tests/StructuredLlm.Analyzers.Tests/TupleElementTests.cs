@@ -39,6 +39,9 @@ public class TupleElementTests
     [InlineData("var p = new Parts(\"Be helpful.\", q); history.AddSystemMessage(p.Sys); history.AddUserMessage(p.User);")]
     [InlineData("var p = PlainParts(q); history.AddSystemMessage(p.Sys); history.AddUserMessage(p.User);")]
     [InlineData("var p = new Pair(\"x\", q); history.AddSystemMessage(p.Sys); history.AddUserMessage(p.User);")]
+    // a choice between tuples keeps their positions
+    [InlineData("var strict = q.Length > 3; var (sys, user) = strict ? (\"Be strict.\", q) : (\"Be lenient.\", q); history.AddSystemMessage(sys); history.AddUserMessage(user);")]
+    [InlineData("var (sys, user) = q.Length switch { 0 => (\"Ask for input.\", \"\"), > 100 => throw new ArgumentException(\"long\"), _ => (\"Answer.\", q) }; history.AddSystemMessage(sys); history.AddUserMessage(user);")]
     public Task An_untrusted_element_in_its_own_position_does_not_taint_the_others(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
 
@@ -58,6 +61,7 @@ public class TupleElementTests
     [InlineData("var p = new Pair(\"x\", \"y\"); p.Sys = q; history.AddSystemMessage({|SLLM1001:p.Sys|});")]
     [InlineData("var p = new Pair(\"x\", q); var (a, b) = p; history.AddSystemMessage({|SLLM1001:a|});")]
     [InlineData("var p = new Parts(\"x\", \"y\") { Sys = q }; history.AddSystemMessage({|SLLM1001:p.Sys|});")]
+    [InlineData("var (sys, user) = q.Length > 3 ? (\"Be strict.\", q) : ($\"Discuss {ticket.Subject}.\", q); history.AddSystemMessage({|SLLM1001:sys|}); history.AddUserMessage(user);")]
     public Task An_untrusted_element_still_reaches_the_sink_it_is_given_to(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Helpers));
 }

@@ -768,6 +768,44 @@ internal sealed partial class TaintWalker
             : null;
     }
 
+    /// <summary>
+    /// <c>strict ? ("Be strict.", q) : ("Be lenient.", q)</c>: when every arm is a tuple with known elements (an arm that
+    /// throws gives no value), the choice has those elements too, position by position.
+    /// </summary>
+    private void MergeArmElements(IOperation choice, params IOperation[] arms)
+    {
+        TaintValue?[]? merged = null;
+        foreach (var arm in arms)
+        {
+            if (Unconverted(arm) is IThrowOperation)
+            {
+                continue;
+            }
+
+            if (TupleElementsOf(arm) is not { } elements || (merged is not null && merged.Length != elements.Length))
+            {
+                return;
+            }
+
+            if (merged is null)
+            {
+                merged = (TaintValue?[])elements.Clone();
+            }
+            else
+            {
+                for (var i = 0; i < merged.Length; i++)
+                {
+                    merged[i] = TaintValue.Union(merged[i], elements[i]);
+                }
+            }
+        }
+
+        if (merged is not null)
+        {
+            _tupleElements[choice] = merged;
+        }
+    }
+
     /// <summary>The value being assigned, when reading its members one by one is possible (a <c>with</c> expression, a tuple with known elements).</summary>
     private IOperation? ShapedValue(IOperation? value)
     {
@@ -1004,6 +1042,11 @@ internal sealed partial class TaintWalker
                     Eval(conditional.Condition);
                     var whenTrue = EvalGuarded(conditional.WhenTrue, GuardsOf(conditional.Condition, whenTrue: true));
                     var whenFalse = EvalGuarded(conditional.WhenFalse, GuardsOf(conditional.Condition, whenTrue: false));
+                    if (conditional.WhenFalse is not null && conditional.Type is not null)
+                    {
+                        MergeArmElements(conditional, conditional.WhenTrue, conditional.WhenFalse);
+                    }
+
                     return conditional.IsRef || conditional.Type is not null ? TaintValue.Union(whenTrue, whenFalse) : null;
                 }
 
@@ -1021,6 +1064,13 @@ internal sealed partial class TaintWalker
                         result = TaintValue.Union(result, EvalGuarded(arm.Value, guards));
                     }
 
+                    var armValues = new IOperation[switchExpression.Arms.Length];
+                    for (var i = 0; i < armValues.Length; i++)
+                    {
+                        armValues[i] = switchExpression.Arms[i].Value;
+                    }
+
+                    MergeArmElements(switchExpression, armValues);
                     return result;
                 }
 
