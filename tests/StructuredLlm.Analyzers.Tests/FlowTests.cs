@@ -244,4 +244,27 @@ public class FlowTests
                 }
             }
             """);
+
+    /// <summary>
+    /// A builder, writer or list given to a local function, a lambda or a helper is filled by it: the caller's object holds
+    /// what the body wrote (a StringWriter over a builder writes into the builder).
+    /// </summary>
+    [Theory]
+    [InlineData("var a = new StringBuilder(); void Add(StringBuilder sb, string v) => sb.Append(\"Rule: \" + v); Add(a, q); history.AddSystemMessage({|SLLM1001:a.ToString()|});")]
+    [InlineData("var rules = new StringBuilder(); Action<StringBuilder> add = sb => sb.Append(\"Rule: \" + q); add(rules); history.AddSystemMessage({|SLLM1001:rules.ToString()|});")]
+    [InlineData("var parts = new List<string>(); void Add(List<string> into) => into.Add(\"Rule: \" + q); Add(parts); history.AddSystemMessage({|SLLM1001:string.Join(\"\\n\", parts)|});")]
+    [InlineData("var w = new StringWriter(); Write(w, q); history.AddSystemMessage({|SLLM1001:w.ToString()|});")]
+    [InlineData("var w = new StringWriter(); w.Write(\"R\" + q); history.AddSystemMessage({|SLLM1001:w.ToString()|});")]
+    [InlineData("var w = new StringWriter(); void W(TextWriter t) => t.Write(\"R\" + q); W(w); history.AddSystemMessage({|SLLM1001:w.ToString()|});")]
+    [InlineData("var sb = new StringBuilder(); new StringWriter(sb).Write(q); history.AddSystemMessage({|SLLM1001:\"Notes: \" + sb|});")]
+    [InlineData("var sb = new StringBuilder(); using var writer = new StringWriter(sb); writer.WriteLine(\"Rule: \" + q); history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
+    public Task What_a_callee_writes_into_a_builder_it_is_given_reaches_the_caller(string body) =>
+        Verify.AnalyzerAsync(Code(body, "static void Write(TextWriter w, string s) => w.Write(\"Rules: \" + s);"));
+
+    [Theory]
+    [InlineData("var a = new StringBuilder(); void Add(StringBuilder sb) => sb.Append(\"Rule\"); Add(a); history.AddSystemMessage(a.ToString()); _ = q;")]
+    [InlineData("var w = new StringWriter(); Write(w, \"Be brief.\"); history.AddSystemMessage(w.ToString()); _ = q;")]
+    [InlineData("var rules = new StringBuilder(); Action<StringBuilder> add = sb => sb.Append(\"Rule\"); add(rules); history.AddSystemMessage(rules.ToString()); _ = q;")]
+    public Task A_callee_writing_only_the_apps_text_into_a_builder_is_not_a_finding(string body) =>
+        Verify.AnalyzerAsync(Code(body, "static void Write(TextWriter w, string s) => w.Write(\"Rules: \" + s);"));
 }

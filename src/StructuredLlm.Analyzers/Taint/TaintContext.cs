@@ -1124,6 +1124,8 @@ internal sealed class TaintContext
                 return false;
             case INamedTypeSymbol { Name: "StringBuilder" }:
                 return true;
+            case INamedTypeSymbol writer when TaintWalker.IsTextWriter(writer):
+                return true;
             case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named:
                 // The app's own DTO-like types; interfaces, delegates and framework types (clients, services) are not data.
                 return named.DeclaringSyntaxReferences.Length > 0;

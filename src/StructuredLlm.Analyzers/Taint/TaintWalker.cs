@@ -586,12 +586,27 @@ internal sealed partial class TaintWalker
             return array.ElementType.SpecialType == SpecialType.System_String;
         }
 
-        if (type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        if (type is { Name: "StringBuilder", ContainingNamespace: { Name: "Text", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+            || IsTextWriter(type))
         {
             return true;
         }
 
         return IsOrImplements(type, IsStringCollection);
+    }
+
+    /// <summary>A <c>System.IO.TextWriter</c> (a <c>StringWriter</c>...): what is written to it is its text.</summary>
+    internal static bool IsTextWriter(ITypeSymbol? type)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t is { Name: "TextWriter", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsStringCollection(INamedTypeSymbol type) =>
@@ -766,6 +781,45 @@ internal sealed partial class TaintWalker
             && _tupleElements.TryGetValue(origin, out var held)
             ? held
             : null;
+    }
+
+    /// <summary>The builder variable a <c>StringWriter</c> was created over (<c>new StringWriter(sb)</c>, directly or through a local assigned once).</summary>
+    private ISymbol? BuilderUnder(IOperation writer)
+    {
+        writer = Unconverted(writer)!;
+        if (writer is ILocalReferenceOperation local)
+        {
+            writer = Unconverted(SingleAssignment(local))!;
+        }
+
+        if (writer is IObjectCreationOperation { Arguments.Length: > 0 } creation)
+        {
+            foreach (var argument in creation.Arguments)
+            {
+                if (SymbolEqualityComparer.Default.Equals(argument.Value.Type, _table.StringBuilder))
+                {
+                    return RootVariable(argument.Value);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A local function or lambda of this method given a builder, writer or list (<c>void Add(StringBuilder sb, string v)
+    /// =&gt; sb.Append(v); Add(rules, q);</c>): what its body put into the parameter is in the caller's object too.
+    /// </summary>
+    private void FillArgumentsFrom(ImmutableArray<IArgumentOperation> arguments, ImmutableArray<IParameterSymbol> parameters = default)
+    {
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var parameter = parameters.IsDefault ? arguments[i].Parameter : (i < parameters.Length ? parameters[i] : null);
+            if (parameter is not null && IsMutableReference(parameter.Type) && Get(parameter) is { } filled)
+            {
+                Assign(RootVariable(arguments[i].Value), filled);
+            }
+        }
     }
 
     /// <summary>
@@ -2288,6 +2342,8 @@ internal sealed partial class TaintWalker
                 Assign(invocation.Arguments[i].Parameter, arguments[i]);
             }
 
+            FillArgumentsFrom(invocation.Arguments);
+
             if (_returnElements.TryGetValue(target, out var returnedElements) && returnedElements is not null)
             {
                 _tupleElements[invocation] = (TaintValue?[])returnedElements.Clone();
@@ -2298,6 +2354,13 @@ internal sealed partial class TaintWalker
 
         if (method.MethodKind == MethodKind.DelegateInvoke)
         {
+            // `Action<StringBuilder> add = sb => sb.Append(q); add(rules);`: a lambda of this method fills what it is given
+            if (Unconverted(invocation.Instance) is ILocalReferenceOperation delegateLocal
+                && DelegateTarget(SingleAssignment(delegateLocal) ?? delegateLocal) is IAnonymousFunctionOperation lambda)
+            {
+                FillArgumentsFrom(invocation.Arguments, lambda.Symbol.Parameters);
+            }
+
             return TaintValue.Union(instance, argumentTaint);
         }
 
@@ -2389,6 +2452,11 @@ internal sealed partial class TaintWalker
         if (fillsReceiver)
         {
             Assign(RootVariable(invocation.Instance!), filled);
+            if (IsTextWriter(invocation.Instance!.Type) && BuilderUnder(invocation.Instance!) is { } under)
+            {
+                // `new StringWriter(sb).Write(q)`: the writer's text is the builder's
+                Assign(under, filled);
+            }
         }
 
         if (method.Name is "TryGetValue" or "GetValueOrDefault"
@@ -2713,7 +2781,8 @@ internal sealed partial class TaintWalker
             {
                 if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
                 {
-                    Assign(VariableOf(invocation.Arguments[i].Value), MapOrigins(stored, invocation.Arguments, arguments));
+                    // (through an implicit conversion: a StringWriter given as a TextWriter is the same object)
+                    Assign(Unconverted(invocation.Arguments[i].Value) is { } argument ? VariableOf(argument) : null, MapOrigins(stored, invocation.Arguments, arguments));
                 }
             }
         }
