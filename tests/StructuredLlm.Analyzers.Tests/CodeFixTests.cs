@@ -19,6 +19,11 @@ public class WrapInPromptUntrustedTests
     [InlineData("history.AddSystemMessage({|SLLM1001:string.IsNullOrEmpty(q) ? \"Be brief.\" : q|});", "history.AddSystemMessage(string.IsNullOrEmpty(q) ? \"Be brief.\" : Prompt.Untrusted(q));")]
     [InlineData("history.AddSystemMessage({|SLLM1001:q.Length switch { 0 => \"Be brief.\", _ => q }|});", "history.AddSystemMessage(q.Length switch { 0 => \"Be brief.\", _ => Prompt.Untrusted(q) });")]
     [InlineData("history.AddSystemMessage({|SLLM1001:$\"Rules: {(q.Length > 3 ? q : \"none\")}\"|});", "history.AddSystemMessage($\"Rules: {(q.Length > 3 ? Prompt.Untrusted(q) : \"none\")}\");")]
+    // the untrusted part inside an arm, and inside the content item a message is made of
+    [InlineData("history.AddSystemMessage({|SLLM1001:q.Length > 3 ? \"A.\" : $\"Custom {q}\"|});", "history.AddSystemMessage(q.Length > 3 ? \"A.\" : $\"Custom {Prompt.Untrusted(q)}\");")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q.Length switch { 0 => \"A.\", _ => \"Custom \" + q }|});", "history.AddSystemMessage(q.Length switch { 0 => \"A.\", _ => \"Custom \" + Prompt.Untrusted(q) });")]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:[new Microsoft.Extensions.AI.TextContent($\"Persona {q}.\")]|});", "_ = new ChatMessage(ChatRole.System, [new Microsoft.Extensions.AI.TextContent($\"Persona {Prompt.Untrusted(q)}.\")]);")]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:new List<AIContent> { new Microsoft.Extensions.AI.TextContent(\"Rules \" + q) }|});", "_ = new ChatMessage(ChatRole.System, new List<AIContent> { new Microsoft.Extensions.AI.TextContent(\"Rules \" + Prompt.Untrusted(q)) });")]
     public Task Wraps_the_tainted_part(string body, string fixedBody) =>
         Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(Code(body), Code(fixedBody));
 

@@ -1067,6 +1067,9 @@ internal sealed class LlmApiTable
         return false;
     }
 
+    /// <summary>Whether the type is a message content item (a text content, a content part), not a whole message.</summary>
+    public bool IsMessageContentType(ITypeSymbol? type) => type is not null && IsContentType(type);
+
     private bool IsContentType(ITypeSymbol type)
     {
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)

@@ -3897,6 +3897,49 @@ internal sealed partial class TaintWalker
                 }
 
                 break;
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                // `flag ? "A." : $"Custom {q}"`: the untrusted parts of each arm
+                CollectTaintedParts(parts, hops, conditional.WhenTrue, whenFalse);
+                break;
+            case ISwitchExpressionOperation switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    CollectTaintedParts(parts, hops, arm.Value);
+                }
+
+                break;
+            case IObjectCreationOperation creation when _table.IsMessageContentType(creation.Type):
+                // `new TextContent($"Persona {q}.")`: the text the content item is made of
+                foreach (var argument in creation.Arguments)
+                {
+                    CollectTaintedParts(parts, hops, argument.Value);
+                }
+
+                break;
+            case IObjectCreationOperation { Initializer: { } initializer }:
+                // `new List<AIContent> { new TextContent("Rules " + q) }`: the items its initializer adds
+                foreach (var added in initializer.Initializers)
+                {
+                    if (added is IInvocationOperation { Arguments.Length: 1 } add)
+                    {
+                        CollectTaintedParts(parts, hops, add.Arguments[0].Value);
+                    }
+                }
+
+                break;
+            case IArrayCreationOperation { Initializer: { } arrayElements }:
+                CollectTaintedParts(parts, hops, ToArray(arrayElements.ElementValues));
+                break;
+            case { Kind: OperationKind.None } unknown when unknown.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionExpression):
+                // `[new TextContent($"Persona {q}.")]` (a collection expression has no operation of its own in Roslyn 4.8)
+                var collected = new List<IOperation>();
+                foreach (var child in unknown.ChildOperations)
+                {
+                    collected.Add(child);
+                }
+
+                CollectTaintedParts(parts, hops, collected.ToArray());
+                break;
             case ILocalReferenceOperation local when hops < 4 && SingleAssignment(local) is { } initializer && IsTainted(initializer):
                 // The parts of the text the local was built from; the local itself when it holds only untrusted text.
                 var built = new List<IOperation>(1);
@@ -3919,6 +3962,24 @@ internal sealed partial class TaintWalker
         if (parts.Count == found && !throughLocal)
         {
             parts.Add(value);
+        }
+    }
+
+    private static IOperation[] ToArray(ImmutableArray<IOperation> values)
+    {
+        var array = new IOperation[values.Length];
+        values.CopyTo(array);
+        return array;
+    }
+
+    private void CollectTaintedParts(List<IOperation> parts, int hops, params IOperation[] values)
+    {
+        foreach (var value in values)
+        {
+            if (IsTainted(value))
+            {
+                CollectFixTargets(value, hops, parts);
+            }
         }
     }
 
