@@ -163,6 +163,38 @@ public class HelperTests
         Assert.False(One<float>("1e300", (ref Utf8JsonReader r, LlmReadContext c, out float v) => LlmRead.Single(ref r, c, "a number", out v)).Success);
     }
 
+    /// <summary>Exact comparisons of number texts, the base of the wholeness and range checks on written numbers.</summary>
+    [Theory]
+    [InlineData("1.0000000000000000000000000001", "1", 1)]
+    [InlineData("0.99999999999999999999", "1", -1)]
+    [InlineData("1.50", "15e-1", 0)]
+    [InlineData("-0", "0.0", 0)]
+    [InlineData("-1e-400", "0", -1)]
+    [InlineData("-2", "-10", 1)]
+    [InlineData("123.456", "1.23456E+2", 0)]
+    [InlineData("0.00120", "12e-4", 0)]
+    [InlineData("1e1000000000000000", "9e999", 1)]
+    public void Number_texts_compare_exactly(string a, string b, int sign)
+    {
+        Assert.Equal(sign, JsonNumberText.Compare(System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b)));
+        Assert.Equal(-sign, JsonNumberText.Compare(System.Text.Encoding.ASCII.GetBytes(b), System.Text.Encoding.ASCII.GetBytes(a)));
+    }
+
+    /// <summary>A float keeps ~7 digits: 1.00000001 reads as the float 1 and is above a maximum of 1.</summary>
+    [Fact]
+    public void A_float_that_rounds_onto_a_bound_is_checked_as_written()
+    {
+        var above = One<float>("1.00000001", (ref Utf8JsonReader r, LlmReadContext c, out float v) =>
+            LlmRead.Single(ref r, c, "a number 0..1", out v) && LlmCheck.Range(c, v, 0.0, 1.0, "a number 0..1"));
+        Assert.False(above.Success);
+        var on = One<float>("1.00000000", (ref Utf8JsonReader r, LlmReadContext c, out float v) =>
+            LlmRead.Single(ref r, c, "a number 0..1", out v) && LlmCheck.Range(c, v, 0.0, 1.0, "a number 0..1"));
+        Assert.Equal(1f, on.Value);
+        var exclusive = One<double>("1.0000000000000000000001",
+            (ref Utf8JsonReader r, LlmReadContext c, out double v) => LlmRead.Double(ref r, c, "a number", out v) && LlmCheck.Range(c, v, 0.0, true, 1.0, false, "a number"));
+        Assert.False(exclusive.Success);
+    }
+
     [Fact]
     public void Checks_report_expected_and_found()
     {

@@ -132,7 +132,11 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.Number)
         {
             if (!reader.TryGetDecimal(out var d) || d < min || d > max || d != decimal.Truncate(d)) return Fail(ref reader, context, expected, out value);
-            if (!IsPlainInteger(reader.ValueSpan) && !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, decimal.Truncate(d).ToString(CultureInfo.InvariantCulture)))
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            // A decimal keeps ~28 digits, so 3.0000000000000000000000000000001 and 1e-30 arrive here rounded to 3 and 0:
+            // whether the number written is whole is decided from its text.
+            if (!IsPlainInteger(raw) && (!JsonNumberText.IsWhole(raw)
+                || !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, decimal.Truncate(d).ToString(CultureInfo.InvariantCulture))))
             {
                 return Fail(ref reader, context, expected, out value);
             }
@@ -170,12 +174,17 @@ public static partial class LlmRead
     public static bool Double(ref Utf8JsonReader reader, LlmReadContext context, string expected, out double value)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !double.IsInfinity(value)
-            && (value != 0 || !HasNonZeroDigit(NumberText(ref reader)))) return true;
+            && (value != 0 || !HasNonZeroDigit(NumberText(ref reader))))
+        {
+            context.NoteNumber(ref reader); // for a range check on a bound the double rounded onto
+            return true;
+        }
         if (reader.TokenType == JsonTokenType.String && TryNumberTextFromString(ref reader, out var text) &&
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value) &&
             (value != 0 || !HasNonZeroDigit(text)) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, text))
         {
+            context.NoteNumber(text);
             return true;
         }
         return FailOrSingle(ref reader, context, expected, Double, out value);

@@ -102,6 +102,7 @@ public sealed unsafe class LlmReadContext
         _unmatched = null;
         _shortStrings = 0;
         _inDecoded = false;
+        _numberLength = 0;
         Options = options;
     }
 
@@ -206,6 +207,66 @@ public sealed unsafe class LlmReadContext
         }
         return s;
     }
+
+    // ------------------------------------------------------------------ numbers as written
+
+    /// <summary>Texts this short hold at most 6 significant digits, which a float and a double tell apart exactly.</summary>
+    private const int MaxShortNumberText = 7;
+    private int _numberAt;
+    private int _numberLength;
+    private string? _numberText;
+
+    /// <summary>
+    /// Remembers the text of the number just read as a double when it may hold more digits than the double keeps
+    /// (<c>1.0000000000000000000000000001</c> reads as 1), so that a range check landing exactly on a bound can ask
+    /// what was written (<see cref="CompareWritten"/>). A short text is only forgotten (one store); a long one is kept
+    /// as its offset in the document, no copy.
+    /// </summary>
+    internal void NoteNumber(ref Utf8JsonReader reader)
+    {
+        _numberLength = 0;
+        var span = reader.ValueSpan;
+        if (span.Length <= MaxShortNumberText || reader.HasValueSequence) return;
+        fixed (byte* p = span)
+        {
+            if (_json is not null && p >= _json && p + span.Length <= _json + _jsonLength)
+            {
+                _numberAt = (int)(p - _json);
+                _numberText = null;
+            }
+            else
+            {
+                _numberText = Utf8Text.GetString(span);
+            }
+        }
+        _numberLength = span.Length;
+    }
+
+    /// <summary>As <see cref="NoteNumber(ref Utf8JsonReader)"/> for a number written as a string (its trimmed text).</summary>
+    internal void NoteNumber(string text)
+    {
+        _numberLength = text.Length > MaxShortNumberText ? text.Length : 0;
+        _numberText = text;
+    }
+
+    /// <summary>
+    /// The sign of (the number last read as a double, as written) − <paramref name="bound"/> (as its shortest text, the way
+    /// the constraint was written: <c>1</c>, <c>0.5</c>), or null when the text was short enough for the double to be exact
+    /// at this precision.
+    /// </summary>
+    internal int? CompareWritten(double bound)
+    {
+        if (_numberLength == 0 || double.IsInfinity(bound) || double.IsNaN(bound)) return null;
+        var boundText = System.Text.Encoding.ASCII.GetBytes(bound.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        if (_numberText is not null) return JsonNumberText.Compare(System.Text.Encoding.UTF8.GetBytes(_numberText), boundText);
+        if (_json is null || _numberAt + _numberLength > _jsonLength) return null;
+        return JsonNumberText.Compare(new ReadOnlySpan<byte>(_json + _numberAt, _numberLength), boundText);
+    }
+
+    /// <summary>The long text noted by <see cref="NoteNumber(ref Utf8JsonReader)"/> (for an error), or null.</summary>
+    internal string? WrittenNumber() =>
+        _numberLength == 0 ? null
+        : _numberText ?? (_json is null || _numberAt + _numberLength > _jsonLength ? null : Utf8Text.GetString(new ReadOnlySpan<byte>(_json + _numberAt, _numberLength)));
 
     // ------------------------------------------------------------------ path
 
