@@ -20,6 +20,19 @@ public class HelperTests
     private static bool IntMap(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out Dictionary<string, int> v) =>
         LlmRead.Dictionary<int>(ref r, c, "an object of integers", IntItem, out v);
 
+    /// <summary>Numbers rewritten to be JSON are text as written; the offsets follow the output when NDJSON lines become an array.</summary>
+    [Fact]
+    public void Rewritten_numbers_are_read_as_written_also_after_the_output_shifts()
+    {
+        var lines = LlmParser.Parse<List<Dictionary<string, string>>>("{\"a\": +1}\n{\"b\": .5}", (ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out List<Dictionary<string, string>> v) =>
+            LlmRead.List<Dictionary<string, string>>(ref r, c, "records", (ref Utf8JsonReader r2, LlmReadContext c2, [MaybeNullWhen(false)] out Dictionary<string, string> d) =>
+                LlmRead.Dictionary<string>(ref r2, c2, "a record", StringItem, out d), out v));
+        Assert.True(lines.Repairs.Any(x => x.Kind == LlmRepairKind.ValueSequence), string.Join("; ", lines.Errors) + " / " + string.Join("; ", lines.Repairs.Select(x => x.Kind + " " + x.Before + " -> " + x.After)));
+        Assert.Equal("+1", lines.Value![0]["a"]);
+        Assert.Equal(".5", lines.Value[1]["b"]);
+        Assert.Equal(new[] { "a", "-.5", "2." }, LlmParser.Parse<List<string>>("['a', -.5, 2.]", StringList).Value);
+    }
+
     [Fact]
     public void Root_list_reads_and_refuses_cut_elements()
     {

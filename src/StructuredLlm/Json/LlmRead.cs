@@ -47,7 +47,9 @@ public static partial class LlmRead
                     break;
                 }
             case JsonTokenType.Number:
-                var digits = Utf8Text.GetString(reader.ValueSpan);
+                // The characters the model wrote: `+15550100` keeps its plus and `1001.` gets no invented digit, though
+                // the repairer wrote them as the JSON numbers 15550100 and 1001.0.
+                var digits = context.RewrittenNumber(ref reader) ?? Utf8Text.GetString(reader.ValueSpan);
                 if (context.TryCoerce(LlmRepairKind.StringFromNumber, ref reader, LlmReadContext.Quote(digits)))
                 {
                     value = digits;

@@ -113,13 +113,15 @@ public sealed unsafe class LlmReadContext
         internal readonly int Length;
         internal readonly List<int>? Incomplete;
         internal readonly int PositionBase;
+        internal readonly List<KeyValuePair<int, string>>? Numbers;
 
-        internal DecodedScope(byte* json, int length, List<int>? incomplete, int positionBase)
+        internal DecodedScope(byte* json, int length, List<int>? incomplete, int positionBase, List<KeyValuePair<int, string>>? numbers)
         {
             Json = json;
             Length = length;
             Incomplete = incomplete;
             PositionBase = positionBase;
+            Numbers = numbers;
         }
     }
 
@@ -134,10 +136,11 @@ public sealed unsafe class LlmReadContext
     /// </summary>
     internal DecodedScope EnterDecoded(byte* json, int length)
     {
-        var saved = new DecodedScope(_json, _jsonLength, _incomplete, _positionBase);
+        var saved = new DecodedScope(_json, _jsonLength, _incomplete, _positionBase, _numbers);
         _json = json;
         _jsonLength = length;
         _incomplete = null;
+        _numbers = null;
         _positionBase = -1;
         _inDecoded = true;
         return saved;
@@ -149,7 +152,41 @@ public sealed unsafe class LlmReadContext
         _jsonLength = saved.Length;
         _incomplete = saved.Incomplete;
         _positionBase = saved.PositionBase;
+        _numbers = saved.Numbers;
         _inDecoded = false;
+    }
+
+    private List<KeyValuePair<int, string>>? _numbers;
+
+    /// <summary>
+    /// The numbers the repairer rewrote in the document read next (<see cref="RepairLog.Numbers"/>), or null; set around
+    /// the read of repaired bytes only. Returns the list it replaces, to be restored.
+    /// </summary>
+    internal List<KeyValuePair<int, string>>? SetRewrittenNumbers(List<KeyValuePair<int, string>>? numbers)
+    {
+        var previous = _numbers;
+        _numbers = numbers is { Count: > 0 } ? numbers : null;
+        return previous;
+    }
+
+    /// <summary>
+    /// The current number token as the model wrote it when the repairer rewrote its text (<c>+15550100</c> for
+    /// <c>15550100</c>, <c>.5</c> for <c>0.5</c>), else null. Free on clean input.
+    /// </summary>
+    internal string? RewrittenNumber(ref Utf8JsonReader reader)
+    {
+        var numbers = _numbers;
+        if (numbers is null) return null;
+        int at = (int)reader.TokenStartIndex, lo = 0, hi = numbers.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            int key = numbers[mid].Key;
+            if (key == at) return numbers[mid].Value;
+            if (key < at) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
     internal void Release()
@@ -157,6 +194,7 @@ public sealed unsafe class LlmReadContext
         _json = null;
         _jsonLength = 0;
         _incomplete = null;
+        _numbers = null;
         if (_stringsUsed)
         {
             Array.Clear(_strings!, 0, _strings!.Length); // keep no text of this response alive after the parse

@@ -749,6 +749,38 @@ public class ReaderBehaviourTests
     }
 
     /// <summary>
+    /// A number the repairer had to rewrite to make JSON (<c>+1</c>, <c>.5</c>, <c>1.</c>) is, for a text member, the
+    /// characters the model wrote: a phone number keeps its plus and no digit is invented.
+    /// </summary>
+    [Theory]
+    [InlineData("+1001", "+1001")]
+    [InlineData(".5", ".5")]
+    [InlineData("-.5", "-.5")]
+    [InlineData("1001.", "1001.")]
+    [InlineData("+0", "+0")]
+    [InlineData("+.5", "+.5")]
+    [InlineData("+0789", "+0789")]
+    public void A_number_the_repairer_rewrote_is_read_as_written_into_a_text_member(string written, string expected)
+    {
+        var r = OrderUpdate.LlmInfo.Parse("{\"orderId\": " + written + """, "status": "Shipped", "items": [{"sku": "ABC-1234", "quantity": 2}], "carrier": null, "previousStatus": null}""");
+        Assert.Equal(expected, Ok(r).OrderId);
+    }
+
+    [Fact]
+    public void A_rewritten_number_keeps_its_text_in_lists_nested_objects_and_beside_other_repairs()
+    {
+        var phone = ContactCard.LlmInfo.Parse("""{"full_name": "Ana Ruiz", "preferred": "phone", "phone_number": +15550100}""");
+        Assert.Equal("+15550100", Ok(phone).PhoneNumber);
+        var tags = SupportTicket.LlmInfo.Parse("""{"category": "Billing", "priority": +3, "summary": +5, "tags": ["refund", +1, .5,],}""");
+        var t = Ok(tags);
+        Assert.Equal(3, t.Priority);
+        Assert.Equal("+5", t.Summary);
+        Assert.Equal(new[] { "refund", "+1", ".5" }, t.Tags);
+        var fenced = SupportTicket.LlmInfo.Parse("Here:\n```json\n{\"category\": \"Billing\", \"priority\": 3, \"summary\": +5, \"tags\": []}\n```");
+        Assert.Equal("+5", Ok(fenced).Summary);
+    }
+
+    /// <summary>
     /// Prose quoting JSON with escaped quotes (<c>{\"a\": 1}</c>) opens no string: the answer after it is still found (it
     /// was swallowed into one unbalanced candidate running to the end of the text).
     /// </summary>
