@@ -562,6 +562,40 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
     }
 
+    /// <summary>
+    /// A value opening with a mark that negates or strikes it out names it only to say it is not the answer (Markdown
+    /// strikethrough, <c>!</c>, a minus): refused, not read as that value.
+    /// </summary>
+    [Theory]
+    [InlineData("~~Billing~~")]
+    [InlineData("~Billing~")]
+    [InlineData("!Billing")]
+    [InlineData("-Billing")]
+    [InlineData(" !billing")]
+    [InlineData("Category.!Billing")]
+    public void An_enum_value_marked_as_negated_or_struck_out_is_refused(string written)
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"" + written + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}");
+        Assert.False(r.Success, written + " was read as " + r.Value?.Category);
+        Assert.Equal("$.category", Assert.Single(r.Errors).Path);
+    }
+
+    /// <summary>Emphasis, brackets and trailing punctuation around an enum value, and Unicode spaces (a no-break space after it), still name it.</summary>
+    [Theory]
+    [InlineData("Billing\u00A0")]
+    [InlineData("\u00A0Billing\u3000")]
+    [InlineData("Billing\u202F")]
+    public void An_enum_value_with_unicode_spaces_around_it_is_read(string written)
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"" + written + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}");
+        Assert.Equal(Category.Billing, Ok(r).Category);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
+        foreach (var kept in new[] { "**Billing**", "(Billing)", "Billing?!", "Billing...", "_Billing_" })
+        {
+            Assert.Equal(Category.Billing, Ok(SupportTicket.LlmInfo.Parse("{\"category\":\"" + kept + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}")).Category);
+        }
+    }
+
     /// <summary>A complete ticket whose key <paramref name="member"/> is written <paramref name="drifted"/>.</summary>
     private static LlmResult<SupportTicket> ParseWithDriftedKey(string member, string drifted) =>
         SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}"""
