@@ -142,6 +142,19 @@ public class ReaderBehaviourTests
         Assert.Equal(2, Ok(prose).Priority);
     }
 
+    /// <summary>A closing tag written inside a string of the answer is data: the block ends at the tag after the value.</summary>
+    [Fact]
+    public void A_closing_tag_inside_a_string_of_a_tagged_answer_does_not_end_the_block()
+    {
+        const string inner = """{"category":"Billing","priority":2,"summary":"see the </json> tag","tags":[],"customerEmail":null}""";
+        var r = SupportTicket.LlmInfo.Parse("Here it is: <json>" + inner + "</json> Done.");
+        Assert.Equal("see the </json> tag", Ok(r).Summary);
+        var twice = SupportTicket.LlmInfo.Parse("<json>\n" + inner.Replace("see the", "</json> <json> and </json>", StringComparison.Ordinal) + "\n</json>");
+        Assert.Equal("</json> <json> and </json> </json> tag", Ok(twice).Summary);
+        // Cut inside the string: no later tag after a value that never closes, so it stays refused.
+        Assert.False(SupportTicket.LlmInfo.Parse("<json>{\"category\":\"Billing\",\"summary\":\"see the </json>").Success);
+    }
+
     [Theory]
     [InlineData("````")]
     [InlineData("`````")]
