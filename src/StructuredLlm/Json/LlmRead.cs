@@ -336,6 +336,13 @@ public static partial class LlmRead
             {
                 return true;
             }
+            // An HTTP date names its offset (GMT): that instant in UTC, as an ISO text with an offset reads.
+            if (TryHttpDate(ref reader, out var http)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(http.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))))
+            {
+                value = http.UtcDateTime;
+                return true;
+            }
         }
         return FailOrSingle(ref reader, context, expected, DateTime, out value);
     }
@@ -354,9 +361,31 @@ public static partial class LlmRead
                 r.Read();
                 if (r.TryGetDateTimeOffset(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
             }
+            if (TryHttpDate(ref reader, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))))
+            {
+                return true;
+            }
         }
         return FailOrSingle(ref reader, context, expected, DateTimeOffset, out value);
     }
+
+    /// <summary>
+    /// An HTTP (RFC 1123) date, <c>Wed, 05 Mar 2025 09:00:00 GMT</c>, as HTTP headers, cookies and RSS write it: one
+    /// instant at offset zero. Its weekday is checked against the date (a wrong one fails, as in the other forms).
+    /// </summary>
+    private static bool TryHttpDate(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        var s = SafeString(ref reader)?.Trim();
+        return s is { Length: >= 28 } && (s.EndsWith(" GMT", StringComparison.Ordinal) || s.EndsWith(" UTC", StringComparison.Ordinal))
+            && System.DateTimeOffset.TryParseExact(s, HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    private static readonly string[] HttpDateFormats =
+    {
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "ddd, d MMM yyyy HH:mm:ss 'GMT'", "ddd, dd MMM yyyy HH:mm:ss 'UTC'", "ddd, d MMM yyyy HH:mm:ss 'UTC'",
+    };
 
     /// <summary>
     /// A date-time in a form that names exactly one instant but that System.Text.Json does not read, as a quoted ISO 8601
@@ -636,6 +665,8 @@ public static partial class LlmRead
         "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
         "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
         "MMMM d, yyyy, h:mm tt", "MMM d, yyyy, h:mm tt", "MMMM d, yyyy, HH:mm", "MMM d, yyyy, HH:mm", "MMM. d, yyyy h:mm tt", "MMM. d, yyyy HH:mm",
+        // the ISO date with a 12-hour clock (12:00 AM is midnight)
+        "yyyy-MM-dd h:mm tt", "yyyy-MM-dd h:mm:ss tt", "yyyy-MM-dd h:mmtt", "yyyy-MM-dd h:mm:sstt",
     };
 
 #if NET
@@ -689,6 +720,9 @@ public static partial class LlmRead
         // the ISO date with spaces around it or without its zeros, an abbreviated month with its period, and a weekday
         // (checked against the date: a wrong one fails)
         "yyyy-MM-dd", "yyyy-M-d", "MMM. d, yyyy", "dddd, MMMM d, yyyy", "ddd, MMM d, yyyy", "dddd, d MMMM yyyy", "dddd d MMMM yyyy",
+        // `4th of March 2025` (its ordinal suffix checked and taken off first), and the date of an HTTP/RFC 1123 date
+        // (`Tue, 04 Mar 2025`, its weekday checked)
+        "d 'of' MMMM yyyy", "d 'of' MMMM, yyyy", "d 'of' MMM yyyy", "ddd, d MMM yyyy", "dddd, d MMM yyyy",
     };
 
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };

@@ -1257,6 +1257,10 @@ public class ReaderBehaviourTests
     [InlineData("Mar. 1, 2024")]
     [InlineData("Friday, March 1, 2024")]
     [InlineData("Fri, Mar 1, 2024")]
+    [InlineData("1st of March 2024")]
+    [InlineData("1st of March, 2024")]
+    [InlineData("Fri, 01 Mar 2024")]
+    [InlineData("Friday, 1 Mar 2024")]
     public void A_date_naming_its_month_or_with_the_year_first_is_read_and_reported(string written)
     {
         var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
@@ -1291,6 +1295,32 @@ public class ReaderBehaviourTests
 
         // without a time, a date-time would be a midnight the model never wrote: refused as before
         Assert.False(Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", "May 1, 2024", StringComparison.Ordinal)).Success);
+    }
+
+    /// <summary>
+    /// An HTTP (RFC 1123) date names one instant at offset zero, its weekday checked; the ISO date with a 12-hour clock
+    /// names one clock time (12:00 AM is midnight). A wrong weekday or a missing offset for a DateTimeOffset stays refused.
+    /// </summary>
+    [Fact]
+    public void An_http_date_and_an_iso_date_with_a_12_hour_clock_are_read_and_reported()
+    {
+        const string Meeting = """{"subject":"Sync","startsAt":"WHEN","duration":"00:30:00","attendees":[],"agenda":[],"roomNumbers":[],"notes":[],"labels":[],"topics":[]}""";
+        LlmResult<Types.Meeting> At(string when) => Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", when, StringComparison.Ordinal));
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0), Ok(At("2024-05-01 10:00 AM")).StartsAt);
+        Assert.Equal(new DateTime(2024, 5, 1, 0, 0, 0), Ok(At("2024-05-01 12:00 AM")).StartsAt);
+        Assert.Equal(new DateTime(2024, 5, 1, 14, 30, 15), Ok(At("2024-05-01 2:30:15 pm")).StartsAt);
+        var http = At("Wed, 01 May 2024 10:00:00 GMT");
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc), Ok(http).StartsAt);
+        Assert.Equal(DateTimeKind.Utc, http.Value!.StartsAt.Kind);
+        Assert.Contains(http.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.startsAt" && x.After == "\"2024-05-01T10:00:00Z\"");
+        Assert.False(At("Thu, 01 May 2024 10:00:00 GMT").Success); // May 1, 2024 was a Wednesday
+        Assert.False(At("2024-05-01 13:00 PM").Success);
+
+        var paid = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"Sat, 02 Mar 2024 09:00:00 GMT\"", StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.Zero), Ok(paid).PaidAt);
+        Assert.Contains(paid.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.paidAt");
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02 09:00 AM\"", StringComparison.Ordinal)).Success);
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"Mon, 01 Mar 2024\"", StringComparison.Ordinal)).Success);
     }
 
     [Theory]
