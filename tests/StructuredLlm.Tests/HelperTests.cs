@@ -20,6 +20,19 @@ public class HelperTests
     private static bool IntMap(ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out Dictionary<string, int> v) =>
         LlmRead.Dictionary<int>(ref r, c, "an object of integers", IntItem, out v);
 
+    /// <summary>Numbers rewritten to be JSON are text as written; the offsets follow the output when NDJSON lines become an array.</summary>
+    [Fact]
+    public void Rewritten_numbers_are_read_as_written_also_after_the_output_shifts()
+    {
+        var lines = LlmParser.Parse<List<Dictionary<string, string>>>("{\"a\": +1}\n{\"b\": .5}", (ref Utf8JsonReader r, LlmReadContext c, [MaybeNullWhen(false)] out List<Dictionary<string, string>> v) =>
+            LlmRead.List<Dictionary<string, string>>(ref r, c, "records", (ref Utf8JsonReader r2, LlmReadContext c2, [MaybeNullWhen(false)] out Dictionary<string, string> d) =>
+                LlmRead.Dictionary<string>(ref r2, c2, "a record", StringItem, out d), out v));
+        Assert.True(lines.Repairs.Any(x => x.Kind == LlmRepairKind.ValueSequence), string.Join("; ", lines.Errors) + " / " + string.Join("; ", lines.Repairs.Select(x => x.Kind + " " + x.Before + " -> " + x.After)));
+        Assert.Equal("+1", lines.Value![0]["a"]);
+        Assert.Equal(".5", lines.Value[1]["b"]);
+        Assert.Equal(new[] { "a", "-.5", "2." }, LlmParser.Parse<List<string>>("['a', -.5, 2.]", StringList).Value);
+    }
+
     [Fact]
     public void Root_list_reads_and_refuses_cut_elements()
     {
@@ -161,6 +174,38 @@ public class HelperTests
         Assert.Equal(0.1m + 0.2m, One<decimal>("0.30", (ref Utf8JsonReader r, LlmReadContext c, out decimal v) => LlmRead.Decimal(ref r, c, "a number", out v)).Value);
         Assert.False(One<double>("1e999", (ref Utf8JsonReader r, LlmReadContext c, out double v) => LlmRead.Double(ref r, c, "a number", out v)).Success);
         Assert.False(One<float>("1e300", (ref Utf8JsonReader r, LlmReadContext c, out float v) => LlmRead.Single(ref r, c, "a number", out v)).Success);
+    }
+
+    /// <summary>Exact comparisons of number texts, the base of the wholeness and range checks on written numbers.</summary>
+    [Theory]
+    [InlineData("1.0000000000000000000000000001", "1", 1)]
+    [InlineData("0.99999999999999999999", "1", -1)]
+    [InlineData("1.50", "15e-1", 0)]
+    [InlineData("-0", "0.0", 0)]
+    [InlineData("-1e-400", "0", -1)]
+    [InlineData("-2", "-10", 1)]
+    [InlineData("123.456", "1.23456E+2", 0)]
+    [InlineData("0.00120", "12e-4", 0)]
+    [InlineData("1e1000000000000000", "9e999", 1)]
+    public void Number_texts_compare_exactly(string a, string b, int sign)
+    {
+        Assert.Equal(sign, JsonNumberText.Compare(System.Text.Encoding.ASCII.GetBytes(a), System.Text.Encoding.ASCII.GetBytes(b)));
+        Assert.Equal(-sign, JsonNumberText.Compare(System.Text.Encoding.ASCII.GetBytes(b), System.Text.Encoding.ASCII.GetBytes(a)));
+    }
+
+    /// <summary>A float keeps ~7 digits: 1.00000001 reads as the float 1 and is above a maximum of 1.</summary>
+    [Fact]
+    public void A_float_that_rounds_onto_a_bound_is_checked_as_written()
+    {
+        var above = One<float>("1.00000001", (ref Utf8JsonReader r, LlmReadContext c, out float v) =>
+            LlmRead.Single(ref r, c, "a number 0..1", out v) && LlmCheck.Range(c, v, 0.0, 1.0, "a number 0..1"));
+        Assert.False(above.Success);
+        var on = One<float>("1.00000000", (ref Utf8JsonReader r, LlmReadContext c, out float v) =>
+            LlmRead.Single(ref r, c, "a number 0..1", out v) && LlmCheck.Range(c, v, 0.0, 1.0, "a number 0..1"));
+        Assert.Equal(1f, on.Value);
+        var exclusive = One<double>("1.0000000000000000000001",
+            (ref Utf8JsonReader r, LlmReadContext c, out double v) => LlmRead.Double(ref r, c, "a number", out v) && LlmCheck.Range(c, v, 0.0, true, 1.0, false, "a number"));
+        Assert.False(exclusive.Success);
     }
 
     [Fact]

@@ -93,6 +93,7 @@ public class ParserTests
 
     [Theory]
     [InlineData("2.5")]
+    [InlineData("3.0000000000000000000000000000001")] // a decimal rounds it to 3: wholeness comes from the text
     [InlineData("\"3 stars\"")]
     [InlineData("\"+3\"")]
     [InlineData("\"03\"")]
@@ -262,6 +263,8 @@ public class ParserTests
         Assert.Equal("$.priority", r.Errors.Single().Path);
         Refused("""{"category":"billing","Category":"sales","priority":1,"summary":"x","tags":[]}""");
         Assert.Equal(1, Ok("""{"category":"billing","priority":1,"priority":1.0,"summary":"x","tags":[]}""").Priority);
+        // Equal as decimals (28 digits), not as written: two values.
+        Refused("""{"category":"billing","priority":3,"priority":3.0000000000000000000000000000001,"summary":"x","tags":[]}""");
     }
 
     [Fact]

@@ -240,6 +240,11 @@ internal static class JsonLocator
             while (k < contentEnd && IsWs(text[k])) k++;
             if (k < contentEnd && text[k] is (byte)'{' or (byte)'[')
             {
+                if (closeTag >= 0 && LaterClosingTag(text, k, closeTag, end, name) is int later and >= 0)
+                {
+                    closeTag = later;
+                    contentEnd = later;
+                }
                 AddContent(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into, innerValues: true);
                 i = closeTag < 0 ? end : closeTag + name.Length + 3;
             }
@@ -341,6 +346,21 @@ internal static class JsonLocator
         }
         inStringAtEnd = inString;
         return -1;
+    }
+
+    /// <summary>
+    /// <c>&lt;json&gt;{"summary": "see the &lt;/json&gt; tag"}&lt;/json&gt;</c>: when the first closing tag (at
+    /// <paramref name="closeTag"/>) lies inside a string of the value opening at <paramref name="open"/>, which has not
+    /// closed its brackets there, the block ends at the same closing tag right after the value's end (only whitespace
+    /// between); -1 otherwise (the first tag stands). Two scans of the value at most, so linear.
+    /// </summary>
+    private static int LaterClosingTag(ReadOnlySpan<byte> text, int open, int closeTag, int end, ReadOnlySpan<byte> name)
+    {
+        if (FindBalancedEnd(text, open, closeTag, out bool tagInString) >= 0 || !tagInString) return -1;
+        int valueEnd = FindBalancedEnd(text, open, end);
+        if (valueEnd < 0) return -1;
+        int after = SkipWs(text, valueEnd + 1, end);
+        return IndexOfClosingTag(text, after, end, name) == after ? after : -1;
     }
 
     private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)

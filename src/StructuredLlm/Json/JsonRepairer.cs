@@ -45,10 +45,40 @@ internal sealed class RepairLog
     /// <summary>Output offsets of values that were cut off, omitted or guessed (sorted ascending when read).</summary>
     public List<int> Incomplete { get; } = new();
 
+    /// <summary>
+    /// Numbers whose text the repairer rewrote (<c>+1</c> → <c>1</c>, <c>.5</c> → <c>0.5</c>, <c>1.</c> → <c>1.0</c>), by
+    /// output offset (ascending), with the text as written: a string member is given the model's characters, not the
+    /// rewrite (<see cref="LlmRead.String"/>). Null until the first such repair.
+    /// </summary>
+    public List<KeyValuePair<int, string>>? Numbers { get; private set; }
+
+    internal void AddNumber(int offset, string written)
+    {
+        var numbers = Numbers ??= new();
+        // `+.5`: the inner `.5` was noted at the same offset; the outer text is what was written.
+        if (numbers.Count > 0 && numbers[numbers.Count - 1].Key == offset) numbers.RemoveAt(numbers.Count - 1);
+        numbers.Add(new KeyValuePair<int, string>(offset, written));
+    }
+
+    /// <summary>Forgets the numbers at or after <paramref name="offset"/>, whose output was taken back.</summary>
+    internal void DropNumbersFrom(int offset)
+    {
+        var numbers = Numbers;
+        while (numbers is { Count: > 0 } && numbers[numbers.Count - 1].Key >= offset) numbers.RemoveAt(numbers.Count - 1);
+    }
+
+    internal void ShiftNumbers(int by)
+    {
+        var numbers = Numbers;
+        if (numbers is null) return;
+        for (int k = 0; k < numbers.Count; k++) numbers[k] = new KeyValuePair<int, string>(numbers[k].Key + by, numbers[k].Value);
+    }
+
     public void Clear()
     {
         Repairs.Clear();
         Incomplete.Clear();
+        Numbers?.Clear();
         _path.Clear();
         MismatchedQuotes = false;
     }
@@ -239,6 +269,7 @@ internal ref struct JsonRepairer
         _o.StripLast((byte)',');
         _o.Insert(0, "[\n"u8);
         for (int k = 0; k < _log.Incomplete.Count; k++) _log.Incomplete[k] += 2;
+        _log.ShiftNumbers(2);
         _o.Append("\n]"u8);
         var whole = RepairSnippets.HeadTail(_t);
         RecSnippet(LlmRepairKind.ValueSequence, at, whole, "[" + whole + "]");
@@ -929,6 +960,7 @@ internal ref struct JsonRepairer
     {
         _i = i;
         _o.Truncate(o);
+        _log.DropNumbersFrom(o);
         if (_log.Repairs.Count > logCount) _log.Repairs.RemoveRange(logCount, _log.Repairs.Count - logCount);
         if (_log.Incomplete.Count > marksCount) _log.Incomplete.RemoveRange(marksCount, _log.Incomplete.Count - marksCount);
     }
@@ -1014,7 +1046,14 @@ internal ref struct JsonRepairer
                 _i = start;
                 return false;
             }
+            if (_o[plusOut] == (byte)'"')
+            {
+                // `+0789` became the string "0789" (LeadingZeros): the string keeps every character written.
+                _o.Insert(plusOut + 1, "+"u8);
+                return true;
+            }
             Rec(LlmRepairKind.NumberFormat, start, _i - start, Utf8Text.GetString(_o.Span.Slice(plusOut)));
+            _log.AddNumber(plusOut, Utf8Text.GetString(_t.Slice(start, _i - start)));
             return true;
         }
         if (Cur == (byte)'-')
@@ -1071,6 +1110,7 @@ internal ref struct JsonRepairer
             _o.Append((byte)'0');
             _o.Append(num[0] == (byte)'-' ? num.Slice(1) : num);
             Rec(LlmRepairKind.NumberFormat, start, num.Length, "0" + Utf8Text.GetString(num));
+            _log.AddNumber(outStart, Utf8Text.GetString(num));
         }
         else
         {
@@ -1120,6 +1160,7 @@ internal ref struct JsonRepairer
         else
         {
             Rec(LlmRepairKind.NumberFormat, start, num.Length, Utf8Text.GetString(_o.Span.Slice(outStart)));
+            _log.AddNumber(outStart, Utf8Text.GetString(num));
         }
 
         MarkIfEndsText(outStart, LlmRepairKind.TruncatedNumber, start);

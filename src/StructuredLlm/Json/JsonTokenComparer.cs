@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace StructuredLlm.Json;
 
-/// <summary>Compares two JSON values token by token (whitespace ignored, numbers compared numerically, key order significant).</summary>
+/// <summary>Compares two JSON values token by token (whitespace ignored, numbers compared by exact value, key order significant).</summary>
 internal static class JsonTokenComparer
 {
     /// <summary>
@@ -98,17 +98,9 @@ internal static class JsonTokenComparer
                         }
                         break;
                     case JsonTokenType.Number:
-                        if (!ra.ValueSpan.SequenceEqual(rb.ValueSpan))
-                        {
-                            if (ra.TryGetDecimal(out var da) && rb.TryGetDecimal(out var db))
-                            {
-                                if (da != db) return false;
-                            }
-                            else if (ra.GetDouble() != rb.GetDouble())
-                            {
-                                return false;
-                            }
-                        }
+                        // Exactly, from the digits: as decimals 3 and 3.0000000000000000000000000000001 are equal, and a
+                        // duplicate key or a second answer holding the second would pass as the same value.
+                        if (!ra.ValueSpan.SequenceEqual(rb.ValueSpan) && JsonNumberText.Compare(ra.ValueSpan, rb.ValueSpan) != 0) return false;
                         break;
                 }
                 if (ra.CurrentDepth == 0 && ra.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray)) return true;

@@ -10,8 +10,9 @@ public static partial class LlmCheck
 {
     /// <summary>A number within its bounds, each inclusive or exclusive.</summary>
     public static bool Range(LlmReadContext context, double value, double min, bool minExclusive, double max, bool maxExclusive, string expected) =>
-        (minExclusive ? value > min : value >= min) && (maxExclusive ? value < max : value <= max) ||
-        Error(context, expected, value.ToString("R", CultureInfo.InvariantCulture));
+        (minExclusive ? value > min : value >= min) && (maxExclusive ? value < max : value <= max)
+            ? WrittenWithin(context, value, min, max, expected)
+            : Error(context, expected, value.ToString("R", CultureInfo.InvariantCulture));
 
     /// <summary>A decimal within its bounds, each inclusive or exclusive.</summary>
     public static bool Range(LlmReadContext context, decimal value, decimal min, bool minExclusive, decimal max, bool maxExclusive, string expected) =>

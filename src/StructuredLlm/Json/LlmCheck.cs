@@ -17,9 +17,30 @@ public static partial class LlmCheck
     public static bool Range(LlmReadContext context, long value, long min, long max, string expected) =>
         value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>A number within [min, max].</summary>
+    /// <summary>
+    /// A number within [min, max]. A value just read by <see cref="LlmRead.Double"/> or <see cref="LlmRead.Single"/> that
+    /// landed exactly on a bound is checked against the text written: <c>1.0000000000000000000000000001</c> reads as the
+    /// double 1 but is above a maximum of 1 (<see cref="WrittenWithin"/>).
+    /// </summary>
     public static bool Range(LlmReadContext context, double value, double min, double max, string expected) =>
-        value >= min && value <= max || Error(context, expected, value.ToString("R", CultureInfo.InvariantCulture));
+        value >= min && value <= max
+            ? WrittenWithin(context, value, min, max, expected)
+            : Error(context, expected, value.ToString("R", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// For a value that passed its bounds as a double: an error when it equals a bound only because the double rounded the
+    /// written number onto it (more digits than the type keeps). Only a value on a bound pays (at most two comparisons of
+    /// the texts); the double's own check decides everything else, so this only ever refuses more.
+    /// </summary>
+    private static bool WrittenWithin(LlmReadContext context, double value, double min, double max, string expected)
+    {
+        if (value != min && value != max) return true;
+        if ((value == min && context.CompareWritten(min) < 0) || (value == max && context.CompareWritten(max) > 0))
+        {
+            return Error(context, expected, context.WrittenNumber() ?? value.ToString("R", CultureInfo.InvariantCulture));
+        }
+        return true;
+    }
 
     /// <summary>A decimal within [min, max].</summary>
     public static bool Range(LlmReadContext context, decimal value, decimal min, decimal max, string expected) =>

@@ -112,9 +112,15 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
         return false;
     }
 
-    /// <summary>The value index whose name or alias equals <paramref name="text"/> ignoring case and separators, or -1.</summary>
+    /// <summary>
+    /// The value index whose name or alias equals <paramref name="text"/> ignoring case and separators, or -1. A value
+    /// opening with a mark that negates or strikes it out (<c>!Billing</c>, <c>-Billing</c>, <c>~~Billing~~</c>,
+    /// <c>- Billing</c>) names it only to say it is not the answer, so it matches nothing; emphasis and trailing
+    /// punctuation (<c>**Billing**</c>, <c>(Billing)</c>, <c>Billing?!</c>) still match.
+    /// </summary>
     private int Match(ReadOnlySpan<byte> text)
     {
+        if (StartsNegated(text)) return -1;
         Span<byte> buffer = text.Length <= 256 ? stackalloc byte[text.Length] : new byte[text.Length];
         var n = buffer.Slice(0, LlmMemberTable.Normalize(text, buffer));
         if (n.Length == 0) return -1;
@@ -123,6 +129,15 @@ public sealed class LlmEnumTable<TEnum> where TEnum : struct
             if (n.SequenceEqual(_normalized[k])) return _normalizedIndex[k];
         }
         return -1;
+    }
+
+    private static bool StartsNegated(ReadOnlySpan<byte> text)
+    {
+        int i = 0;
+        while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') i++;
+        if (i >= text.Length) return false;
+        byte b = text[i];
+        return b is (byte)'!' or (byte)'-' or (byte)'~'; // (¬ and − are not separators, so they never match anyway)
     }
 
     private static bool NormalizedEquals(ReadOnlySpan<byte> text, byte[] normalized)

@@ -259,7 +259,15 @@ public static class LlmParser
 
         fixed (byte* clean = output.Buffer)
         {
-            TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
+            var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+            try
+            {
+                TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
+            }
+            finally
+            {
+                ctx.SetRewrittenNumbers(previousNumbers);
+            }
         }
         if (syntaxError && attempt.Errors.Length == 0)
         {
@@ -773,6 +781,33 @@ public static class LlmParser
         // one level only: the decoded text is read strictly or repaired, never decoded again
         var bytes = Encoding.UTF8.GetBytes(trimmed);
         var nested = new Attempt<T>();
+        // The decoded text is another buffer: the outer document's rewritten numbers (by offset) say nothing about it.
+        var outerNumbers = ctx.SetRewrittenNumbers(null);
+        try
+        {
+            if (!ReadDoubleEncoded(bytes, read, options, ctx, nested)) return false;
+        }
+        finally
+        {
+            ctx.SetRewrittenNumbers(outerNumbers);
+        }
+        if (!nested.Success)
+        {
+            if (nested.Errors.Length > 0) attempt.Errors = nested.Errors;
+            return false;
+        }
+        attempt.Success = true;
+        attempt.Value = nested.Value;
+        attempt.Errors = Array.Empty<LlmError>();
+        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, path, -1, encoded, RepairSnippets.HeadTail(bytes)));
+        attempt.Repairs.AddRange(nested.Repairs);
+        attempt.Unknown = nested.Unknown;
+        return true;
+    }
+
+    /// <summary>Reads the decoded text of a double-encoded root strictly, or repaired; false when it cannot be repaired or a repair is not allowed.</summary>
+    private static unsafe bool ReadDoubleEncoded<T>(byte[] bytes, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> nested)
+    {
         fixed (byte* p = bytes)
         {
             if (!TryReadRoot(p, bytes.Length, null, -1, read, options, ctx, nested, out bool syntax) && syntax)
@@ -795,21 +830,18 @@ public static class LlmParser
                 }
                 fixed (byte* clean = output.Buffer)
                 {
-                    TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
+                    var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+                    try
+                    {
+                        TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
+                    }
+                    finally
+                    {
+                        ctx.SetRewrittenNumbers(previousNumbers);
+                    }
                 }
             }
         }
-        if (!nested.Success)
-        {
-            if (nested.Errors.Length > 0) attempt.Errors = nested.Errors;
-            return false;
-        }
-        attempt.Success = true;
-        attempt.Value = nested.Value;
-        attempt.Errors = Array.Empty<LlmError>();
-        attempt.Repairs.Add(new LlmRepair(LlmRepairKind.DoubleEncoded, path, -1, encoded, RepairSnippets.HeadTail(bytes)));
-        attempt.Repairs.AddRange(nested.Repairs);
-        attempt.Unknown = nested.Unknown;
         return true;
     }
 }

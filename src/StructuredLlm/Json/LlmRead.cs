@@ -47,7 +47,9 @@ public static partial class LlmRead
                     break;
                 }
             case JsonTokenType.Number:
-                var digits = Utf8Text.GetString(reader.ValueSpan);
+                // The characters the model wrote: `+15550100` keeps its plus and `1001.` gets no invented digit, though
+                // the repairer wrote them as the JSON numbers 15550100 and 1001.0.
+                var digits = context.RewrittenNumber(ref reader) ?? Utf8Text.GetString(reader.ValueSpan);
                 if (context.TryCoerce(LlmRepairKind.StringFromNumber, ref reader, LlmReadContext.Quote(digits)))
                 {
                     value = digits;
@@ -132,7 +134,11 @@ public static partial class LlmRead
         if (reader.TokenType == JsonTokenType.Number)
         {
             if (!reader.TryGetDecimal(out var d) || d < min || d > max || d != decimal.Truncate(d)) return Fail(ref reader, context, expected, out value);
-            if (!IsPlainInteger(reader.ValueSpan) && !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, decimal.Truncate(d).ToString(CultureInfo.InvariantCulture)))
+            var raw = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
+            // A decimal keeps ~28 digits, so 3.0000000000000000000000000000001 and 1e-30 arrive here rounded to 3 and 0:
+            // whether the number written is whole is decided from its text.
+            if (!IsPlainInteger(raw) && (!JsonNumberText.IsWhole(raw)
+                || !context.TryCoerce(LlmRepairKind.IntegerFromFloat, ref reader, decimal.Truncate(d).ToString(CultureInfo.InvariantCulture))))
             {
                 return Fail(ref reader, context, expected, out value);
             }
@@ -170,12 +176,17 @@ public static partial class LlmRead
     public static bool Double(ref Utf8JsonReader reader, LlmReadContext context, string expected, out double value)
     {
         if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out value) && !double.IsInfinity(value)
-            && (value != 0 || !HasNonZeroDigit(NumberText(ref reader)))) return true;
+            && (value != 0 || !HasNonZeroDigit(NumberText(ref reader))))
+        {
+            context.NoteNumber(ref reader); // for a range check on a bound the double rounded onto
+            return true;
+        }
         if (reader.TokenType == JsonTokenType.String && TryNumberTextFromString(ref reader, out var text) &&
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && !double.IsInfinity(value) &&
             (value != 0 || !HasNonZeroDigit(text)) &&
             context.TryCoerce(LlmRepairKind.NumberFromString, ref reader, text))
         {
+            context.NoteNumber(text);
             return true;
         }
         return FailOrSingle(ref reader, context, expected, Double, out value);
@@ -325,6 +336,13 @@ public static partial class LlmRead
             {
                 return true;
             }
+            // An HTTP date names its offset (GMT): that instant in UTC, as an ISO text with an offset reads.
+            if (TryHttpDate(ref reader, out var http)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(http.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))))
+            {
+                value = http.UtcDateTime;
+                return true;
+            }
         }
         return FailOrSingle(ref reader, context, expected, DateTime, out value);
     }
@@ -343,9 +361,31 @@ public static partial class LlmRead
                 r.Read();
                 if (r.TryGetDateTimeOffset(out value) && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, Utf8Text.GetString(iso))) return true;
             }
+            if (TryHttpDate(ref reader, out value)
+                && context.TryCoerce(LlmRepairKind.FormatNormalized, ref reader, LlmReadContext.Quote(value.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture))))
+            {
+                return true;
+            }
         }
         return FailOrSingle(ref reader, context, expected, DateTimeOffset, out value);
     }
+
+    /// <summary>
+    /// An HTTP (RFC 1123) date, <c>Wed, 05 Mar 2025 09:00:00 GMT</c>, as HTTP headers, cookies and RSS write it: one
+    /// instant at offset zero. Its weekday is checked against the date (a wrong one fails, as in the other forms).
+    /// </summary>
+    private static bool TryHttpDate(ref Utf8JsonReader reader, out DateTimeOffset value)
+    {
+        value = default;
+        var s = SafeString(ref reader)?.Trim();
+        return s is { Length: >= 28 } && (s.EndsWith(" GMT", StringComparison.Ordinal) || s.EndsWith(" UTC", StringComparison.Ordinal))
+            && System.DateTimeOffset.TryParseExact(s, HttpDateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    private static readonly string[] HttpDateFormats =
+    {
+        "ddd, dd MMM yyyy HH:mm:ss 'GMT'", "ddd, d MMM yyyy HH:mm:ss 'GMT'", "ddd, dd MMM yyyy HH:mm:ss 'UTC'", "ddd, d MMM yyyy HH:mm:ss 'UTC'",
+    };
 
     /// <summary>
     /// A date-time in a form that names exactly one instant but that System.Text.Json does not read, as a quoted ISO 8601
@@ -625,6 +665,8 @@ public static partial class LlmRead
         "MMM d, yyyy HH:mm", "MMM d, yyyy HH:mm:ss", "MMM d, yyyy h:mm tt", "d MMMM yyyy HH:mm", "d MMMM yyyy HH:mm:ss",
         "d MMM yyyy HH:mm", "yyyy/MM/dd HH:mm", "yyyy/MM/dd HH:mm:ss",
         "MMMM d, yyyy, h:mm tt", "MMM d, yyyy, h:mm tt", "MMMM d, yyyy, HH:mm", "MMM d, yyyy, HH:mm", "MMM. d, yyyy h:mm tt", "MMM. d, yyyy HH:mm",
+        // the ISO date with a 12-hour clock (12:00 AM is midnight)
+        "yyyy-MM-dd h:mm tt", "yyyy-MM-dd h:mm:ss tt", "yyyy-MM-dd h:mmtt", "yyyy-MM-dd h:mm:sstt",
     };
 
 #if NET
@@ -678,6 +720,9 @@ public static partial class LlmRead
         // the ISO date with spaces around it or without its zeros, an abbreviated month with its period, and a weekday
         // (checked against the date: a wrong one fails)
         "yyyy-MM-dd", "yyyy-M-d", "MMM. d, yyyy", "dddd, MMMM d, yyyy", "ddd, MMM d, yyyy", "dddd, d MMMM yyyy", "dddd d MMMM yyyy",
+        // `4th of March 2025` (its ordinal suffix checked and taken off first), and the date of an HTTP/RFC 1123 date
+        // (`Tue, 04 Mar 2025`, its weekday checked)
+        "d 'of' MMMM yyyy", "d 'of' MMMM, yyyy", "d 'of' MMM yyyy", "ddd, d MMM yyyy", "dddd, d MMM yyyy",
     };
 
     private static readonly string[] TimeFormats = { "HH:mm", "HH:mm:ss", "HH:mm:ss.FFFFFFF" };

@@ -102,6 +102,7 @@ public sealed unsafe class LlmReadContext
         _unmatched = null;
         _shortStrings = 0;
         _inDecoded = false;
+        _numberLength = 0;
         Options = options;
     }
 
@@ -112,13 +113,15 @@ public sealed unsafe class LlmReadContext
         internal readonly int Length;
         internal readonly List<int>? Incomplete;
         internal readonly int PositionBase;
+        internal readonly List<KeyValuePair<int, string>>? Numbers;
 
-        internal DecodedScope(byte* json, int length, List<int>? incomplete, int positionBase)
+        internal DecodedScope(byte* json, int length, List<int>? incomplete, int positionBase, List<KeyValuePair<int, string>>? numbers)
         {
             Json = json;
             Length = length;
             Incomplete = incomplete;
             PositionBase = positionBase;
+            Numbers = numbers;
         }
     }
 
@@ -133,10 +136,11 @@ public sealed unsafe class LlmReadContext
     /// </summary>
     internal DecodedScope EnterDecoded(byte* json, int length)
     {
-        var saved = new DecodedScope(_json, _jsonLength, _incomplete, _positionBase);
+        var saved = new DecodedScope(_json, _jsonLength, _incomplete, _positionBase, _numbers);
         _json = json;
         _jsonLength = length;
         _incomplete = null;
+        _numbers = null;
         _positionBase = -1;
         _inDecoded = true;
         return saved;
@@ -148,7 +152,41 @@ public sealed unsafe class LlmReadContext
         _jsonLength = saved.Length;
         _incomplete = saved.Incomplete;
         _positionBase = saved.PositionBase;
+        _numbers = saved.Numbers;
         _inDecoded = false;
+    }
+
+    private List<KeyValuePair<int, string>>? _numbers;
+
+    /// <summary>
+    /// The numbers the repairer rewrote in the document read next (<see cref="RepairLog.Numbers"/>), or null; set around
+    /// the read of repaired bytes only. Returns the list it replaces, to be restored.
+    /// </summary>
+    internal List<KeyValuePair<int, string>>? SetRewrittenNumbers(List<KeyValuePair<int, string>>? numbers)
+    {
+        var previous = _numbers;
+        _numbers = numbers is { Count: > 0 } ? numbers : null;
+        return previous;
+    }
+
+    /// <summary>
+    /// The current number token as the model wrote it when the repairer rewrote its text (<c>+15550100</c> for
+    /// <c>15550100</c>, <c>.5</c> for <c>0.5</c>), else null. Free on clean input.
+    /// </summary>
+    internal string? RewrittenNumber(ref Utf8JsonReader reader)
+    {
+        var numbers = _numbers;
+        if (numbers is null) return null;
+        int at = (int)reader.TokenStartIndex, lo = 0, hi = numbers.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >> 1;
+            int key = numbers[mid].Key;
+            if (key == at) return numbers[mid].Value;
+            if (key < at) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
     }
 
     internal void Release()
@@ -156,6 +194,7 @@ public sealed unsafe class LlmReadContext
         _json = null;
         _jsonLength = 0;
         _incomplete = null;
+        _numbers = null;
         if (_stringsUsed)
         {
             Array.Clear(_strings!, 0, _strings!.Length); // keep no text of this response alive after the parse
@@ -206,6 +245,66 @@ public sealed unsafe class LlmReadContext
         }
         return s;
     }
+
+    // ------------------------------------------------------------------ numbers as written
+
+    /// <summary>Texts this short hold at most 6 significant digits, which a float and a double tell apart exactly.</summary>
+    private const int MaxShortNumberText = 7;
+    private int _numberAt;
+    private int _numberLength;
+    private string? _numberText;
+
+    /// <summary>
+    /// Remembers the text of the number just read as a double when it may hold more digits than the double keeps
+    /// (<c>1.0000000000000000000000000001</c> reads as 1), so that a range check landing exactly on a bound can ask
+    /// what was written (<see cref="CompareWritten"/>). A short text is only forgotten (one store); a long one is kept
+    /// as its offset in the document, no copy.
+    /// </summary>
+    internal void NoteNumber(ref Utf8JsonReader reader)
+    {
+        _numberLength = 0;
+        var span = reader.ValueSpan;
+        if (span.Length <= MaxShortNumberText || reader.HasValueSequence) return;
+        fixed (byte* p = span)
+        {
+            if (_json is not null && p >= _json && p + span.Length <= _json + _jsonLength)
+            {
+                _numberAt = (int)(p - _json);
+                _numberText = null;
+            }
+            else
+            {
+                _numberText = Utf8Text.GetString(span);
+            }
+        }
+        _numberLength = span.Length;
+    }
+
+    /// <summary>As <see cref="NoteNumber(ref Utf8JsonReader)"/> for a number written as a string (its trimmed text).</summary>
+    internal void NoteNumber(string text)
+    {
+        _numberLength = text.Length > MaxShortNumberText ? text.Length : 0;
+        _numberText = text;
+    }
+
+    /// <summary>
+    /// The sign of (the number last read as a double, as written) − <paramref name="bound"/> (as its shortest text, the way
+    /// the constraint was written: <c>1</c>, <c>0.5</c>), or null when the text was short enough for the double to be exact
+    /// at this precision.
+    /// </summary>
+    internal int? CompareWritten(double bound)
+    {
+        if (_numberLength == 0 || double.IsInfinity(bound) || double.IsNaN(bound)) return null;
+        var boundText = System.Text.Encoding.ASCII.GetBytes(bound.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        if (_numberText is not null) return JsonNumberText.Compare(System.Text.Encoding.UTF8.GetBytes(_numberText), boundText);
+        if (_json is null || _numberAt + _numberLength > _jsonLength) return null;
+        return JsonNumberText.Compare(new ReadOnlySpan<byte>(_json + _numberAt, _numberLength), boundText);
+    }
+
+    /// <summary>The long text noted by <see cref="NoteNumber(ref Utf8JsonReader)"/> (for an error), or null.</summary>
+    internal string? WrittenNumber() =>
+        _numberLength == 0 ? null
+        : _numberText ?? (_json is null || _numberAt + _numberLength > _jsonLength ? null : Utf8Text.GetString(new ReadOnlySpan<byte>(_json + _numberAt, _numberLength)));
 
     // ------------------------------------------------------------------ path
 

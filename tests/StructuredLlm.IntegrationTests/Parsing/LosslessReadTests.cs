@@ -1,4 +1,5 @@
 using System;
+using StructuredLlm.IntegrationTests.Types;
 using StructuredLlm.Json;
 
 namespace StructuredLlm.IntegrationTests.Parsing;
@@ -88,6 +89,55 @@ public class LosslessReadTests
     [InlineData("\"1.0000000000000000000000000000001\"")]   // not 1
     public void A_numeric_string_with_digits_a_decimal_drops_is_no_integer(string text) => Refused("count", text);
 
+    /// <summary>
+    /// A number token goes through the same check, from its text: a decimal keeps ~28 digits, so these arrive rounded to a
+    /// whole number (3, 10, 0, long.MaxValue) that the model did not write.
+    /// </summary>
+    [Theory]
+    [InlineData("3.0000000000000000000000000000001")]
+    [InlineData("10.000000000000000000000000000001")]
+    [InlineData("1e-30")]
+    [InlineData("4e-29")]
+    [InlineData("-1e-40")]
+    [InlineData("30000000000000000000000000000000001e-34")]
+    [InlineData("9223372036854775807.0000000000000000001")]
+    [InlineData("-9223372036854775808.00000000000000000001")]
+    public void A_number_with_digits_a_decimal_drops_is_no_integer(string text) => Refused("count", text);
+
+    [Theory]
+    [InlineData("byte", "255.0000000000000000000000000001")]
+    [InlineData("int", "2147483647.00000000000000000001")]
+    [InlineData("uLong", "18446744073709551615.000000000001")]
+    [InlineData("short", "1e-30")]
+    public void Every_integer_type_decides_wholeness_from_the_text(string member, string text)
+    {
+        var json = ReaderBehaviourTests.MeasurementsJson;
+        int at = json.IndexOf("\"" + member + "\":", StringComparison.Ordinal) + member.Length + 3;
+        int end = json.IndexOf(',', at);
+        var r = Measurements.LlmInfo.Parse(json.Substring(0, at) + text + json.Substring(end));
+        Assert.False(r.Success, member + ": " + text + " was read as " + r.Value);
+        Assert.Contains(r.Errors, e => e.Path == "$." + member);
+    }
+
+    /// <summary>Wholeness is a question about the digits written, however many there are: trailing zeros and an exponent
+    /// that moves every nonzero digit above the units make a whole number; one nonzero digit below them does not.</summary>
+    [Fact]
+    public void Wholeness_is_decided_from_every_digit_written()
+    {
+        foreach (var (text, expected) in new[]
+        {
+            ("3.0000000000000000000000000000000000", 3L), ("30000000000000000000000000000000000e-34", 3L),
+            ("9.223372036854775807e18", long.MaxValue), ("92233720368547758.07e2", long.MaxValue), ("-0.0", 0L), ("12e2", 1200L),
+            ("3." + new string('0', 400), 3L),
+        })
+        {
+            var r = Read("count", text);
+            Assert.Equal(expected, r.Value!.Count);
+            Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.IntegerFromFloat);
+        }
+        Refused("count", "3." + new string('0', 400) + "1");
+    }
+
     [Theory]
     [InlineData("\"5\"", 5)]
     [InlineData("\"5.0\"", 5)]
@@ -104,6 +154,27 @@ public class LosslessReadTests
         Assert.Equal(12.50m, Read("amount", "12.50").Value!.Amount);
         Assert.Equal(1234567890.1234567890123456789m, Read("amount", "1234567890.1234567890123456789").Value!.Amount);
         Assert.Equal(1.5e-20m, Read("amount", "1.5e-20").Value!.Amount);
+    }
+
+    /// <summary>
+    /// A double keeps ~17 digits, so a number just beyond a bound can round onto it: on a bound, the range is checked
+    /// against the text written. Written on the bound or inside it, however many digits, it is read.
+    /// </summary>
+    [Fact]
+    public void A_number_that_rounds_onto_a_range_bound_is_checked_as_written()
+    {
+        var above = GeoPoint.LlmInfo.Parse("""{"latitude": 90.0000000000000000001, "longitude": 2.35, "placeName": null}""");
+        Assert.Equal("$.latitude: expected a number -90..90, found 90.0000000000000000001", Assert.Single(above.Errors).Message);
+        var below = GeoPoint.LlmInfo.Parse("""{"latitude": 1, "longitude": -180.00000000000000000000000001, "placeName": null}""");
+        Assert.Equal("$.longitude", Assert.Single(below.Errors).Path);
+        var inList = ProductReview.LlmInfo.Parse("""{"stars": 4, "overall": "Positive", "aspects": [{"aspect": "price", "sentiment": "Positive", "confidence": 1.0000000000000000000000000001}], "sentenceSentiments": [], "reply": null}""");
+        Assert.Equal("$.aspects[0].confidence", Assert.Single(inList.Errors).Path);
+        var asString = GeoPoint.LlmInfo.Parse("""{"latitude": "-90.000000000000000000001", "longitude": 0, "placeName": null}""");
+        Assert.Equal("$.latitude", Assert.Single(asString.Errors).Path);
+
+        Assert.Equal(90, GeoPoint.LlmInfo.Parse("""{"latitude": 90.000000000000000000000, "longitude": 0, "placeName": null}""").Value.Latitude);
+        Assert.Equal(90, GeoPoint.LlmInfo.Parse("""{"latitude": 89.99999999999999999999, "longitude": 0, "placeName": null}""").Value.Latitude);
+        Assert.Equal(3.141592653589793, GeoPoint.LlmInfo.Parse("""{"latitude": 3.14159265358979323846, "longitude": 0, "placeName": null}""").Value.Latitude);
     }
 
     [Theory]

@@ -142,6 +142,19 @@ public class ReaderBehaviourTests
         Assert.Equal(2, Ok(prose).Priority);
     }
 
+    /// <summary>A closing tag written inside a string of the answer is data: the block ends at the tag after the value.</summary>
+    [Fact]
+    public void A_closing_tag_inside_a_string_of_a_tagged_answer_does_not_end_the_block()
+    {
+        const string inner = """{"category":"Billing","priority":2,"summary":"see the </json> tag","tags":[],"customerEmail":null}""";
+        var r = SupportTicket.LlmInfo.Parse("Here it is: <json>" + inner + "</json> Done.");
+        Assert.Equal("see the </json> tag", Ok(r).Summary);
+        var twice = SupportTicket.LlmInfo.Parse("<json>\n" + inner.Replace("see the", "</json> <json> and </json>", StringComparison.Ordinal) + "\n</json>");
+        Assert.Equal("</json> <json> and </json> </json> tag", Ok(twice).Summary);
+        // Cut inside the string: no later tag after a value that never closes, so it stays refused.
+        Assert.False(SupportTicket.LlmInfo.Parse("<json>{\"category\":\"Billing\",\"summary\":\"see the </json>").Success);
+    }
+
     [Theory]
     [InlineData("````")]
     [InlineData("`````")]
@@ -562,6 +575,40 @@ public class ReaderBehaviourTests
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
     }
 
+    /// <summary>
+    /// A value opening with a mark that negates or strikes it out names it only to say it is not the answer (Markdown
+    /// strikethrough, <c>!</c>, a minus): refused, not read as that value.
+    /// </summary>
+    [Theory]
+    [InlineData("~~Billing~~")]
+    [InlineData("~Billing~")]
+    [InlineData("!Billing")]
+    [InlineData("-Billing")]
+    [InlineData(" !billing")]
+    [InlineData("Category.!Billing")]
+    public void An_enum_value_marked_as_negated_or_struck_out_is_refused(string written)
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"" + written + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}");
+        Assert.False(r.Success, written + " was read as " + r.Value?.Category);
+        Assert.Equal("$.category", Assert.Single(r.Errors).Path);
+    }
+
+    /// <summary>Emphasis, brackets and trailing punctuation around an enum value, and Unicode spaces (a no-break space after it), still name it.</summary>
+    [Theory]
+    [InlineData("Billing\u00A0")]
+    [InlineData("\u00A0Billing\u3000")]
+    [InlineData("Billing\u202F")]
+    public void An_enum_value_with_unicode_spaces_around_it_is_read(string written)
+    {
+        var r = SupportTicket.LlmInfo.Parse("{\"category\":\"" + written + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}");
+        Assert.Equal(Category.Billing, Ok(r).Category);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
+        foreach (var kept in new[] { "**Billing**", "(Billing)", "Billing?!", "Billing...", "_Billing_" })
+        {
+            Assert.Equal(Category.Billing, Ok(SupportTicket.LlmInfo.Parse("{\"category\":\"" + kept + "\",\"priority\":2,\"summary\":\"x\",\"tags\":[],\"customerEmail\":null}")).Category);
+        }
+    }
+
     /// <summary>A complete ticket whose key <paramref name="member"/> is written <paramref name="drifted"/>.</summary>
     private static LlmResult<SupportTicket> ParseWithDriftedKey(string member, string drifted) =>
         SupportTicket.LlmInfo.Parse("""{"category":"Technical","priority":2,"summary":"x","tags":[],"customerEmail":"a@b.c"}"""
@@ -746,6 +793,38 @@ public class ReaderBehaviourTests
         Assert.True(floatInt.Value!.Flag);
         Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.IntegerFromFloat && x.Path == "$.int");
         Assert.Contains(floatInt.Repairs, x => x.Kind == LlmRepairKind.BoolFromString && x.Path == "$.flag");
+    }
+
+    /// <summary>
+    /// A number the repairer had to rewrite to make JSON (<c>+1</c>, <c>.5</c>, <c>1.</c>) is, for a text member, the
+    /// characters the model wrote: a phone number keeps its plus and no digit is invented.
+    /// </summary>
+    [Theory]
+    [InlineData("+1001", "+1001")]
+    [InlineData(".5", ".5")]
+    [InlineData("-.5", "-.5")]
+    [InlineData("1001.", "1001.")]
+    [InlineData("+0", "+0")]
+    [InlineData("+.5", "+.5")]
+    [InlineData("+0789", "+0789")]
+    public void A_number_the_repairer_rewrote_is_read_as_written_into_a_text_member(string written, string expected)
+    {
+        var r = OrderUpdate.LlmInfo.Parse("{\"orderId\": " + written + """, "status": "Shipped", "items": [{"sku": "ABC-1234", "quantity": 2}], "carrier": null, "previousStatus": null}""");
+        Assert.Equal(expected, Ok(r).OrderId);
+    }
+
+    [Fact]
+    public void A_rewritten_number_keeps_its_text_in_lists_nested_objects_and_beside_other_repairs()
+    {
+        var phone = ContactCard.LlmInfo.Parse("""{"full_name": "Ana Ruiz", "preferred": "phone", "phone_number": +15550100}""");
+        Assert.Equal("+15550100", Ok(phone).PhoneNumber);
+        var tags = SupportTicket.LlmInfo.Parse("""{"category": "Billing", "priority": +3, "summary": +5, "tags": ["refund", +1, .5,],}""");
+        var t = Ok(tags);
+        Assert.Equal(3, t.Priority);
+        Assert.Equal("+5", t.Summary);
+        Assert.Equal(new[] { "refund", "+1", ".5" }, t.Tags);
+        var fenced = SupportTicket.LlmInfo.Parse("Here:\n```json\n{\"category\": \"Billing\", \"priority\": 3, \"summary\": +5, \"tags\": []}\n```");
+        Assert.Equal("+5", Ok(fenced).Summary);
     }
 
     /// <summary>
@@ -1178,6 +1257,10 @@ public class ReaderBehaviourTests
     [InlineData("Mar. 1, 2024")]
     [InlineData("Friday, March 1, 2024")]
     [InlineData("Fri, Mar 1, 2024")]
+    [InlineData("1st of March 2024")]
+    [InlineData("1st of March, 2024")]
+    [InlineData("Fri, 01 Mar 2024")]
+    [InlineData("Friday, 1 Mar 2024")]
     public void A_date_naming_its_month_or_with_the_year_first_is_read_and_reported(string written)
     {
         var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"" + written + "\"", StringComparison.Ordinal));
@@ -1212,6 +1295,32 @@ public class ReaderBehaviourTests
 
         // without a time, a date-time would be a midnight the model never wrote: refused as before
         Assert.False(Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", "May 1, 2024", StringComparison.Ordinal)).Success);
+    }
+
+    /// <summary>
+    /// An HTTP (RFC 1123) date names one instant at offset zero, its weekday checked; the ISO date with a 12-hour clock
+    /// names one clock time (12:00 AM is midnight). A wrong weekday or a missing offset for a DateTimeOffset stays refused.
+    /// </summary>
+    [Fact]
+    public void An_http_date_and_an_iso_date_with_a_12_hour_clock_are_read_and_reported()
+    {
+        const string Meeting = """{"subject":"Sync","startsAt":"WHEN","duration":"00:30:00","attendees":[],"agenda":[],"roomNumbers":[],"notes":[],"labels":[],"topics":[]}""";
+        LlmResult<Types.Meeting> At(string when) => Types.Meeting.LlmInfo.Parse(Meeting.Replace("WHEN", when, StringComparison.Ordinal));
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0), Ok(At("2024-05-01 10:00 AM")).StartsAt);
+        Assert.Equal(new DateTime(2024, 5, 1, 0, 0, 0), Ok(At("2024-05-01 12:00 AM")).StartsAt);
+        Assert.Equal(new DateTime(2024, 5, 1, 14, 30, 15), Ok(At("2024-05-01 2:30:15 pm")).StartsAt);
+        var http = At("Wed, 01 May 2024 10:00:00 GMT");
+        Assert.Equal(new DateTime(2024, 5, 1, 10, 0, 0, DateTimeKind.Utc), Ok(http).StartsAt);
+        Assert.Equal(DateTimeKind.Utc, http.Value!.StartsAt.Kind);
+        Assert.Contains(http.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.startsAt" && x.After == "\"2024-05-01T10:00:00Z\"");
+        Assert.False(At("Thu, 01 May 2024 10:00:00 GMT").Success); // May 1, 2024 was a Wednesday
+        Assert.False(At("2024-05-01 13:00 PM").Success);
+
+        var paid = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"Sat, 02 Mar 2024 09:00:00 GMT\"", StringComparison.Ordinal));
+        Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.Zero), Ok(paid).PaidAt);
+        Assert.Contains(paid.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.paidAt");
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02 09:00 AM\"", StringComparison.Ordinal)).Success);
+        Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"issuedOn\":\"2024-03-01\"", "\"issuedOn\":\"Mon, 01 Mar 2024\"", StringComparison.Ordinal)).Success);
     }
 
     [Theory]
