@@ -46,6 +46,24 @@ public class ConfigurationTests
                 .Replace("history.AddSystemMessage(Clean.Scrub(q));", "history.AddSystemMessage({|SLLM1001:Clean.Scrub(q)|});"),
             "structuredllm.prompt_injection.extra_sources = M:App.Store.Load(System.String) | P:App.Store.Title T:App.Doc\n");
 
+    /// <summary>A value of a type parameter constrained to a configured source type is one of those values.</summary>
+    [Fact]
+    public Task A_type_parameter_constrained_to_a_source_type_is_a_source() =>
+        Verify.AnalyzerAsync(Verify.Usings + """
+            namespace Kb
+            {
+                public class Doc { public string Body { get; set; } = ""; }
+                public class Repo<TDoc>(ChatHistory history) where TDoc : Doc
+                {
+                    public void Add(TDoc d) => history.AddSystemMessage({|SLLM1001:"Doc: " + d.Body|});
+                    public static string Generic<T>(T d) where T : Doc => "Doc: " + d.Body;
+                    public void Use(TDoc d) => history.AddSystemMessage({|SLLM1001:Generic(d)|});
+                    public static string Plain<T>(T d) where T : class => d.ToString() ?? "";
+                }
+            }
+            """,
+            "structuredllm.prompt_injection.extra_sources = T:Kb.Doc\n");
+
     [Fact]
     public Task Extra_sinks_with_roles_and_sanitizers() =>
         Verify.AnalyzerAsync(

@@ -195,6 +195,20 @@ internal sealed class LlmApiTable
 
     private SourceKind? FindTypeSource(ITypeSymbol type)
     {
+        if (type is ITypeParameterSymbol parameter)
+        {
+            // `T where T : Doc`: a value of T is a Doc
+            foreach (var constraint in parameter.ConstraintTypes)
+            {
+                if (FindTypeSource(constraint) is { } constrained)
+                {
+                    return constrained;
+                }
+            }
+
+            return null;
+        }
+
         for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
         {
             if (_sourceTypes.TryGetValue(current.OriginalDefinition, out var kind))
