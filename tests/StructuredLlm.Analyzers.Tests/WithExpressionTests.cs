@@ -22,6 +22,10 @@ public class WithExpressionTests
     [InlineData("var safe = r with { Persona = Pick(r.Persona) }; history.AddSystemMessage(safe.Persona);")]
     [InlineData("AskRequest safe; safe = r with { Persona = \"x\", Question = \"y\" }; history.AddSystemMessage(safe.Persona + safe.Question);")]
     [InlineData("var safe = v with { Persona = \"x\" }; history.AddSystemMessage(safe.Persona);")]
+    // read straight off the copy, with no local in between; and off a tuple literal
+    [InlineData("history.AddSystemMessage((r with { Persona = \"a helpful assistant\" }).Persona);")]
+    [InlineData("history.AddSystemMessage((Base with { Question = r.Question }).Persona);")]
+    [InlineData("history.AddSystemMessage((\"Be brief.\", r.Question).Item1);")]
     public Task A_member_replaced_by_clean_text_is_clean(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
@@ -31,6 +35,8 @@ public class WithExpressionTests
     [InlineData("var safe = r with { Persona = \"x\" }; if (r.Question.Length > 3) safe = r; history.AddSystemMessage({|SLLM1001:safe.Persona|});")]
     [InlineData("var safe = m with { Persona = \"x\" }; history.AddSystemMessage({|SLLM1001:safe.Persona|});")]
     [InlineData("var safe = r with { Persona = \"x\" }; history.AddSystemMessage({|SLLM1001:safe.ToString()|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:(r with { Persona = \"x\" }).Question|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:(Base with { Persona = r.Question }).Persona|});")]
     public Task Other_members_a_tainted_replacement_and_mutable_members_stay_tainted(string body) =>
         Verify.AnalyzerAsync(Code(body));
 

@@ -1447,7 +1447,14 @@ internal sealed partial class TaintWalker
     private bool TryWithMember(IOperation? instance, ISymbol member, out TaintValue? taint)
     {
         taint = null;
-        if (instance is not ILocalReferenceOperation local || !_withOrigin.TryGetValue(local.Local, out var origin) || origin is null)
+        IOperation? origin;
+        var temporary = Unconverted(instance) is { } direct && (direct is IWithOperation || _tupleElements.ContainsKey(direct)) ? direct : null;
+        if (temporary is not null)
+        {
+            // `(settings with { Other = q }).Instructions`: a copy nothing else holds
+            origin = temporary;
+        }
+        else if (instance is not ILocalReferenceOperation local || !_withOrigin.TryGetValue(local.Local, out origin) || origin is null)
         {
             return false;
         }
@@ -1477,7 +1484,7 @@ internal sealed partial class TaintWalker
             return false;
         }
 
-        return local.Local.Type.IsValueType
+        return temporary is not null || ((ILocalReferenceOperation)instance!).Local.Type.IsValueType
             || member is IPropertySymbol { SetMethod: null or { IsInitOnly: true } } or IFieldSymbol { IsReadOnly: true };
     }
 
