@@ -283,6 +283,47 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// Identifiers of the reader class are allocated per place, not spelled from joined names: a member `item_id` of
+    /// `order` and a member `id` of `order_item` both spell `order_item_id`, yet each keeps its own key bytes, pattern
+    /// and description.
+    /// </summary>
+    [Fact]
+    public void Members_whose_joined_names_spell_alike_keep_their_own_checks()
+    {
+        Type type = Load("""
+            namespace Run;
+            public record order_item(int id, [property: RegularExpression("^[0-9]+$")] string sku);
+            [LlmOutput]
+            public partial record order(int item_id, [property: RegularExpression("^[A-Z]+$")] string item_sku, order_item item);
+            """, "Run.order");
+
+        (bool ok, object? value, LlmError[] errors, LlmRepair[] repairs) = Parse(type, """{"item_id":1,"item_sku":"ABC","item":{"id":2,"sku":"123"}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Empty(repairs);
+        Assert.Equal(2, (int)((dynamic)value!).item.id);
+
+        (ok, _, errors, _) = Parse(type, """{"item_id":1,"item_sku":"ABC","item":{"id":2,"sku":"XYZ"}}""");
+        Assert.False(ok);
+        Assert.Equal("$.item.sku: expected a string matching ^[0-9]+$, found \"XYZ\"", Assert.Single(errors).Message);
+    }
+
+    /// <summary>Shapes whose helper names used to coincide and not compile (CS1503, CS0128) now compile and read.</summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record R(List<List<int>> A, List<string> A_Item);", """{"a":[[1]],"a_Item":["s"]}""")]
+    [InlineData("public record R_E_Item(int Z); [LlmOutput] public partial record R(List<int> E, List<R_E_Item> Xs);", """{"e":[1],"xs":[{"z":2}]}""")]
+    [InlineData("[LlmOutput] public partial record R(int A\u203FB, [property: AllowedValues(\"x\")] string A_B, [property: Range(1, 3)] int C\u203FD, int C_D);",
+        "{\"a\u203FB\":1,\"a_B\":\"x\",\"c\u203FD\":2,\"c_D\":50}")]
+    [InlineData("[LlmOutput] public partial record R(int alue, int oid, int A);", """{"alue":1,"oid":2,"a":3}""")]
+    public void Helper_names_that_would_coincide_are_made_unique(string declaration, string json)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + "namespace Run;\n" + declaration);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Run.R", throwOnError: true)!;
+        (bool ok, _, LlmError[] errors, _) = Parse(type, json);
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
     /// [JsonRequired] and the C# 'required' modifier make the key required (as in System.Text.Json) while null stays a
     /// value; DataAnnotations' [Required] refuses null too, and "" unless AllowEmptyStrings.
     /// </summary>
