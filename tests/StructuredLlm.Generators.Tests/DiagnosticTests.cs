@@ -97,9 +97,9 @@ public class DiagnosticTests
     [InlineData("public int LlmInfo { get; set; }", "LlmInfo", "LlmInfo")]
     [InlineData("public void LlmInfo() { }", "LlmInfo", "LlmInfo")]
     [InlineData("public class LlmInfo { }", "LlmInfo", "LlmInfo")]
-    [InlineData("private static class LlmReader { }", "LlmReader", "LlmReader")]
-    [InlineData("public int LlmReader;", "LlmReader", "LlmReader")]
-    [InlineData("private int LlmReader() => 0;", "LlmReader", "LlmReader")]
+    [InlineData("private static class __LlmReader { }", "__LlmReader", "__LlmReader")]
+    [InlineData("public int __LlmReader;", "__LlmReader", "__LlmReader")]
+    [InlineData("private int __LlmReader() => 0;", "__LlmReader", "__LlmReader")]
     public void SLLM0014_member_named_like_a_generated_member(string member, string name, string at)
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class Clash { public string Title { get; set; } = \"\"; " + member + " }");
@@ -114,7 +114,7 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("LlmInfo")]
-    [InlineData("LlmReader")]
+    [InlineData("__LlmReader")]
     public void SLLM0014_type_named_like_a_generated_member(string name)
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class " + name + " { public int X { get; set; } }");
@@ -130,9 +130,9 @@ public class DiagnosticTests
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
             [LlmOutput] public partial record P(int LlmInfo);
             [LlmOutput] public partial class Parts { public int X { get; set; } }
-            public partial class Parts { public Action? LlmReader { get; set; } }
+            public partial class Parts { public Action? __LlmReader { get; set; } }
             """);
-        Assert.Equal(new[] { "LlmInfo", "LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "LlmInfo", "__LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
         Assert.Equal(2, diagnostics.Count);
         Assert.Empty(run.CompilationProblems());
     }
@@ -141,12 +141,12 @@ public class DiagnosticTests
     public void SLLM0014_visible_LlmReader_in_a_base_type()
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
-            public class Base { protected class LlmReader { } }
+            public class Base { protected class __LlmReader { } }
             [LlmOutput] public partial class Derived : Base { public int X { get; set; } }
             """);
         Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "SLLM0014", string.Join("; ", diagnostics));
         Assert.Equal("Derived", diagnostics[0].At);
-        Assert.Contains("Base.LlmReader", diagnostics[0].Message);
+        Assert.Contains("Base.__LlmReader", diagnostics[0].Message);
         Assert.Empty(run.CompilationProblems()); // no CS0108 (an error under TreatWarningsAsErrors)
     }
 
@@ -154,7 +154,7 @@ public class DiagnosticTests
     public void No_SLLM0014_for_inherited_LlmInfo_private_base_reader_or_base_output_type()
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
-            public class Plain { public static string LlmInfo => "base"; private class LlmReader { } }
+            public class Plain { public static string LlmInfo => "base"; private class __LlmReader { } }
             [LlmOutput] public partial class FromPlain : Plain { public int X { get; set; } }
             [LlmOutput] public partial class BaseOut { public int A { get; set; } }
             [LlmOutput] public partial class DerivedOut : BaseOut { public int B { get; set; } }

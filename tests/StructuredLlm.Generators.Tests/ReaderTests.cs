@@ -307,6 +307,32 @@ public class ReaderTests
         Assert.Equal("$.item.sku: expected a string matching ^[0-9]+$, found \"XYZ\"", Assert.Single(errors).Message);
     }
 
+    /// <summary>
+    /// A user's own type named <c>LlmReader</c> (or like any other generated helper) stays what the type's members mean:
+    /// the generated nested reader class has a name user code does not use, so it hides nothing.
+    /// </summary>
+    [Fact]
+    public void A_user_type_named_LlmReader_is_not_hidden_by_the_generated_reader()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public record LlmReader(int X);
+            public class ReadR { public string Y { get; set; } = ""; }
+            [LlmOutput]
+            public partial class C
+            {
+                public LlmReader Reader { get; set; } = new(1);
+                public ReadR Other { get; set; } = new();
+                public List<LlmReader> Many { get; set; } = new();
+            }
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, """{"reader":{"x":2},"other":{"y":"o"},"many":[{"x":3}]}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal(3, (int)((dynamic)value!).Many[0].X);
+    }
+
     /// <summary>Shapes whose helper names used to coincide and not compile (CS1503, CS0128) now compile and read.</summary>
     [Theory]
     [InlineData("[LlmOutput] public partial record R(List<List<int>> A, List<string> A_Item);", """{"a":[[1]],"a_Item":["s"]}""")]
@@ -568,7 +594,7 @@ public class ReaderTests
             [LlmOutput]
             public partial record HasReservedName(string B)
             {
-                public int LlmReader => 0;
+                public int __LlmReader => 0;
             }
             [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
             [JsonDerivedType(typeof(Circle), "circle")]

@@ -10,7 +10,7 @@ using StructuredLlm.Generators.Model;
 namespace StructuredLlm.Generators.Emit;
 
 /// <summary>
-/// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>LlmReader</c> class with one
+/// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>__LlmReader</c> class with one
 /// <c>Read{Definition}</c> method per object, enum-free definition of the spec, except definitions of other
 /// <c>[LlmOutput]</c> types with their own reader (<see cref="TypeDefinitionSpec.HasOwnReader"/>), which are read by
 /// calling their <c>LlmInfo.Reader</c> instead of being emitted again. Key matching switches on the key
@@ -19,7 +19,11 @@ namespace StructuredLlm.Generators.Emit;
 /// </summary>
 internal static class ReaderEmitter
 {
-    public const string ClassName = "LlmReader";
+    /// <summary>
+    /// The nested reader class. Not <c>LlmReader</c>: inside the type a nested class hides every type of that name, so a
+    /// user's own <c>LlmReader</c> type named in the type's members would bind to it (CS0053, CS0722 in the user's code).
+    /// </summary>
+    public const string ClassName = "__LlmReader";
     private const string Obsolete = "#pragma warning disable CS0612, CS0618 // members may be [Obsolete]: the reader still sets them";
     private const string Json = "global::StructuredLlm.Json.";
     private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader reader";

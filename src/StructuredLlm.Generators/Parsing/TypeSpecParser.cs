@@ -1966,7 +1966,7 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>
-    /// SLLM0014: the generated <c>LlmInfo</c> property and nested <c>LlmReader</c> class would not compile (CS0102,
+    /// SLLM0014: the generated <c>LlmInfo</c> property and nested <c>__LlmReader</c> class would not compile (CS0102,
     /// CS0542) or would hide an inherited member (CS0108) because the user's code already uses the name.
     /// An inherited <c>LlmInfo</c> is fine: the generated one is declared <c>new</c>. Private base members are invisible.
     /// </summary>
