@@ -308,6 +308,44 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// [JsonIgnore] leaves a member out of the schema and the reader exactly when System.Text.Json does not read it:
+    /// Always and WhenReading (.NET 9); the WhenWriting* conditions and Never only affect writing.
+    /// </summary>
+    [Theory]
+    [InlineData("Always", false)]
+    [InlineData("WhenReading", false)]
+    [InlineData("WhenWriting", true)]
+    [InlineData("WhenWritingDefault", true)]
+    [InlineData("Never", true)]
+    public void JsonIgnore_conditions_leave_a_member_out_exactly_when_System_Text_Json_does_not_read_it(string condition, bool read)
+    {
+        Type type = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial class C
+            {
+                [JsonIgnore(Condition = JsonIgnoreCondition.
+            """ + condition + """
+            )] public int Rd { get; set; }
+                public int X { get; set; }
+            }
+            """, "Run.C");
+
+        var stjOptions = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase };
+        dynamic stj = System.Text.Json.JsonSerializer.Deserialize("""{"rd":7,"x":1}""", type, stjOptions)!;
+        Assert.Equal(read ? 7 : 0, (int)stj.Rd);
+
+        object info = type.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        string schema = (string)info.GetType().GetMethod("GetJsonSchema", new[] { typeof(LlmSchemaProfile) })!.Invoke(info, new object[] { LlmSchemaProfile.JsonSchema })!;
+        Assert.Equal(read, schema.Contains("\"rd\"", StringComparison.Ordinal));
+
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, """{"rd":7,"x":1}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal((int)stj.Rd, (int)((dynamic)value!).Rd);
+        Assert.Equal(!read, Parse(type, """{"x":1}""").Ok); // a read member is required (not nullable); an ignored one is not asked for
+    }
+
+    /// <summary>
     /// A user's own type named <c>LlmReader</c> (or like any other generated helper) stays what the type's members mean:
     /// the generated nested reader class has a name user code does not use, so it hides nothing.
     /// </summary>

@@ -1878,7 +1878,7 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>
-    /// <c>[JsonIgnore]</c> (always), or <c>[JsonExtensionData]</c>: an extension-data bag holds the members a type does not
+    /// <c>[JsonIgnore]</c> (always, or <c>WhenReading</c>: System.Text.Json never reads it), or <c>[JsonExtensionData]</c>: an extension-data bag holds the members a type does not
     /// declare, which a schema never asks for; members a model adds anyway are reported as unknown by the reader.
     /// </summary>
     private static bool IsJsonIgnored(IPropertySymbol property)
@@ -1892,9 +1892,11 @@ internal sealed class TypeSpecParser
 
             if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
             {
-                // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
+                // JsonIgnoreCondition.Always = 1 is the default and WhenReading = 5 (.NET 9) skips the member when
+                // deserializing; Never = 0 and WhenWritingDefault/WhenWritingNull/WhenWriting (2, 3, 4) only affect
+                // writing, so System.Text.Json still reads those members and so do the schema and reader.
                 TypedConstant condition = a.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value;
-                return condition.IsNull || condition.Value is null || condition.Value is 1;
+                return condition.IsNull || condition.Value is null or 1 or 5;
             }
         }
 
