@@ -308,6 +308,73 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// An override keeps what the member it overrides says, as DataAnnotations' validators see it (attributes are
+    /// inherited along the override chain): bounds, [Description], doc summaries; and <c>&lt;inheritdoc/&gt;</c> takes
+    /// the base or interface member's summary, <c>&lt;inheritdoc cref="..."/&gt;</c> the named member's.
+    /// </summary>
+    [Fact]
+    public void Overrides_keep_the_annotations_and_docs_of_the_members_they_override()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public abstract class B
+            {
+                [Range(1, 5)] public virtual int R { get; set; }
+                [Description("base desc")] public virtual int D { get; set; }
+                /// <summary>Abstract doc.</summary>
+                [StringLength(3)] public abstract string A { get; set; }
+                [Range(1, 5)] public virtual int Own { get; set; }
+            }
+            public interface IThing
+            {
+                /// <summary>From the interface.</summary>
+                int Z { get; set; }
+            }
+            [LlmOutput]
+            public partial class C : B, IThing
+            {
+                public override int R { get; set; }
+                public override int D { get; set; }
+                public override string A { get; set; } = "";
+                [Range(10, 20)] public override int Own { get; set; } = 10;
+                /// <inheritdoc/>
+                public int Z { get; set; }
+                /// <inheritdoc cref="B.A"/>
+                public int W { get; set; }
+            }
+            """);
+        run.AssertClean();
+        JsonElementAssert(SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema"));
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+
+        // The reader refuses what DataAnnotations refuses, on the inherited attributes.
+        object c = Activator.CreateInstance(type)!;
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(c) { MemberName = "R" };
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(9, context, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>()));
+        context.MemberName = "Own";
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(15, context, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>()));
+
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"r":9,"d":1,"a":"abcd","own":15,"z":1,"w":1}""");
+        Assert.False(ok);
+        Assert.Equal(new[] { "$.r", "$.a" }, errors.Select(e => e.Path));
+        (ok, _, errors, _) = Parse(type, """{"r":3,"d":1,"a":"abc","own":15,"z":1,"w":1}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+
+        static void JsonElementAssert(System.Text.Json.JsonElement schema)
+        {
+            System.Text.Json.JsonElement p = schema.GetProperty("properties");
+            Assert.Equal(1, p.GetProperty("r").GetProperty("minimum").GetInt32());
+            Assert.Equal(5, p.GetProperty("r").GetProperty("maximum").GetInt32());
+            Assert.Equal(10, p.GetProperty("own").GetProperty("minimum").GetInt32()); // the override's own [Range] wins
+            Assert.Equal("base desc", p.GetProperty("d").GetProperty("description").GetString());
+            Assert.Equal("Abstract doc.", p.GetProperty("a").GetProperty("description").GetString());
+            Assert.Equal(3, p.GetProperty("a").GetProperty("maxLength").GetInt32());
+            Assert.Equal("From the interface.", p.GetProperty("z").GetProperty("description").GetString());
+            Assert.Equal("Abstract doc.", p.GetProperty("w").GetProperty("description").GetString());
+        }
+    }
+
+    /// <summary>
     /// [JsonIgnore] leaves a member out of the schema and the reader exactly when System.Text.Json does not read it:
     /// Always and WhenReading (.NET 9); the WhenWriting* conditions and Never only affect writing.
     /// </summary>

@@ -46,6 +46,7 @@ internal sealed class TypeSpecParser
     // never carries one compilation's answer into another.
     private static readonly ConditionalWeakTable<Compilation, CompilationMemo> s_memos = new();
     private readonly CompilationMemo _memo;
+    private readonly Compilation _compilation;
 
     private sealed class CompilationMemo
     {
@@ -63,6 +64,7 @@ internal sealed class TypeSpecParser
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, Compilation compilation, CancellationToken ct)
     {
         _memo = s_memos.GetValue(compilation, static _ => new CompilationMemo());
+        _compilation = compilation;
         _root = root;
         _rootLocation = rootLocation;
         _ct = ct;
@@ -632,7 +634,7 @@ internal sealed class TypeSpecParser
     private static (bool Required, bool NotNull, bool AllowEmptyStrings) Presence(AttributeSource attributes, IPropertySymbol property)
     {
         bool required = property.IsRequired, notNull = false, allowEmpty = false;
-        foreach (AttributeData a in attributes.All())
+        foreach (AttributeData a in attributes.Annotations())
         {
             if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonRequiredAttribute"))
             {
@@ -1075,7 +1077,7 @@ internal sealed class TypeSpecParser
             }
 
             string? memberDescription = attributes.Description()
-                ?? Docs(property, _ct).Summary
+                ?? MemberSummary(property)
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
             (bool required, bool notNull, bool allowEmptyStrings) = Presence(attributes, property);
             if (notNull && value.IsNullable)
@@ -1411,7 +1413,7 @@ internal sealed class TypeSpecParser
 
         void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
 
-        foreach (AttributeData a in attributes.All())
+        foreach (AttributeData a in attributes.Annotations())
         {
             if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
             {
@@ -1759,9 +1761,88 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        /// <summary>
+        /// <see cref="All"/> plus what an override inherits from the properties it overrides, as
+        /// <c>Attribute.GetCustomAttributes(property, inherit: true)</c> gives them to DataAnnotations' validators and
+        /// <c>[Description]</c> readers: attributes whose usage says <c>Inherited</c> (the default), nearest override
+        /// first, and of a single-use attribute class only the nearest. Serialization attributes (System.Text.Json,
+        /// StructuredLlm) are not inherited: System.Text.Json reads them from the declared property only.
+        /// </summary>
+        public System.Collections.Immutable.ImmutableArray<AttributeData> Annotations()
+        {
+            System.Collections.Immutable.ImmutableArray<AttributeData> own = All();
+            if (_property.OverriddenProperty is null)
+            {
+                return own;
+            }
+
+            List<AttributeData>? result = null;
+            int depth = 0;
+            for (IPropertySymbol? p = _property.OverriddenProperty; p is not null && depth < 64; p = p.OverriddenProperty, depth++)
+            {
+                foreach (AttributeData a in p.GetAttributes())
+                {
+                    if (a.AttributeClass is not { } cls || IsSerializationAttribute(cls))
+                    {
+                        continue;
+                    }
+
+                    (bool inherited, bool allowMultiple) = Usage(cls);
+                    if (!inherited || (!allowMultiple && (HasClass(own, cls) || (result is not null && HasClass(result, cls)))))
+                    {
+                        continue;
+                    }
+
+                    (result ??= new List<AttributeData>(own)).Add(a);
+                }
+            }
+
+            return result is null ? own : System.Collections.Immutable.ImmutableArray.CreateRange(result);
+        }
+
+        private static bool HasClass(IEnumerable<AttributeData> attributes, INamedTypeSymbol cls)
+            => attributes.Any(x => SymbolEqualityComparer.Default.Equals(x.AttributeClass, cls));
+
+        private static bool IsSerializationAttribute(INamedTypeSymbol cls)
+        {
+            string ns = cls.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return ns.StartsWith("System.Text.Json", StringComparison.Ordinal) || ns == "StructuredLlm";
+        }
+
+        /// <summary>The attribute class's <c>[AttributeUsage]</c> (itself inherited by derived attribute classes): Inherited, AllowMultiple.</summary>
+        private static (bool Inherited, bool AllowMultiple) Usage(INamedTypeSymbol cls)
+        {
+            int depth = 0;
+            for (INamedTypeSymbol? t = cls; t is not null && depth < 64; t = t.BaseType, depth++)
+            {
+                foreach (AttributeData a in t.GetAttributes())
+                {
+                    if (HasFullName(a.AttributeClass, "System.AttributeUsageAttribute"))
+                    {
+                        bool inherited = true, allowMultiple = false;
+                        foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                        {
+                            if (named.Key == "Inherited" && named.Value.Value is bool i)
+                            {
+                                inherited = i;
+                            }
+                            else if (named.Key == "AllowMultiple" && named.Value.Value is bool m)
+                            {
+                                allowMultiple = m;
+                            }
+                        }
+
+                        return (inherited, allowMultiple);
+                    }
+                }
+            }
+
+            return (true, false);
+        }
+
         public string? Description()
         {
-            foreach (AttributeData a in All())
+            foreach (AttributeData a in Annotations())
             {
                 if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
                 {
@@ -1771,6 +1852,155 @@ internal sealed class TypeSpecParser
 
             return null;
         }
+    }
+
+    /// <summary>
+    /// A member's doc summary: its own; for <c>&lt;inheritdoc cref="..."/&gt;</c> the summary of the member named; for an
+    /// override without one (or with a plain <c>&lt;inheritdoc/&gt;</c>) the overridden member's; for a plain
+    /// <c>&lt;inheritdoc/&gt;</c> on an interface implementation the interface member's. As far as a chain goes (bounded).
+    /// </summary>
+    private string? MemberSummary(IPropertySymbol property)
+    {
+        ISymbol? current = property;
+        for (int depth = 0; current is not null && depth < 16; depth++)
+        {
+            DocComments docs = Docs(current, _ct);
+            if (docs.Summary is not null)
+            {
+                return docs.Summary;
+            }
+
+            if (docs.InheritCref is { Length: > 0 } cref)
+            {
+                current = ResolveCref(current, cref);
+            }
+            else if (current is IPropertySymbol { OverriddenProperty: { } overridden })
+            {
+                current = overridden;
+            }
+            else if (docs.InheritDoc && current is IPropertySymbol p)
+            {
+                current = ImplementedInterfaceMember(p);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static ISymbol? ImplementedInterfaceMember(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        foreach (INamedTypeSymbol i in type.AllInterfaces)
+        {
+            foreach (ISymbol m in i.GetMembers(property.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), property))
+                {
+                    return m;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The symbol an <c>inheritdoc</c> <c>cref</c> names: a documentation ID (<c>P:N.Base.X</c>, as in metadata XML), or
+    /// as written in source (<c>Base.X</c>, <c>X</c>, <c>N.Base.X</c>, <c>Base</c>), looked up from the member's type,
+    /// its bases and interfaces, then by metadata name. Null when it names nothing found.
+    /// </summary>
+    private ISymbol? ResolveCref(ISymbol from, string cref)
+    {
+        try
+        {
+            if (cref.Length > 2 && cref[1] == ':')
+            {
+                return DocumentationCommentId.GetFirstSymbolForDeclarationId(cref, _compilation);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+
+        string text = cref.Trim();
+        int paren = text.IndexOf('(');
+        if (paren >= 0)
+        {
+            text = text.Substring(0, paren);
+        }
+
+        if (from.ContainingType is not { } own)
+        {
+            return null;
+        }
+
+        // A member first (`X`, `Base.X`), then a type (`Base`, `N.Base`).
+        int dot = text.LastIndexOf('.');
+        string memberName = dot < 0 ? text : text.Substring(dot + 1);
+        INamedTypeSymbol? type = dot < 0 ? own : FindType(own, text.Substring(0, dot));
+        for (int depth = 0; type is not null && depth < 64; type = type.BaseType, depth++)
+        {
+            if (type.GetMembers(memberName).FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol) is { } member)
+            {
+                return member;
+            }
+        }
+
+        return FindType(own, text);
+    }
+
+    /// <summary>A type named <paramref name="name"/> (simple or dotted) among <paramref name="own"/>, its containing types, bases and interfaces, or by metadata name.</summary>
+    private INamedTypeSymbol? FindType(INamedTypeSymbol own, string name)
+    {
+        string simple = name.Substring(name.LastIndexOf('.') + 1);
+        bool Matches(INamedTypeSymbol t) => t.Name == simple && (simple.Length == name.Length || t.ToDisplayString().EndsWith(name, StringComparison.Ordinal));
+        int depth = 0;
+        for (INamedTypeSymbol? t = own; t is not null && depth < 64; t = t.BaseType, depth++)
+        {
+            if (Matches(t))
+            {
+                return t;
+            }
+        }
+
+        foreach (INamedTypeSymbol i in own.AllInterfaces)
+        {
+            if (Matches(i))
+            {
+                return i;
+            }
+        }
+
+        for (INamedTypeSymbol? t = own.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (Matches(t))
+            {
+                return t;
+            }
+        }
+
+        if (_compilation.GetTypeByMetadataName(name) is { } byName)
+        {
+            return byName;
+        }
+
+        string ns = own.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
+        if (ns.Length > 0 && _compilation.GetTypeByMetadataName(ns + name) is { } inNamespace)
+        {
+            return inNamespace;
+        }
+
+        // Elsewhere in the compilation's own namespaces, by simple name (a sibling type of another namespace).
+        return simple.Length == name.Length ? _compilation.GetSymbolsWithName(simple, SymbolFilter.Type, _ct).OfType<INamedTypeSymbol>().FirstOrDefault() : null;
     }
 
     private static string? GetDescription(ISymbol symbol)
