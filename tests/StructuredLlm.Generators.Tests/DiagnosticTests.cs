@@ -202,6 +202,25 @@ public class DiagnosticTests
         Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
+    /// <summary>A collection type of the user's that the reader cannot create and fill is SLLM0003, never an object schema.</summary>
+    [Theory]
+    [InlineData("public class ROList : IReadOnlyList<int> { public int this[int i] => 0; public int Count => 0; public IEnumerator<int> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "ROList", "ICollection<T>.Add")]
+    [InlineData("public class Bag : System.Collections.IEnumerable { public System.Collections.IEnumerator GetEnumerator() { yield break; } }", "Bag", "ICollection<T>.Add")]
+    [InlineData("public abstract class AbstractTags : List<string> { }", "AbstractTags", "parameterless constructor")]
+    [InlineData("public class NoCtor : List<string> { public NoCtor(int capacity) : base(capacity) { } }", "NoCtor", "parameterless constructor")]
+    [InlineData("public class IntKeyed : Dictionary<int, string> { }", "IntKeyed", "string keys")]
+    [InlineData("public class Node : List<Node> { }", "Node", "contains itself")]
+    public void SLLM0003_collection_types_the_reader_cannot_fill(string declaration, string type, string reason)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(declaration + $" [LlmOutput] public partial record Bad(string Ok, {type} Value);");
+        Found d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM0003", d.Id);
+        Assert.Equal("Value", d.At);
+        Assert.Contains(reason, d.Message);
+        var schema = SchemaExtractor.Schema(run, "Bad.LlmOutput.g.cs", "jsonSchema");
+        Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
     [Fact]
     public void SLLM0003_unsupported_member_of_a_referenced_type_points_at_that_member()
     {

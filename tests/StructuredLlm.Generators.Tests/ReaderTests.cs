@@ -308,6 +308,52 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// Collection classes of the user's are read as System.Text.Json reads them: an ICollection&lt;T&gt; as an array (a set
+    /// with unique items), an IDictionary&lt;string, T&gt; as an object of values, created with the public parameterless
+    /// constructor and filled through Add; not as objects with a "capacity" member.
+    /// </summary>
+    [Fact]
+    public void User_collection_classes_are_arrays_and_dictionaries_as_System_Text_Json_reads_them()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public class Tags : List<string> { }
+            public class Scores : Dictionary<string, int> { }
+            public class TagSet : HashSet<string> { }
+            public class MyList<T> : System.Collections.ObjectModel.Collection<T> { }
+            [LlmOutput]
+            public partial record R(Tags T, Scores S, TagSet Set, MyList<int> L, Tags? Maybe);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x)); // the dictionary, as for Dictionary<string, int>
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        System.Text.Json.JsonElement p = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("array", p.GetProperty("t").GetProperty("type").GetString());
+        Assert.Equal("string", p.GetProperty("t").GetProperty("items").GetProperty("type").GetString());
+        Assert.Equal("integer", p.GetProperty("s").GetProperty("additionalProperties").GetProperty("type").GetString());
+        Assert.True(p.GetProperty("set").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("integer", p.GetProperty("l").GetProperty("items").GetProperty("type").GetString());
+
+        Type type = LoadAssembly(run).GetType("Run.R", throwOnError: true)!;
+        const string Json = """{"t":["a","b"],"s":{"x":1,"y":2},"set":["p","q"],"l":[1,2],"maybe":null}""";
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, Json);
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic stj = System.Text.Json.JsonSerializer.Deserialize(Json, type, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase })!;
+        dynamic ours = value!;
+        Assert.Equal("Run.Tags", ((object)ours.T).GetType().FullName);
+        Assert.Equal((System.Collections.Generic.IEnumerable<string>)stj.T, (System.Collections.Generic.IEnumerable<string>)ours.T);
+        Assert.Equal((System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, int>>)stj.S, (System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, int>>)ours.S);
+        Assert.Equal((System.Collections.Generic.IEnumerable<string>)stj.Set, (System.Collections.Generic.IEnumerable<string>)ours.Set);
+        Assert.Equal((System.Collections.Generic.IEnumerable<int>)stj.L, (System.Collections.Generic.IEnumerable<int>)ours.L);
+        Assert.Null((object?)ours.Maybe);
+
+        (ok, _, errors, _) = Parse(type, """{"t":[],"s":{},"set":["p","p"],"l":[],"maybe":null}""");
+        Assert.False(ok);
+        Assert.Equal("$.set", Assert.Single(errors).Path);
+    }
+
+    /// <summary>
     /// An override keeps what the member it overrides says, as DataAnnotations' validators see it (attributes are
     /// inherited along the override chain): bounds, [Description], doc summaries; and <c>&lt;inheritdoc/&gt;</c> takes
     /// the base or interface member's summary, <c>&lt;inheritdoc cref="..."/&gt;</c> the named member's.

@@ -1067,6 +1067,7 @@ internal static class ReaderEmitter
                         CollectionKind.ImmutableList or CollectionKind.IImmutableList => "global::System.Collections.Immutable.ImmutableList.CreateRange(" + t + ")",
                         CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet => "new global::System.Collections.Generic.HashSet<" + element + ">(" + t + ")",
                         CollectionKind.ImmutableHashSet => "global::System.Collections.Immutable.ImmutableHashSet.CreateRange(" + t + ")",
+                        CollectionKind.CustomCollection or CollectionKind.CustomSet => Json + "LlmRead.Fill<" + type + ", " + element + ">(" + t + ")",
                         _ => t,
                     };
                     break;
@@ -1076,9 +1077,12 @@ internal static class ReaderEmitter
                 {
                     string element = v.Element!.TypeName;
                     read = Json + "LlmRead.Dictionary<" + element + ">(ref reader, context, " + expected + ", " + ElementReader(v.Element, path) + ", out global::System.Collections.Generic.Dictionary<string, " + element + "> " + t + ")";
-                    converted = v.Collection == CollectionKind.ImmutableDictionary
-                        ? "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + t + ")"
-                        : t;
+                    converted = v.Collection switch
+                    {
+                        CollectionKind.ImmutableDictionary => "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + t + ")",
+                        CollectionKind.CustomDictionary => Json + "LlmRead.FillDictionary<" + type + ", " + element + ">(" + t + ")",
+                        _ => t,
+                    };
                     break;
                 }
 

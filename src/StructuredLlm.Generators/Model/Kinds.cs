@@ -66,10 +66,16 @@ internal enum CollectionKind
     ISet,
     IReadOnlySet,
     ImmutableHashSet,
+    /// <summary>A class of the user's implementing <c>ICollection&lt;T&gt;</c> (not a set), created and filled through <c>Add</c>.</summary>
+    CustomCollection,
+    /// <summary>A class of the user's implementing <c>ISet&lt;T&gt;</c>: as <see cref="CustomCollection"/>, and its items unique.</summary>
+    CustomSet,
     Dictionary,
     IDictionary,
     IReadOnlyDictionary,
     ImmutableDictionary,
+    /// <summary>A class of the user's implementing <c>IDictionary&lt;string, T&gt;</c>, created and filled through <c>Add</c>.</summary>
+    CustomDictionary,
 }
 
 /// <summary>What a named type definition describes.</summary>

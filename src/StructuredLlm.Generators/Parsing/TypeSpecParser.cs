@@ -47,6 +47,7 @@ internal sealed class TypeSpecParser
     private static readonly ConditionalWeakTable<Compilation, CompilationMemo> s_memos = new();
     private readonly CompilationMemo _memo;
     private readonly Compilation _compilation;
+    private readonly HashSet<ITypeSymbol> _collectionsInProgress = new(SymbolEqualityComparer.Default);
 
     private sealed class CompilationMemo
     {
@@ -1340,6 +1341,17 @@ internal sealed class TypeSpecParser
                         break;
                     }
 
+                    if (CollectionShape(objectType, typeName, nullable, memberDisplay, location, out ValueSpec? collectionSpec, out string? notFillable))
+                    {
+                        if (notFillable is not null)
+                        {
+                            unsupported = notFillable;
+                            break;
+                        }
+
+                        return collectionSpec; // null when its element type was refused (reported there)
+                    }
+
                     string? objectId = GetDefinition(objectType, null, location);
                     return objectId is null ? null : new ValueSpec(ValueKind.Object, typeName, nullable, objectType.IsValueType, PrimitiveKind.None, CollectionKind.None, null, objectId);
                 default:
@@ -1350,6 +1362,111 @@ internal sealed class TypeSpecParser
 
         Report(DiagnosticDescriptors.UnsupportedMemberType, location, memberDisplay, Display(type), unsupported!);
         return null;
+    }
+
+    /// <summary>
+    /// A type of the user's that is a collection (it implements <c>IEnumerable</c>) is never an object: System.Text.Json
+    /// reads an <c>IDictionary&lt;string, T&gt;</c> as a JSON object of values and an <c>ICollection&lt;T&gt;</c> as an
+    /// array, creating it with its public parameterless constructor and filling it through <c>Add</c>. The same shapes
+    /// are read here; any other collection (only <c>IEnumerable&lt;T&gt;</c>/<c>IReadOnlyList&lt;T&gt;</c>, abstract, no
+    /// public parameterless constructor, non-string keys) gets a reason for SLLM0003 instead of a silent object schema.
+    /// False when the type is no collection.
+    /// </summary>
+    private bool CollectionShape(INamedTypeSymbol type, string typeName, bool nullable, string memberDisplay, LocationInfo? location, out ValueSpec? spec, out string? unsupported)
+    {
+        spec = null;
+        unsupported = null;
+        INamedTypeSymbol? dictionary = null, collection = null;
+        int dictionaries = 0, collections = 0;
+        bool enumerable = false, set = false;
+        foreach (INamedTypeSymbol i in type.AllInterfaces)
+        {
+            INamedTypeSymbol d = i.OriginalDefinition;
+            if (d.ContainingNamespace?.ToDisplayString() is not ("System.Collections.Generic" or "System.Collections"))
+            {
+                continue;
+            }
+
+            switch (d.MetadataName)
+            {
+                case "IDictionary`2":
+                    dictionary = i;
+                    dictionaries++;
+                    break;
+                case "ICollection`1":
+                    collection = i;
+                    collections++;
+                    break;
+                case "ISet`1":
+                    set = true;
+                    break;
+                case "IEnumerable" when d.ContainingNamespace.ToDisplayString() == "System.Collections":
+                    enumerable = true;
+                    break;
+            }
+        }
+
+        if (!enumerable)
+        {
+            return false;
+        }
+
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract
+            || !type.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public))
+        {
+            unsupported = "it is a collection, and the reader (like System.Text.Json) can only create a non-abstract collection class with a public parameterless constructor; use List<T>, T[] or Dictionary<string, T>";
+            return true;
+        }
+
+        if (!_collectionsInProgress.Add(type))
+        {
+            unsupported = "it is a collection that contains itself (no JSON value has that shape)";
+            return true;
+        }
+
+        try
+        {
+            return FillableCollection(type, typeName, nullable, memberDisplay, location, dictionary, collection, dictionaries, collections, set, out spec, out unsupported);
+        }
+        finally
+        {
+            _collectionsInProgress.Remove(type);
+        }
+    }
+
+    private bool FillableCollection(INamedTypeSymbol type, string typeName, bool nullable, string memberDisplay, LocationInfo? location,
+        INamedTypeSymbol? dictionary, INamedTypeSymbol? collection, int dictionaries, int collections, bool set, out ValueSpec? spec, out string? unsupported)
+    {
+        spec = null;
+        unsupported = null;
+        if (dictionaries > 1 || (dictionaries == 0 && collections > 1))
+        {
+            unsupported = "it is a collection of more than one element type; use List<T>, T[] or Dictionary<string, T>";
+            return true;
+        }
+
+        if (dictionary is not null)
+        {
+            if (dictionary.TypeArguments[0].SpecialType != SpecialType.System_String)
+            {
+                unsupported = "JSON object keys are strings, so only dictionaries with string keys are supported";
+                return true;
+            }
+
+            ValueSpec? value = ParseValue(dictionary.TypeArguments[1], memberDisplay, location);
+            spec = value is null ? null : new ValueSpec(ValueKind.Dictionary, typeName, nullable, false, PrimitiveKind.None, CollectionKind.CustomDictionary, value, null);
+            return true;
+        }
+
+        if (collection is null)
+        {
+            unsupported = "it is a collection without ICollection<T>.Add (only IEnumerable<T> or IReadOnlyList<T>), so the reader cannot fill it (System.Text.Json cannot either); use List<T> or T[]";
+            return true;
+        }
+
+        ValueSpec? element = ParseValue(collection.TypeArguments[0], memberDisplay, location);
+        spec = element is null ? null : new ValueSpec(ValueKind.Array, typeName, nullable, false, PrimitiveKind.None, set ? CollectionKind.CustomSet : CollectionKind.CustomCollection, element, null);
+        return true;
     }
 
     private static bool InSystemNamespace(ITypeSymbol type)
@@ -1655,7 +1772,7 @@ internal sealed class TypeSpecParser
             c = c with { MinItems = null };
         }
 
-        if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet)
+        if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet or CollectionKind.CustomSet)
         {
             c = c with { UniqueItems = true };
         }

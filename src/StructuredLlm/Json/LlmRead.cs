@@ -708,6 +708,36 @@ public static partial class LlmRead
     // ------------------------------------------------------------------ collections
 
     /// <summary>
+    /// A collection type of the user's (a class implementing <see cref="ICollection{T}"/> with a public parameterless
+    /// constructor: <c>class Tags : List&lt;string&gt;</c>) created and filled with <paramref name="items"/> through
+    /// <see cref="ICollection{T}.Add"/>, as System.Text.Json fills one.
+    /// </summary>
+    public static TCollection Fill<TCollection, T>(List<T> items)
+        where TCollection : ICollection<T>, new()
+    {
+        var collection = new TCollection();
+        foreach (T item in items)
+        {
+            collection.Add(item);
+        }
+
+        return collection;
+    }
+
+    /// <summary>A dictionary type of the user's (<see cref="IDictionary{TKey, TValue}"/> with string keys and a public parameterless constructor) filled with <paramref name="items"/>.</summary>
+    public static TDictionary FillDictionary<TDictionary, T>(Dictionary<string, T> items)
+        where TDictionary : IDictionary<string, T>, new()
+    {
+        var dictionary = new TDictionary();
+        foreach (KeyValuePair<string, T> item in items)
+        {
+            dictionary.Add(item.Key, item.Value);
+        }
+
+        return dictionary;
+    }
+
+    /// <summary>
     /// A list: an array read element by element with <paramref name="readItem"/>; a single non-null value where
     /// a list is expected becomes a one-element list (<see cref="LlmRepairKind.ScalarToList"/>).
     /// </summary>
