@@ -308,6 +308,31 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// A [RegularExpression] stated as a schema <c>pattern</c> (ECMA-262) is matched by the reader as ECMA-262 reads it:
+    /// <c>\d</c> and <c>\w</c> are ASCII, <c>\s</c> includes the Unicode spaces. A pattern with .NET-only syntax (stated
+    /// in the description as a .NET regular expression) keeps .NET's reading.
+    /// </summary>
+    [Theory]
+    [InlineData(@"^\d+$", "12", true)]
+    [InlineData(@"^\d+$", "\u0661\u0662", false)]
+    [InlineData(@"^\w+$", "ab_1", true)]
+    [InlineData(@"^\w+$", "\u00E9\u00DF", false)]
+    [InlineData(@"^\s$", " ", true)]
+    [InlineData(@"^\s$", "\u00A0", true)]
+    [InlineData(@"^[\s,]$", "\u2003", true)]
+    [InlineData(@"^\\s$", "\\s", true)]
+    [InlineData(@"^\S+$", "a\u00A0b", false)]
+    [InlineData(@"^\S+$", "ab", true)]
+    [InlineData(@"^[\p{L}]+$", "\u00E9\u00DF", true)]
+    [InlineData(@"\A\d+\z", "\u0661\u0662", true)]
+    public void Patterns_are_matched_in_the_dialect_the_schema_states(string pattern, string text, bool matches)
+    {
+        Type type = Load("namespace Run; [LlmOutput] public partial record P([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string S);", "Run.P");
+        (bool ok, _, LlmError[] errors, _) = Parse(type, "{\"s\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}");
+        Assert.True(matches == ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
     /// Collection classes of the user's are read as System.Text.Json reads them: an ICollection&lt;T&gt; as an array (a set
     /// with unique items), an IDictionary&lt;string, T&gt; as an object of values, created with the public parameterless
     /// constructor and filled through Add; not as objects with a "capacity" member.

@@ -1163,7 +1163,10 @@ internal static class ReaderEmitter
                 if (c.Pattern is not null)
                 {
                     string regex = Field(Names.Key("Pattern", path.Key), "s_" + path.Name + "Pattern", "private static readonly global::System.Text.RegularExpressions.Regex ", " = new global::System.Text.RegularExpressions.Regex("
-                        + CSharpLiteral.String(c.Pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                        + (IsEcmaScriptPattern(c.Pattern)
+                            ? CSharpLiteral.String(EcmaWhitespace(c.Pattern)) + ", global::System.Text.RegularExpressions.RegexOptions.ECMAScript"
+                            : CSharpLiteral.String(c.Pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant")
+                        + ", global::System.TimeSpan.FromSeconds(1));");
                     checks.Add(Json + "LlmCheck.Pattern(context, " + t + ", " + regex + ", " + expected + ");");
                 }
 
@@ -1214,6 +1217,95 @@ internal static class ReaderEmitter
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the reader matches <paramref name="pattern"/> as ECMA-262 does, the dialect the schema's <c>pattern</c>
+        /// states it in: <c>\d</c> only ASCII digits, <c>\w</c> only ASCII word characters. True when the schema states it
+        /// as a <c>pattern</c> (no .NET-only syntax) and .NET's ECMAScript mode accepts it; a pattern that mode refuses
+        /// (Unicode categories <c>\p{L}</c>, lookbehind) keeps .NET's reading, as the description then says.
+        /// </summary>
+        internal static bool IsEcmaScriptPattern(string pattern)
+        {
+            if (SchemaEmitter.DotNetOnlySyntax(pattern))
+            {
+                return false;
+            }
+
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        // ECMA-262's \s beyond .NET's ECMAScript-mode \s (which is [ \f\n\r\t\v] only).
+        private const string EcmaSpaces = "\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
+        /// <summary>
+        /// <paramref name="pattern"/> with <c>\s</c> (and <c>\S</c> outside a class) spelled out as ECMA-262 reads them,
+        /// Unicode spaces included, for .NET's ECMAScript mode, whose <c>\s</c> is ASCII only. A <c>\S</c> inside a class
+        /// (<c>[^\S\n]</c>) keeps the mode's reading.
+        /// </summary>
+        internal static string EcmaWhitespace(string pattern)
+        {
+            if (pattern.IndexOf("\\s", StringComparison.Ordinal) < 0 && pattern.IndexOf("\\S", StringComparison.Ordinal) < 0)
+            {
+                return pattern;
+            }
+
+            var sb = new StringBuilder(pattern.Length + 64);
+            bool inClass = false;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char ch = pattern[i];
+                char next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+                if (ch == '\\')
+                {
+                    if (next == 's')
+                    {
+                        sb.Append(inClass ? "\\s" + EcmaSpaces : "[\\s" + EcmaSpaces + "]");
+                    }
+                    else if (next == 'S' && !inClass)
+                    {
+                        sb.Append("[^\\s" + EcmaSpaces + "]");
+                    }
+                    else
+                    {
+                        sb.Append(ch);
+                        if (next != '\0')
+                        {
+                            sb.Append(next);
+                        }
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                sb.Append(ch);
+                if (inClass)
+                {
+                    inClass = ch != ']';
+                }
+                else if (ch == '[')
+                {
+                    inClass = true;
+                    if (next == ']' || next == '^')
+                    {
+                        // `[]...]` / `[^]...]`: a leading ']' is a member, not the end.
+                        int skip = next == '^' && i + 2 < pattern.Length && pattern[i + 2] == ']' ? 2 : next == ']' ? 1 : next == '^' ? 1 : 0;
+                        sb.Append(pattern, i + 1, skip);
+                        i += skip;
+                    }
+                }
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>Whether the C# name reads differently from the JSON name and every alias (ignoring case and separators).</summary>
