@@ -625,6 +625,12 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(1.5, 2)] int Value", "[AllowedValues]")]
     [InlineData("[property: AllowedValues(Kind.A)] int Value", "[AllowedValues]")]
     [InlineData("[property: AllowedValues(\"a\", \"bc\")] char Value", "[AllowedValues]")]
+    // Attributes DataAnnotations itself refuses (it throws when validating): no schema keyword from them.
+    [InlineData("[property: RegularExpression(\"\")] string Value", "pattern is empty")]
+    [InlineData("[property: RegularExpression(null!)] string Value", "pattern is null")]
+    [InlineData("[property: MaxLength(0)] string Value", "at least 1")]
+    [InlineData("[property: MaxLength(0)] List<int> Value", "at least 1")]
+    [InlineData("[property: MaxLength(-2)] string Value", "at least 1")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
@@ -641,6 +647,8 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\")] Guid Value")]
     [InlineData("[property: AllowedValues(1, 2.0)] int Value")]
     [InlineData("[property: AllowedValues(0.5, 2)] double Value")]
+    [InlineData("[property: MaxLength] string Value")]
+    [InlineData("[property: MaxLength(-1)] List<int> Value")]
     public void Constraints_that_fit_the_member_type_are_kept(string member)
         => Assert.Empty(Diagnose($"[LlmOutput] public partial record R({member});").Item1);
 

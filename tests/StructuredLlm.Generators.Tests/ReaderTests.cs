@@ -308,6 +308,44 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// [AllowedValues] on a nullable member refuses null unless it lists null, as DataAnnotations' validator does: the
+    /// schema's enum has no null and the reader requires one of the values; a listed null stays allowed.
+    /// </summary>
+    [Fact]
+    public void AllowedValues_refuses_null_unless_it_lists_null_as_DataAnnotations_does()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial class C
+            {
+                [AllowedValues(1, 2)] public int? NoNull { get; set; }
+                [AllowedValues(1, null)] public int? WithNull { get; set; }
+                [AllowedValues("a")] public string? Text { get; set; }
+            }
+            """);
+        run.AssertClean();
+        System.Text.Json.JsonElement p = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("[1,2]", p.GetProperty("noNull").GetProperty("enum").GetRawText());
+        Assert.Equal("[1,null]", p.GetProperty("withNull").GetProperty("enum").GetRawText());
+        Assert.Equal("[\"a\"]", p.GetProperty("text").GetProperty("enum").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+        object c = Activator.CreateInstance(type)!;
+        bool Valid(string member, object? v) => System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(v,
+            new System.ComponentModel.DataAnnotations.ValidationContext(c) { MemberName = member }, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>());
+        Assert.False(Valid("NoNull", null));
+        Assert.True(Valid("WithNull", null));
+        Assert.False(Valid("Text", null));
+
+        Assert.False(Parse(type, """{"noNull":null,"withNull":null,"text":"a"}""").Ok);
+        Assert.False(Parse(type, """{"noNull":1,"withNull":null,"text":null}""").Ok);
+        Assert.False(Parse(type, """{"withNull":null,"text":"a"}""").Ok); // missing: null after reading, which is refused
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"noNull":2,"withNull":null,"text":"a"}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
     /// A [RegularExpression] stated as a schema <c>pattern</c> (ECMA-262) is matched by the reader as ECMA-262 reads it:
     /// <c>\d</c> and <c>\w</c> are ASCII, <c>\s</c> includes the Unicode spaces. A pattern with .NET-only syntax (stated
     /// in the description as a .NET regular expression) keeps .NET's reading.

@@ -1087,6 +1087,11 @@ internal sealed class TypeSpecParser
             }
 
             ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
+            if (value.IsNullable && !constraints.AllowedValues.IsEmpty && !constraints.AllowedValues.Contains("null"))
+            {
+                // DataAnnotations' [AllowedValues] refuses null unless it lists null: the member needs one of the values.
+                value = value with { IsNullable = false };
+            }
             if (notNull && !allowEmptyStrings && value.Primitive == PrimitiveKind.String && (constraints.MinLength ?? 0) < 1)
             {
                 constraints = constraints with { MinLength = 1 }; // [Required] refuses "" unless AllowEmptyStrings
@@ -1619,8 +1624,14 @@ internal sealed class TypeSpecParser
                     }
 
                     break;
-                case "MaxLength" when args.Count == 1 && args[0].Value is int maxLength && maxLength >= 0:
-                    if (isString)
+                case "MaxLength" when args.Count == 1 && args[0].Value is int maxLength && maxLength != -1:
+                    // -1 (also the parameterless [MaxLength]) is "the largest allowed": no limit. DataAnnotations throws
+                    // when validating any other length below 1, so no value is valid under it.
+                    if (maxLength < 1)
+                    {
+                        Ignored(shortName, "its length must be at least 1 (or -1 for no limit): DataAnnotations throws when validating " + maxLength.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else if (isString)
                     {
                         c = c with { MaxLength = maxLength };
                     }
@@ -1668,6 +1679,10 @@ internal sealed class TypeSpecParser
                     }
 
                     c = c with { MaxLength = stringMax, MinLength = stringMin > 0 ? stringMin : c.MinLength };
+                    break;
+                case "RegularExpression" when args.Count == 1 && args[0].Value is not string { Length: > 0 }:
+                    // DataAnnotations throws when validating with a null or empty pattern.
+                    Ignored(shortName, "its pattern is " + (args[0].Value is null ? "null" : "empty") + ", which DataAnnotations refuses (it throws when validating)");
                     break;
                 case "RegularExpression" when args.Count == 1 && args[0].Value is string pattern:
                     if (!isString)
