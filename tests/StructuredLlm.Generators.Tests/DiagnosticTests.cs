@@ -202,6 +202,35 @@ public class DiagnosticTests
         Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
+    /// <summary>
+    /// Required non-null members that need, in the end, a value of their own type ask for an infinitely deep object:
+    /// SLLM0004 on the member that closes each cycle; null, a collection or another branch ends a chain.
+    /// </summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record Loop(Loop Next, int V);", "Next")]
+    [InlineData("public record B(A Back, int X); [LlmOutput] public partial record A(B Next);", "Back,Next")]
+    [InlineData("public record Loop(int V, Loop Next); [LlmOutput] public partial record R(string Name, Loop L);", "Next")]
+    [InlineData("[LlmOutput] public partial record Many([property: MinLength(1)] List<Many> Kids);", "Kids")]
+    [InlineData("[LlmOutput] public partial class Chain { public required Chain Next { get; init; } }", "Next")]
+    [InlineData("[JsonDerivedType(typeof(Pair), \"pair\")] public abstract record Expr; public record Pair(Expr Left, Expr Right) : Expr; [LlmOutput] public partial record Program(Expr Body);", "Left")]
+    public void SLLM0004_required_members_with_no_finite_value(string source, string members)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(source);
+        Assert.All(diagnostics, d => Assert.True(d.Id is "SLLM0004" or "SLLM0009" or "SLLM0008", d.ToString())); // Anthropic recursion, polymorphic root
+        List<Found> cycles = diagnostics.Where(d => d.Id == "SLLM0004").ToList();
+        Assert.Equal(members, string.Join(",", cycles.Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal)));
+        Assert.All(cycles, d => Assert.Contains("no finite JSON value", d.Message));
+        Assert.Equal(DiagnosticSeverity.Error, cycles[0].Severity);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Theory]
+    [InlineData("[LlmOutput] public partial record Node(Node? Next, int V);")]
+    [InlineData("[LlmOutput] public partial record Tree(List<Tree> Kids, Dictionary<string, Tree> ByName);")]
+    [InlineData("[JsonDerivedType(typeof(Num), \"num\")] [JsonDerivedType(typeof(Pair), \"pair\")] public abstract record Expr; public record Num(int V) : Expr; public record Pair(Expr Left, Expr Right) : Expr; [LlmOutput] public partial record Program(Expr Body);")]
+    public void No_SLLM0004_when_null_a_collection_or_a_branch_ends_the_chain(string source)
+        => Assert.DoesNotContain(Diagnose(source).Item1, d => d.Id == "SLLM0004");
+
     /// <summary>A collection type of the user's that the reader cannot create and fill is SLLM0003, never an object schema.</summary>
     [Theory]
     [InlineData("public class ROList : IReadOnlyList<int> { public int this[int i] => 0; public int Count => 0; public IEnumerator<int> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "ROList", "ICollection<T>.Add")]
