@@ -307,6 +307,21 @@ public class ReaderTests
         Assert.Equal("$.item.sku: expected a string matching ^[0-9]+$, found \"XYZ\"", Assert.Single(errors).Message);
     }
 
+    /// <summary>[Url] takes http, https and ftp URLs only (as DataAnnotations), and the error says so.</summary>
+    [Fact]
+    public void Url_is_an_http_https_or_ftp_URL_and_the_error_says_so()
+    {
+        Type type = Load("namespace Run; [LlmOutput] public partial record U([property: Url] string S, [property: Url] Uri Link);", "Run.U");
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"s":"mailto:x@y.z","link":"urn:isbn:0451450523"}""");
+        Assert.False(ok);
+        Assert.Equal(new[]
+        {
+            "$.s: expected an http, https or ftp URL, found \"mailto:x@y.z\"",
+            "$.link: expected an http, https or ftp URL, found \"urn:isbn:0451450523\"",
+        }, errors.Select(e => e.Message));
+        Assert.True(Parse(type, """{"s":"HTTPS://a.b/c","link":"ftp://h/f"}""").Ok);
+    }
+
     /// <summary>
     /// [AllowedValues] on a nullable member refuses null unless it lists null, as DataAnnotations' validator does: the
     /// schema's enum has no null and the reader requires one of the values; a listed null stays allowed.

@@ -1454,6 +1454,7 @@ internal static class ReaderEmitter
                     ValueKind.Boolean => "true or false",
                     ValueKind.Integer => "an integer" + DescribeRange(c.Effective(v.Primitive)),
                     ValueKind.Number => "a number" + DescribeRange(c.Effective(v.Primitive)),
+                    ValueKind.FormattedString when c.Format == "uri" => "an http, https or ftp URL",
                     ValueKind.FormattedString => DescribeFormatted(v.Primitive),
                     ValueKind.Enum => "one of " + string.Join(", ", _definitions[v.DefinitionId!].EnumMembers.Select(e => e.JsonName)),
                     ValueKind.Object => "a " + SimpleName(v.TypeName) + " object",
@@ -1471,7 +1472,7 @@ internal static class ReaderEmitter
             string text = c.Format switch
             {
                 "email" => "an email address",
-                "uri" => "an absolute URL",
+                "uri" => "an http, https or ftp URL",
                 _ => "a string",
             };
             if (c.MinLength is int min && c.MaxLength is int max)

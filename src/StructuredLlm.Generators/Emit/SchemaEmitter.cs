@@ -121,6 +121,9 @@ internal sealed class SchemaEmitter
     internal const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?$";
 
     /// <summary>What .NET writes for a TimeOnly and reads back (RFC 3339 "time" would demand an offset).</summary>
+    /// <summary>The start of an http, https or ftp URL (any case), which <c>[Url]</c> requires.</summary>
+    internal const string UrlPattern = "^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://";
+
     internal const string TimeOnlyPattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
 
     private readonly OutputSpec _spec;
@@ -824,6 +827,18 @@ internal sealed class SchemaEmitter
             _ => null,
         } ?? c.Format;
         string? pattern = c.Pattern is { } declared ? WholeMatch(declared) : null;
+        // [Url] (a "uri" format from the constraints, not from a Uri type): DataAnnotations and the reader take only http,
+        // https and ftp URLs, a narrower set than format "uri" (mailto:, urn:...), so the schema says so.
+        bool url = c.Format == "uri";
+        if (url)
+        {
+            notes.Add("Must be an http, https or ftp URL.");
+            if (!IsGemini)
+            {
+                pattern ??= UrlPattern;
+            }
+        }
+
         if (value.Primitive == PrimitiveKind.TimeSpan)
         {
             pattern ??= TimeSpanPattern;
@@ -841,7 +856,7 @@ internal sealed class SchemaEmitter
             {
                 keywords.Add(("format", JsonWriter.Quote(format)));
             }
-            else
+            else if (!url)
             {
                 notes.Add(FormatSentence(format));
             }
