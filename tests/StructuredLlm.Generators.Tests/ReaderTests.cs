@@ -307,6 +307,50 @@ public class ReaderTests
         Assert.Equal("$.item.sku: expected a string matching ^[0-9]+$, found \"XYZ\"", Assert.Single(errors).Message);
     }
 
+    /// <summary>
+    /// A byte[] is a base64 string, as System.Text.Json writes and reads it: the reader takes STJ's own output, the schema
+    /// says base64 (contentEncoding where the profile has it, a pattern elsewhere but Gemini), and [MaxLength] counts bytes.
+    /// A List&lt;byte&gt; stays an array of numbers, as in STJ.
+    /// </summary>
+    [Fact]
+    public void Byte_arrays_are_base64_strings_as_System_Text_Json_writes_them()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial record Blob(byte[] Data, byte[]? Maybe, [property: MaxLength(2)] byte[] Small, byte[][] Parts, List<byte> Numbers);
+            """);
+        run.AssertNoException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        System.Text.Json.JsonElement js = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("string", js.GetProperty("data").GetProperty("type").GetString());
+        Assert.Equal("base64", js.GetProperty("data").GetProperty("contentEncoding").GetString());
+        Assert.Equal("string", js.GetProperty("parts").GetProperty("items").GetProperty("type").GetString());
+        Assert.Equal("integer", js.GetProperty("numbers").GetProperty("items").GetProperty("type").GetString());
+        System.Text.Json.JsonElement openAI = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "openAIStrict").GetProperty("properties");
+        Assert.False(openAI.GetProperty("data").TryGetProperty("contentEncoding", out _));
+        Assert.StartsWith("^(?:[A-Za-z0-9+/]{4})*", openAI.GetProperty("data").GetProperty("pattern").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Must decode to at most 2 bytes.", openAI.GetProperty("small").GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        Type type = LoadAssembly(run).GetType("Run.Blob", throwOnError: true)!;
+        object original = Activator.CreateInstance(type, new byte[] { 0, 1, 255 }, null, new byte[] { 7 }, new[] { new byte[] { 1 }, Array.Empty<byte>() }, new System.Collections.Generic.List<byte> { 9 })!;
+        string stj = System.Text.Json.JsonSerializer.Serialize(original, type, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase });
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, stj);
+        Assert.True(ok, stj + " " + string.Join("; ", errors.Select(e => e.Message)));
+        dynamic b = value!;
+        Assert.Equal(new byte[] { 0, 1, 255 }, (byte[])b.Data);
+        Assert.Null((byte[]?)b.Maybe);
+        Assert.Empty((byte[])b.Parts[1]);
+        Assert.Equal(new byte[] { 9 }, ((System.Collections.Generic.List<byte>)b.Numbers).ToArray());
+
+        (ok, _, errors, _) = Parse(type, """{"data":[0,1],"maybe":"","small":"AQID","parts":[],"numbers":[]}""");
+        Assert.False(ok);
+        Assert.Equal(new[] { "$.data", "$.small" }, errors.Select(e => e.Path));
+        Assert.Contains("a base64 string of at most 2 bytes", errors[1].Message, StringComparison.Ordinal);
+    }
+
     /// <summary>[Url] takes http, https and ftp URLs only (as DataAnnotations), and the error says so.</summary>
     [Fact]
     public void Url_is_an_http_https_or_ftp_URL_and_the_error_says_so()

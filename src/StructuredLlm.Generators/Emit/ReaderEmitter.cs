@@ -1012,7 +1012,8 @@ internal static class ReaderEmitter
             if (v.IsNullable)
             {
                 // An optional value that is not text: "" or "null" says there is none (text keeps them as written).
-                w.WriteLine(v.Kind == ValueKind.String ? "if (" + Json + "LlmRead.IsNull(ref reader))" : "if (" + Json + "LlmRead.IsNullOrNoValue(ref reader, context))");
+                // (a byte[] too: "" is its empty value in base64)
+                w.WriteLine(v.Kind == ValueKind.String || v.Primitive == PrimitiveKind.Bytes ? "if (" + Json + "LlmRead.IsNull(ref reader))" : "if (" + Json + "LlmRead.IsNullOrNoValue(ref reader, context))");
                 w.OpenBrace();
                 w.WriteLine(target, " = null;");
                 w.CloseBrace();
@@ -1178,6 +1179,10 @@ internal static class ReaderEmitter
                 {
                     checks.Add(Json + "LlmCheck.Url(context, " + t + ", " + expected + ");");
                 }
+            }
+            else if (v.Primitive == PrimitiveKind.Bytes && (c.MinItems is not null || c.MaxItems is not null))
+            {
+                checks.Add(Json + "LlmCheck.Count(context, " + t + ".Length, " + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? -1) + ", " + expected + ");");
             }
             else if (v.Primitive == PrimitiveKind.Uri && c.Format == "uri")
             {
@@ -1432,6 +1437,7 @@ internal static class ReaderEmitter
             PrimitiveKind.TimeSpan => "TimeSpan",
             PrimitiveKind.Guid => "Guid",
             PrimitiveKind.Uri => "Uri",
+            PrimitiveKind.Bytes => "Bytes",
             _ => "String",
         };
 
@@ -1455,6 +1461,7 @@ internal static class ReaderEmitter
                     ValueKind.Integer => "an integer" + DescribeRange(c.Effective(v.Primitive)),
                     ValueKind.Number => "a number" + DescribeRange(c.Effective(v.Primitive)),
                     ValueKind.FormattedString when c.Format == "uri" => "an http, https or ftp URL",
+                    ValueKind.FormattedString when v.Primitive == PrimitiveKind.Bytes => "a base64 string" + DescribeCount(c).Replace(" items", " bytes").Replace(" item", " byte"),
                     ValueKind.FormattedString => DescribeFormatted(v.Primitive),
                     ValueKind.Enum => "one of " + string.Join(", ", _definitions[v.DefinitionId!].EnumMembers.Select(e => e.JsonName)),
                     ValueKind.Object => "a " + SimpleName(v.TypeName) + " object",
@@ -1544,6 +1551,7 @@ internal static class ReaderEmitter
             PrimitiveKind.TimeSpan => "a duration (d.hh:mm:ss)",
             PrimitiveKind.Guid => "a GUID",
             PrimitiveKind.Uri => "an absolute URI",
+            PrimitiveKind.Bytes => "a base64 string",
             _ => "a string",
         };
     }

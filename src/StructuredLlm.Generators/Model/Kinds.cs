@@ -46,6 +46,8 @@ internal enum PrimitiveKind
     TimeSpan,
     Guid,
     Uri,
+    /// <summary>A <c>byte[]</c>: a base64 string, as System.Text.Json writes and reads it.</summary>
+    Bytes,
 }
 
 /// <summary>The concrete collection the reader must build.</summary>

@@ -1300,6 +1300,8 @@ internal sealed class TypeSpecParser
         {
             switch (type)
             {
+                case IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }:
+                    return Scalar(ValueKind.FormattedString, PrimitiveKind.Bytes); // base64, as System.Text.Json reads byte[]
                 case IArrayTypeSymbol { Rank: 1 } array:
                     ValueSpec? element = ParseValue(array.ElementType, memberDisplay, location);
                     return element is null ? null : new ValueSpec(ValueKind.Array, typeName, nullable, false, PrimitiveKind.None, CollectionKind.Array, element, null);
@@ -1530,7 +1532,7 @@ internal sealed class TypeSpecParser
         ConstraintSpec c = ConstraintSpec.None;
         bool isString = value.Kind == ValueKind.String && value.Primitive == PrimitiveKind.String;
         bool isNumeric = value.Kind is ValueKind.Integer or ValueKind.Number;
-        bool isCollection = value.Kind == ValueKind.Array;
+        bool isCollection = value.Kind == ValueKind.Array || value.Primitive == PrimitiveKind.Bytes; // [MaxLength] on byte[] counts bytes
         bool isScalar = value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.FormattedString;
 
         void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
@@ -1821,6 +1823,7 @@ internal sealed class TypeSpecParser
         PrimitiveKind.Guid => Guid.TryParse(s, out _),
         PrimitiveKind.DateTime or PrimitiveKind.DateTimeOffset => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         PrimitiveKind.Uri => Uri.TryCreate(s, UriKind.RelativeOrAbsolute, out _),
+        PrimitiveKind.Bytes => false, // DataAnnotations compares a byte[] with Equals: no attribute value ever equals one
         _ => true,
     };
 

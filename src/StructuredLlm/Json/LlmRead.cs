@@ -576,6 +576,21 @@ public static partial class LlmRead
         return true;
     }
 
+    /// <summary>
+    /// Bytes as a base64 string (<c>"AQID"</c>), as System.Text.Json reads a <c>byte[]</c>; an array of numbers is refused,
+    /// as it refuses one.
+    /// </summary>
+    public static bool Bytes(ref Utf8JsonReader reader, LlmReadContext context, string expected, out byte[] value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out byte[]? bytes) && bytes is not null)
+        {
+            value = bytes;
+            return true;
+        }
+
+        return FailOrSingle(ref reader, context, expected, Bytes, out value);
+    }
+
     /// <summary>An absolute <see cref="System.Uri"/> string.</summary>
     public static bool Uri(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Uri value)
     {
