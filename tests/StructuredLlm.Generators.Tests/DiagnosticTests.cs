@@ -231,6 +231,20 @@ public class DiagnosticTests
     public void No_SLLM0004_when_null_a_collection_or_a_branch_ends_the_chain(string source)
         => Assert.DoesNotContain(Diagnose(source).Item1, d => d.Id == "SLLM0004");
 
+    [Theory]
+    [InlineData("[LlmOutput] public partial class Tags : List<string> { }", "Tags")]
+    [InlineData("[LlmOutput] public partial class Scores : Dictionary<string, int> { }", "Scores")]
+    public void SLLM0004_an_output_type_that_is_a_collection(string source, string at)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(source);
+        Found d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM0004", d.Id);
+        Assert.Equal(at, d.At);
+        Assert.Contains("it is a collection", d.Message);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(at));
+        Assert.Empty(run.CompilationProblems());
+    }
+
     /// <summary>A collection type of the user's that the reader cannot create and fill is SLLM0003, never an object schema.</summary>
     [Theory]
     [InlineData("public class ROList : IReadOnlyList<int> { public int this[int i] => 0; public int Count => 0; public IEnumerator<int> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "ROList", "ICollection<T>.Add")]

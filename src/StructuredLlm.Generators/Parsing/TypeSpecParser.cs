@@ -149,6 +149,14 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        if (_root.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+        {
+            // System.Text.Json reads a collection type as a JSON array (or a dictionary as an object of values), never
+            // as an object of its properties, and a schema root must be an object.
+            Report(DiagnosticDescriptors.NotConstructible, _rootLocation, display, "it is a collection (it implements IEnumerable), which JSON reads as an array, and an [LlmOutput] type must be an object; wrap it in a record (record Tags(List<string> Items))");
+            return null;
+        }
+
         if (ReservedNameClash(display))
         {
             return null;
