@@ -1441,7 +1441,7 @@ internal sealed class TypeSpecParser
 
         try
         {
-            return FillableCollection(type, typeName, nullable, memberDisplay, location, dictionary, collection, dictionaries, collections, set, out spec, out unsupported);
+            return FillableCollection(typeName, nullable, memberDisplay, location, dictionary, collection, dictionaries, collections, set, out spec, out unsupported);
         }
         finally
         {
@@ -1449,7 +1449,7 @@ internal sealed class TypeSpecParser
         }
     }
 
-    private bool FillableCollection(INamedTypeSymbol type, string typeName, bool nullable, string memberDisplay, LocationInfo? location,
+    private bool FillableCollection(string typeName, bool nullable, string memberDisplay, LocationInfo? location,
         INamedTypeSymbol? dictionary, INamedTypeSymbol? collection, int dictionaries, int collections, bool set, out ValueSpec? spec, out string? unsupported)
     {
         spec = null;
