@@ -97,9 +97,9 @@ public class DiagnosticTests
     [InlineData("public int LlmInfo { get; set; }", "LlmInfo", "LlmInfo")]
     [InlineData("public void LlmInfo() { }", "LlmInfo", "LlmInfo")]
     [InlineData("public class LlmInfo { }", "LlmInfo", "LlmInfo")]
-    [InlineData("private static class LlmReader { }", "LlmReader", "LlmReader")]
-    [InlineData("public int LlmReader;", "LlmReader", "LlmReader")]
-    [InlineData("private int LlmReader() => 0;", "LlmReader", "LlmReader")]
+    [InlineData("private static class __LlmReader { }", "__LlmReader", "__LlmReader")]
+    [InlineData("public int __LlmReader;", "__LlmReader", "__LlmReader")]
+    [InlineData("private int __LlmReader() => 0;", "__LlmReader", "__LlmReader")]
     public void SLLM0014_member_named_like_a_generated_member(string member, string name, string at)
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class Clash { public string Title { get; set; } = \"\"; " + member + " }");
@@ -114,7 +114,7 @@ public class DiagnosticTests
 
     [Theory]
     [InlineData("LlmInfo")]
-    [InlineData("LlmReader")]
+    [InlineData("__LlmReader")]
     public void SLLM0014_type_named_like_a_generated_member(string name)
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("[LlmOutput] public partial class " + name + " { public int X { get; set; } }");
@@ -130,9 +130,9 @@ public class DiagnosticTests
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
             [LlmOutput] public partial record P(int LlmInfo);
             [LlmOutput] public partial class Parts { public int X { get; set; } }
-            public partial class Parts { public Action? LlmReader { get; set; } }
+            public partial class Parts { public Action? __LlmReader { get; set; } }
             """);
-        Assert.Equal(new[] { "LlmInfo", "LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "LlmInfo", "__LlmReader" }, diagnostics.Where(d => d.Id == "SLLM0014").Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal));
         Assert.Equal(2, diagnostics.Count);
         Assert.Empty(run.CompilationProblems());
     }
@@ -141,12 +141,12 @@ public class DiagnosticTests
     public void SLLM0014_visible_LlmReader_in_a_base_type()
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
-            public class Base { protected class LlmReader { } }
+            public class Base { protected class __LlmReader { } }
             [LlmOutput] public partial class Derived : Base { public int X { get; set; } }
             """);
         Assert.True(diagnostics.Count == 1 && diagnostics[0].Id == "SLLM0014", string.Join("; ", diagnostics));
         Assert.Equal("Derived", diagnostics[0].At);
-        Assert.Contains("Base.LlmReader", diagnostics[0].Message);
+        Assert.Contains("Base.__LlmReader", diagnostics[0].Message);
         Assert.Empty(run.CompilationProblems()); // no CS0108 (an error under TreatWarningsAsErrors)
     }
 
@@ -154,7 +154,7 @@ public class DiagnosticTests
     public void No_SLLM0014_for_inherited_LlmInfo_private_base_reader_or_base_output_type()
     {
         (List<Found> diagnostics, GeneratorRun run) = Diagnose("""
-            public class Plain { public static string LlmInfo => "base"; private class LlmReader { } }
+            public class Plain { public static string LlmInfo => "base"; private class __LlmReader { } }
             [LlmOutput] public partial class FromPlain : Plain { public int X { get; set; } }
             [LlmOutput] public partial class BaseOut { public int A { get; set; } }
             [LlmOutput] public partial class DerivedOut : BaseOut { public int B { get; set; } }
@@ -199,6 +199,68 @@ public class DiagnosticTests
 
         // The rest of the type is still generated, so users see one error, not a cascade.
         var schema = SchemaExtractor.Schema(run, "Bad.LlmOutput.g.cs", "openAIStrict");
+        Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
+    /// <summary>
+    /// Required non-null members that need, in the end, a value of their own type ask for an infinitely deep object:
+    /// SLLM0004 on the member that closes each cycle; null, a collection or another branch ends a chain.
+    /// </summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record Loop(Loop Next, int V);", "Next")]
+    [InlineData("public record B(A Back, int X); [LlmOutput] public partial record A(B Next);", "Back,Next")]
+    [InlineData("public record Loop(int V, Loop Next); [LlmOutput] public partial record R(string Name, Loop L);", "Next")]
+    [InlineData("[LlmOutput] public partial record Many([property: MinLength(1)] List<Many> Kids);", "Kids")]
+    [InlineData("[LlmOutput] public partial class Chain { public required Chain Next { get; init; } }", "Next")]
+    [InlineData("[JsonDerivedType(typeof(Pair), \"pair\")] public abstract record Expr; public record Pair(Expr Left, Expr Right) : Expr; [LlmOutput] public partial record Program(Expr Body);", "Left")]
+    public void SLLM0004_required_members_with_no_finite_value(string source, string members)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(source);
+        Assert.All(diagnostics, d => Assert.True(d.Id is "SLLM0004" or "SLLM0009" or "SLLM0008", d.ToString())); // Anthropic recursion, polymorphic root
+        List<Found> cycles = diagnostics.Where(d => d.Id == "SLLM0004").ToList();
+        Assert.Equal(members, string.Join(",", cycles.Select(d => d.At).OrderBy(a => a, System.StringComparer.Ordinal)));
+        Assert.All(cycles, d => Assert.Contains("no finite JSON value", d.Message));
+        Assert.Equal(DiagnosticSeverity.Error, cycles[0].Severity);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Theory]
+    [InlineData("[LlmOutput] public partial record Node(Node? Next, int V);")]
+    [InlineData("[LlmOutput] public partial record Tree(List<Tree> Kids, Dictionary<string, Tree> ByName);")]
+    [InlineData("[JsonDerivedType(typeof(Num), \"num\")] [JsonDerivedType(typeof(Pair), \"pair\")] public abstract record Expr; public record Num(int V) : Expr; public record Pair(Expr Left, Expr Right) : Expr; [LlmOutput] public partial record Program(Expr Body);")]
+    public void No_SLLM0004_when_null_a_collection_or_a_branch_ends_the_chain(string source)
+        => Assert.DoesNotContain(Diagnose(source).Item1, d => d.Id == "SLLM0004");
+
+    [Theory]
+    [InlineData("[LlmOutput] public partial class Tags : List<string> { }", "Tags")]
+    [InlineData("[LlmOutput] public partial class Scores : Dictionary<string, int> { }", "Scores")]
+    public void SLLM0004_an_output_type_that_is_a_collection(string source, string at)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(source);
+        Found d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM0004", d.Id);
+        Assert.Equal(at, d.At);
+        Assert.Contains("it is a collection", d.Message);
+        Assert.DoesNotContain(run.Sources, s => s.HintName.Contains(at));
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    /// <summary>A collection type of the user's that the reader cannot create and fill is SLLM0003, never an object schema.</summary>
+    [Theory]
+    [InlineData("public class ROList : IReadOnlyList<int> { public int this[int i] => 0; public int Count => 0; public IEnumerator<int> GetEnumerator() { yield break; } System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator(); }", "ROList", "ICollection<T>.Add")]
+    [InlineData("public class Bag : System.Collections.IEnumerable { public System.Collections.IEnumerator GetEnumerator() { yield break; } }", "Bag", "ICollection<T>.Add")]
+    [InlineData("public abstract class AbstractTags : List<string> { }", "AbstractTags", "parameterless constructor")]
+    [InlineData("public class NoCtor : List<string> { public NoCtor(int capacity) : base(capacity) { } }", "NoCtor", "parameterless constructor")]
+    [InlineData("public class IntKeyed : Dictionary<int, string> { }", "IntKeyed", "string keys")]
+    [InlineData("public class Node : List<Node> { }", "Node", "contains itself")]
+    public void SLLM0003_collection_types_the_reader_cannot_fill(string declaration, string type, string reason)
+    {
+        (List<Found> diagnostics, GeneratorRun run) = Diagnose(declaration + $" [LlmOutput] public partial record Bad(string Ok, {type} Value);");
+        Found d = Assert.Single(diagnostics);
+        Assert.Equal("SLLM0003", d.Id);
+        Assert.Equal("Value", d.At);
+        Assert.Contains(reason, d.Message);
+        var schema = SchemaExtractor.Schema(run, "Bad.LlmOutput.g.cs", "jsonSchema");
         Assert.Equal(new[] { "ok" }, schema.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
@@ -606,6 +668,12 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(1.5, 2)] int Value", "[AllowedValues]")]
     [InlineData("[property: AllowedValues(Kind.A)] int Value", "[AllowedValues]")]
     [InlineData("[property: AllowedValues(\"a\", \"bc\")] char Value", "[AllowedValues]")]
+    // Attributes DataAnnotations itself refuses (it throws when validating): no schema keyword from them.
+    [InlineData("[property: RegularExpression(\"\")] string Value", "pattern is empty")]
+    [InlineData("[property: RegularExpression(null!)] string Value", "pattern is null")]
+    [InlineData("[property: MaxLength(0)] string Value", "at least 1")]
+    [InlineData("[property: MaxLength(0)] List<int> Value", "at least 1")]
+    [InlineData("[property: MaxLength(-2)] string Value", "at least 1")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
@@ -622,6 +690,8 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(\"3f2504e0-4f89-11d3-9a0c-0305e82c3301\")] Guid Value")]
     [InlineData("[property: AllowedValues(1, 2.0)] int Value")]
     [InlineData("[property: AllowedValues(0.5, 2)] double Value")]
+    [InlineData("[property: MaxLength] string Value")]
+    [InlineData("[property: MaxLength(-1)] List<int> Value")]
     public void Constraints_that_fit_the_member_type_are_kept(string member)
         => Assert.Empty(Diagnose($"[LlmOutput] public partial record R({member});").Item1);
 

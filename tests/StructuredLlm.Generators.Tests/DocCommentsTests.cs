@@ -22,6 +22,9 @@ public class DocCommentsTests
         "Just text, no tags",
         "<doc><summary>Greater > is fine</summary ></doc>",
         "<doc><summary>Kinds:<list type=\"bullet\"><item><description>one</description></item><item><term>two</term><description>the second</description></item></list>Then more.</summary></doc>",
+        "<doc><inheritdoc/></doc>",
+        "<doc><inheritdoc cref=\"Base.X\"/>\n</doc>",
+        "<member name=\"P:N.C.X\"><inheritdoc cref=\"P:N.Base.X\"/><param name=\"p\">P</param></member>",
     };
 
     public static TheoryData<string> Declined() => new()
@@ -64,6 +67,18 @@ public class DocCommentsTests
         Assert.Equal(new Dictionary<string, string> { ["p"] = "The p." }, docs.Parameters);
     }
 
+    [Theory]
+    [InlineData("<doc><inheritdoc/></doc>", null)]
+    [InlineData("<doc><inheritdoc cref=\"Base.X\"/></doc>", "Base.X")]
+    [InlineData("<member name=\"P:N.C.X\"><inheritdoc cref=\"P:N.Base.X\"/></member>", "P:N.Base.X")]
+    public void Inheritdoc_is_read_with_its_cref(string xml, string? cref)
+    {
+        DocComments docs = DocComments.Parse(xml);
+        Assert.True(docs.InheritDoc);
+        Assert.Equal(cref, docs.InheritCref);
+        Assert.Null(docs.Summary);
+    }
+
     /// <summary>A list's items and a paragraph stay apart on the one line a description has: " - " before each item, "term: description".</summary>
     [Theory]
     [InlineData("<doc><summary>Kinds:<list type=\"bullet\"><item><description>one</description></item><item><description>two</description></item></list></summary></doc>", "Kinds: - one - two")]
@@ -94,6 +109,8 @@ public class DocCommentsTests
     private static void AssertSame(DocComments expected, DocComments actual)
     {
         Assert.Equal(expected.Summary, actual.Summary);
+        Assert.Equal(expected.InheritDoc, actual.InheritDoc);
+        Assert.Equal(expected.InheritCref, actual.InheritCref);
         Assert.Equal(expected.Parameters.OrderBy(p => p.Key), actual.Parameters.OrderBy(p => p.Key));
     }
 }

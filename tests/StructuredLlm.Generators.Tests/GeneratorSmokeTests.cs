@@ -76,7 +76,7 @@ public class GeneratorSmokeTests
         Assert.DoesNotContain("ILlmOutput", code);
         // The reader is generated in its C# 7.3 form (no nullable annotations, no switch expression) and compiles (AssertClean above).
         Assert.DoesNotContain("#nullable", run.Source("Legacy.Report.LlmReader.g.cs"));
-        Assert.Contains("reader: LlmReader.ReadReport", code);
+        Assert.Contains("reader: __LlmReader.ReadReport", code);
         Assert.DoesNotContain("[global::System.Runtime.CompilerServices.ModuleInitializer]", run.Source("StructuredLlm.LlmOutputs.g.cs"));
     }
 

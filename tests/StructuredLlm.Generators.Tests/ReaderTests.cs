@@ -283,6 +283,346 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// Identifiers of the reader class are allocated per place, not spelled from joined names: a member `item_id` of
+    /// `order` and a member `id` of `order_item` both spell `order_item_id`, yet each keeps its own key bytes, pattern
+    /// and description.
+    /// </summary>
+    [Fact]
+    public void Members_whose_joined_names_spell_alike_keep_their_own_checks()
+    {
+        Type type = Load("""
+            namespace Run;
+            public record order_item(int id, [property: RegularExpression("^[0-9]+$")] string sku);
+            [LlmOutput]
+            public partial record order(int item_id, [property: RegularExpression("^[A-Z]+$")] string item_sku, order_item item);
+            """, "Run.order");
+
+        (bool ok, object? value, LlmError[] errors, LlmRepair[] repairs) = Parse(type, """{"item_id":1,"item_sku":"ABC","item":{"id":2,"sku":"123"}}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Empty(repairs);
+        Assert.Equal(2, (int)((dynamic)value!).item.id);
+
+        (ok, _, errors, _) = Parse(type, """{"item_id":1,"item_sku":"ABC","item":{"id":2,"sku":"XYZ"}}""");
+        Assert.False(ok);
+        Assert.Equal("$.item.sku: expected a string matching ^[0-9]+$, found \"XYZ\"", Assert.Single(errors).Message);
+    }
+
+    /// <summary>
+    /// A byte[] is a base64 string, as System.Text.Json writes and reads it: the reader takes STJ's own output, the schema
+    /// says base64 (contentEncoding where the profile has it, a pattern elsewhere but Gemini), and [MaxLength] counts bytes.
+    /// A List&lt;byte&gt; stays an array of numbers, as in STJ.
+    /// </summary>
+    [Fact]
+    public void Byte_arrays_are_base64_strings_as_System_Text_Json_writes_them()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial record Blob(byte[] Data, byte[]? Maybe, [property: MaxLength(2)] byte[] Small, byte[][] Parts, List<byte> Numbers);
+            """);
+        run.AssertNoException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        System.Text.Json.JsonElement js = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("string", js.GetProperty("data").GetProperty("type").GetString());
+        Assert.Equal("base64", js.GetProperty("data").GetProperty("contentEncoding").GetString());
+        Assert.Equal("string", js.GetProperty("parts").GetProperty("items").GetProperty("type").GetString());
+        Assert.Equal("integer", js.GetProperty("numbers").GetProperty("items").GetProperty("type").GetString());
+        System.Text.Json.JsonElement openAI = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "openAIStrict").GetProperty("properties");
+        Assert.False(openAI.GetProperty("data").TryGetProperty("contentEncoding", out _));
+        Assert.StartsWith("^(?:[A-Za-z0-9+/]{4})*", openAI.GetProperty("data").GetProperty("pattern").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Must decode to at most 2 bytes.", openAI.GetProperty("small").GetProperty("description").GetString(), StringComparison.Ordinal);
+
+        Type type = LoadAssembly(run).GetType("Run.Blob", throwOnError: true)!;
+        object original = Activator.CreateInstance(type, new byte[] { 0, 1, 255 }, null, new byte[] { 7 }, new[] { new byte[] { 1 }, Array.Empty<byte>() }, new System.Collections.Generic.List<byte> { 9 })!;
+        string stj = System.Text.Json.JsonSerializer.Serialize(original, type, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase });
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, stj);
+        Assert.True(ok, stj + " " + string.Join("; ", errors.Select(e => e.Message)));
+        dynamic b = value!;
+        Assert.Equal(new byte[] { 0, 1, 255 }, (byte[])b.Data);
+        Assert.Null((byte[]?)b.Maybe);
+        Assert.Empty((byte[])b.Parts[1]);
+        Assert.Equal(new byte[] { 9 }, ((System.Collections.Generic.List<byte>)b.Numbers).ToArray());
+
+        (ok, _, errors, _) = Parse(type, """{"data":[0,1],"maybe":"","small":"AQID","parts":[],"numbers":[]}""");
+        Assert.False(ok);
+        Assert.Equal(new[] { "$.data", "$.small" }, errors.Select(e => e.Path));
+        Assert.Contains("a base64 string of at most 2 bytes", errors[1].Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>[Url] takes http, https and ftp URLs only (as DataAnnotations), and the error says so.</summary>
+    [Fact]
+    public void Url_is_an_http_https_or_ftp_URL_and_the_error_says_so()
+    {
+        Type type = Load("namespace Run; [LlmOutput] public partial record U([property: Url] string S, [property: Url] Uri Link);", "Run.U");
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"s":"mailto:x@y.z","link":"urn:isbn:0451450523"}""");
+        Assert.False(ok);
+        Assert.Equal(new[]
+        {
+            "$.s: expected an http, https or ftp URL, found \"mailto:x@y.z\"",
+            "$.link: expected an http, https or ftp URL, found \"urn:isbn:0451450523\"",
+        }, errors.Select(e => e.Message));
+        Assert.True(Parse(type, """{"s":"HTTPS://a.b/c","link":"ftp://h/f"}""").Ok);
+    }
+
+    /// <summary>
+    /// [AllowedValues] on a nullable member refuses null unless it lists null, as DataAnnotations' validator does: the
+    /// schema's enum has no null and the reader requires one of the values; a listed null stays allowed.
+    /// </summary>
+    [Fact]
+    public void AllowedValues_refuses_null_unless_it_lists_null_as_DataAnnotations_does()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [LlmOutput]
+            public partial class C
+            {
+                [AllowedValues(1, 2)] public int? NoNull { get; set; }
+                [AllowedValues(1, null)] public int? WithNull { get; set; }
+                [AllowedValues("a")] public string? Text { get; set; }
+            }
+            """);
+        run.AssertClean();
+        System.Text.Json.JsonElement p = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("[1,2]", p.GetProperty("noNull").GetProperty("enum").GetRawText());
+        Assert.Equal("[1,null]", p.GetProperty("withNull").GetProperty("enum").GetRawText());
+        Assert.Equal("[\"a\"]", p.GetProperty("text").GetProperty("enum").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+        object c = Activator.CreateInstance(type)!;
+        bool Valid(string member, object? v) => System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(v,
+            new System.ComponentModel.DataAnnotations.ValidationContext(c) { MemberName = member }, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>());
+        Assert.False(Valid("NoNull", null));
+        Assert.True(Valid("WithNull", null));
+        Assert.False(Valid("Text", null));
+
+        Assert.False(Parse(type, """{"noNull":null,"withNull":null,"text":"a"}""").Ok);
+        Assert.False(Parse(type, """{"noNull":1,"withNull":null,"text":null}""").Ok);
+        Assert.False(Parse(type, """{"withNull":null,"text":"a"}""").Ok); // missing: null after reading, which is refused
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"noNull":2,"withNull":null,"text":"a"}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
+    /// A [RegularExpression] stated as a schema <c>pattern</c> (ECMA-262) is matched by the reader as ECMA-262 reads it:
+    /// <c>\d</c> and <c>\w</c> are ASCII, <c>\s</c> includes the Unicode spaces. A pattern with .NET-only syntax (stated
+    /// in the description as a .NET regular expression) keeps .NET's reading.
+    /// </summary>
+    [Theory]
+    [InlineData(@"^\d+$", "12", true)]
+    [InlineData(@"^\d+$", "\u0661\u0662", false)]
+    [InlineData(@"^\w+$", "ab_1", true)]
+    [InlineData(@"^\w+$", "\u00E9\u00DF", false)]
+    [InlineData(@"^\s$", " ", true)]
+    [InlineData(@"^\s$", "\u00A0", true)]
+    [InlineData(@"^[\s,]$", "\u2003", true)]
+    [InlineData(@"^\\s$", "\\s", true)]
+    [InlineData(@"^\S+$", "a\u00A0b", false)]
+    [InlineData(@"^\S+$", "ab", true)]
+    [InlineData(@"^[\p{L}]+$", "\u00E9\u00DF", true)]
+    [InlineData(@"\A\d+\z", "\u0661\u0662", true)]
+    public void Patterns_are_matched_in_the_dialect_the_schema_states(string pattern, string text, bool matches)
+    {
+        Type type = Load("namespace Run; [LlmOutput] public partial record P([property: RegularExpression(" + Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(pattern, true) + ")] string S);", "Run.P");
+        (bool ok, _, LlmError[] errors, _) = Parse(type, "{\"s\":" + System.Text.Json.JsonSerializer.Serialize(text) + "}");
+        Assert.True(matches == ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
+    /// Collection classes of the user's are read as System.Text.Json reads them: an ICollection&lt;T&gt; as an array (a set
+    /// with unique items), an IDictionary&lt;string, T&gt; as an object of values, created with the public parameterless
+    /// constructor and filled through Add; not as objects with a "capacity" member.
+    /// </summary>
+    [Fact]
+    public void User_collection_classes_are_arrays_and_dictionaries_as_System_Text_Json_reads_them()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public class Tags : List<string> { }
+            public class Scores : Dictionary<string, int> { }
+            public class TagSet : HashSet<string> { }
+            public class MyList<T> : System.Collections.ObjectModel.Collection<T> { }
+            [LlmOutput]
+            public partial record R(Tags T, Scores S, TagSet Set, MyList<int> L, Tags? Maybe);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x)); // the dictionary, as for Dictionary<string, int>
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+
+        System.Text.Json.JsonElement p = SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("array", p.GetProperty("t").GetProperty("type").GetString());
+        Assert.Equal("string", p.GetProperty("t").GetProperty("items").GetProperty("type").GetString());
+        Assert.Equal("integer", p.GetProperty("s").GetProperty("additionalProperties").GetProperty("type").GetString());
+        Assert.True(p.GetProperty("set").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("integer", p.GetProperty("l").GetProperty("items").GetProperty("type").GetString());
+
+        Type type = LoadAssembly(run).GetType("Run.R", throwOnError: true)!;
+        const string Json = """{"t":["a","b"],"s":{"x":1,"y":2},"set":["p","q"],"l":[1,2],"maybe":null}""";
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, Json);
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        dynamic stj = System.Text.Json.JsonSerializer.Deserialize(Json, type, new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase })!;
+        dynamic ours = value!;
+        Assert.Equal("Run.Tags", ((object)ours.T).GetType().FullName);
+        Assert.Equal((System.Collections.Generic.IEnumerable<string>)stj.T, (System.Collections.Generic.IEnumerable<string>)ours.T);
+        Assert.Equal((System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, int>>)stj.S, (System.Collections.Generic.IEnumerable<System.Collections.Generic.KeyValuePair<string, int>>)ours.S);
+        Assert.Equal((System.Collections.Generic.IEnumerable<string>)stj.Set, (System.Collections.Generic.IEnumerable<string>)ours.Set);
+        Assert.Equal((System.Collections.Generic.IEnumerable<int>)stj.L, (System.Collections.Generic.IEnumerable<int>)ours.L);
+        Assert.Null((object?)ours.Maybe);
+
+        (ok, _, errors, _) = Parse(type, """{"t":[],"s":{},"set":["p","p"],"l":[],"maybe":null}""");
+        Assert.False(ok);
+        Assert.Equal("$.set", Assert.Single(errors).Path);
+    }
+
+    /// <summary>
+    /// An override keeps what the member it overrides says, as DataAnnotations' validators see it (attributes are
+    /// inherited along the override chain): bounds, [Description], doc summaries; and <c>&lt;inheritdoc/&gt;</c> takes
+    /// the base or interface member's summary, <c>&lt;inheritdoc cref="..."/&gt;</c> the named member's.
+    /// </summary>
+    [Fact]
+    public void Overrides_keep_the_annotations_and_docs_of_the_members_they_override()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public abstract class B
+            {
+                [Range(1, 5)] public virtual int R { get; set; }
+                [Description("base desc")] public virtual int D { get; set; }
+                /// <summary>Abstract doc.</summary>
+                [StringLength(3)] public abstract string A { get; set; }
+                [Range(1, 5)] public virtual int Own { get; set; }
+            }
+            public interface IThing
+            {
+                /// <summary>From the interface.</summary>
+                int Z { get; set; }
+            }
+            [LlmOutput]
+            public partial class C : B, IThing
+            {
+                public override int R { get; set; }
+                public override int D { get; set; }
+                public override string A { get; set; } = "";
+                [Range(10, 20)] public override int Own { get; set; } = 10;
+                /// <inheritdoc/>
+                public int Z { get; set; }
+                /// <inheritdoc cref="B.A"/>
+                public int W { get; set; }
+            }
+            """);
+        run.AssertClean();
+        JsonElementAssert(SchemaExtractor.Schema(run, ".LlmOutput.g.cs", "jsonSchema"));
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+
+        // The reader refuses what DataAnnotations refuses, on the inherited attributes.
+        object c = Activator.CreateInstance(type)!;
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(c) { MemberName = "R" };
+        Assert.False(System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(9, context, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>()));
+        context.MemberName = "Own";
+        Assert.True(System.ComponentModel.DataAnnotations.Validator.TryValidateProperty(15, context, new System.Collections.Generic.List<System.ComponentModel.DataAnnotations.ValidationResult>()));
+
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"r":9,"d":1,"a":"abcd","own":15,"z":1,"w":1}""");
+        Assert.False(ok);
+        Assert.Equal(new[] { "$.r", "$.a" }, errors.Select(e => e.Path));
+        (ok, _, errors, _) = Parse(type, """{"r":3,"d":1,"a":"abc","own":15,"z":1,"w":1}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+
+        static void JsonElementAssert(System.Text.Json.JsonElement schema)
+        {
+            System.Text.Json.JsonElement p = schema.GetProperty("properties");
+            Assert.Equal(1, p.GetProperty("r").GetProperty("minimum").GetInt32());
+            Assert.Equal(5, p.GetProperty("r").GetProperty("maximum").GetInt32());
+            Assert.Equal(10, p.GetProperty("own").GetProperty("minimum").GetInt32()); // the override's own [Range] wins
+            Assert.Equal("base desc", p.GetProperty("d").GetProperty("description").GetString());
+            Assert.Equal("Abstract doc.", p.GetProperty("a").GetProperty("description").GetString());
+            Assert.Equal(3, p.GetProperty("a").GetProperty("maxLength").GetInt32());
+            Assert.Equal("From the interface.", p.GetProperty("z").GetProperty("description").GetString());
+            Assert.Equal("Abstract doc.", p.GetProperty("w").GetProperty("description").GetString());
+        }
+    }
+
+    /// <summary>
+    /// [JsonIgnore] leaves a member out of the schema and the reader exactly when System.Text.Json does not read it:
+    /// Always and WhenReading (.NET 9); the WhenWriting* conditions and Never only affect writing.
+    /// </summary>
+    [Theory]
+    [InlineData("Always", false)]
+    [InlineData("WhenReading", false)]
+    [InlineData("WhenWriting", true)]
+    [InlineData("WhenWritingDefault", true)]
+    [InlineData("Never", true)]
+    public void JsonIgnore_conditions_leave_a_member_out_exactly_when_System_Text_Json_does_not_read_it(string condition, bool read)
+    {
+        Type type = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial class C
+            {
+                [JsonIgnore(Condition = JsonIgnoreCondition.
+            """ + condition + """
+            )] public int Rd { get; set; }
+                public int X { get; set; }
+            }
+            """, "Run.C");
+
+        var stjOptions = new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase };
+        dynamic stj = System.Text.Json.JsonSerializer.Deserialize("""{"rd":7,"x":1}""", type, stjOptions)!;
+        Assert.Equal(read ? 7 : 0, (int)stj.Rd);
+
+        object info = type.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        string schema = (string)info.GetType().GetMethod("GetJsonSchema", new[] { typeof(LlmSchemaProfile) })!.Invoke(info, new object[] { LlmSchemaProfile.JsonSchema })!;
+        Assert.Equal(read, schema.Contains("\"rd\"", StringComparison.Ordinal));
+
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, """{"rd":7,"x":1}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal((int)stj.Rd, (int)((dynamic)value!).Rd);
+        Assert.Equal(!read, Parse(type, """{"x":1}""").Ok); // a read member is required (not nullable); an ignored one is not asked for
+    }
+
+    /// <summary>
+    /// A user's own type named <c>LlmReader</c> (or like any other generated helper) stays what the type's members mean:
+    /// the generated nested reader class has a name user code does not use, so it hides nothing.
+    /// </summary>
+    [Fact]
+    public void A_user_type_named_LlmReader_is_not_hidden_by_the_generated_reader()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            public record LlmReader(int X);
+            public class ReadR { public string Y { get; set; } = ""; }
+            [LlmOutput]
+            public partial class C
+            {
+                public LlmReader Reader { get; set; } = new(1);
+                public ReadR Other { get; set; } = new();
+                public List<LlmReader> Many { get; set; } = new();
+            }
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Run.C", throwOnError: true)!;
+        (bool ok, object? value, LlmError[] errors, _) = Parse(type, """{"reader":{"x":2},"other":{"y":"o"},"many":[{"x":3}]}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal(3, (int)((dynamic)value!).Many[0].X);
+    }
+
+    /// <summary>Shapes whose helper names used to coincide and not compile (CS1503, CS0128) now compile and read.</summary>
+    [Theory]
+    [InlineData("[LlmOutput] public partial record R(List<List<int>> A, List<string> A_Item);", """{"a":[[1]],"a_Item":["s"]}""")]
+    [InlineData("public record R_E_Item(int Z); [LlmOutput] public partial record R(List<int> E, List<R_E_Item> Xs);", """{"e":[1],"xs":[{"z":2}]}""")]
+    [InlineData("[LlmOutput] public partial record R(int A\u203FB, [property: AllowedValues(\"x\")] string A_B, [property: Range(1, 3)] int C\u203FD, int C_D);",
+        "{\"a\u203FB\":1,\"a_B\":\"x\",\"c\u203FD\":2,\"c_D\":50}")]
+    [InlineData("[LlmOutput] public partial record R(int alue, int oid, int A);", """{"alue":1,"oid":2,"a":3}""")]
+    public void Helper_names_that_would_coincide_are_made_unique(string declaration, string json)
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + "namespace Run;\n" + declaration);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Run.R", throwOnError: true)!;
+        (bool ok, _, LlmError[] errors, _) = Parse(type, json);
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+    }
+
+    /// <summary>
     /// [JsonRequired] and the C# 'required' modifier make the key required (as in System.Text.Json) while null stays a
     /// value; DataAnnotations' [Required] refuses null too, and "" unless AllowEmptyStrings.
     /// </summary>
@@ -527,7 +867,7 @@ public class ReaderTests
             [LlmOutput]
             public partial record HasReservedName(string B)
             {
-                public int LlmReader => 0;
+                public int __LlmReader => 0;
             }
             [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
             [JsonDerivedType(typeof(Circle), "circle")]

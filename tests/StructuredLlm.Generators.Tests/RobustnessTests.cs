@@ -34,10 +34,10 @@ public class RobustnessTests
         "public class A : B { } public class B : A { } [LlmOutput] public partial record H(A Value);",
         "[LlmOutput] public partial record Weird(int[][][] Jagged, List<int?>[] Mixed, Dictionary<string, List<Dictionary<string, int>>> Deep);",
         "[LlmOutput] public partial record N(int Value) { public int LlmInfo => 0; }",
-        "[LlmOutput] public partial record LlmInfo(int LlmReader);",                         // SLLM0014 twice
-        "[LlmOutput] public partial record P(int LlmInfo, string LlmReader);",                // positional clashes
-        "[LlmOutput] public partial record Q : MissingBase { public class LlmReader { } }",  // clash over an error base
-        "public class B0 { public int LlmReader; } public class B1 : B0 { } [LlmOutput] public partial class Deep : B1 { public int X { get; set; } }",
+        "[LlmOutput] public partial record LlmInfo(int __LlmReader);",                       // SLLM0014 twice
+        "[LlmOutput] public partial record P(int LlmInfo, string __LlmReader);",              // positional clashes
+        "[LlmOutput] public partial record Q : MissingBase { public class __LlmReader { } }",  // clash over an error base
+        "public class B0 { public int __LlmReader; } public class B1 : B0 { } [LlmOutput] public partial class Deep : B1 { public int X { get; set; } }",
         "[LlmOutput] public partial class Parts { public int X { get; set; } } public partial class Parts { public event System.Action? LlmInfo; }",
         "[LlmOutput] public partial record Empty;",
         "[LlmOutput] public partial class NoMembers { }",

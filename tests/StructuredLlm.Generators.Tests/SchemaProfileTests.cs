@@ -200,7 +200,9 @@ public class SchemaProfileTests
         Assert.Equal(2, Prop("openAIStrict", "tags").GetProperty("minItems").GetInt32());
         Assert.Equal(4, Prop("openAIStrict", "tags").GetProperty("maxItems").GetInt32());
         Assert.Equal("Must have 2 to 20 characters.", Prop("openAIStrict", "name").GetProperty("description").GetString());
-        Assert.Equal("Must be an absolute URI.", Prop("openAIStrict", "site").GetProperty("description").GetString());
+        // [Url]: DataAnnotations and the reader take http, https and ftp URLs only, narrower than format "uri".
+        Assert.Equal("Must be an http, https or ftp URL.", Prop("openAIStrict", "site").GetProperty("description").GetString());
+        Assert.Equal("^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://", Prop("openAIStrict", "site").GetProperty("pattern").GetString());
         Assert.Equal("Items must be unique.", Prop("openAIStrict", "unique").GetProperty("description").GetString());
         Assert.Equal(new[] { 1, 2, 3 }, Prop("openAIStrict", "choice").GetProperty("enum").EnumerateArray().Select(e => e.GetInt32()));
         Assert.Equal(255, Prop("openAIStrict", "small").GetProperty("maximum").GetInt32());

@@ -30,6 +30,16 @@ internal static class ProfileLimits
         List<DiagnosticInfo>? diagnostics = null;
         try
         {
+            foreach ((string definitionId, string memberName, string subject, string message) in FiniteValues.Check(spec))
+            {
+                var info = DiagnosticInfo.Create(DiagnosticDescriptors.NotConstructible, Find(parsed.MemberLocations, definitionId, memberName) ?? parsed.RootLocation, subject, message);
+                diagnostics ??= new List<DiagnosticInfo>(parsed.Diagnostics);
+                if (!diagnostics.Contains(info))
+                {
+                    diagnostics.Add(info);
+                }
+            }
+
             for (int i = 0; i < ProfileCount; i++)
             {
                 ct.ThrowIfCancellationRequested();

@@ -10,7 +10,7 @@ using StructuredLlm.Generators.Model;
 namespace StructuredLlm.Generators.Emit;
 
 /// <summary>
-/// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>LlmReader</c> class with one
+/// Emits the strict reader of an <c>[LlmOutput]</c> type: a private nested <c>__LlmReader</c> class with one
 /// <c>Read{Definition}</c> method per object, enum-free definition of the spec, except definitions of other
 /// <c>[LlmOutput]</c> types with their own reader (<see cref="TypeDefinitionSpec.HasOwnReader"/>), which are read by
 /// calling their <c>LlmInfo.Reader</c> instead of being emitted again. Key matching switches on the key
@@ -19,7 +19,11 @@ namespace StructuredLlm.Generators.Emit;
 /// </summary>
 internal static class ReaderEmitter
 {
-    public const string ClassName = "LlmReader";
+    /// <summary>
+    /// The nested reader class. Not <c>LlmReader</c>: inside the type a nested class hides every type of that name, so a
+    /// user's own <c>LlmReader</c> type named in the type's members would bind to it (CS0053, CS0722 in the user's code).
+    /// </summary>
+    public const string ClassName = "__LlmReader";
     private const string Obsolete = "#pragma warning disable CS0612, CS0618 // members may be [Obsolete]: the reader still sets them";
     private const string Json = "global::StructuredLlm.Json.";
     private const string ReaderType = "ref global::System.Text.Json.Utf8JsonReader reader";
@@ -61,7 +65,7 @@ internal static class ReaderEmitter
     public static IEnumerable<string> InfoArguments(OutputSpec spec)
     {
         var names = new Names(spec);
-        yield return "reader: " + ClassName + ".Read" + names.Of(spec.Root) + ",";
+        yield return "reader: " + ClassName + "." + names.ReadOf(spec.Root) + ",";
         yield return "expected: " + ClassName + "." + names.ExpectedOf(spec.Root) + ",";
         yield return "options: " + OptionsExpression(spec);
     }
@@ -93,32 +97,113 @@ internal static class ReaderEmitter
 
     // ------------------------------------------------------------------ naming
 
-    /// <summary>Identifiers for the definitions of one output: sanitized, unique definition names.</summary>
+    /// <summary>
+    /// Every identifier declared in the reader class, allocated once per structural key (a definition id, a member
+    /// index, an element depth) from a preferred spelling: the first to want a spelling gets it, a later one gets a
+    /// numbered variant. Names built by joining parts (<c>order</c> + <c>item_id</c>, <c>order_item</c> + <c>id</c>) can
+    /// spell alike; keys cannot, so two helpers never share a name and one never stands in for another.
+    /// The definitions' <c>Read</c> methods and <c>E_</c> constants are allocated first, root first, so
+    /// <see cref="InfoArguments"/> (which builds its own instance) names the same ones as the emitter.
+    /// </summary>
     private sealed class Names
     {
-        private readonly Dictionary<string, string> _byId = new(StringComparer.Ordinal);
+        private const char Separator = '\u0001'; // in no identifier and no metadata name
+        private readonly Dictionary<string, string> _bases = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _byKey = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _used = new(StringComparer.Ordinal) { ClassName };
 
         public Names(OutputSpec spec)
         {
-            var used = new HashSet<string>(StringComparer.Ordinal);
+            var bases = new HashSet<string>(StringComparer.Ordinal);
             foreach (TypeDefinitionSpec d in spec.Definitions)
             {
                 string name = Identifier(d.DefinitionName);
                 string unique = name;
-                for (int i = 2; !used.Add(unique); i++)
+                for (int i = 2; !bases.Add(unique); i++)
                 {
                     unique = name + i.ToString(CultureInfo.InvariantCulture);
                 }
 
-                _byId[d.Id] = unique;
+                _bases[d.Id] = unique;
+            }
+
+            foreach (TypeDefinitionSpec d in spec.Definitions)
+            {
+                Get(Key("Read", d.Id), "Read" + _bases[d.Id]);
+                Get(Key("E", d.Id), "E_" + _bases[d.Id]);
             }
         }
 
-        public string Of(TypeDefinitionSpec d) => _byId[d.Id];
+        public static string Key(string kind, string id) => kind + Separator + id;
 
-        public string Of(string definitionId) => _byId[definitionId];
+        /// <summary>The sanitized definition name other identifiers of the definition start from (a preference only).</summary>
+        public string Of(TypeDefinitionSpec d) => _bases[d.Id];
 
-        public string ExpectedOf(TypeDefinitionSpec d) => "E_" + Of(d);
+        public string ReadOf(TypeDefinitionSpec d) => _byKey[Key("Read", d.Id)];
+
+        public string ReadOf(string definitionId) => _byKey[Key("Read", definitionId)];
+
+        public string ExpectedOf(TypeDefinitionSpec d) => _byKey[Key("E", d.Id)];
+
+        /// <summary>The name of <paramref name="key"/>: allocated from <paramref name="preferred"/> on first use.</summary>
+        public string Get(string key, string preferred) => Get(key, preferred, out _);
+
+        public string Get(string key, string preferred, out bool isNew)
+        {
+            if (_byKey.TryGetValue(key, out string? name))
+            {
+                isNew = false;
+                return name;
+            }
+
+            name = preferred;
+            for (int i = 2; !_used.Add(name); i++)
+            {
+                name = preferred + "_" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            _byKey.Add(key, name);
+            isNew = true;
+            return name;
+        }
+    }
+
+    /// <summary>
+    /// Where a value sits (definition, member, element depth): <see cref="Key"/> is structural and unique, <see cref="Name"/>
+    /// is the readable spelling (<c>Order_Items_Item</c>) that identifiers derived from the place prefer.
+    /// </summary>
+    private readonly struct ValuePath
+    {
+        public ValuePath(string key, string name)
+        {
+            Key = key;
+            Name = name;
+        }
+
+        public string Key { get; }
+
+        public string Name { get; }
+
+        public ValuePath Item => new(Key + "\u0001Item", Name + "_Item");
+    }
+
+    /// <summary>Local names of one method: unique, not a parameter or a fixed local, and not a keyword.</summary>
+    private static string[] LocalNames(IEnumerable<string> preferred, params string[] taken)
+    {
+        var used = new HashSet<string>(taken, StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (string p in preferred)
+        {
+            string name = p;
+            for (int i = 2; SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || !used.Add(name); i++)
+            {
+                name = p + "_" + i.ToString(CultureInfo.InvariantCulture);
+            }
+
+            result.Add(name);
+        }
+
+        return result.ToArray();
     }
 
     internal static string Identifier(string text)
@@ -210,7 +295,7 @@ internal static class ReaderEmitter
         private readonly Dictionary<string, TypeDefinitionSpec> _definitions = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _discriminatorOf = new(StringComparer.Ordinal);
         private readonly List<(string Name, string Text)> _constants = new();
-        private readonly HashSet<string> _fieldNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
         // The static fields, written at their final indentation (that of _methods) and put in front of the methods at the
         // end, as the header is: no string per declaration.
         private readonly SourceWriter _fieldLines;
@@ -396,9 +481,11 @@ internal static class ReaderEmitter
         /// <summary>The call of an external definition's reader: <c>global::N.T.LlmInfo.Reader</c>.</summary>
         private string ExternalReader(string definitionId) => NonNullable(_definitions[definitionId].TypeName) + ".LlmInfo.Reader";
 
-        private string Constant(string name, string text)
+        /// <summary>The constant of <paramref name="key"/> (declared with <paramref name="text"/> on first use).</summary>
+        private string Constant(string key, string preferred, string text)
         {
-            if (_fieldNames.Add(name))
+            string name = _names.Get(key, preferred);
+            if (_declared.Add(key))
             {
                 _constants.Add((name, text));
             }
@@ -406,24 +493,27 @@ internal static class ReaderEmitter
             return name;
         }
 
-        private string Field(string name, string declaration)
+        /// <summary>The static field of <paramref name="key"/>: declared on first use as <c>{before}{name}{after}</c>.</summary>
+        private string Field(string key, string preferred, string before, string after)
         {
-            if (_fieldNames.Add(name))
+            if (BeginField(key, preferred, out string name) is { } line)
             {
-                _hasFields = true;
-                _fieldLines.WriteLine(declaration);
+                line.Append(before).Append(name).Append(after);
+                EndField();
             }
 
             return name;
         }
 
         /// <summary>
-        /// Starts the declaration of field <paramref name="name"/> when it is not declared yet (null when it is): the caller
-        /// appends the declaration and ends it with <see cref="EndField"/>.
+        /// Starts the declaration of the field of <paramref name="key"/> when it is not declared yet (null when it is): the
+        /// caller appends the declaration and ends it with <see cref="EndField"/>. Its name may have been allocated before
+        /// (a reference ahead of the declaration).
         /// </summary>
-        private SegmentedText? BeginField(string name)
+        private SegmentedText? BeginField(string key, string preferred, out string name)
         {
-            if (!_fieldNames.Add(name))
+            name = _names.Get(key, preferred);
+            if (!_declared.Add(key))
             {
                 return null;
             }
@@ -439,14 +529,15 @@ internal static class ReaderEmitter
         private void EmitObject(TypeDefinitionSpec d)
         {
             string id = _names.Of(d);
-            string expected = Constant(_names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
+            string read = _names.ReadOf(d);
+            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
             _discriminatorOf.TryGetValue(d.Id, out string? discriminator);
             int count = d.Members.Count;
 
             // The fallback table: every JSON name and alias, plus the discriminator (skipped) for a derived type.
-            if (BeginField("s_" + id + "Members") is { } table)
+            if (BeginField(Names.Key("Members", d.Id), "s_" + id + "Members", out string membersTable) is { } table)
             {
-                table.Append("private static readonly ").Append(Json).Append("LlmMemberTable s_").Append(id).Append("Members = new ").Append(Json).Append("LlmMemberTable(");
+                table.Append("private static readonly ").Append(Json).Append("LlmMemberTable ").Append(membersTable).Append(" = new ").Append(Json).Append("LlmMemberTable(");
                 CSharpLiteral.Append(table, SimpleName(d.TypeName));
                 foreach (MemberSpec m in d.Members)
                 {
@@ -476,13 +567,13 @@ internal static class ReaderEmitter
             SourceWriter w = _methods;
             w.WriteLine();
             w.WriteLine("/// <summary>Reads a ", DocType(NonNullable(d.TypeName)), " at the current token; false (with errors in <paramref name=\"context\"/>) when refused.</summary>");
-            w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
+            w.WriteLine("public static bool ", read, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             _temp = 0;
             w.WriteLine("value = default", _bang, ";");
             w.WriteLine("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
             w.OpenBrace();
-            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", Read", id, ", out value); // the object encoded as a JSON string");
+            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", ", read, ", out value); // the object encoded as a JSON string");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("int errors = context.ErrorCount;");
@@ -492,11 +583,11 @@ internal static class ReaderEmitter
             w.CloseBrace();
             w.WriteLine();
 
-            var locals = new string[count];
+            // `v` + the member's name, unless two names sanitize alike (`A‿B`, `A_B`) or one spells a fixed local (`alue`).
+            string[] locals = LocalNames(d.Members.Select(m => "v" + Identifier(m.Name)), "reader", "context", "value", "errors", "state", "key", "member");
             for (int i = 0; i < count; i++)
             {
                 MemberSpec m = d.Members[i];
-                locals[i] = "v" + Identifier(m.Name);
                 w.WriteLine(m.Type.TypeName, " ", locals[i], " = default", (m.Type.IsValueType && !m.Type.IsNullable ? string.Empty : _bang), ";");
             }
 
@@ -521,12 +612,12 @@ internal static class ReaderEmitter
             var exact = new List<(int Length, string Name, string Span, int Index)>(count + 1);
             for (int i = 0; i < count; i++)
             {
-                exact.Add((Encoding.UTF8.GetByteCount(d.Members[i].JsonName), d.Members[i].JsonName, NameSpan(id, d.Members[i].Name, d.Members[i].JsonName), i));
+                exact.Add((Encoding.UTF8.GetByteCount(d.Members[i].JsonName), d.Members[i].JsonName, NameSpan(d.Id, i, id + "_" + Identifier(d.Members[i].Name), d.Members[i].JsonName), i));
             }
 
             if (discriminator is not null)
             {
-                exact.Add((Encoding.UTF8.GetByteCount(discriminator), discriminator, NameSpan(id, "Discriminator", discriminator), count));
+                exact.Add((Encoding.UTF8.GetByteCount(discriminator), discriminator, NameSpan(d.Id, count, id + "_Discriminator", discriminator), count));
             }
 
             string elseIf = "if";
@@ -548,16 +639,17 @@ internal static class ReaderEmitter
 
             if (_csharp8)
             {
-                w.WriteLine("_ => context.MatchMember(key, s_", id, "Members),");
+                w.WriteLine("_ => context.MatchMember(key, ", membersTable, "),");
                 w.CloseBrace(";");
             }
             else
             {
-                w.WriteLine((elseIf == "if" ? string.Empty : "else "), "member = context.MatchMember(key, s_", id, "Members);");
+                w.WriteLine((elseIf == "if" ? string.Empty : "else "), "member = context.MatchMember(key, ", membersTable, ");");
             }
 
             w.WriteLine("switch (member)");
             w.OpenBrace();
+            var memberExpected = new string[count];
             for (int i = 0; i < count; i++)
             {
                 MemberSpec m = d.Members[i];
@@ -565,8 +657,9 @@ internal static class ReaderEmitter
                 w.Indent();
                 w.WriteLine("if (context.ClaimMember(ref reader, ref state, ", Int(i), ", ", CSharpLiteral.String(m.JsonName), "))");
                 w.OpenBrace();
-                string memberExpected = Constant(_names.ExpectedOf(d) + "_" + Identifier(m.Name), Describe(m.Type, m.Constraints));
-                EmitValue(w, m.Type, m.Constraints, locals[i], memberExpected, id + "_" + Identifier(m.Name));
+                var path = new ValuePath(Names.Key(d.Id, Int(i)), id + "_" + Identifier(m.Name));
+                memberExpected[i] = Constant(Names.Key("E", path.Key), _names.ExpectedOf(d) + "_" + Identifier(m.Name), Describe(m.Type, m.Constraints));
+                EmitValue(w, m.Type, m.Constraints, locals[i], memberExpected[i], path);
                 w.WriteLine("context.EndMember();");
                 w.CloseBrace();
                 w.WriteLine("break;");
@@ -597,7 +690,7 @@ internal static class ReaderEmitter
                 MemberSpec m = d.Members[i];
                 if (m.IsRequired)
                 {
-                    w.WriteLine("if (!context.HasMember(in state, ", Int(i), ")) context.ReportMissing(", CSharpLiteral.String(m.JsonName), ", ", _names.ExpectedOf(d), "_", Identifier(m.Name), ");");
+                    w.WriteLine("if (!context.HasMember(in state, ", Int(i), ")) context.ReportMissing(", CSharpLiteral.String(m.JsonName), ", ", memberExpected[i], ");");
                 }
             }
 
@@ -612,10 +705,10 @@ internal static class ReaderEmitter
             w.CloseBrace();
         }
 
-        private string NameSpan(string id, string memberName, string jsonName)
+        /// <summary>The UTF-8 key bytes of member <paramref name="index"/> of definition <paramref name="definitionId"/> (the discriminator after the last member).</summary>
+        private string NameSpan(string definitionId, int index, string readable, string jsonName)
         {
-            string name = "N_" + id + "_" + Identifier(memberName);
-            if (BeginField(name) is not { } line)
+            if (BeginField(Names.Key("N", Names.Key(definitionId, Int(index))), "N_" + readable, out string name) is not { } line)
             {
                 return name;
             }
@@ -690,12 +783,14 @@ internal static class ReaderEmitter
         private void EmitPolymorphic(TypeDefinitionSpec d)
         {
             string id = _names.Of(d);
+            string read = _names.ReadOf(d);
             string discriminator = d.DiscriminatorPropertyName ?? "$type";
-            string expected = Constant(_names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
+            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
             var named = d.DerivedTypes.Select((b, i) => (Branch: b, Index: i)).Where(x => x.Branch.Discriminator is not null).ToList();
             int fallback = d.DerivedTypes.Select((b, i) => (b, i)).Where(x => x.b.Discriminator is null).Select(x => x.i).DefaultIfEmpty(-1).First();
+            string branches = string.Empty;
             bool allStrings = named.Count > 0 && named.All(x => x.Branch.Discriminator!.StartsWith("\"", StringComparison.Ordinal));
-            string discriminatorExpected = Constant(_names.ExpectedOf(d) + "_Discriminator", "one of " + string.Join(", ",
+            string discriminatorExpected = Constant(Names.Key("EDiscriminator", d.Id), _names.ExpectedOf(d) + "_Discriminator", "one of " + string.Join(", ",
                 named.Select(x => allStrings ? JsonUnquote(x.Branch.Discriminator!) : x.Branch.Discriminator!)));
             if (allStrings)
             {
@@ -712,7 +807,7 @@ internal static class ReaderEmitter
                     }
                 }
 
-                Field("s_" + id + "Branches", "private static readonly " + Json + "LlmEnumTable<int> s_" + id + "Branches = new " + Json + "LlmEnumTable<int>(new string[] { "
+                branches = Field(Names.Key("Branches", d.Id), "s_" + id + "Branches", "private static readonly " + Json + "LlmEnumTable<int> ", " = new " + Json + "LlmEnumTable<int>(new string[] { "
                     + string.Join(", ", values.Select(CSharpLiteral.String)) + " }, new int[] { "
                     + string.Join(", ", named.Select(x => Int(x.Index))) + " }"
                     + (aliases.Count == 0 ? string.Empty : ", new global::System.Collections.Generic.KeyValuePair<string, int>[] { " + string.Join(", ", aliases) + " }")
@@ -722,12 +817,12 @@ internal static class ReaderEmitter
             SourceWriter w = _methods;
             w.WriteLine();
             w.WriteLine("/// <summary>Reads a ", DocType(NonNullable(d.TypeName)), ": the ", CSharpLiteral.String(discriminator).Replace("\"", "&quot;"), " member chooses the derived type.</summary>");
-            w.WriteLine("public static bool Read", id, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
+            w.WriteLine("public static bool ", read, "(", ReaderType, ", ", ContextType, ", out ", NonNullable(d.TypeName), " value)");
             w.OpenBrace();
             w.WriteLine("value = default", _bang, ";");
             w.WriteLine("if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)");
             w.OpenBrace();
-            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", Read", id, ", out value); // the object encoded as a JSON string");
+            w.WriteLine("return ", Json, "LlmRead.DecodedObject(ref reader, context, ", expected, ", ", read, ", out value); // the object encoded as a JSON string");
             w.CloseBrace();
             w.WriteLine();
             w.WriteLine("if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject)");
@@ -747,7 +842,7 @@ internal static class ReaderEmitter
             bool unknownIsFallback = d.UnknownDiscriminatorIsFallback && fallback >= 0;
             if (allStrings && unknownIsFallback)
             {
-                w.WriteLine("if (s_", id, "Branches.Read(ref probe, context, ", discriminatorExpected, ", out int found, out bool unknown))");
+                w.WriteLine("if (", branches, ".Read(ref probe, context, ", discriminatorExpected, ", out int found, out bool unknown))");
                 w.OpenBrace();
                 w.WriteLine("branch = found;");
                 w.CloseBrace();
@@ -758,7 +853,7 @@ internal static class ReaderEmitter
             }
             else if (allStrings)
             {
-                w.WriteLine("if (s_", id, "Branches.Read(ref probe, context, ", discriminatorExpected, ", out int found))");
+                w.WriteLine("if (", branches, ".Read(ref probe, context, ", discriminatorExpected, ", out int found))");
                 w.OpenBrace();
                 w.WriteLine("branch = found;");
                 w.CloseBrace();
@@ -810,7 +905,7 @@ internal static class ReaderEmitter
             {
                 // No discriminator: the one derived type whose members name every key, if exactly one does.
                 w.WriteLine("if (", Json, "LlmRead.InferBranch(reader, context, ", CSharpLiteral.String(discriminator), ", new ", Json, "LlmMemberTable[] { ",
-                    string.Join(", ", d.DerivedTypes.Select(b => "s_" + _names.Of(_definitions[b.DefinitionId]) + "Members")), " }, new string[] { ",
+                    string.Join(", ", d.DerivedTypes.Select(b => _names.Get(Names.Key("Members", b.DefinitionId), "s_" + _names.Of(_definitions[b.DefinitionId]) + "Members"))), " }, new string[] { ",
                     string.Join(", ", d.DerivedTypes.Select(b => CSharpLiteral.String(b.Discriminator!))), " }, out int inferred))");
                 w.OpenBrace();
                 w.WriteLine("branch = inferred;");
@@ -836,7 +931,7 @@ internal static class ReaderEmitter
                 string t = "b" + Int(i);
                 w.WriteLine("case ", Int(i), ":");
                 w.Indent();
-                w.WriteLine("if (Read", _names.Of(derived), "(ref reader, context, out ", NonNullable(derived.TypeName), " ", t, "))");
+                w.WriteLine("if (", _names.ReadOf(derived), "(ref reader, context, out ", NonNullable(derived.TypeName), " ", t, "))");
                 w.OpenBrace();
                 w.WriteLine("value = ", t, ";");
                 w.WriteLine("return true;");
@@ -859,14 +954,13 @@ internal static class ReaderEmitter
 
         private void EmitEnumTable(TypeDefinitionSpec d)
         {
-            string id = _names.Of(d);
-            if (BeginField("s_" + id + "Values") is not { } sb)
+            if (BeginField(Names.Key("Values", d.Id), "s_" + _names.Of(d) + "Values", out string values) is not { } sb)
             {
                 return;
             }
 
             string type = NonNullable(d.TypeName);
-            sb.Append("private static readonly ").Append(Json).Append("LlmEnumTable<").Append(type).Append("> s_").Append(id).Append("Values = new ").Append(Json).Append("LlmEnumTable<").Append(type).Append(">(");
+            sb.Append("private static readonly ").Append(Json).Append("LlmEnumTable<").Append(type).Append("> ").Append(values).Append(" = new ").Append(Json).Append("LlmEnumTable<").Append(type).Append(">(");
             sb.Append("new string[] { ");
             for (int i = 0; i < d.EnumMembers.Count; i++)
             {
@@ -913,12 +1007,13 @@ internal static class ReaderEmitter
         // -------------------------------------------------------------- values
 
         /// <summary>Statements that read the current token into <paramref name="target"/>, enforcing <paramref name="c"/>.</summary>
-        private void EmitValue(SourceWriter w, ValueSpec v, ConstraintSpec c, string target, string expected, string path)
+        private void EmitValue(SourceWriter w, ValueSpec v, ConstraintSpec c, string target, string expected, ValuePath path)
         {
             if (v.IsNullable)
             {
                 // An optional value that is not text: "" or "null" says there is none (text keeps them as written).
-                w.WriteLine(v.Kind == ValueKind.String ? "if (" + Json + "LlmRead.IsNull(ref reader))" : "if (" + Json + "LlmRead.IsNullOrNoValue(ref reader, context))");
+                // (a byte[] too: "" is its empty value in base64)
+                w.WriteLine(v.Kind == ValueKind.String || v.Primitive == PrimitiveKind.Bytes ? "if (" + Json + "LlmRead.IsNull(ref reader))" : "if (" + Json + "LlmRead.IsNullOrNoValue(ref reader, context))");
                 w.OpenBrace();
                 w.WriteLine(target, " = null;");
                 w.CloseBrace();
@@ -933,7 +1028,7 @@ internal static class ReaderEmitter
             }
         }
 
-        private void EmitNonNull(SourceWriter w, ValueSpec v, ConstraintSpec c, string target, string expected, string path)
+        private void EmitNonNull(SourceWriter w, ValueSpec v, ConstraintSpec c, string target, string expected, ValuePath path)
         {
             string t = "t" + Int(_temp++);
             string type = NonNullable(v.TypeName);
@@ -943,13 +1038,13 @@ internal static class ReaderEmitter
             switch (v.Kind)
             {
                 case ValueKind.Enum:
-                    read = "s_" + _names.Of(v.DefinitionId!) + "Values.Read(ref reader, context, " + expected + ", out " + type + " " + t + ")";
+                    read = EnumTable(v.DefinitionId!) + ".Read(ref reader, context, " + expected + ", out " + type + " " + t + ")";
                     break;
                 case ValueKind.Object:
                     // The delegate's value is [MaybeNullWhen(false)]: `out var` keeps that (non-null where the call returned true).
                     read = IsExternal(v.DefinitionId!)
                         ? ExternalReader(v.DefinitionId!) + "(ref reader, context, out var " + t + ")"
-                        : "Read" + _names.Of(v.DefinitionId!) + "(ref reader, context, out " + type + " " + t + ")";
+                        : _names.ReadOf(v.DefinitionId!) + "(ref reader, context, out " + type + " " + t + ")";
                     break;
                 case ValueKind.Array:
                 {
@@ -973,6 +1068,7 @@ internal static class ReaderEmitter
                         CollectionKind.ImmutableList or CollectionKind.IImmutableList => "global::System.Collections.Immutable.ImmutableList.CreateRange(" + t + ")",
                         CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet => "new global::System.Collections.Generic.HashSet<" + element + ">(" + t + ")",
                         CollectionKind.ImmutableHashSet => "global::System.Collections.Immutable.ImmutableHashSet.CreateRange(" + t + ")",
+                        CollectionKind.CustomCollection or CollectionKind.CustomSet => Json + "LlmRead.Fill<" + type + ", " + element + ">(" + t + ")",
                         _ => t,
                     };
                     break;
@@ -982,9 +1078,12 @@ internal static class ReaderEmitter
                 {
                     string element = v.Element!.TypeName;
                     read = Json + "LlmRead.Dictionary<" + element + ">(ref reader, context, " + expected + ", " + ElementReader(v.Element, path) + ", out global::System.Collections.Generic.Dictionary<string, " + element + "> " + t + ")";
-                    converted = v.Collection == CollectionKind.ImmutableDictionary
-                        ? "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + t + ")"
-                        : t;
+                    converted = v.Collection switch
+                    {
+                        CollectionKind.ImmutableDictionary => "global::System.Collections.Immutable.ImmutableDictionary.CreateRange(" + t + ")",
+                        CollectionKind.CustomDictionary => Json + "LlmRead.FillDictionary<" + type + ", " + element + ">(" + t + ")",
+                        _ => t,
+                    };
                     break;
                 }
 
@@ -1005,26 +1104,29 @@ internal static class ReaderEmitter
             w.CloseBrace();
         }
 
+        /// <summary>The name of an enum definition's value table (declared when the definition is emitted).</summary>
+        private string EnumTable(string definitionId) => _names.Get(Names.Key("Values", definitionId), "s_" + _names.Of(_definitions[definitionId]) + "Values");
+
         /// <summary>The delegate that reads one element: the definition's reader, or a generated item method.</summary>
-        private string ElementReader(ValueSpec element, string path)
+        private string ElementReader(ValueSpec element, ValuePath path)
         {
-            string name = "Read" + path + "_Item";
-            string field = "s_read" + path + "_Item";
             string delegateType = Json + "LlmJsonReadFunc<" + element.TypeName + ">";
             if (element.Kind == ValueKind.Object && !element.IsNullable)
             {
-                string id = _names.Of(element.DefinitionId!);
-                string method = IsExternal(element.DefinitionId!) ? ExternalReader(element.DefinitionId!) : "Read" + id;
-                return Field("s_read" + id, "private static readonly " + delegateType + " s_read" + id + " = " + method + ";");
+                string method = IsExternal(element.DefinitionId!) ? ExternalReader(element.DefinitionId!) : _names.ReadOf(element.DefinitionId!);
+                return Field(Names.Key("ReadField", element.DefinitionId!), "s_read" + _names.Of(_definitions[element.DefinitionId!]), "private static readonly " + delegateType + " ", " = " + method + ";");
             }
 
-            if (_fieldNames.Contains(field))
+            ValuePath item = path.Item;
+            if (BeginField(Names.Key("ReadField", item.Key), "s_read" + item.Name, out string field) is not { } line)
             {
                 return field;
             }
 
-            Field(field, "private static readonly " + delegateType + " " + field + " = " + name + ";");
-            string expected = Constant("E_" + path + "_Item", Describe(element, ConstraintSpec.None));
+            string name = _names.Get(Names.Key("Read", item.Key), "Read" + item.Name);
+            line.Append("private static readonly ").Append(delegateType).Append(' ').Append(field).Append(" = ").Append(name).Append(';');
+            EndField();
+            string expected = Constant(Names.Key("E", item.Key), "E_" + item.Name, Describe(element, ConstraintSpec.None));
             var w = new SourceWriter();
             int saved = _temp;
             _temp = 0;
@@ -1033,7 +1135,7 @@ internal static class ReaderEmitter
             w.OpenBrace();
             w.WriteLine("value = default", _bang, ";");
             w.WriteLine("int errors = context.ErrorCount;");
-            EmitValue(w, element, ConstraintSpec.None, "value", expected, path + "_Item");
+            EmitValue(w, element, ConstraintSpec.None, "value", expected, item);
             w.WriteLine("return context.ErrorCount == errors;");
             w.CloseBrace();
             _temp = saved;
@@ -1043,7 +1145,7 @@ internal static class ReaderEmitter
 
         private readonly List<string> _pendingMethods = new();
 
-        private void ScalarChecks(ValueSpec v, ConstraintSpec c, string t, string expected, string path, List<string> checks)
+        private void ScalarChecks(ValueSpec v, ConstraintSpec c, string t, string expected, ValuePath path, List<string> checks)
         {
             // Numeric bounds: the member's own, tightened by the type's range (the same Effective() the schema uses).
             if (c.HasNumericBounds)
@@ -1061,8 +1163,11 @@ internal static class ReaderEmitter
 
                 if (c.Pattern is not null)
                 {
-                    string regex = Field("s_" + path + "Pattern", "private static readonly global::System.Text.RegularExpressions.Regex s_" + path + "Pattern = new global::System.Text.RegularExpressions.Regex("
-                        + CSharpLiteral.String(c.Pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromSeconds(1));");
+                    string regex = Field(Names.Key("Pattern", path.Key), "s_" + path.Name + "Pattern", "private static readonly global::System.Text.RegularExpressions.Regex ", " = new global::System.Text.RegularExpressions.Regex("
+                        + (IsEcmaScriptPattern(c.Pattern)
+                            ? CSharpLiteral.String(EcmaWhitespace(c.Pattern)) + ", global::System.Text.RegularExpressions.RegexOptions.ECMAScript"
+                            : CSharpLiteral.String(c.Pattern) + ", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant")
+                        + ", global::System.TimeSpan.FromSeconds(1));");
                     checks.Add(Json + "LlmCheck.Pattern(context, " + t + ", " + regex + ", " + expected + ");");
                 }
 
@@ -1075,6 +1180,10 @@ internal static class ReaderEmitter
                     checks.Add(Json + "LlmCheck.Url(context, " + t + ", " + expected + ");");
                 }
             }
+            else if (v.Primitive == PrimitiveKind.Bytes && (c.MinItems is not null || c.MaxItems is not null))
+            {
+                checks.Add(Json + "LlmCheck.Count(context, " + t + ".Length, " + Int(c.MinItems ?? 0) + ", " + Int(c.MaxItems ?? -1) + ", " + expected + ");");
+            }
             else if (v.Primitive == PrimitiveKind.Uri && c.Format == "uri")
             {
                 checks.Add(Json + "LlmCheck.Url(context, " + t + ".OriginalString, " + expected + ");");
@@ -1086,33 +1195,122 @@ internal static class ReaderEmitter
                 switch (v.Kind)
                 {
                     case ValueKind.String when v.Primitive == PrimitiveKind.String:
-                        checks.Add(Json + "LlmCheck.AllowedValues(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly string[] s_" + path + "Allowed = new string[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues(context, " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly string[] ", " = new string[] { "
                             + string.Join(", ", values.Select(a => CSharpLiteral.String(JsonUnquote(a)))) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.String when v.Primitive == PrimitiveKind.Char:
-                        checks.Add(Json + "LlmCheck.AllowedValues<char>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly char[] s_" + path + "Allowed = new char[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues<char>(context, " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly char[] ", " = new char[] { "
                             + string.Join(", ", values.Select(a => "(char)" + ((int)JsonUnquote(a)[0]).ToString(CultureInfo.InvariantCulture))) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.FormattedString when v.Primitive == PrimitiveKind.Guid:
-                        checks.Add(Json + "LlmCheck.AllowedValues<global::System.Guid>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly global::System.Guid[] s_" + path + "Allowed = new global::System.Guid[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues<global::System.Guid>(context, " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly global::System.Guid[] ", " = new global::System.Guid[] { "
                             + string.Join(", ", values.Select(a => "new global::System.Guid(" + CSharpLiteral.String(JsonUnquote(a)) + ")")) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.Boolean:
-                        checks.Add(Json + "LlmCheck.AllowedValues<bool>(context, " + t + ", " + Field("s_" + path + "Allowed", "private static readonly bool[] s_" + path + "Allowed = new bool[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues<bool>(context, " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly bool[] ", " = new bool[] { "
                             + string.Join(", ", values) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.Integer or ValueKind.Number when v.Primitive is not (PrimitiveKind.Double or PrimitiveKind.Single or PrimitiveKind.Half):
                         var decimals = values.Select(a => decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal x) ? x.ToString(CultureInfo.InvariantCulture) + "m" : null).Where(x => x is not null).ToList();
-                        checks.Add(Json + "LlmCheck.AllowedValues<decimal>(context, (decimal)" + t + ", " + Field("s_" + path + "Allowed", "private static readonly decimal[] s_" + path + "Allowed = new decimal[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues<decimal>(context, (decimal)" + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly decimal[] ", " = new decimal[] { "
                             + string.Join(", ", decimals) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.Number:
                         // A float or Half holds each allowed value rounded to its own precision, as the JSON number read into it is.
-                        checks.Add(Json + "LlmCheck.AllowedValues<double>(context, (double)" + t + ", " + Field("s_" + path + "Allowed", "private static readonly double[] s_" + path + "Allowed = new double[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues<double>(context, (double)" + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly double[] ", " = new double[] { "
                             + string.Join(", ", values.Select(a => InPrecision(v.Primitive, a + "d"))) + " };") + ", " + expected + ");");
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether the reader matches <paramref name="pattern"/> as ECMA-262 does, the dialect the schema's <c>pattern</c>
+        /// states it in: <c>\d</c> only ASCII digits, <c>\w</c> only ASCII word characters. True when the schema states it
+        /// as a <c>pattern</c> (no .NET-only syntax) and .NET's ECMAScript mode accepts it; a pattern that mode refuses
+        /// (Unicode categories <c>\p{L}</c>, lookbehind) keeps .NET's reading, as the description then says.
+        /// </summary>
+        internal static bool IsEcmaScriptPattern(string pattern)
+        {
+            if (SchemaEmitter.DotNetOnlySyntax(pattern))
+            {
+                return false;
+            }
+
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
+                return true;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        // ECMA-262's \s beyond .NET's ECMAScript-mode \s (which is [ \f\n\r\t\v] only).
+        private const string EcmaSpaces = "\\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+
+        /// <summary>
+        /// <paramref name="pattern"/> with <c>\s</c> (and <c>\S</c> outside a class) spelled out as ECMA-262 reads them,
+        /// Unicode spaces included, for .NET's ECMAScript mode, whose <c>\s</c> is ASCII only. A <c>\S</c> inside a class
+        /// (<c>[^\S\n]</c>) keeps the mode's reading.
+        /// </summary>
+        internal static string EcmaWhitespace(string pattern)
+        {
+            if (pattern.IndexOf("\\s", StringComparison.Ordinal) < 0 && pattern.IndexOf("\\S", StringComparison.Ordinal) < 0)
+            {
+                return pattern;
+            }
+
+            var sb = new StringBuilder(pattern.Length + 64);
+            bool inClass = false;
+            for (int i = 0; i < pattern.Length; i++)
+            {
+                char ch = pattern[i];
+                char next = i + 1 < pattern.Length ? pattern[i + 1] : '\0';
+                if (ch == '\\')
+                {
+                    if (next == 's')
+                    {
+                        sb.Append(inClass ? "\\s" + EcmaSpaces : "[\\s" + EcmaSpaces + "]");
+                    }
+                    else if (next == 'S' && !inClass)
+                    {
+                        sb.Append("[^\\s" + EcmaSpaces + "]");
+                    }
+                    else
+                    {
+                        sb.Append(ch);
+                        if (next != '\0')
+                        {
+                            sb.Append(next);
+                        }
+                    }
+
+                    i++;
+                    continue;
+                }
+
+                sb.Append(ch);
+                if (inClass)
+                {
+                    inClass = ch != ']';
+                }
+                else if (ch == '[')
+                {
+                    inClass = true;
+                    if (next == ']' || next == '^')
+                    {
+                        // `[]...]` / `[^]...]`: a leading ']' is a member, not the end.
+                        int skip = next == '^' && i + 2 < pattern.Length && pattern[i + 2] == ']' ? 2 : next == ']' ? 1 : next == '^' ? 1 : 0;
+                        sb.Append(pattern, i + 1, skip);
+                        i += skip;
+                    }
+                }
+            }
+
+            return sb.ToString();
         }
 
         /// <summary>Whether the C# name reads differently from the JSON name and every alias (ignoring case and separators).</summary>
@@ -1239,6 +1437,7 @@ internal static class ReaderEmitter
             PrimitiveKind.TimeSpan => "TimeSpan",
             PrimitiveKind.Guid => "Guid",
             PrimitiveKind.Uri => "Uri",
+            PrimitiveKind.Bytes => "Bytes",
             _ => "String",
         };
 
@@ -1261,6 +1460,8 @@ internal static class ReaderEmitter
                     ValueKind.Boolean => "true or false",
                     ValueKind.Integer => "an integer" + DescribeRange(c.Effective(v.Primitive)),
                     ValueKind.Number => "a number" + DescribeRange(c.Effective(v.Primitive)),
+                    ValueKind.FormattedString when c.Format == "uri" => "an http, https or ftp URL",
+                    ValueKind.FormattedString when v.Primitive == PrimitiveKind.Bytes => "a base64 string" + DescribeCount(c).Replace(" items", " bytes").Replace(" item", " byte"),
                     ValueKind.FormattedString => DescribeFormatted(v.Primitive),
                     ValueKind.Enum => "one of " + string.Join(", ", _definitions[v.DefinitionId!].EnumMembers.Select(e => e.JsonName)),
                     ValueKind.Object => "a " + SimpleName(v.TypeName) + " object",
@@ -1278,7 +1479,7 @@ internal static class ReaderEmitter
             string text = c.Format switch
             {
                 "email" => "an email address",
-                "uri" => "an absolute URL",
+                "uri" => "an http, https or ftp URL",
                 _ => "a string",
             };
             if (c.MinLength is int min && c.MaxLength is int max)
@@ -1350,6 +1551,7 @@ internal static class ReaderEmitter
             PrimitiveKind.TimeSpan => "a duration (d.hh:mm:ss)",
             PrimitiveKind.Guid => "a GUID",
             PrimitiveKind.Uri => "an absolute URI",
+            PrimitiveKind.Bytes => "a base64 string",
             _ => "a string",
         };
     }

@@ -121,6 +121,20 @@ internal sealed class SchemaEmitter
     internal const string TimeSpanPattern = @"^-?(\d+\.)?\d{1,2}:\d{2}:\d{2}(\.\d{1,7})?$";
 
     /// <summary>What .NET writes for a TimeOnly and reads back (RFC 3339 "time" would demand an offset).</summary>
+    /// <summary>Standard base64 with padding, what System.Text.Json reads into a <c>byte[]</c>.</summary>
+    internal const string Base64Pattern = "^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$";
+
+    private static string ByteCountSentence(int? min, int? max)
+    {
+        string Bytes(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture) + (n == 1 ? " byte" : " bytes");
+        return min is int lo && max is int hi
+            ? (lo == hi ? "Must decode to exactly " + Bytes(lo) + "." : "Must decode to " + lo.ToString(System.Globalization.CultureInfo.InvariantCulture) + " to " + Bytes(hi) + ".")
+            : min is int onlyMin ? "Must decode to at least " + Bytes(onlyMin) + "." : "Must decode to at most " + Bytes(max!.Value) + ".";
+    }
+
+    /// <summary>The start of an http, https or ftp URL (any case), which <c>[Url]</c> requires.</summary>
+    internal const string UrlPattern = "^(?:[Hh][Tt][Tt][Pp][Ss]?|[Ff][Tt][Pp])://";
+
     internal const string TimeOnlyPattern = @"^\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?$";
 
     private readonly OutputSpec _spec;
@@ -824,7 +838,38 @@ internal sealed class SchemaEmitter
             _ => null,
         } ?? c.Format;
         string? pattern = c.Pattern is { } declared ? WholeMatch(declared) : null;
-        if (value.Primitive == PrimitiveKind.TimeSpan)
+        // [Url] (a "uri" format from the constraints, not from a Uri type): DataAnnotations and the reader take only http,
+        // https and ftp URLs, a narrower set than format "uri" (mailto:, urn:...), so the schema says so.
+        bool url = c.Format == "uri";
+        if (url)
+        {
+            notes.Add("Must be an http, https or ftp URL.");
+            if (!IsGemini)
+            {
+                pattern ??= UrlPattern;
+            }
+        }
+
+        if (value.Primitive == PrimitiveKind.Bytes)
+        {
+            // byte[]: a base64 string, as System.Text.Json writes and reads it. The count constraints are bytes.
+            notes.Add("Bytes encoded as base64.");
+            if (c.MinItems is not null || c.MaxItems is not null)
+            {
+                notes.Add(ByteCountSentence(c.MinItems, c.MaxItems));
+            }
+
+            if (!IsGemini)
+            {
+                pattern ??= Base64Pattern;
+            }
+
+            if (IsJsonSchema)
+            {
+                keywords.Add(("contentEncoding", "\"base64\""));
+            }
+        }
+        else if (value.Primitive == PrimitiveKind.TimeSpan)
         {
             pattern ??= TimeSpanPattern;
             notes.Add("A time span formatted as [-][d.]hh:mm:ss[.fffffff].");
@@ -841,7 +886,7 @@ internal sealed class SchemaEmitter
             {
                 keywords.Add(("format", JsonWriter.Quote(format)));
             }
-            else
+            else if (!url)
             {
                 notes.Add(FormatSentence(format));
             }

@@ -46,6 +46,8 @@ internal enum PrimitiveKind
     TimeSpan,
     Guid,
     Uri,
+    /// <summary>A <c>byte[]</c>: a base64 string, as System.Text.Json writes and reads it.</summary>
+    Bytes,
 }
 
 /// <summary>The concrete collection the reader must build.</summary>
@@ -66,10 +68,16 @@ internal enum CollectionKind
     ISet,
     IReadOnlySet,
     ImmutableHashSet,
+    /// <summary>A class of the user's implementing <c>ICollection&lt;T&gt;</c> (not a set), created and filled through <c>Add</c>.</summary>
+    CustomCollection,
+    /// <summary>A class of the user's implementing <c>ISet&lt;T&gt;</c>: as <see cref="CustomCollection"/>, and its items unique.</summary>
+    CustomSet,
     Dictionary,
     IDictionary,
     IReadOnlyDictionary,
     ImmutableDictionary,
+    /// <summary>A class of the user's implementing <c>IDictionary&lt;string, T&gt;</c>, created and filled through <c>Add</c>.</summary>
+    CustomDictionary,
 }
 
 /// <summary>What a named type definition describes.</summary>

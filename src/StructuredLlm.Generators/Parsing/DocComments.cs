@@ -17,13 +17,21 @@ internal sealed class DocComments
 {
     private static readonly DocComments Empty = new(null, new Dictionary<string, string>(StringComparer.Ordinal));
 
-    private DocComments(string? summary, Dictionary<string, string> parameters)
+    private DocComments(string? summary, Dictionary<string, string> parameters, bool inheritDoc = false, string? inheritCref = null)
     {
         Summary = summary;
         Parameters = parameters;
+        InheritDoc = inheritDoc;
+        InheritCref = inheritCref;
     }
 
     public string? Summary { get; }
+
+    /// <summary>A top-level <c>&lt;inheritdoc/&gt;</c>: the text comes from the overridden or implemented member.</summary>
+    public bool InheritDoc { get; }
+
+    /// <summary>The <c>cref</c> of a top-level <c>&lt;inheritdoc cref="..."/&gt;</c>, as written (source) or as an ID (metadata).</summary>
+    public string? InheritCref { get; }
 
     public Dictionary<string, string> Parameters { get; }
 
@@ -125,10 +133,17 @@ internal sealed class DocComments
         }
 
         string? summary = null;
+        bool inherit = false;
+        string? cref = null;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (XElement element in root.Elements())
         {
-            if (element.Name.LocalName == "summary" && summary is null)
+            if (element.Name.LocalName == "inheritdoc")
+            {
+                inherit = true;
+                cref ??= element.Attribute("cref")?.Value;
+            }
+            else if (element.Name.LocalName == "summary" && summary is null)
             {
                 summary = Normalize(element);
             }
@@ -142,7 +157,7 @@ internal sealed class DocComments
             }
         }
 
-        return new DocComments(summary, parameters);
+        return new DocComments(summary, parameters, inherit, cref);
     }
 
     // ---------------------------------------------------------------- comments that are not well-formed XML
@@ -400,6 +415,8 @@ internal sealed class DocComments
     private static DocComments FromSimple(SimpleXml.Element root)
     {
         string? summary = null;
+        bool inherit = false;
+        string? cref = null;
         Dictionary<string, string>? parameters = null;
         foreach (object node in root.Children)
         {
@@ -408,7 +425,12 @@ internal sealed class DocComments
                 continue;
             }
 
-            if (element.Name == "summary" && summary is null)
+            if (element.Name == "inheritdoc")
+            {
+                inherit = true;
+                cref ??= element.Attribute("cref");
+            }
+            else if (element.Name == "summary" && summary is null)
             {
                 summary = Normalize(element);
             }
@@ -422,7 +444,7 @@ internal sealed class DocComments
             }
         }
 
-        return summary is null && parameters is null ? Empty : new DocComments(summary, parameters ?? new Dictionary<string, string>(StringComparer.Ordinal));
+        return summary is null && parameters is null && !inherit ? Empty : new DocComments(summary, parameters ?? new Dictionary<string, string>(StringComparer.Ordinal), inherit, cref);
     }
 
     private static string? Normalize(SimpleXml.Element element)

@@ -46,6 +46,8 @@ internal sealed class TypeSpecParser
     // never carries one compilation's answer into another.
     private static readonly ConditionalWeakTable<Compilation, CompilationMemo> s_memos = new();
     private readonly CompilationMemo _memo;
+    private readonly Compilation _compilation;
+    private readonly HashSet<ITypeSymbol> _collectionsInProgress = new(SymbolEqualityComparer.Default);
 
     private sealed class CompilationMemo
     {
@@ -63,6 +65,7 @@ internal sealed class TypeSpecParser
     private TypeSpecParser(INamedTypeSymbol root, LocationInfo? rootLocation, Compilation compilation, CancellationToken ct)
     {
         _memo = s_memos.GetValue(compilation, static _ => new CompilationMemo());
+        _compilation = compilation;
         _root = root;
         _rootLocation = rootLocation;
         _ct = ct;
@@ -143,6 +146,14 @@ internal sealed class TypeSpecParser
         if (_root.IsStatic || _root.IsRefLikeType || _root.TypeKind is not (TypeKind.Class or TypeKind.Struct))
         {
             Report(DiagnosticDescriptors.NotConstructible, _rootLocation, display, _root.IsStatic ? "a static class has no instances" : _root.IsRefLikeType ? "a ref struct cannot be stored or used as a type argument" : "only classes, records and structs can be output types");
+            return null;
+        }
+
+        if (_root.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_Collections_IEnumerable))
+        {
+            // System.Text.Json reads a collection type as a JSON array (or a dictionary as an object of values), never
+            // as an object of its properties, and a schema root must be an object.
+            Report(DiagnosticDescriptors.NotConstructible, _rootLocation, display, "it is a collection (it implements IEnumerable), which JSON reads as an array, and an [LlmOutput] type must be an object; wrap it in a record (record Tags(List<string> Items))");
             return null;
         }
 
@@ -632,7 +643,7 @@ internal sealed class TypeSpecParser
     private static (bool Required, bool NotNull, bool AllowEmptyStrings) Presence(AttributeSource attributes, IPropertySymbol property)
     {
         bool required = property.IsRequired, notNull = false, allowEmpty = false;
-        foreach (AttributeData a in attributes.All())
+        foreach (AttributeData a in attributes.Annotations())
         {
             if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonRequiredAttribute"))
             {
@@ -1075,7 +1086,7 @@ internal sealed class TypeSpecParser
             }
 
             string? memberDescription = attributes.Description()
-                ?? Docs(property, _ct).Summary
+                ?? MemberSummary(property)
                 ?? (parameter is not null && typeDocs.Parameters.TryGetValue(parameter.Name, out string? p) ? p : null);
             (bool required, bool notNull, bool allowEmptyStrings) = Presence(attributes, property);
             if (notNull && value.IsNullable)
@@ -1084,6 +1095,11 @@ internal sealed class TypeSpecParser
             }
 
             ConstraintSpec constraints = ParseConstraints(attributes, value, memberDisplay, location);
+            if (value.IsNullable && !constraints.AllowedValues.IsEmpty && !constraints.AllowedValues.Contains("null"))
+            {
+                // DataAnnotations' [AllowedValues] refuses null unless it lists null: the member needs one of the values.
+                value = value with { IsNullable = false };
+            }
             if (notNull && !allowEmptyStrings && value.Primitive == PrimitiveKind.String && (constraints.MinLength ?? 0) < 1)
             {
                 constraints = constraints with { MinLength = 1 }; // [Required] refuses "" unless AllowEmptyStrings
@@ -1292,6 +1308,8 @@ internal sealed class TypeSpecParser
         {
             switch (type)
             {
+                case IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }:
+                    return Scalar(ValueKind.FormattedString, PrimitiveKind.Bytes); // base64, as System.Text.Json reads byte[]
                 case IArrayTypeSymbol { Rank: 1 } array:
                     ValueSpec? element = ParseValue(array.ElementType, memberDisplay, location);
                     return element is null ? null : new ValueSpec(ValueKind.Array, typeName, nullable, false, PrimitiveKind.None, CollectionKind.Array, element, null);
@@ -1338,6 +1356,17 @@ internal sealed class TypeSpecParser
                         break;
                     }
 
+                    if (CollectionShape(objectType, typeName, nullable, memberDisplay, location, out ValueSpec? collectionSpec, out string? notFillable))
+                    {
+                        if (notFillable is not null)
+                        {
+                            unsupported = notFillable;
+                            break;
+                        }
+
+                        return collectionSpec; // null when its element type was refused (reported there)
+                    }
+
                     string? objectId = GetDefinition(objectType, null, location);
                     return objectId is null ? null : new ValueSpec(ValueKind.Object, typeName, nullable, objectType.IsValueType, PrimitiveKind.None, CollectionKind.None, null, objectId);
                 default:
@@ -1348,6 +1377,111 @@ internal sealed class TypeSpecParser
 
         Report(DiagnosticDescriptors.UnsupportedMemberType, location, memberDisplay, Display(type), unsupported!);
         return null;
+    }
+
+    /// <summary>
+    /// A type of the user's that is a collection (it implements <c>IEnumerable</c>) is never an object: System.Text.Json
+    /// reads an <c>IDictionary&lt;string, T&gt;</c> as a JSON object of values and an <c>ICollection&lt;T&gt;</c> as an
+    /// array, creating it with its public parameterless constructor and filling it through <c>Add</c>. The same shapes
+    /// are read here; any other collection (only <c>IEnumerable&lt;T&gt;</c>/<c>IReadOnlyList&lt;T&gt;</c>, abstract, no
+    /// public parameterless constructor, non-string keys) gets a reason for SLLM0003 instead of a silent object schema.
+    /// False when the type is no collection.
+    /// </summary>
+    private bool CollectionShape(INamedTypeSymbol type, string typeName, bool nullable, string memberDisplay, LocationInfo? location, out ValueSpec? spec, out string? unsupported)
+    {
+        spec = null;
+        unsupported = null;
+        INamedTypeSymbol? dictionary = null, collection = null;
+        int dictionaries = 0, collections = 0;
+        bool enumerable = false, set = false;
+        foreach (INamedTypeSymbol i in type.AllInterfaces)
+        {
+            INamedTypeSymbol d = i.OriginalDefinition;
+            if (d.ContainingNamespace?.ToDisplayString() is not ("System.Collections.Generic" or "System.Collections"))
+            {
+                continue;
+            }
+
+            switch (d.MetadataName)
+            {
+                case "IDictionary`2":
+                    dictionary = i;
+                    dictionaries++;
+                    break;
+                case "ICollection`1":
+                    collection = i;
+                    collections++;
+                    break;
+                case "ISet`1":
+                    set = true;
+                    break;
+                case "IEnumerable" when d.ContainingNamespace.ToDisplayString() == "System.Collections":
+                    enumerable = true;
+                    break;
+            }
+        }
+
+        if (!enumerable)
+        {
+            return false;
+        }
+
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract
+            || !type.InstanceConstructors.Any(c => c.Parameters.IsEmpty && c.DeclaredAccessibility == Accessibility.Public))
+        {
+            unsupported = "it is a collection, and the reader (like System.Text.Json) can only create a non-abstract collection class with a public parameterless constructor; use List<T>, T[] or Dictionary<string, T>";
+            return true;
+        }
+
+        if (!_collectionsInProgress.Add(type))
+        {
+            unsupported = "it is a collection that contains itself (no JSON value has that shape)";
+            return true;
+        }
+
+        try
+        {
+            return FillableCollection(typeName, nullable, memberDisplay, location, dictionary, collection, dictionaries, collections, set, out spec, out unsupported);
+        }
+        finally
+        {
+            _collectionsInProgress.Remove(type);
+        }
+    }
+
+    private bool FillableCollection(string typeName, bool nullable, string memberDisplay, LocationInfo? location,
+        INamedTypeSymbol? dictionary, INamedTypeSymbol? collection, int dictionaries, int collections, bool set, out ValueSpec? spec, out string? unsupported)
+    {
+        spec = null;
+        unsupported = null;
+        if (dictionaries > 1 || (dictionaries == 0 && collections > 1))
+        {
+            unsupported = "it is a collection of more than one element type; use List<T>, T[] or Dictionary<string, T>";
+            return true;
+        }
+
+        if (dictionary is not null)
+        {
+            if (dictionary.TypeArguments[0].SpecialType != SpecialType.System_String)
+            {
+                unsupported = "JSON object keys are strings, so only dictionaries with string keys are supported";
+                return true;
+            }
+
+            ValueSpec? value = ParseValue(dictionary.TypeArguments[1], memberDisplay, location);
+            spec = value is null ? null : new ValueSpec(ValueKind.Dictionary, typeName, nullable, false, PrimitiveKind.None, CollectionKind.CustomDictionary, value, null);
+            return true;
+        }
+
+        if (collection is null)
+        {
+            unsupported = "it is a collection without ICollection<T>.Add (only IEnumerable<T> or IReadOnlyList<T>), so the reader cannot fill it (System.Text.Json cannot either); use List<T> or T[]";
+            return true;
+        }
+
+        ValueSpec? element = ParseValue(collection.TypeArguments[0], memberDisplay, location);
+        spec = element is null ? null : new ValueSpec(ValueKind.Array, typeName, nullable, false, PrimitiveKind.None, set ? CollectionKind.CustomSet : CollectionKind.CustomCollection, element, null);
+        return true;
     }
 
     private static bool InSystemNamespace(ITypeSymbol type)
@@ -1406,12 +1540,12 @@ internal sealed class TypeSpecParser
         ConstraintSpec c = ConstraintSpec.None;
         bool isString = value.Kind == ValueKind.String && value.Primitive == PrimitiveKind.String;
         bool isNumeric = value.Kind is ValueKind.Integer or ValueKind.Number;
-        bool isCollection = value.Kind == ValueKind.Array;
+        bool isCollection = value.Kind == ValueKind.Array || value.Primitive == PrimitiveKind.Bytes; // [MaxLength] on byte[] counts bytes
         bool isScalar = value.Kind is ValueKind.String or ValueKind.Integer or ValueKind.Number or ValueKind.Boolean or ValueKind.FormattedString;
 
         void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
 
-        foreach (AttributeData a in attributes.All())
+        foreach (AttributeData a in attributes.Annotations())
         {
             if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
             {
@@ -1500,8 +1634,14 @@ internal sealed class TypeSpecParser
                     }
 
                     break;
-                case "MaxLength" when args.Count == 1 && args[0].Value is int maxLength && maxLength >= 0:
-                    if (isString)
+                case "MaxLength" when args.Count == 1 && args[0].Value is int maxLength && maxLength != -1:
+                    // -1 (also the parameterless [MaxLength]) is "the largest allowed": no limit. DataAnnotations throws
+                    // when validating any other length below 1, so no value is valid under it.
+                    if (maxLength < 1)
+                    {
+                        Ignored(shortName, "its length must be at least 1 (or -1 for no limit): DataAnnotations throws when validating " + maxLength.ToString(CultureInfo.InvariantCulture));
+                    }
+                    else if (isString)
                     {
                         c = c with { MaxLength = maxLength };
                     }
@@ -1549,6 +1689,10 @@ internal sealed class TypeSpecParser
                     }
 
                     c = c with { MaxLength = stringMax, MinLength = stringMin > 0 ? stringMin : c.MinLength };
+                    break;
+                case "RegularExpression" when args.Count == 1 && args[0].Value is not string { Length: > 0 }:
+                    // DataAnnotations throws when validating with a null or empty pattern.
+                    Ignored(shortName, "its pattern is " + (args[0].Value is null ? "null" : "empty") + ", which DataAnnotations refuses (it throws when validating)");
                     break;
                 case "RegularExpression" when args.Count == 1 && args[0].Value is string pattern:
                     if (!isString)
@@ -1653,7 +1797,7 @@ internal sealed class TypeSpecParser
             c = c with { MinItems = null };
         }
 
-        if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet)
+        if (value.Collection is CollectionKind.HashSet or CollectionKind.ISet or CollectionKind.IReadOnlySet or CollectionKind.ImmutableHashSet or CollectionKind.CustomSet)
         {
             c = c with { UniqueItems = true };
         }
@@ -1687,6 +1831,7 @@ internal sealed class TypeSpecParser
         PrimitiveKind.Guid => Guid.TryParse(s, out _),
         PrimitiveKind.DateTime or PrimitiveKind.DateTimeOffset => DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
         PrimitiveKind.Uri => Uri.TryCreate(s, UriKind.RelativeOrAbsolute, out _),
+        PrimitiveKind.Bytes => false, // DataAnnotations compares a byte[] with Equals: no attribute value ever equals one
         _ => true,
     };
 
@@ -1759,9 +1904,88 @@ internal sealed class TypeSpecParser
             return null;
         }
 
+        /// <summary>
+        /// <see cref="All"/> plus what an override inherits from the properties it overrides, as
+        /// <c>Attribute.GetCustomAttributes(property, inherit: true)</c> gives them to DataAnnotations' validators and
+        /// <c>[Description]</c> readers: attributes whose usage says <c>Inherited</c> (the default), nearest override
+        /// first, and of a single-use attribute class only the nearest. Serialization attributes (System.Text.Json,
+        /// StructuredLlm) are not inherited: System.Text.Json reads them from the declared property only.
+        /// </summary>
+        public System.Collections.Immutable.ImmutableArray<AttributeData> Annotations()
+        {
+            System.Collections.Immutable.ImmutableArray<AttributeData> own = All();
+            if (_property.OverriddenProperty is null)
+            {
+                return own;
+            }
+
+            List<AttributeData>? result = null;
+            int depth = 0;
+            for (IPropertySymbol? p = _property.OverriddenProperty; p is not null && depth < 64; p = p.OverriddenProperty, depth++)
+            {
+                foreach (AttributeData a in p.GetAttributes())
+                {
+                    if (a.AttributeClass is not { } cls || IsSerializationAttribute(cls))
+                    {
+                        continue;
+                    }
+
+                    (bool inherited, bool allowMultiple) = Usage(cls);
+                    if (!inherited || (!allowMultiple && (HasClass(own, cls) || (result is not null && HasClass(result, cls)))))
+                    {
+                        continue;
+                    }
+
+                    (result ??= new List<AttributeData>(own)).Add(a);
+                }
+            }
+
+            return result is null ? own : System.Collections.Immutable.ImmutableArray.CreateRange(result);
+        }
+
+        private static bool HasClass(IEnumerable<AttributeData> attributes, INamedTypeSymbol cls)
+            => attributes.Any(x => SymbolEqualityComparer.Default.Equals(x.AttributeClass, cls));
+
+        private static bool IsSerializationAttribute(INamedTypeSymbol cls)
+        {
+            string ns = cls.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return ns.StartsWith("System.Text.Json", StringComparison.Ordinal) || ns == "StructuredLlm";
+        }
+
+        /// <summary>The attribute class's <c>[AttributeUsage]</c> (itself inherited by derived attribute classes): Inherited, AllowMultiple.</summary>
+        private static (bool Inherited, bool AllowMultiple) Usage(INamedTypeSymbol cls)
+        {
+            int depth = 0;
+            for (INamedTypeSymbol? t = cls; t is not null && depth < 64; t = t.BaseType, depth++)
+            {
+                foreach (AttributeData a in t.GetAttributes())
+                {
+                    if (HasFullName(a.AttributeClass, "System.AttributeUsageAttribute"))
+                    {
+                        bool inherited = true, allowMultiple = false;
+                        foreach (KeyValuePair<string, TypedConstant> named in a.NamedArguments)
+                        {
+                            if (named.Key == "Inherited" && named.Value.Value is bool i)
+                            {
+                                inherited = i;
+                            }
+                            else if (named.Key == "AllowMultiple" && named.Value.Value is bool m)
+                            {
+                                allowMultiple = m;
+                            }
+                        }
+
+                        return (inherited, allowMultiple);
+                    }
+                }
+            }
+
+            return (true, false);
+        }
+
         public string? Description()
         {
-            foreach (AttributeData a in All())
+            foreach (AttributeData a in Annotations())
             {
                 if (HasFullName(a.AttributeClass, DescriptionAttribute) && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is string text && text.Length > 0)
                 {
@@ -1771,6 +1995,155 @@ internal sealed class TypeSpecParser
 
             return null;
         }
+    }
+
+    /// <summary>
+    /// A member's doc summary: its own; for <c>&lt;inheritdoc cref="..."/&gt;</c> the summary of the member named; for an
+    /// override without one (or with a plain <c>&lt;inheritdoc/&gt;</c>) the overridden member's; for a plain
+    /// <c>&lt;inheritdoc/&gt;</c> on an interface implementation the interface member's. As far as a chain goes (bounded).
+    /// </summary>
+    private string? MemberSummary(IPropertySymbol property)
+    {
+        ISymbol? current = property;
+        for (int depth = 0; current is not null && depth < 16; depth++)
+        {
+            DocComments docs = Docs(current, _ct);
+            if (docs.Summary is not null)
+            {
+                return docs.Summary;
+            }
+
+            if (docs.InheritCref is { Length: > 0 } cref)
+            {
+                current = ResolveCref(current, cref);
+            }
+            else if (current is IPropertySymbol { OverriddenProperty: { } overridden })
+            {
+                current = overridden;
+            }
+            else if (docs.InheritDoc && current is IPropertySymbol p)
+            {
+                current = ImplementedInterfaceMember(p);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static ISymbol? ImplementedInterfaceMember(IPropertySymbol property)
+    {
+        if (property.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        foreach (INamedTypeSymbol i in type.AllInterfaces)
+        {
+            foreach (ISymbol m in i.GetMembers(property.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(m), property))
+                {
+                    return m;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The symbol an <c>inheritdoc</c> <c>cref</c> names: a documentation ID (<c>P:N.Base.X</c>, as in metadata XML), or
+    /// as written in source (<c>Base.X</c>, <c>X</c>, <c>N.Base.X</c>, <c>Base</c>), looked up from the member's type,
+    /// its bases and interfaces, then by metadata name. Null when it names nothing found.
+    /// </summary>
+    private ISymbol? ResolveCref(ISymbol from, string cref)
+    {
+        try
+        {
+            if (cref.Length > 2 && cref[1] == ':')
+            {
+                return DocumentationCommentId.GetFirstSymbolForDeclarationId(cref, _compilation);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return null;
+        }
+
+        string text = cref.Trim();
+        int paren = text.IndexOf('(');
+        if (paren >= 0)
+        {
+            text = text.Substring(0, paren);
+        }
+
+        if (from.ContainingType is not { } own)
+        {
+            return null;
+        }
+
+        // A member first (`X`, `Base.X`), then a type (`Base`, `N.Base`).
+        int dot = text.LastIndexOf('.');
+        string memberName = dot < 0 ? text : text.Substring(dot + 1);
+        INamedTypeSymbol? type = dot < 0 ? own : FindType(own, text.Substring(0, dot));
+        for (int depth = 0; type is not null && depth < 64; type = type.BaseType, depth++)
+        {
+            if (type.GetMembers(memberName).FirstOrDefault(m => m is IPropertySymbol or IFieldSymbol) is { } member)
+            {
+                return member;
+            }
+        }
+
+        return FindType(own, text);
+    }
+
+    /// <summary>A type named <paramref name="name"/> (simple or dotted) among <paramref name="own"/>, its containing types, bases and interfaces, or by metadata name.</summary>
+    private INamedTypeSymbol? FindType(INamedTypeSymbol own, string name)
+    {
+        string simple = name.Substring(name.LastIndexOf('.') + 1);
+        bool Matches(INamedTypeSymbol t) => t.Name == simple && (simple.Length == name.Length || t.ToDisplayString().EndsWith(name, StringComparison.Ordinal));
+        int depth = 0;
+        for (INamedTypeSymbol? t = own; t is not null && depth < 64; t = t.BaseType, depth++)
+        {
+            if (Matches(t))
+            {
+                return t;
+            }
+        }
+
+        foreach (INamedTypeSymbol i in own.AllInterfaces)
+        {
+            if (Matches(i))
+            {
+                return i;
+            }
+        }
+
+        for (INamedTypeSymbol? t = own.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (Matches(t))
+            {
+                return t;
+            }
+        }
+
+        if (_compilation.GetTypeByMetadataName(name) is { } byName)
+        {
+            return byName;
+        }
+
+        string ns = own.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : string.Empty;
+        if (ns.Length > 0 && _compilation.GetTypeByMetadataName(ns + name) is { } inNamespace)
+        {
+            return inNamespace;
+        }
+
+        // Elsewhere in the compilation's own namespaces, by simple name (a sibling type of another namespace).
+        return simple.Length == name.Length ? _compilation.GetSymbolsWithName(simple, SymbolFilter.Type, _ct).OfType<INamedTypeSymbol>().FirstOrDefault() : null;
     }
 
     private static string? GetDescription(ISymbol symbol)
@@ -1878,7 +2251,7 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>
-    /// <c>[JsonIgnore]</c> (always), or <c>[JsonExtensionData]</c>: an extension-data bag holds the members a type does not
+    /// <c>[JsonIgnore]</c> (always, or <c>WhenReading</c>: System.Text.Json never reads it), or <c>[JsonExtensionData]</c>: an extension-data bag holds the members a type does not
     /// declare, which a schema never asks for; members a model adds anyway are reported as unknown by the reader.
     /// </summary>
     private static bool IsJsonIgnored(IPropertySymbol property)
@@ -1892,9 +2265,11 @@ internal sealed class TypeSpecParser
 
             if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIgnoreAttribute"))
             {
-                // JsonIgnoreCondition.Always = 1 is the default; WhenWritingDefault/Null only affect writing.
+                // JsonIgnoreCondition.Always = 1 is the default and WhenReading = 5 (.NET 9) skips the member when
+                // deserializing; Never = 0 and WhenWritingDefault/WhenWritingNull/WhenWriting (2, 3, 4) only affect
+                // writing, so System.Text.Json still reads those members and so do the schema and reader.
                 TypedConstant condition = a.NamedArguments.FirstOrDefault(n => n.Key == "Condition").Value;
-                return condition.IsNull || condition.Value is null || condition.Value is 1;
+                return condition.IsNull || condition.Value is null or 1 or 5;
             }
         }
 
@@ -1966,7 +2341,7 @@ internal sealed class TypeSpecParser
     }
 
     /// <summary>
-    /// SLLM0014: the generated <c>LlmInfo</c> property and nested <c>LlmReader</c> class would not compile (CS0102,
+    /// SLLM0014: the generated <c>LlmInfo</c> property and nested <c>__LlmReader</c> class would not compile (CS0102,
     /// CS0542) or would hide an inherited member (CS0108) because the user's code already uses the name.
     /// An inherited <c>LlmInfo</c> is fine: the generated one is declared <c>new</c>. Private base members are invisible.
     /// </summary>

@@ -616,6 +616,21 @@ public static partial class LlmRead
         return true;
     }
 
+    /// <summary>
+    /// Bytes as a base64 string (<c>"AQID"</c>), as System.Text.Json reads a <c>byte[]</c>; an array of numbers is refused,
+    /// as it refuses one.
+    /// </summary>
+    public static bool Bytes(ref Utf8JsonReader reader, LlmReadContext context, string expected, out byte[] value)
+    {
+        if (reader.TokenType == JsonTokenType.String && reader.TryGetBytesFromBase64(out byte[]? bytes) && bytes is not null)
+        {
+            value = bytes;
+            return true;
+        }
+
+        return FailOrSingle(ref reader, context, expected, Bytes, out value);
+    }
+
     /// <summary>An absolute <see cref="System.Uri"/> string.</summary>
     public static bool Uri(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Uri value)
     {
@@ -751,6 +766,36 @@ public static partial class LlmRead
 #endif
 
     // ------------------------------------------------------------------ collections
+
+    /// <summary>
+    /// A collection type of the user's (a class implementing <see cref="ICollection{T}"/> with a public parameterless
+    /// constructor: <c>class Tags : List&lt;string&gt;</c>) created and filled with <paramref name="items"/> through
+    /// <see cref="ICollection{T}.Add"/>, as System.Text.Json fills one.
+    /// </summary>
+    public static TCollection Fill<TCollection, T>(List<T> items)
+        where TCollection : ICollection<T>, new()
+    {
+        var collection = new TCollection();
+        foreach (T item in items)
+        {
+            collection.Add(item);
+        }
+
+        return collection;
+    }
+
+    /// <summary>A dictionary type of the user's (<see cref="IDictionary{TKey, TValue}"/> with string keys and a public parameterless constructor) filled with <paramref name="items"/>.</summary>
+    public static TDictionary FillDictionary<TDictionary, T>(Dictionary<string, T> items)
+        where TDictionary : IDictionary<string, T>, new()
+    {
+        var dictionary = new TDictionary();
+        foreach (KeyValuePair<string, T> item in items)
+        {
+            dictionary.Add(item.Key, item.Value);
+        }
+
+        return dictionary;
+    }
 
     /// <summary>
     /// A list: an array read element by element with <paramref name="readItem"/>; a single non-null value where

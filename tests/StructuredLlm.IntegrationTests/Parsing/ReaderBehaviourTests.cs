@@ -1015,7 +1015,7 @@ public class ReaderBehaviourTests
             ("\"username\":\"ada_99\"", "\"username\":\"ab\"", "$.username: expected a string of 3..20 characters matching ^[a-z0-9_]+$, found a string of length 2"),
             ("\"username\":\"ada_99\"", "\"username\":\"Ada-99\"", "$.username: expected a string of 3..20 characters matching ^[a-z0-9_]+$, found \"Ada-99\""),
             ("\"email\":\"ada@example.com\"", "\"email\":\"ada.example.com\"", "$.email: expected an email address, found \"ada.example.com\""),
-            ("\"homepage\":\"https://ada.dev\"", "\"homepage\":\"ada.dev\"", "$.homepage: expected an absolute URL or null, found \"ada.dev\""),
+            ("\"homepage\":\"https://ada.dev\"", "\"homepage\":\"ada.dev\"", "$.homepage: expected an http, https or ftp URL or null, found \"ada.dev\""),
             ("\"age\":30", "\"age\":12", "$.age: expected an integer 13..120, found 12"),
             ("\"language\":\"en\"", "\"language\":\"es\"", "$.language: expected one of \"en\", \"fr\", \"de\", found \"es\""),
             ("\"interests\":[\"math\"]", "\"interests\":[]", "$.interests: expected an array of 1..3 items, found 0 items"),
