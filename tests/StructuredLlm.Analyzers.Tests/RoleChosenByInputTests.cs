@@ -37,6 +37,8 @@ public class RoleChosenByInputTests
     [InlineData("foreach (var t in turns) { _ = new ChatMessage(new ChatRole(t.Role), \"Be brief.\"); }")]
     // the model's reply keeps its own role in the history
     [InlineData("foreach (var m in reply.Messages) { _ = new ChatMessage(m.Role, m.Text); }")]
+    // a reply to a conversation holding the caller's text: its role is the reply's own (the real-world SK samples)
+    [InlineData("var h = new ChatHistory(); h.AddUserMessage(q); IChatCompletionService s = null!; var r = await s.GetChatMessageContentAsync(h); h.AddMessage(r.Role, r.Content!);")]
     // a switch that can give no more than the user role
     [InlineData("foreach (var t in turns) { var role = t.Role switch { \"assistant\" => ChatRole.Assistant, _ => ChatRole.User }; _ = new ChatMessage(role, t.Content); }")]
     public Task Not_a_finding(string body) => Verify.AnalyzerAsync(Code(body));

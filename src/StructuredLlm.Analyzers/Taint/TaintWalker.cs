@@ -3671,33 +3671,51 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// Whether the role expression was computed from untrusted input other than model output (a model's reply keeps its
-    /// own role when it goes back into the history).
+    /// Whether the role expression makes a role from text that untrusted input (other than model output) supplies:
+    /// <c>new ChatRole(turn.Role)</c>, <c>new AuthorRole(m.Role)</c>, directly, in an arm of a choice, or in any assignment
+    /// of a role local. A role read off a message (a model reply's <c>result.Role</c>) is that message's own: history.
     /// </summary>
-    private bool RoleChosenByInput(IOperation? role)
+    private bool RoleChosenByInput(IOperation? role, int hops = 0)
     {
         while (role is IConversionOperation conversion)
         {
             role = conversion.Operand;
         }
 
-        if (role is null || role.ConstantValue.HasValue)
+        switch (role)
         {
-            return false;
-        }
+            case IObjectCreationOperation { Arguments.Length: > 0 } creation when RoleFamilyOf(creation.Type!) != RoleFamily.None:
+                return IsInputTaint(LastEval(creation.Arguments[0].Value));
+            case IConditionalOperation { WhenFalse: { } whenFalse } conditional when hops < 4:
+                return RoleChosenByInput(conditional.WhenTrue, hops + 1) || RoleChosenByInput(whenFalse, hops + 1);
+            case ISwitchExpressionOperation switchExpression when hops < 4:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (RoleChosenByInput(arm.Value, hops + 1))
+                    {
+                        return true;
+                    }
+                }
 
-        var taint = LastEval(role);
-        if (taint is null && role is IObjectCreationOperation { Arguments.Length: > 0 } creation)
-        {
-            taint = LastEval(creation.Arguments[0].Value);
-        }
+                return false;
+            case ILocalReferenceOperation local when hops < 4:
+                foreach (var assigned in AssignedValues(local))
+                {
+                    if (RoleChosenByInput(assigned, hops + 1))
+                    {
+                        return true;
+                    }
+                }
 
-        if (taint is null)
-        {
-            return false;
+                return false;
+            default:
+                return false;
         }
+    }
 
-        foreach (var origin in taint.Origins)
+    private static bool IsInputTaint(TaintValue? taint)
+    {
+        foreach (var origin in taint?.Origins ?? ImmutableArray<Origin>.Empty)
         {
             if (origin.IsSource && origin.Kind != SourceKind.ModelOutput)
             {
@@ -3706,6 +3724,32 @@ internal sealed partial class TaintWalker
         }
 
         return false;
+    }
+
+    /// <summary>Every value the local is given in its method: its initializer and the right side of each assignment.</summary>
+    private static List<IOperation> AssignedValues(ILocalReferenceOperation reference)
+    {
+        var values = new List<IOperation>();
+        IOperation root = reference;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var descendant in root.Descendants())
+        {
+            switch (descendant)
+            {
+                case IVariableDeclaratorOperation { Initializer.Value: { } initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
+                    values.Add(initial);
+                    break;
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
+                    values.Add(assignment.Value);
+                    break;
+            }
+        }
+
+        return values;
     }
 
     private static SinkInfo WithRoleRank(SinkInfo sink, int rank)
