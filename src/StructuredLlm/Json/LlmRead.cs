@@ -390,7 +390,8 @@ public static partial class LlmRead
     /// <summary>
     /// A date-time in a form that names exactly one instant but that System.Text.Json does not read, as a quoted ISO 8601
     /// JSON string: a space where ISO 8601 has its <c>T</c> (<c>2025-03-01 10:00:00Z</c>, as SQL and many logs write it),
-    /// and an offset without its colon (<c>+0200</c>, as <c>strftime("%z")</c> writes it); null for any other text.
+    /// an offset without its colon (<c>+0200</c>, as <c>strftime("%z")</c> writes it), and RFC 3339's lower-case <c>t</c> and
+    /// <c>z</c>; null for any other text.
     /// </summary>
     private static byte[]? AsIsoDateTime(ref Utf8JsonReader reader)
     {
@@ -400,7 +401,9 @@ public static partial class LlmRead
         {
             return null;
         }
-        bool changed = text[10] == (byte)' ';
+        // RFC 3339 allows a lower-case `t` and `z`, which System.Text.Json does not read
+        bool lowerZ = text[text.Length - 1] == (byte)'z';
+        bool changed = text[10] is (byte)' ' or (byte)'t' || lowerZ;
         int sign = text.Slice(11).IndexOfAny((byte)'+', (byte)'-');
         int offsetDigits = 0; // 4 when the offset is ±hhmm
         if (sign >= 0)
@@ -422,6 +425,7 @@ public static partial class LlmRead
         quoted[0] = (byte)'"';
         text.Slice(0, end).CopyTo(quoted.AsSpan(1));
         quoted[11] = (byte)'T';
+        if (lowerZ) quoted[end] = (byte)'Z';
         if (offsetDigits > 0)
         {
             int o = end + 1;

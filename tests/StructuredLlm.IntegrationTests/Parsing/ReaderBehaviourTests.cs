@@ -1367,6 +1367,14 @@ public class ReaderBehaviourTests
             Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.paidAt");
         }
 
+        // RFC 3339's lower-case t and z name the same instant
+        foreach (var written in new[] { "2024-03-02T09:00:00z", "2024-03-02t09:00:00Z", "2024-03-02t09:00:00z" })
+        {
+            var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"" + written + "\"", StringComparison.Ordinal));
+            Assert.Equal(new DateTimeOffset(2024, 3, 2, 9, 0, 0, TimeSpan.Zero), Ok(r).PaidAt);
+            Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.FormatNormalized && x.Path == "$.paidAt");
+        }
+
         // three digits, or a colon-less offset on a date alone, name no single instant
         Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02T09:00:00+020\"", StringComparison.Ordinal)).Success);
         Assert.False(Invoice.LlmInfo.Parse(InvoiceJson.Replace("\"paidAt\":null", "\"paidAt\":\"2024-03-02+0200\"", StringComparison.Ordinal)).Success);
