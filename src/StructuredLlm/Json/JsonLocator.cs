@@ -195,6 +195,13 @@ internal static class JsonLocator
             j = SkipInfoAttributes(text, j, end);
             int close = text.Slice(j, end - j).IndexOf("```"u8);
             int contentEnd = close < 0 ? end : j + close;
+            int valueStart = SkipWs(text, j, contentEnd);
+            if (close >= 0 && jsonBlock && valueStart < contentEnd && text[valueStart] is (byte)'{' or (byte)'['
+                && LaterClosingFence(text, valueStart, contentEnd, end) is int later and >= 0)
+            {
+                contentEnd = later;
+                close = later - j;
+            }
             AddContent(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into, innerValues: jsonBlock);
             i = close < 0 ? end : contentEnd + 3;
             while (i < end && text[i] == (byte)'`') i++;
@@ -361,6 +368,20 @@ internal static class JsonLocator
         if (valueEnd < 0) return -1;
         int after = SkipWs(text, valueEnd + 1, end);
         return IndexOfClosingTag(text, after, end, name) == after ? after : -1;
+    }
+
+    /// <summary>
+    /// <c>```json {"code": "```js x```"} ```</c>: when the first fence (at <paramref name="fence"/>) lies inside a string of
+    /// the value opening at <paramref name="open"/>, which has not closed its brackets there, the block ends at a fence right
+    /// after the value's end (only whitespace between); -1 otherwise (the first fence stands). Linear, as for tags.
+    /// </summary>
+    private static int LaterClosingFence(ReadOnlySpan<byte> text, int open, int fence, int end)
+    {
+        if (FindBalancedEnd(text, open, fence, out bool fenceInString) >= 0 || !fenceInString) return -1;
+        int valueEnd = FindBalancedEnd(text, open, end);
+        if (valueEnd < 0) return -1;
+        int after = SkipWs(text, valueEnd + 1, end);
+        return text.Slice(after, end - after).StartsWith("```"u8) ? after : -1;
     }
 
     private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)

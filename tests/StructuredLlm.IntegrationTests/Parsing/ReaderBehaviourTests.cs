@@ -155,6 +155,17 @@ public class ReaderBehaviourTests
         Assert.False(SupportTicket.LlmInfo.Parse("<json>{\"category\":\"Billing\",\"summary\":\"see the </json>").Success);
     }
 
+    [Fact]
+    public void A_fence_inside_a_string_of_a_fenced_answer_does_not_end_the_block()
+    {
+        const string inner = "{\"category\":\"Technical\",\"priority\":2,\"summary\":\"Run ```npm ci``` then retry\",\"tags\":[],\"customerEmail\":null}";
+        var r = SupportTicket.LlmInfo.Parse("Here it is:\n```json\n" + inner + "\n```\nDone.");
+        Assert.Equal("Run ```npm ci``` then retry", Ok(r).Summary);
+        Assert.Equal(inner, LlmJson.Repair("```json\n" + inner + "\n```").Trim());
+        // cut inside the string: no fence after a value that never closes, so it stays refused
+        Assert.False(SupportTicket.LlmInfo.Parse("```json\n{\"category\":\"Technical\",\"summary\":\"Run ```npm").Success);
+    }
+
     [Theory]
     [InlineData("````")]
     [InlineData("`````")]
