@@ -378,6 +378,29 @@ public class DiagnosticTests
         Assert.Equal("Settings", text.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length).Split(' ').Last());
     }
 
+    /// <summary>
+    /// A user library may put its data types under a <c>Microsoft.*</c> namespace: only an assembly signed with one of the
+    /// framework's keys makes such a type the framework's (no schema mapping); the library's record is read as data.
+    /// </summary>
+    [Fact]
+    public void A_user_library_type_under_a_Microsoft_namespace_is_data()
+    {
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation library = GeneratorHarness.CreateCompilation(
+            "namespace Microsoft.Contoso.Models { public record Address(string City, string Zip); }", "Contoso.Models");
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
+        GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(
+            Usings + "[LlmOutput] public partial record Customer(string Name, Microsoft.Contoso.Models.Address Address);", references: GeneratorHarness.References.Add(reference)));
+        run.AssertNoException();
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("city", run.Source("Customer.LlmOutput.g.cs"), System.StringComparison.Ordinal);
+
+        // the framework's own Microsoft.* types (signed) still have no mapping
+        (List<Found> diagnostics, _) = Diagnose("[LlmOutput] public partial record R(Microsoft.Win32.SafeHandles.SafeFileHandle Handle);");
+        Assert.Contains(diagnostics, d => d.Id == "SLLM0003");
+    }
+
     [Fact]
     public void SLLM0004_ignored_positional_member_needs_a_default_value()
     {

@@ -1530,7 +1530,42 @@ internal sealed class TypeSpecParser
         }
 
         string ns = type.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-        return ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal) || ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal);
+        if (ns == "System" || ns.StartsWith("System.", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A Microsoft.* namespace is the framework's only in an assembly signed with one of the framework's keys (the
+        // runtime's, ASP.NET Core's and the extensions'): a user library that chose such a namespace holds data types.
+        return (ns == "Microsoft" || ns.StartsWith("Microsoft.", StringComparison.Ordinal)) && IsSignedByFramework(type.ContainingAssembly);
+    }
+
+    /// <summary>The public key tokens .NET's own assemblies are signed with (ECMA, Microsoft, ASP.NET Core and extensions, Open).</summary>
+    private static readonly string[] FrameworkKeyTokens =
+    {
+        "b77a5c561934e089", "b03f5f7f11d50a3a", "31bf3856ad364e35", "cc7b13ffcd2ddd51", "7cec85d7bea7798e", "adb9793829ddae60",
+    };
+
+    private static bool IsSignedByFramework(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return false;
+        }
+
+        var token = assembly.Identity.PublicKeyToken;
+        if (token.Length != 8)
+        {
+            return false;
+        }
+
+        var hex = new System.Text.StringBuilder(16);
+        foreach (byte b in token)
+        {
+            hex.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return Array.IndexOf(FrameworkKeyTokens, hex.ToString()) >= 0;
     }
 
     // ---------------------------------------------------------------- constraints
