@@ -3904,23 +3904,16 @@ internal sealed partial class TaintWalker
             case IInterpolatedStringOperation interpolated:
                 foreach (var part in interpolated.Parts)
                 {
-                    if (part is IInterpolationOperation hole && IsTainted(hole.Expression))
+                    if (part is IInterpolationOperation hole)
                     {
-                        CollectFixTargets(hole.Expression, hops, parts);
+                        CollectTaintedPart(parts, hops, hole.Expression);
                     }
                 }
 
                 break;
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary:
-                if (IsTainted(binary.LeftOperand))
-                {
-                    CollectFixTargets(binary.LeftOperand, hops, parts);
-                }
-
-                if (IsTainted(binary.RightOperand))
-                {
-                    CollectFixTargets(binary.RightOperand, hops, parts);
-                }
+                CollectTaintedPart(parts, hops, binary.LeftOperand);
+                CollectTaintedPart(parts, hops, binary.RightOperand);
 
                 break;
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Format" or "Concat" or "Join", ContainingType.SpecialType: SpecialType.System_String } } call:
@@ -3933,29 +3926,23 @@ internal sealed partial class TaintWalker
 
                     if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { IsImplicit: true, Initializer: { } elements })
                     {
-                        foreach (var element in elements.ElementValues)
-                        {
-                            if (IsTainted(element))
-                            {
-                                CollectFixTargets(element, hops, parts);
-                            }
-                        }
+                        CollectTaintedParts(parts, hops, elements.ElementValues);
                     }
-                    else if (IsTainted(argument.Value))
+                    else
                     {
-                        CollectFixTargets(argument.Value, hops, parts);
+                        CollectTaintedPart(parts, hops, argument.Value);
                     }
                 }
 
                 break;
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 // `flag ? "A." : $"Custom {q}"`: the untrusted parts of each arm
-                CollectTaintedParts(parts, hops, conditional.WhenTrue, whenFalse);
+                CollectTaintedParts(parts, hops, new[] { conditional.WhenTrue, whenFalse });
                 break;
             case ISwitchExpressionOperation switchExpression:
                 foreach (var arm in switchExpression.Arms)
                 {
-                    CollectTaintedParts(parts, hops, arm.Value);
+                    CollectTaintedPart(parts, hops, arm.Value);
                 }
 
                 break;
@@ -3963,7 +3950,7 @@ internal sealed partial class TaintWalker
                 // `new TextContent($"Persona {q}.")`: the text the content item is made of
                 foreach (var argument in creation.Arguments)
                 {
-                    CollectTaintedParts(parts, hops, argument.Value);
+                    CollectTaintedPart(parts, hops, argument.Value);
                 }
 
                 break;
@@ -3973,23 +3960,17 @@ internal sealed partial class TaintWalker
                 {
                     if (added is IInvocationOperation { Arguments.Length: 1 } add)
                     {
-                        CollectTaintedParts(parts, hops, add.Arguments[0].Value);
+                        CollectTaintedPart(parts, hops, add.Arguments[0].Value);
                     }
                 }
 
                 break;
             case IArrayCreationOperation { Initializer: { } arrayElements }:
-                CollectTaintedParts(parts, hops, ToArray(arrayElements.ElementValues));
+                CollectTaintedParts(parts, hops, arrayElements.ElementValues);
                 break;
             case { Kind: OperationKind.None } unknown when unknown.Syntax.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CollectionExpression):
                 // `[new TextContent($"Persona {q}.")]` (a collection expression has no operation of its own in Roslyn 4.8)
-                var collected = new List<IOperation>();
-                foreach (var child in unknown.ChildOperations)
-                {
-                    collected.Add(child);
-                }
-
-                CollectTaintedParts(parts, hops, collected.ToArray());
+                CollectTaintedParts(parts, hops, unknown.ChildOperations);
                 break;
             case ILocalReferenceOperation local when hops < 4 && SingleAssignment(local) is { } initializer && IsTainted(initializer):
                 // The parts of the text the local was built from; the local itself when it holds only untrusted text.
@@ -4016,21 +3997,20 @@ internal sealed partial class TaintWalker
         }
     }
 
-    private static IOperation[] ToArray(ImmutableArray<IOperation> values)
-    {
-        var array = new IOperation[values.Length];
-        values.CopyTo(array);
-        return array;
-    }
-
-    private void CollectTaintedParts(List<IOperation> parts, int hops, params IOperation[] values)
+    private void CollectTaintedParts(List<IOperation> parts, int hops, IEnumerable<IOperation> values)
     {
         foreach (var value in values)
         {
-            if (IsTainted(value))
-            {
-                CollectFixTargets(value, hops, parts);
-            }
+            CollectTaintedPart(parts, hops, value);
+        }
+    }
+
+    /// <summary>The fix targets inside <paramref name="value"/> when it carries taint.</summary>
+    private void CollectTaintedPart(List<IOperation> parts, int hops, IOperation value)
+    {
+        if (IsTainted(value))
+        {
+            CollectFixTargets(value, hops, parts);
         }
     }
 

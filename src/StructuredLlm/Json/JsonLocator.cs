@@ -356,32 +356,31 @@ internal static class JsonLocator
     }
 
     /// <summary>
-    /// <c>&lt;json&gt;{"summary": "see the &lt;/json&gt; tag"}&lt;/json&gt;</c>: when the first closing tag (at
-    /// <paramref name="closeTag"/>) lies inside a string of the value opening at <paramref name="open"/>, which has not
-    /// closed its brackets there, the block ends at the same closing tag right after the value's end (only whitespace
-    /// between); -1 otherwise (the first tag stands). Two scans of the value at most, so linear.
+    /// <c>&lt;json&gt;{"summary": "see the &lt;/json&gt; tag"}&lt;/json&gt;</c>, <c>```json {"code": "```js x```"} ```</c>:
+    /// when the first closer of a block (at <paramref name="firstClose"/>) lies inside a string of the value opening at
+    /// <paramref name="open"/>, which has not closed its brackets there, the offset right after the value's end (past
+    /// whitespace), where the caller looks for its closer again; -1 otherwise (the first closer stands). Two scans of the
+    /// value at most, so linear.
     /// </summary>
-    private static int LaterClosingTag(ReadOnlySpan<byte> text, int open, int closeTag, int end, ReadOnlySpan<byte> name)
+    private static int AfterValueClosedInString(ReadOnlySpan<byte> text, int open, int firstClose, int end)
     {
-        if (FindBalancedEnd(text, open, closeTag, out bool tagInString) >= 0 || !tagInString) return -1;
+        if (FindBalancedEnd(text, open, firstClose, out bool closerInString) >= 0 || !closerInString) return -1;
         int valueEnd = FindBalancedEnd(text, open, end);
-        if (valueEnd < 0) return -1;
-        int after = SkipWs(text, valueEnd + 1, end);
-        return IndexOfClosingTag(text, after, end, name) == after ? after : -1;
+        return valueEnd < 0 ? -1 : SkipWs(text, valueEnd + 1, end);
     }
 
-    /// <summary>
-    /// <c>```json {"code": "```js x```"} ```</c>: when the first fence (at <paramref name="fence"/>) lies inside a string of
-    /// the value opening at <paramref name="open"/>, which has not closed its brackets there, the block ends at a fence right
-    /// after the value's end (only whitespace between); -1 otherwise (the first fence stands). Linear, as for tags.
-    /// </summary>
+    /// <summary>The same closing tag right after the value when the first one lies in a string (<see cref="AfterValueClosedInString"/>), else -1.</summary>
+    private static int LaterClosingTag(ReadOnlySpan<byte> text, int open, int closeTag, int end, ReadOnlySpan<byte> name)
+    {
+        int after = AfterValueClosedInString(text, open, closeTag, end);
+        return after >= 0 && IndexOfClosingTag(text, after, end, name) == after ? after : -1;
+    }
+
+    /// <summary>A fence right after the value when the first one lies in a string (<see cref="AfterValueClosedInString"/>), else -1.</summary>
     private static int LaterClosingFence(ReadOnlySpan<byte> text, int open, int fence, int end)
     {
-        if (FindBalancedEnd(text, open, fence, out bool fenceInString) >= 0 || !fenceInString) return -1;
-        int valueEnd = FindBalancedEnd(text, open, end);
-        if (valueEnd < 0) return -1;
-        int after = SkipWs(text, valueEnd + 1, end);
-        return text.Slice(after, end - after).StartsWith("```"u8) ? after : -1;
+        int after = AfterValueClosedInString(text, open, fence, end);
+        return after >= 0 && text.Slice(after, end - after).StartsWith("```"u8) ? after : -1;
     }
 
     private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)

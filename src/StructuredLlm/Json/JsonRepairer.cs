@@ -606,9 +606,7 @@ internal ref struct JsonRepairer
     /// </summary>
     private bool ParseColonSpelling()
     {
-        int length = Cur == (byte)'='
-            ? (Peek(1) == (byte)'>' ? 2 : Peek(1) == (byte)'=' ? 0 : 1)
-            : IsFullwidth(_i, 0x9A) ? 3 : 0;
+        int length = ColonSpellingLength(_i);
         if (length == 0) return false;
         _fullwidthSeparators |= length == 3;
         _o.Append((byte)':');
@@ -633,12 +631,10 @@ internal ref struct JsonRepairer
     private readonly bool IsFullwidth(int at, byte last) =>
         at + 2 < Len && _t[at] == 0xEF && _t[at + 1] == 0xBC && _t[at + 2] == last;
 
-    /// <summary>The length of <c>=</c>, <c>=&gt;</c>, <c>：</c> or <c>，</c> at <paramref name="at"/>, else 0.</summary>
-    private readonly int SeparatorSpellingLength(int at) =>
+    /// <summary>The length of <c>=</c>, <c>=&gt;</c> or a fullwidth <c>：</c> at <paramref name="at"/> (<c>==</c> is none), else 0.</summary>
+    private readonly int ColonSpellingLength(int at) =>
         At(at) == (byte)'=' ? (At(at + 1) == (byte)'>' ? 2 : At(at + 1) == (byte)'=' ? 0 : 1)
-        : IsFullwidth(at, 0x9A) || IsFullwidth(at, 0x8C) ? 3 : 0;
-
-    private readonly byte Peek(int offset) => _i + offset < Len ? _t[_i + offset] : (byte)0;
+        : IsFullwidth(at, 0x9A) ? 3 : 0;
 
     /// <summary>Drops commas repeated after a separator, recording each; marks the container when one means lost data.</summary>
     private void SkipRepeatedCommas(LlmRepairKind kind, int incompleteAt)
@@ -918,8 +914,7 @@ internal ref struct JsonRepairer
         // `"category" = "Billing"`, `"a"："b"，"c"`: another spelling of a separator, with a value or key after it. After a
         // key it can only be the colon; after a value, `=` is prose (`"x" = y`) and a fullwidth comma is taken only once
         // the text has used fullwidth separators (CJK prose with quotes in it stays one string).
-        int separator = _inKey ? (c == (byte)'=' || IsFullwidth(_i, 0x9A) ? SeparatorSpellingLength(_i) : 0)
-            : _fullwidthSeparators && IsFullwidth(_i, 0x8C) ? 3 : 0;
+        int separator = _inKey ? ColonSpellingLength(_i) : _fullwidthSeparators && IsFullwidth(_i, 0x8C) ? 3 : 0;
         if (separator > 0)
         {
             int k = _i + separator;
@@ -1466,22 +1461,7 @@ internal ref struct JsonRepairer
         };
     }
 
-    private readonly int SpecialWhitespaceLength(int i)
-    {
-        if ((uint)i >= (uint)_t.Length) return 0;
-        byte b = _t[i];
-        if (b < 0xC2) return 0;
-        byte b1 = At(i + 1), b2 = At(i + 2);
-        if (b == 0xC2 && b1 is 0xA0 or 0x85) return 2; // U+00A0, U+0085 (next line)
-        if (b == 0xE1 && b1 == 0xA0 && b2 == 0x8E) return 3; // U+180E
-        if (b == 0xE2 && b1 == 0x80 && b2 >= 0x80 && b2 <= 0x8B) return 3; // U+2000..U+200B
-        if (b == 0xE2 && b1 == 0x80 && b2 is 0xA8 or 0xA9) return 3; // U+2028, U+2029 (line and paragraph separators)
-        if (b == 0xE2 && b1 == 0x80 && b2 == 0xAF) return 3; // U+202F
-        if (b == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3; // U+205F
-        if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3; // U+3000
-        if (b == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3; // U+FEFF
-        return 0;
-    }
+    private readonly int SpecialWhitespaceLength(int i) => Utf8Text.SpecialSpaceLength(_t, i);
 
     private readonly bool IsStartOfValueAt(int i)
     {

@@ -454,7 +454,7 @@ public sealed class LlmMemberTable
                     i += 2;
                     continue;
                 }
-                int space = UnicodeSpaceLength(name, i);
+                int space = Utf8Text.SpecialSpaceLength(name, i);
                 if (space > 0)
                 {
                     i += space - 1; // a separator like the ASCII space (`Billing\u00A0`)
@@ -464,22 +464,6 @@ public sealed class LlmMemberTable
             }
         }
         return n;
-    }
-
-    /// <summary>
-    /// The UTF-8 length of a Unicode space separator at <paramref name="i"/> (U+00A0, U+1680, U+2000–U+200A, U+202F,
-    /// U+205F, U+3000), or 0.
-    /// </summary>
-    private static int UnicodeSpaceLength(ReadOnlySpan<byte> s, int i)
-    {
-        if (i + 1 < s.Length && s[i] == 0xC2 && s[i + 1] == 0xA0) return 2;
-        if (i + 2 >= s.Length) return 0;
-        byte a = s[i], b = s[i + 1], c = s[i + 2];
-        bool space = (a == 0xE1 && b == 0x9A && c == 0x80)
-            || (a == 0xE2 && b == 0x80 && (c is >= 0x80 and <= 0x8A || c == 0xAF))
-            || (a == 0xE2 && b == 0x81 && c == 0x9F)
-            || (a == 0xE3 && b == 0x80 && c == 0x80);
-        return space ? 3 : 0;
     }
 
     /// <summary>U+200B–U+200D, U+2060 or U+FEFF (three UTF-8 bytes) at <paramref name="i"/>.</summary>

@@ -483,14 +483,14 @@ public static class LlmParser
                     reader.Read();
                     if (reader.TokenType == JsonTokenType.EndArray) return false;
                     kind = LlmRepairKind.UnwrappedRootArray;
-                    if (!options.IsAllowed(kind)) return false;
                     var only = reader;
                     only.Skip();
                     only.Read();
                     if (only.TokenType != JsonTokenType.EndArray)
                     {
                         // [{"type": "text", …}, {"type": "tool_use", "input": {…}}]: blocks of a reply, one holding the answer
-                        if (FindAnswerBlock(array, json, length, incomplete, positionBase, read, options, ctx, out var block, out int index, out wrapperEnd) is not { } blockSiblings)
+                        if (!options.IsAllowed(kind)
+                            || FindAnswerBlock(array, json, length, incomplete, positionBase, read, options, ctx, out var block, out int index, out wrapperEnd) is not { } blockSiblings)
                         {
                             return false;
                         }

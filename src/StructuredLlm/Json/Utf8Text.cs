@@ -5,6 +5,26 @@ namespace StructuredLlm.Json;
 
 internal static class Utf8Text
 {
+    /// <summary>
+    /// The UTF-8 length of a whitespace character other than ASCII's at <paramref name="i"/> (no-break, Ogham, en/em and
+    /// the other U+2000 spaces, narrow no-break, medium mathematical, ideographic; next line, line and paragraph
+    /// separators; the Mongolian vowel separator, zero-width space and BOM), or 0.
+    /// </summary>
+    internal static int SpecialSpaceLength(ReadOnlySpan<byte> s, int i)
+    {
+        if ((uint)i >= (uint)s.Length) return 0;
+        byte b = s[i];
+        if (b < 0xC2) return 0;
+        byte b1 = i + 1 < s.Length ? s[i + 1] : (byte)0, b2 = i + 2 < s.Length ? s[i + 2] : (byte)0;
+        if (b == 0xC2 && b1 is 0xA0 or 0x85) return 2; // U+00A0, U+0085 (next line)
+        if (b == 0xE1 && ((b1 == 0x9A && b2 == 0x80) || (b1 == 0xA0 && b2 == 0x8E))) return 3; // U+1680, U+180E
+        if (b == 0xE2 && b1 == 0x80 && b2 is >= 0x80 and <= 0x8B or 0xA8 or 0xA9 or 0xAF) return 3; // U+2000..U+200B, U+2028, U+2029, U+202F
+        if (b == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3; // U+205F
+        if (b == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3; // U+3000
+        if (b == 0xEF && b1 == 0xBB && b2 == 0xBF) return 3; // U+FEFF
+        return 0;
+    }
+
     public static readonly UTF8Encoding Strict = new(false, false);
 
     public static unsafe string GetString(ReadOnlySpan<byte> bytes)
