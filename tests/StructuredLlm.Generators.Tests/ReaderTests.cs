@@ -62,9 +62,9 @@ public class ReaderTests
         GeneratorRun run = Check(nameof(Reader_NominalClassWithStrictMode), NominalClassWithStrictMode);
         Assert.Contains(
             "options: new global::StructuredLlm.Json.LlmParseOptions { Strict = true, AllowedRepairs = new global::StructuredLlm.Json.LlmRepairKind[] { "
-            + "global::StructuredLlm.Json.LlmRepairKind.MarkdownFence, global::StructuredLlm.Json.LlmRepairKind.TrailingComma } });",
+            + "global::StructuredLlm.Json.LlmRepairKind.MarkdownFence, global::StructuredLlm.Json.LlmRepairKind.TrailingComma } },",
             run.Source(".LlmOutput.g.cs"), StringComparison.Ordinal);
-        Assert.Contains("options: null);", GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Plain(int A);").Source(".LlmOutput.g.cs"), StringComparison.Ordinal);
+        Assert.Contains("options: null,", GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Plain(int A);").Source(".LlmOutput.g.cs"), StringComparison.Ordinal);
     }
 
     private const string NominalClassWithStrictMode = """
@@ -280,6 +280,19 @@ public class ReaderTests
         (ok, _, errors, _) = Parse(bag, """{"counts":{"a":1,"a":2},"groups":null,"names":{},"nested":[],"labels":[],"numbers":[]}""");
         Assert.False(ok);
         Assert.Equal("$.counts.a", Assert.Single(errors).Path);
+
+        // Written twice: dictionaries are the same answer with their keys in another order and spelled values ("2" for 2),
+        // different with a key more or another value
+        const string First = """{"counts":{"a":1,"b":2},"groups":{"x":[1,2]},"names":{"k":"v"},"nested":[[1]],"labels":["l"],"numbers":[4]}""";
+        (ok, value, errors, _) = Parse(bag, First + "\n" + """{"counts":{"b":"2","a":1},"groups":{"x":[1,"2"]},"names":{"k":"v"},"nested":[[1]],"labels":"l","numbers":[4]}""");
+        Assert.True(ok, string.Join("; ", errors.Select(e => e.Message)));
+        Assert.Equal(2, (int)((dynamic)value!).Counts["b"]);
+        foreach (string other in new[] { """{"a":1,"b":2,"c":0}""", """{"a":1}""", """{"a":1,"b":3}""", """{"a":1,"B":2}""" })
+        {
+            (ok, _, errors, _) = Parse(bag, First + "\n" + First.Replace("""{"a":1,"b":2}""", other, StringComparison.Ordinal));
+            Assert.False(ok, other);
+            Assert.Contains("several different valid JSON values", Assert.Single(errors).Message, StringComparison.Ordinal);
+        }
     }
 
     /// <summary>

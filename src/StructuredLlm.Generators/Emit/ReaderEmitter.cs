@@ -67,7 +67,8 @@ internal static class ReaderEmitter
         var names = new Names(spec);
         yield return "reader: " + ClassName + "." + names.ReadOf(spec.Root) + ",";
         yield return "expected: " + ClassName + "." + names.ExpectedOf(spec.Root) + ",";
-        yield return "options: " + OptionsExpression(spec);
+        yield return "options: " + OptionsExpression(spec) + ",";
+        yield return "sameValue: " + ClassName + "." + names.SameOf(spec.RootId);
     }
 
     private static string OptionsExpression(OutputSpec spec)
@@ -132,6 +133,11 @@ internal static class ReaderEmitter
                 Get(Key("Read", d.Id), "Read" + _bases[d.Id]);
                 Get(Key("E", d.Id), "E_" + _bases[d.Id]);
             }
+
+            foreach (TypeDefinitionSpec d in spec.Definitions)
+            {
+                Get(Key("Same", d.Id), "Same" + _bases[d.Id]);
+            }
         }
 
         public static string Key(string kind, string id) => kind + Separator + id;
@@ -144,6 +150,8 @@ internal static class ReaderEmitter
         public string ReadOf(string definitionId) => _byKey[Key("Read", definitionId)];
 
         public string ExpectedOf(TypeDefinitionSpec d) => _byKey[Key("E", d.Id)];
+
+        public string SameOf(string definitionId) => _byKey[Key("Same", definitionId)];
 
         /// <summary>The name of <paramref name="key"/>: allocated from <paramref name="preferred"/> on first use.</summary>
         public string Get(string key, string preferred) => Get(key, preferred, out _);
@@ -366,6 +374,15 @@ internal static class ReaderEmitter
             foreach (string method in _pendingMethods)
             {
                 _methods.WriteLineTrimEnd(method);
+            }
+
+            // The structural comparisons after every read method, in the same order.
+            foreach (TypeDefinitionSpec d in _spec.Definitions)
+            {
+                if (d.Kind != DefinitionKind.Enum && emitted.Contains(d.Id))
+                {
+                    EmitSame(d);
+                }
             }
 
             var w = new SourceWriter(512, blocks: _blocks);
@@ -777,6 +794,130 @@ internal static class ReaderEmitter
             string result = "new " + NonNullable(d.TypeName) + "(" + string.Join(", ", arguments) + ")";
             return initializers.Count == 0 ? result : result + " { " + string.Join(", ", initializers) + " }";
         }
+
+        // -------------------------------------------------------------- structural equality
+
+        /// <summary>
+        /// <c>Same{Definition}(a, b)</c>: true when two read values hold the same data in every member the reader sets
+        /// (behind <c>LlmInfo.ValueEquals</c>; the parser takes two valid candidates that differ only in spelling as one
+        /// answer). A polymorphic value compares only with a value of exactly the same derived type.
+        /// </summary>
+        private void EmitSame(TypeDefinitionSpec d)
+        {
+            string type = NonNullable(d.TypeName);
+            string parameter = d.IsValueType ? type : type + (_csharp8 ? "?" : string.Empty);
+            SourceWriter w = _methods;
+            w.WriteLine();
+            w.WriteLine("/// <summary>True when two ", DocType(type), " values hold the same data in every member the reader sets.</summary>");
+            w.WriteLine("public static bool ", _names.SameOf(d.Id), "(", parameter + " a, " + parameter + " b)");
+            w.OpenBrace();
+            if (!d.IsValueType)
+            {
+                w.WriteLine("if (global::System.Object.ReferenceEquals(a, b)) return true;");
+                w.WriteLine("if (a is null || b is null) return false;");
+            }
+
+            if (d.Kind == DefinitionKind.Polymorphic)
+            {
+                w.WriteLine("if (a.GetType() != b.GetType()) return false;");
+                foreach (DerivedTypeSpec branch in d.DerivedTypes)
+                {
+                    TypeDefinitionSpec derived = _definitions[branch.DefinitionId];
+                    string derivedType = NonNullable(derived.TypeName);
+                    w.WriteLine("if (a.GetType() == typeof(", derivedType, ")) return ", _names.SameOf(derived.Id), "((" + derivedType + ")a, (" + derivedType + ")b);");
+                }
+
+                w.WriteLine("return false;");
+            }
+            else
+            {
+                var terms = new List<string>(d.Members.Count);
+                foreach (MemberSpec m in d.Members)
+                {
+                    string member = Escape(m.Name);
+                    terms.Add(SameExpression(m.Type, "a." + member, "b." + member, 1));
+                }
+
+                if (terms.Count == 0)
+                {
+                    w.WriteLine("return true;");
+                }
+
+                for (int i = 0; i < terms.Count; i++)
+                {
+                    w.WriteLine(i == 0 ? "return " : "    && ", terms[i], i == terms.Count - 1 ? ";" : string.Empty);
+                }
+            }
+
+            w.CloseBrace();
+        }
+
+        /// <summary>The expression that compares <paramref name="a"/> and <paramref name="b"/> (side-effect-free, read twice) as <paramref name="v"/>.</summary>
+        private string SameExpression(ValueSpec v, string a, string b, int depth)
+        {
+            if (v.Primitive != PrimitiveKind.None)
+            {
+                return v.Primitive switch
+                {
+                    PrimitiveKind.String => "string.Equals(" + a + ", " + b + ")",
+                    PrimitiveKind.Uri => Json + "LlmSame.Uri(" + a + ", " + b + ")",
+                    PrimitiveKind.Bytes => Json + "LlmSame.Bytes(" + a + ", " + b + ")",
+                    PrimitiveKind.DateTime => v.IsNullable
+                        ? NullableValue(a, b, Json + "LlmSame.DateTime(" + a + ".Value, " + b + ".Value)")
+                        : Json + "LlmSame.DateTime(" + a + ", " + b + ")",
+                    PrimitiveKind.DateTimeOffset => v.IsNullable
+                        ? NullableValue(a, b, a + ".Value.EqualsExact(" + b + ".Value)")
+                        : a + ".EqualsExact(" + b + ")",
+                    // numbers, bool, char, Guid, DateOnly, TimeOnly, TimeSpan: `==`, lifted for nullable ones (null == null)
+                    _ => "(" + a + " == " + b + ")",
+                };
+            }
+
+            switch (v.Kind)
+            {
+                case ValueKind.Enum:
+                    return "(" + a + " == " + b + ")";
+                case ValueKind.Object when v.DefinitionId is { } id && _definitions.ContainsKey(id):
+                    if (v.IsValueType && v.IsNullable)
+                    {
+                        return NullableValue(a, b, SameObject(id, a + ".Value", b + ".Value"));
+                    }
+
+                    return SameObject(id, a, b);
+                case ValueKind.Array when v.Element is { } element:
+                {
+                    if (v.IsValueType && v.IsNullable)
+                    {
+                        return NullableValue(a, b, SameExpression(v with { IsNullable = false }, a + ".Value", b + ".Value", depth));
+                    }
+
+                    string x = "x" + Int(depth), y = "y" + Int(depth);
+                    string sequence = Json + "LlmSame.Sequence<" + element.TypeName + ">(" + a + ", " + b + ", (" + x + ", " + y + ") => "
+                        + SameExpression(element, x, y, depth + 1) + ")";
+                    return v.Collection == CollectionKind.ImmutableArray
+                        ? "(" + a + ".IsDefault ? " + b + ".IsDefault : !" + b + ".IsDefault && " + sequence + ")"
+                        : sequence;
+                }
+
+                case ValueKind.Dictionary when v.Element is { } value:
+                {
+                    string x = "x" + Int(depth), y = "y" + Int(depth);
+                    return Json + "LlmSame.Dictionary<" + value.TypeName + ">(" + a + ", " + b + ", (" + x + ", " + y + ") => "
+                        + SameExpression(value, x, y, depth + 1) + ")";
+                }
+
+                default:
+                    return "false"; // nothing the reader sets: never "the same"
+            }
+        }
+
+        private static string NullableValue(string a, string b, string same) => "(" + a + ".HasValue ? " + b + ".HasValue && " + same + " : !" + b + ".HasValue)";
+
+        /// <summary>An object definition's comparison: its own <c>Same</c> method, or another <c>[LlmOutput]</c> type's <c>LlmInfo.ValueEquals</c>.</summary>
+        private string SameObject(string definitionId, string a, string b)
+            => IsExternal(definitionId)
+                ? NonNullable(_definitions[definitionId].TypeName) + ".LlmInfo.ValueEquals(" + a + ", " + b + ")"
+                : _names.SameOf(definitionId) + "(" + a + ", " + b + ")";
 
         // -------------------------------------------------------------- polymorphic bases
 

@@ -22,7 +22,12 @@ public static class LlmParser
     /// <param name="read">The type's reader (generated).</param>
     /// <param name="options">Options; <see cref="LlmParseOptions.Default"/> when null.</param>
     /// <param name="expected">How the root value is described in errors, e.g. <c>a SupportTicket object</c>.</param>
-    public static unsafe LlmResult<T> Parse<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    /// <param name="sameValue">
+    /// Whether two read values are the same answer (generated: every member the reader sets, compared as read). When the
+    /// output holds several valid candidates that differ only in spelling (a drifted key, <c>"3"</c> for <c>3</c>, enum
+    /// casing, a wrapper), they are one answer and the first is taken; without it candidates are compared as JSON values.
+    /// </param>
+    public static unsafe LlmResult<T> Parse<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null, Func<T, T, bool>? sameValue = null)
     {
         if (text is null) throw new ArgumentNullException(nameof(text));
         if (read is null) throw new ArgumentNullException(nameof(read));
@@ -35,7 +40,7 @@ public static class LlmParser
             int length = Utf8Text.GetBytesMarkingLoneSurrogates(text, rented);
             fixed (byte* p = rented)
             {
-                return ParseCore(p, length, text, read, options, expected, charPositions: true);
+                return ParseCore(p, length, text, read, options, expected, sameValue, charPositions: true);
             }
         }
         finally
@@ -45,7 +50,7 @@ public static class LlmParser
     }
 
     /// <summary>Parses a model response held as UTF-8 bytes.</summary>
-    public static unsafe LlmResult<T> Parse<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    public static unsafe LlmResult<T> Parse<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null, Func<T, T, bool>? sameValue = null)
     {
         if (read is null) throw new ArgumentNullException(nameof(read));
         options ??= LlmParseOptions.Default;
@@ -55,15 +60,15 @@ public static class LlmParser
         }
         fixed (byte* p = utf8)
         {
-            return ParseCore(p, utf8.Length, null, read, options, expected, charPositions: false);
+            return ParseCore(p, utf8.Length, null, read, options, expected, sameValue, charPositions: false);
         }
     }
 
     /// <summary>Parses a model response held as a UTF-8 byte sequence (e.g. from a pipe).</summary>
-    public static LlmResult<T> Parse<T>(in ReadOnlySequence<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null)
+    public static LlmResult<T> Parse<T>(in ReadOnlySequence<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null, Func<T, T, bool>? sameValue = null)
     {
         options ??= LlmParseOptions.Default;
-        if (utf8.IsSingleSegment) return Parse(utf8.First.Span, read, options, expected);
+        if (utf8.IsSingleSegment) return Parse(utf8.First.Span, read, options, expected, sameValue);
         if (utf8.Length > options.MaxInputLength)
         {
             return LlmResult<T>.Fail(new[] { Errors.TooLong((int)Math.Min(int.MaxValue, utf8.Length), options.MaxInputLength) }, "(input too long to keep)");
@@ -73,7 +78,7 @@ public static class LlmParser
         try
         {
             utf8.CopyTo(rented);
-            return Parse(rented.AsSpan(0, length), read, options, expected);
+            return Parse(rented.AsSpan(0, length), read, options, expected, sameValue);
         }
         finally
         {
@@ -82,12 +87,12 @@ public static class LlmParser
     }
 
     /// <summary>Parses or throws <see cref="LlmParseException"/> carrying the raw text and the errors.</summary>
-    public static T ParseOrThrow<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null) =>
-        Parse(text, read, options, expected).GetValueOrThrow();
+    public static T ParseOrThrow<T>(string text, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null, Func<T, T, bool>? sameValue = null) =>
+        Parse(text, read, options, expected, sameValue).GetValueOrThrow();
 
     /// <summary>Parses UTF-8 or throws <see cref="LlmParseException"/> carrying the raw text and the errors.</summary>
-    public static T ParseOrThrow<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null) =>
-        Parse(utf8, read, options, expected).GetValueOrThrow();
+    public static T ParseOrThrow<T>(ReadOnlySpan<byte> utf8, LlmJsonReadFunc<T> read, LlmParseOptions? options = null, string? expected = null, Func<T, T, bool>? sameValue = null) =>
+        Parse(utf8, read, options, expected, sameValue).GetValueOrThrow();
 
     // ------------------------------------------------------------------ pipeline
 
@@ -109,7 +114,7 @@ public static class LlmParser
     }
 
     private static unsafe LlmResult<T> ParseCore<T>(byte* p, int length, string? text, LlmJsonReadFunc<T> read, LlmParseOptions options,
-        string? expected, bool charPositions)
+        string? expected, Func<T, T, bool>? sameValue, bool charPositions)
     {
         var span = new ReadOnlySpan<byte>(p, length);
         var (start, end, bom) = JsonLocator.Trim(span);
@@ -155,7 +160,8 @@ public static class LlmParser
                 {
                     chosen = a;
                 }
-                else if (!JsonTokenComparer.SameValue(chosen.Clean, a.Clean, options.MaxDepth, nullIsAbsent: true))
+                else if (!JsonTokenComparer.SameValue(chosen.Clean, a.Clean, options.MaxDepth, nullIsAbsent: true)
+                    && !(sameValue is not null && sameValue(chosen.Value!, a.Value!)))
                 {
                     return LlmResult<T>.Fail(new[] { new LlmError("$", "one answer", "several different valid JSON values in the output") },
                         text ?? Utf8Text.GetString(span));

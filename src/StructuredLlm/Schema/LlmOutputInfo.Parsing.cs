@@ -11,6 +11,7 @@ public sealed partial class LlmOutputInfo<T>
     private readonly LlmJsonReadFunc<T>? _reader;
     private readonly string? _expected;
     private readonly LlmParseOptions? _typeOptions;
+    private readonly Func<T, T, bool>? _sameValue;
 
     /// <summary>Called by generated code only.</summary>
     /// <param name="schemaName">The provider schema name.</param>
@@ -22,15 +23,27 @@ public sealed partial class LlmOutputInfo<T>
     /// <param name="reader">The generated reader of <typeparamref name="T"/>.</param>
     /// <param name="expected">How the root is described in errors, e.g. <c>a SupportTicket object</c>.</param>
     /// <param name="options">The type's own options (<see cref="LlmOutputAttribute.Strict"/>, <see cref="LlmOutputAttribute.AllowedRepairs"/>), or null.</param>
+    /// <param name="sameValue">The generated structural comparison behind <see cref="ValueEquals"/>, or null.</param>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public LlmOutputInfo(string schemaName, string? description, string openAIStrict, string anthropic, string gemini, string jsonSchema,
-        LlmJsonReadFunc<T> reader, string expected, LlmParseOptions? options)
+        LlmJsonReadFunc<T> reader, string expected, LlmParseOptions? options, Func<T, T, bool>? sameValue = null)
         : this(schemaName, description, openAIStrict, anthropic, gemini, jsonSchema)
     {
         _reader = reader ?? throw new ArgumentNullException(nameof(reader));
         _expected = expected;
         _typeOptions = options?.AsReadOnly();
+        _sameValue = sameValue;
     }
+
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> hold the same data in every member the reader sets: text
+    /// compared ordinally, numbers by value, date-times with their kind or offset, lists element by element in order,
+    /// dictionaries by key, nested types member by member, polymorphic values only when of the same derived type. This is
+    /// how <see cref="Parse(string, LlmParseOptions?)"/> decides that two valid answers in one output (a fenced one and a
+    /// restated one, say) are the same answer. A record's own <c>Equals</c> cannot: it compares lists by reference.
+    /// Two nulls are the same. False when no comparison was generated (the generator reported an error for the type).
+    /// </summary>
+    public bool ValueEquals(T? a, T? b) => _sameValue is not null && _sameValue(a!, b!);
 
     /// <summary>True when a reader was generated for <typeparamref name="T"/> (always, unless the generator reported an error for the type).</summary>
     public bool HasReader => _reader is not null;
@@ -51,13 +64,13 @@ public sealed partial class LlmOutputInfo<T>
     /// </summary>
     /// <param name="text">The raw model output.</param>
     /// <param name="options">Per-call options; when null, the type's options (or <see cref="LlmParseOptions.Default"/>).</param>
-    public LlmResult<T> Parse(string text, LlmParseOptions? options = null) => LlmParser.Parse(text, Reader, options ?? DefaultParseOptions, _expected);
+    public LlmResult<T> Parse(string text, LlmParseOptions? options = null) => LlmParser.Parse(text, Reader, options ?? DefaultParseOptions, _expected, _sameValue);
 
     /// <summary>Reads a model response held as UTF-8 bytes. See <see cref="Parse(string, LlmParseOptions?)"/>.</summary>
-    public LlmResult<T> Parse(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(utf8, Reader, options ?? DefaultParseOptions, _expected);
+    public LlmResult<T> Parse(ReadOnlySpan<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(utf8, Reader, options ?? DefaultParseOptions, _expected, _sameValue);
 
     /// <summary>Reads a model response held as a UTF-8 byte sequence (e.g. from a pipe). See <see cref="Parse(string, LlmParseOptions?)"/>.</summary>
-    public LlmResult<T> Parse(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(in utf8, Reader, options ?? DefaultParseOptions, _expected);
+    public LlmResult<T> Parse(in ReadOnlySequence<byte> utf8, LlmParseOptions? options = null) => LlmParser.Parse(in utf8, Reader, options ?? DefaultParseOptions, _expected, _sameValue);
 
     /// <summary>Like <see cref="Parse(string, LlmParseOptions?)"/>, but returns the value or throws.</summary>
     /// <exception cref="LlmParseException">The output was refused; carries the raw text and the errors.</exception>
