@@ -296,6 +296,52 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// The generated structural comparison (<c>LlmInfo.ValueEquals</c>) compiles for awkward names (members named like its
+    /// parameters and lambda parameters, a <c>GetType</c> property, keywords) and compares a polymorphic value by its exact
+    /// derived type, so a more derived type's extra member is compared too.
+    /// </summary>
+    [Fact]
+    public void ValueEquals_compiles_for_awkward_names_and_compares_the_exact_derived_type()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Run;
+            [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
+            [JsonDerivedType(typeof(Plain), "plain")]
+            [JsonDerivedType(typeof(Fancy), "fancy")]
+            public abstract record Base(string a) { public new string? GetType { get; init; } }
+            public record Plain(string a, int b) : Base(a);
+            public record Fancy(string a, int b, string x1) : Plain(a, b);
+            [LlmOutput]
+            public partial record Holder(Base Item, List<List<string>> y1, Dictionary<string, Base?> @class);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x)); // the dictionary's profile errors
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        Type type = LoadAssembly(run).GetType("Run.Holder", throwOnError: true)!;
+        Type fancy = type.Assembly.GetType("Run.Fancy", throwOnError: true)!;
+        Type plain = type.Assembly.GetType("Run.Plain", throwOnError: true)!;
+        object Holder(object item, string inner) => Activator.CreateInstance(type, item,
+            new System.Collections.Generic.List<System.Collections.Generic.List<string>> { new() { inner } },
+            Dictionary(item))!;
+        object Dictionary(object item)
+        {
+            Type d = typeof(System.Collections.Generic.Dictionary<,>).MakeGenericType(typeof(string), type.Assembly.GetType("Run.Base", throwOnError: true)!);
+            object dictionary = Activator.CreateInstance(d)!;
+            d.GetMethod("Add")!.Invoke(dictionary, new[] { "k", item });
+            return dictionary;
+        }
+
+        object info = type.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        MethodInfo valueEquals = info.GetType().GetMethod("ValueEquals")!;
+        bool Same(object x, object y) => (bool)valueEquals.Invoke(info, new[] { x, y })!;
+
+        Assert.True(Same(Holder(Activator.CreateInstance(fancy, "a", 1, "p")!, "i"), Holder(Activator.CreateInstance(fancy, "a", 1, "p")!, "i")));
+        Assert.False(Same(Holder(Activator.CreateInstance(fancy, "a", 1, "p")!, "i"), Holder(Activator.CreateInstance(fancy, "a", 1, "q")!, "i")));
+        Assert.False(Same(Holder(Activator.CreateInstance(fancy, "a", 1, "p")!, "i"), Holder(Activator.CreateInstance(plain, "a", 1)!, "i")));
+        Assert.False(Same(Holder(Activator.CreateInstance(plain, "a", 1)!, "i"), Holder(Activator.CreateInstance(plain, "a", 1)!, "j")));
+    }
+
+    /// <summary>
     /// Identifiers of the reader class are allocated per place, not spelled from joined names: a member `item_id` of
     /// `order` and a member `id` of `order_item` both spell `order_item_id`, yet each keeps its own key bytes, pattern
     /// and description.
