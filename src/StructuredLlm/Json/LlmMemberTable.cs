@@ -178,7 +178,7 @@ public sealed class LlmMemberTable
             // Words before the name qualify it: only the type's own words (`ticket_category` in a SupportTicket) or words
             // that say the value is this output's own (`predicted_category`, `the_summary`) leave it the member;
             // `return_status`, `parent_title`, `target_language` or `backordered_quantity` name another value.
-            if (suffix && !OnlySelfQualifiers(key, n.Length - name.Length)) continue;
+            if (suffix && !OnlySelfQualifiers(key, n.Length - name.Length, context)) continue;
             // Words after the name make the last of them the head of the key: `total_tax` is a tax and `summary_length` a
             // length, while `priority_level`, `summary_text` and `email_address` restate the member.
             if (prefix && !OnlyRestatingWords(key, name.Length, n.Length)) continue;
@@ -218,7 +218,7 @@ public sealed class LlmMemberTable
         // `the_`, `final_`), a name begun, or a name with a restating word begun after it; the member was being written.
         for (int at = 1; first < 0 && at < n.Length; at++)
         {
-            if (IsWordBoundary(key, at) && OnlySelfQualifiers(key, at)) CollectBegun(n.Slice(at), key, at, context, slotBase, ref first, ref several);
+            if (IsWordBoundary(key, at) && OnlySelfQualifiers(key, at, context)) CollectBegun(n.Slice(at), key, at, context, slotBase, ref first, ref several);
         }
         if (first < 0) return;
         string written = Utf8Text.GetString(key);
@@ -388,11 +388,18 @@ public sealed class LlmMemberTable
     };
 
     /// <summary>Whether every word of <paramref name="key"/> before normalized character <paramref name="end"/> is a word of the type's name or a <see cref="SelfQualifierWords"/> word.</summary>
-    private bool OnlySelfQualifiers(ReadOnlySpan<byte> key, int end)
+    private bool OnlySelfQualifiers(ReadOnlySpan<byte> key, int end, LlmReadContext context)
     {
         bool all = true;
         var typeWords = _typeWords;
         ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || typeWords.Contains(word) || typeWords.Contains(Singular(word)));
+        if (all || context.EnclosingMemberName is not { } enclosing) return all;
+        // The words of the member this object is the value of: inside `billingAddress`, `billing_street` is its street; inside
+        // `lineItems`, `item_price` is the item's price.
+        var memberWords = TypeWords(enclosing);
+        all = true;
+        ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || typeWords.Contains(word) || typeWords.Contains(Singular(word))
+            || memberWords.Contains(word) || memberWords.Contains(Singular(word)));
         return all;
     }
 

@@ -68,6 +68,22 @@ public sealed unsafe class LlmReadContext
     /// <summary>Paths of the unknown members skipped so far.</summary>
     public IReadOnlyList<string> UnknownMembers => _unknown;
 
+    /// <summary>
+    /// The name of the member whose value is being read (the last named segment of <see cref="Path"/>: <c>billingAddress</c>
+    /// in <c>$.billingAddress</c>, <c>lineItems</c> in <c>$.lineItems[2]</c>), or null at the root.
+    /// </summary>
+    internal string? EnclosingMemberName
+    {
+        get
+        {
+            for (int k = _pathCount - 1; k >= 0; k--)
+            {
+                if (_path[k].Name is { } name) return name;
+            }
+            return null;
+        }
+    }
+
     /// <summary>The current JSON path, e.g. <c>$.lineItems[2].price</c>.</summary>
     public string Path
     {

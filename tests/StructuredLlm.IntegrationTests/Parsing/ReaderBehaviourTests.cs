@@ -690,6 +690,28 @@ public class ReaderBehaviourTests
         Assert.Contains("$." + drifted, r.UnknownMembers);
     }
 
+    /// <summary>
+    /// Keys qualified by the name of the member whose value the object is (`billing_street` inside `billingAddress`) are
+    /// that object's members; a qualifier naming another member (`shipping_street` there) is not.
+    /// </summary>
+    [Fact]
+    public void Keys_qualified_by_the_enclosing_member_name_are_its_members()
+    {
+        const string Billing = "\"billingAddress\":{\"street\":\"1 rue X\",\"city\":\"Paris\",\"postalCode\":null,\"countryCode\":\"FR\"}";
+        Assert.Contains(Billing, InvoiceJson, StringComparison.Ordinal);
+        var r = Invoice.LlmInfo.Parse(InvoiceJson.Replace(Billing,
+            "\"billingAddress\":{\"billing_street\":\"1 rue X\",\"billingCity\":\"Paris\",\"billing_postal_code\":\"75001\",\"countryCode\":\"FR\"}", StringComparison.Ordinal));
+        Invoice invoice = Ok(r);
+        Assert.Equal(new Address("1 rue X", "Paris", "75001", "FR"), invoice.BillingAddress);
+        Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyPartialMatch && x.Path == "$.billingAddress.billing_street" && x.After == "street");
+
+        // a qualifier naming another member: the billing street is missing
+        var other = Invoice.LlmInfo.Parse(InvoiceJson.Replace(Billing,
+            "\"billingAddress\":{\"shipping_street\":\"1 rue X\",\"city\":\"Paris\",\"postalCode\":null,\"countryCode\":\"FR\"}", StringComparison.Ordinal));
+        Assert.Equal("$.billingAddress.street", OnlyError(other).Path);
+        Assert.Contains("$.billingAddress.shipping_street", other.UnknownMembers);
+    }
+
     [Fact]
     public void An_exact_key_wins_over_a_drifted_one_in_either_order()
     {
