@@ -121,6 +121,13 @@ internal sealed partial class TaintWalker
                 {
                     pushed += PushGuards(GuardsOf(guard.Condition, whenTrue: false), operations, i + 1);
                 }
+                else if (operation is IConditionalOperation { WhenFalse: null } fallback && i + 1 < operations.Length
+                    && ConstantResets(fallback.WhenTrue) is { } resets && !HasLabel(operations, i + 1))
+                {
+                    // `if (!Allowed.Contains(lang)) lang = "en";`: after it, the value is either one the check allowed
+                    // or the constant the branch put in its place.
+                    pushed += PushGuards(Intersect(GuardsOf(fallback.Condition, whenTrue: false), resets), operations, i + 1);
+                }
             }
 
             return result;
@@ -129,6 +136,27 @@ internal sealed partial class TaintWalker
         {
             PopGuards(pushed);
         }
+    }
+
+    /// <summary>
+    /// The paths a branch ends by setting to a constant: a statement of its own (not nested in another statement)
+    /// <c>x = "en";</c> that nothing after it in the branch writes again. Syntax-cheap, so it is asked before the condition.
+    /// </summary>
+    private static List<GuardPath>? ConstantResets(IOperation branch)
+    {
+        var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
+        List<GuardPath>? resets = null;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i] is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true } assignment }
+                && GuardPath.Of(assignment.Target, unwrapCase: false) is { } path
+                && !Reassigns(statements, i + 1, path))
+            {
+                (resets ??= new List<GuardPath>()).Add(path);
+            }
+        }
+
+        return resets;
     }
 
     /// <summary>A switch statement: pattern clauses bind their variables; a section whose labels are all constants guards the value.</summary>
