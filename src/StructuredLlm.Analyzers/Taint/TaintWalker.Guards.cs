@@ -128,6 +128,13 @@ internal sealed partial class TaintWalker
                     // or the constant the branch put in its place.
                     pushed += PushGuards(Intersect(GuardsOf(fallback.Condition, whenTrue: false), resets), operations, i + 1);
                 }
+                else if (operation is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: IConditionalOperation choice } assignment }
+                    && i + 1 < operations.Length && GuardPath.Of(assignment.Target, unwrapCase: false) is { } chosen
+                    && ConstantOrGuarded(choice, chosen) && !HasLabel(operations, i + 1))
+                {
+                    // `lang = Allowed.Contains(lang) ? lang : "en";`: from here on the value is an allowed one or the constant.
+                    pushed += PushGuards(Single(chosen), operations, i + 1);
+                }
             }
 
             return result;
@@ -157,6 +164,27 @@ internal sealed partial class TaintWalker
         }
 
         return resets;
+    }
+
+    /// <summary>Whether each arm of <paramref name="choice"/> is a constant, or <paramref name="path"/> itself where the condition guards it.</summary>
+    private bool ConstantOrGuarded(IConditionalOperation choice, GuardPath path)
+    {
+        return Arm(choice.WhenTrue, whenTrue: true) && Arm(choice.WhenFalse, whenTrue: false);
+
+        bool Arm(IOperation? arm, bool whenTrue)
+        {
+            while (arm is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                arm = conversion.Operand;
+            }
+
+            if (arm is null || arm.ConstantValue.HasValue)
+            {
+                return arm is not null;
+            }
+
+            return path.Equals(GuardPath.Of(arm, unwrapCase: false)) && GuardsOf(choice.Condition, whenTrue) is { } guards && guards.Contains(path);
+        }
     }
 
     /// <summary>A switch statement: pattern clauses bind their variables; a section whose labels are all constants guards the value.</summary>
