@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
@@ -3780,6 +3781,9 @@ internal sealed partial class TaintWalker
         {
             case IPropertyReferenceOperation { Instance: null } p:
                 return RoleRank(p.Property.Name);
+            case IFieldReferenceOperation { Field.IsReadOnly: true } f when ReadOnlyRoleInitializer(f.Field) is { } initializer:
+                // `static readonly ChatRole SystemRole = ChatRole.System;`: a role the field is given once, where it is declared.
+                return RoleRank(initializer);
             case IFieldReferenceOperation { Instance: null } f:
                 return RoleRank(f.Field.Name);
             case IObjectCreationOperation { Arguments.Length: > 0 } c when c.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string s }:
@@ -3799,6 +3803,71 @@ internal sealed partial class TaintWalker
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// The role a read-only field of this compilation holds, from the syntax of its initializer (`ChatRole.System`,
+    /// `AuthorRole.Developer`, `new ChatRole("system")`), when no constructor of its type names the field (where it could
+    /// be given another role). A role expression of the conversation types only, so null (unknown) for anything else.
+    /// </summary>
+    private static string? ReadOnlyRoleInitializer(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value })
+        {
+            return null;
+        }
+
+        string? role = null;
+        switch (value)
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var type } when RoleTypeName(type):
+                role = name;
+                break;
+            case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
+                when (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax { Type: var created } && RoleTypeName(created)))
+                && arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string text }:
+                role = text;
+                break;
+        }
+
+        if (role is null)
+        {
+            return null;
+        }
+
+        foreach (var type in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (type.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is ConstructorDeclarationSyntax constructor)
+                {
+                    foreach (var token in constructor.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field.Name)
+                        {
+                            return null;
+                        }
+                    }
+                }
+            }
+        }
+
+        return role;
+
+        static bool RoleTypeName(ExpressionSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            _ => false,
+        };
     }
 
     private static int RoleRank(string name) => name.ToLowerInvariant() switch
