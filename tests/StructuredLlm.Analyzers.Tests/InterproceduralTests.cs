@@ -36,6 +36,30 @@ public class InterproceduralTests
     [InlineData("history.AddSystemMessage({|SLLM1001:P.Recursive(q, 3)|});")]
     public Task Flows_through_calls(string body) => Verify.AnalyzerAsync(Code(body));
 
+    private const string RoleHelpers = """
+        public static class H
+        {
+            public static ChatMessage Msg(ChatRole role, string text) => new(role, text);
+            public static ChatMessage Wrapped(ChatRole role, string text) => Msg(role, "Note: " + text);
+            public static void Add(ChatHistory history, AuthorRole role, string text) => history.AddMessage(role, text);
+            public static ChatMessage Changed(ChatRole role, string text) { role = ChatRole.Assistant; return new(role, text); }
+        }
+        """;
+
+    [Theory]
+    // A helper whose message takes its role from a parameter: each call judges the role it passes.
+    [InlineData("_ = H.Msg(ChatRole.System, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Msg(ChatRole.User, {|SLLM1002:\"Summarize: \" + q|});")]
+    [InlineData("_ = H.Wrapped(ChatRole.System, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Wrapped(ChatRole.User, {|SLLM1002:q|});")]
+    [InlineData("H.Add(history, AuthorRole.System, {|SLLM1001:q|});")]
+    [InlineData("var role = new ChatRole(\"developer\"); _ = H.Msg(role, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Msg(new ChatRole(ticket.Subject), {|SLLM1001:q|});")]
+    // whole user message, history, a constant, a role the helper replaces
+    [InlineData("_ = H.Msg(ChatRole.User, q); _ = H.Msg(ChatRole.Assistant, \"Earlier: \" + q); _ = H.Msg(ChatRole.System, \"Rules\"); H.Add(history, AuthorRole.Tool, q);")]
+    [InlineData("_ = H.Changed(ChatRole.System, q);")]
+    public Task A_role_given_to_a_helper_is_judged_at_each_call(string body) => Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + RoleHelpers);
+
     [Theory]
     [InlineData("P.AddQuestion(history, q);")]                 // whole user message, even through a call
     [InlineData("history.AddSystemMessage(P.L3(\"constant\"));")]

@@ -2877,13 +2877,29 @@ internal sealed partial class TaintWalker
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var parameterSink in summary.ParameterSinks)
         {
+            var sink = parameterSink.Sink;
+            if (sink.RoleParameter >= 0)
+            {
+                // The callee's message takes its role from a parameter: the role this call passes.
+                IOperation? role = null;
+                for (var i = 0; i < callArguments.Length; i++)
+                {
+                    if (callArguments[i].Parameter?.Ordinal == sink.RoleParameter)
+                    {
+                        role = callArguments[i].Value;
+                    }
+                }
+
+                sink = ResolveRoleFrom(sink, role);
+            }
+
             if (parameterSink.Member is { } member)
             {
                 // The callee puts a member of its object into a sink: what this call's receiver holds there reaches it.
                 if (ReceiverMemberTaint(receiver, member, call) is { } held)
                 {
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
-                    RecordSink(receiver!, held, parameterSink.Sink, via, parameterSink.Embedded);
+                    RecordSink(receiver!, held, sink, via, parameterSink.Embedded);
                 }
 
                 continue;
@@ -2894,7 +2910,7 @@ internal sealed partial class TaintWalker
                 if (callArguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
                 {
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
-                    RecordSink(callArguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
+                    RecordSink(callArguments[i].Value, taint, sink, via, parameterSink.Embedded);
                 }
             }
         }
@@ -3622,6 +3638,17 @@ internal sealed partial class TaintWalker
             case SinkRole.User:
                 rule = SinkRule.UserTemplate;
                 break;
+            case SinkRole.None when sink.RoleParameter >= 0 && _summaryMode && _report:
+                // A role the caller passes: recorded for the parameters that reach it, judged at each call site.
+                foreach (var origin in taint.Origins)
+                {
+                    if (!origin.IsSource)
+                    {
+                        _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation(), origin.Member));
+                    }
+                }
+
+                return;
             default:
                 return;
         }
@@ -3661,6 +3688,11 @@ internal sealed partial class TaintWalker
             }
         }
 
+        return ResolveRoleFrom(sink, role);
+    }
+
+    private SinkInfo ResolveRoleFrom(SinkInfo sink, IOperation? role)
+    {
         int rank = RoleRank(role, 0);
         if (rank < 3 && RoleChosenByInput(role))
         {
@@ -3668,7 +3700,41 @@ internal sealed partial class TaintWalker
             return sink.WithRole(SinkRole.Instructions, "a message whose role the untrusted input chooses (it can be the system role)");
         }
 
+        if (rank == 0 && _summaryMode && _symbolic && UnwrapConversions(role) is IParameterReferenceOperation { Parameter: var parameter }
+            && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _owner) && !IsReassigned(parameter))
+        {
+            // `static ChatMessage Msg(ChatRole role, string text) => new(role, text);`: each call site judges the role it passes.
+            return sink.WithRoleParameter(parameter.Ordinal);
+        }
+
         return WithRoleRank(sink, rank);
+    }
+
+    private static IOperation? UnwrapConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>Whether the method assigns to its parameter anywhere (then the role it holds is not only the caller's).</summary>
+    private bool IsReassigned(IParameterSymbol parameter)
+    {
+        foreach (var root in _roots)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IAssignmentOperation { Target: IParameterReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Parameter, parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
