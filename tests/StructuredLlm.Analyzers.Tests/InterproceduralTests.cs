@@ -60,6 +60,21 @@ public class InterproceduralTests
     [InlineData("_ = H.Changed(ChatRole.System, q);")]
     public Task A_role_given_to_a_helper_is_judged_at_each_call(string body) => Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + RoleHelpers);
 
+    private const string SelfReporting = """
+        public static class S
+        {
+            public static void Rules(ChatHistory h, [Untrusted] string rules) => h.AddSystemMessage({|SLLM1001:"Rules: " + rules|});
+            public static void Ask(ChatHistory h, [Untrusted("ticket")] string ticket, string tone) => h.AddSystemMessage({|SLLM1001:$"Tone {tone}. Ticket: {ticket}"|});
+        }
+        """;
+
+    [Theory]
+    // A callee parameter that is untrusted itself is reported in the callee, once: not again at each call through it.
+    [InlineData("S.Rules(history, q);")]
+    [InlineData("S.Ask(history, ticket.Body, {|SLLM1001:q|});")] // the plain parameter is still the call's
+    public Task A_parameter_untrusted_where_it_is_declared_is_reported_there_only(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + SelfReporting);
+
     [Theory]
     [InlineData("P.AddQuestion(history, q);")]                 // whole user message, even through a call
     [InlineData("history.AddSystemMessage(P.L3(\"constant\"));")]

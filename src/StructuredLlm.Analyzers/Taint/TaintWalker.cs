@@ -3657,7 +3657,7 @@ internal sealed partial class TaintWalker
         {
             if (!origin.IsSource)
             {
-                if (_summaryMode && _report)
+                if (_summaryMode && _report && !ReportsItself(origin))
                 {
                     _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation(), origin.Member));
                 }
@@ -3675,6 +3675,19 @@ internal sealed partial class TaintWalker
                 _hits[value] = new SinkHit(rule, value, sink, origin, FixTargetsOf(value, mixed: taint.Embedded && via is null), via);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether a parameter origin is a parameter that is itself untrusted where it is declared (<c>[Untrusted]</c>,
+    /// <c>[FromBody]</c>...): the method's own analysis reports the sinks it reaches, so a call site does not report them
+    /// again through it.
+    /// </summary>
+    private bool ReportsItself(Origin origin)
+    {
+        return origin.Member is null
+            && _owner is IMethodSymbol method
+            && origin.ParameterOrdinal >= 0 && origin.ParameterOrdinal < method.Parameters.Length
+            && ParameterSourceKind(method, method.Parameters[origin.ParameterOrdinal], registration: null) is not null;
     }
 
     private SinkInfo ResolveRole(SinkInfo sink, ImmutableArray<IArgumentOperation> arguments)
