@@ -1853,6 +1853,43 @@ internal sealed partial class TaintWalker
     /// A stream's (or an upload's) copy into another stream, or a read into a buffer: what the receiver holds ends up in
     /// the first argument.
     /// </summary>
+    /// <summary>
+    /// A call of another assembly that writes characters into a buffer it is given, the framework's <c>destination</c>
+    /// (<c>text.AsSpan().CopyTo(buffer)</c>, <c>MemoryExtensions.ToUpperInvariant(text, buffer)</c>, <c>TryCopyTo</c>,
+    /// <c>TryFormat</c>): the buffer holds what the call read, its receiver and its other arguments.
+    /// </summary>
+    private void FillDestinations(IInvocationOperation invocation, TaintValue? instance, TaintValue?[] arguments)
+    {
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter is not { Name: "destination", Type: var type } || !IsCharBuffer(type))
+            {
+                continue;
+            }
+
+            var read = instance;
+            for (var j = 0; j < arguments.Length; j++)
+            {
+                if (j != i)
+                {
+                    read = TaintValue.Union(read, arguments[j]);
+                }
+            }
+
+            if (read is not null && RootVariable(invocation.Arguments[i].Value) is { } buffer)
+            {
+                Assign(buffer, read);
+            }
+        }
+
+        static bool IsCharBuffer(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char } => true,
+            INamedTypeSymbol { Name: "Span" or "Memory", TypeArguments: [{ SpecialType: SpecialType.System_Char }] } => true,
+            _ => false,
+        };
+    }
+
     private static bool WritesIntoFirstArgument(IMethodSymbol method)
     {
         if (method.IsStatic || method.Parameters.Length == 0)
@@ -2450,6 +2487,11 @@ internal sealed partial class TaintWalker
         {
             // `request.Body.CopyToAsync(ms)`, `body.ReadAsync(buffer)`: the bytes read go into the argument.
             Assign(RootVariable(invocation.Arguments[0].Value), instance);
+        }
+
+        if ((instance is not null || argumentTaint is not null) && method.DeclaringSyntaxReferences.Length == 0)
+        {
+            FillDestinations(invocation, instance, arguments);
         }
 
         var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
