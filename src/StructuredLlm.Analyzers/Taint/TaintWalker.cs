@@ -2404,6 +2404,17 @@ internal sealed partial class TaintWalker
                 && DelegateTarget(SingleAssignment(delegateLocal) ?? delegateLocal) is IAnonymousFunctionOperation lambda)
             {
                 FillArgumentsFrom(invocation.Arguments, lambda.Symbol.Parameters);
+
+                // `Func<string, ChatMessage> system = t => new(ChatRole.System, t); system(q);`: the lambda's parameters
+                // hold what its calls give them (the lambda is walked where it is written, on the next pass).
+                var parameters = lambda.Symbol.Parameters;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    if (arguments[i] is { } given && invocation.Arguments[i].Parameter is { Ordinal: var ordinal } && ordinal < parameters.Length)
+                    {
+                        Assign(parameters[ordinal], given);
+                    }
+                }
             }
 
             return TaintValue.Union(instance, argumentTaint);
