@@ -59,6 +59,10 @@ public class FlowTests
     // A character of untrusted text is text: rebuilt one by one, it is the same text.
     [InlineData("var sb = new StringBuilder(); foreach (var c in q) { sb.Append(c); } history.AddSystemMessage({|SLLM1001:sb.ToString()|});")]
     [InlineData("history.AddSystemMessage({|SLLM1001:new string(q.Where(char.IsLetterOrDigit).ToArray())|});")]
+    // Characters a framework call writes into a buffer it is given (its `destination`) are the text it read.
+    [InlineData("var buffer = new char[q.Length]; q.AsSpan().CopyTo(buffer); history.AddSystemMessage({|SLLM1001:new string(buffer)|});")]
+    [InlineData("var buffer = new char[64]; var n = q.AsSpan().ToUpperInvariant(buffer); history.AddSystemMessage({|SLLM1001:\"Rules: \" + new string(buffer, 0, n)|});")]
+    [InlineData("var buffer = new char[64]; q.CopyTo(0, buffer, 0, q.Length); history.AddSystemMessage({|SLLM1001:new string(buffer)|});")]
     [InlineData("object o = q; if (o is string s) { history.AddSystemMessage({|SLLM1001:s|}); }")]
     // Every pattern that names the value, or a part of it, binds the name to untrusted text.
     [InlineData("if (q is { Length: > 0 } s) { history.AddSystemMessage({|SLLM1001:s|}); }")]
@@ -73,6 +77,10 @@ public class FlowTests
     [InlineData("Func<string> f = () => q; history.AddSystemMessage({|SLLM1001:f()|});")]
     [InlineData("Func<string, string> wrap = s => \"Rules: \" + s; history.AddSystemMessage({|SLLM1001:wrap(q)|});")]
     [InlineData("Action a = () => history.AddSystemMessage({|SLLM1001:q|}); a();")]
+    // A lambda held in a local gets what its calls pass to its parameters.
+    [InlineData("Func<string, ChatMessage> system = t => new ChatMessage(ChatRole.System, {|SLLM1001:t|}); _ = system(q);")]
+    [InlineData("Action<ChatHistory, string> addRules = (h, r) => h.AddSystemMessage({|SLLM1001:\"Rules: \" + r|}); addRules(history, ticket.Body);")]
+    [InlineData("Func<string, string, ChatMessage> msg = (a, b) => new ChatMessage(ChatRole.System, {|SLLM1001:a + b|}); _ = msg(\"Rules: \", q);")]
     [InlineData("var captured = q; Task.Run(() => history.AddSystemMessage({|SLLM1001:captured|}));")]
     [InlineData("string Build(string s) => \"Rules: \" + s; history.AddSystemMessage({|SLLM1001:Build(q)|});")]
     [InlineData("void Add(string s) { history.AddSystemMessage({|SLLM1001:s|}); } Add(q);")]
@@ -133,6 +141,11 @@ public class FlowTests
     [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; var p = personas.TryGetValue(q, out var v) ? v : \"Be neutral.\"; history.AddSystemMessage(p);")]
     [InlineData("var personas = new Dictionary<string, string> { [\"pirate\"] = \"Talk like a pirate.\" }; history.AddSystemMessage(personas[q]);")]
     [InlineData("IReadOnlyDictionary<string, string> personas = new Dictionary<string, string>(); history.AddSystemMessage(personas.GetValueOrDefault(q, \"Be neutral.\"));")]
+    // A lambda held in a local, called with the app's own text (and the untrusted text sent whole as the user's).
+    [InlineData("Func<string, ChatMessage> system = t => new ChatMessage(ChatRole.System, t); _ = system(\"Be brief.\"); Action<string> ask = t => history.AddUserMessage(t); ask(q);")]
+    // A buffer a framework call fills from the app's own values holds none of the untrusted text.
+    [InlineData("var buffer = new char[16]; q.Length.TryFormat(buffer, out var written); history.AddSystemMessage(\"Length: \" + new string(buffer, 0, written));")]
+    [InlineData("var buffer = new char[16]; \"Rules\".AsSpan().CopyTo(buffer); history.AddSystemMessage(new string(buffer)); history.AddUserMessage(q);")]
     public Task Not_a_finding(string body) =>
         Verify.AnalyzerAsync(Code(body));
 

@@ -80,6 +80,37 @@ public class GuardTests
     public Task Anything_else_keeps_the_taint(string body) =>
         Verify.AnalyzerAsync(FlowTests.Code(body, Members));
 
+    [Theory]
+    // a fallback: a value the check refused is replaced by a constant, so after the `if` it is allowed or that constant
+    [InlineData("if (!Allowed.Contains(q)) q = \"en\"; history.AddSystemMessage($\"Answer in {q}\");")]
+    [InlineData("if (!Languages.Contains(q)) { Warn(\"language\"); q = \"en\"; } history.AddSystemMessage(\"Answer in \" + q);")]
+    [InlineData("if (q is not (\"en\" or \"fr\")) { q = \"en\"; } history.AddSystemMessage(q);")]
+    [InlineData("if (string.IsNullOrEmpty(q) || !Allowed.Contains(q)) q = \"en\"; history.AddSystemMessage(q);")]
+    [InlineData("if (ticket.Subject != \"billing\") ticket = ticket with { Subject = \"general\" }; history.AddSystemMessage(\"x\"); if (q != \"fr\") q = \"en\"; history.AddUserMessage(q);")]
+    [InlineData("q = Allowed.Contains(q) ? q : \"en\"; history.AddSystemMessage($\"Answer in {q}\");")]
+    [InlineData("q = q is \"en\" or \"fr\" ? q : \"en\"; history.AddSystemMessage(\"Answer in \" + q);")]
+    [InlineData("q = !Languages.Contains(q) ? \"en\" : q; history.AddSystemMessage(q);")]
+    public Task A_refused_value_replaced_by_a_constant_is_clean_after_the_check(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Members));
+
+    [Theory]
+    // replaced by something else, replaced only on some paths, written again later, or read inside the branch
+    [InlineData("if (!Allowed.Contains(q)) q = ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) { q = \"en\"; q += ticket.Body; } history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) { if (ticket.Body == \"x\") q = \"en\"; } history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) q = \"en\"; q = q + ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); q = \"en\"; }")]
+    [InlineData("if (q.Contains(\"fr\")) q = \"en\"; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (Allowed.Contains(q)) q = \"en\"; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("if (!Allowed.Contains(q)) ticket = new Ticket(\"a\", \"b\"); history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("q = Allowed.Contains(q) ? q : ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("q = Allowed.Contains(ticket.Body) ? q : \"en\"; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("q = q.Length < 3 ? q : \"en\"; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("q = Allowed.Contains(q) ? q : \"en\"; q += ticket.Body; history.AddSystemMessage({|SLLM1001:q|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q|}); q = Allowed.Contains(q) ? q : \"en\";")]
+    public Task A_fallback_that_does_not_make_the_value_a_constant_keeps_the_taint(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body, Members));
+
     private const string Helpers = Members + """
         static bool IsAllowed(string l) => l is "en" or "fr";
         static bool IsKnown(string l) { return Allowed.Contains(l); }

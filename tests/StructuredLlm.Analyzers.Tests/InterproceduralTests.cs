@@ -36,6 +36,45 @@ public class InterproceduralTests
     [InlineData("history.AddSystemMessage({|SLLM1001:P.Recursive(q, 3)|});")]
     public Task Flows_through_calls(string body) => Verify.AnalyzerAsync(Code(body));
 
+    private const string RoleHelpers = """
+        public static class H
+        {
+            public static ChatMessage Msg(ChatRole role, string text) => new(role, text);
+            public static ChatMessage Wrapped(ChatRole role, string text) => Msg(role, "Note: " + text);
+            public static void Add(ChatHistory history, AuthorRole role, string text) => history.AddMessage(role, text);
+            public static ChatMessage Changed(ChatRole role, string text) { role = ChatRole.Assistant; return new(role, text); }
+        }
+        """;
+
+    [Theory]
+    // A helper whose message takes its role from a parameter: each call judges the role it passes.
+    [InlineData("_ = H.Msg(ChatRole.System, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Msg(ChatRole.User, {|SLLM1002:\"Summarize: \" + q|});")]
+    [InlineData("_ = H.Wrapped(ChatRole.System, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Wrapped(ChatRole.User, {|SLLM1002:q|});")]
+    [InlineData("H.Add(history, AuthorRole.System, {|SLLM1001:q|});")]
+    [InlineData("var role = new ChatRole(\"developer\"); _ = H.Msg(role, {|SLLM1001:q|});")]
+    [InlineData("_ = H.Msg(new ChatRole(ticket.Subject), {|SLLM1001:q|});")]
+    // whole user message, history, a constant, a role the helper replaces
+    [InlineData("_ = H.Msg(ChatRole.User, q); _ = H.Msg(ChatRole.Assistant, \"Earlier: \" + q); _ = H.Msg(ChatRole.System, \"Rules\"); H.Add(history, AuthorRole.Tool, q);")]
+    [InlineData("_ = H.Changed(ChatRole.System, q);")]
+    public Task A_role_given_to_a_helper_is_judged_at_each_call(string body) => Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + RoleHelpers);
+
+    private const string SelfReporting = """
+        public static class S
+        {
+            public static void Rules(ChatHistory h, [Untrusted] string rules) => h.AddSystemMessage({|SLLM1001:"Rules: " + rules|});
+            public static void Ask(ChatHistory h, [Untrusted("ticket")] string ticket, string tone) => h.AddSystemMessage({|SLLM1001:$"Tone {tone}. Ticket: {ticket}"|});
+        }
+        """;
+
+    [Theory]
+    // A callee parameter that is untrusted itself is reported in the callee, once: not again at each call through it.
+    [InlineData("S.Rules(history, q);")]
+    [InlineData("S.Ask(history, ticket.Body, {|SLLM1001:q|});")] // the plain parameter is still the call's
+    public Task A_parameter_untrusted_where_it_is_declared_is_reported_there_only(string body) =>
+        Verify.AnalyzerAsync(FlowTests.Code(body) + "\n" + SelfReporting);
+
     [Theory]
     [InlineData("P.AddQuestion(history, q);")]                 // whole user message, even through a call
     [InlineData("history.AddSystemMessage(P.L3(\"constant\"));")]

@@ -69,6 +69,35 @@ public class MoreSinksTests
     [InlineData("var items = new ChatMessageContentItemCollection { new Microsoft.SemanticKernel.TextContent(q) }; var h = new ChatHistory(); h.AddMessage(AuthorRole.System, {|SLLM1001:items|});")]
     public Task Reaches_the_sink(string body) => Verify.AnalyzerAsync(Code(body));
 
+    private const string RoleFields = """
+        public class R
+        {
+            static readonly ChatRole SystemRole = ChatRole.System;
+            static readonly ChatRole DeveloperRole = new("developer");
+            static readonly ChatRole UserRole = ChatRole.User;
+            static readonly AuthorRole SkSystem = AuthorRole.System;
+            readonly ChatRole _instructions = Microsoft.Extensions.AI.ChatRole.System;
+            readonly ChatRole _changed = ChatRole.System;
+            public R(bool user) { if (user) _changed = ChatRole.User; }
+            public async Task M([FromQuery] string q)
+            {
+                BODY
+                await Task.CompletedTask;
+            }
+        }
+        """;
+
+    [Theory]
+    // A role held in a read-only field: the role its declaration gives it, when no constructor gives it another.
+    [InlineData("_ = new ChatMessage(SystemRole, {|SLLM1001:\"Rules \" + q|});")]
+    [InlineData("_ = new ChatMessage(DeveloperRole, {|SLLM1001:q|});")]
+    [InlineData("_ = new ChatMessage(_instructions, {|SLLM1001:q|});")]
+    [InlineData("var h = new ChatHistory(); h.AddMessage(SkSystem, {|SLLM1001:q|});")]
+    [InlineData("_ = new ChatMessage(UserRole, {|SLLM1002:\"Summarize: \" + q|}); _ = new ChatMessage(UserRole, q);")]
+    [InlineData("_ = new ChatMessage(_changed, q);")] // set in a constructor: not judged, as any role it cannot know
+    public Task A_role_held_in_a_read_only_field_is_the_role_it_is_declared_with(string body) =>
+        Verify.AnalyzerAsync(Verify.Usings + RoleFields.Replace("BODY", body));
+
     [Theory]
     // Whole content of its own user message: the structural mitigation.
     [InlineData("_ = new ChatMessage(ChatRole.User, [new Microsoft.Extensions.AI.TextContent(q)]);")]

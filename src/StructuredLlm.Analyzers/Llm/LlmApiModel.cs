@@ -32,13 +32,14 @@ internal enum RoleFamily
 /// <summary>One prompt sink: a string parameter of a known method or constructor, a property setter, or a conversion.</summary>
 internal sealed class SinkInfo
 {
-    public SinkInfo(SinkRole role, string description, string api, RoleFamily family = RoleFamily.None, int roleOrdinal = -1)
+    public SinkInfo(SinkRole role, string description, string api, RoleFamily family = RoleFamily.None, int roleOrdinal = -1, int roleParameter = -1)
     {
         Role = role;
         Description = description;
         Api = api;
         Family = family;
         RoleOrdinal = roleOrdinal;
+        RoleParameter = roleParameter;
     }
 
     public SinkRole Role { get; }
@@ -54,7 +55,16 @@ internal sealed class SinkInfo
     /// <summary>The ordinal of the role parameter for <see cref="SinkRole.FromRoleArgument"/>.</summary>
     public int RoleOrdinal { get; }
 
+    /// <summary>
+    /// In a method summary, a message whose role is a parameter of the summarised method (<c>static ChatMessage
+    /// Msg(ChatRole role, string text) =&gt; new(role, text);</c>): that parameter's ordinal, so that each call site judges
+    /// the role it passes. -1 otherwise; the sink's <see cref="Role"/> is then <see cref="SinkRole.None"/> until resolved.
+    /// </summary>
+    public int RoleParameter { get; }
+
     public SinkInfo WithRole(SinkRole role, string description) => new(role, description, Api, Family, RoleOrdinal);
+
+    public SinkInfo WithRoleParameter(int ordinal) => new(SinkRole.None, Description, Api, Family, RoleOrdinal, ordinal);
 }
 
 /// <summary>The kind of an untrusted source, as named in messages ("HTTP request body").</summary>

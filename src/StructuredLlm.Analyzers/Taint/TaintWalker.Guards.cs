@@ -121,6 +121,20 @@ internal sealed partial class TaintWalker
                 {
                     pushed += PushGuards(GuardsOf(guard.Condition, whenTrue: false), operations, i + 1);
                 }
+                else if (operation is IConditionalOperation { WhenFalse: null } fallback && i + 1 < operations.Length
+                    && ConstantResets(fallback.WhenTrue) is { } resets && !HasLabel(operations, i + 1))
+                {
+                    // `if (!Allowed.Contains(lang)) lang = "en";`: after it, the value is either one the check allowed
+                    // or the constant the branch put in its place.
+                    pushed += PushGuards(Intersect(GuardsOf(fallback.Condition, whenTrue: false), resets), operations, i + 1);
+                }
+                else if (operation is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: IConditionalOperation choice } assignment }
+                    && i + 1 < operations.Length && GuardPath.Of(assignment.Target, unwrapCase: false) is { } chosen
+                    && ConstantOrGuarded(choice, chosen) && !HasLabel(operations, i + 1))
+                {
+                    // `lang = Allowed.Contains(lang) ? lang : "en";`: from here on the value is an allowed one or the constant.
+                    pushed += PushGuards(Single(chosen), operations, i + 1);
+                }
             }
 
             return result;
@@ -128,6 +142,48 @@ internal sealed partial class TaintWalker
         finally
         {
             PopGuards(pushed);
+        }
+    }
+
+    /// <summary>
+    /// The paths a branch ends by setting to a constant: a statement of its own (not nested in another statement)
+    /// <c>x = "en";</c> that nothing after it in the branch writes again. Syntax-cheap, so it is asked before the condition.
+    /// </summary>
+    private static List<GuardPath>? ConstantResets(IOperation branch)
+    {
+        var statements = branch is IBlockOperation block ? block.Operations : ImmutableArray.Create(branch);
+        List<GuardPath>? resets = null;
+        for (var i = 0; i < statements.Length; i++)
+        {
+            if (statements[i] is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value.ConstantValue.HasValue: true } assignment }
+                && GuardPath.Of(assignment.Target, unwrapCase: false) is { } path
+                && !Reassigns(statements, i + 1, path))
+            {
+                (resets ??= new List<GuardPath>()).Add(path);
+            }
+        }
+
+        return resets;
+    }
+
+    /// <summary>Whether each arm of <paramref name="choice"/> is a constant, or <paramref name="path"/> itself where the condition guards it.</summary>
+    private bool ConstantOrGuarded(IConditionalOperation choice, GuardPath path)
+    {
+        return Arm(choice.WhenTrue, whenTrue: true) && Arm(choice.WhenFalse, whenTrue: false);
+
+        bool Arm(IOperation? arm, bool whenTrue)
+        {
+            while (arm is IConversionOperation { OperatorMethod: null } conversion)
+            {
+                arm = conversion.Operand;
+            }
+
+            if (arm is null || arm.ConstantValue.HasValue)
+            {
+                return arm is not null;
+            }
+
+            return path.Equals(GuardPath.Of(arm, unwrapCase: false)) && GuardsOf(choice.Condition, whenTrue) is { } guards && guards.Contains(path);
         }
     }
 

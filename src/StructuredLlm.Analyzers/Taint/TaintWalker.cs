@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using StructuredLlm.Analyzers.Llm;
@@ -1852,6 +1853,43 @@ internal sealed partial class TaintWalker
     /// A stream's (or an upload's) copy into another stream, or a read into a buffer: what the receiver holds ends up in
     /// the first argument.
     /// </summary>
+    /// <summary>
+    /// A call of another assembly that writes characters into a buffer it is given, the framework's <c>destination</c>
+    /// (<c>text.AsSpan().CopyTo(buffer)</c>, <c>MemoryExtensions.ToUpperInvariant(text, buffer)</c>, <c>TryCopyTo</c>,
+    /// <c>TryFormat</c>): the buffer holds what the call read, its receiver and its other arguments.
+    /// </summary>
+    private void FillDestinations(IInvocationOperation invocation, TaintValue? instance, TaintValue?[] arguments)
+    {
+        for (var i = 0; i < invocation.Arguments.Length; i++)
+        {
+            if (invocation.Arguments[i].Parameter is not { Name: "destination", Type: var type } || !IsCharBuffer(type))
+            {
+                continue;
+            }
+
+            var read = instance;
+            for (var j = 0; j < arguments.Length; j++)
+            {
+                if (j != i)
+                {
+                    read = TaintValue.Union(read, arguments[j]);
+                }
+            }
+
+            if (read is not null && RootVariable(invocation.Arguments[i].Value) is { } buffer)
+            {
+                Assign(buffer, read);
+            }
+        }
+
+        static bool IsCharBuffer(ITypeSymbol type) => type switch
+        {
+            IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_Char } => true,
+            INamedTypeSymbol { Name: "Span" or "Memory", TypeArguments: [{ SpecialType: SpecialType.System_Char }] } => true,
+            _ => false,
+        };
+    }
+
     private static bool WritesIntoFirstArgument(IMethodSymbol method)
     {
         if (method.IsStatic || method.Parameters.Length == 0)
@@ -2366,6 +2404,17 @@ internal sealed partial class TaintWalker
                 && DelegateTarget(SingleAssignment(delegateLocal) ?? delegateLocal) is IAnonymousFunctionOperation lambda)
             {
                 FillArgumentsFrom(invocation.Arguments, lambda.Symbol.Parameters);
+
+                // `Func<string, ChatMessage> system = t => new(ChatRole.System, t); system(q);`: the lambda's parameters
+                // hold what its calls give them (the lambda is walked where it is written, on the next pass).
+                var parameters = lambda.Symbol.Parameters;
+                for (var i = 0; i < invocation.Arguments.Length; i++)
+                {
+                    if (arguments[i] is { } given && invocation.Arguments[i].Parameter is { Ordinal: var ordinal } && ordinal < parameters.Length)
+                    {
+                        Assign(parameters[ordinal], given);
+                    }
+                }
             }
 
             return TaintValue.Union(instance, argumentTaint);
@@ -2449,6 +2498,11 @@ internal sealed partial class TaintWalker
         {
             // `request.Body.CopyToAsync(ms)`, `body.ReadAsync(buffer)`: the bytes read go into the argument.
             Assign(RootVariable(invocation.Arguments[0].Value), instance);
+        }
+
+        if ((instance is not null || argumentTaint is not null) && method.DeclaringSyntaxReferences.Length == 0)
+        {
+            FillDestinations(invocation, instance, arguments);
         }
 
         var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
@@ -2876,13 +2930,29 @@ internal sealed partial class TaintWalker
         var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
         foreach (var parameterSink in summary.ParameterSinks)
         {
+            var sink = parameterSink.Sink;
+            if (sink.RoleParameter >= 0)
+            {
+                // The callee's message takes its role from a parameter: the role this call passes.
+                IOperation? role = null;
+                for (var i = 0; i < callArguments.Length; i++)
+                {
+                    if (callArguments[i].Parameter?.Ordinal == sink.RoleParameter)
+                    {
+                        role = callArguments[i].Value;
+                    }
+                }
+
+                sink = ResolveRoleFrom(sink, role);
+            }
+
             if (parameterSink.Member is { } member)
             {
                 // The callee puts a member of its object into a sink: what this call's receiver holds there reaches it.
                 if (ReceiverMemberTaint(receiver, member, call) is { } held)
                 {
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
-                    RecordSink(receiver!, held, parameterSink.Sink, via, parameterSink.Embedded);
+                    RecordSink(receiver!, held, sink, via, parameterSink.Embedded);
                 }
 
                 continue;
@@ -2893,7 +2963,7 @@ internal sealed partial class TaintWalker
                 if (callArguments[i].Parameter?.Ordinal == parameterSink.Ordinal && arguments[i] is { } taint)
                 {
                     var via = name + (parameterSink.Via.Length > 0 ? " → " + parameterSink.Via : string.Empty);
-                    RecordSink(callArguments[i].Value, taint, parameterSink.Sink, via, parameterSink.Embedded);
+                    RecordSink(callArguments[i].Value, taint, sink, via, parameterSink.Embedded);
                 }
             }
         }
@@ -3621,6 +3691,17 @@ internal sealed partial class TaintWalker
             case SinkRole.User:
                 rule = SinkRule.UserTemplate;
                 break;
+            case SinkRole.None when sink.RoleParameter >= 0 && _summaryMode && _report:
+                // A role the caller passes: recorded for the parameters that reach it, judged at each call site.
+                foreach (var origin in taint.Origins)
+                {
+                    if (!origin.IsSource)
+                    {
+                        _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation(), origin.Member));
+                    }
+                }
+
+                return;
             default:
                 return;
         }
@@ -3629,7 +3710,7 @@ internal sealed partial class TaintWalker
         {
             if (!origin.IsSource)
             {
-                if (_summaryMode && _report)
+                if (_summaryMode && _report && !ReportsItself(origin))
                 {
                     _parameterSinks.Add(new ParameterSink(origin.ParameterOrdinal, sink, embedded, via ?? string.Empty, value.Syntax.GetLocation(), origin.Member));
                 }
@@ -3649,6 +3730,19 @@ internal sealed partial class TaintWalker
         }
     }
 
+    /// <summary>
+    /// Whether a parameter origin is a parameter that is itself untrusted where it is declared (<c>[Untrusted]</c>,
+    /// <c>[FromBody]</c>...): the method's own analysis reports the sinks it reaches, so a call site does not report them
+    /// again through it.
+    /// </summary>
+    private bool ReportsItself(Origin origin)
+    {
+        return origin.Member is null
+            && _owner is IMethodSymbol method
+            && origin.ParameterOrdinal >= 0 && origin.ParameterOrdinal < method.Parameters.Length
+            && ParameterSourceKind(method, method.Parameters[origin.ParameterOrdinal], registration: null) is not null;
+    }
+
     private SinkInfo ResolveRole(SinkInfo sink, ImmutableArray<IArgumentOperation> arguments)
     {
         IOperation? role = null;
@@ -3660,6 +3754,11 @@ internal sealed partial class TaintWalker
             }
         }
 
+        return ResolveRoleFrom(sink, role);
+    }
+
+    private SinkInfo ResolveRoleFrom(SinkInfo sink, IOperation? role)
+    {
         int rank = RoleRank(role, 0);
         if (rank < 3 && RoleChosenByInput(role))
         {
@@ -3667,7 +3766,41 @@ internal sealed partial class TaintWalker
             return sink.WithRole(SinkRole.Instructions, "a message whose role the untrusted input chooses (it can be the system role)");
         }
 
+        if (rank == 0 && _summaryMode && _symbolic && UnwrapConversions(role) is IParameterReferenceOperation { Parameter: var parameter }
+            && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, _owner) && !IsReassigned(parameter))
+        {
+            // `static ChatMessage Msg(ChatRole role, string text) => new(role, text);`: each call site judges the role it passes.
+            return sink.WithRoleParameter(parameter.Ordinal);
+        }
+
         return WithRoleRank(sink, rank);
+    }
+
+    private static IOperation? UnwrapConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>Whether the method assigns to its parameter anywhere (then the role it holds is not only the caller's).</summary>
+    private bool IsReassigned(IParameterSymbol parameter)
+    {
+        foreach (var root in _roots)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if (operation is IAssignmentOperation { Target: IParameterReferenceOperation target } && SymbolEqualityComparer.Default.Equals(target.Parameter, parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -3780,6 +3913,9 @@ internal sealed partial class TaintWalker
         {
             case IPropertyReferenceOperation { Instance: null } p:
                 return RoleRank(p.Property.Name);
+            case IFieldReferenceOperation { Field.IsReadOnly: true } f when ReadOnlyRoleInitializer(f.Field) is { } initializer:
+                // `static readonly ChatRole SystemRole = ChatRole.System;`: a role the field is given once, where it is declared.
+                return RoleRank(initializer);
             case IFieldReferenceOperation { Instance: null } f:
                 return RoleRank(f.Field.Name);
             case IObjectCreationOperation { Arguments.Length: > 0 } c when c.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string s }:
@@ -3799,6 +3935,71 @@ internal sealed partial class TaintWalker
             default:
                 return 0;
         }
+    }
+
+    /// <summary>
+    /// The role a read-only field of this compilation holds, from the syntax of its initializer (`ChatRole.System`,
+    /// `AuthorRole.Developer`, `new ChatRole("system")`), when no constructor of its type names the field (where it could
+    /// be given another role). A role expression of the conversation types only, so null (unknown) for anything else.
+    /// </summary>
+    private static string? ReadOnlyRoleInitializer(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value })
+        {
+            return null;
+        }
+
+        string? role = null;
+        switch (value)
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Expression: var type } when RoleTypeName(type):
+                role = name;
+                break;
+            case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: { Count: 1 } arguments } creation
+                when (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax { Type: var created } && RoleTypeName(created)))
+                && arguments[0].Expression is LiteralExpressionSyntax { Token.Value: string text }:
+                role = text;
+                break;
+        }
+
+        if (role is null)
+        {
+            return null;
+        }
+
+        foreach (var type in field.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (type.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is ConstructorDeclarationSyntax constructor)
+                {
+                    foreach (var token in constructor.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == field.Name)
+                        {
+                            return null;
+                        }
+                    }
+                }
+            }
+        }
+
+        return role;
+
+        static bool RoleTypeName(ExpressionSyntax type) => type switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText is "ChatRole" or "AuthorRole",
+            _ => false,
+        };
     }
 
     private static int RoleRank(string name) => name.ToLowerInvariant() switch
