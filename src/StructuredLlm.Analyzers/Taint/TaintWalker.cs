@@ -1850,10 +1850,6 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// A stream's (or an upload's) copy into another stream, or a read into a buffer: what the receiver holds ends up in
-    /// the first argument.
-    /// </summary>
-    /// <summary>
     /// A call of another assembly that writes characters into a buffer it is given, the framework's <c>destination</c>
     /// (<c>text.AsSpan().CopyTo(buffer)</c>, <c>MemoryExtensions.ToUpperInvariant(text, buffer)</c>, <c>TryCopyTo</c>,
     /// <c>TryFormat</c>): the buffer holds what the call read, its receiver and its other arguments.
@@ -1890,6 +1886,10 @@ internal sealed partial class TaintWalker
         };
     }
 
+    /// <summary>
+    /// A stream's (or an upload's) copy into another stream, or a read into a buffer: what the receiver holds ends up in
+    /// the first argument.
+    /// </summary>
     private static bool WritesIntoFirstArgument(IMethodSymbol method)
     {
         if (method.IsStatic || method.Parameters.Length == 0)
