@@ -613,6 +613,34 @@ public class ParserTests
     }
 
     [Fact]
+    public void Json_inside_a_reasoning_block_is_never_a_candidate_wherever_the_block_is()
+    {
+        var draft = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        string[] texts =
+        {
+            // the tag's case, and attributes on it, do not make the block a <tag> holding the answer
+            $"<THINK>{draft}</THINK>\n{Clean}",
+            $"<Thinking>Maybe {draft}</Thinking>\n{Clean}",
+            $"<think type=\"draft\">{draft}</think>\n{Clean}",
+            // more leading blocks than the preamble drops
+            string.Concat(Enumerable.Repeat($"<think>{draft}</think>\n", 12)) + Clean,
+            // a block after the answer, or between two lines of prose, is reasoning too: neither its fence nor its braces are an answer
+            $"{Clean}\n<think>\n```json\n{draft}\n```\n</think>",
+            $"Here you go: {Clean}\n<thinking>or {draft}?</thinking> Done.",
+            $"Sure. <think>\n```json\n{draft}\n```\n</think>\nHere: {Clean}",
+        };
+        foreach (var text in texts)
+        {
+            var r = SupportTicketReader.Parse(text);
+            Assert.True(r.Success, text + " → " + string.Join("; ", r.Errors));
+            Assert.Equal(2, r.Value!.Priority);
+        }
+
+        // a block that is all there is stays no answer
+        Assert.False(SupportTicketReader.Parse($"Sure. <THINK>{draft}</THINK> I could not decide.").Success);
+    }
+
+    [Fact]
     public void Strict_mode_applies_no_repair_and_allowed_repairs_are_honoured()
     {
         Assert.True(SupportTicketReader.Parse(Clean, LlmParseOptions.StrictDefault).Success);

@@ -69,7 +69,52 @@ internal static class JsonLocator
         return true;
     }
 
-    private static readonly byte[][] s_reasoningTags = { "think"u8.ToArray(), "thinking"u8.ToArray(), "reasoning"u8.ToArray() };
+    /// <summary>
+    /// At a reasoning block's opening tag (<c>&lt;think&gt;</c>, <c>&lt;thinking&gt;</c>, <c>&lt;reasoning&gt;</c>, in any
+    /// case, attributes allowed): the offset right after its closing tag, with <paramref name="closed"/> set, or
+    /// <paramref name="end"/> when it never closes; -1 when no reasoning block opens at <paramref name="lt"/>.
+    /// </summary>
+    private static int ReasoningBlockEnd(ReadOnlySpan<byte> text, int lt, int end, out bool closed)
+    {
+        closed = false;
+        if (lt >= end || text[lt] != (byte)'<') return -1;
+        int n = lt + 1;
+        while (n < end && (text[n] | 0x20) is >= (byte)'a' and <= (byte)'z') n++;
+        var name = text.Slice(lt + 1, n - lt - 1);
+        if (!EqualsIgnoreCase(name, "think"u8) && !EqualsIgnoreCase(name, "thinking"u8) && !EqualsIgnoreCase(name, "reasoning"u8)) return -1;
+        if (n < end && text[n] is not ((byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return -1;
+        int gt = text.Slice(n, end - n).IndexOf((byte)'>');
+        if (gt < 0) return end;
+        int close = IndexOfClosingTag(text, n + gt + 1, end, name, ignoreCase: true);
+        if (close < 0) return end;
+        closed = true;
+        return close + name.Length + 3;
+    }
+
+    /// <summary>
+    /// The next reasoning block at or after <paramref name="from"/> (<see cref="ReasoningBlockEnd"/>): where it opens and
+    /// where it ends; both <paramref name="end"/> when there is none. A caller moving forward asks again only from the end of
+    /// the last block found, so its scans stay linear.
+    /// </summary>
+    private static void NextReasoningBlock(ReadOnlySpan<byte> text, int from, int end, out int blockStart, out int blockEnd)
+    {
+        int i = from;
+        while (i < end)
+        {
+            int rel = text.Slice(i, end - i).IndexOf((byte)'<');
+            if (rel < 0) break;
+            int lt = i + rel;
+            int after = ReasoningBlockEnd(text, lt, end, out _);
+            if (after >= 0)
+            {
+                blockStart = lt;
+                blockEnd = after;
+                return;
+            }
+            i = lt + 1;
+        }
+        blockStart = blockEnd = end;
+    }
 
     /// <summary>
     /// Where the text after one leading reasoning block starts (whitespace skipped); <paramref name="start"/> when the
@@ -84,16 +129,8 @@ internal static class JsonLocator
             return SkipHarmonyAnalysis(text, start, end);
         }
 
-        if (start < end && text[start] == (byte)'<')
-        {
-            foreach (var name in s_reasoningTags)
-            {
-                int open = start + 1;
-                if (!text.Slice(open, end - open).StartsWith(name) || open + name.Length >= end || text[open + name.Length] != (byte)'>') continue;
-                int close = IndexOfClosingTag(text, open + name.Length + 1, end, name);
-                return close < 0 ? -1 : SkipWs(text, close + name.Length + 3, end);
-            }
-        }
+        int after = ReasoningBlockEnd(text, start, end, out bool closed);
+        if (after >= 0) return closed ? SkipWs(text, after, end) : -1;
         if (!LooksLikeJsonStart(text, start, end))
         {
             int close = text.Slice(start, end - start).IndexOf("</think>"u8);
@@ -180,11 +217,19 @@ internal static class JsonLocator
     {
         int before = into.Count;
         int i = start;
+        int reasoningStart = start, reasoningEnd = start;
         while (i < end)
         {
             int rel = text.Slice(i, end - i).IndexOf("```"u8);
             if (rel < 0) break;
             int open = i + rel;
+            // JSON the model wrote while thinking is never a candidate, wherever the reasoning block is.
+            if (open >= reasoningEnd) NextReasoningBlock(text, reasoningEnd, end, out reasoningStart, out reasoningEnd);
+            if (open >= reasoningStart && open < reasoningEnd)
+            {
+                i = reasoningEnd;
+                continue;
+            }
             int j = open + 3;
             while (j < end && text[j] == (byte)'`') j++;
             int info = j;
@@ -215,6 +260,12 @@ internal static class JsonLocator
             int rel = text.Slice(i, end - i).IndexOf((byte)'<');
             if (rel < 0) break;
             int lt = i + rel;
+            int reasoning = ReasoningBlockEnd(text, lt, end, out _);
+            if (reasoning >= 0)
+            {
+                i = reasoning;
+                continue;
+            }
             if (text.Slice(lt, end - lt).StartsWith("<![CDATA["u8))
             {
                 // an XML character-data section: its content is the text as written, up to `]]>`
@@ -280,7 +331,8 @@ internal static class JsonLocator
             byte b = text[i];
             if (b is not ((byte)'{' or (byte)'['))
             {
-                i++;
+                int reasoning = b == (byte)'<' ? ReasoningBlockEnd(text, i, end, out _) : -1;
+                i = reasoning >= 0 ? reasoning : i + 1;
                 continue;
             }
             int close = FindBalancedEnd(text, i, end);
@@ -383,7 +435,7 @@ internal static class JsonLocator
         return after >= 0 && text.Slice(after, end - after).StartsWith("```"u8) ? after : -1;
     }
 
-    private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)
+    private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name, bool ignoreCase = false)
     {
         int i = from;
         while (i < end)
@@ -391,7 +443,8 @@ internal static class JsonLocator
             int rel = text.Slice(i, end - i).IndexOf("</"u8);
             if (rel < 0) return -1;
             int at = i + rel;
-            if (text.Slice(at + 2, end - at - 2).StartsWith(name) && at + 2 + name.Length < end && text[at + 2 + name.Length] == (byte)'>')
+            if (at + 2 + name.Length < end && text[at + 2 + name.Length] == (byte)'>'
+                && (ignoreCase ? EqualsIgnoreCase(text.Slice(at + 2, name.Length), name) : text.Slice(at + 2, name.Length).SequenceEqual(name)))
             {
                 return at;
             }
@@ -446,6 +499,17 @@ internal static class JsonLocator
         while (a < b && IsWs(text[a])) a++;
         while (b > a && IsWs(text[b - 1])) b--;
         if (b > a) into.Add(new JsonCandidate(a, b - a, via, viaPos));
+    }
+
+    /// <summary>ASCII letters compared ignoring case (<paramref name="a"/> and <paramref name="b"/> hold letters only).</summary>
+    private static bool EqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int k = 0; k < a.Length; k++)
+        {
+            if ((a[k] | 0x20) != (b[k] | 0x20)) return false;
+        }
+        return true;
     }
 
     private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerPrefix)
