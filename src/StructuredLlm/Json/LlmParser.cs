@@ -260,6 +260,7 @@ public static class LlmParser
         fixed (byte* clean = output.Buffer)
         {
             var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+            var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
             try
             {
                 TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
@@ -267,6 +268,7 @@ public static class LlmParser
             finally
             {
                 ctx.SetRewrittenNumbers(previousNumbers);
+                ctx.SetUnclosedObjects(previousUnclosed);
             }
         }
         if (syntaxError && attempt.Errors.Length == 0)
@@ -783,6 +785,7 @@ public static class LlmParser
         var nested = new Attempt<T>();
         // The decoded text is another buffer: the outer document's rewritten numbers (by offset) say nothing about it.
         var outerNumbers = ctx.SetRewrittenNumbers(null);
+        var outerUnclosed = ctx.SetUnclosedObjects(null);
         try
         {
             if (!ReadDoubleEncoded(bytes, read, options, ctx, nested)) return false;
@@ -790,6 +793,7 @@ public static class LlmParser
         finally
         {
             ctx.SetRewrittenNumbers(outerNumbers);
+            ctx.SetUnclosedObjects(outerUnclosed);
         }
         if (!nested.Success)
         {
@@ -831,6 +835,7 @@ public static class LlmParser
                 fixed (byte* clean = output.Buffer)
                 {
                     var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+                    var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
                     try
                     {
                         TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
@@ -838,6 +843,7 @@ public static class LlmParser
                     finally
                     {
                         ctx.SetRewrittenNumbers(previousNumbers);
+                        ctx.SetUnclosedObjects(previousUnclosed);
                     }
                 }
             }

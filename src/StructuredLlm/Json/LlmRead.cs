@@ -984,6 +984,13 @@ public static partial class LlmRead
     {
         value = new Dictionary<string, T>(StringComparer.Ordinal);
         if (reader.TokenType != JsonTokenType.StartObject) return Fail<object?>(ref reader, context, expected, out _);
+        if (context.IsUnclosedObject(ref reader))
+        {
+            // Its entries are data, not members that may be absent: the end of the text may have cut some off.
+            context.AddError(expected, "an object cut off before its end");
+            LlmReadContext.Skip(ref reader);
+            return false;
+        }
         int errors = context.ErrorCount;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
