@@ -1200,6 +1200,26 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
+    public void A_placeholder_for_no_value_is_not_wrapped_as_the_one_item_of_a_list()
+    {
+        // tags ["N/A"] would be a tag the model never gave; an empty list or null would guess at what it meant
+        foreach (var placeholder in new[] { "N/A", "n/a", " None ", "nil", "-", "\u2014" })
+        {
+            var r = SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":""" + JsonString(placeholder) + "}");
+            Assert.Equal("$.tags", OnlyError(r).Path);
+            Assert.StartsWith("a placeholder for no value", r.Errors[0].Found, StringComparison.Ordinal);
+            // an optional list too
+            Assert.False(SearchFilter.LlmInfo.Parse("""{"category":"books","tags":""" + JsonString(placeholder) + "}").Success, placeholder);
+        }
+
+        // a single real item is still one item
+        Assert.Equal(new[] { "NA" }, Ok(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":"NA"}""")).Tags);
+        Assert.Equal(new[] { "none-of-the-above" }, Ok(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":"none-of-the-above"}""")).Tags);
+
+        static string JsonString(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+    }
+
+    [Fact]
     public void A_one_element_array_around_a_single_value_is_that_value()
     {
         var r = SupportTicket.LlmInfo.Parse("""{"category":["Billing"],"priority":[3],"summary":["x"],"tags":[]}""");
