@@ -559,6 +559,32 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_bare_value_beside_a_fenced_or_tagged_block_is_a_candidate_too()
+    {
+        var example = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        // a valid example in a block and the answer in prose are two answers: never the example alone
+        foreach (var text in new[]
+        {
+            $"Format example:\n```json\n{example}\n```\nAnswer: {Clean}",
+            $"<example>{example}</example>\nAnswer: {Clean}",
+            $"Answer: {Clean}\n\nFor comparison, last week's:\n```json\n{example}\n```",
+        })
+        {
+            var r = SupportTicketReader.Parse(text);
+            Assert.False(r.Success, text + " was read with priority " + r.Value?.Priority);
+            Assert.Contains("several different", Assert.Single(r.Errors).Found, StringComparison.Ordinal);
+        }
+
+        // the same value in prose and in a block is one answer; an invalid fragment in the prose is dropped
+        Assert.Equal(2, SupportTicketReader.Parse($"The ticket is {Clean}.\n```json\n{Clean}\n```").Value!.Priority);
+        Assert.Equal(2, SupportTicketReader.Parse($"Fill in {{category}} and {{priority}}:\n```json\n{Clean}\n```").Value!.Priority);
+        // a block of code in another language holds no answer, so the answer in the prose is read
+        var code = SupportTicketReader.Parse($"Call it like this:\n```python\nclient.create(ticket)\n```\nwith {Clean}");
+        Assert.True(code.Success, string.Join("; ", code.Errors));
+        Assert.Equal(2, code.Value!.Priority);
+    }
+
+    [Fact]
     public void A_reasoning_block_is_dropped_so_json_inside_it_is_never_the_answer()
     {
         var other = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);

@@ -212,8 +212,11 @@ internal static class JsonLocator
         return false;
     }
 
-    /// <summary>Adds fenced blocks and tagged blocks holding JSON-like text. Returns how many were added.</summary>
-    public static int AddFencesAndTags(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into)
+    /// <summary>
+    /// Adds fenced blocks and tagged blocks holding JSON-like text. Returns how many were added. With
+    /// <paramref name="blocks"/>, the span of every block scanned (fence to fence, tag to closing tag) is added to it.
+    /// </summary>
+    public static int AddFencesAndTags(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into, List<(int Start, int End)>? blocks = null)
     {
         int before = into.Count;
         int i = start;
@@ -250,6 +253,7 @@ internal static class JsonLocator
             AddContent(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into, innerValues: jsonBlock);
             i = close < 0 ? end : contentEnd + 3;
             while (i < end && text[i] == (byte)'`') i++;
+            blocks?.Add((open, i));
         }
         if (into.Count > before) return into.Count - before;
 
@@ -276,6 +280,7 @@ internal static class JsonLocator
                 {
                     AddTrimmed(text, cdata, cdataEnd < 0 ? end : cdata + cdataEnd, LlmRepairKind.TagWrapper, lt, into);
                     i = cdataEnd < 0 ? end : cdata + cdataEnd + 3;
+                    blocks?.Add((lt, i));
                     continue;
                 }
                 i = cdata;
@@ -305,6 +310,7 @@ internal static class JsonLocator
                 }
                 AddContent(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into, innerValues: true);
                 i = closeTag < 0 ? end : closeTag + name.Length + 3;
+                blocks?.Add((lt, i));
             }
             else
             {
@@ -340,6 +346,23 @@ internal static class JsonLocator
             into.Add(new JsonCandidate(i, stop - i, LlmRepairKind.SurroundingText, i));
             i = stop;
         }
+    }
+
+    /// <summary>
+    /// <see cref="AddBalancedValues"/> for the prose between <paramref name="blocks"/> (fenced and tagged blocks, from
+    /// <see cref="AddFencesAndTags"/>): a bare value next to a block is a candidate too, so a valid example in a fence and
+    /// the answer written after it in prose are two answers (refused unless they are the same value), never the example alone.
+    /// </summary>
+    public static void AddBalancedValuesBetween(ReadOnlySpan<byte> text, int start, int end, List<(int Start, int End)> blocks, List<JsonCandidate> into)
+    {
+        blocks.Sort((x, y) => x.Start.CompareTo(y.Start));
+        int prose = start;
+        foreach (var (blockStart, blockEnd) in blocks)
+        {
+            if (blockStart > prose) AddBalancedValues(text, prose, blockStart, into);
+            if (blockEnd > prose) prose = blockEnd;
+        }
+        if (prose < end) AddBalancedValues(text, prose, end, into);
     }
 
     /// <summary>Whether the text at <paramref name="start"/> is a quoted key and its colon (<c>"name":</c>).</summary>

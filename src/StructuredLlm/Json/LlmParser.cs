@@ -138,7 +138,9 @@ public static class LlmParser
             }
 
             var candidates = new List<JsonCandidate>();
-            if (JsonLocator.AddFencesAndTags(span, start, end, candidates) == 0) JsonLocator.AddBalancedValues(span, start, end, candidates);
+            var blocks = new List<(int Start, int End)>();
+            if (JsonLocator.AddFencesAndTags(span, start, end, candidates, blocks) == 0) JsonLocator.AddBalancedValues(span, start, end, candidates);
+            else JsonLocator.AddBalancedValuesBetween(span, start, end, blocks, candidates); // a bare answer beside an example block
 
             Attempt<T>? chosen = null;
             Attempt<T>? bestFailure = first;
