@@ -584,6 +584,12 @@ public class ReaderBehaviourTests
         Assert.Equal((Category.Technical, 2), (t.Category, t.Priority));
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.After == "category");
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
+
+        // the direction marks and controls right-to-left text carries, and a soft hyphen, are invisible too
+        var rtl = SupportTicket.LlmInfo.Parse("{\"\u200Fcategory\u200E\":\"\u202BTechnical\u202C\",\"prio\u00ADrity\":2,\"\u2067summary\u2069\":\"x\",\"tags\u061C\":[],\"customerEmail\":null}");
+        var u = Ok(rtl);
+        Assert.Equal((Category.Technical, 2, "x"), (u.Category, u.Priority, u.Summary));
+        Assert.Equal(4, rtl.Repairs.Count(x => x.Kind == LlmRepairKind.KeyNormalized));
     }
 
     /// <summary>
