@@ -666,7 +666,7 @@ public static class LlmParser
             ctx.Reset(json, length, incomplete, options, positionBase);
             var element = reader;
             read(ref element, ctx, out _);
-            if (!NoKeyNamesAMember(reader, ctx.SnapshotUnknown())) return null;
+            if (!NoKeyNamesAMemberWithData(reader, ctx.SnapshotUnknown())) return null;
             if (HoldsStructuredMember(reader))
             {
                 if (index >= 0) return null;
@@ -741,6 +741,30 @@ public static class LlmParser
             if (Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
             any = true;
             reader.Read();
+            reader.Skip();
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// <see cref="NoKeyNamesAMember"/>, except that a key naming a member whose value is an empty array or object holds no
+    /// answer: the Responses API's reasoning item, <c>{"type": "reasoning", "summary": []}</c>, beside the function call
+    /// of a type with a <c>summary</c>, is a block of the reply, not a second answer.
+    /// </summary>
+    private static bool NoKeyNamesAMemberWithData(Utf8JsonReader reader, string[] unknown)
+    {
+        bool any = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool named = Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0;
+            any = true;
+            reader.Read();
+            if (named)
+            {
+                if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject)) return false;
+                var probe = reader;
+                if (!probe.Read() || probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+            }
             reader.Skip();
         }
         return any;

@@ -321,6 +321,14 @@ public class ReaderBehaviourTests
         Assert.Equal("x@y.z", Assert.IsType<EmailStep>(Assert.Single(Ok(r).Steps)).To);
         Assert.Equal("$[1].arguments", r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
         Assert.Contains("$[0]", r.UnknownMembers);
+
+        // the reasoning item's empty "summary" names a member of SupportTicket, yet holds no answer
+        var ticket = SupportTicket.LlmInfo.Parse("{\"output\": [{\"id\": \"rs_1\", \"type\": \"reasoning\", \"summary\": []}, {\"type\": \"function_call\", \"call_id\": \"call_1\", \"name\": \"file\", \"arguments\": "
+            + System.Text.Json.JsonSerializer.Serialize(Ticket) + "}]}");
+        Assert.Equal("App crashes on login", Ok(ticket).Summary);
+        // one with content under a member's key is still a second answer
+        Assert.False(SupportTicket.LlmInfo.Parse("[{\"type\": \"reasoning\", \"summary\": [\"billing?\"]}, {\"type\": \"function_call\", \"arguments\": "
+            + System.Text.Json.JsonSerializer.Serialize(Ticket) + "}]").Success);
     }
 
     [Theory]
