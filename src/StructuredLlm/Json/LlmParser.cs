@@ -139,13 +139,22 @@ public static class LlmParser
 
             var candidates = new List<JsonCandidate>();
             var blocks = new List<(int Start, int End)>();
-            if (JsonLocator.AddFencesAndTags(span, start, end, candidates, blocks) == 0) JsonLocator.AddBalancedValues(span, start, end, candidates);
-            else JsonLocator.AddBalancedValuesBetween(span, start, end, blocks, candidates); // a bare answer beside an example block
+            int beside = int.MaxValue; // the first candidate taken from the prose beside fenced or tagged blocks
+            if (JsonLocator.AddFencesAndTags(span, start, end, candidates, blocks) == 0)
+            {
+                JsonLocator.AddBalancedValues(span, start, end, candidates);
+            }
+            else
+            {
+                beside = candidates.Count;
+                JsonLocator.AddBalancedValuesBetween(span, start, end, blocks, candidates); // a bare answer beside an example block
+            }
 
             Attempt<T>? chosen = null;
             Attempt<T>? bestFailure = first;
-            foreach (var c in candidates)
+            for (int k = 0; k < candidates.Count; k++)
             {
+                var c = candidates[k];
                 if (wholeTried && c.Start == start && c.Length == end - start) continue;
                 var a = ReadCandidate(p, length, c.Start, c.Length, c, preamble, read, options, ctx, keepClean: true);
                 if (!a.Success)
@@ -153,6 +162,9 @@ public static class LlmParser
                     if (bestFailure is null || (a.SyntaxOk && !bestFailure.SyntaxOk)) bestFailure = a;
                     continue;
                 }
+                // `{}` or `{"note": …}` in the prose beside a block reads as an all-optional type's empty object, but names
+                // none of its members: it is no second answer.
+                if (k >= beside && NamesNoMember(a)) continue;
                 if (chosen is null)
                 {
                     chosen = a;
@@ -707,6 +719,21 @@ public static class LlmParser
             }
         }
         return false;
+    }
+
+    /// <summary>True when the candidate's root is an object none of whose keys (if any) named a member of the type.</summary>
+    private static bool NamesNoMember<T>(Attempt<T> a)
+    {
+        if (a.Clean is null) return false;
+        var reader = new Utf8JsonReader(a.Clean, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (Array.IndexOf(a.Unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
+            reader.Read();
+            reader.Skip();
+        }
+        return true;
     }
 
     /// <summary>A reader on the first token of <paramref name="bytes"/> (the root).</summary>

@@ -313,6 +313,18 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
+    public void A_value_in_the_prose_beside_a_fenced_answer_counts_only_when_it_names_a_member()
+    {
+        const string Fenced = "```json\n{\"category\":\"books\",\"limit\":10}\n```\n";
+        // {} or metadata reads as an all-optional type's empty object, yet names none of its members: no second answer
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "If nothing applies, return {}.")).Limit);
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "Metadata: {\"note\": \"n\"}")).Limit);
+        // another filter in the prose is a second answer
+        Assert.False(SearchFilter.LlmInfo.Parse(Fenced + "Or, narrower: {\"category\":\"books\",\"limit\":3}").Success);
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "That is {\"category\":\"books\",\"limit\":10}.")).Limit);
+    }
+
+    [Fact]
     public void Responses_api_output_items_are_unwrapped_to_the_function_call_arguments()
     {
         const string Answer = """{"steps":[{"kind":"mail","label":"a","to":"x@y.z"}],"priority":"p1"}""";
