@@ -664,6 +664,8 @@ public class ParserTests
 
         // a block that is all there is stays no answer
         Assert.False(SupportTicketReader.Parse($"Sure. <THINK>{draft}</THINK> I could not decide.").Success);
+        // `<think` in prose whose line has no `>` is no tag, so it does not swallow the answer after it
+        Assert.Equal(2, SupportTicketReader.Parse($"I <think it is a login crash.\nSo: {Clean}").Value!.Priority);
     }
 
     [Fact]

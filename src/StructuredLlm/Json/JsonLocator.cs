@@ -83,8 +83,10 @@ internal static class JsonLocator
         var name = text.Slice(lt + 1, n - lt - 1);
         if (!EqualsIgnoreCase(name, "think"u8) && !EqualsIgnoreCase(name, "thinking"u8) && !EqualsIgnoreCase(name, "reasoning"u8)) return -1;
         if (n < end && text[n] is not ((byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return -1;
-        int gt = text.Slice(n, end - n).IndexOf((byte)'>');
+        // the tag ends on its own line (`<think about it` in prose, with a `>` further down, is no tag); cut off inside it, the block never closed
+        int gt = text.Slice(n, end - n).IndexOfAny((byte)'>', (byte)'\n');
         if (gt < 0) return end;
+        if (text[n + gt] != (byte)'>') return -1;
         int close = IndexOfClosingTag(text, n + gt + 1, end, name, ignoreCase: true);
         if (close < 0) return end;
         closed = true;
