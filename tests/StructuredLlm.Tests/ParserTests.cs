@@ -666,6 +666,29 @@ public class ParserTests
         Assert.False(SupportTicketReader.Parse($"Sure. <THINK>{draft}</THINK> I could not decide.").Success);
         // `<think` in prose whose line has no `>` is no tag, so it does not swallow the answer after it
         Assert.Equal(2, SupportTicketReader.Parse($"I <think it is a login crash.\nSo: {Clean}").Value!.Priority);
+        // nor does a tag quoted or in inline code: it is named, not used
+        Assert.Equal(2, SupportTicketReader.Parse($"I won't use `<think>` tags.\n```json\n{Clean}\n```").Value!.Priority);
+        Assert.Equal(2, SupportTicketReader.Parse($"No \"<thinking>\" here. {Clean}").Value!.Priority);
+    }
+
+    [Fact]
+    public void A_harmony_tool_call_on_the_commentary_channel_is_the_answer()
+    {
+        var draft = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        foreach (var call in new[]
+        {
+            $"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant<|channel|>commentary to=functions.file_ticket <|constrain|>json<|message|>{Clean}<|call|>",
+            $"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant to=functions.file_ticket<|channel|>commentary json<|message|>{Clean}<|call|>",
+        })
+        {
+            var r = SupportTicketReader.Parse(call);
+            Assert.True(r.Success, string.Join("; ", r.Errors));
+            Assert.Equal(2, r.Value!.Priority);
+            Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
+        }
+
+        // commentary that calls no tool is not an answer; with no final message the output is only reasoning
+        Assert.False(SupportTicketReader.Parse($"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant<|channel|>commentary<|message|>Working on it {draft}<|end|>").Success);
     }
 
     [Fact]

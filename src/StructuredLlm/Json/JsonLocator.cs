@@ -78,6 +78,8 @@ internal static class JsonLocator
     {
         closed = false;
         if (lt >= end || text[lt] != (byte)'<') return -1;
+        // quoted or in inline code (`<think>`, "<think>"), the tag is named, not used
+        if (lt > 0 && text[lt - 1] is (byte)'`' or (byte)'"' or (byte)'\'') return -1;
         int n = lt + 1;
         while (n < end && (text[n] | 0x20) is >= (byte)'a' and <= (byte)'z') n++;
         var name = text.Slice(lt + 1, n - lt - 1);
@@ -151,6 +153,19 @@ internal static class JsonLocator
         var rest = text.Slice(start, end - start);
         int final = rest.LastIndexOf("<|channel|>final<|message|>"u8);
         if (final >= 0) return SkipWs(text, start + final + 27, end);
+        // no final message: a tool call on the commentary channel is the answer (`<|channel|>commentary
+        // to=functions.submit <|constrain|>json<|message|>{…}<|call|>`, or the recipient in the role header,
+        // `<|start|>assistant to=functions.submit<|channel|>commentary json<|message|>{…}`)
+        int commentary = rest.LastIndexOf("<|channel|>commentary"u8);
+        if (commentary >= 0)
+        {
+            int message = rest.Slice(commentary).IndexOf("<|message|>"u8);
+            int header = Math.Max(rest.Slice(0, commentary).LastIndexOf("<|start|>"u8), rest.Slice(0, commentary).LastIndexOf("<|end|>"u8));
+            if (message >= 0 && rest.Slice(header < 0 ? commentary : header, commentary + message - (header < 0 ? commentary : header)).IndexOf(" to="u8) >= 0)
+            {
+                return SkipWs(text, start + commentary + message + 11, end);
+            }
+        }
         return rest.IndexOf("<|channel|>analysis"u8) >= 0 ? -1 : start;
     }
 
