@@ -342,6 +342,38 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// A dictionary's entries are data, not members that may be absent: one that the end of the text cut off may have lost
+    /// entries, so it is refused, while an object that only misses its closing brace after a closed dictionary still reads.
+    /// </summary>
+    [Fact]
+    public void A_dictionary_cut_off_by_the_end_of_the_text_is_refused()
+    {
+        Type inventory = Load("""
+            namespace Run;
+            [LlmOutput]
+            public partial record Inventory(string Warehouse, Dictionary<string, int> Stock, List<string>? Notes, Dictionary<string, string>? Labels);
+            """, "Run.Inventory");
+
+        foreach (string cut in new[]
+        {
+            """{"warehouse":"Lyon-2","stock":{"apples":3,""",
+            """{"warehouse":"Lyon-2","stock":{"apples":3,"pears":4,""",
+            "{\"warehouse\":\"Lyon-2\",\"stock\":{\n  \"apples\": 3,\n",
+            """{"warehouse":"Lyon-2","stock":{"apples":3},"labels":{"a":"x",""",
+            "{\"warehouse\":\"Lyon-2\",\"stock\":{\"apples\":3},\"labels\":{\"a\":\"x\",\"b\":\"y\"",
+        })
+        {
+            (bool ok, object? value, LlmError[] errors, _) = Parse(inventory, cut);
+            Assert.False(ok, cut + " was read as " + value);
+            Assert.Contains(errors, e => e.Found == "an object cut off before its end" || e.Found.Contains("cut off", StringComparison.Ordinal));
+        }
+
+        (bool read, object? v, LlmError[] errs, _) = Parse(inventory, """{"warehouse":"Lyon-2","notes":["a"],"stock":{"apples":3,"pears":4}""");
+        Assert.True(read, string.Join("; ", errs.Select(e => e.Message)));
+        Assert.Equal(4, (int)((dynamic)v!).Stock["pears"]);
+    }
+
+    /// <summary>
     /// Identifiers of the reader class are allocated per place, not spelled from joined names: a member `item_id` of
     /// `order` and a member `id` of `order_item` both spell `order_item_id`, yet each keeps its own key bytes, pattern
     /// and description.

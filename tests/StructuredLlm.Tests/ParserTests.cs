@@ -559,6 +559,32 @@ public class ParserTests
     }
 
     [Fact]
+    public void A_bare_value_beside_a_fenced_or_tagged_block_is_a_candidate_too()
+    {
+        var example = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        // a valid example in a block and the answer in prose are two answers: never the example alone
+        foreach (var text in new[]
+        {
+            $"Format example:\n```json\n{example}\n```\nAnswer: {Clean}",
+            $"<example>{example}</example>\nAnswer: {Clean}",
+            $"Answer: {Clean}\n\nFor comparison, last week's:\n```json\n{example}\n```",
+        })
+        {
+            var r = SupportTicketReader.Parse(text);
+            Assert.False(r.Success, text + " was read with priority " + r.Value?.Priority);
+            Assert.Contains("several different", Assert.Single(r.Errors).Found, StringComparison.Ordinal);
+        }
+
+        // the same value in prose and in a block is one answer; an invalid fragment in the prose is dropped
+        Assert.Equal(2, SupportTicketReader.Parse($"The ticket is {Clean}.\n```json\n{Clean}\n```").Value!.Priority);
+        Assert.Equal(2, SupportTicketReader.Parse($"Fill in {{category}} and {{priority}}:\n```json\n{Clean}\n```").Value!.Priority);
+        // a block of code in another language holds no answer, so the answer in the prose is read
+        var code = SupportTicketReader.Parse($"Call it like this:\n```python\nclient.create(ticket)\n```\nwith {Clean}");
+        Assert.True(code.Success, string.Join("; ", code.Errors));
+        Assert.Equal(2, code.Value!.Priority);
+    }
+
+    [Fact]
     public void A_reasoning_block_is_dropped_so_json_inside_it_is_never_the_answer()
     {
         var other = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
@@ -610,6 +636,59 @@ public class ParserTests
         // strict mode lists it like any other repair
         Refused("<think>ok</think>" + Clean, LlmParseOptions.StrictDefault);
         Assert.True(SupportTicketReader.Parse("<think>ok</think>" + Clean, new LlmParseOptions { AllowedRepairs = new[] { LlmRepairKind.ReasoningBlock } }).Success);
+    }
+
+    [Fact]
+    public void Json_inside_a_reasoning_block_is_never_a_candidate_wherever_the_block_is()
+    {
+        var draft = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        string[] texts =
+        {
+            // the tag's case, and attributes on it, do not make the block a <tag> holding the answer
+            $"<THINK>{draft}</THINK>\n{Clean}",
+            $"<Thinking>Maybe {draft}</Thinking>\n{Clean}",
+            $"<think type=\"draft\">{draft}</think>\n{Clean}",
+            // more leading blocks than the preamble drops
+            string.Concat(Enumerable.Repeat($"<think>{draft}</think>\n", 12)) + Clean,
+            // a block after the answer, or between two lines of prose, is reasoning too: neither its fence nor its braces are an answer
+            $"{Clean}\n<think>\n```json\n{draft}\n```\n</think>",
+            $"Here you go: {Clean}\n<thinking>or {draft}?</thinking> Done.",
+            $"Sure. <think>\n```json\n{draft}\n```\n</think>\nHere: {Clean}",
+        };
+        foreach (var text in texts)
+        {
+            var r = SupportTicketReader.Parse(text);
+            Assert.True(r.Success, text + " → " + string.Join("; ", r.Errors));
+            Assert.Equal(2, r.Value!.Priority);
+        }
+
+        // a block that is all there is stays no answer
+        Assert.False(SupportTicketReader.Parse($"Sure. <THINK>{draft}</THINK> I could not decide.").Success);
+        // `<think` in prose whose line has no `>` is no tag, so it does not swallow the answer after it
+        Assert.Equal(2, SupportTicketReader.Parse($"I <think it is a login crash.\nSo: {Clean}").Value!.Priority);
+        // nor does a tag quoted or in inline code: it is named, not used
+        Assert.Equal(2, SupportTicketReader.Parse($"I won't use `<think>` tags.\n```json\n{Clean}\n```").Value!.Priority);
+        Assert.Equal(2, SupportTicketReader.Parse($"No \"<thinking>\" here. {Clean}").Value!.Priority);
+    }
+
+    [Fact]
+    public void A_harmony_tool_call_on_the_commentary_channel_is_the_answer()
+    {
+        var draft = Clean.Replace("\"priority\":2", "\"priority\":4", StringComparison.Ordinal);
+        foreach (var call in new[]
+        {
+            $"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant<|channel|>commentary to=functions.file_ticket <|constrain|>json<|message|>{Clean}<|call|>",
+            $"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant to=functions.file_ticket<|channel|>commentary json<|message|>{Clean}<|call|>",
+        })
+        {
+            var r = SupportTicketReader.Parse(call);
+            Assert.True(r.Success, string.Join("; ", r.Errors));
+            Assert.Equal(2, r.Value!.Priority);
+            Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.ReasoningBlock);
+        }
+
+        // commentary that calls no tool is not an answer; with no final message the output is only reasoning
+        Assert.False(SupportTicketReader.Parse($"<|channel|>analysis<|message|>Draft {draft}<|end|><|start|>assistant<|channel|>commentary<|message|>Working on it {draft}<|end|>").Success);
     }
 
     [Fact]

@@ -69,7 +69,56 @@ internal static class JsonLocator
         return true;
     }
 
-    private static readonly byte[][] s_reasoningTags = { "think"u8.ToArray(), "thinking"u8.ToArray(), "reasoning"u8.ToArray() };
+    /// <summary>
+    /// At a reasoning block's opening tag (<c>&lt;think&gt;</c>, <c>&lt;thinking&gt;</c>, <c>&lt;reasoning&gt;</c>, in any
+    /// case, attributes allowed): the offset right after its closing tag, with <paramref name="closed"/> set, or
+    /// <paramref name="end"/> when it never closes; -1 when no reasoning block opens at <paramref name="lt"/>.
+    /// </summary>
+    private static int ReasoningBlockEnd(ReadOnlySpan<byte> text, int lt, int end, out bool closed)
+    {
+        closed = false;
+        if (lt >= end || text[lt] != (byte)'<') return -1;
+        // quoted or in inline code (`<think>`, "<think>"), the tag is named, not used
+        if (lt > 0 && text[lt - 1] is (byte)'`' or (byte)'"' or (byte)'\'') return -1;
+        int n = lt + 1;
+        while (n < end && (text[n] | 0x20) is >= (byte)'a' and <= (byte)'z') n++;
+        var name = text.Slice(lt + 1, n - lt - 1);
+        if (!EqualsIgnoreCase(name, "think"u8) && !EqualsIgnoreCase(name, "thinking"u8) && !EqualsIgnoreCase(name, "reasoning"u8)) return -1;
+        if (n < end && text[n] is not ((byte)'>' or (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')) return -1;
+        // the tag ends on its own line (`<think about it` in prose, with a `>` further down, is no tag); cut off inside it, the block never closed
+        int gt = text.Slice(n, end - n).IndexOfAny((byte)'>', (byte)'\n');
+        if (gt < 0) return end;
+        if (text[n + gt] != (byte)'>') return -1;
+        int close = IndexOfClosingTag(text, n + gt + 1, end, name, ignoreCase: true);
+        if (close < 0) return end;
+        closed = true;
+        return close + name.Length + 3;
+    }
+
+    /// <summary>
+    /// The next reasoning block at or after <paramref name="from"/> (<see cref="ReasoningBlockEnd"/>): where it opens and
+    /// where it ends; both <paramref name="end"/> when there is none. A caller moving forward asks again only from the end of
+    /// the last block found, so its scans stay linear.
+    /// </summary>
+    private static void NextReasoningBlock(ReadOnlySpan<byte> text, int from, int end, out int blockStart, out int blockEnd)
+    {
+        int i = from;
+        while (i < end)
+        {
+            int rel = text.Slice(i, end - i).IndexOf((byte)'<');
+            if (rel < 0) break;
+            int lt = i + rel;
+            int after = ReasoningBlockEnd(text, lt, end, out _);
+            if (after >= 0)
+            {
+                blockStart = lt;
+                blockEnd = after;
+                return;
+            }
+            i = lt + 1;
+        }
+        blockStart = blockEnd = end;
+    }
 
     /// <summary>
     /// Where the text after one leading reasoning block starts (whitespace skipped); <paramref name="start"/> when the
@@ -84,16 +133,8 @@ internal static class JsonLocator
             return SkipHarmonyAnalysis(text, start, end);
         }
 
-        if (start < end && text[start] == (byte)'<')
-        {
-            foreach (var name in s_reasoningTags)
-            {
-                int open = start + 1;
-                if (!text.Slice(open, end - open).StartsWith(name) || open + name.Length >= end || text[open + name.Length] != (byte)'>') continue;
-                int close = IndexOfClosingTag(text, open + name.Length + 1, end, name);
-                return close < 0 ? -1 : SkipWs(text, close + name.Length + 3, end);
-            }
-        }
+        int after = ReasoningBlockEnd(text, start, end, out bool closed);
+        if (after >= 0) return closed ? SkipWs(text, after, end) : -1;
         if (!LooksLikeJsonStart(text, start, end))
         {
             int close = text.Slice(start, end - start).IndexOf("</think>"u8);
@@ -112,6 +153,19 @@ internal static class JsonLocator
         var rest = text.Slice(start, end - start);
         int final = rest.LastIndexOf("<|channel|>final<|message|>"u8);
         if (final >= 0) return SkipWs(text, start + final + 27, end);
+        // no final message: a tool call on the commentary channel is the answer (`<|channel|>commentary
+        // to=functions.submit <|constrain|>json<|message|>{…}<|call|>`, or the recipient in the role header,
+        // `<|start|>assistant to=functions.submit<|channel|>commentary json<|message|>{…}`)
+        int commentary = rest.LastIndexOf("<|channel|>commentary"u8);
+        if (commentary >= 0)
+        {
+            int message = rest.Slice(commentary).IndexOf("<|message|>"u8);
+            int header = Math.Max(rest.Slice(0, commentary).LastIndexOf("<|start|>"u8), rest.Slice(0, commentary).LastIndexOf("<|end|>"u8));
+            if (message >= 0 && rest.Slice(header < 0 ? commentary : header, commentary + message - (header < 0 ? commentary : header)).IndexOf(" to="u8) >= 0)
+            {
+                return SkipWs(text, start + commentary + message + 11, end);
+            }
+        }
         return rest.IndexOf("<|channel|>analysis"u8) >= 0 ? -1 : start;
     }
 
@@ -175,16 +229,27 @@ internal static class JsonLocator
         return false;
     }
 
-    /// <summary>Adds fenced blocks and tagged blocks holding JSON-like text. Returns how many were added.</summary>
-    public static int AddFencesAndTags(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into)
+    /// <summary>
+    /// Adds fenced blocks and tagged blocks holding JSON-like text. Returns how many were added. With
+    /// <paramref name="blocks"/>, the span of every block scanned (fence to fence, tag to closing tag) is added to it.
+    /// </summary>
+    public static int AddFencesAndTags(ReadOnlySpan<byte> text, int start, int end, List<JsonCandidate> into, List<(int Start, int End)>? blocks = null)
     {
         int before = into.Count;
         int i = start;
+        int reasoningStart = start, reasoningEnd = start;
         while (i < end)
         {
             int rel = text.Slice(i, end - i).IndexOf("```"u8);
             if (rel < 0) break;
             int open = i + rel;
+            // JSON the model wrote while thinking is never a candidate, wherever the reasoning block is.
+            if (open >= reasoningEnd) NextReasoningBlock(text, reasoningEnd, end, out reasoningStart, out reasoningEnd);
+            if (open >= reasoningStart && open < reasoningEnd)
+            {
+                i = reasoningEnd;
+                continue;
+            }
             int j = open + 3;
             while (j < end && text[j] == (byte)'`') j++;
             int info = j;
@@ -205,6 +270,7 @@ internal static class JsonLocator
             AddContent(text, j, contentEnd, LlmRepairKind.MarkdownFence, open, into, innerValues: jsonBlock);
             i = close < 0 ? end : contentEnd + 3;
             while (i < end && text[i] == (byte)'`') i++;
+            blocks?.Add((open, i));
         }
         if (into.Count > before) return into.Count - before;
 
@@ -215,6 +281,12 @@ internal static class JsonLocator
             int rel = text.Slice(i, end - i).IndexOf((byte)'<');
             if (rel < 0) break;
             int lt = i + rel;
+            int reasoning = ReasoningBlockEnd(text, lt, end, out _);
+            if (reasoning >= 0)
+            {
+                i = reasoning;
+                continue;
+            }
             if (text.Slice(lt, end - lt).StartsWith("<![CDATA["u8))
             {
                 // an XML character-data section: its content is the text as written, up to `]]>`
@@ -225,6 +297,7 @@ internal static class JsonLocator
                 {
                     AddTrimmed(text, cdata, cdataEnd < 0 ? end : cdata + cdataEnd, LlmRepairKind.TagWrapper, lt, into);
                     i = cdataEnd < 0 ? end : cdata + cdataEnd + 3;
+                    blocks?.Add((lt, i));
                     continue;
                 }
                 i = cdata;
@@ -254,6 +327,7 @@ internal static class JsonLocator
                 }
                 AddContent(text, contentStart, contentEnd, LlmRepairKind.TagWrapper, lt, into, innerValues: true);
                 i = closeTag < 0 ? end : closeTag + name.Length + 3;
+                blocks?.Add((lt, i));
             }
             else
             {
@@ -280,7 +354,8 @@ internal static class JsonLocator
             byte b = text[i];
             if (b is not ((byte)'{' or (byte)'['))
             {
-                i++;
+                int reasoning = b == (byte)'<' ? ReasoningBlockEnd(text, i, end, out _) : -1;
+                i = reasoning >= 0 ? reasoning : i + 1;
                 continue;
             }
             int close = FindBalancedEnd(text, i, end);
@@ -288,6 +363,23 @@ internal static class JsonLocator
             into.Add(new JsonCandidate(i, stop - i, LlmRepairKind.SurroundingText, i));
             i = stop;
         }
+    }
+
+    /// <summary>
+    /// <see cref="AddBalancedValues"/> for the prose between <paramref name="blocks"/> (fenced and tagged blocks, from
+    /// <see cref="AddFencesAndTags"/>): a bare value next to a block is a candidate too, so a valid example in a fence and
+    /// the answer written after it in prose are two answers (refused unless they are the same value), never the example alone.
+    /// </summary>
+    public static void AddBalancedValuesBetween(ReadOnlySpan<byte> text, int start, int end, List<(int Start, int End)> blocks, List<JsonCandidate> into)
+    {
+        blocks.Sort((x, y) => x.Start.CompareTo(y.Start));
+        int prose = start;
+        foreach (var (blockStart, blockEnd) in blocks)
+        {
+            if (blockStart > prose) AddBalancedValues(text, prose, blockStart, into);
+            if (blockEnd > prose) prose = blockEnd;
+        }
+        if (prose < end) AddBalancedValues(text, prose, end, into);
     }
 
     /// <summary>Whether the text at <paramref name="start"/> is a quoted key and its colon (<c>"name":</c>).</summary>
@@ -383,7 +475,7 @@ internal static class JsonLocator
         return after >= 0 && text.Slice(after, end - after).StartsWith("```"u8) ? after : -1;
     }
 
-    private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name)
+    private static int IndexOfClosingTag(ReadOnlySpan<byte> text, int from, int end, ReadOnlySpan<byte> name, bool ignoreCase = false)
     {
         int i = from;
         while (i < end)
@@ -391,7 +483,8 @@ internal static class JsonLocator
             int rel = text.Slice(i, end - i).IndexOf("</"u8);
             if (rel < 0) return -1;
             int at = i + rel;
-            if (text.Slice(at + 2, end - at - 2).StartsWith(name) && at + 2 + name.Length < end && text[at + 2 + name.Length] == (byte)'>')
+            if (at + 2 + name.Length < end && text[at + 2 + name.Length] == (byte)'>'
+                && (ignoreCase ? EqualsIgnoreCase(text.Slice(at + 2, name.Length), name) : text.Slice(at + 2, name.Length).SequenceEqual(name)))
             {
                 return at;
             }
@@ -446,6 +539,17 @@ internal static class JsonLocator
         while (a < b && IsWs(text[a])) a++;
         while (b > a && IsWs(text[b - 1])) b--;
         if (b > a) into.Add(new JsonCandidate(a, b - a, via, viaPos));
+    }
+
+    /// <summary>ASCII letters compared ignoring case (<paramref name="a"/> and <paramref name="b"/> hold letters only).</summary>
+    private static bool EqualsIgnoreCase(ReadOnlySpan<byte> a, ReadOnlySpan<byte> b)
+    {
+        if (a.Length != b.Length) return false;
+        for (int k = 0; k < a.Length; k++)
+        {
+            if ((a[k] | 0x20) != (b[k] | 0x20)) return false;
+        }
+        return true;
     }
 
     private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> lowerPrefix)

@@ -60,25 +60,44 @@ internal sealed class RepairLog
         numbers.Add(new KeyValuePair<int, string>(offset, written));
     }
 
-    /// <summary>Forgets the numbers at or after <paramref name="offset"/>, whose output was taken back.</summary>
+    /// <summary>Forgets the numbers (and unclosed objects) at or after <paramref name="offset"/>, whose output was taken back.</summary>
     internal void DropNumbersFrom(int offset)
     {
         var numbers = Numbers;
         while (numbers is { Count: > 0 } && numbers[numbers.Count - 1].Key >= offset) numbers.RemoveAt(numbers.Count - 1);
+        var unclosed = Unclosed;
+        while (unclosed is { Count: > 0 } && unclosed[unclosed.Count - 1] >= offset) unclosed.RemoveAt(unclosed.Count - 1);
     }
 
     internal void ShiftNumbers(int by)
     {
         var numbers = Numbers;
-        if (numbers is null) return;
-        for (int k = 0; k < numbers.Count; k++) numbers[k] = new KeyValuePair<int, string>(numbers[k].Key + by, numbers[k].Value);
+        if (numbers is not null)
+        {
+            for (int k = 0; k < numbers.Count; k++) numbers[k] = new KeyValuePair<int, string>(numbers[k].Key + by, numbers[k].Value);
+        }
+        var unclosed = Unclosed;
+        if (unclosed is not null)
+        {
+            for (int k = 0; k < unclosed.Count; k++) unclosed[k] += by;
+        }
     }
+
+    /// <summary>
+    /// Output offsets of objects that the end of the text cut off before their closing brace (ascending), or null. A typed
+    /// object simply left unclosed is read (its members that never began are absent), but a dictionary's entries are
+    /// data: one cut off may have lost entries, so its reader refuses it (<see cref="LlmRead.Dictionary{T}"/>).
+    /// </summary>
+    public List<int>? Unclosed { get; private set; }
+
+    internal void AddUnclosed(int offset) => (Unclosed ??= new()).Add(offset);
 
     public void Clear()
     {
         Repairs.Clear();
         Incomplete.Clear();
         Numbers?.Clear();
+        Unclosed?.Clear();
         _path.Clear();
         MismatchedQuotes = false;
     }
@@ -161,6 +180,7 @@ internal ref struct JsonRepairer
         var r = new JsonRepairer(text, output, log, maxDepth);
         r.ParseRoot();
         log.Incomplete.Sort();
+        log.Unclosed?.Sort();
         log.Ambiguous = IsAmbiguous(text, log);
     }
 
@@ -458,6 +478,7 @@ internal ref struct JsonRepairer
         }
         else
         {
+            if (_i >= Len) _log.AddUnclosed(objStart);
             _o.InsertBeforeLastWhitespace("}"u8);
             RecAt(LlmRepairKind.MissingClosingBracket, _i, PrevNonWs(_i - 1) + 1, 0, "}");
         }

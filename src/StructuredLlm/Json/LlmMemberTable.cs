@@ -441,7 +441,7 @@ public sealed class LlmMemberTable
 
     /// <summary>
     /// Lower-case ASCII letters and digits (and non-ASCII bytes), dropping separators and invisible characters (zero-width
-    /// space, joiners, word joiner, BOM): `Customer_Email` → `customeremail`.
+    /// space, joiners, word joiner, BOM, direction marks, soft hyphen): `Customer_Email` → `customeremail`.
     /// </summary>
     internal static int Normalize(ReadOnlySpan<byte> name, Span<byte> into)
     {
@@ -456,9 +456,10 @@ public sealed class LlmMemberTable
             else if (b is >= (byte)'a' and <= (byte)'z' or >= (byte)'0' and <= (byte)'9') into[n++] = b;
             else if (b >= 0x80)
             {
-                if (IsInvisible(name, i))
+                int invisible = InvisibleLength(name, i);
+                if (invisible > 0)
                 {
-                    i += 2;
+                    i += invisible - 1;
                     continue;
                 }
                 int space = Utf8Text.SpecialSpaceLength(name, i);
@@ -473,9 +474,20 @@ public sealed class LlmMemberTable
         return n;
     }
 
-    /// <summary>U+200B–U+200D, U+2060 or U+FEFF (three UTF-8 bytes) at <paramref name="i"/>.</summary>
-    private static bool IsInvisible(ReadOnlySpan<byte> s, int i) =>
-        i + 2 < s.Length
-        && ((s[i] == 0xE2 && ((s[i + 1] == 0x80 && s[i + 2] is 0x8B or 0x8C or 0x8D) || (s[i + 1] == 0x81 && s[i + 2] == 0xA0)))
-            || (s[i] == 0xEF && s[i + 1] == 0xBB && s[i + 2] == 0xBF));
+    /// <summary>
+    /// The UTF-8 length of an invisible format character at <paramref name="i"/>, else 0: U+200B–U+200D (zero-width space
+    /// and joiners), U+2060 (word joiner), U+FEFF (BOM), the direction marks and controls that right-to-left text and its
+    /// copies carry (U+200E, U+200F, U+061C, U+202A–U+202E, U+2066–U+2069), U+2061–U+2064 (invisible operators) and U+00AD
+    /// (soft hyphen).
+    /// </summary>
+    private static int InvisibleLength(ReadOnlySpan<byte> s, int i)
+    {
+        if (i + 1 < s.Length && ((s[i] == 0xC2 && s[i + 1] == 0xAD) || (s[i] == 0xD8 && s[i + 1] == 0x9C))) return 2;
+        if (i + 2 >= s.Length) return 0;
+        byte b1 = s[i + 1], b2 = s[i + 2];
+        bool invisible = s[i] == 0xE2
+            ? (b1 == 0x80 && b2 is >= 0x8B and <= 0x8F or >= 0xAA and <= 0xAE) || (b1 == 0x81 && b2 is >= 0xA0 and <= 0xA4 or >= 0xA6 and <= 0xA9)
+            : s[i] == 0xEF && b1 == 0xBB && b2 == 0xBF;
+        return invisible ? 3 : 0;
+    }
 }

@@ -143,12 +143,23 @@ public static class LlmParser
             }
 
             var candidates = new List<JsonCandidate>();
-            if (JsonLocator.AddFencesAndTags(span, start, end, candidates) == 0) JsonLocator.AddBalancedValues(span, start, end, candidates);
+            var blocks = new List<(int Start, int End)>();
+            int beside = int.MaxValue; // the first candidate taken from the prose beside fenced or tagged blocks
+            if (JsonLocator.AddFencesAndTags(span, start, end, candidates, blocks) == 0)
+            {
+                JsonLocator.AddBalancedValues(span, start, end, candidates);
+            }
+            else
+            {
+                beside = candidates.Count;
+                JsonLocator.AddBalancedValuesBetween(span, start, end, blocks, candidates); // a bare answer beside an example block
+            }
 
             Attempt<T>? chosen = null;
             Attempt<T>? bestFailure = first;
-            foreach (var c in candidates)
+            for (int k = 0; k < candidates.Count; k++)
             {
+                var c = candidates[k];
                 if (wholeTried && c.Start == start && c.Length == end - start) continue;
                 var a = ReadCandidate(p, length, c.Start, c.Length, c, preamble, read, options, ctx, keepClean: true);
                 if (!a.Success)
@@ -156,6 +167,9 @@ public static class LlmParser
                     if (bestFailure is null || (a.SyntaxOk && !bestFailure.SyntaxOk)) bestFailure = a;
                     continue;
                 }
+                // `{}` or `{"note": …}` in the prose beside a block reads as an all-optional type's empty object, but names
+                // none of its members: it is no second answer.
+                if (k >= beside && NamesNoMember(a)) continue;
                 if (chosen is null)
                 {
                     chosen = a;
@@ -266,6 +280,7 @@ public static class LlmParser
         fixed (byte* clean = output.Buffer)
         {
             var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+            var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
             try
             {
                 TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
@@ -273,6 +288,7 @@ public static class LlmParser
             finally
             {
                 ctx.SetRewrittenNumbers(previousNumbers);
+                ctx.SetUnclosedObjects(previousUnclosed);
             }
         }
         if (syntaxError && attempt.Errors.Length == 0)
@@ -668,7 +684,7 @@ public static class LlmParser
             ctx.Reset(json, length, incomplete, options, positionBase);
             var element = reader;
             read(ref element, ctx, out _);
-            if (!NoKeyNamesAMember(reader, ctx.SnapshotUnknown())) return null;
+            if (!NoKeyNamesAMemberWithData(reader, ctx.SnapshotUnknown())) return null;
             if (HoldsStructuredMember(reader))
             {
                 if (index >= 0) return null;
@@ -711,6 +727,21 @@ public static class LlmParser
         return false;
     }
 
+    /// <summary>True when the candidate's root is an object none of whose keys (if any) named a member of the type.</summary>
+    private static bool NamesNoMember<T>(Attempt<T> a)
+    {
+        if (a.Clean is null) return false;
+        var reader = new Utf8JsonReader(a.Clean, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (Array.IndexOf(a.Unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
+            reader.Read();
+            reader.Skip();
+        }
+        return true;
+    }
+
     /// <summary>A reader on the first token of <paramref name="bytes"/> (the root).</summary>
     private static Utf8JsonReader RootReader(ReadOnlySpan<byte> bytes, JsonReaderOptions readerOptions)
     {
@@ -743,6 +774,30 @@ public static class LlmParser
             if (Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
             any = true;
             reader.Read();
+            reader.Skip();
+        }
+        return any;
+    }
+
+    /// <summary>
+    /// <see cref="NoKeyNamesAMember"/>, except that a key naming a member whose value is an empty array or object holds no
+    /// answer: the Responses API's reasoning item, <c>{"type": "reasoning", "summary": []}</c>, beside the function call
+    /// of a type with a <c>summary</c>, is a block of the reply, not a second answer.
+    /// </summary>
+    private static bool NoKeyNamesAMemberWithData(Utf8JsonReader reader, string[] unknown)
+    {
+        bool any = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            bool named = Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0;
+            any = true;
+            reader.Read();
+            if (named)
+            {
+                if (reader.TokenType is not (JsonTokenType.StartArray or JsonTokenType.StartObject)) return false;
+                var probe = reader;
+                if (!probe.Read() || probe.TokenType is not (JsonTokenType.EndArray or JsonTokenType.EndObject)) return false;
+            }
             reader.Skip();
         }
         return any;
@@ -789,6 +844,7 @@ public static class LlmParser
         var nested = new Attempt<T>();
         // The decoded text is another buffer: the outer document's rewritten numbers (by offset) say nothing about it.
         var outerNumbers = ctx.SetRewrittenNumbers(null);
+        var outerUnclosed = ctx.SetUnclosedObjects(null);
         try
         {
             if (!ReadDoubleEncoded(bytes, read, options, ctx, nested)) return false;
@@ -796,6 +852,7 @@ public static class LlmParser
         finally
         {
             ctx.SetRewrittenNumbers(outerNumbers);
+            ctx.SetUnclosedObjects(outerUnclosed);
         }
         if (!nested.Success)
         {
@@ -837,6 +894,7 @@ public static class LlmParser
                 fixed (byte* clean = output.Buffer)
                 {
                     var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+                    var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
                     try
                     {
                         TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
@@ -844,6 +902,7 @@ public static class LlmParser
                     finally
                     {
                         ctx.SetRewrittenNumbers(previousNumbers);
+                        ctx.SetUnclosedObjects(previousUnclosed);
                     }
                 }
             }

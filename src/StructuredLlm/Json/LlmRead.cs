@@ -856,6 +856,13 @@ public static partial class LlmRead
             context.AddError(expected, LlmReadContext.Describe(ref reader));
             return false;
         }
+        if (reader.TokenType == JsonTokenType.String && IsNoItemPlaceholder(ref reader))
+        {
+            // "N/A", "none", "-" for a list: the model says there is no item. As one item it would be a list holding the
+            // placeholder (tags ["N/A"]); as an empty list or null it would be a guess at what the model meant.
+            context.AddError(expected, "a placeholder for no value, " + LlmReadContext.Describe(ref reader));
+            return false;
+        }
         if (reader.TokenType == JsonTokenType.String && ListsSeveral(ref reader))
         {
             // "Ana, Bo, Cy" for a list: three items written as one text. One item holding all three would be a silently
@@ -882,6 +889,21 @@ public static partial class LlmRead
         var s = SafeString(ref reader)?.Trim();
         return s is not null && (s.Length == 0 || string.Equals(s, "null", StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>Whether the current string token is a placeholder for no value (<c>N/A</c>, <c>n.a.</c>, <c>none</c>, <c>nil</c>, a dash; any case, trimmed).</summary>
+    private static bool IsNoItemPlaceholder(ref Utf8JsonReader reader)
+    {
+        if ((reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length) > 16) return false;
+        var s = SafeString(ref reader)?.Trim();
+        if (s is null) return false;
+        foreach (var word in s_noItemPlaceholders)
+        {
+            if (string.Equals(s, word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] s_noItemPlaceholders = { "n/a", "n.a.", "none", "nil", "-", "--", "\u2013", "\u2014" };
 
     /// <summary>Whether the current string token's text separates several parts with commas, semicolons or lines (a comma between digits, as in 1,200, does not).</summary>
     private static bool ListsSeveral(ref Utf8JsonReader reader)
@@ -984,6 +1006,13 @@ public static partial class LlmRead
     {
         value = new Dictionary<string, T>(StringComparer.Ordinal);
         if (reader.TokenType != JsonTokenType.StartObject) return Fail<object?>(ref reader, context, expected, out _);
+        if (context.IsUnclosedObject(ref reader))
+        {
+            // Its entries are data, not members that may be absent: the end of the text may have cut some off.
+            context.AddError(expected, "an object cut off before its end");
+            LlmReadContext.Skip(ref reader);
+            return false;
+        }
         int errors = context.ErrorCount;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {

@@ -142,6 +142,7 @@ public sealed unsafe class LlmReadContext
     }
 
     private bool _inDecoded;
+    private List<int>? _unclosedOutsideDecoded;
 
     /// <summary>False while reading text decoded from a string: JSON is decoded one level only.</summary>
     internal bool CanDecode => !_inDecoded;
@@ -159,6 +160,8 @@ public sealed unsafe class LlmReadContext
         _numbers = null;
         _positionBase = -1;
         _inDecoded = true;
+        _unclosedOutsideDecoded = _unclosed;
+        _unclosed = null;
         return saved;
     }
 
@@ -170,9 +173,27 @@ public sealed unsafe class LlmReadContext
         _positionBase = saved.PositionBase;
         _numbers = saved.Numbers;
         _inDecoded = false;
+        _unclosed = _unclosedOutsideDecoded;
+        _unclosedOutsideDecoded = null;
     }
 
     private List<KeyValuePair<int, string>>? _numbers;
+    private List<int>? _unclosed;
+
+    /// <summary>
+    /// The objects the end of the text cut off in the document read next (<see cref="RepairLog.Unclosed"/>), or null; set
+    /// around the read of repaired bytes only. Returns the list it replaces, to be restored.
+    /// </summary>
+    internal List<int>? SetUnclosedObjects(List<int>? unclosed)
+    {
+        var previous = _unclosed;
+        _unclosed = unclosed is { Count: > 0 } ? unclosed : null;
+        return previous;
+    }
+
+    /// <summary>True when the object starting at the current token was cut off by the end of the text before its closing brace.</summary>
+    internal bool IsUnclosedObject(ref Utf8JsonReader reader) =>
+        _unclosed is { } unclosed && reader.TokenType == JsonTokenType.StartObject && unclosed.BinarySearch((int)reader.TokenStartIndex) >= 0;
 
     /// <summary>
     /// The numbers the repairer rewrote in the document read next (<see cref="RepairLog.Numbers"/>), or null; set around
@@ -211,6 +232,8 @@ public sealed unsafe class LlmReadContext
         _jsonLength = 0;
         _incomplete = null;
         _numbers = null;
+        _unclosed = null;
+        _unclosedOutsideDecoded = null;
         if (_stringsUsed)
         {
             Array.Clear(_strings!, 0, _strings!.Length); // keep no text of this response alive after the parse

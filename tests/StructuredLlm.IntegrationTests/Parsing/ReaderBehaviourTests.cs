@@ -313,6 +313,18 @@ public class ReaderBehaviourTests
     }
 
     [Fact]
+    public void A_value_in_the_prose_beside_a_fenced_answer_counts_only_when_it_names_a_member()
+    {
+        const string Fenced = "```json\n{\"category\":\"books\",\"limit\":10}\n```\n";
+        // {} or metadata reads as an all-optional type's empty object, yet names none of its members: no second answer
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "If nothing applies, return {}.")).Limit);
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "Metadata: {\"note\": \"n\"}")).Limit);
+        // another filter in the prose is a second answer
+        Assert.False(SearchFilter.LlmInfo.Parse(Fenced + "Or, narrower: {\"category\":\"books\",\"limit\":3}").Success);
+        Assert.Equal(10, Ok(SearchFilter.LlmInfo.Parse(Fenced + "That is {\"category\":\"books\",\"limit\":10}.")).Limit);
+    }
+
+    [Fact]
     public void Responses_api_output_items_are_unwrapped_to_the_function_call_arguments()
     {
         const string Answer = """{"steps":[{"kind":"mail","label":"a","to":"x@y.z"}],"priority":"p1"}""";
@@ -321,6 +333,14 @@ public class ReaderBehaviourTests
         Assert.Equal("x@y.z", Assert.IsType<EmailStep>(Assert.Single(Ok(r).Steps)).To);
         Assert.Equal("$[1].arguments", r.Repairs.Last(x => x.Kind == LlmRepairKind.UnwrappedWrapperObject).Path);
         Assert.Contains("$[0]", r.UnknownMembers);
+
+        // the reasoning item's empty "summary" names a member of SupportTicket, yet holds no answer
+        var ticket = SupportTicket.LlmInfo.Parse("{\"output\": [{\"id\": \"rs_1\", \"type\": \"reasoning\", \"summary\": []}, {\"type\": \"function_call\", \"call_id\": \"call_1\", \"name\": \"file\", \"arguments\": "
+            + System.Text.Json.JsonSerializer.Serialize(Ticket) + "}]}");
+        Assert.Equal("App crashes on login", Ok(ticket).Summary);
+        // one with content under a member's key is still a second answer
+        Assert.False(SupportTicket.LlmInfo.Parse("[{\"type\": \"reasoning\", \"summary\": [\"billing?\"]}, {\"type\": \"function_call\", \"arguments\": "
+            + System.Text.Json.JsonSerializer.Serialize(Ticket) + "}]").Success);
     }
 
     [Theory]
@@ -584,6 +604,12 @@ public class ReaderBehaviourTests
         Assert.Equal((Category.Technical, 2), (t.Category, t.Priority));
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.KeyNormalized && x.After == "category");
         Assert.Contains(r.Repairs, x => x.Kind == LlmRepairKind.EnumNormalized && x.Path == "$.category");
+
+        // the direction marks and controls right-to-left text carries, and a soft hyphen, are invisible too
+        var rtl = SupportTicket.LlmInfo.Parse("{\"\u200Fcategory\u200E\":\"\u202BTechnical\u202C\",\"prio\u00ADrity\":2,\"\u2067summary\u2069\":\"x\",\"tags\u061C\":[],\"customerEmail\":null}");
+        var u = Ok(rtl);
+        Assert.Equal((Category.Technical, 2, "x"), (u.Category, u.Priority, u.Summary));
+        Assert.Equal(4, rtl.Repairs.Count(x => x.Kind == LlmRepairKind.KeyNormalized));
     }
 
     /// <summary>
@@ -1219,6 +1245,26 @@ public class ReaderBehaviourTests
         Assert.Equal("$.int: expected an integer, found \"\"", OnlyError(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"int\":7", "\"int\":\"\"", StringComparison.Ordinal))).Message);
         Assert.False(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"none\"", StringComparison.Ordinal)).Success);
         Assert.False(Measurements.LlmInfo.Parse(MeasurementsJson.Replace("\"maybeInt\":null", "\"maybeInt\":\"\"", StringComparison.Ordinal), LlmParseOptions.StrictDefault).Success);
+    }
+
+    [Fact]
+    public void A_placeholder_for_no_value_is_not_wrapped_as_the_one_item_of_a_list()
+    {
+        // tags ["N/A"] would be a tag the model never gave; an empty list or null would guess at what it meant
+        foreach (var placeholder in new[] { "N/A", "n/a", " None ", "nil", "-", "\u2014" })
+        {
+            var r = SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":""" + JsonString(placeholder) + "}");
+            Assert.Equal("$.tags", OnlyError(r).Path);
+            Assert.StartsWith("a placeholder for no value", r.Errors[0].Found, StringComparison.Ordinal);
+            // an optional list too
+            Assert.False(SearchFilter.LlmInfo.Parse("""{"category":"books","tags":""" + JsonString(placeholder) + "}").Success, placeholder);
+        }
+
+        // a single real item is still one item
+        Assert.Equal(new[] { "NA" }, Ok(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":"NA"}""")).Tags);
+        Assert.Equal(new[] { "none-of-the-above" }, Ok(SupportTicket.LlmInfo.Parse("""{"category":"Billing","priority":3,"summary":"x","tags":"none-of-the-above"}""")).Tags);
+
+        static string JsonString(string s) => System.Text.Json.JsonSerializer.Serialize(s);
     }
 
     [Fact]
