@@ -282,6 +282,7 @@ public class FilledArgumentFlowTests
     [Theory]
     [InlineData("foreach (var p in providers) { ctx = await p.InvokingAsync(new Invoking(this, ctx)); }")]
     [InlineData("foreach (var p in providers) { var invoking = new Invoking(this, ctx); ctx = await p.InvokingAsync(invoking); }")]
+    [InlineData("foreach (var p in providers) { var invoking = new Invoking(this, ctx); ctx = await p.InvokingAsync(invoking).ConfigureAwait(false); }")]
     public Task An_object_handed_back_by_a_call_keeps_its_clean_members_clean(string body) =>
         Verify.AnalyzerAsync(Pipeline("options.Instructions", body + " options.Instructions = ctx.Instructions;"));
 

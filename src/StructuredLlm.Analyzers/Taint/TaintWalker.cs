@@ -883,12 +883,18 @@ internal sealed partial class TaintWalker
             return creation;
         }
 
+        var resultType = value?.Type;
         if (value is IAwaitOperation awaited)
         {
             value = Unconverted(awaited.Operation);
+            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                // `await p.InvokeAsync(...).ConfigureAwait(false)`: the call awaited is the receiver
+                value = Unconverted(configured);
+            }
         }
 
-        if (value is IInvocationOperation call && HandedBack(call, value.Parent is IAwaitOperation await ? await.Type : call.Type) is { } carried
+        if (value is IInvocationOperation call && HandedBack(call, resultType) is { } carried
             && _withOrigin.TryGetValue(carried.Local, out var origin) && origin is IObjectCreationOperation held)
         {
             // A call given the object (directly or inside an object created for the call) that returns one of its type: the
