@@ -236,4 +236,63 @@ public class FilledArgumentFlowTests
                 }
             }
             """);
+
+    private const string ContextPipeline = """
+        public sealed class Ctx { public string? Instructions { get; set; } public IEnumerable<ChatMessage>? Messages { get; set; } }
+        public sealed class Invoking { public Invoking(object owner, Ctx context) { Owner = owner; Context = context; } public object Owner { get; } public Ctx Context { get; } }
+        public abstract class Provider
+        {
+            public ValueTask<Ctx> InvokingAsync(Invoking context) => InvokingCoreAsync(context);
+            protected virtual ValueTask<Ctx> InvokingCoreAsync(Invoking context) => new(context.Context);
+        }
+        public sealed class Extra : Provider
+        {
+            protected override ValueTask<Ctx> InvokingCoreAsync(Invoking context) =>
+                new(new Ctx { Instructions = context.Context.Instructions + " Be brief.", Messages = context.Context.Messages });
+        }
+        public sealed class FromFile
+        {
+            public async ValueTask<Ctx> InvokingAsync(Invoking context) =>
+                new Ctx { Instructions = await File.ReadAllTextAsync("rules.md"), Messages = context.Context.Messages };
+        }
+        """;
+
+    private static string Pipeline(string instructions, string body) => Verify.Usings + ContextPipeline + """
+        public sealed class Agent(List<Provider> providers, IChatClient chat)
+        {
+            public async Task RunAsync(ChatOptions options)
+            {
+                var text = Console.ReadLine()!;
+                var messages = new List<ChatMessage> { new(ChatRole.User, text) };
+                var ctx = new Ctx { Instructions = 
+        """ + instructions + """
+        , Messages = messages };
+
+        """ + body + """
+
+                await chat.GetResponseAsync(ctx.Messages!, options);
+            }
+        }
+        """;
+
+    /// <summary>
+    /// An object built with the caller's messages beside clean instructions, handed through calls that give back an object
+    /// of its type (a provider pipeline over an abstract method): its instructions hold what they held, not the messages.
+    /// </summary>
+    [Theory]
+    [InlineData("foreach (var p in providers) { ctx = await p.InvokingAsync(new Invoking(this, ctx)); }")]
+    [InlineData("foreach (var p in providers) { var invoking = new Invoking(this, ctx); ctx = await p.InvokingAsync(invoking); }")]
+    [InlineData("foreach (var p in providers) { var invoking = new Invoking(this, ctx); ctx = await p.InvokingAsync(invoking).ConfigureAwait(false); }")]
+    public Task An_object_handed_back_by_a_call_keeps_its_clean_members_clean(string body) =>
+        Verify.AnalyzerAsync(Pipeline("options.Instructions", body + " options.Instructions = ctx.Instructions;"));
+
+    [Theory]
+    // the instructions were built from the messages before the pipeline
+    [InlineData("\"Reply to \" + text", "foreach (var p in providers) { ctx = await p.InvokingAsync(new Invoking(this, ctx)); } options.Instructions = {|SLLM1001:ctx.Instructions|};")]
+    // a call that brings new untrusted text (a file it reads) may have put it in any member
+    [InlineData("options.Instructions", "ctx = await new FromFile().InvokingAsync(new Invoking(this, ctx)); options.Instructions = {|SLLM1001:ctx.Instructions|};")]
+    // the object itself holds everything it was given
+    [InlineData("options.Instructions", "foreach (var p in providers) { ctx = await p.InvokingAsync(new Invoking(this, ctx)); } options.Instructions = {|SLLM1001:ctx.ToString()|};")]
+    public Task Untrusted_text_in_or_brought_to_an_object_handed_back_is_still_found(string instructions, string body) =>
+        Verify.AnalyzerAsync(Pipeline(instructions, body));
 }

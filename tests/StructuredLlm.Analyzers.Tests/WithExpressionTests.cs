@@ -15,6 +15,7 @@ public class WithExpressionTests
         public record struct AskValue(string Persona, string Question);
         public record Mutable(string Question) { public string Persona { get; set; } = ""; }
         public record Nominal { public string Persona { get; init; } = ""; public string Question { get; init; } = ""; public string Both { get { return Persona + Question; } } }
+        public class Holder { public string Persona { get; set; } = ""; public string Question { get; set; } = ""; public string Both => Persona + Question; }
         """;
 
     [Theory]
@@ -59,6 +60,29 @@ public class WithExpressionTests
     [InlineData("var c = Base with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.Prompt|});")]
     [InlineData("var c = new Nominal() with { Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.Both|});")]
     public Task Members_of_a_copy_of_untrusted_data_stay_untrusted(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    /// <summary>
+    /// An object created with an initializer (<c>new T { A = clean, B = q }</c>) and held in a local assigned only that
+    /// object: a member the initializer set holds what it was given, not what the other members hold (a library's options
+    /// or context object built with the instructions beside the user's messages).
+    /// </summary>
+    [Theory]
+    [InlineData("var c = new Mutable(r.Question) { Persona = \"Be brief.\" }; history.AddSystemMessage(c.Persona);")]
+    [InlineData("var c = new Holder { Persona = \"Be brief.\", Question = r.Question }; history.AddSystemMessage(\"Rules: \" + c.Persona);")]
+    [InlineData("var o = new ChatOptions { Instructions = \"Be brief.\", ConversationId = r.Question }; history.AddSystemMessage(o.Instructions!);")]
+    [InlineData("history.AddSystemMessage(new Holder { Persona = \"Be brief.\", Question = r.Question }.Persona);")]
+    public Task A_member_an_initializer_set_to_clean_text_is_clean(string body) =>
+        Verify.AnalyzerAsync(Code(body));
+
+    [Theory]
+    [InlineData("var c = new Holder { Persona = r.Question }; history.AddSystemMessage({|SLLM1001:c.Persona|});")]
+    [InlineData("var c = new Mutable(r.Question) { Persona = \"x\" }; history.AddSystemMessage({|SLLM1001:c.Question|});")]
+    [InlineData("var c = new Holder { Persona = \"x\", Question = r.Question }; c.Persona = r.Persona; history.AddSystemMessage({|SLLM1001:c.Persona|});")]
+    [InlineData("var c = new Holder { Persona = \"x\", Question = r.Question }; if (r.Persona.Length > 3) c = new Holder { Persona = r.Persona }; history.AddSystemMessage({|SLLM1001:c.Persona|});")]
+    [InlineData("var c = new Holder { Persona = \"x\", Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.Both|});")]
+    [InlineData("var c = new Holder { Persona = \"x\", Question = r.Question }; history.AddSystemMessage({|SLLM1001:c.ToString()|});")]
+    public Task Members_an_initializer_set_to_untrusted_text_or_did_not_set_stay_untrusted(string body) =>
         Verify.AnalyzerAsync(Code(body));
 
     private static string Code(string body) => Verify.Usings + Types + $$"""

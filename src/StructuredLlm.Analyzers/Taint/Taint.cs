@@ -139,6 +139,26 @@ internal sealed class TaintValue : IEquatable<TaintValue>
         return new TaintValue(origins, mixed);
     }
 
+    /// <summary>The origins of <paramref name="a"/> that <paramref name="b"/> does not hold (null when there are none).</summary>
+    public static TaintValue? Except(TaintValue? a, TaintValue? b)
+    {
+        if (a is null || b is null)
+        {
+            return a;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<Origin>();
+        foreach (var origin in a.Origins)
+        {
+            if (!b.Origins.Contains(origin))
+            {
+                builder.Add(origin);
+            }
+        }
+
+        return builder.Count == 0 ? null : builder.Count == a.Origins.Length ? a : new TaintValue(builder.ToImmutable(), a.Embedded);
+    }
+
     private static int IndexOfMember(ImmutableArray<Origin> origins)
     {
         for (var i = 0; i < origins.Length; i++)

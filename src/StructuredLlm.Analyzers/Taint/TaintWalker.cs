@@ -100,6 +100,19 @@ internal sealed partial class TaintWalker
     /// <summary>Per function (the method and its lambdas), the taint of each element of the tuple literals it returns; null once it returns anything else.</summary>
     private readonly Dictionary<ISymbol, TaintValue?[]?> _returnElements = new(SymbolEqualityComparer.Default);
 
+    /// <summary>
+    /// <c>new T { A = x, B = y }</c>: the taint each member set by the initializer was given (a member the initializer does
+    /// not set, or sets through a nested initializer, is not there). A local assigned only from that creation (and from calls
+    /// handing the same object back, see <see cref="ShapedValue"/>) reads those members one by one.
+    /// </summary>
+    private readonly Dictionary<IObjectCreationOperation, Dictionary<ISymbol, TaintValue?>> _initializedMembers = new();
+
+    /// <summary>
+    /// For such a creation, what the calls that handed it back (<c>ctx = await provider.InvokeAsync(new Invoking(ctx))</c>)
+    /// brought beyond what the object already held: it may be in any member.
+    /// </summary>
+    private readonly Dictionary<IObjectCreationOperation, TaintValue?> _handedBackAdds = new();
+
     /// <summary>The value being assigned when it is a <c>with</c> expression or a tuple whose elements are known.</summary>
     private IOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
@@ -862,10 +875,78 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>The value being assigned, when reading its members one by one is possible (a <c>with</c> expression, a tuple with known elements).</summary>
-    private IOperation? ShapedValue(IOperation? value)
+    private IOperation? ShapedValue(IOperation? value, TaintValue? taint)
     {
         value = Unconverted(value);
+        if (value is IObjectCreationOperation creation && _initializedMembers.ContainsKey(creation))
+        {
+            return creation;
+        }
+
+        var resultType = value?.Type;
+        if (value is IAwaitOperation awaited)
+        {
+            value = Unconverted(awaited.Operation);
+            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+            {
+                // `await p.InvokeAsync(...).ConfigureAwait(false)`: the call awaited is the receiver
+                value = Unconverted(configured);
+            }
+        }
+
+        if (value is IInvocationOperation call && HandedBack(call, resultType) is { } carried
+            && _withOrigin.TryGetValue(carried.Local, out var origin) && origin is IObjectCreationOperation held)
+        {
+            // A call given the object (directly or inside an object created for the call) that returns one of its type: the
+            // object's members keep the taint they held; only what the call brings besides may be in any member.
+            _handedBackAdds.TryGetValue(held, out var added);
+            _handedBackAdds[held] = TaintValue.Union(added, TaintValue.Except(taint, Get(carried.Local)));
+            return held;
+        }
+
         return value is IWithOperation || (value is not null && _tupleElements.ContainsKey(value)) ? value : null;
+    }
+
+    /// <summary>
+    /// The local of type <paramref name="type"/> (a class or struct of the app or a library, not text or a collection)
+    /// that <paramref name="call"/> is given as an argument, directly or as an argument of the <c>new</c> expression a
+    /// local argument is assigned once (<c>ctx = await p.InvokeAsync(new Invoking(this, ctx))</c>, or through
+    /// <c>var context = new Invoking(this, ctx);</c>).
+    /// </summary>
+    private static ILocalReferenceOperation? HandedBack(IInvocationOperation call, ITypeSymbol? type)
+    {
+        if (type is null || type.SpecialType != SpecialType.None || type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsCollection(type))
+        {
+            return null;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var value = Unconverted(argument.Value);
+            if (value is ILocalReferenceOperation local && SymbolEqualityComparer.Default.Equals(local.Local.Type, type))
+            {
+                return local;
+            }
+
+            var wrapper = value as IObjectCreationOperation;
+            if (value is ILocalReferenceOperation { Local.Type.TypeKind: TypeKind.Class } holder)
+            {
+                wrapper = Unconverted(SingleAssignment(holder)) as IObjectCreationOperation;
+            }
+
+            if (wrapper is not null)
+            {
+                foreach (var wrapped in wrapper.Arguments)
+                {
+                    if (Unconverted(wrapped.Value) is ILocalReferenceOperation inner && SymbolEqualityComparer.Default.Equals(inner.Local.Type, type))
+                    {
+                        return inner;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private void AddReturn(TaintValue? taint)
@@ -1132,7 +1213,20 @@ internal sealed partial class TaintWalker
             case ISimpleAssignmentOperation assignment:
                 {
                     var value = Eval(assignment.Value);
-                    _assigningWith = ShapedValue(assignment.Value);
+                    if (assignment is { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation created }, Target: IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver } } set }
+                        && set is not IPropertyReferenceOperation { Property.IsIndexer: true })
+                    {
+                        // `new T { A = x }`: what A holds, for reading it off a local holding that object (see TryWithMember).
+                        if (!_initializedMembers.TryGetValue(created, out var initialized))
+                        {
+                            _initializedMembers[created] = initialized = new Dictionary<ISymbol, TaintValue?>(SymbolEqualityComparer.Default);
+                        }
+
+                        initialized.TryGetValue(set.Member, out var before);
+                        initialized[set.Member] = TaintValue.Union(before, value);
+                    }
+
+                    _assigningWith = ShapedValue(assignment.Value, value);
                     AssignTo(assignment.Target, value, assignment.Value);
                     _assigningWith = null;
                     if (IsAppText(assignment.Value, value))
@@ -1193,7 +1287,7 @@ internal sealed partial class TaintWalker
             case IVariableDeclaratorOperation declarator:
                 {
                     var value = Eval(declarator.Initializer?.Value);
-                    _assigningWith = ShapedValue(declarator.Initializer?.Value);
+                    _assigningWith = ShapedValue(declarator.Initializer?.Value, value);
                     Assign(declarator.Symbol, value);
                     _assigningWith = null;
                     if (declarator.Initializer is { } initializer && IsAppText(initializer.Value, value))
@@ -1449,7 +1543,8 @@ internal sealed partial class TaintWalker
     {
         taint = null;
         IOperation? origin;
-        var temporary = Unconverted(instance) is { } direct && (direct is IWithOperation || _tupleElements.ContainsKey(direct)) ? direct : null;
+        var temporary = Unconverted(instance) is { } direct && (direct is IWithOperation || _tupleElements.ContainsKey(direct)
+            || (direct is IObjectCreationOperation created && _initializedMembers.ContainsKey(created))) ? direct : null;
         if (temporary is not null)
         {
             // `(settings with { Other = q }).Instructions`: a copy nothing else holds
@@ -1473,6 +1568,32 @@ internal sealed partial class TaintWalker
             return true;
         }
 
+        if (origin is IObjectCreationOperation creation && _initializedMembers.TryGetValue(creation, out var initialized))
+        {
+            // `var ctx = new T { A = clean, B = q }; ... ctx.A`: a member the initializer set holds what it was given (it
+            // replaced whatever the constructor put there), plus what calls handing the object back brought, plus what
+            // was written into it through the local since (a tainted write through the local, `ctx.A = q`, ends this).
+            if (!initialized.TryGetValue(member, out taint) || !HoldsWhatIsSet(member))
+            {
+                return false;
+            }
+
+            if (_handedBackAdds.TryGetValue(creation, out var added))
+            {
+                taint = TaintValue.Union(taint, added);
+            }
+
+            if (temporary is null && _memberWrites.TryGetValue((((ILocalReferenceOperation)instance!).Local, member.OriginalDefinition), out var writes))
+            {
+                foreach (var (_, written) in writes)
+                {
+                    taint = TaintValue.Union(taint, written);
+                }
+            }
+
+            return true;
+        }
+
         if (origin is not IWithOperation with || !_withMembers.TryGetValue(with, out var members))
         {
             return false;
@@ -1493,6 +1614,17 @@ internal sealed partial class TaintWalker
     /// A field, or a property with a backing field (an auto-property, a positional record's): its value is copied as it
     /// is. A metadata property's storage is not known, so it counts as computed.
     /// </summary>
+    /// <summary>
+    /// A member that reads back what was set: a field, an auto-property of this compilation, or a settable, readable
+    /// property of a referenced assembly (whose accessors are taken to store and return the value).
+    /// </summary>
+    private static bool HoldsWhatIsSet(ISymbol member) => member switch
+    {
+        IFieldSymbol { IsConst: false } => true,
+        IPropertySymbol { IsIndexer: false, GetMethod: not null, SetMethod: not null } property => property.DeclaringSyntaxReferences.Length == 0 || IsStored(property),
+        _ => false,
+    };
+
     private static bool IsStored(ISymbol member)
     {
         if (member is IFieldSymbol)
