@@ -356,6 +356,15 @@ public class DiagnosticTests
         Assert.Equal("Value", d.At);
     }
 
+    /// <summary>A compiled library of <paramref name="source"/>, referenced as metadata (as a user's package would be).</summary>
+    private static MetadataReference LibraryReference(string source, string assemblyName)
+    {
+        Microsoft.CodeAnalysis.CSharp.CSharpCompilation library = GeneratorHarness.CreateCompilation(source, assemblyName);
+        using var image = new System.IO.MemoryStream();
+        Assert.True(library.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
+
     /// <summary>
     /// A referenced type whose every property is get-only from here (a setter internal to its assembly is not visible)
     /// would be an empty object the reader cannot fill: an error at the use. One with a settable property keeps it and
@@ -364,11 +373,8 @@ public class DiagnosticTests
     [Fact]
     public void SLLM0004_referenced_property_with_an_inaccessible_setter()
     {
-        Microsoft.CodeAnalysis.CSharp.CSharpCompilation library = GeneratorHarness.CreateCompilation(
+        MetadataReference reference = LibraryReference(
             "namespace Lib { public class Settings { public int X { get; internal set; } public int Sum => X * 2; } public class Open { public int Y { get; set; } public int Twice => Y * 2; } }", "Lib");
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
-        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
         string text = Usings + "[LlmOutput] public partial record Holder(Lib.Open Open, Lib.Settings Settings);";
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(text, references: GeneratorHarness.References.Add(reference)));
         run.AssertNoException();
@@ -385,11 +391,8 @@ public class DiagnosticTests
     [Fact]
     public void A_user_library_type_under_a_Microsoft_namespace_is_data()
     {
-        Microsoft.CodeAnalysis.CSharp.CSharpCompilation library = GeneratorHarness.CreateCompilation(
+        MetadataReference reference = LibraryReference(
             "namespace Microsoft.Contoso.Models { public record Address(string City, string Zip); }", "Contoso.Models");
-        using var image = new System.IO.MemoryStream();
-        Assert.True(library.Emit(image, cancellationToken: TestContext.Current.CancellationToken).Success);
-        MetadataReference reference = MetadataReference.CreateFromImage(image.ToArray());
         GeneratorRun run = GeneratorHarness.Run(GeneratorHarness.CreateCompilation(
             Usings + "[LlmOutput] public partial record Customer(string Name, Microsoft.Contoso.Models.Address Address);", references: GeneratorHarness.References.Add(reference)));
         run.AssertNoException();

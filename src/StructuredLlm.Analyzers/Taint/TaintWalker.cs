@@ -1611,10 +1611,6 @@ internal sealed partial class TaintWalker
     }
 
     /// <summary>
-    /// A field, or a property with a backing field (an auto-property, a positional record's): its value is copied as it
-    /// is. A metadata property's storage is not known, so it counts as computed.
-    /// </summary>
-    /// <summary>
     /// A member that reads back what was set: a field, an auto-property of this compilation, or a settable, readable
     /// property of a referenced assembly (whose accessors are taken to store and return the value).
     /// </summary>
@@ -1625,6 +1621,10 @@ internal sealed partial class TaintWalker
         _ => false,
     };
 
+    /// <summary>
+    /// A field, or a property with a backing field (an auto-property, a positional record's): its value is copied as it
+    /// is. A metadata property's storage is not known, so it counts as computed.
+    /// </summary>
     private static bool IsStored(ISymbol member)
     {
         if (member is IFieldSymbol)

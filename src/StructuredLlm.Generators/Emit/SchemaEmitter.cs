@@ -1241,11 +1241,6 @@ internal sealed class SchemaEmitter
     }
 
     /// <summary>
-    /// A <c>[RegularExpression]</c> pattern as the schema's <c>pattern</c>: DataAnnotations (and the reader) require the
-    /// whole value to match, where a JSON Schema pattern matches anywhere in it, so a pattern not already anchored at both
-    /// ends (<c>^...$</c> with no alternation) is wrapped as <c>^(?:pattern)$</c>.
-    /// </summary>
-    /// <summary>
     /// Whether a .NET pattern uses syntax that ECMA-262 (JSON Schema's pattern dialect) lacks or reads otherwise: the
     /// anchors \A \Z \z \G, inline options <c>(?i)</c>, atomic groups <c>(?&gt;…)</c>, comments <c>(?#…)</c>,
     /// conditionals <c>(?(…)…)</c>, <c>(?'name'…)</c> and balancing groups <c>(?&lt;a-b&gt;…)</c>, character class
@@ -1341,6 +1336,11 @@ internal sealed class SchemaEmitter
         return false;
     }
 
+    /// <summary>
+    /// A <c>[RegularExpression]</c> pattern as the schema's <c>pattern</c>: DataAnnotations (and the reader) require the
+    /// whole value to match, where a JSON Schema pattern matches anywhere in it, so a pattern not already anchored at both
+    /// ends (<c>^...$</c> with no alternation) is wrapped as <c>^(?:pattern)$</c>.
+    /// </summary>
     internal static string WholeMatch(string pattern)
     {
         bool anchored = pattern.Length >= 2 && pattern[0] == '^' && pattern[pattern.Length - 1] == '$'

@@ -392,15 +392,14 @@ public sealed class LlmMemberTable
     {
         bool all = true;
         var typeWords = _typeWords;
-        ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || typeWords.Contains(word) || typeWords.Contains(Singular(word)));
-        if (all || context.EnclosingMemberName is not { } enclosing) return all;
-        // The words of the member this object is the value of: inside `billingAddress`, `billing_street` is its street; inside
-        // `lineItems`, `item_price` is the item's price.
-        var memberWords = TypeWords(enclosing);
-        all = true;
-        ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || typeWords.Contains(word) || typeWords.Contains(Singular(word))
-            || memberWords.Contains(word) || memberWords.Contains(Singular(word)));
+        // The words of the member this object is the value of qualify too, made only when a word needs them: inside
+        // `billingAddress`, `billing_street` is its street; inside `lineItems`, `item_price` is the item's price.
+        HashSet<string>? memberWords = null;
+        ForEachWord(key, 0, end, word => all = SelfQualifierWords.Contains(word) || HasWord(typeWords, word)
+            || context.EnclosingMemberName is { } enclosing && HasWord(memberWords ??= TypeWords(enclosing), word));
         return all;
+
+        static bool HasWord(HashSet<string> words, string word) => words.Contains(word) || words.Contains(Singular(word));
     }
 
     /// <summary>The lower-cased words of a C# type name (<c>SupportTicket</c> → support, ticket; <c>HTTPRequest2</c> → http, request2).</summary>

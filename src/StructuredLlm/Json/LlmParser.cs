@@ -277,20 +277,7 @@ public static class LlmParser
             return attempt;
         }
 
-        fixed (byte* clean = output.Buffer)
-        {
-            var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
-            var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
-            try
-            {
-                TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
-            }
-            finally
-            {
-                ctx.SetRewrittenNumbers(previousNumbers);
-                ctx.SetUnclosedObjects(previousUnclosed);
-            }
-        }
+        ReadRepaired(output, log, read, options, ctx, attempt, out syntaxError);
         if (syntaxError && attempt.Errors.Length == 0)
         {
             attempt.Errors = new[] { new LlmError("$", "valid JSON", "text that could not be repaired") };
@@ -868,6 +855,29 @@ public static class LlmParser
         return true;
     }
 
+    /// <summary>
+    /// Reads the repairer's output as the root, with what the repair log knows installed for the reader (numbers it
+    /// rewrote, objects it closed) and the caller's restored afterwards.
+    /// </summary>
+    private static unsafe void ReadRepaired<T>(ByteBuilder output, RepairLog log, LlmJsonReadFunc<T> read, LlmParseOptions options,
+        LlmReadContext ctx, Attempt<T> attempt, out bool syntaxError)
+    {
+        fixed (byte* clean = output.Buffer)
+        {
+            var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
+            var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
+            try
+            {
+                TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, attempt, out syntaxError);
+            }
+            finally
+            {
+                ctx.SetRewrittenNumbers(previousNumbers);
+                ctx.SetUnclosedObjects(previousUnclosed);
+            }
+        }
+    }
+
     /// <summary>Reads the decoded text of a double-encoded root strictly, or repaired; false when it cannot be repaired or a repair is not allowed.</summary>
     private static unsafe bool ReadDoubleEncoded<T>(byte[] bytes, LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> nested)
     {
@@ -891,20 +901,7 @@ public static class LlmParser
                     if (!options.IsAllowed(r.Kind)) return false;
                     nested.Repairs.Add(r.WithPosition(-1));
                 }
-                fixed (byte* clean = output.Buffer)
-                {
-                    var previousNumbers = ctx.SetRewrittenNumbers(log.Numbers);
-                    var previousUnclosed = ctx.SetUnclosedObjects(log.Unclosed);
-                    try
-                    {
-                        TryReadRoot(clean, output.Length, log.Incomplete, -1, read, options, ctx, nested, out _);
-                    }
-                    finally
-                    {
-                        ctx.SetRewrittenNumbers(previousNumbers);
-                        ctx.SetUnclosedObjects(previousUnclosed);
-                    }
-                }
+                ReadRepaired(output, log, read, options, ctx, nested, out _);
             }
         }
         return true;
