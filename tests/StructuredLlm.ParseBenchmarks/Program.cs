@@ -21,6 +21,11 @@ internal static class Program
             Loop(args[1]);
             return;
         }
+        if (args.Length > 1 && args[0] == "--alloc-types")
+        {
+            AllocationTypes.Run(Runner(args[1]));
+            return;
+        }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
             .AddColumn(new NanosecondsPerByteColumn())
@@ -30,15 +35,13 @@ internal static class Program
     }
 
     /// <summary>
-    /// `--loop NAME`: one clean benchmark (e.g. Ticket_Ours_Utf8) in a plain loop, 3 s of warm-up then the best of 15
-    /// rounds, in this process only: run it in several fresh processes to see launch-to-launch differences.
+    /// `--loop NAME`: one clean benchmark (e.g. Ticket_Ours_Utf8) or messy one (`DOC/NAME`, e.g. fenced/Ours_Utf8) in a
+    /// plain loop, 3 s of warm-up then the best of 15 rounds, in this process only: run it in several fresh processes to
+    /// see launch-to-launch differences, or under a profiler.
     /// </summary>
     private static void Loop(string name)
     {
-        var benchmarks = new CleanBenchmarks();
-        benchmarks.Setup();
-        var method = typeof(CleanBenchmarks).GetMethod(name) ?? throw new ArgumentException("no benchmark " + name);
-        var run = method.CreateDelegate<Func<object?>>(benchmarks);
+        var run = Runner(name);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         while (watch.ElapsedMilliseconds < 3000)
         {
@@ -55,6 +58,26 @@ internal static class Program
             }
             best = Math.Min(best, watch.Elapsed.TotalNanoseconds / Ops);
         }
-        Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of 15 rounds)"));
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        run();
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of 15 rounds)\t{allocated} B/op"));
+    }
+
+    /// <summary>A benchmark body by name: a clean one (Ticket_Ours_Utf8) or a messy one (`DOC/NAME`, e.g. fenced/Ours_Utf8).</summary>
+    private static Func<object?> Runner(string name)
+    {
+        var slash = name.IndexOf('/');
+        if (slash >= 0)
+        {
+            var messy = new MessyBenchmarks { Doc = name.Substring(0, slash) };
+            messy.Setup();
+            var method = typeof(MessyBenchmarks).GetMethod(name.Substring(slash + 1)) ?? throw new ArgumentException("no benchmark " + name);
+            return method.CreateDelegate<Func<object?>>(messy);
+        }
+        var benchmarks = new CleanBenchmarks();
+        benchmarks.Setup();
+        var clean = typeof(CleanBenchmarks).GetMethod(name) ?? throw new ArgumentException("no benchmark " + name);
+        return clean.CreateDelegate<Func<object?>>(benchmarks);
     }
 }

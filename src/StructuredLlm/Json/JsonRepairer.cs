@@ -109,7 +109,7 @@ internal sealed class RepairLog
     internal string CurrentPath(ByteBuilder output)
     {
         if (_path.Count == 0) return "$";
-        var sb = new StringBuilder("$");
+        var sb = LlmPath.Rent().Append('$');
         foreach (var e in _path)
         {
             if (e.Index >= 0)
@@ -118,11 +118,11 @@ internal sealed class RepairLog
             }
             else
             {
-                var key = e.Start + e.Length <= output.Length ? Utf8Text.GetString(output.Span.Slice(e.Start, e.Length)) : "?";
-                LlmPath.AppendKey(sb, key);
+                if (e.Start + e.Length <= output.Length) LlmPath.AppendKey(sb, output.Span.Slice(e.Start, e.Length));
+                else LlmPath.AppendKey(sb, "?");
             }
         }
-        return sb.ToString();
+        return LlmPath.ToStringAndReturn(sb);
     }
 
     private readonly struct PathEntry
@@ -154,6 +154,7 @@ internal ref struct JsonRepairer
     private readonly RepairLog _log;
     private readonly int _maxDepth;
     private readonly int _lastDoubleQuote;
+    private readonly int _positionBase; // added to every recorded position: the text's offset in the caller's input
     private int _i;
     private int _depth;
 
@@ -163,8 +164,9 @@ internal ref struct JsonRepairer
     private bool _fullwidthSeparators; // a fullwidth colon or comma was read as one
     private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
 
-    private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
+    private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase)
     {
+        _positionBase = positionBase;
         _t = text;
         _o = output;
         _log = log;
@@ -174,24 +176,28 @@ internal ref struct JsonRepairer
         _depth = 0;
     }
 
-    /// <summary>Repairs <paramref name="text"/> into <paramref name="output"/>; throws <see cref="JsonRepairException"/> when it cannot.</summary>
-    public static void Repair(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth)
+    /// <summary>
+    /// Repairs <paramref name="text"/> into <paramref name="output"/>; throws <see cref="JsonRepairException"/> when it cannot.
+    /// The repairs are recorded at their positions in the caller's input, where <paramref name="text"/> starts at
+    /// <paramref name="positionBase"/>.
+    /// </summary>
+    public static void Repair(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase = 0)
     {
-        var r = new JsonRepairer(text, output, log, maxDepth);
+        var r = new JsonRepairer(text, output, log, maxDepth, positionBase);
         r.ParseRoot();
         log.Incomplete.Sort();
         log.Unclosed?.Sort();
-        log.Ambiguous = IsAmbiguous(text, log);
+        log.Ambiguous = IsAmbiguous(text, log, positionBase);
     }
 
-    private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log)
+    private static bool IsAmbiguous(ReadOnlySpan<byte> text, RepairLog log, int positionBase)
     {
         bool otherQuotes = (log.UnlistedKinds & ((1UL << (int)LlmRepairKind.SingleQuotes) | (1UL << (int)LlmRepairKind.CurlyQuotes))) != 0;
         bool guessed = (log.UnlistedKinds & GuessKinds) != 0 || log.MismatchedQuotes;
         foreach (var r in log.Repairs)
         {
             if (r.Kind is LlmRepairKind.SingleQuotes or LlmRepairKind.CurlyQuotes) otherQuotes = true;
-            else if (r.Kind == LlmRepairKind.InnerQuote) guessed |= !IsApostropheInWord(text, r.Position, r.Before.Length);
+            else if (r.Kind == LlmRepairKind.InnerQuote) guessed |= !IsApostropheInWord(text, r.Position - positionBase, r.Before.Length);
             else if ((GuessKinds & (1UL << (int)r.Kind)) != 0) guessed = true;
         }
         return otherQuotes && guessed;
@@ -759,6 +765,20 @@ internal ref struct JsonRepairer
                 RecAt(LlmRepairKind.MissingEndQuote, _i, PrevNonWs(_i - 1) + 1, 0, "\"");
                 RecordQuoteKind(quote, skipEscapeChars, iStart, qlen);
                 return true;
+            }
+
+            if (!stopAtDelimiter && !skipEscapeChars)
+            {
+                // Most of a string is plain text the loop below would copy byte by byte: copy the run up to the next
+                // byte it treats specially (a quote character, a backslash, a control character) at once.
+                int limit = stopAtIndex > _i ? stopAtIndex : Len;
+                int run = Utf8Text.PlainStringRun(_t.Slice(_i, limit - _i));
+                if (run > 0)
+                {
+                    _o.Append(_t.Slice(_i, run));
+                    _i += run;
+                    continue;
+                }
             }
 
             if (IsEndQuote(quote, _i, out int eq))
@@ -1552,7 +1572,7 @@ internal ref struct JsonRepairer
             return;
         }
         var (before, shown) = RepairSnippets.Edit(_t, editAt, length, after, alwaysContext);
-        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, shown));
+        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position + _positionBase, before, shown));
     }
 
     /// <summary>Records a repair with snippets made by the caller (a change that is not one local edit).</summary>
@@ -1564,7 +1584,7 @@ internal ref struct JsonRepairer
             _log.UnlistedKinds |= 1UL << (int)kind;
             return;
         }
-        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position, before, after));
+        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position + _positionBase, before, after));
     }
 
     private void RecTrailingComma()

@@ -150,7 +150,7 @@ public static class LlmJson
         using var output = new ByteBuilder(length + 16);
         try
         {
-            JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth);
+            JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start);
         }
         catch (JsonRepairException ex)
         {
@@ -164,7 +164,7 @@ public static class LlmJson
         var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
         repairs.AddRange(preamble);
         if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
-        foreach (var r in log.Repairs) repairs.Add(start == 0 ? r : r.WithPosition(r.Position + start));
+        repairs.AddRange(log.Repairs);
         foreach (var r in repairs)
         {
             if (!options.IsAllowed(r.Kind)) return new RepairOutcome(Errors.NotAllowed(r));
@@ -180,6 +180,7 @@ internal static class PositionMap
     public static IReadOnlyList<LlmRepair> ToCharPositions(ReadOnlySpan<byte> utf8, List<LlmRepair> repairs)
     {
         if (repairs.Count == 0) return Array.Empty<LlmRepair>();
+        if (Utf8Text.IsAscii(utf8)) return repairs.ToArray(); // one byte per char: the positions are the same
         var order = new int[repairs.Count];
         for (int k = 0; k < order.Length; k++) order[k] = k;
         Array.Sort(order, (x, y) => repairs[x].Position.CompareTo(repairs[y].Position));

@@ -242,7 +242,7 @@ public static class LlmParser
         using var output = new ByteBuilder(count + 16);
         try
         {
-            JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth);
+            JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start);
         }
         catch (JsonRepairException ex)
         {
@@ -255,15 +255,16 @@ public static class LlmParser
             return attempt;
         }
 
+        var repairs = attempt.Repairs;
+        if (repairs.Capacity < repairs.Count + log.Repairs.Count + 8) repairs.Capacity = repairs.Count + log.Repairs.Count + 8; // room for the typed read's own
         foreach (var r in log.Repairs)
         {
-            var shifted = r.WithPosition(r.Position + start);
             if (!options.IsAllowed(r.Kind))
             {
-                attempt.Errors = new[] { Errors.NotAllowed(shifted) };
+                attempt.Errors = new[] { Errors.NotAllowed(r) };
                 return attempt;
             }
-            attempt.Repairs.Add(shifted);
+            repairs.Add(r);
             if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
         }
         if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed)

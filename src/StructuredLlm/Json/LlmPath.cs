@@ -17,11 +17,52 @@ internal static class LlmPath
         }
     }
 
+    /// <summary><see cref="AppendKey(StringBuilder, string)"/> for a key still in UTF-8 (no string made for a plain ASCII key).</summary>
+    public static void AppendKey(StringBuilder sb, System.ReadOnlySpan<byte> key)
+    {
+        bool simple = key.Length > 0;
+        foreach (byte b in key)
+        {
+            if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_' or (byte)'-'))
+            {
+                simple = false;
+                break;
+            }
+        }
+        if (!simple)
+        {
+            AppendKey(sb, Utf8Text.GetString(key));
+            return;
+        }
+        sb.Append('.');
+        foreach (byte b in key) sb.Append((char)b);
+    }
+
     public static string Combine(string parent, string key)
     {
-        var sb = new StringBuilder(parent);
+        if (IsSimple(key)) return string.Concat(parent, ".", key);
+        var sb = Rent().Append(parent);
         AppendKey(sb, key);
-        return sb.ToString();
+        return ToStringAndReturn(sb);
+    }
+
+    [System.ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    /// <summary>An empty builder for one path, reused on this thread (a path is built for every repair and error).</summary>
+    public static StringBuilder Rent()
+    {
+        var sb = t_builder;
+        t_builder = null;
+        return sb is null ? new StringBuilder(64) : sb.Clear();
+    }
+
+    /// <summary>The path built in <paramref name="sb"/> (from <see cref="Rent"/>), the builder kept for the next one.</summary>
+    public static string ToStringAndReturn(StringBuilder sb)
+    {
+        string path = sb.ToString();
+        if (sb.Capacity <= 1024) t_builder = sb;
+        return path;
     }
 
     private static bool IsSimple(string key)

@@ -90,14 +90,14 @@ public sealed unsafe class LlmReadContext
         get
         {
             if (_pathCount == 0) return "$";
-            var sb = new StringBuilder("$");
+            var sb = LlmPath.Rent().Append('$');
             for (int k = 0; k < _pathCount; k++)
             {
                 var s = _path[k];
                 if (s.Name is null) sb.Append('[').Append(s.Index).Append(']');
                 else LlmPath.AppendKey(sb, s.Name);
             }
-            return sb.ToString();
+            return LlmPath.ToStringAndReturn(sb);
         }
     }
 

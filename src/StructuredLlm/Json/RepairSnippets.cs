@@ -17,9 +17,22 @@ internal static class RepairSnippets
     {
         editAt = Math.Max(0, Math.Min(editAt, text.Length));
         length = Math.Max(0, Math.Min(length, text.Length - editAt));
-        string before = Utf8Text.Snippet(text.Slice(editAt, length));
-        string after = replacement;
-        if (alwaysContext || IsBlank(before) || IsBlank(after))
+        // the changed text, as Utf8Text.Snippet shows it: cut at a character boundary after SnippetBytes, with an ellipsis
+        var edited = text.Slice(editAt, length);
+        bool cut = edited.Length > SnippetBytes;
+        if (cut)
+        {
+            int end = SnippetBytes;
+            while (end > 0 && (edited[end] & 0xC0) == 0x80) end--;
+            edited = edited.Slice(0, end);
+        }
+        Span<char> changed = stackalloc char[SnippetBytes + 1];
+        int changedLength = Utf8Text.Decode(edited, changed);
+        if (cut) changed[changedLength++] = '…';
+        changed = changed.Slice(0, changedLength);
+
+        string before, after;
+        if (alwaysContext || IsBlank(changed) || IsBlank(replacement.AsSpan()))
         {
             int a = editAt, b = editAt + length;
             // past any whitespace next to the edit, then up to ContextBytes more, widened to whole UTF-8 sequences
@@ -31,14 +44,35 @@ internal static class RepairSnippets
             while (k < text.Length && k - b < MaxBlankRun && IsWs(text[k])) k++;
             int to = Math.Min(text.Length, k + ContextBytes);
             for (int n = 0; n < 3 && to < text.Length && (text[to] & 0xC0) == 0x80; n++) to++;
-            string left = Utf8Text.GetString(text.Slice(from, a - from)), right = Utf8Text.GetString(text.Slice(b, to - b));
-            before = left + before + right;
-            after = left + after + right;
+            var left = text.Slice(from, a - from);
+            var right = text.Slice(b, to - b);
+            before = Join(left, changed, right);
+            after = Join(left, replacement.AsSpan(), right);
+        }
+        else
+        {
+            before = changed.ToString();
+            after = replacement;
         }
         // only whitespace around the edit (or an empty text): say so rather than show nothing
-        if (IsBlank(before)) before += "(nothing)";
-        if (IsBlank(after)) after += "(nothing)";
+        if (IsBlank(before.AsSpan())) before += "(nothing)";
+        if (IsBlank(after.AsSpan())) after += "(nothing)";
         return (before, after);
+    }
+
+    /// <summary>Bytes of changed text shown before an ellipsis (as <see cref="Utf8Text.Snippet"/> cuts).</summary>
+    private const int SnippetBytes = 40;
+
+    /// <summary>One string of <paramref name="left"/>, <paramref name="middle"/> and <paramref name="right"/> (UTF-8 around chars), built once.</summary>
+    private static string Join(ReadOnlySpan<byte> left, ReadOnlySpan<char> middle, ReadOnlySpan<byte> right)
+    {
+        int most = left.Length + middle.Length + right.Length; // UTF-8 decodes to at most one char per byte
+        Span<char> chars = most <= 512 ? stackalloc char[most] : new char[most];
+        int n = Utf8Text.Decode(left, chars);
+        middle.CopyTo(chars.Slice(n));
+        n += middle.Length;
+        n += Utf8Text.Decode(right, chars.Slice(n));
+        return chars.Slice(0, n).ToString();
     }
 
     /// <summary>
@@ -91,7 +125,7 @@ internal static class RepairSnippets
 
     private static bool IsWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
 
-    private static bool IsBlank(string s)
+    private static bool IsBlank(ReadOnlySpan<char> s)
     {
         foreach (char c in s)
         {

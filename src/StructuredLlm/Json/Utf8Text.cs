@@ -25,6 +25,49 @@ internal static class Utf8Text
         return 0;
     }
 
+    /// <summary>
+    /// The length of the run at the start of <paramref name="s"/> that holds no byte a string's repair looks at: a control
+    /// character, <c>"</c>, <c>'</c>, <c>`</c>, a backslash, or 0xC2 / 0xE2 (the lead bytes of <c>´</c> and the typographic
+    /// quotes). The whole length when there is none.
+    /// </summary>
+    internal static int PlainStringRun(ReadOnlySpan<byte> s)
+    {
+#if NET8_0_OR_GREATER
+        int k = s.IndexOfAny(StringSpecials);
+        return k < 0 ? s.Length : k;
+#else
+        for (int k = 0; k < s.Length; k++)
+        {
+            byte b = s[k];
+            if (b < 0x20 || b is (byte)'"' or (byte)'\'' or (byte)'`' or (byte)'\\' or 0xC2 or 0xE2) return k;
+        }
+        return s.Length;
+#endif
+    }
+
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<byte> StringSpecials = System.Buffers.SearchValues.Create(
+    [
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F,
+        0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, 0x1F,
+        (byte)'"', (byte)'\'', (byte)'`', (byte)'\\', 0xC2, 0xE2,
+    ]);
+#endif
+
+    /// <summary>True when every byte is ASCII (so byte offsets are char offsets).</summary>
+    internal static bool IsAscii(ReadOnlySpan<byte> s)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Ascii.IsValid(s);
+#else
+        foreach (byte b in s)
+        {
+            if (b >= 0x80) return false;
+        }
+        return true;
+#endif
+    }
+
     public static readonly UTF8Encoding Strict = new(false, false);
 
     public static unsafe string GetString(ReadOnlySpan<byte> bytes)
@@ -34,6 +77,21 @@ internal static class Utf8Text
         return Encoding.UTF8.GetString(bytes);
 #else
         fixed (byte* p = bytes) return Encoding.UTF8.GetString(p, bytes.Length);
+#endif
+    }
+
+    /// <summary>Decodes <paramref name="bytes"/> into <paramref name="chars"/> (at least one char per byte long); returns the chars written.</summary>
+    public static unsafe int Decode(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
+        if (bytes.IsEmpty) return 0;
+#if NET
+        return Encoding.UTF8.GetChars(bytes, chars);
+#else
+        fixed (byte* b = bytes)
+        fixed (char* c = chars)
+        {
+            return Encoding.UTF8.GetChars(b, bytes.Length, c, chars.Length);
+        }
 #endif
     }
 
