@@ -92,14 +92,31 @@ internal sealed class RepairLog
 
     internal void AddUnclosed(int offset) => (Unclosed ??= new()).Add(offset);
 
-    public void Clear()
+    [ThreadStatic]
+    private static RepairLog? t_cached;
+
+    /// <summary>An empty log, reused on this thread: one is needed for every repaired document. Give it back with <see cref="Return"/>.</summary>
+    public static RepairLog Rent()
     {
-        Repairs.Clear();
-        Incomplete.Clear();
-        Numbers?.Clear();
-        Unclosed?.Clear();
-        _path.Clear();
-        MismatchedQuotes = false;
+        var log = t_cached;
+        t_cached = null;
+        return log ?? new RepairLog();
+    }
+
+    /// <summary>Empties <paramref name="log"/> for the next document (none of its lists may still be in use).</summary>
+    public static void Return(RepairLog log)
+    {
+        if (log.Repairs.Capacity > 1024 || log.Incomplete.Capacity > 1024) return; // a huge document's lists are not kept
+        log.Repairs.Clear();
+        log.Incomplete.Clear();
+        log.Numbers?.Clear();
+        log.Unclosed?.Clear();
+        log._path.Clear();
+        log.Unlisted = 0;
+        log.UnlistedKinds = 0;
+        log.Ambiguous = false;
+        log.MismatchedQuotes = false;
+        t_cached = log;
     }
 
     internal void PushKey(int start, int length) => _path.Add(new PathEntry(start, length, -1));

@@ -146,31 +146,38 @@ public static class LlmJson
 
     private static RepairOutcome RepairSpan(ReadOnlySpan<byte> text, int start, int length, JsonCandidate via, LlmParseOptions options, LlmRepair[] preamble)
     {
-        var log = new RepairLog();
-        using var output = new ByteBuilder(length + 16);
+        var log = RepairLog.Rent();
         try
         {
-            JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start);
-        }
-        catch (JsonRepairException ex)
-        {
-            return new RepairOutcome(Errors.Syntax(ex, start));
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            return new RepairOutcome(new LlmError("$", $"nesting of at most {options.MaxDepth} levels", "deeper nesting"));
-        }
+            using var output = new ByteBuilder(length + 16);
+            try
+            {
+                JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start);
+            }
+            catch (JsonRepairException ex)
+            {
+                return new RepairOutcome(Errors.Syntax(ex, start));
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                return new RepairOutcome(new LlmError("$", $"nesting of at most {options.MaxDepth} levels", "deeper nesting"));
+            }
 
-        var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
-        repairs.AddRange(preamble);
-        if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
-        repairs.AddRange(log.Repairs);
-        foreach (var r in repairs)
-        {
-            if (!options.IsAllowed(r.Kind)) return new RepairOutcome(Errors.NotAllowed(r));
+            var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
+            repairs.AddRange(preamble);
+            if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
+            repairs.AddRange(log.Repairs);
+            foreach (var r in repairs)
+            {
+                if (!options.IsAllowed(r.Kind)) return new RepairOutcome(Errors.NotAllowed(r));
+            }
+            if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed) return new RepairOutcome(notAllowed);
+            return new RepairOutcome(output.ToArray(), repairs);
         }
-        if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed) return new RepairOutcome(notAllowed);
-        return new RepairOutcome(output.ToArray(), repairs);
+        finally
+        {
+            RepairLog.Return(log);
+        }
     }
 }
 

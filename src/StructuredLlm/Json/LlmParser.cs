@@ -238,53 +238,60 @@ public static class LlmParser
         }
 
         // 2. repair, then read the clean bytes
-        var log = new RepairLog();
-        using var output = new ByteBuilder(count + 16);
+        var log = RepairLog.Rent();
         try
         {
-            JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start);
-        }
-        catch (JsonRepairException ex)
-        {
-            attempt.Errors = new[] { Errors.Syntax(ex, start) };
-            return attempt;
-        }
-        catch (InsufficientExecutionStackException)
-        {
-            attempt.Errors = new[] { new LlmError("$", $"nesting of at most {options.MaxDepth} levels", "deeper nesting") };
-            return attempt;
-        }
-
-        var repairs = attempt.Repairs;
-        if (repairs.Capacity < repairs.Count + log.Repairs.Count + 8) repairs.Capacity = repairs.Count + log.Repairs.Count + 8; // room for the typed read's own
-        foreach (var r in log.Repairs)
-        {
-            if (!options.IsAllowed(r.Kind))
+            using var output = new ByteBuilder(count + 16);
+            try
             {
-                attempt.Errors = new[] { Errors.NotAllowed(r) };
+                JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start);
+            }
+            catch (JsonRepairException ex)
+            {
+                attempt.Errors = new[] { Errors.Syntax(ex, start) };
                 return attempt;
             }
-            repairs.Add(r);
-            if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
-        }
-        if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed)
-        {
-            attempt.Errors = new[] { notAllowed };
-            return attempt;
-        }
-        if (log.Ambiguous)
-        {
-            attempt.Errors = new[] { Errors.Ambiguous() };
-            return attempt;
-        }
+            catch (InsufficientExecutionStackException)
+            {
+                attempt.Errors = new[] { new LlmError("$", $"nesting of at most {options.MaxDepth} levels", "deeper nesting") };
+                return attempt;
+            }
 
-        ReadRepaired(output, log, read, options, ctx, attempt, out syntaxError);
-        if (syntaxError && attempt.Errors.Length == 0)
-        {
-            attempt.Errors = new[] { new LlmError("$", "valid JSON", "text that could not be repaired") };
+            var repairs = attempt.Repairs;
+            if (repairs.Capacity < repairs.Count + log.Repairs.Count + 8) repairs.Capacity = repairs.Count + log.Repairs.Count + 8; // room for the typed read's own
+            foreach (var r in log.Repairs)
+            {
+                if (!options.IsAllowed(r.Kind))
+                {
+                    attempt.Errors = new[] { Errors.NotAllowed(r) };
+                    return attempt;
+                }
+                repairs.Add(r);
+                if (r.Kind == LlmRepairKind.ValueSequence) attempt.Sequence = true;
+            }
+            if (Errors.FirstUnlistedNotAllowed(log, options) is { } notAllowed)
+            {
+                attempt.Errors = new[] { notAllowed };
+                return attempt;
+            }
+            if (log.Ambiguous)
+            {
+                attempt.Errors = new[] { Errors.Ambiguous() };
+                return attempt;
+            }
+
+            ReadRepaired(output, log, read, options, ctx, attempt, out syntaxError);
+            if (syntaxError && attempt.Errors.Length == 0)
+            {
+                attempt.Errors = new[] { new LlmError("$", "valid JSON", "text that could not be repaired") };
+            }
+            if (keepClean) attempt.Clean = output.ToArray();
+            return attempt;
         }
-        if (keepClean) attempt.Clean = output.ToArray();
-        return attempt;
+        finally
+        {
+            RepairLog.Return(log);
+        }
     }
 
     /// <summary>
