@@ -110,7 +110,37 @@ public static class LlmParser
         public int RepairCount => _repairs?.Count ?? 0;
         public LlmError[] Errors = Array.Empty<LlmError>();
         public string[] Unknown = Array.Empty<string>();
-        public byte[]? Clean;
+
+        /// <summary>Where the candidate's bytes are, and whether they were repaired: its clean JSON is made again from them.</summary>
+        public int Start, Count;
+        public bool Repaired;
+        private byte[]? _clean;
+
+        /// <summary>
+        /// The candidate as strict JSON, made only when it is compared with another candidate: most documents have one.
+        /// The repair is made again (it is deterministic) rather than kept from the read.
+        /// </summary>
+        public unsafe byte[] Clean(byte* p, int maxDepth)
+        {
+            if (_clean is not null) return _clean;
+            var source = new ReadOnlySpan<byte>(p + Start, Count);
+            if (!Repaired) return _clean = source.ToArray();
+            var log = RepairLog.Rent();
+            try
+            {
+                using var output = new ByteBuilder(Count + 16);
+                JsonRepairer.Repair(source, output, log, maxDepth);
+                return _clean = output.ToArray();
+            }
+            catch (Exception e) when (e is JsonRepairException or InsufficientExecutionStackException)
+            {
+                return _clean = source.ToArray(); // cannot happen (it was repaired once); as written it compares as different: refused
+            }
+            finally
+            {
+                RepairLog.Return(log);
+            }
+        }
     }
 
     private static unsafe LlmResult<T> ParseCore<T>(byte* p, int length, string? text, LlmJsonReadFunc<T> read, LlmParseOptions options,
@@ -137,7 +167,7 @@ public static class LlmParser
             if (JsonLocator.LooksLikeJsonStart(span, start, end))
             {
                 wholeTried = true;
-                first = ReadCandidate(p, length, start, end - start, default, preamble, read, options, ctx, keepClean: false);
+                first = ReadCandidate(p, length, start, end - start, default, preamble, read, options, ctx);
                 if (first.Success) return Finish(first, span, charPositions);
                 if (first.SyntaxOk && !first.Sequence) return Refuse(first, span, text);
             }
@@ -161,7 +191,7 @@ public static class LlmParser
             {
                 var c = candidates[k];
                 if (wholeTried && c.Start == start && c.Length == end - start) continue;
-                var a = ReadCandidate(p, length, c.Start, c.Length, c, preamble, read, options, ctx, keepClean: true);
+                var a = ReadCandidate(p, length, c.Start, c.Length, c, preamble, read, options, ctx);
                 if (!a.Success)
                 {
                     if (bestFailure is null || (a.SyntaxOk && !bestFailure.SyntaxOk)) bestFailure = a;
@@ -169,12 +199,12 @@ public static class LlmParser
                 }
                 // `{}` or `{"note": …}` in the prose beside a block reads as an all-optional type's empty object, but names
                 // none of its members: it is no second answer.
-                if (k >= beside && NamesNoMember(a)) continue;
+                if (k >= beside && NamesNoMember(a.Clean(p, options.MaxDepth), a.Unknown)) continue;
                 if (chosen is null)
                 {
                     chosen = a;
                 }
-                else if (!JsonTokenComparer.SameValue(chosen.Clean, a.Clean, options.MaxDepth, nullIsAbsent: true)
+                else if (!JsonTokenComparer.SameValue(chosen.Clean(p, options.MaxDepth), a.Clean(p, options.MaxDepth), options.MaxDepth, nullIsAbsent: true)
                     && !(sameValue is not null && sameValue(chosen.Value!, a.Value!)))
                 {
                     return LlmResult<T>.Fail(new[] { new LlmError("$", "one answer", "several different valid JSON values in the output") },
@@ -212,9 +242,9 @@ public static class LlmParser
 
     /// <summary>Reads one candidate: strictly first; on a syntax failure, repaired; then with root unwrapping.</summary>
     private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, LlmRepair[] preamble,
-        LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, bool keepClean)
+        LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx)
     {
-        var attempt = new Attempt<T>();
+        var attempt = new Attempt<T> { Start = start, Count = count };
         if (preamble.Length > 0) attempt.Repairs.AddRange(preamble);
         if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
         for (int k = 0; k < attempt.RepairCount; k++)
@@ -233,11 +263,11 @@ public static class LlmParser
         if (MayBeStrictJson(new ReadOnlySpan<byte>(p + start, count))
             && (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
         {
-            if (keepClean) attempt.Clean = new ReadOnlySpan<byte>(p + start, count).ToArray();
             return attempt;
         }
 
         // 2. repair, then read the clean bytes
+        attempt.Repaired = true;
         var log = RepairLog.Rent();
         try
         {
@@ -285,7 +315,6 @@ public static class LlmParser
             {
                 attempt.Errors = new[] { new LlmError("$", "valid JSON", "text that could not be repaired") };
             }
-            if (keepClean) attempt.Clean = output.ToArray();
             return attempt;
         }
         finally
@@ -723,14 +752,13 @@ public static class LlmParser
     }
 
     /// <summary>True when the candidate's root is an object none of whose keys (if any) named a member of the type.</summary>
-    private static bool NamesNoMember<T>(Attempt<T> a)
+    private static bool NamesNoMember(byte[] clean, string[] unknown)
     {
-        if (a.Clean is null) return false;
-        var reader = new Utf8JsonReader(a.Clean, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var reader = new Utf8JsonReader(clean, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (Array.IndexOf(a.Unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
+            if (Array.IndexOf(unknown, LlmPath.Combine("$", reader.GetString() ?? string.Empty)) < 0) return false;
             reader.Read();
             reader.Skip();
         }

@@ -439,6 +439,16 @@ public sealed unsafe class LlmReadContext
     /// <summary>A string as a JSON literal, for messages.</summary>
     internal static string Quote(string s)
     {
+        bool plain = true;
+        foreach (char c in s)
+        {
+            if (c is '"' or '\\' || c < ' ')
+            {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return string.Concat("\"", s, "\"");
         var sb = new StringBuilder(s.Length + 2).Append('"');
         foreach (char c in s)
         {
