@@ -48,8 +48,9 @@ internal static class Program
             run();
         }
         var best = double.MaxValue;
-        const int Ops = 20_000;
-        for (var round = 0; round < 15; round++)
+        int Ops = int.TryParse(Environment.GetEnvironmentVariable("LOOP_OPS"), out var o) ? o : 20_000; // fewer (with more rounds) on a busy machine
+        int rounds = int.TryParse(Environment.GetEnvironmentVariable("LOOP_ROUNDS"), out var r) ? r : 15; // more for a profiler
+        for (var round = 0; round < rounds; round++)
         {
             watch.Restart();
             for (var i = 0; i < Ops; i++)
@@ -61,7 +62,7 @@ internal static class Program
         long before = GC.GetAllocatedBytesForCurrentThread();
         run();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of 15 rounds)\t{allocated} B/op"));
+        Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of {rounds} rounds of {Ops})\t{allocated} B/op"));
     }
 
     /// <summary>A benchmark body by name: a clean one (Ticket_Ours_Utf8) or a messy one (`DOC/NAME`, e.g. fenced/Ours_Utf8).</summary>

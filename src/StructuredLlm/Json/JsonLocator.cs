@@ -416,13 +416,20 @@ internal static class JsonLocator
     {
         bool inString = false;
         inStringAtEnd = false;
-        for (int i = from; i < end; i++)
+        int i = from;
+        while (i < end)
         {
+            // jump to the next byte that matters (vectorized): in a string its end or an escape, else a bracket or a quote
+            var rest = text.Slice(i, end - i);
+            int k = inString ? rest.IndexOfAny((byte)'"', (byte)'\\') : Utf8Text.IndexOfBracketOrQuote(rest);
+            if (k < 0) break;
+            i += k;
             byte b = text[i];
             if (inString)
             {
                 if (b == (byte)'\\') i++;
-                else if (b == (byte)'"') inString = false;
+                else inString = false;
+                i++;
                 continue;
             }
             switch (b)
@@ -442,6 +449,7 @@ internal static class JsonLocator
                     if (--depth == 0) return i;
                     break;
             }
+            i++;
         }
         inStringAtEnd = inString;
         return -1;

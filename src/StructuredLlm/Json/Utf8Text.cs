@@ -54,6 +54,24 @@ internal static class Utf8Text
     ]);
 #endif
 
+    /// <summary>The index of the first <c>{ } [ ] "</c> or backslash in <paramref name="s"/>, or -1.</summary>
+    internal static int IndexOfBracketOrQuote(ReadOnlySpan<byte> s)
+    {
+#if NET8_0_OR_GREATER
+        return s.IndexOfAny(BracketsAndQuote);
+#else
+        for (int k = 0; k < s.Length; k++)
+        {
+            if (s[k] is (byte)'{' or (byte)'}' or (byte)'[' or (byte)']' or (byte)'"' or (byte)'\\') return k;
+        }
+        return -1;
+#endif
+    }
+
+#if NET8_0_OR_GREATER
+    private static readonly System.Buffers.SearchValues<byte> BracketsAndQuote = System.Buffers.SearchValues.Create("{}[]\"\\"u8);
+#endif
+
     /// <summary>True when every byte is ASCII (so byte offsets are char offsets).</summary>
     internal static bool IsAscii(ReadOnlySpan<byte> s)
     {
