@@ -135,8 +135,8 @@ public sealed class LlmMemberTable
             if (_normalizedMember[k] >= 0 && n.SequenceEqual(_normalized[k]))
             {
                 int m = _normalizedMember[k];
-                return context.TryRecord(LlmRepairKind.KeyNormalized, LlmPath.Combine(context.Path, Utf8Text.GetString(key)), -1,
-                    Utf8Text.GetString(key), _jsonNames[m]) ? m : -1;
+                string written = Utf8Text.GetString(key);
+                return context.TryRecord(LlmRepairKind.KeyNormalized, LlmPath.Combine(context.Path, written), -1, written, _jsonNames[m]) ? m : -1;
             }
         }
 
