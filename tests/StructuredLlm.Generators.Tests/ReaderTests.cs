@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
 using StructuredLlm.Generators.Tests.Infrastructure;
@@ -1095,6 +1096,33 @@ public class ReaderTests
             Assert.Equal("^[0-9]+$", Pattern("digits"));
             Assert.Equal("^(?:^a|b$)$", Pattern("either"));
         }
+    }
+
+    /// <summary>
+    /// <c>Box&lt;string?&gt;</c> and <c>Box&lt;string&gt;</c> are one generic type with two readings of <c>Value</c>: two
+    /// definitions, not the first one seen for both (the s23 probe: <c>text.value</c> was described and read as nullable,
+    /// and the shared reader method drew CS8620/CS8624 warnings in generated code).
+    /// </summary>
+    [Fact]
+    public void Generic_types_differing_only_in_nullable_type_arguments_are_two_definitions()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Gen;
+            public record Box<T>(T Value);
+            [LlmOutput] public partial record Holder(Box<string?> MaybeText, Box<string> Text, List<Box<string?>> MoreMaybe);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Gen.Holder.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("""["string","null"]""", properties.GetProperty("maybeText").GetProperty("properties").GetProperty("value").GetProperty("type").GetRawText());
+        JsonElement text = properties.GetProperty("text");
+        Assert.Equal("string", text.GetProperty("properties").GetProperty("value").GetProperty("type").GetString());
+        Assert.Equal("""["value"]""", text.GetProperty("required").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Gen.Holder", throwOnError: true)!;
+        Assert.True(Parse(type, """{"maybeText": {"value": null}, "text": {"value": "t"}, "moreMaybe": [{"value": null}]}""").Ok);
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"maybeText": {"value": null}, "text": {"value": null}, "moreMaybe": []}""");
+        Assert.False(ok);
+        Assert.Contains(errors, e => e.Path == "$.text.value");
     }
 
     private static Assembly LoadAssembly(GeneratorRun run)

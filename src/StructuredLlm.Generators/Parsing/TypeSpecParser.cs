@@ -27,6 +27,11 @@ internal sealed class TypeSpecParser
     private static readonly SymbolDisplayFormat IdFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+    // A definition's id: the type with the nullability of its type arguments (Box<string?> and Box<string> read and
+    // describe Value differently, so they are two definitions), without its own top-level annotation (a use as T? is
+    // the same definition).
+    private static readonly SymbolDisplayFormat DefinitionIdFormat = IdFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
     private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -219,11 +224,14 @@ internal sealed class TypeSpecParser
 
     // ---------------------------------------------------------------- definitions
 
+    private static string DefinitionId(INamedTypeSymbol type)
+        => type.IsGenericType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(DefinitionIdFormat) : type.ToDisplayString(IdFormat);
+
     /// <summary>Returns the definition id of an object, enum or polymorphic type, parsing it once.</summary>
     private string? GetDefinition(INamedTypeSymbol type, NamingPolicy? policyOverride, LocationInfo? usage)
     {
         _ct.ThrowIfCancellationRequested();
-        string id = type.ToDisplayString(IdFormat);
+        string id = DefinitionId(type);
         if (_definitions.TryGetValue(id, out TypeDefinitionSpec? known))
         {
             if (known is null)
@@ -306,7 +314,7 @@ internal sealed class TypeSpecParser
                 // A derived type that is itself polymorphic ([JsonDerivedType] on it too) is, as this base's branch, the
                 // plain object this discriminator names; used as a member's type elsewhere it is its own anyOf. The two
                 // are different definitions.
-                string derivedId = derivedType.ToDisplayString(IdFormat);
+                string derivedId = DefinitionId(derivedType);
                 if (DerivedTypes(derivedType).Count > 0)
                 {
                     derivedId += " (branch of " + id + ")";
