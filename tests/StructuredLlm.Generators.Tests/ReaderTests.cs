@@ -1125,6 +1125,28 @@ public class ReaderTests
         Assert.Contains(errors, e => e.Path == "$.text.value");
     }
 
+    /// <summary>
+    /// <c>[Range(double.NegativeInfinity, 0)]</c> bounds only the maximum, as DataAnnotations compares with it: the schema
+    /// states that side and the reader enforces it (the s23 probe found the whole range dropped as "not numbers").
+    /// </summary>
+    [Fact]
+    public void Range_with_an_infinite_bound_constrains_the_other_side()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Inf;
+            [LlmOutput] public partial record Reading([property: Range(double.NegativeInfinity, 0)] double Below, [property: Range(1, double.PositiveInfinity, MinimumIsExclusive = true)] double Above);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Inf.Reading.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("""{"type":"number","maximum":0}""", properties.GetProperty("below").GetRawText());
+        Assert.Equal("""{"type":"number","exclusiveMinimum":1}""", properties.GetProperty("above").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Inf.Reading", throwOnError: true)!;
+        Assert.True(Parse(type, """{"below": -1e300, "above": 1.5}""").Ok);
+        Assert.False(Parse(type, """{"below": 0.5, "above": 1.5}""").Ok);
+        Assert.False(Parse(type, """{"below": 0, "above": 1}""").Ok);
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

@@ -1607,10 +1607,14 @@ internal sealed class TypeSpecParser
                     }
 
                     string? min = null, max = null;
+                    // An infinite bound (`[Range(double.NegativeInfinity, 0)]`) bounds nothing on its side, as DataAnnotations
+                    // compares with it: the other side is the constraint.
+                    bool noMin = args.Count == 2 && args[0].Value is double minDouble && double.IsNegativeInfinity(minDouble);
+                    bool noMax = args.Count == 2 && args[1].Value is double maxDouble && double.IsPositiveInfinity(maxDouble);
                     if (args.Count == 2)
                     {
-                        min = NumberLiteral(args[0].Value);
-                        max = NumberLiteral(args[1].Value);
+                        min = noMin ? null : NumberLiteral(args[0].Value);
+                        max = noMax ? null : NumberLiteral(args[1].Value);
                     }
                     else if (args.Count == 3)
                     {
@@ -1618,17 +1622,17 @@ internal sealed class TypeSpecParser
                         max = NumberLiteral(args[2].Value as string);
                     }
 
-                    if (min is null || max is null)
+                    if ((min is null && !noMin) || (max is null && !noMax))
                     {
                         Ignored(shortName, "its bounds are not numbers in invariant culture");
                         break;
                     }
 
-                    bool exclusiveMin = a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
-                    bool exclusiveMax = a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
+                    bool exclusiveMin = !noMin && a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
+                    bool exclusiveMax = !noMax && a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
                     // Ordering only: doubles cover every literal NumberLiteral produces (decimal would overflow on 1e300).
-                    double low = double.Parse(min, NumberStyles.Float, CultureInfo.InvariantCulture);
-                    double high = double.Parse(max, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    double low = min is null ? double.NegativeInfinity : double.Parse(min, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    double high = max is null ? double.PositiveInfinity : double.Parse(max, NumberStyles.Float, CultureInfo.InvariantCulture);
                     if (low > high || (low == high && (exclusiveMin || exclusiveMax)))
                     {
                         Ignored(shortName, "its minimum is above its maximum, so no value could satisfy it");
