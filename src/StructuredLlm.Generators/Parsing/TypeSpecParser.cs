@@ -709,6 +709,62 @@ internal sealed class TypeSpecParser
         }
     }
 
+    /// <summary>Whether the member's JSON holds numbers: a number, or a collection of them (at any depth).</summary>
+    private static bool HoldsNumbers(ValueSpec value)
+    {
+        for (ValueSpec? v = value; v is not null; v = v.Element)
+        {
+            if (v.Kind is ValueKind.Integer or ValueKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// SLLM0015 for <c>[JsonNumberHandling]</c> on the member, or else on its declaring type, that lets System.Text.Json
+    /// write numbers as strings (<c>WriteAsString</c>) or hold NaN and infinities (<c>AllowNamedFloatingPointLiterals</c>):
+    /// the schema asks for JSON numbers and the reader reads finite numbers. <c>AllowReadingFromString</c> alone is
+    /// followed: the reader takes a number in a string as a recorded coercion.
+    /// </summary>
+    private void ReportNumberHandling(AttributeSource attributes, INamedTypeSymbol declaringType, string memberDisplay, LocationInfo? location)
+    {
+        const int WriteAsString = 2, AllowNamedFloatingPointLiterals = 4;
+        int? handling = NumberHandling(attributes.All());
+        string where = string.Empty;
+        if (handling is null)
+        {
+            handling = NumberHandling(declaringType.GetAttributes());
+            where = " on '" + declaringType.Name + "'";
+        }
+
+        if (handling is not { } h || (h & (WriteAsString | AllowNamedFloatingPointLiterals)) == 0)
+        {
+            return;
+        }
+
+        string setting = (h & WriteAsString) != 0 && (h & AllowNamedFloatingPointLiterals) != 0 ? "WriteAsString, AllowNamedFloatingPointLiterals"
+            : (h & WriteAsString) != 0 ? "WriteAsString" : "AllowNamedFloatingPointLiterals";
+        Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonNumberHandling(" + setting + ")]" + where,
+            "the schema asks for JSON numbers, not numbers in strings, and the reader reads finite numbers only (not \"NaN\" or \"Infinity\"); remove the setting, or declare the member as a string if the model should write one");
+
+        static int? NumberHandling(System.Collections.Immutable.ImmutableArray<AttributeData> all)
+        {
+            foreach (AttributeData a in all)
+            {
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonNumberHandlingAttribute")
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
+
     /// <summary>The converter type's name when <paramref name="a"/> is a <c>[JsonConverter]</c> the generator does not follow, else null.</summary>
     private static string? CustomConverter(AttributeData a)
     {
@@ -1114,6 +1170,10 @@ internal sealed class TypeSpecParser
             }
 
             ReportUnhonouredSerialization(attributes, property.Type, memberDisplay, location);
+            if (HoldsNumbers(value))
+            {
+                ReportNumberHandling(attributes, property.ContainingType, memberDisplay, location);
+            }
             AddGatedDiagnostics(property, ref gated);
             members.Add(new MemberSpec(
                 property.Name,
