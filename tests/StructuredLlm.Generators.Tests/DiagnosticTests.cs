@@ -706,6 +706,12 @@ public class DiagnosticTests
     [InlineData("[property: MaxLength(0)] string Value", "at least 1")]
     [InlineData("[property: MaxLength(0)] List<int> Value", "at least 1")]
     [InlineData("[property: MaxLength(-2)] string Value", "at least 1")]
+    // DataAnnotations validations the schema does not state and the reader does not enforce (s23 probe: silently dropped).
+    [InlineData("[property: DeniedValues(\"x\")] string Value", "[DeniedValues] is ignored because the schema does not state it")]
+    [InlineData("[property: Base64String] string Value", "[Base64String]")]
+    [InlineData("[property: Phone] string Value", "[Phone]")]
+    [InlineData("[property: EnumDataType(typeof(Kind))] int Value", "[EnumDataType]")]
+    [InlineData("[property: Range(0, double.NaN)] double Value", "not numbers")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
@@ -724,6 +730,8 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(0.5, 2)] double Value")]
     [InlineData("[property: MaxLength] string Value")]
     [InlineData("[property: MaxLength(-1)] List<int> Value")]
+    [InlineData("[property: DataType(DataType.MultilineText), Display(Name = \"v\"), Key] string Value")]
+    [InlineData("[property: Range(double.NegativeInfinity, double.PositiveInfinity)] double Value")]
     public void Constraints_that_fit_the_member_type_are_kept(string member)
         => Assert.Empty(Diagnose($"[LlmOutput] public partial record R({member});").Item1);
 

@@ -1888,6 +1888,17 @@ internal sealed class TypeSpecParser
 
                     c = c with { AllowedValues = literals.ToEquatableArray() };
                     break;
+                case "Required" or "Range" or "MinLength" or "MaxLength" or "Length" or "StringLength" or "RegularExpression" or "DataType":
+                    break; // handled above or in Presence; [DataType] alone validates nothing
+                default:
+                    // Any other DataAnnotations validation ([DeniedValues], [Base64String], [Phone], [Compare]...) is neither
+                    // stated by the schema nor enforced by the reader: say so, rather than let the schema look complete.
+                    if (IsValidationAttribute(a.AttributeClass))
+                    {
+                        Ignored(shortName, "the schema does not state it and the reader does not enforce it; validate it after reading");
+                    }
+
+                    break;
             }
         }
 
@@ -1941,6 +1952,19 @@ internal sealed class TypeSpecParser
         PrimitiveKind.Bytes => false, // DataAnnotations compares a byte[] with Equals: no attribute value ever equals one
         _ => true,
     };
+
+    private static bool IsValidationAttribute(INamedTypeSymbol? attributeClass)
+    {
+        for (INamedTypeSymbol? t = attributeClass; t is not null; t = t.BaseType)
+        {
+            if (HasFullName(t, "System.ComponentModel.DataAnnotations.ValidationAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? NumberLiteral(object? value) => value switch
     {
