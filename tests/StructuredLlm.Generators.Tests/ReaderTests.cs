@@ -1147,6 +1147,31 @@ public class ReaderTests
         Assert.False(Parse(type, """{"below": 0, "above": 1}""").Ok);
     }
 
+    /// <summary>
+    /// Int128 and UInt128 ranges are checked as those types: through a decimal, Int128.MinValue threw an
+    /// OverflowException out of Parse and a bound beyond decimal (a minimum of 1e30) was dropped (the s23 probe). A
+    /// decimal, float or Half range outside what the type can hold is SLLM0011, as for the narrow integers.
+    /// </summary>
+    [Fact]
+    public void Wide_integer_ranges_are_checked_exactly_and_never_throw()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Wide;
+            [LlmOutput] public partial record Amounts([property: Range(1e30, 1e40)] Int128 Big, [property: Range(-5, 1e30)] Int128 Low, [property: Range(0, 1e20, MaximumIsExclusive = true)] UInt128 Small);
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Wide.Amounts", throwOnError: true)!;
+        Assert.True(Parse(type, """{"big": 170141183460469231731687303715884105727, "low": -5, "small": 99999999999999999999}""").Ok);
+        Assert.False(Parse(type, """{"big": 5, "low": 1, "small": 0}""").Ok);
+        Assert.False(Parse(type, """{"big": 1000000000000000000000000000000, "low": -170141183460469231731687303715884105728, "small": 0}""").Ok);
+        Assert.False(Parse(type, """{"big": 1000000000000000000000000000000, "low": 1, "small": 100000000000000000000}""").Ok);
+
+        GeneratorRun outside = GeneratorHarness.Run(Usings + """
+            [LlmOutput] public partial record Unreachable([property: Range(1e30, 1e40)] decimal D, [property: Range(70000, 80000)] Half H);
+            """);
+        Assert.Equal(new[] { "SLLM0011", "SLLM0011" }, outside.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

@@ -1719,6 +1719,22 @@ internal sealed class TypeSpecParser
                             break;
                         }
                     }
+                    else if (value.Primitive is PrimitiveKind.Decimal or PrimitiveKind.Single or PrimitiveKind.Half)
+                    {
+                        // A finite type's own range (`[Range(1e30, 1e40)] decimal`): the reader's bounds in the type's
+                        // precision would otherwise drop or overflow them.
+                        double typeMax = value.Primitive switch
+                        {
+                            PrimitiveKind.Decimal => 7.9228162514264338E+28,
+                            PrimitiveKind.Single => float.MaxValue,
+                            _ => 65504,
+                        };
+                        if (low > typeMax || high < -typeMax)
+                        {
+                            Ignored(shortName, "its range lies outside the values the member's type can hold, so no value could satisfy it");
+                            break;
+                        }
+                    }
 
                     c = c with { Minimum = min, Maximum = max, ExclusiveMinimum = exclusiveMin, ExclusiveMaximum = exclusiveMax };
                     break;
