@@ -712,6 +712,7 @@ public class DiagnosticTests
     [InlineData("[property: Phone] string Value", "[Phone]")]
     [InlineData("[property: EnumDataType(typeof(Kind))] int Value", "[EnumDataType]")]
     [InlineData("[property: Range(0, double.NaN)] double Value", "not numbers")]
+    [InlineData("[property: Url, EmailAddress] string Value", "[EmailAddress] is ignored because the member already has a format (uri)")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");

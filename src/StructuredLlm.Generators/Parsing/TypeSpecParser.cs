@@ -1836,6 +1836,10 @@ internal sealed class TypeSpecParser
 
                     c = c with { Pattern = pattern };
                     break;
+                case "EmailAddress" or "Url" when c.Format is not null:
+                    // One format per member: the schema states one and the reader checks one, so a second would be dropped.
+                    Ignored(shortName, "the member already has a format (" + c.Format + "); the schema and reader take one");
+                    break;
                 case "EmailAddress":
                     if (isString)
                     {
