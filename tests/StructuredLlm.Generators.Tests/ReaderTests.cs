@@ -1172,6 +1172,30 @@ public class ReaderTests
         Assert.Equal(new[] { "SLLM0011", "SLLM0011" }, outside.GeneratorDiagnostics.Select(d => d.Id));
     }
 
+    /// <summary>
+    /// <c>[JsonUnmappedMemberHandling(Disallow)]</c>: a key naming no member is an error, as System.Text.Json refuses it
+    /// (the s23 probe found it only listed in UnknownMembers); a drifted key of a member still reads, and a type without
+    /// the setting still only reports unknown keys.
+    /// </summary>
+    [Fact]
+    public void Disallowed_unmapped_members_are_refused()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Unmapped;
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            [LlmOutput] public partial record Closed(int Count, Open Inner);
+            public record Open(string Name);
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Unmapped.Closed", throwOnError: true)!;
+        Assert.True(Parse(type, """{"count": 1, "inner": {"name": "n"}}""").Ok);
+        Assert.True(Parse(type, """{"Count": 1, "inner": {"name": "n", "extra": true}}""").Ok);
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"count": 1, "inner": {"name": "n"}, "extra": 2}""");
+        Assert.False(ok);
+        LlmError error = Assert.Single(errors);
+        Assert.Equal("$.extra", error.Path);
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

@@ -696,7 +696,7 @@ internal static class ReaderEmitter
 
             w.WriteLine("default:");
             w.Indent();
-            w.WriteLine("context.SkipUnknownMember(ref reader, key);");
+            w.WriteLine(d.DisallowUnknownMembers ? "context.RefuseUnknownMember(ref reader, key);" : "context.SkipUnknownMember(ref reader, key);");
             w.WriteLine("break;");
             w.Unindent();
             w.CloseBrace();

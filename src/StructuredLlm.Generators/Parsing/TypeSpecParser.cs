@@ -1205,7 +1205,23 @@ internal sealed class TypeSpecParser
 
         return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
             members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty,
-            IsConstructible: constructor is not null && !unsettableRequired, GatedDiagnostics: Sorted(gated));
+            IsConstructible: constructor is not null && !unsettableRequired, GatedDiagnostics: Sorted(gated),
+            DisallowUnknownMembers: DisallowsUnmappedMembers(type));
+    }
+
+    /// <summary><c>[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]</c> on the type (System.Text.Json reads it from the type only).</summary>
+    private static bool DisallowsUnmappedMembers(INamedTypeSymbol type)
+    {
+        foreach (AttributeData a in type.GetAttributes())
+        {
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute")
+                && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int handling)
+            {
+                return handling == 1; // Disallow
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The reader's per-type options: <c>Strict</c> and <c>AllowedRepairs</c> (as <c>LlmRepairKind</c> member names).</summary>
