@@ -1196,6 +1196,33 @@ public class ReaderTests
         Assert.Equal("$.extra", error.Path);
     }
 
+    /// <summary>
+    /// Framework collection classes System.Text.Json fills through <c>ICollection&lt;T&gt;.Add</c> (SortedSet, LinkedList,
+    /// ObservableCollection, Collection) are arrays like the user's own collection classes, not SLLM0003 (the s23 probe);
+    /// Queue and ArrayList, which have no such Add, still are.
+    /// </summary>
+    [Fact]
+    public void Framework_collection_classes_read_like_the_users_own()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Fw;
+            [LlmOutput] public partial record Lists(SortedSet<int> Sorted, LinkedList<string> Linked, System.Collections.ObjectModel.ObservableCollection<string> Observed, System.Collections.ObjectModel.Collection<double> Plain);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Fw.Lists.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.True(properties.GetProperty("sorted").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("array", properties.GetProperty("linked").GetProperty("type").GetString());
+        Type type = LoadAssembly(run).GetType("Fw.Lists", throwOnError: true)!;
+        (bool ok, object? value, _, _) = Parse(type, """{"sorted": [3, 1], "linked": ["a", "b"], "observed": ["o"], "plain": [1.5]}""");
+        Assert.True(ok);
+        Assert.Equal(new[] { 1, 3 }, (System.Collections.Generic.SortedSet<int>)type.GetProperty("Sorted")!.GetValue(value)!);
+        Assert.Equal(new[] { "a", "b" }, (System.Collections.Generic.LinkedList<string>)type.GetProperty("Linked")!.GetValue(value)!);
+        Assert.False(Parse(type, """{"sorted": [1, 1], "linked": [], "observed": [], "plain": []}""").Ok);
+
+        GeneratorRun refused = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Other(Queue<int> Q, System.Collections.ArrayList A);");
+        Assert.Equal(new[] { "SLLM0003", "SLLM0003" }, refused.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

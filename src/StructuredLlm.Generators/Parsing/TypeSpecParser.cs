@@ -1430,6 +1430,15 @@ internal sealed class TypeSpecParser
                 case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } objectType:
                     if (IsFrameworkType(objectType))
                     {
+                        // A framework collection class System.Text.Json fills through ICollection<T>.Add or as an
+                        // IDictionary<string, T> (SortedSet<T>, LinkedList<T>, ObservableCollection<T>,
+                        // SortedDictionary<string, T>) has the shape of the user's own collection classes.
+                        if (CollectionShape(objectType, typeName, nullable, memberDisplay, location, out ValueSpec? frameworkCollection, out string? frameworkNotFillable)
+                            && frameworkNotFillable is null)
+                        {
+                            return frameworkCollection;
+                        }
+
                         unsupported = "this framework type has no JSON Schema mapping";
                         break;
                     }
