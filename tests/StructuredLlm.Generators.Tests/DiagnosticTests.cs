@@ -634,6 +634,10 @@ public class DiagnosticTests
     [InlineData("public enum E { A, B } [LlmOutput] public partial record R([property: JsonConverter(typeof(JsonNumberEnumConverter<E>))] E Value);", "JsonNumberEnumConverter<E>")]
     [InlineData("[JsonConverter(typeof(JsonNumberEnumConverter<E>))] public enum E { A, B } [LlmOutput] public partial record R(E? Value);", "on 'E'")]
     [InlineData("[Flags] public enum Perm { None = 0, Read = 1, Write = 2 } [LlmOutput] public partial record R(Perm Value);", "[Flags] on 'Perm'")]
+    // Numbers written as strings ("5") or as "NaN": System.Text.Json's output would not match the schema (s23 probe).
+    [InlineData("[LlmOutput] public partial record R([property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] int Value);", "[JsonNumberHandling(WriteAsString)]")]
+    [InlineData("[LlmOutput] public partial record R([property: JsonNumberHandling(JsonNumberHandling.AllowNamedFloatingPointLiterals)] List<double?> Value);", "[JsonNumberHandling(AllowNamedFloatingPointLiterals)]")]
+    [InlineData("[LlmOutput, JsonNumberHandling(JsonNumberHandling.WriteAsString | JsonNumberHandling.AllowReadingFromString)] public partial record R(decimal Value, string Text);", "[JsonNumberHandling(WriteAsString)] on 'R'")]
     public void SLLM0015_serialization_setting_the_reader_cannot_follow_is_a_warning(string source, string expected)
     {
         Found d = Single(source, "SLLM0015");
@@ -665,6 +669,8 @@ public class DiagnosticTests
     [Theory]
     [InlineData("[JsonConverter(typeof(JsonStringEnumConverter))] public enum E { A, B } [LlmOutput] public partial record R(E Value, [property: JsonConverter(typeof(JsonStringEnumConverter<E>))] E Other);")]
     [InlineData("[Flags] public enum Perm { None = 0, Read = 1, Write = 2 } [LlmOutput] public partial record R(List<Perm> Value);")]
+    [InlineData("[LlmOutput] public partial record R([property: JsonNumberHandling(JsonNumberHandling.AllowReadingFromString)] int Value, [property: JsonNumberHandling(JsonNumberHandling.WriteAsString)] string Text);")]
+    [InlineData("[LlmOutput, JsonNumberHandling(JsonNumberHandling.WriteAsString)] public partial record R([property: JsonNumberHandling(JsonNumberHandling.Strict)] int Value);")]
     public void SLLM0015_not_reported_for_settings_the_reader_follows(string source)
         => Assert.Empty(Diagnose(source).Item1);
 
@@ -700,6 +706,13 @@ public class DiagnosticTests
     [InlineData("[property: MaxLength(0)] string Value", "at least 1")]
     [InlineData("[property: MaxLength(0)] List<int> Value", "at least 1")]
     [InlineData("[property: MaxLength(-2)] string Value", "at least 1")]
+    // DataAnnotations validations the schema does not state and the reader does not enforce (s23 probe: silently dropped).
+    [InlineData("[property: DeniedValues(\"x\")] string Value", "[DeniedValues] is ignored because the schema does not state it")]
+    [InlineData("[property: Base64String] string Value", "[Base64String]")]
+    [InlineData("[property: Phone] string Value", "[Phone]")]
+    [InlineData("[property: EnumDataType(typeof(Kind))] int Value", "[EnumDataType]")]
+    [InlineData("[property: Range(0, double.NaN)] double Value", "not numbers")]
+    [InlineData("[property: Url, EmailAddress] string Value", "[EmailAddress] is ignored because the member already has a format (uri)")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
@@ -718,6 +731,8 @@ public class DiagnosticTests
     [InlineData("[property: AllowedValues(0.5, 2)] double Value")]
     [InlineData("[property: MaxLength] string Value")]
     [InlineData("[property: MaxLength(-1)] List<int> Value")]
+    [InlineData("[property: DataType(DataType.MultilineText), Display(Name = \"v\"), Key] string Value")]
+    [InlineData("[property: Range(double.NegativeInfinity, double.PositiveInfinity)] double Value")]
     public void Constraints_that_fit_the_member_type_are_kept(string member)
         => Assert.Empty(Diagnose($"[LlmOutput] public partial record R({member});").Item1);
 

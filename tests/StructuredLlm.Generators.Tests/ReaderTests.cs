@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text.Json;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Emit;
 using StructuredLlm.Generators.Tests.Infrastructure;
@@ -1095,6 +1096,131 @@ public class ReaderTests
             Assert.Equal("^[0-9]+$", Pattern("digits"));
             Assert.Equal("^(?:^a|b$)$", Pattern("either"));
         }
+    }
+
+    /// <summary>
+    /// <c>Box&lt;string?&gt;</c> and <c>Box&lt;string&gt;</c> are one generic type with two readings of <c>Value</c>: two
+    /// definitions, not the first one seen for both (the s23 probe: <c>text.value</c> was described and read as nullable,
+    /// and the shared reader method drew CS8620/CS8624 warnings in generated code).
+    /// </summary>
+    [Fact]
+    public void Generic_types_differing_only_in_nullable_type_arguments_are_two_definitions()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Gen;
+            public record Box<T>(T Value);
+            [LlmOutput] public partial record Holder(Box<string?> MaybeText, Box<string> Text, List<Box<string?>> MoreMaybe);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Gen.Holder.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("""["string","null"]""", properties.GetProperty("maybeText").GetProperty("properties").GetProperty("value").GetProperty("type").GetRawText());
+        JsonElement text = properties.GetProperty("text");
+        Assert.Equal("string", text.GetProperty("properties").GetProperty("value").GetProperty("type").GetString());
+        Assert.Equal("""["value"]""", text.GetProperty("required").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Gen.Holder", throwOnError: true)!;
+        Assert.True(Parse(type, """{"maybeText": {"value": null}, "text": {"value": "t"}, "moreMaybe": [{"value": null}]}""").Ok);
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"maybeText": {"value": null}, "text": {"value": null}, "moreMaybe": []}""");
+        Assert.False(ok);
+        Assert.Contains(errors, e => e.Path == "$.text.value");
+    }
+
+    /// <summary>
+    /// <c>[Range(double.NegativeInfinity, 0)]</c> bounds only the maximum, as DataAnnotations compares with it: the schema
+    /// states that side and the reader enforces it (the s23 probe found the whole range dropped as "not numbers").
+    /// </summary>
+    [Fact]
+    public void Range_with_an_infinite_bound_constrains_the_other_side()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Inf;
+            [LlmOutput] public partial record Reading([property: Range(double.NegativeInfinity, 0)] double Below, [property: Range(1, double.PositiveInfinity, MinimumIsExclusive = true)] double Above);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Inf.Reading.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.Equal("""{"type":"number","maximum":0}""", properties.GetProperty("below").GetRawText());
+        Assert.Equal("""{"type":"number","exclusiveMinimum":1}""", properties.GetProperty("above").GetRawText());
+
+        Type type = LoadAssembly(run).GetType("Inf.Reading", throwOnError: true)!;
+        Assert.True(Parse(type, """{"below": -1e300, "above": 1.5}""").Ok);
+        Assert.False(Parse(type, """{"below": 0.5, "above": 1.5}""").Ok);
+        Assert.False(Parse(type, """{"below": 0, "above": 1}""").Ok);
+    }
+
+    /// <summary>
+    /// Int128 and UInt128 ranges are checked as those types: through a decimal, Int128.MinValue threw an
+    /// OverflowException out of Parse and a bound beyond decimal (a minimum of 1e30) was dropped (the s23 probe). A
+    /// decimal, float or Half range outside what the type can hold is SLLM0011, as for the narrow integers.
+    /// </summary>
+    [Fact]
+    public void Wide_integer_ranges_are_checked_exactly_and_never_throw()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Wide;
+            [LlmOutput] public partial record Amounts([property: Range(1e30, 1e40)] Int128 Big, [property: Range(-5, 1e30)] Int128 Low, [property: Range(0, 1e20, MaximumIsExclusive = true)] UInt128 Small);
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Wide.Amounts", throwOnError: true)!;
+        Assert.True(Parse(type, """{"big": 170141183460469231731687303715884105727, "low": -5, "small": 99999999999999999999}""").Ok);
+        Assert.False(Parse(type, """{"big": 5, "low": 1, "small": 0}""").Ok);
+        Assert.False(Parse(type, """{"big": 1000000000000000000000000000000, "low": -170141183460469231731687303715884105728, "small": 0}""").Ok);
+        Assert.False(Parse(type, """{"big": 1000000000000000000000000000000, "low": 1, "small": 100000000000000000000}""").Ok);
+
+        GeneratorRun outside = GeneratorHarness.Run(Usings + """
+            [LlmOutput] public partial record Unreachable([property: Range(1e30, 1e40)] decimal D, [property: Range(70000, 80000)] Half H);
+            """);
+        Assert.Equal(new[] { "SLLM0011", "SLLM0011" }, outside.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    /// <summary>
+    /// <c>[JsonUnmappedMemberHandling(Disallow)]</c>: a key naming no member is an error, as System.Text.Json refuses it
+    /// (the s23 probe found it only listed in UnknownMembers); a drifted key of a member still reads, and a type without
+    /// the setting still only reports unknown keys.
+    /// </summary>
+    [Fact]
+    public void Disallowed_unmapped_members_are_refused()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Unmapped;
+            [JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
+            [LlmOutput] public partial record Closed(int Count, Open Inner);
+            public record Open(string Name);
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Unmapped.Closed", throwOnError: true)!;
+        Assert.True(Parse(type, """{"count": 1, "inner": {"name": "n"}}""").Ok);
+        Assert.True(Parse(type, """{"Count": 1, "inner": {"name": "n", "extra": true}}""").Ok);
+        (bool ok, _, LlmError[] errors, _) = Parse(type, """{"count": 1, "inner": {"name": "n"}, "extra": 2}""");
+        Assert.False(ok);
+        LlmError error = Assert.Single(errors);
+        Assert.Equal("$.extra", error.Path);
+    }
+
+    /// <summary>
+    /// Framework collection classes System.Text.Json fills through <c>ICollection&lt;T&gt;.Add</c> (SortedSet, LinkedList,
+    /// ObservableCollection, Collection) are arrays like the user's own collection classes, not SLLM0003 (the s23 probe);
+    /// Queue and ArrayList, which have no such Add, still are.
+    /// </summary>
+    [Fact]
+    public void Framework_collection_classes_read_like_the_users_own()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Fw;
+            [LlmOutput] public partial record Lists(SortedSet<int> Sorted, LinkedList<string> Linked, System.Collections.ObjectModel.ObservableCollection<string> Observed, System.Collections.ObjectModel.Collection<double> Plain);
+            """);
+        run.AssertClean();
+        JsonElement properties = SchemaExtractor.Schema(run, "Fw.Lists.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.True(properties.GetProperty("sorted").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("array", properties.GetProperty("linked").GetProperty("type").GetString());
+        Type type = LoadAssembly(run).GetType("Fw.Lists", throwOnError: true)!;
+        (bool ok, object? value, _, _) = Parse(type, """{"sorted": [3, 1], "linked": ["a", "b"], "observed": ["o"], "plain": [1.5]}""");
+        Assert.True(ok);
+        Assert.Equal(new[] { 1, 3 }, (System.Collections.Generic.SortedSet<int>)type.GetProperty("Sorted")!.GetValue(value)!);
+        Assert.Equal(new[] { "a", "b" }, (System.Collections.Generic.LinkedList<string>)type.GetProperty("Linked")!.GetValue(value)!);
+        Assert.False(Parse(type, """{"sorted": [1, 1], "linked": [], "observed": [], "plain": []}""").Ok);
+
+        GeneratorRun refused = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Other(Queue<int> Q, System.Collections.ArrayList A);");
+        Assert.Equal(new[] { "SLLM0003", "SLLM0003" }, refused.GeneratorDiagnostics.Select(d => d.Id));
     }
 
     private static Assembly LoadAssembly(GeneratorRun run)

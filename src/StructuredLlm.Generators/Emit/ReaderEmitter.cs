@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 using StructuredLlm.Generators.Helpers;
@@ -695,7 +696,7 @@ internal static class ReaderEmitter
 
             w.WriteLine("default:");
             w.Indent();
-            w.WriteLine("context.SkipUnknownMember(ref reader, key);");
+            w.WriteLine(d.DisallowUnknownMembers ? "context.RefuseUnknownMember(ref reader, key);" : "context.SkipUnknownMember(ref reader, key);");
             w.WriteLine("break;");
             w.Unindent();
             w.CloseBrace();
@@ -1510,9 +1511,17 @@ internal static class ReaderEmitter
                 default:
                 {
                     // Integers: exclusive or fractional bounds become the nearest inclusive integer bound.
+                    if (primitive is PrimitiveKind.Int128 or PrimitiveKind.UInt128)
+                    {
+                        // Compared as the type itself: a decimal holds neither every value (Int128.MinValue would throw
+                        // converting) nor every bound (1e30 as a minimum would be dropped).
+                        return Json + "LlmCheck.Range(context, " + t + ", " + WideBound(primitive, e.Minimum, e.ExclusiveMinimum, up: true) + ", "
+                            + WideBound(primitive, e.Maximum, e.ExclusiveMaximum, up: false) + ", " + expected + ");";
+                    }
+
                     decimal? lo = IntegerBound(e.Minimum, e.ExclusiveMinimum, up: true);
                     decimal? hi = IntegerBound(e.Maximum, e.ExclusiveMaximum, up: false);
-                    if (primitive is PrimitiveKind.UInt64 or PrimitiveKind.Int128 or PrimitiveKind.UInt128)
+                    if (primitive is PrimitiveKind.UInt64)
                     {
                         return Json + "LlmCheck.Range(context, (decimal)" + t + ", " + (lo is null ? "decimal.MinValue" : Dec(lo.Value) + "m") + ", " + (hi is null ? "decimal.MaxValue" : Dec(hi.Value) + "m") + ", " + expected + ");";
                     }
@@ -1527,6 +1536,83 @@ internal static class ReaderEmitter
                     return Json + "LlmCheck.Range(context, " + t + ", " + min + ", " + max + ", " + expected + ");";
                 }
             }
+        }
+
+        /// <summary>
+        /// A bound of an Int128 or UInt128 as a constructor call of that type (no literal syntax exists): the nearest
+        /// whole number on the allowed side of the bound, clamped to the type's range (no bound: the type's end).
+        /// </summary>
+        private static string WideBound(PrimitiveKind primitive, string? literal, bool exclusive, bool up)
+        {
+            bool signed = primitive == PrimitiveKind.Int128;
+            BigInteger typeMin = signed ? -(BigInteger.One << 127) : BigInteger.Zero;
+            BigInteger typeMax = signed ? (BigInteger.One << 127) - 1 : (BigInteger.One << 128) - 1;
+            BigInteger bound = ExactIntegerBound(literal, exclusive, up) ?? (up ? typeMin : typeMax);
+            bound = BigInteger.Max(typeMin, BigInteger.Min(typeMax, bound));
+            BigInteger bits = bound.Sign < 0 ? bound + (BigInteger.One << 128) : bound;
+            ulong upper = (ulong)(bits >> 64);
+            ulong lower = (ulong)(bits & ulong.MaxValue);
+            return "new global::System." + (signed ? "Int128" : "UInt128") + "(0x" + upper.ToString("X", CultureInfo.InvariantCulture) + "UL, 0x"
+                + lower.ToString("X", CultureInfo.InvariantCulture) + "UL)";
+        }
+
+        /// <summary>The exact nearest whole number on the allowed side of a bound written as an invariant number (<c>1.5E+30</c>).</summary>
+        private static BigInteger? ExactIntegerBound(string? literal, bool exclusive, bool up)
+        {
+            if (literal is null || literal.Length == 0)
+            {
+                return null;
+            }
+
+            string digits = literal;
+            bool negative = digits[0] == '-';
+            if (negative || digits[0] == '+')
+            {
+                digits = digits.Substring(1);
+            }
+
+            int exponent = 0;
+            int e = digits.IndexOfAny(new[] { 'e', 'E' });
+            if (e >= 0)
+            {
+                if (!int.TryParse(digits.Substring(e + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out exponent))
+                {
+                    return null;
+                }
+
+                digits = digits.Substring(0, e);
+            }
+
+            int dot = digits.IndexOf('.');
+            if (dot >= 0)
+            {
+                exponent -= digits.Length - dot - 1;
+                digits = digits.Remove(dot, 1);
+            }
+
+            if (digits.Length == 0 || !BigInteger.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out BigInteger mantissa))
+            {
+                return null;
+            }
+
+            if (negative)
+            {
+                mantissa = -mantissa;
+            }
+
+            if (exponent >= 0)
+            {
+                BigInteger whole = mantissa * BigInteger.Pow(10, exponent);
+                return exclusive ? whole + (up ? 1 : -1) : whole;
+            }
+
+            BigInteger quotient = BigInteger.DivRem(mantissa, BigInteger.Pow(10, -exponent), out BigInteger remainder); // toward zero
+            if (remainder.IsZero)
+            {
+                return exclusive ? quotient + (up ? 1 : -1) : quotient;
+            }
+
+            return up && mantissa.Sign > 0 ? quotient + 1 : !up && mantissa.Sign < 0 ? quotient - 1 : quotient;
         }
 
         private static decimal? IntegerBound(string? literal, bool exclusive, bool up)

@@ -48,6 +48,10 @@ internal sealed record ConstructorParameterSpec(string Name, string? MemberName,
 /// Polymorphic: <c>[JsonPolymorphic(IgnoreUnrecognizedTypeDiscriminators = true)]</c>, so a discriminator naming no
 /// derived type reads as the branch without one (the concrete base), as System.Text.Json reads it.
 /// </param>
+/// <param name="DisallowUnknownMembers">
+/// Object: <c>[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]</c>, so a key naming no member is an
+/// error, as System.Text.Json refuses it, not only reported.
+/// </param>
 internal sealed record TypeDefinitionSpec(
     string Id,
     DefinitionKind Kind,
@@ -63,4 +67,5 @@ internal sealed record TypeDefinitionSpec(
     bool IsConstructible = true,
     bool HasOwnReader = false,
     EquatableArray<string> GatedDiagnostics = default,
-    bool UnknownDiscriminatorIsFallback = false);
+    bool UnknownDiscriminatorIsFallback = false,
+    bool DisallowUnknownMembers = false);

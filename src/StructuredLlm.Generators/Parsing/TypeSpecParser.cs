@@ -27,6 +27,11 @@ internal sealed class TypeSpecParser
     private static readonly SymbolDisplayFormat IdFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithGlobalNamespaceStyle(SymbolDisplayGlobalNamespaceStyle.Omitted)
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
+    // A definition's id: the type with the nullability of its type arguments (Box<string?> and Box<string> read and
+    // describe Value differently, so they are two definitions), without its own top-level annotation (a use as T? is
+    // the same definition).
+    private static readonly SymbolDisplayFormat DefinitionIdFormat = IdFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
     private static readonly SymbolDisplayFormat TypeNameFormat = SymbolDisplayFormat.FullyQualifiedFormat
         .WithMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
@@ -219,11 +224,14 @@ internal sealed class TypeSpecParser
 
     // ---------------------------------------------------------------- definitions
 
+    private static string DefinitionId(INamedTypeSymbol type)
+        => type.IsGenericType ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(DefinitionIdFormat) : type.ToDisplayString(IdFormat);
+
     /// <summary>Returns the definition id of an object, enum or polymorphic type, parsing it once.</summary>
     private string? GetDefinition(INamedTypeSymbol type, NamingPolicy? policyOverride, LocationInfo? usage)
     {
         _ct.ThrowIfCancellationRequested();
-        string id = type.ToDisplayString(IdFormat);
+        string id = DefinitionId(type);
         if (_definitions.TryGetValue(id, out TypeDefinitionSpec? known))
         {
             if (known is null)
@@ -306,7 +314,7 @@ internal sealed class TypeSpecParser
                 // A derived type that is itself polymorphic ([JsonDerivedType] on it too) is, as this base's branch, the
                 // plain object this discriminator names; used as a member's type elsewhere it is its own anyOf. The two
                 // are different definitions.
-                string derivedId = derivedType.ToDisplayString(IdFormat);
+                string derivedId = DefinitionId(derivedType);
                 if (DerivedTypes(derivedType).Count > 0)
                 {
                     derivedId += " (branch of " + id + ")";
@@ -698,6 +706,62 @@ internal sealed class TypeSpecParser
                 Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[Flags] on '" + named.Name + "'",
                     "the schema lists one value per member and the reader refuses a combination such as \"A, B\"; declare a list of '" + named.Name + "' to let the model choose several");
             }
+        }
+    }
+
+    /// <summary>Whether the member's JSON holds numbers: a number, or a collection of them (at any depth).</summary>
+    private static bool HoldsNumbers(ValueSpec value)
+    {
+        for (ValueSpec? v = value; v is not null; v = v.Element)
+        {
+            if (v.Kind is ValueKind.Integer or ValueKind.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// SLLM0015 for <c>[JsonNumberHandling]</c> on the member, or else on its declaring type, that lets System.Text.Json
+    /// write numbers as strings (<c>WriteAsString</c>) or hold NaN and infinities (<c>AllowNamedFloatingPointLiterals</c>):
+    /// the schema asks for JSON numbers and the reader reads finite numbers. <c>AllowReadingFromString</c> alone is
+    /// followed: the reader takes a number in a string as a recorded coercion.
+    /// </summary>
+    private void ReportNumberHandling(AttributeSource attributes, INamedTypeSymbol declaringType, string memberDisplay, LocationInfo? location)
+    {
+        const int WriteAsString = 2, AllowNamedFloatingPointLiterals = 4;
+        int? handling = NumberHandling(attributes.All());
+        string where = string.Empty;
+        if (handling is null)
+        {
+            handling = NumberHandling(declaringType.GetAttributes());
+            where = " on '" + declaringType.Name + "'";
+        }
+
+        if (handling is not { } h || (h & (WriteAsString | AllowNamedFloatingPointLiterals)) == 0)
+        {
+            return;
+        }
+
+        string setting = (h & WriteAsString) != 0 && (h & AllowNamedFloatingPointLiterals) != 0 ? "WriteAsString, AllowNamedFloatingPointLiterals"
+            : (h & WriteAsString) != 0 ? "WriteAsString" : "AllowNamedFloatingPointLiterals";
+        Report(DiagnosticDescriptors.UnhonouredSerialization, location, memberDisplay, "[JsonNumberHandling(" + setting + ")]" + where,
+            "the schema asks for JSON numbers, not numbers in strings, and the reader reads finite numbers only (not \"NaN\" or \"Infinity\"); remove the setting, or declare the member as a string if the model should write one");
+
+        static int? NumberHandling(System.Collections.Immutable.ImmutableArray<AttributeData> all)
+        {
+            foreach (AttributeData a in all)
+            {
+                if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonNumberHandlingAttribute")
+                    && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int value)
+                {
+                    return value;
+                }
+            }
+
+            return null;
         }
     }
 
@@ -1106,6 +1170,10 @@ internal sealed class TypeSpecParser
             }
 
             ReportUnhonouredSerialization(attributes, property.Type, memberDisplay, location);
+            if (HoldsNumbers(value))
+            {
+                ReportNumberHandling(attributes, property.ContainingType, memberDisplay, location);
+            }
             AddGatedDiagnostics(property, ref gated);
             members.Add(new MemberSpec(
                 property.Name,
@@ -1137,7 +1205,23 @@ internal sealed class TypeSpecParser
 
         return new TypeDefinitionSpec(id, DefinitionKind.Object, typeName, definitionName, description, type.IsValueType,
             members.ToEquatableArray(), parameters.ToEquatableArray(), EquatableArray<EnumMemberSpec>.Empty, null, EquatableArray<DerivedTypeSpec>.Empty,
-            IsConstructible: constructor is not null && !unsettableRequired, GatedDiagnostics: Sorted(gated));
+            IsConstructible: constructor is not null && !unsettableRequired, GatedDiagnostics: Sorted(gated),
+            DisallowUnknownMembers: DisallowsUnmappedMembers(type));
+    }
+
+    /// <summary><c>[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]</c> on the type (System.Text.Json reads it from the type only).</summary>
+    private static bool DisallowsUnmappedMembers(INamedTypeSymbol type)
+    {
+        foreach (AttributeData a in type.GetAttributes())
+        {
+            if (HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonUnmappedMemberHandlingAttribute")
+                && a.ConstructorArguments.Length == 1 && a.ConstructorArguments[0].Value is int handling)
+            {
+                return handling == 1; // Disallow
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The reader's per-type options: <c>Strict</c> and <c>AllowedRepairs</c> (as <c>LlmRepairKind</c> member names).</summary>
@@ -1346,6 +1430,15 @@ internal sealed class TypeSpecParser
                 case INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } objectType:
                     if (IsFrameworkType(objectType))
                     {
+                        // A framework collection class System.Text.Json fills through ICollection<T>.Add or as an
+                        // IDictionary<string, T> (SortedSet<T>, LinkedList<T>, ObservableCollection<T>,
+                        // SortedDictionary<string, T>) has the shape of the user's own collection classes.
+                        if (CollectionShape(objectType, typeName, nullable, memberDisplay, location, out ValueSpec? frameworkCollection, out string? frameworkNotFillable)
+                            && frameworkNotFillable is null)
+                        {
+                            return frameworkCollection;
+                        }
+
                         unsupported = "this framework type has no JSON Schema mapping";
                         break;
                     }
@@ -1599,10 +1692,14 @@ internal sealed class TypeSpecParser
                     }
 
                     string? min = null, max = null;
+                    // An infinite bound (`[Range(double.NegativeInfinity, 0)]`) bounds nothing on its side, as DataAnnotations
+                    // compares with it: the other side is the constraint.
+                    bool noMin = args.Count == 2 && args[0].Value is double minDouble && double.IsNegativeInfinity(minDouble);
+                    bool noMax = args.Count == 2 && args[1].Value is double maxDouble && double.IsPositiveInfinity(maxDouble);
                     if (args.Count == 2)
                     {
-                        min = NumberLiteral(args[0].Value);
-                        max = NumberLiteral(args[1].Value);
+                        min = noMin ? null : NumberLiteral(args[0].Value);
+                        max = noMax ? null : NumberLiteral(args[1].Value);
                     }
                     else if (args.Count == 3)
                     {
@@ -1610,17 +1707,17 @@ internal sealed class TypeSpecParser
                         max = NumberLiteral(args[2].Value as string);
                     }
 
-                    if (min is null || max is null)
+                    if ((min is null && !noMin) || (max is null && !noMax))
                     {
                         Ignored(shortName, "its bounds are not numbers in invariant culture");
                         break;
                     }
 
-                    bool exclusiveMin = a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
-                    bool exclusiveMax = a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
+                    bool exclusiveMin = !noMin && a.NamedArguments.Any(n => n.Key == "MinimumIsExclusive" && n.Value.Value is true);
+                    bool exclusiveMax = !noMax && a.NamedArguments.Any(n => n.Key == "MaximumIsExclusive" && n.Value.Value is true);
                     // Ordering only: doubles cover every literal NumberLiteral produces (decimal would overflow on 1e300).
-                    double low = double.Parse(min, NumberStyles.Float, CultureInfo.InvariantCulture);
-                    double high = double.Parse(max, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    double low = min is null ? double.NegativeInfinity : double.Parse(min, NumberStyles.Float, CultureInfo.InvariantCulture);
+                    double high = max is null ? double.PositiveInfinity : double.Parse(max, NumberStyles.Float, CultureInfo.InvariantCulture);
                     if (low > high || (low == high && (exclusiveMin || exclusiveMax)))
                     {
                         Ignored(shortName, "its minimum is above its maximum, so no value could satisfy it");
@@ -1644,6 +1741,22 @@ internal sealed class TypeSpecParser
                         if (first > last)
                         {
                             Ignored(shortName, "no whole number lies within its bounds, so no value of the integer member could satisfy it");
+                            break;
+                        }
+                    }
+                    else if (value.Primitive is PrimitiveKind.Decimal or PrimitiveKind.Single or PrimitiveKind.Half)
+                    {
+                        // A finite type's own range (`[Range(1e30, 1e40)] decimal`): the reader's bounds in the type's
+                        // precision would otherwise drop or overflow them.
+                        double typeMax = value.Primitive switch
+                        {
+                            PrimitiveKind.Decimal => 7.9228162514264338E+28,
+                            PrimitiveKind.Single => float.MaxValue,
+                            _ => 65504,
+                        };
+                        if (low > typeMax || high < -typeMax)
+                        {
+                            Ignored(shortName, "its range lies outside the values the member's type can hold, so no value could satisfy it");
                             break;
                         }
                     }
@@ -1748,6 +1861,10 @@ internal sealed class TypeSpecParser
 
                     c = c with { Pattern = pattern };
                     break;
+                case "EmailAddress" or "Url" when c.Format is not null:
+                    // One format per member: the schema states one and the reader checks one, so a second would be dropped.
+                    Ignored(shortName, "the member already has a format (" + c.Format + "); the schema and reader take one");
+                    break;
                 case "EmailAddress":
                     if (isString)
                     {
@@ -1816,6 +1933,17 @@ internal sealed class TypeSpecParser
 
                     c = c with { AllowedValues = literals.ToEquatableArray() };
                     break;
+                case "Required" or "Range" or "MinLength" or "MaxLength" or "Length" or "StringLength" or "RegularExpression" or "DataType":
+                    break; // handled above or in Presence; [DataType] alone validates nothing
+                default:
+                    // Any other DataAnnotations validation ([DeniedValues], [Base64String], [Phone], [Compare]...) is neither
+                    // stated by the schema nor enforced by the reader: say so, rather than let the schema look complete.
+                    if (IsValidationAttribute(a.AttributeClass))
+                    {
+                        Ignored(shortName, "the schema does not state it and the reader does not enforce it; validate it after reading");
+                    }
+
+                    break;
             }
         }
 
@@ -1869,6 +1997,19 @@ internal sealed class TypeSpecParser
         PrimitiveKind.Bytes => false, // DataAnnotations compares a byte[] with Equals: no attribute value ever equals one
         _ => true,
     };
+
+    private static bool IsValidationAttribute(INamedTypeSymbol? attributeClass)
+    {
+        for (INamedTypeSymbol? t = attributeClass; t is not null; t = t.BaseType)
+        {
+            if (HasFullName(t, "System.ComponentModel.DataAnnotations.ValidationAttribute"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string? NumberLiteral(object? value) => value switch
     {

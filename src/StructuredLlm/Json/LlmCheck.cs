@@ -46,6 +46,16 @@ public static partial class LlmCheck
     public static bool Range(LlmReadContext context, decimal value, decimal min, decimal max, string expected) =>
         value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
 
+#if NET8_0_OR_GREATER
+    /// <summary>An <see cref="System.Int128"/> within [min, max], compared as itself (a decimal cannot hold every value).</summary>
+    public static bool Range(LlmReadContext context, Int128 value, Int128 min, Int128 max, string expected) =>
+        value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A <see cref="System.UInt128"/> within [min, max], compared as itself.</summary>
+    public static bool Range(LlmReadContext context, UInt128 value, UInt128 min, UInt128 max, string expected) =>
+        value >= min && value <= max || Error(context, expected, value.ToString(CultureInfo.InvariantCulture));
+#endif
+
     /// <summary>A string whose length is within [min, max] (max &lt; 0: no maximum).</summary>
     public static bool Length(LlmReadContext context, string value, int min, int max, string expected) =>
         value.Length >= min && (max < 0 || value.Length <= max) ||

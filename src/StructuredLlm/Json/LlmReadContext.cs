@@ -626,6 +626,17 @@ public sealed unsafe class LlmReadContext
         Skip(ref reader);
     }
 
+    /// <summary>
+    /// Skips the value of a member the type does not have and adds an error for it: the type asks for
+    /// <c>[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]</c>, so, as System.Text.Json, it refuses it.
+    /// </summary>
+    public void RefuseUnknownMember(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> key)
+    {
+        string name = Utf8Text.GetString(key);
+        AddErrorAt(name, "no member \"" + name + "\" (the type disallows unmapped members)", "a value");
+        SkipUnknownMember(ref reader, key);
+    }
+
     /// <summary>Ends an object started with <see cref="BeginObject"/>.</summary>
     public void EndObject(ref LlmObjectState state)
     {
