@@ -216,7 +216,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IInvocationOperation invocation:
                         {
                             var method = invocation.TargetMethod;
-                            if (taint.IsSink(method))
+                            if (taint.IsSink(method) || (method.MethodKind == MethodKind.DelegateInvoke && taint.DelegateCallMayReachSink(invocation, cancellationToken)))
                             {
                                 sink = true;
                             }
