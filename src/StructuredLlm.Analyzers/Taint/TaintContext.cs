@@ -1402,7 +1402,8 @@ internal sealed class TaintContext
                 IInvocationOperation { Instance: { } instance } invocation =>
                     (invocation.TargetMethod.ReturnsVoid
                         || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, instance.Type)
-                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder))
+                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder)
+                        || TaintWalker.PutsElement(invocation.TargetMethod, invocation.Arguments, null))
                     && Mentions(instance, member),
                 IAssignmentOperation assignment => Mentions(assignment.Target, member),
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => Mentions(argument.Value, member),
@@ -1503,6 +1504,12 @@ internal sealed class TaintContext
                         name = mutated;
                         body = EnclosingMember(node);
                         callsOnly = true;
+                        if (receiver is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var root } } && body is not null)
+                        {
+                            // _queue.Writer.TryWrite(x): a part of the member (its writer, a collection it holds) is filled.
+                            AddWriter(result, root, body, callsOnly: true);
+                        }
+
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } field:
                         name = field.Identifier.ValueText;
@@ -1521,25 +1528,30 @@ internal sealed class TaintContext
                     continue;
                 }
 
-                if (!result.TryGetValue(name, out var list))
-                {
-                    list = new List<MemberWriter>();
-                    result[name] = list;
-                }
-
-                var index = list.FindIndex(w => w.Body == body);
-                if (index < 0)
-                {
-                    list.Add(new MemberWriter(body, callsOnly));
-                }
-                else if (list[index].CallsOnly && !callsOnly)
-                {
-                    list[index] = new MemberWriter(body, callsOnly: false);
-                }
+                AddWriter(result, name, body, callsOnly);
             }
         }
 
         return _memberWriters.GetOrAdd(type, result);
+    }
+
+    private static void AddWriter(Dictionary<string, List<MemberWriter>> result, string name, SyntaxNode body, bool callsOnly)
+    {
+        if (!result.TryGetValue(name, out var list))
+        {
+            list = new List<MemberWriter>();
+            result[name] = list;
+        }
+
+        var index = list.FindIndex(w => w.Body == body);
+        if (index < 0)
+        {
+            list.Add(new MemberWriter(body, callsOnly));
+        }
+        else if (list[index].CallsOnly && !callsOnly)
+        {
+            list[index] = new MemberWriter(body, callsOnly: false);
+        }
     }
 
     private static string? AssignedName(ExpressionSyntax? left) => left switch

@@ -2890,9 +2890,10 @@ internal sealed partial class TaintWalker
     /// <summary>
     /// A method of a generic type of another assembly given a tainted value for a parameter typed by one of the type's own
     /// type parameters (its element type): it puts the value into the object, whatever it returns (<c>HashSet.Add</c>'s
-    /// bool, <c>LinkedList.AddLast</c>'s node, <c>ChannelWriter.WriteAsync</c>'s task, <c>TryAdd</c>, <c>TryWrite</c>).
+    /// bool, <c>LinkedList.AddLast</c>'s node, <c>ChannelWriter.WriteAsync</c>'s task, <c>TryAdd</c>, <c>TryWrite</c>). Without
+    /// <paramref name="arguments"/>, whether it may (any argument for such a parameter).
     /// </summary>
-    private static bool PutsElement(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments)
+    internal static bool PutsElement(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[]? arguments)
     {
         if (method.IsStatic || method.DeclaringSyntaxReferences.Length > 0 || method.ContainingType is not { IsGenericType: true } type
             || !IsPutName(method.Name))
@@ -2902,7 +2903,7 @@ internal sealed partial class TaintWalker
 
         for (var i = 0; i < callArguments.Length; i++)
         {
-            if (arguments[i] is not null && callArguments[i].Parameter is { RefKind: RefKind.None } parameter
+            if ((arguments is null || arguments[i] is not null) && callArguments[i].Parameter is { RefKind: RefKind.None } parameter
                 && parameter.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } element
                 && SymbolEqualityComparer.Default.Equals(element.DeclaringType, type.OriginalDefinition))
             {
