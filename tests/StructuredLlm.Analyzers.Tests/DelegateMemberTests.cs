@@ -31,6 +31,11 @@ public class DelegateMemberTests
     // a method group stored in the field, and a lambda assigned in another member
     [InlineData("private Action<string> _rules = null!; void SetRules(string r) => history.AddSystemMessage(r); public void Init() { _rules = SetRules; }", "_rules({|SLLM1001:q|});")]
     [InlineData("private Action<string>? _onRules; public void Init() { _onRules = r => history.AddSystemMessage(r); }", "_onRules?.Invoke({|SLLM1001:q|});")]
+    // a field-like event raised with the text runs the handlers its type subscribed
+    [InlineData("public event Action<string>? Received; public void Wire() { Received += t => history.AddSystemMessage(t); }", "Received?.Invoke({|SLLM1001:q|});")]
+    [InlineData("public event Action<string>? Received; void OnText(string t) => history.AddSystemMessage(\"Note: \" + t); public void Wire() { Received += OnText; }", "Received?.Invoke({|SLLM1001:q|});")]
+    // a static field, called from a helper the request handler passes the text to
+    [InlineData("static Action<ChatHistory, string> s_rules = (h, r) => h.AddSystemMessage(r); void Ask(string text) => s_rules(history, text);", "Ask({|SLLM1001:q|});")]
     public Task A_call_of_a_stored_delegate_reaches_its_sinks(string members, string body) =>
         Verify.AnalyzerAsync(Code(members, body));
 

@@ -849,6 +849,10 @@ internal sealed partial class SinkIndex
                                 ? field
                                 : field.FirstAncestorOrSelf<TypeDeclarationSyntax>());
                         continue;
+                    case VariableDeclaratorSyntax { Parent.Parent: EventFieldDeclarationSyntax } handlers:
+                        // A field-like event: raising it runs the handlers any member of its type subscribed.
+                        AddDelegateMember(byKey, handlers.Identifier.ValueText, handlers.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+                        continue;
                     case PropertyDeclarationSyntax delegateProperty
                         when delegateProperty.Initializer?.Value is AnonymousFunctionExpressionSyntax || IsFuncOrAction(delegateProperty.Type):
                         AddDelegateMember(byKey, delegateProperty.Identifier.ValueText, delegateProperty.Initializer?.Value is AnonymousFunctionExpressionSyntax

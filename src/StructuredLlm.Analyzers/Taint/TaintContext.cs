@@ -1057,6 +1057,8 @@ internal sealed class TaintContext
                     return IsSourceDelegateMember(field.Field, field.Field.Type) ? field.Field.OriginalDefinition : null;
                 case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property:
                     return IsSourceDelegateMember(property.Property, property.Property.Type) ? property.Property.OriginalDefinition : null;
+                case IEventReferenceOperation { Instance: null or IInstanceReferenceOperation } handlers:
+                    return IsSourceDelegateMember(handlers.Event, handlers.Event.Type) ? handlers.Event.OriginalDefinition : null;
                 default:
                     return null;
             }
@@ -1098,6 +1100,8 @@ internal sealed class TaintContext
                     IPropertyInitializerOperation initializer when Contains(initializer.InitializedProperties, member) => initializer.Value,
                     IAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } target } assignment
                         when SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member) => assignment.Value,
+                    IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Instance: null or IInstanceReferenceOperation } handlers } subscription
+                        when SymbolEqualityComparer.Default.Equals(handlers.Event.OriginalDefinition, member) => subscription.HandlerValue,
                     _ => null,
                 };
                 if (value is null)
@@ -1162,15 +1166,36 @@ internal sealed class TaintContext
 
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _firstStatements = new(SymbolEqualityComparer.Default);
 
-    /// <summary>The first statement of a method of this compilation with a block body; null otherwise. Bound on demand, once per method.</summary>
+    /// <summary>
+    /// The first <c>if</c> or <c>switch</c> statement of a method of this compilation with a block body, when only call
+    /// statements come before it (see TaintWalker.ThrowingCheckGuards); null otherwise. Bound on demand, once per method.
+    /// </summary>
     public IOperation? FirstStatement(IMethodSymbol method, CancellationToken cancellationToken) =>
         _firstStatements.GetOrAdd(method.OriginalDefinition, m =>
-            m.DeclaringSyntaxReferences.Length == 1
-            && m.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is MethodDeclarationSyntax { Body: { } body }
-            && Compilation.ContainsSyntaxTree(body.SyntaxTree)
-            && GetModel(body.SyntaxTree).GetOperation(body, cancellationToken) is IBlockOperation { Operations.Length: > 0 } block
-                ? block.Operations[0]
-                : null);
+        {
+            if (m.DeclaringSyntaxReferences.Length != 1
+                || m.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body }
+                || !Compilation.ContainsSyntaxTree(body.SyntaxTree)
+                || GetModel(body.SyntaxTree).GetOperation(body, cancellationToken) is not IBlockOperation block)
+            {
+                return null;
+            }
+
+            foreach (var statement in block.Operations)
+            {
+                if (statement is IConditionalOperation or ISwitchOperation)
+                {
+                    return statement;
+                }
+
+                if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation })
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        });
 
     private IOperation? FindSingleReturnedValue(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -309,8 +309,8 @@ internal sealed partial class TaintWalker
         if (_helperGuardDepth >= 2 || !method.ReturnsVoid || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary
             || method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed)
             || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not MethodDeclarationSyntax { Body.Statements: [IfStatementSyntax or SwitchStatementSyntax, ..] } declaration
-            || declaration.Modifiers.Any(SyntaxKind.AsyncKeyword))
+            || method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not MethodDeclarationSyntax { Body.Statements: var statements } declaration
+            || declaration.Modifiers.Any(SyntaxKind.AsyncKeyword) || CheckIndex(statements) < 0)
         {
             return null;
         }
@@ -379,6 +379,42 @@ internal sealed partial class TaintWalker
         }
 
         return guards;
+    }
+
+    /// <summary>
+    /// Where a helper's check is: the first statement that is an <c>if</c> or a <c>switch</c>, after calls only
+    /// (<c>ArgumentException.ThrowIfNullOrWhiteSpace(mode);</c>: a call cannot return from the helper, nor change its
+    /// parameter); -1 when there is none.
+    /// </summary>
+    private static int CheckIndex(SyntaxList<StatementSyntax> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            switch (statements[i])
+            {
+                case IfStatementSyntax or SwitchStatementSyntax:
+                    return i;
+                case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } when !HasRefArgument(invocation):
+                    continue;
+                default:
+                    return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasRefArgument(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method marked <c>[DoesNotReturn]</c> (a throw helper, <c>Environment.FailFast</c>): a call to it exits like <c>throw</c>.</summary>
@@ -612,11 +648,26 @@ internal sealed partial class TaintWalker
                 : null;
         }
 
+        if (invocation.Arguments.Length == 2 && method.Parameters.Length == 2
+            && method.Parameters[0].Type.SpecialType == SpecialType.System_String && method.Parameters[1].Type.SpecialType == SpecialType.System_String
+            && method.ContainingType is { } comparer && (IsStringComparer(comparer) || IsOrImplements(comparer, IsStringEqualityComparer)))
+        {
+            // `StringComparer.OrdinalIgnoreCase.Equals(lang, "fr")`: a comparer of strings compares its two arguments.
+            return Compared(invocation.Arguments[0].Value, invocation.Arguments[1].Value);
+        }
+
         return invocation.Instance is { } instance && invocation.Arguments.Length >= 1
             && instance.Type?.SpecialType == SpecialType.System_String
             ? Compared(instance, invocation.Arguments[0].Value)
             : null;
     }
+
+    private static bool IsStringComparer(INamedTypeSymbol type) =>
+        type is { Name: "StringComparer", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private static bool IsStringEqualityComparer(INamedTypeSymbol type) =>
+        type is { Name: "IEqualityComparer", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+        && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
     /// <summary><c>Allowed.Contains(x)</c> (or <c>Enumerable.Contains</c>) over an allow-list of literals, or over a string constant.</summary>
     private GuardPath? AllowListGuard(IInvocationOperation invocation)
