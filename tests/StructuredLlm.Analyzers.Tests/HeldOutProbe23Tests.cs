@@ -407,5 +407,120 @@ public class HeldOutProbe23Tests
                     var result = await kernel.InvokeAsync("WebPlugin", "Fetch");
                     history.AddSystemMessage({|SLLM1001:$"Fetched: {result}"|}); } }
             """,
+        ["57 static delegate field building a system message"] = """
+            public class S(IChatClient chat) {
+                static readonly Func<string, ChatMessage> SystemMsg = t => new(ChatRole.System, t);
+                public async Task<string> Post([FromBody] string rules) => (await chat.GetResponseAsync([SystemMsg({|SLLM1001:rules|})])).Text; }
+            """,
+        ["58 event handler stored on the type"] = """
+            public class S(ChatHistory history) {
+                public event Action<string>? Received;
+                public void Wire() { Received += t => history.AddSystemMessage(t); }
+                public void Post([FromBody] string text) => Received?.Invoke({|SLLM1001:text|}); }
+            """,
+        ["59 validator with a null check first"] = """
+            public class S {
+                static readonly string[] Modes = ["concise", "detailed"];
+                static void Validate(string mode) { ArgumentException.ThrowIfNullOrWhiteSpace(mode); if (!Modes.Contains(mode)) throw new ArgumentException("mode"); }
+                public void Use([FromQuery] string mode, ChatHistory history) { Validate(mode); history.AddSystemMessage($"Be {mode}."); } }
+            """,
+        ["60 agent loop feeds tool output to system"] = """
+            public class Agent(IChatClient chat, AIFunction fn) {
+                public async Task Run(List<ChatMessage> messages) {
+                    while (true) {
+                        var resp = await chat.GetResponseAsync(messages);
+                        messages.AddMessages(resp);
+                        var calls = resp.Messages.SelectMany(m => m.Contents).OfType<Microsoft.Extensions.AI.FunctionCallContent>().ToList();
+                        if (calls.Count == 0) break;
+                        foreach (var call in calls) {
+                            var result = await fn.InvokeAsync(new AIFunctionArguments(call.Arguments));
+                            messages.Add(new ChatMessage(ChatRole.System, {|SLLM1001:$"Last tool output: {result}"|})); } } } }
+            """,
+        ["61 agent loop feeds tool output as tool messages"] = """
+            public class Agent(IChatClient chat, AIFunction fn) {
+                public async Task Run(List<ChatMessage> messages) {
+                    while (true) {
+                        var resp = await chat.GetResponseAsync(messages);
+                        messages.AddMessages(resp);
+                        var calls = resp.Messages.SelectMany(m => m.Contents).OfType<Microsoft.Extensions.AI.FunctionCallContent>().ToList();
+                        if (calls.Count == 0) break;
+                        foreach (var call in calls) {
+                            var result = await fn.InvokeAsync(new AIFunctionArguments(call.Arguments));
+                            messages.Add(new ChatMessage(ChatRole.Tool, [new Microsoft.Extensions.AI.FunctionResultContent(call.CallId, result)])); } } } }
+            """,
+        ["62 normalizing helper returns a constant or the checked value"] = """
+            public class S {
+                static string Normalize(string m) => m is "brief" or "full" ? m : "brief";
+                public void Use([FromQuery] string mode, ChatHistory history) { var m = Normalize(mode); history.AddSystemMessage($"Answer mode: {m}."); } }
+            """,
+        ["63 controller reads HttpContext query"] = """
+            public class AskController(IChatClient chat) : ControllerBase {
+                [HttpGet("ask")] public async Task<string> Ask() {
+                    var persona = HttpContext.Request.Query["persona"].ToString();
+                    return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|SLLM1001:"You are " + persona|})])).Text; } }
+            """,
+        ["64 SK chat history from a stored conversation"] = """
+            public record StoredTurn(string Author, string Text);
+            public class S(Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService svc) {
+                public async Task<string> Resume([FromBody] StoredTurn[] turns) {
+                    var history = new ChatHistory("You are a support bot.");
+                    foreach (var t in turns) history.AddMessage(new AuthorRole(t.Author), {|SLLM1001:t.Text|});
+                    var r = await svc.GetChatMessageContentAsync(history);
+                    return r.Content ?? ""; } }
+            """,
+        ["65 record copy with untrusted persona"] = """
+            public record AgentConfig(string Instructions, string Model);
+            public class S(IChatClient chat) {
+                static readonly AgentConfig Default = new("Be helpful.", "gpt");
+                public async Task<string> Post([FromBody] string custom, [FromBody] string q) {
+                    var cfg = Default with { Instructions = custom };
+                    return (await chat.GetResponseAsync(q, new ChatOptions { Instructions = {|SLLM1001:cfg.Instructions|}, ModelId = cfg.Model })).Text; } }
+            """,
+        ["66 record copy keeps app instructions"] = """
+            public record AgentConfig(string Instructions, string Model);
+            public class S(IChatClient chat) {
+                static readonly AgentConfig Default = new("Be helpful.", "gpt");
+                public async Task<string> Post([FromQuery] string model, [FromBody] string q) {
+                    var cfg = Default with { Model = model };
+                    return (await chat.GetResponseAsync(q, new ChatOptions { Instructions = cfg.Instructions, ModelId = cfg.Model })).Text; } }
+            """,
+        ["67 guard with StringComparer equals"] = """
+            public class S { public void Use([FromQuery] string lang, ChatHistory history) {
+                if (StringComparer.OrdinalIgnoreCase.Equals(lang, "fr")) history.AddSystemMessage($"Answer in {lang}."); } }
+            """,
+        ["68 sanitizer configured by the app"] = """
+            public static class Clean { public static string Strip(string s) => s.Replace("\n", " "); }
+            public class S { public void Use([FromQuery] string topic, ChatHistory history) {
+                history.AddSystemMessage($"Topic: {Prompt.Untrusted(Clean.Strip(topic))}"); } }
+            """,
+        ["69 OpenAI assistant reply fed back as developer message"] = """
+            public class S(OpenAI.Chat.ChatClient client) {
+                public async Task Run(List<OpenAI.Chat.ChatMessage> messages) {
+                    OpenAI.Chat.ChatCompletion first = await client.CompleteChatAsync(messages);
+                    messages.Add(new OpenAI.Chat.SystemChatMessage({|SLLM1001:"Critique your draft: " + first.Content[0].Text|}));
+                    await client.CompleteChatAsync(messages); } }
+            """,
+        ["70 linked list of recent questions"] = """
+            public class S(IChatClient chat) {
+                readonly LinkedList<string> _recent = new();
+                public async Task<string> Post([FromBody] string q) {
+                    _recent.AddLast(q);
+                    if (_recent.Count > 5) _recent.RemoveFirst();
+                    return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|SLLM1001:"Recent topics: " + string.Join("; ", _recent)|}), new ChatMessage(ChatRole.User, q)])).Text; } }
+            """,
+        ["71 minimal API form file name into system"] = """
+            public static class Api { public static void Map(WebApplication app) {
+                app.MapPost("/upload", async (IFormFile file, IChatClient chat) =>
+                    (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|SLLM1001:$"The user uploaded {file.FileName}"|})])).Text);
+            } }
+            """,
+        ["72 number of hits only"] = """
+            public class Doc { public string Text { get; set; } = ""; }
+            public class Rag(IChatClient chat) {
+                public async Task<string> Ask([FromQuery] string q, IAsyncEnumerable<Microsoft.Extensions.VectorData.VectorSearchResult<Doc>> hits) {
+                    var count = 0; double best = 0;
+                    await foreach (var h in hits) { count++; best = Math.Max(best, h.Score ?? 0); }
+                    return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, $"{count} documents matched, best score {best:F2}."), new ChatMessage(ChatRole.User, q)])).Text; } }
+            """,
     };
 }
