@@ -522,5 +522,68 @@ public class HeldOutProbe23Tests
                     await foreach (var h in hits) { count++; best = Math.Max(best, h.Score ?? 0); }
                     return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, $"{count} documents matched, best score {best:F2}."), new ChatMessage(ChatRole.User, q)])).Text; } }
             """,
+        ["73 optional style with a default into system"] = """
+            public static class Api { public static void Map(WebApplication app) {
+                app.MapGet("/write", async ([FromQuery] string? style, [FromQuery] string topic, IChatClient chat) =>
+                    (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|SLLM1001:style ?? "neutral"|}), new ChatMessage(ChatRole.User, topic)])).Text);
+            } }
+            """,
+        ["74 SK plugin tone into chat history"] = """
+            public class RewritePlugin {
+                [KernelFunction] public async Task<string> Rewrite(Kernel kernel, string text, string tone) {
+                    var history = new ChatHistory();
+                    history.AddSystemMessage({|SLLM1001:$"Rewrite in a {tone} tone."|});
+                    history.AddUserMessage(text);
+                    var r = await kernel.GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history);
+                    return r.Content ?? ""; } }
+            """,
+        // A known false negative (docs: known limitations): the channel lives in a service shared by two other types, and
+        // stored taint is followed only between members of one type.
+        ["75 channel shared by two services"] = """
+            public class PromptQueue { public System.Threading.Channels.Channel<string> Items { get; } = System.Threading.Channels.Channel.CreateUnbounded<string>(); }
+            public class Endpoint(PromptQueue queue) { public ValueTask Post([FromBody] string note) => queue.Items.Writer.WriteAsync(note); }
+            public class Worker(PromptQueue queue, IChatClient chat) {
+                public async Task Run() { await foreach (var note in queue.Items.Reader.ReadAllAsync()) await chat.GetResponseAsync([new ChatMessage(ChatRole.System, "Remember: " + note)]); } }
+            """,
+        ["76 tuple of system and user parts"] = """
+            public class S(IChatClient chat) {
+                static (string System, string User) Build(string q) => ("Be brief.", q);
+                public async Task<string> Post([FromBody] string q) { var (system, user) = Build(q);
+                    return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)])).Text; } }
+            """,
+        ["77 truncated input into system"] = """
+            public class S { public void Use([FromQuery] string q, ChatHistory history) {
+                var shortQ = q[..Math.Min(q.Length, 50)];
+                history.AddSystemMessage({|SLLM1001:$"Topic: {shortQ}"|}); } }
+            """,
+        ["78 model JSON plan goal into system"] = """
+            public record Plan(string Goal, int Steps);
+            public class S(IChatClient chat) {
+                public async Task Run(ChatHistory history) {
+                    var reply = await chat.GetResponseAsync("Make a plan as JSON.");
+                    var plan = System.Text.Json.JsonSerializer.Deserialize<Plan>(reply.Text)!;
+                    history.AddSystemMessage({|SLLM1001:"Goal: " + plan.Goal|}); } }
+            """,
+        ["79 model JSON plan step count only"] = """
+            public record Plan(string Goal, int Steps);
+            public class S(IChatClient chat) {
+                public async Task Run(ChatHistory history) {
+                    var reply = await chat.GetResponseAsync("Make a plan as JSON.");
+                    var plan = System.Text.Json.JsonSerializer.Deserialize<Plan>(reply.Text)!;
+                    history.AddSystemMessage($"Use {plan.Steps} steps."); } }
+            """,
+        ["80 Blazor route parameter into system"] = """
+            [Microsoft.AspNetCore.Components.Route("/chat/{Topic}")]
+            public class ChatPage : Microsoft.AspNetCore.Components.ComponentBase {
+                [Microsoft.AspNetCore.Components.Parameter] public string Topic { get; set; } = "";
+                [Microsoft.AspNetCore.Components.Inject] public IChatClient Chat { get; set; } = null!;
+                async Task Send(string text) { await Chat.GetResponseAsync([new ChatMessage(ChatRole.System, {|SLLM1001:$"Only discuss {Topic}."|}), new ChatMessage(ChatRole.User, text)]); } }
+            """,
+        ["81 user message that is only the value"] = """
+            public class S { public void Use([FromQuery] string q, ChatHistory history) { history.AddSystemMessage("Be brief."); history.AddUserMessage($"{q}"); } }
+            """,
+        ["82 user message template around the value"] = """
+            public class S { public void Use([FromQuery] string q, ChatHistory history) { history.AddSystemMessage("Be brief."); history.AddUserMessage({|SLLM1002:$"Translate to French: {q}"|}); } }
+            """,
     };
 }

@@ -3519,6 +3519,11 @@ internal sealed partial class TaintWalker
             }
         }
 
+        if (member is IPropertySymbol && table.IsRouteParameter(member))
+        {
+            return SourceKind.RouteValue;
+        }
+
         if (member is IMethodSymbol method)
         {
             foreach (var attribute in method.GetReturnTypeAttributes())
