@@ -958,7 +958,8 @@ internal sealed partial class SinkIndex
             byKey[name] = list = new List<Declaration>();
         }
 
-        list.Add(new Declaration(body, null));
+        // Receiver-aware like a method of the type: `other.Log(x)` on a receiver of another type is not this member.
+        list.Add(new Declaration(body, Receivers.TypeNameOf(body as TypeDeclarationSyntax ?? body.FirstAncestorOrSelf<TypeDeclarationSyntax>())));
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)

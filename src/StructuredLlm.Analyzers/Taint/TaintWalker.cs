@@ -2947,7 +2947,10 @@ internal sealed partial class TaintWalker
                     operation = conversion.Operand;
                     continue;
                 case ILocalReferenceOperation local:
-                    return Unconverted(SingleAssignment(local)) is IMemberReferenceOperation { Instance: { } whole } member
+                    // Syntax first (`var writer = channel.Writer;`): SingleAssignment walks the whole body.
+                    return local.Local.DeclaringSyntaxReferences is [var declared]
+                        && declared.GetSyntax(CancellationToken.None) is VariableDeclaratorSyntax { Initializer.Value: MemberAccessExpressionSyntax }
+                        && Unconverted(SingleAssignment(local)) is IMemberReferenceOperation { Instance: { } whole } member
                         && member is IPropertyReferenceOperation or IFieldReferenceOperation
                         && Unconverted(whole) is ILocalReferenceOperation or IParameterReferenceOperation
                         ? whole
