@@ -1799,7 +1799,6 @@ internal sealed partial class TaintWalker
                 stored = TaintValue.Union(stored, TaintValue.Of(Origin.OfMember(member)));
             }
         }
-
         else if (_memberWrites.Count > 0 && HeldIn(instance) is { } holder && _memberWrites.TryGetValue((holder, member.OriginalDefinition), out var writes))
         {
             // What a call stored into this member of the object (a method given the object that sets the member).
