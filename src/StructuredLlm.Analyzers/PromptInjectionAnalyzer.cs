@@ -216,7 +216,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IInvocationOperation invocation:
                         {
                             var method = invocation.TargetMethod;
-                            if (taint.IsSink(method))
+                            if (taint.IsSink(method) || (method.MethodKind == MethodKind.DelegateInvoke && taint.DelegateCallMayReachSink(invocation, cancellationToken)))
                             {
                                 sink = true;
                             }
@@ -251,7 +251,7 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                         sink |= (table.TryGetPropertySink(property.Property, out _) && TaintWalker.IsAssignmentTarget(property))
                             || (property.Property.Name == "Role" && property.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation }
                                 && (SymbolEqualityComparer.Default.Equals(property.Type, table.ExtensionsAiChatRole) || SymbolEqualityComparer.Default.Equals(property.Type, table.SemanticKernelAuthorRole)));
-                        source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table)
+                        source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table) || table.IsRouteParameter(property.Property)
                             || table.GetTypeSource(property.Property.ContainingType) is not null || table.GetTypeSource(property.Type) is not null;
                         taint.AddCallees(property, ref callees, ref sinkCallees); // a computed property's getter
                         break;

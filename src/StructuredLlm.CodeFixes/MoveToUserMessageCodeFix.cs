@@ -127,8 +127,10 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
         if (tainted == argument)
         {
             // The whole text is untrusted: the message itself becomes a user message.
-            if (diagnostic.Id != "SLLM1001")
+            if (diagnostic.Id != "SLLM1001" || HasConstantArm(argument, model, cancellationToken))
             {
+                // (not when the app's own text is one of the values it may be, `q ?? "Be brief."` or `x ? "A." : q`: that
+                // instruction would be demoted to a user message with it)
                 return null;
             }
 
@@ -187,6 +189,35 @@ public sealed class MoveToUserMessageCodeFix : CodeFixProvider
             _ => null,
         };
     }
+
+    /// <summary>A <c>??</c>, conditional or switch expression one of whose values is a constant (the app's own text).</summary>
+    private static bool HasConstantArm(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return HasConstantArm(parenthesized.Expression, model, cancellationToken);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce:
+                return IsConstantOrHasConstantArm(coalesce.Left, model, cancellationToken) || IsConstantOrHasConstantArm(coalesce.Right, model, cancellationToken);
+            case ConditionalExpressionSyntax conditional:
+                return IsConstantOrHasConstantArm(conditional.WhenTrue, model, cancellationToken) || IsConstantOrHasConstantArm(conditional.WhenFalse, model, cancellationToken);
+            case SwitchExpressionSyntax switchExpression:
+                foreach (var arm in switchExpression.Arms)
+                {
+                    if (IsConstantOrHasConstantArm(arm.Expression, model, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsConstantOrHasConstantArm(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: not null } || HasConstantArm(expression, model, cancellationToken);
 
     /// <summary>The text that replaces hole <paramref name="index"/> of <paramref name="count"/>: where its value went.</summary>
     internal static string PointerFor(int index, int count) =>

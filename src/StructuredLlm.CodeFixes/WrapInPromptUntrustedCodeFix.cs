@@ -83,6 +83,16 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
         var newRoot = root.ReplaceNodes(conversions.Keys, (original, _) =>
         {
             var conversion = conversions[original];
+            if (conversion == CoalesceRewrite && Unparenthesized(original) is BinaryExpressionSyntax coalesce)
+            {
+                // `q ?? "Be brief."` → `(q is null ? "Be brief." : Prompt.Untrusted(q))`: the app's default stays its own
+                // text, the value is spotlighted when there is one (Prompt.Untrusted(null) is a block, never null).
+                var left = coalesce.Left.WithoutTrivia().ToFullString();
+                var wrapped = (qualified ? "global::StructuredLlm.Prompt.Untrusted(" : "Prompt.Untrusted(") + left + ")";
+                return SyntaxFactory.ParseExpression("(" + left + " is null ? " + coalesce.Right.WithoutTrivia().ToFullString() + " : " + wrapped + ")")
+                    .WithTriviaFrom(original).WithAdditionalAnnotations(Formatter.Annotation);
+            }
+
             var argument = conversion is null
                 ? original.WithoutTrivia()
                 : SyntaxFactory.ParseExpression(Parenthesize(original.WithoutTrivia()) + conversion);
@@ -117,6 +127,19 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
         foreach (var part in ValueParts(FixTargets.TaintedParts(root, diagnostic), model, cancellationToken))
         {
             var type = model?.GetTypeInfo(part, cancellationToken).Type;
+            if (Unparenthesized(part) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
+                && model?.GetConstantValue(coalesce.Right, cancellationToken).HasValue == true)
+            {
+                // The app's default text after `??` is not data: only a value read twice unchanged can be tested and
+                // wrapped apart from it (a name or a chain of member reads); anything else is not offered.
+                if (IsStable(coalesce.Left) && model.GetTypeInfo(coalesce.Left, cancellationToken).Type?.SpecialType == SpecialType.System_String)
+                {
+                    parts.Add((part, CoalesceRewrite));
+                }
+
+                continue;
+            }
+
             if (type?.SpecialType == SpecialType.System_String)
             {
                 parts.Add((part, null));
@@ -173,6 +196,28 @@ public sealed class WrapInPromptUntrustedCodeFix : CodeFixProvider
                 break;
         }
     }
+
+    /// <summary>The conversion marker of a <c>value ?? "default"</c> part, rewritten as a test of the value.</summary>
+    private const string CoalesceRewrite = "??";
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    /// <summary>A value that reads the same when written twice: a name, <c>this</c>, or member reads of those.</summary>
+    private static bool IsStable(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or ThisExpressionSyntax => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax } access => IsStable(access.Expression),
+        ParenthesizedExpressionSyntax parenthesized => IsStable(parenthesized.Expression),
+        _ => false,
+    };
 
     /// <summary>The expression's text, in parentheses unless it is a name, member access, call or element access.</summary>
     private static string Parenthesize(ExpressionSyntax expression) =>

@@ -180,3 +180,39 @@ public class MoveToUserMessageTests
             FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"),
             FlowTests.Code("SetRules({|SLLM1001:q|});", "void SetRules(string rules) => history.AddSystemMessage(rules);"));
 }
+
+/// <summary>
+/// The app's own text beside the untrusted value in a choice (<c>x ? "Be brief." : q</c>, <c>q ?? "Be brief."</c>): the
+/// fixes must neither wrap it as data nor move it out of the system message with the value.
+/// </summary>
+public class ConstantArmFixTests
+{
+    private const string Nullable = "string? p = q.Length > 0 ? q : null; ";
+
+    [Theory]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:q.Length > 3 ? \"Be brief.\" : q|});", "_ = new ChatMessage(ChatRole.System, q.Length > 3 ? \"Be brief.\" : Prompt.Untrusted(q));")]
+    [InlineData(Nullable + "_ = new ChatMessage(ChatRole.System, {|SLLM1001:p ?? \"Be brief.\"|});", Nullable + "_ = new ChatMessage(ChatRole.System, (p is null ? \"Be brief.\" : Prompt.Untrusted(p)));")]
+    [InlineData(Nullable + "history.AddSystemMessage({|SLLM1001:$\"Rules: {p ?? \"none\"}\"|});", Nullable + "history.AddSystemMessage($\"Rules: {(p is null ? \"none\" : Prompt.Untrusted(p))}\");")]
+    [InlineData(Nullable + "history.AddSystemMessage({|SLLM1001:q.Length > 3 ? \"A.\" : p ?? \"B.\"|});", Nullable + "history.AddSystemMessage(q.Length > 3 ? \"A.\" : (p is null ? \"B.\" : Prompt.Untrusted(p)));")]
+    public Task Wrap_leaves_the_constant_arm_as_instructions(string body, string fixedBody) =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(FlowTests.Code(body), FlowTests.Code(fixedBody));
+
+    [Theory]
+    // the value is read again by the rewrite: a call may give another value the second time, so nothing is offered
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:q.Split(',').FirstOrDefault() ?? \"Be brief.\"|});")]
+    public Task Wrap_is_not_offered_for_a_default_after_a_call(string body) =>
+        Verify.CodeFixAsync<WrapInPromptUntrustedCodeFix>(FlowTests.Code(body), FlowTests.Code(body));
+
+    [Theory]
+    [InlineData(Nullable + "_ = new ChatMessage(ChatRole.System, {|SLLM1001:p ?? \"Be brief.\"|});")]
+    [InlineData(Nullable + "history.AddSystemMessage({|SLLM1001:p ?? \"Be brief.\"|});")]
+    [InlineData("_ = new ChatMessage(ChatRole.System, {|SLLM1001:q.Length > 3 ? \"Be brief.\" : q|});")]
+    [InlineData("history.AddSystemMessage({|SLLM1001:q.Length switch { 0 => \"Be brief.\", _ => q }|});")]
+    public Task Move_is_not_offered_where_the_app_text_would_be_demoted(string body) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(FlowTests.Code(body), FlowTests.Code(body));
+
+    [Theory]
+    [InlineData(Nullable + "_ = new ChatMessage(ChatRole.System, {|SLLM1001:p ?? q|});", Nullable + "_ = new ChatMessage(ChatRole.User, p ?? q);")]
+    public Task Move_still_moves_a_choice_between_untrusted_values(string body, string fixedBody) =>
+        Verify.CodeFixAsync<MoveToUserMessageCodeFix>(FlowTests.Code(body), FlowTests.Code(fixedBody));
+}

@@ -113,7 +113,34 @@ public class EditingFuzzTests
         }
         """;
 
+    // Delegates stored in members, throwing checks in helpers, producer/consumer collections, objects a callee fills.
+    private const string Stored = """
+        public class Opts { public string Persona { get; set; } = ""; }
+        public class Worker(IChatClient chat, ChatHistory history)
+        {
+            private readonly Action<string> _rules = r => history.AddSystemMessage(r);
+            private Func<string, Task>? _ask;
+            private readonly System.Threading.Channels.Channel<string> _queue = System.Threading.Channels.Channel.CreateUnbounded<string>();
+            public void Init() { _ask = async p => await chat.GetResponseAsync([new ChatMessage(ChatRole.System, p)]); _ask += Log; }
+            static Task Log(string s) => Task.CompletedTask;
+            static void Check(string mode) { switch (mode) { case "a": return; default: throw new ArgumentException(mode); } }
+            static void Fill(Opts o, HttpRequest r) { o.Persona = r.Query["p"]!; }
+            public async Task Run([FromQuery] string q, HttpRequest request)
+            {
+                Check(q);
+                ArgumentOutOfRangeException.ThrowIfNotEqual(q, "a");
+                _rules?.Invoke(q);
+                await (_ask?.Invoke(q) ?? Task.CompletedTask);
+                var opts = new Opts(); Fill(opts, request);
+                var set = new LinkedList<string>(); set.AddLast(opts.Persona);
+                _queue.Writer.TryWrite(set.First!.Value);
+                await foreach (var n in _queue.Reader.ReadAllAsync()) history.AddSystemMessage(n);
+            }
+        }
+        """;
+
     [Theory]
+    [InlineData(nameof(Stored))]
     [InlineData(nameof(Shapes))]
     [InlineData(nameof(Service))]
     [InlineData(nameof(MinimalApi))]
@@ -121,7 +148,7 @@ public class EditingFuzzTests
     [InlineData(nameof(Receivers))]
     public async Task Partial_and_broken_edits_never_crash_the_analyzer(string name)
     {
-        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, nameof(Builder) => Builder, nameof(Shapes) => Shapes, _ => Receivers };
+        var body = name switch { nameof(Service) => Service, nameof(MinimalApi) => MinimalApi, nameof(Builder) => Builder, nameof(Shapes) => Shapes, nameof(Stored) => Stored, _ => Receivers };
         for (var cut = 0; cut < body.Length; cut += 13)
         {
             foreach (var variant in new[] { body.Substring(0, cut), body.Remove(cut, 1), body.Insert(cut, "(") })

@@ -27,6 +27,9 @@ public class FieldTaintTests
     // Writers seen only through calls on the member: a StringBuilder chain, and a fluent method returning its own type.
     [InlineData("readonly StringBuilder _sb = new();\npublic void Add([FromQuery] string q) { _sb.Append(\"Q: \").Append(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_sb.ToString()|}); }")]
     [InlineData("public class Parts { public Parts With(string s) => this; }\nreadonly Parts _parts = new();\npublic void Add([FromQuery] string q) { _parts.With(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:_parts.ToString()!|}); }")]
+    // A part of the member filled through a call on it: a channel's writer, a collection the member holds.
+    [InlineData("readonly System.Threading.Channels.Channel<string> _queue = System.Threading.Channels.Channel.CreateUnbounded<string>();\npublic void Add([FromBody] string q) { _queue.Writer.TryWrite(q); }\npublic async Task Use() { await foreach (var n in _queue.Reader.ReadAllAsync()) history.AddSystemMessage({|SLLM1001:n|}); }")]
+    [InlineData("public class Holder { public List<string> Items { get; } = new(); }\nreadonly Holder _h = new();\npublic void Add([FromForm] string q) { _h.Items.Add(q); }\npublic void Use() { history.AddSystemMessage({|SLLM1001:string.Join(\", \", _h.Items)|}); }")]
     // out and ref parameters of a same-compilation method, through its summary.
     [InlineData("static void Read(string s, out string o) { o = \"Rules: \" + s; }\npublic void Use([FromQuery] string q) { Read(q, out var p); history.AddSystemMessage({|SLLM1001:p|}); }")]
     [InlineData("static bool TryRead(HttpRequest r, out string o) { o = r.Query[\"q\"]!; return true; }\npublic void Use(HttpRequest request) { if (TryRead(request, out var p)) history.AddSystemMessage({|SLLM1001:p|}); }")]

@@ -31,6 +31,8 @@ public class GuardTests
     [InlineData("if (\"fr\".Equals(q)) { history.AddSystemMessage(q); }")]
     [InlineData("if (q.Equals(\"fr\", StringComparison.Ordinal)) { history.AddSystemMessage(q); }")]
     [InlineData("if (q.ToLowerInvariant() == \"fr\") { history.AddSystemMessage(q); }")]
+    [InlineData("if (StringComparer.OrdinalIgnoreCase.Equals(q, \"fr\")) { history.AddSystemMessage(q); }")]
+    [InlineData("IEqualityComparer<string> cmp = StringComparer.Ordinal; if (!cmp.Equals(\"fr\", q)) return; history.AddSystemMessage(q);")]
     [InlineData("if (ticket.Subject == \"billing\") { history.AddSystemMessage(\"Topic: \" + ticket.Subject); }")]
     [InlineData("if (q == \"fr\" && ticket.Subject == \"billing\") { history.AddSystemMessage(q + ticket.Subject); }")]
     // validate, then use: the statements after `if (!guard) return/throw;`
@@ -59,6 +61,7 @@ public class GuardTests
     [InlineData("if (q == \"fr\" || ticket.Subject == \"b\") { history.AddSystemMessage({|SLLM1001:q|}); }")]
     // not a comparison with a constant: a substring test, a mutable or loaded list
     [InlineData("if (q.Contains(\"fr\")) { history.AddSystemMessage({|SLLM1001:q|}); }")]
+    [InlineData("if (StringComparer.Ordinal.Equals(q, ticket.Body)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("if (q.StartsWith(\"fr\", StringComparison.Ordinal)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("if (Loaded.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]
     [InlineData("var mine = new List<string> { \"en\" }; mine.Add(ticket.Body); if (mine.Contains(q)) { history.AddSystemMessage({|SLLM1001:q|}); }")]

@@ -82,6 +82,67 @@ internal sealed class LlmApiTable
     /// <summary>SignalR's <c>Hub</c>: the arguments of its public methods are sent by connected clients.</summary>
     public INamedTypeSymbol? SignalRHub { get; private set; }
 
+    /// <summary>Blazor's <c>[Parameter]</c> and <c>[Route]</c>: a component parameter named in its route template is set from the address.</summary>
+    public INamedTypeSymbol? ComponentParameterAttribute { get; private set; }
+
+    public INamedTypeSymbol? ComponentRouteAttribute { get; private set; }
+
+    /// <summary>
+    /// A Blazor component's <c>[Parameter]</c> property that a <c>[Route]</c> of its type names as a route parameter
+    /// (<c>[Route("/chat/{Topic}")]</c>, also <c>{Topic:int}</c>, <c>{Topic?}</c>, <c>{*Topic}</c>; names compare without case):
+    /// the router sets it from the page address the user (or a link) chose.
+    /// </summary>
+    public bool IsRouteParameter(ISymbol member)
+    {
+        if (member is not IPropertySymbol { ContainingType: { } type } property || ComponentParameterAttribute is null || ComponentRouteAttribute is null)
+        {
+            return false;
+        }
+
+        var isParameter = false;
+        foreach (var attribute in property.GetAttributes())
+        {
+            isParameter |= SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ComponentParameterAttribute);
+        }
+
+        if (!isParameter)
+        {
+            return false;
+        }
+
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, ComponentRouteAttribute)
+                && attribute.ConstructorArguments is [{ Value: string template }]
+                && NamesRouteParameter(template, property.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesRouteParameter(string template, string name)
+    {
+        for (var start = template.IndexOf('{'); start >= 0; start = template.IndexOf('{', start + 1))
+        {
+            var at = start + 1;
+            while (at < template.Length && template[at] == '*')
+            {
+                at++;
+            }
+
+            if (string.Compare(template, at, name, 0, name.Length, StringComparison.OrdinalIgnoreCase) == 0
+                && at + name.Length < template.Length && template[at + name.Length] is '}' or ':' or '?' or '=')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary><c>Grpc.Core.BindServiceMethodAttribute</c>: marks the generated base class of a gRPC service.</summary>
     public INamedTypeSymbol? GrpcBindServiceMethodAttribute { get; private set; }
 
@@ -458,6 +519,8 @@ internal sealed class LlmApiTable
         PageModel = Type("Microsoft.AspNetCore.Mvc.RazorPages.PageModel");
         NonActionAttribute = Type("Microsoft.AspNetCore.Mvc.NonActionAttribute");
         SignalRHub = Type("Microsoft.AspNetCore.SignalR.Hub");
+        ComponentParameterAttribute = Type("Microsoft.AspNetCore.Components.ParameterAttribute");
+        ComponentRouteAttribute = Type("Microsoft.AspNetCore.Components.RouteAttribute");
         BindPropertyAttribute = Type("Microsoft.AspNetCore.Mvc.BindPropertyAttribute");
         if (BindPropertyAttribute is not null)
         {

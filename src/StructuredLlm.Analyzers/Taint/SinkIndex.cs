@@ -838,6 +838,29 @@ internal sealed partial class SinkIndex
                             constructors.Add(new Declaration(node, null));
                             continue;
                         }
+                    case VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: FieldDeclarationSyntax, Type: var fieldType } } field
+                        when field.Initializer?.Value is AnonymousFunctionExpressionSyntax || IsFuncOrAction(fieldType):
+                        // A delegate field: a call of it (`_ask(q)`, `_ask.Invoke(q)`) runs the lambda or method it was
+                        // initialized with, or, assigned elsewhere, any member of its type may have given it its body.
+                        // (only a readonly field initialized with a lambda is known to hold just that one, constructors aside).
+                        AddDelegateMember(byKey, field.Identifier.ValueText, field.Initializer?.Value is AnonymousFunctionExpressionSyntax
+                            && field.Parent?.Parent is FieldDeclarationSyntax { Modifiers: var fieldModifiers } && fieldModifiers.Any(SyntaxKind.ReadOnlyKeyword)
+                            && !HasConstructor(field.FirstAncestorOrSelf<TypeDeclarationSyntax>())
+                                ? field
+                                : field.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+                        continue;
+                    case VariableDeclaratorSyntax { Parent.Parent: EventFieldDeclarationSyntax } handlers:
+                        // A field-like event: raising it runs the handlers any member of its type subscribed.
+                        AddDelegateMember(byKey, handlers.Identifier.ValueText, handlers.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+                        continue;
+                    case PropertyDeclarationSyntax delegateProperty
+                        when delegateProperty.Initializer?.Value is AnonymousFunctionExpressionSyntax || IsFuncOrAction(delegateProperty.Type):
+                        AddDelegateMember(byKey, delegateProperty.Identifier.ValueText, delegateProperty.Initializer?.Value is AnonymousFunctionExpressionSyntax
+                            && delegateProperty.AccessorList is { Accessors: [{ Keyword.ValueText: "get", Body: null, ExpressionBody: null }] }
+                            && !HasConstructor(delegateProperty.FirstAncestorOrSelf<TypeDeclarationSyntax>())
+                                ? delegateProperty
+                                : delegateProperty.FirstAncestorOrSelf<TypeDeclarationSyntax>());
+                        continue;
                     default:
                         continue;
                 }
@@ -897,6 +920,46 @@ internal sealed partial class SinkIndex
         }
 
         return new SinkIndex(direct, propertySinkTypes, receiverChecked, table.Compilation, byKey, constructors, aliases, receivers);
+    }
+
+    /// <summary>A <c>Func&lt;...&gt;</c> or <c>Action</c>/<c>Action&lt;...&gt;</c> type, nullable or qualified too.</summary>
+    private static bool IsFuncOrAction(TypeSyntax type) =>
+        (type is NullableTypeSyntax nullable ? RightmostName(nullable.ElementType) : RightmostName(type)) is "Func" or "Action";
+
+    /// <summary>Whether a constructor may assign the type's members: one is declared, or another partial part may declare one.</summary>
+    private static bool HasConstructor(TypeDeclarationSyntax? type)
+    {
+        if (type is null || type.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return true;
+        }
+
+        foreach (var member in type.Members)
+        {
+            if (member is ConstructorDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Records a delegate member under its name, with the node whose mentions stand for the bodies it may run.</summary>
+    private static void AddDelegateMember(Dictionary<string, List<Declaration>> byKey, string name, SyntaxNode? body)
+    {
+        if (body is null)
+        {
+            return;
+        }
+
+        if (!byKey.TryGetValue(name, out var list))
+        {
+            byKey[name] = list = new List<Declaration>();
+        }
+
+        // Receiver-aware like a method of the type: `other.Log(x)` on a receiver of another type is not this member.
+        list.Add(new Declaration(body, Receivers.TypeNameOf(body as TypeDeclarationSyntax ?? body.FirstAncestorOrSelf<TypeDeclarationSyntax>())));
     }
 
     private static bool IsExtension(MethodDeclarationSyntax method)

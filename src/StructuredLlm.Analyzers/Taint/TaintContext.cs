@@ -49,8 +49,9 @@ internal sealed class MethodSummary
 {
     public MethodSummary(TaintValue? returned, ImmutableArray<ParameterSink> parameterSinks, int neededDepth, ImmutableArray<(int Ordinal, TaintValue Taint)> outParameters = default,
         ImmutableHashSet<IMethodSymbol>? cutBy = null, ImmutableArray<(ISymbol Member, TaintValue Taint)> memberStores = default,
-        ImmutableArray<TaintValue?> returnElements = default)
+        ImmutableArray<TaintValue?> returnElements = default, ImmutableArray<(int Ordinal, ISymbol Member, TaintValue Taint)> parameterMemberStores = default)
     {
+        ParameterMemberStores = parameterMemberStores.IsDefault ? ImmutableArray<(int, ISymbol, TaintValue)>.Empty : parameterMemberStores;
         ReturnElements = returnElements;
         MemberStores = memberStores.IsDefault ? ImmutableArray<(ISymbol, TaintValue)>.Empty : memberStores;
         OutParameters = outParameters.IsDefault ? ImmutableArray<(int, TaintValue)>.Empty : outParameters;
@@ -94,6 +95,12 @@ internal sealed class MethodSummary
     /// constructor's <c>_persona = persona</c>, a setter method's. A call site maps it onto the receiver it was called on.
     /// </summary>
     public ImmutableArray<(ISymbol Member, TaintValue Taint)> MemberStores { get; }
+
+    /// <summary>
+    /// What the method stores into members of an object it is given (<c>o.Persona = r.Query["p"]</c>), by parameter ordinal
+    /// and member (original definition), beyond what the object held: a call site puts it into that member of its argument.
+    /// </summary>
+    public ImmutableArray<(int Ordinal, ISymbol Member, TaintValue Taint)> ParameterMemberStores { get; }
 }
 
 /// <summary>What a same-compilation method can do, directly or through its callees, whatever its arguments.</summary>
@@ -544,7 +551,7 @@ internal sealed class TaintContext
 
         // What a method returns as void or as a number, bool, date... carries no taint: without out/ref parameters its
         // sources stay inside it (its own block reports what they reach).
-        if (wanted == MethodReach.Source && !CanReturnTaint(method))
+        if (wanted == MethodReach.Source && !GivesTaintBack(method))
         {
             return MethodReach.None;
         }
@@ -607,6 +614,54 @@ internal sealed class TaintContext
     /// <summary>Whether a call of <paramref name="method"/> can give its caller taint: a return value the walk can taint, an out/ref parameter, or an object argument it can fill.</summary>
     public static bool CanReturnTaint(IMethodSymbol method) =>
         HasFillableParameter(method) || (!method.ReturnsVoid && !TaintWalker.IsSafeType(method.ReturnType) && !IsValuelessTask(method.ReturnType));
+
+    /// <summary>As <see cref="CanReturnTaint"/>, or it sets a member of an object of the app's types it is given.</summary>
+    public bool GivesTaintBack(IMethodSymbol method) => CanReturnTaint(method) || SetsParameterMembers(method);
+
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _setsParameterMembers = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// Whether a method of this compilation assigns a member of an object of the app's own types it is given
+    /// (<c>o.Persona = ...</c>): the caller's object then holds what it stored. A parameter of a class of this compilation
+    /// is asked about only; the body's syntax is scanned once per method.
+    /// </summary>
+    private bool SetsParameterMembers(IMethodSymbol method)
+    {
+        method = BodyOwner(method);
+        var candidate = false;
+        foreach (var parameter in method.Parameters)
+        {
+            candidate |= parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: > 0 };
+        }
+
+        if (!candidate || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        return _setsParameterMembers.GetOrAdd(method, m =>
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var parameter in m.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: > 0 })
+                {
+                    names.Add(parameter.Name);
+                }
+            }
+
+            foreach (var node in m.DeclaringSyntaxReferences[0].GetSyntax().DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target } }
+                    && names.Contains(target.Identifier.ValueText))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
+    }
 
     /// <summary>An out/ref parameter, or an object the method can fill (a StringBuilder, a list it appends to).</summary>
     private static bool HasFillableParameter(IMethodSymbol method)
@@ -701,7 +756,7 @@ internal sealed class TaintContext
         return false;
     }
 
-    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken) => CollectFacts(Bodies(method, cancellationToken));
+    private ReachFacts ScanReach(IMethodSymbol method, CancellationToken cancellationToken) => CollectFacts(Bodies(method, cancellationToken), cancellationToken);
 
     /// <summary>
     /// Records the reach facts of the method that owns an operation block from the block the driver has already bound,
@@ -732,11 +787,11 @@ internal sealed class TaintContext
 
         if (bodies is not null)
         {
-            _facts.TryAdd(method, CollectFacts(bodies));
+            _facts.TryAdd(method, CollectFacts(bodies, cancellationToken));
         }
     }
 
-    private ReachFacts CollectFacts(IEnumerable<IOperation> bodies)
+    private ReachFacts CollectFacts(IEnumerable<IOperation> bodies, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
         HashSet<IMethodSymbol>? callees = null;
@@ -748,7 +803,7 @@ internal sealed class TaintContext
         {
             foreach (var operation in body.DescendantsAndSelf())
             {
-                reach |= OperationReach(operation);
+                reach |= OperationReach(operation, cancellationToken);
                 AddCallees(operation, ref callees, ref sinkCallees);
 
                 if (TrackedMemberRead(operation) is { } member)
@@ -799,7 +854,7 @@ internal sealed class TaintContext
             var passes = MayPassTaint(invocation);
             // A call whose value is dropped gives its caller taint only through out/ref or fillable arguments: its
             // sources matter only through them (what it stores in members is asked of the members read).
-            var gives = !IsValueDiscarded(invocation) || HasFillableParameter(invocation.TargetMethod);
+            var gives = !IsValueDiscarded(invocation) || HasFillableParameter(invocation.TargetMethod) || SetsParameterMembers(invocation.TargetMethod);
             foreach (var callee in targets)
             {
                 if (gives)
@@ -856,7 +911,7 @@ internal sealed class TaintContext
         return member is not null && IsTrackedMember(member) ? member : null;
     }
 
-    private MethodReach OperationReach(IOperation operation)
+    private MethodReach OperationReach(IOperation operation, CancellationToken cancellationToken)
     {
         var reach = MethodReach.None;
         switch (operation)
@@ -864,7 +919,7 @@ internal sealed class TaintContext
             case IInvocationOperation invocation:
                 {
                     var target = invocation.TargetMethod;
-                    if (IsSink(target))
+                    if (IsSink(target) || (target.MethodKind == MethodKind.DelegateInvoke && DelegateCallMayReachSink(invocation, cancellationToken)))
                     {
                         reach |= MethodReach.Sink;
                     }
@@ -963,6 +1018,184 @@ internal sealed class TaintContext
     /// </summary>
     public IOperation? SingleReturnedValue(IMethodSymbol method, CancellationToken cancellationToken) =>
         _singleReturns.GetOrAdd(method.OriginalDefinition, m => FindSingleReturnedValue(m, cancellationToken));
+
+    private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _storedDelegates = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(SyntaxNode Lambda, int Depth), MethodSummary> _lambdaSummaries = new();
+
+    /// <summary>
+    /// The field or property of a type of this compilation a delegate call is made on (<c>_ask(q)</c>, <c>_ask.Invoke(q)</c>,
+    /// <c>_ask?.Invoke(q)</c>, <c>this.Ask(q)</c>); null for a delegate held anywhere else.
+    /// </summary>
+    public static ISymbol? DelegateMemberOf(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.MethodKind != MethodKind.DelegateInvoke)
+        {
+            return null;
+        }
+
+        var instance = invocation.Instance;
+        while (true)
+        {
+            switch (instance)
+            {
+                case IConversionOperation conversion:
+                    instance = conversion.Operand;
+                    continue;
+                case IConditionalAccessInstanceOperation:
+                    {
+                        IOperation? access = instance.Parent;
+                        while (access is not null and not IConditionalAccessOperation)
+                        {
+                            access = access.Parent;
+                        }
+
+                        instance = (access as IConditionalAccessOperation)?.Operation;
+                        continue;
+                    }
+
+                case IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field:
+                    return IsSourceDelegateMember(field.Field, field.Field.Type) ? field.Field.OriginalDefinition : null;
+                case IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Property.IsIndexer: false } property:
+                    return IsSourceDelegateMember(property.Property, property.Property.Type) ? property.Property.OriginalDefinition : null;
+                case IEventReferenceOperation { Instance: null or IInstanceReferenceOperation } handlers:
+                    return IsSourceDelegateMember(handlers.Event, handlers.Event.Type) ? handlers.Event.OriginalDefinition : null;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static bool IsSourceDelegateMember(ISymbol member, ITypeSymbol type) =>
+        type.TypeKind == TypeKind.Delegate && member.DeclaringSyntaxReferences.Length > 0;
+
+    /// <summary>
+    /// The lambdas and method references a type of this compilation stores in a delegate field or property of its own: its
+    /// initializer and the assignments (<c>=</c>, <c>+=</c>) its members make to it, found through the type's member writers.
+    /// Bound on demand, once per member; the operations are kept, so each lambda is one symbol for every question.
+    /// </summary>
+    public ImmutableArray<IOperation> StoredDelegates(ISymbol member, CancellationToken cancellationToken) =>
+        _storedDelegates.TryGetValue(member, out var known) ? known : _storedDelegates.GetOrAdd(member, FindStoredDelegates(member, cancellationToken));
+
+    private ImmutableArray<IOperation> FindStoredDelegates(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (member.ContainingType is not { } type || !GetMemberWriters(type, cancellationToken).TryGetValue(member.Name, out var writers))
+        {
+            return ImmutableArray<IOperation>.Empty;
+        }
+
+        var found = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var (body, callsOnly) in writers)
+        {
+            if (callsOnly || !Compilation.ContainsSyntaxTree(body.SyntaxTree)
+                || GetModel(body.SyntaxTree).GetOperation(body, cancellationToken) is not { } operation)
+            {
+                continue;
+            }
+
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                var value = descendant switch
+                {
+                    IFieldInitializerOperation initializer when Contains(initializer.InitializedFields, member) => initializer.Value,
+                    IPropertyInitializerOperation initializer when Contains(initializer.InitializedProperties, member) => initializer.Value,
+                    IAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Member.OriginalDefinition, member) => assignment.Value,
+                    IEventAssignmentOperation { Adds: true, EventReference: IEventReferenceOperation { Instance: null or IInstanceReferenceOperation } handlers } subscription
+                        when SymbolEqualityComparer.Default.Equals(handlers.Event.OriginalDefinition, member) => subscription.HandlerValue,
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    continue;
+                }
+
+                while (value is IConversionOperation or IDelegateCreationOperation)
+                {
+                    value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+                }
+
+                if (value is IAnonymousFunctionOperation or IMethodReferenceOperation)
+                {
+                    found.Add(value);
+                }
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    private static bool Contains<T>(ImmutableArray<T> symbols, ISymbol member)
+        where T : ISymbol
+    {
+        foreach (var symbol in symbols)
+        {
+            if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The summary of a lambda stored in a member (see <see cref="StoredDelegates"/>), as a method's: its parameters are
+    /// the origins, its body is walked <paramref name="depth"/> levels deep. Cached per lambda and depth.
+    /// </summary>
+    public MethodSummary? GetLambdaSummary(IAnonymousFunctionOperation lambda, int depth, ImmutableHashSet<IMethodSymbol> inProgress, CancellationToken cancellationToken)
+    {
+        if (depth <= 0 || inProgress.Contains(lambda.Symbol))
+        {
+            return null;
+        }
+
+        if (_lambdaSummaries.TryGetValue((lambda.Syntax, depth), out var cached))
+        {
+            return cached;
+        }
+
+        var walker = new TaintWalker(this, lambda.Symbol, summaryMode: true, depth - 1, inProgress.Add(lambda.Symbol), cancellationToken);
+        walker.AddRoot(lambda.Body);
+        var summary = walker.RunSummary();
+        return summary.CutBy.IsEmpty ? _lambdaSummaries.GetOrAdd((lambda.Syntax, depth), summary) : summary;
+    }
+
+    /// <summary>Whether a call of a delegate member may run a body that reaches a sink: one it stores a lambda or a method of this compilation in (conservative).</summary>
+    public bool DelegateCallMayReachSink(IInvocationOperation invocation, CancellationToken cancellationToken) =>
+        MayPassTaint(invocation.Arguments) && DelegateMemberOf(invocation) is { } member && !StoredDelegates(member, cancellationToken).IsEmpty;
+
+    private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _firstStatements = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// The first <c>if</c> or <c>switch</c> statement of a method of this compilation with a block body, when only call
+    /// statements come before it (see TaintWalker.ThrowingCheckGuards); null otherwise. Bound on demand, once per method.
+    /// </summary>
+    public IOperation? FirstStatement(IMethodSymbol method, CancellationToken cancellationToken) =>
+        _firstStatements.GetOrAdd(method.OriginalDefinition, m =>
+        {
+            if (m.DeclaringSyntaxReferences.Length != 1
+                || m.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body }
+                || !Compilation.ContainsSyntaxTree(body.SyntaxTree)
+                || GetModel(body.SyntaxTree).GetOperation(body, cancellationToken) is not IBlockOperation block)
+            {
+                return null;
+            }
+
+            foreach (var statement in block.Operations)
+            {
+                if (statement is IConditionalOperation or ISwitchOperation)
+                {
+                    return statement;
+                }
+
+                if (statement is not IExpressionStatementOperation { Operation: IInvocationOperation })
+                {
+                    return null;
+                }
+            }
+
+            return null;
+        });
 
     private IOperation? FindSingleReturnedValue(IMethodSymbol method, CancellationToken cancellationToken)
     {
@@ -1194,7 +1427,8 @@ internal sealed class TaintContext
                 IInvocationOperation { Instance: { } instance } invocation =>
                     (invocation.TargetMethod.ReturnsVoid
                         || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, instance.Type)
-                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder))
+                        || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder)
+                        || TaintWalker.PutsElement(invocation.TargetMethod, invocation.Arguments, null))
                     && Mentions(instance, member),
                 IAssignmentOperation assignment => Mentions(assignment.Target, member),
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => Mentions(argument.Value, member),
@@ -1295,6 +1529,12 @@ internal sealed class TaintContext
                         name = mutated;
                         body = EnclosingMember(node);
                         callsOnly = true;
+                        if (receiver is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: var root } } && body is not null)
+                        {
+                            // _queue.Writer.TryWrite(x): a part of the member (its writer, a collection it holds) is filled.
+                            AddWriter(result, root, body, callsOnly: true);
+                        }
+
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } initializer, Parent.Parent: FieldDeclarationSyntax } field:
                         name = field.Identifier.ValueText;
@@ -1313,25 +1553,30 @@ internal sealed class TaintContext
                     continue;
                 }
 
-                if (!result.TryGetValue(name, out var list))
-                {
-                    list = new List<MemberWriter>();
-                    result[name] = list;
-                }
-
-                var index = list.FindIndex(w => w.Body == body);
-                if (index < 0)
-                {
-                    list.Add(new MemberWriter(body, callsOnly));
-                }
-                else if (list[index].CallsOnly && !callsOnly)
-                {
-                    list[index] = new MemberWriter(body, callsOnly: false);
-                }
+                AddWriter(result, name, body, callsOnly);
             }
         }
 
         return _memberWriters.GetOrAdd(type, result);
+    }
+
+    private static void AddWriter(Dictionary<string, List<MemberWriter>> result, string name, SyntaxNode body, bool callsOnly)
+    {
+        if (!result.TryGetValue(name, out var list))
+        {
+            list = new List<MemberWriter>();
+            result[name] = list;
+        }
+
+        var index = list.FindIndex(w => w.Body == body);
+        if (index < 0)
+        {
+            list.Add(new MemberWriter(body, callsOnly));
+        }
+        else if (list[index].CallsOnly && !callsOnly)
+        {
+            list[index] = new MemberWriter(body, callsOnly: false);
+        }
     }
 
     private static string? AssignedName(ExpressionSyntax? left) => left switch

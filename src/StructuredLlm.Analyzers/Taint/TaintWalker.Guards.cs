@@ -128,6 +128,13 @@ internal sealed partial class TaintWalker
                     // or the constant the branch put in its place.
                     pushed += PushGuards(Intersect(GuardsOf(fallback.Condition, whenTrue: false), resets), operations, i + 1);
                 }
+                else if (operation is IExpressionStatementOperation { Operation: IInvocationOperation check } && i + 1 < operations.Length
+                    && !HasLabel(operations, i + 1) && ThrowingCheckGuards(check) is { } checkedPaths)
+                {
+                    // `ValidateMode(mode);`, `ArgumentOutOfRangeException.ThrowIfNotEqual(mode, "short");`: a check that
+                    // throws unless the value is one of its constants guards what follows it, as `if (!ok) throw` does.
+                    pushed += PushGuards(checkedPaths, operations, i + 1);
+                }
                 else if (operation is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Value: IConditionalOperation choice } assignment }
                     && i + 1 < operations.Length && GuardPath.Of(assignment.Target, unwrapCase: false) is { } chosen
                     && ConstantOrGuarded(choice, chosen) && !HasLabel(operations, i + 1))
@@ -271,6 +278,144 @@ internal sealed partial class TaintWalker
         IBlockOperation { Operations.Length: > 0 } block => Exits(block.Operations[block.Operations.Length - 1]),
         _ => false,
     };
+
+    /// <summary>Whether a branch ends by throwing (not by returning: a helper's <c>return</c> gets back to its caller).</summary>
+    private static bool Throws(IOperation? operation) => operation switch
+    {
+        IThrowOperation => true,
+        IExpressionStatementOperation { Operation: IThrowOperation } => true,
+        IExpressionStatementOperation { Operation: IInvocationOperation { TargetMethod: var method } } => DoesNotReturn(method),
+        IBlockOperation { Operations.Length: > 0 } block => Throws(block.Operations[block.Operations.Length - 1]),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The values a call statement has checked when it returns: <c>ArgumentOutOfRangeException.ThrowIfNotEqual(x, "c")</c>,
+    /// or a <c>void</c> method of the compilation that cannot be overridden and whose body starts with a check that throws
+    /// unless its parameter equals a constant (<c>if (mode is not ("a" or "b")) throw ...;</c>, <c>if (!Allowed.Contains(mode))
+    /// throw ...;</c>, or a <c>switch</c> on it whose sections are all constant labels and whose default section throws):
+    /// the arguments given for those parameters. Syntax rules a helper out before any binding.
+    /// </summary>
+    private List<GuardPath>? ThrowingCheckGuards(IInvocationOperation call)
+    {
+        var method = call.TargetMethod;
+        if (method is { IsStatic: true, Name: "ThrowIfNotEqual", ContainingType: { Name: "ArgumentOutOfRangeException", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        {
+            return call.Arguments.Length >= 2 && call.Arguments[1].Value.ConstantValue.HasValue
+                ? Single(GuardPath.Of(call.Arguments[0].Value, unwrapCase: false))
+                : null;
+        }
+
+        if (_helperGuardDepth >= 2 || !method.ReturnsVoid || method.IsGenericMethod || method.MethodKind != MethodKind.Ordinary
+            || method.IsAbstract || ((method.IsVirtual || method.IsOverride) && !method.IsSealed)
+            || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not MethodDeclarationSyntax { Body.Statements: var statements } declaration
+            || declaration.Modifiers.Any(SyntaxKind.AsyncKeyword) || CheckIndex(statements) < 0)
+        {
+            return null;
+        }
+
+        var anyPath = false;
+        foreach (var argument in call.Arguments)
+        {
+            anyPath |= GuardPath.Of(argument.Value, unwrapCase: true) is not null;
+        }
+
+        if (!anyPath || _context.FirstStatement(method, _cancellationToken) is not { } first)
+        {
+            return null;
+        }
+
+        List<GuardPath>? inner = null;
+        if (first is IConditionalOperation { WhenFalse: null } guard && Throws(guard.WhenTrue))
+        {
+            inner = GuardsElsewhere(guard.Condition, whenTrue: false);
+        }
+        else if (first is ISwitchOperation choice && !HasGoto(choice) && GuardPath.Of(choice.Value, unwrapCase: true) is { } switched)
+        {
+            var allConstant = true;
+            var defaultThrows = false;
+            foreach (var section in choice.Cases)
+            {
+                foreach (var clause in section.Clauses)
+                {
+                    switch (clause)
+                    {
+                        case IDefaultCaseClauseOperation:
+                            defaultThrows = section.Body.Length > 0 && Throws(section.Body[section.Body.Length - 1]);
+                            allConstant &= defaultThrows;
+                            break;
+                        case ISingleValueCaseClauseOperation single:
+                            allConstant &= single.Value.ConstantValue.HasValue;
+                            break;
+                        case IPatternCaseClauseOperation { Guard: null } pattern:
+                            allConstant &= OnlyConstants(pattern.Pattern, matched: true);
+                            break;
+                        default:
+                            allConstant = false;
+                            break;
+                    }
+                }
+            }
+
+            inner = allConstant && defaultThrows ? Single(switched) : null;
+        }
+
+        List<GuardPath>? guards = null;
+        foreach (var path in inner ?? new List<GuardPath>())
+        {
+            if (path.Parameter is not { RefKind: RefKind.None } parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
+            {
+                continue;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal && GuardPath.Of(argument.Value, unwrapCase: true) is { } given)
+                {
+                    (guards ??= new List<GuardPath>()).Add(given);
+                }
+            }
+        }
+
+        return guards;
+    }
+
+    /// <summary>
+    /// Where a helper's check is: the first statement that is an <c>if</c> or a <c>switch</c>, after calls only
+    /// (<c>ArgumentException.ThrowIfNullOrWhiteSpace(mode);</c>: a call cannot return from the helper, nor change its
+    /// parameter); -1 when there is none.
+    /// </summary>
+    private static int CheckIndex(SyntaxList<StatementSyntax> statements)
+    {
+        for (var i = 0; i < statements.Count; i++)
+        {
+            switch (statements[i])
+            {
+                case IfStatementSyntax or SwitchStatementSyntax:
+                    return i;
+                case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation } when !HasRefArgument(invocation):
+                    continue;
+                default:
+                    return -1;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool HasRefArgument(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.None))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>A method marked <c>[DoesNotReturn]</c> (a throw helper, <c>Environment.FailFast</c>): a call to it exits like <c>throw</c>.</summary>
     private static bool DoesNotReturn(IMethodSymbol method)
@@ -503,11 +648,26 @@ internal sealed partial class TaintWalker
                 : null;
         }
 
+        if (invocation.Arguments.Length == 2 && method.Parameters.Length == 2
+            && method.Parameters[0].Type.SpecialType == SpecialType.System_String && method.Parameters[1].Type.SpecialType == SpecialType.System_String
+            && method.ContainingType is { } comparer && (IsStringComparer(comparer) || IsOrImplements(comparer, IsStringEqualityComparer)))
+        {
+            // `StringComparer.OrdinalIgnoreCase.Equals(lang, "fr")`: a comparer of strings compares its two arguments.
+            return Compared(invocation.Arguments[0].Value, invocation.Arguments[1].Value);
+        }
+
         return invocation.Instance is { } instance && invocation.Arguments.Length >= 1
             && instance.Type?.SpecialType == SpecialType.System_String
             ? Compared(instance, invocation.Arguments[0].Value)
             : null;
     }
+
+    private static bool IsStringComparer(INamedTypeSymbol type) =>
+        type is { Name: "StringComparer", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+
+    private static bool IsStringEqualityComparer(INamedTypeSymbol type) =>
+        type is { Name: "IEqualityComparer", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+        && type.TypeArguments[0].SpecialType == SpecialType.System_String;
 
     /// <summary><c>Allowed.Contains(x)</c> (or <c>Enumerable.Contains</c>) over an allow-list of literals, or over a string constant.</summary>
     private GuardPath? AllowListGuard(IInvocationOperation invocation)

@@ -223,6 +223,31 @@ internal sealed partial class TaintWalker
             returnElements = ImmutableArray.Create(elements);
         }
 
+        // Members of an object of the app's types the method was given, set here (`o.Persona = r.Query["p"]`): kept by
+        // member, not on the whole object (a method that completes a DTO it read does not put its result into its input).
+        ImmutableArray<(int, ISymbol, TaintValue)>.Builder? parameterMembers = null;
+        if (_owner is IMethodSymbol withParameters)
+        {
+            foreach (var pair in _memberWrites)
+            {
+                if (pair.Key.Variable is IParameterSymbol { RefKind: RefKind.None } parameter
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, withParameters)
+                    && !IsMutableReference(parameter.Type))
+                {
+                    TaintValue? stored = null;
+                    foreach (var (_, taint) in pair.Value)
+                    {
+                        stored = TaintValue.Union(stored, taint);
+                    }
+
+                    if (stored is not null && GainsOrigins(stored, parameter.Ordinal))
+                    {
+                        (parameterMembers ??= ImmutableArray.CreateBuilder<(int, ISymbol, TaintValue)>()).Add((parameter.Ordinal, pair.Key.Member, stored));
+                    }
+                }
+            }
+        }
+
         return new MethodSummary(
             returned,
             _parameterSinks.Count == 0 ? ImmutableArray<ParameterSink>.Empty : _parameterSinks.ToImmutableArray(),
@@ -230,7 +255,8 @@ internal sealed partial class TaintWalker
             outParameters,
             cutBy,
             MemberStores(),
-            returnElements);
+            returnElements,
+            parameterMembers?.ToImmutable() ?? default);
     }
 
     /// <summary>What this method stored into its own object's members from its parameters or sources (for <see cref="MethodSummary.MemberStores"/>).</summary>
@@ -1773,6 +1799,17 @@ internal sealed partial class TaintWalker
                 stored = TaintValue.Union(stored, TaintValue.Of(Origin.OfMember(member)));
             }
         }
+        else if (_memberWrites.Count > 0 && HeldIn(instance) is { } holder && _memberWrites.TryGetValue((holder, member.OriginalDefinition), out var writes))
+        {
+            // What a call stored into this member of the object (a method given the object that sets the member).
+            foreach (var (writer, taint) in writes)
+            {
+                if (writer is IInvocationOperation)
+                {
+                    stored = TaintValue.Union(stored, taint);
+                }
+            }
+        }
 
         if (instanceTaint is not null && ComputedFromMembers(member, instance) is { } computed)
         {
@@ -2438,7 +2475,7 @@ internal sealed partial class TaintWalker
     /// has no parameter sinks. Its body is neither bound nor walked; the call is applied as an empty summary would be.
     /// </summary>
     private bool SummaryIsEmpty(IMethodSymbol target) =>
-        TaintContext.HasSourceBody(target) && !TaintContext.CanReturnTaint(TaintContext.BodyOwner(target)) && !MayReachSinkHere(target);
+        TaintContext.HasSourceBody(target) && !_context.GivesTaintBack(TaintContext.BodyOwner(target)) && !MayReachSinkHere(target);
 
     /// <summary>A callee's summary at the remaining depth, noting in this walk how deep it needed to go (or that it was cut).</summary>
     private MethodSummary? Summarise(IMethodSymbol callee, bool sourcesOnly = false)
@@ -2548,6 +2585,12 @@ internal sealed partial class TaintWalker
                     }
                 }
             }
+            else if (argumentTaint is not null && TaintContext.DelegateMemberOf(invocation) is { } delegateMember)
+            {
+                // `_ask(q)` on a field or property the type stores a lambda (or a method) in: the call runs that body,
+                // so what it puts into a sink is reported here, through the member, as a method's parameter sink is.
+                return TaintValue.Union(TaintValue.Union(instance, argumentTaint), CallStoredDelegates(invocation, delegateMember, arguments));
+            }
 
             return TaintValue.Union(instance, argumentTaint);
         }
@@ -2638,13 +2681,21 @@ internal sealed partial class TaintWalker
         }
 
         var fillsReceiver = argumentTaint is not null && invocation.Instance is not null
-            && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type));
+            && (method.ReturnsVoid || SymbolEqualityComparer.Default.Equals(method.ReturnType, invocation.Instance.Type)
+                || PutsElement(method, invocation.Arguments, arguments));
         // A collection given several values (`metadata.Add(key, value)`) holds them as separate items, side by side; any
         // other object the call fills may join them.
         var filled = fillsReceiver && IsCollection(invocation.Instance!.Type) ? SideBySide(arguments) : argumentTaint;
         if (fillsReceiver)
         {
             Assign(RootVariable(invocation.Instance!), filled);
+            if (PartOf(invocation.Instance!) is { } whole)
+            {
+                // `var writer = channel.Writer; writer.TryWrite(q);`: the local holds a part of another object (a view of
+                // it, a member collection), so what it was given is in that object too, as `channel.Writer.TryWrite(q)` is.
+                Assign(RootVariable(whole), filled);
+            }
+
             if (IsTextWriter(invocation.Instance!.Type) && BuilderUnder(invocation.Instance!) is { } under)
             {
                 // `new StringWriter(sb).Write(q)`: the writer's text is the builder's
@@ -2689,7 +2740,7 @@ internal sealed partial class TaintWalker
         {
             // Skipping a callee that gets no taint and can give none back (void, a number, bool...; no out/ref
             // parameter) loses nothing at any depth; any other skip holds only for this depth.
-            _calleesTruncated |= _summaryMode && !(untainted && !TaintContext.CanReturnTaint(method)) && !AllSummariesEmpty(targets);
+            _calleesTruncated |= _summaryMode && !(untainted && !_context.GivesTaintBack(method)) && !AllSummariesEmpty(targets);
         }
         else if (targets.Length > 0)
         {
@@ -2717,7 +2768,7 @@ internal sealed partial class TaintWalker
                     // Given nothing untrusted, an implementation that reads no source within this depth gives nothing
                     // back, whatever the others do: its body is not walked (a skip that holds for this depth only).
                     summarised = true;
-                    _calleesTruncated |= _summaryMode && TaintContext.CanReturnTaint(TaintContext.BodyOwner(target));
+                    _calleesTruncated |= _summaryMode && _context.GivesTaintBack(TaintContext.BodyOwner(target));
                 }
                 else if (Summarise(target, sourcesOnly: untainted) is { } summary)
                 {
@@ -2786,6 +2837,127 @@ internal sealed partial class TaintWalker
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The bodies stored in a delegate member (<see cref="TaintContext.StoredDelegates"/>) run with this call's arguments:
+    /// their parameter sinks are checked at the call and their returns given back.
+    /// </summary>
+    private TaintValue? CallStoredDelegates(IInvocationOperation invocation, ISymbol member, TaintValue?[] arguments)
+    {
+        if (_depth <= 0)
+        {
+            _calleesTruncated |= _summaryMode;
+            return null;
+        }
+
+        TaintValue? result = null;
+        foreach (var stored in _context.StoredDelegates(member, _cancellationToken))
+        {
+            MethodSummary? summary;
+            if (stored is IAnonymousFunctionOperation lambda)
+            {
+                summary = _context.GetLambdaSummary(lambda, _depth, _inProgress, _cancellationToken);
+                if (summary is null || summary.NeededDepth == int.MaxValue)
+                {
+                    _calleesTruncated = true;
+                }
+                else
+                {
+                    _calleeDepth = Math.Max(_calleeDepth, summary.NeededDepth);
+                }
+            }
+            else if (stored is IMethodReferenceOperation { Method: var method } && TaintContext.HasSourceBody(TaintContext.BodyOwner(method)))
+            {
+                summary = Summarise(method);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (summary is not null)
+            {
+                ApplyParameterSinks(invocation.Arguments, arguments, summary, invocation.TargetMethod, receiver: null, invocation, member.Name);
+                result = TaintValue.Union(result, MapReturn(summary, invocation.Arguments, arguments, receiver: null));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// A method of a generic type of another assembly given a tainted value for a parameter typed by one of the type's own
+    /// type parameters (its element type): it puts the value into the object, whatever it returns (<c>HashSet.Add</c>'s
+    /// bool, <c>LinkedList.AddLast</c>'s node, <c>ChannelWriter.WriteAsync</c>'s task, <c>TryAdd</c>, <c>TryWrite</c>). Without
+    /// <paramref name="arguments"/>, whether it may (any argument for such a parameter).
+    /// </summary>
+    internal static bool PutsElement(IMethodSymbol method, ImmutableArray<IArgumentOperation> callArguments, TaintValue?[]? arguments)
+    {
+        if (method.IsStatic || method.DeclaringSyntaxReferences.Length > 0 || method.ContainingType is not { IsGenericType: true } type
+            || !IsPutName(method.Name))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < callArguments.Length; i++)
+        {
+            if ((arguments is null || arguments[i] is not null) && callArguments[i].Parameter is { RefKind: RefKind.None } parameter
+                && parameter.OriginalDefinition.Type is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } element
+                && SymbolEqualityComparer.Default.Equals(element.DeclaringType, type.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A name that puts its argument in (<c>Add</c>, <c>AddLast</c>, <c>Enqueue</c>, <c>Push</c>, <c>WriteAsync</c>, <c>TryAdd</c>...), not a query (<c>Contains</c>, <c>IndexOf</c>, <c>Remove</c>).</summary>
+    private static bool IsPutName(string name)
+    {
+        if (name.StartsWith("Try", StringComparison.Ordinal))
+        {
+            name = name.Substring(3);
+        }
+
+        return name.StartsWith("Add", StringComparison.Ordinal) || name.StartsWith("Insert", StringComparison.Ordinal)
+            || name.StartsWith("Enqueue", StringComparison.Ordinal) || name.StartsWith("Push", StringComparison.Ordinal)
+            || name.StartsWith("Write", StringComparison.Ordinal) || name.StartsWith("GetOrAdd", StringComparison.Ordinal)
+            || name.StartsWith("Post", StringComparison.Ordinal) || name.StartsWith("Send", StringComparison.Ordinal)
+            || name.StartsWith("Set", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The object a receiver local is a part of: the instance of the member read that is the local's only assignment
+    /// (<c>var writer = channel.Writer;</c> gives <c>channel</c>); null for anything else.
+    /// </summary>
+    private static IOperation? PartOf(IOperation receiver)
+    {
+        var operation = receiver;
+        while (true)
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { Instance: { } inner }:
+                    operation = inner;
+                    continue;
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case ILocalReferenceOperation local:
+                    // Syntax first (`var writer = channel.Writer;`): SingleAssignment walks the whole body.
+                    return local.Local.DeclaringSyntaxReferences is [var declared]
+                        && declared.GetSyntax(CancellationToken.None) is VariableDeclaratorSyntax { Initializer.Value: MemberAccessExpressionSyntax }
+                        && Unconverted(SingleAssignment(local)) is IMemberReferenceOperation { Instance: { } whole } member
+                        && member is IPropertyReferenceOperation or IFieldReferenceOperation
+                        && Unconverted(whole) is ILocalReferenceOperation or IParameterReferenceOperation
+                        ? whole
+                        : null;
+                default:
+                    return null;
+            }
+        }
     }
 
     /// <summary>
@@ -2968,6 +3140,18 @@ internal sealed partial class TaintWalker
     /// <summary>What a summarised callee stores into its <c>out</c>/<c>ref</c> parameters, mapped to the call's variables.</summary>
     private void BindSummaryOutArguments(IInvocationOperation invocation, TaintValue?[] arguments, MethodSummary summary)
     {
+        foreach (var (ordinal, member, stored) in summary.ParameterMemberStores)
+        {
+            for (var i = 0; i < invocation.Arguments.Length; i++)
+            {
+                if (invocation.Arguments[i].Parameter?.Ordinal == ordinal)
+                {
+                    // `Fill(opts, request)` setting `o.Persona`: that member of the caller's object holds it (see EvalMemberRead).
+                    RecordMemberWrite(invocation.Arguments[i].Value, member, MapOrigins(stored, invocation.Arguments, arguments), invocation);
+                }
+            }
+        }
+
         foreach (var (ordinal, stored) in summary.OutParameters)
         {
             for (var i = 0; i < invocation.Arguments.Length; i++)
@@ -3057,9 +3241,9 @@ internal sealed partial class TaintWalker
         return result is null ? null : TaintValue.Union(result, null, embedded: returned.Embedded);
     }
 
-    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method, IOperation? receiver, IOperation? call = null)
+    private void ApplyParameterSinks(ImmutableArray<IArgumentOperation> callArguments, TaintValue?[] arguments, MethodSummary summary, IMethodSymbol method, IOperation? receiver, IOperation? call = null, string? calledName = null)
     {
-        var name = method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name;
+        var name = calledName ?? (method.MethodKind == MethodKind.Constructor ? method.ContainingType.Name : method.Name);
         foreach (var parameterSink in summary.ParameterSinks)
         {
             var sink = parameterSink.Sink;
@@ -3335,6 +3519,11 @@ internal sealed partial class TaintWalker
             {
                 return attributeKind;
             }
+        }
+
+        if (member is IPropertySymbol && table.IsRouteParameter(member))
+        {
+            return SourceKind.RouteValue;
         }
 
         if (member is IMethodSymbol method)
