@@ -60,8 +60,11 @@ internal static class Program
             best = Math.Min(best, watch.Elapsed.TotalNanoseconds / Ops);
         }
         long before = GC.GetAllocatedBytesForCurrentThread();
-        run();
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        for (var i = 0; i < 1000; i++)
+        {
+            run();
+        }
+        long allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / 1000;
         Console.WriteLine(FormattableString.Invariant($"{name}\t{best:F1} ns/op (best of {rounds} rounds of {Ops})\t{allocated} B/op"));
     }
 

@@ -111,24 +111,23 @@ public static class LlmParser
         public LlmError[] Errors = Array.Empty<LlmError>();
         public string[] Unknown = Array.Empty<string>();
 
-        /// <summary>Where the candidate's bytes are, and whether they were repaired: its clean JSON is made again from them.</summary>
-        public int Start, Count;
+        /// <summary>Whether the candidate's bytes were repaired: its clean JSON is then made again from them.</summary>
         public bool Repaired;
         private byte[]? _clean;
 
         /// <summary>
-        /// The candidate as strict JSON, made only when it is compared with another candidate: most documents have one.
-        /// The repair is made again (it is deterministic) rather than kept from the read.
+        /// The candidate <paramref name="c"/> (the one this attempt read) as strict JSON, made only when it is compared with
+        /// another candidate: most documents have one. The repair is made again (it is deterministic) rather than kept.
         /// </summary>
-        public unsafe byte[] Clean(byte* p, int maxDepth)
+        public unsafe byte[] Clean(byte* p, JsonCandidate c, int maxDepth)
         {
             if (_clean is not null) return _clean;
-            var source = new ReadOnlySpan<byte>(p + Start, Count);
+            var source = new ReadOnlySpan<byte>(p + c.Start, c.Length);
             if (!Repaired) return _clean = source.ToArray();
             var log = RepairLog.Rent();
             try
             {
-                using var output = new ByteBuilder(Count + 16);
+                using var output = new ByteBuilder(c.Length + 16);
                 JsonRepairer.Repair(source, output, log, maxDepth);
                 return _clean = output.ToArray();
             }
@@ -186,6 +185,7 @@ public static class LlmParser
             }
 
             Attempt<T>? chosen = null;
+            JsonCandidate chosenCandidate = default;
             Attempt<T>? bestFailure = first;
             for (int k = 0; k < candidates.Count; k++)
             {
@@ -199,12 +199,13 @@ public static class LlmParser
                 }
                 // `{}` or `{"note": …}` in the prose beside a block reads as an all-optional type's empty object, but names
                 // none of its members: it is no second answer.
-                if (k >= beside && NamesNoMember(a.Clean(p, options.MaxDepth), a.Unknown)) continue;
+                if (k >= beside && NamesNoMember(a.Clean(p, c, options.MaxDepth), a.Unknown)) continue;
                 if (chosen is null)
                 {
                     chosen = a;
+                    chosenCandidate = c;
                 }
-                else if (!JsonTokenComparer.SameValue(chosen.Clean(p, options.MaxDepth), a.Clean(p, options.MaxDepth), options.MaxDepth, nullIsAbsent: true)
+                else if (!JsonTokenComparer.SameValue(chosen.Clean(p, chosenCandidate, options.MaxDepth), a.Clean(p, c, options.MaxDepth), options.MaxDepth, nullIsAbsent: true)
                     && !(sameValue is not null && sameValue(chosen.Value!, a.Value!)))
                 {
                     return LlmResult<T>.Fail(new[] { new LlmError("$", "one answer", "several different valid JSON values in the output") },
@@ -244,7 +245,7 @@ public static class LlmParser
     private static unsafe Attempt<T> ReadCandidate<T>(byte* p, int length, int start, int count, JsonCandidate via, LlmRepair[] preamble,
         LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx)
     {
-        var attempt = new Attempt<T> { Start = start, Count = count };
+        var attempt = new Attempt<T>();
         if (preamble.Length > 0) attempt.Repairs.AddRange(preamble);
         if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
         for (int k = 0; k < attempt.RepairCount; k++)
