@@ -1160,9 +1160,71 @@ internal sealed class TaintContext
         return summary.CutBy.IsEmpty ? _lambdaSummaries.GetOrAdd((lambda.Syntax, depth), summary) : summary;
     }
 
-    /// <summary>Whether a call of a delegate member may run a body that reaches a sink: one it stores a lambda or a method of this compilation in (conservative).</summary>
+    /// <summary>
+    /// Whether a call of a delegate member may run a body that reaches a sink: a lambda stored in it with a sink in its body
+    /// or in a callee within the interprocedural depth, or a stored method that is a sink or reaches one (conservative).
+    /// </summary>
     public bool DelegateCallMayReachSink(IInvocationOperation invocation, CancellationToken cancellationToken) =>
-        MayPassTaint(invocation.Arguments) && DelegateMemberOf(invocation) is { } member && !StoredDelegates(member, cancellationToken).IsEmpty;
+        MayPassTaint(invocation.Arguments) && DelegateMemberOf(invocation) is { } member && StoredDelegateMayReachSink(member, cancellationToken);
+
+    private readonly ConcurrentDictionary<ISymbol, bool> _storedDelegateReachesSink = new(SymbolEqualityComparer.Default);
+
+    [ThreadStatic]
+    private static HashSet<ISymbol>? s_delegatesInProgress;
+
+    /// <summary>
+    /// Whether anything stored in the delegate member can reach a sink (cached per member). A member met again while its
+    /// own answer is being found (a lambda calling the member it is stored in) answers yes: never fewer sinks than the walk.
+    /// </summary>
+    private bool StoredDelegateMayReachSink(ISymbol member, CancellationToken cancellationToken)
+    {
+        if (_storedDelegateReachesSink.TryGetValue(member, out var known))
+        {
+            return known;
+        }
+
+        var inProgress = s_delegatesInProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        if (!inProgress.Add(member))
+        {
+            return true;
+        }
+
+        try
+        {
+            var depth = Table.InterproceduralDepth;
+            var reaches = false;
+            foreach (var stored in StoredDelegates(member, cancellationToken))
+            {
+                switch (stored)
+                {
+                    case IMethodReferenceOperation reference:
+                        reaches = IsSink(reference.Method) || GetReach(reference.Method, depth, MethodReach.Sink, cancellationToken) != MethodReach.None;
+                        break;
+                    case IAnonymousFunctionOperation lambda:
+                        var facts = CollectFacts(new IOperation[] { lambda.Body }, cancellationToken);
+                        reaches = (facts.Direct & MethodReach.Sink) != 0;
+                        foreach (var callee in facts.SinkCallees)
+                        {
+                            reaches = reaches || GetReach(callee, depth - 1, MethodReach.Sink, cancellationToken) != MethodReach.None;
+                        }
+
+                        break;
+                }
+
+                if (reaches)
+                {
+                    break;
+                }
+            }
+
+            // An answer found while another member was in progress may rest on that member's provisional yes: not kept.
+            return inProgress.Count == 1 ? _storedDelegateReachesSink.GetOrAdd(member, reaches) : reaches;
+        }
+        finally
+        {
+            inProgress.Remove(member);
+        }
+    }
 
     private readonly ConcurrentDictionary<IMethodSymbol, IOperation?> _firstStatements = new(SymbolEqualityComparer.Default);
 
@@ -1424,12 +1486,14 @@ internal sealed class TaintContext
         {
             var mayStore = operation switch
             {
-                IInvocationOperation { Instance: { } instance } invocation =>
-                    (invocation.TargetMethod.ReturnsVoid
+                // A call on the member itself mutates it as the walk does (a void method, a fluent one, StringBuilder, a put);
+                // a call on a part of it (`_queue.Writer.TryWrite(x)`, `_holder.Items.Add(x)`) only when it puts an element in.
+                IInvocationOperation { Instance: { } instance } invocation => IsReferenceTo(instance, member)
+                    ? invocation.TargetMethod.ReturnsVoid
                         || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ReturnType, instance.Type)
                         || SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, Table.StringBuilder)
-                        || TaintWalker.PutsElement(invocation.TargetMethod, invocation.Arguments, null))
-                    && Mentions(instance, member),
+                        || TaintWalker.PutsElement(invocation.TargetMethod, invocation.Arguments, null)
+                    : TaintWalker.PutsElement(invocation.TargetMethod, invocation.Arguments, null) && Mentions(instance, member),
                 IAssignmentOperation assignment => Mentions(assignment.Target, member),
                 IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => Mentions(argument.Value, member),
                 IForEachLoopOperation loop => Mentions(loop.LoopControlVariable, member),
@@ -1443,6 +1507,17 @@ internal sealed class TaintContext
         }
 
         return false;
+    }
+
+    /// <summary>Whether <paramref name="operation"/> (past conversions) is a read of <paramref name="member"/> itself.</summary>
+    private static bool IsReferenceTo(IOperation operation, ISymbol member)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation is IMemberReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Member.OriginalDefinition, member);
     }
 
     /// <summary>Whether <paramref name="operation"/> reads or names <paramref name="member"/> anywhere inside it.</summary>
