@@ -361,24 +361,7 @@ internal sealed partial class TaintWalker
             inner = allConstant && defaultThrows ? Single(switched) : null;
         }
 
-        List<GuardPath>? guards = null;
-        foreach (var path in inner ?? new List<GuardPath>())
-        {
-            if (path.Parameter is not { RefKind: RefKind.None } parameter || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, method))
-            {
-                continue;
-            }
-
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == parameter.Ordinal && GuardPath.Of(argument.Value, unwrapCase: true) is { } given)
-                {
-                    (guards ??= new List<GuardPath>()).Add(given);
-                }
-            }
-        }
-
-        return guards;
+        return ArgumentGuards(inner, method, call.Arguments);
     }
 
     /// <summary>
@@ -582,6 +565,15 @@ internal sealed partial class TaintWalker
 
         var inner = GuardsElsewhere(returned, whenTrue: true);
 
+        return ArgumentGuards(inner, method, invocation.Arguments);
+    }
+
+    /// <summary>
+    /// The guards a call gives its caller: for each guard <paramref name="inner"/> (found in the body of
+    /// <paramref name="method"/>) on one of its own by-value parameters, the same guard on the argument passed for it.
+    /// </summary>
+    private static List<GuardPath>? ArgumentGuards(List<GuardPath>? inner, IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments)
+    {
         List<GuardPath>? guards = null;
         foreach (var path in inner ?? new List<GuardPath>())
         {
@@ -590,7 +582,7 @@ internal sealed partial class TaintWalker
                 continue;
             }
 
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (argument.Parameter?.Ordinal == parameter.Ordinal && GuardPath.Of(argument.Value, unwrapCase: true) is { } given)
                 {
