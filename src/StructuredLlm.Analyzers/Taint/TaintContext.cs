@@ -631,7 +631,7 @@ internal sealed class TaintContext
         var candidate = false;
         foreach (var parameter in method.Parameters)
         {
-            candidate |= parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: > 0 };
+            candidate |= IsAppObjectParameter(parameter);
         }
 
         if (!candidate || method.DeclaringSyntaxReferences.Length != 1)
@@ -644,7 +644,7 @@ internal sealed class TaintContext
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var parameter in m.Parameters)
             {
-                if (parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: > 0 })
+                if (IsAppObjectParameter(parameter))
                 {
                     names.Add(parameter.Name);
                 }
@@ -662,6 +662,10 @@ internal sealed class TaintContext
             return false;
         });
     }
+
+    /// <summary>A by-value parameter of a class of this compilation: an object whose members a method can set for its caller.</summary>
+    private static bool IsAppObjectParameter(IParameterSymbol parameter) =>
+        parameter.RefKind == RefKind.None && parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Class, DeclaringSyntaxReferences.Length: > 0 };
 
     /// <summary>An out/ref parameter, or an object the method can fill (a StringBuilder, a list it appends to).</summary>
     private static bool HasFillableParameter(IMethodSymbol method)

@@ -23,7 +23,7 @@ internal static class LlmPath
         bool simple = key.Length > 0;
         foreach (byte b in key)
         {
-            if (!(b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_' or (byte)'-'))
+            if (!IsSimpleChar((char)b))
             {
                 simple = false;
                 break;
@@ -70,8 +70,11 @@ internal static class LlmPath
         if (key.Length == 0) return false;
         foreach (char c in key)
         {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-')) return false;
+            if (!IsSimpleChar(c)) return false;
         }
         return true;
     }
+
+    /// <summary>A character a key may hold and still be written after a dot (a byte of UTF-8 above 0x7F never is).</summary>
+    private static bool IsSimpleChar(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-';
 }

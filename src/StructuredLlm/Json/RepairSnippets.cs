@@ -17,19 +17,9 @@ internal static class RepairSnippets
     {
         editAt = Math.Max(0, Math.Min(editAt, text.Length));
         length = Math.Max(0, Math.Min(length, text.Length - editAt));
-        // the changed text, as Utf8Text.Snippet shows it: cut at a character boundary after SnippetBytes, with an ellipsis
-        var edited = text.Slice(editAt, length);
-        bool cut = edited.Length > SnippetBytes;
-        if (cut)
-        {
-            int end = SnippetBytes;
-            while (end > 0 && (edited[end] & 0xC0) == 0x80) end--;
-            edited = edited.Slice(0, end);
-        }
-        Span<char> changed = stackalloc char[SnippetBytes + 1];
-        int changedLength = Utf8Text.Decode(edited, changed);
-        if (cut) changed[changedLength++] = '…';
-        changed = changed.Slice(0, changedLength);
+        // the changed text, as Utf8Text.Snippet shows it, without a string of its own unless it is shown alone
+        Span<char> changed = stackalloc char[Utf8Text.SnippetBytes + 1];
+        changed = changed.Slice(0, Utf8Text.WriteSnippet(text.Slice(editAt, length), changed));
 
         string before, after;
         if (alwaysContext || IsBlank(changed) || IsBlank(replacement.AsSpan()))
@@ -59,9 +49,6 @@ internal static class RepairSnippets
         if (IsBlank(after.AsSpan())) after += "(nothing)";
         return (before, after);
     }
-
-    /// <summary>Bytes of changed text shown before an ellipsis (as <see cref="Utf8Text.Snippet"/> cuts).</summary>
-    private const int SnippetBytes = 40;
 
     /// <summary>One string of <paramref name="left"/>, <paramref name="middle"/> and <paramref name="right"/> (UTF-8 around chars), built once.</summary>
     private static string Join(ReadOnlySpan<byte> left, ReadOnlySpan<char> middle, ReadOnlySpan<byte> right)

@@ -167,15 +167,36 @@ internal static class Utf8Text
     }
 
     /// <summary>A short, printable snippet of the input for repair records and error messages.</summary>
-    public static string Snippet(ReadOnlySpan<byte> bytes, int max = 40)
+    public static string Snippet(ReadOnlySpan<byte> bytes, int max = SnippetBytes)
     {
         if (bytes.Length > max)
         {
-            int cut = max;
-            while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--; // do not split a UTF-8 sequence
-            return GetString(bytes.Slice(0, cut)) + "…";
+            return GetString(bytes.Slice(0, SnippetCut(bytes, max))) + "…";
         }
         return GetString(bytes);
+    }
+
+    /// <summary>Bytes a <see cref="Snippet"/> shows before its ellipsis, by default.</summary>
+    public const int SnippetBytes = 40;
+
+    /// <summary>
+    /// <see cref="Snippet"/> written into <paramref name="chars"/> (at least <see cref="SnippetBytes"/> + 1 long) instead of
+    /// a new string; returns the chars written.
+    /// </summary>
+    public static int WriteSnippet(ReadOnlySpan<byte> bytes, Span<char> chars)
+    {
+        if (bytes.Length <= SnippetBytes) return Decode(bytes, chars);
+        int n = Decode(bytes.Slice(0, SnippetCut(bytes, SnippetBytes)), chars);
+        chars[n] = '…';
+        return n + 1;
+    }
+
+    /// <summary>Where a snippet of at most <paramref name="max"/> bytes ends without splitting a UTF-8 sequence.</summary>
+    private static int SnippetCut(ReadOnlySpan<byte> bytes, int max)
+    {
+        int cut = max;
+        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) cut--;
+        return cut;
     }
 
     /// <summary>True when <paramref name="bytes"/> equals the lowercase ASCII <paramref name="lower"/>, ignoring ASCII case.</summary>
