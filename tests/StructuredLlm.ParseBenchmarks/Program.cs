@@ -21,6 +21,12 @@ internal static class Program
             Loop(args[1]);
             return;
         }
+        if (args.Length > 1 && args[0] == "--repairs")
+        {
+            // the repair records a messy document's parse returns (what the messy benchmarks pay to make)
+            foreach (var repair in Ticket.LlmInfo.Parse(Inputs.Messy(args[1])).Repairs) Console.WriteLine(repair);
+            return;
+        }
         if (args.Length > 1 && args[0] == "--alloc-types")
         {
             AllocationTypes.Run(Runner(args[1]));

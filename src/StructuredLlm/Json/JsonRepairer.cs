@@ -180,9 +180,11 @@ internal ref struct JsonRepairer
     private bool _inKey; // a key's string is being read (a separator after it can only be the colon)
     private bool _fullwidthSeparators; // a fullwidth colon or comma was read as one
     private int _lastComma = -1; // input offset of the last comma copied, for the TrailingComma record
+    private SnippetText? _copy; // the text as records see it, copied at the first repair unless given: they make their snippets from it when read
 
-    private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase)
+    private JsonRepairer(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase, SnippetText? copy)
     {
+        _copy = copy;
         _positionBase = positionBase;
         _t = text;
         _o = output;
@@ -196,11 +198,12 @@ internal ref struct JsonRepairer
     /// <summary>
     /// Repairs <paramref name="text"/> into <paramref name="output"/>; throws <see cref="JsonRepairException"/> when it cannot.
     /// The repairs are recorded at their positions in the caller's input, where <paramref name="text"/> starts at
-    /// <paramref name="positionBase"/>.
+    /// <paramref name="positionBase"/>. <paramref name="copy"/>, when given, holds the same bytes as <paramref name="text"/>
+    /// (the records' snippets are made from it); otherwise the text is copied at the first repair.
     /// </summary>
-    public static void Repair(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase = 0)
+    public static void Repair(ReadOnlySpan<byte> text, ByteBuilder output, RepairLog log, int maxDepth, int positionBase = 0, SnippetText? copy = null)
     {
-        var r = new JsonRepairer(text, output, log, maxDepth, positionBase);
+        var r = new JsonRepairer(text, output, log, maxDepth, positionBase, copy);
         r.ParseRoot();
         log.Incomplete.Sort();
         log.Unclosed?.Sort();
@@ -1588,8 +1591,8 @@ internal ref struct JsonRepairer
             _log.UnlistedKinds |= 1UL << (int)kind;
             return;
         }
-        var (before, shown) = RepairSnippets.Edit(_t, editAt, length, after, alwaysContext);
-        _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position + _positionBase, before, shown));
+        _copy ??= SnippetText.Copy(_t);
+        _log.Repairs.Add(LlmRepair.DeferredEdit(kind, _log.CurrentPath(_o), position + _positionBase, _copy, editAt, length, after, alwaysContext));
     }
 
     /// <summary>Records a repair with snippets made by the caller (a change that is not one local edit).</summary>

@@ -150,9 +150,10 @@ public static class LlmJson
         try
         {
             using var output = new ByteBuilder(length + 16);
+            var whole = via.Via != 0 ? SnippetText.Copy(text) : null; // the records' snippets: the located record's and the repairer's
             try
             {
-                JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start);
+                JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start, whole?.Slice(start, length));
             }
             catch (JsonRepairException ex)
             {
@@ -165,7 +166,7 @@ public static class LlmJson
 
             var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
             repairs.AddRange(preamble);
-            if (via.Via != 0) repairs.Add(RepairSnippets.Located(text, via));
+            if (whole is not null) repairs.Add(RepairSnippets.Located(whole, via));
             repairs.AddRange(log.Repairs);
             foreach (var r in repairs)
             {

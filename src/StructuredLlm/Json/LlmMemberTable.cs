@@ -136,7 +136,7 @@ public sealed class LlmMemberTable
             {
                 int m = _normalizedMember[k];
                 string written = Utf8Text.GetString(key);
-                return context.TryRecord(LlmRepairKind.KeyNormalized, LlmPath.Combine(context.Path, written), -1, written, _jsonNames[m]) ? m : -1;
+                return context.TryRecordKey(LlmRepairKind.KeyNormalized, written, _jsonNames[m]) ? m : -1;
             }
         }
 
@@ -153,7 +153,7 @@ public sealed class LlmMemberTable
         if (numbered >= 0)
         {
             string renamed = Utf8Text.GetString(key);
-            if (!context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, renamed), -1, renamed, _jsonNames[numbered])) return -1;
+            if (!context.TryRecordKey(LlmRepairKind.KeyPartialMatch, renamed, _jsonNames[numbered])) return -1;
             context.MarkWeakMatch(renamed);
             return numbered;
         }
@@ -196,7 +196,7 @@ public sealed class LlmMemberTable
         }
         if (found < 0 || ambiguous) return -1;
         string drifted = Utf8Text.GetString(key);
-        if (!context.TryRecord(LlmRepairKind.KeyPartialMatch, LlmPath.Combine(context.Path, drifted), -1, drifted, _jsonNames[found])) return -1;
+        if (!context.TryRecordKey(LlmRepairKind.KeyPartialMatch, drifted, _jsonNames[found])) return -1;
         context.MarkWeakMatch(drifted);
         return found;
     }

@@ -247,7 +247,13 @@ public static class LlmParser
     {
         var attempt = new Attempt<T>();
         if (preamble.Length > 0) attempt.Repairs.AddRange(preamble);
-        if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via));
+        // The records' snippets are made when first read, from one copy of the input (the located record's and the repairer's).
+        SnippetText? whole = null;
+        if (via.Via != 0)
+        {
+            whole = SnippetText.Copy(new ReadOnlySpan<byte>(p, length));
+            attempt.Repairs.Add(RepairSnippets.Located(whole, via));
+        }
         for (int k = 0; k < attempt.RepairCount; k++)
         {
             var r = attempt.Repairs[k];
@@ -275,7 +281,7 @@ public static class LlmParser
             using var output = new ByteBuilder(count + 16);
             try
             {
-                JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start);
+                JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start, whole?.Slice(start, count));
             }
             catch (JsonRepairException ex)
             {

@@ -399,6 +399,14 @@ public sealed unsafe class LlmReadContext
         return true;
     }
 
+    /// <summary>Records a key read as <paramref name="after"/> where <paramref name="written"/> was written (its path made when first read).</summary>
+    internal bool TryRecordKey(LlmRepairKind kind, string written, string after)
+    {
+        if (!Options.IsAllowed(kind)) return false;
+        _repairs.Add(LlmRepair.ForKey(kind, Path, written, after));
+        return true;
+    }
+
     internal bool TryRecord(LlmRepairKind kind, string path, int position, string before, string after)
     {
         if (!Options.IsAllowed(kind)) return false;

@@ -93,11 +93,8 @@ internal static class RepairSnippets
     }
 
     /// <summary>The record of a candidate taken out of a fence, a tag or prose.</summary>
-    public static LlmRepair Located(ReadOnlySpan<byte> text, JsonCandidate via)
-    {
-        var (before, after) = Kept(text, via.Start, via.Start + via.Length);
-        return new LlmRepair(via.Via, "$", via.ViaPosition, before, after);
-    }
+    public static LlmRepair Located(SnippetText text, JsonCandidate via) =>
+        LlmRepair.DeferredKept(via.Via, "$", via.ViaPosition, text, via.Start, via.Start + via.Length);
 
     /// <summary>The whole text when short, else its start and end around an ellipsis.</summary>
     public static string HeadTail(ReadOnlySpan<byte> text, int keep = 16)
