@@ -1402,6 +1402,11 @@ internal ref struct JsonRepairer
 
     private bool ParseWs(bool skipNewline)
     {
+        // Most calls stand on a value or a delimiter: nothing to skip unless the byte is whitespace (an ASCII one, or the
+        // lead byte of a special space), or starts a comment.
+        if (_i >= Len) return false;
+        byte first = _t[_i];
+        if (first > (byte)' ' && first < 0x80 && first != (byte)'/' && first != (byte)'#') return false;
         int start = _i;
         while (true)
         {

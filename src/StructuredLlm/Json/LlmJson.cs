@@ -188,7 +188,7 @@ internal static class PositionMap
     public static IReadOnlyList<LlmRepair> ToCharPositions(ReadOnlySpan<byte> utf8, List<LlmRepair> repairs)
     {
         if (repairs.Count == 0) return Array.Empty<LlmRepair>();
-        if (Utf8Text.IsAscii(utf8)) return repairs.ToArray(); // one byte per char: the positions are the same
+        if (Utf8Text.IsAscii(utf8)) return repairs; // one byte per char: the positions are the same (the caller's list, not changed after this)
         var order = new int[repairs.Count];
         for (int k = 0; k < order.Length; k++) order[k] = k;
         Array.Sort(order, (x, y) => repairs[x].Position.CompareTo(repairs[y].Position));

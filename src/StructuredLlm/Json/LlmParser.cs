@@ -230,14 +230,14 @@ public static class LlmParser
     private static LlmResult<T> Finish<T>(Attempt<T> a, ReadOnlySpan<byte> input, bool charPositions)
     {
         IReadOnlyList<LlmRepair> repairs = a.RepairCount == 0 ? Array.Empty<LlmRepair>()
-            : charPositions ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
+            : charPositions ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs; // the attempt's own list: nothing changes it after this
         return new LlmResult<T>(true, a.Value, repairs, Array.Empty<LlmError>(), a.Unknown, null);
     }
 
     private static LlmResult<T> Refuse<T>(Attempt<T> a, ReadOnlySpan<byte> input, string? text)
     {
         IReadOnlyList<LlmRepair> repairs = a.RepairCount == 0 ? Array.Empty<LlmRepair>()
-            : text is not null ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs.ToArray();
+            : text is not null ? PositionMap.ToCharPositions(input, a.Repairs) : a.Repairs;
         return new(false, default, repairs, a.Errors, a.Unknown, text ?? Utf8Text.GetString(input));
     }
 
@@ -415,10 +415,11 @@ public static class LlmParser
                 }
                 if (ok)
                 {
-                    var coercions = ctx.SnapshotRepairs();
+                    LlmRepair[]? coercions = null; // taken out of the context only when an unwrap below reuses it
                     var unknownKeys = ctx.SnapshotUnknown();
                     if (unknownKeys.Length > 0 && rootType == JsonTokenType.StartObject && NoKeyNamesAMember(RootReader(bytes, readerOptions), unknownKeys))
                     {
+                        coercions = ctx.SnapshotRepairs();
                         // The read succeeded only because every member is optional, and no key named one: the object is a
                         // wrapper or an envelope around the answer when one of its levels reads (else see below).
                         var inner = new Attempt<T>();
@@ -450,7 +451,8 @@ public static class LlmParser
                     attempt.Success = true;
                     attempt.SyntaxOk = true;
                     attempt.Value = value;
-                    if (coercions.Length > 0) attempt.Repairs.AddRange(coercions);
+                    if (coercions is not null) attempt.Repairs.AddRange(coercions);
+                    else if (ctx.RepairCount > 0) ctx.AddRepairsTo(attempt.Repairs);
                     attempt.Unknown = unknownKeys;
                     return true;
                 }

@@ -715,6 +715,8 @@ public sealed unsafe class LlmReadContext
         }
     }
 
+    internal int RepairCount => _repairs.Count;
+    internal void AddRepairsTo(List<LlmRepair> list) => list.AddRange(_repairs);
     internal LlmRepair[] SnapshotRepairs() => _repairs.Count == 0 ? Array.Empty<LlmRepair>() : _repairs.ToArray();
     internal LlmError[] SnapshotErrors() => _errors.Count == 0 ? Array.Empty<LlmError>() : _errors.ToArray();
     internal string[] SnapshotUnknown() => _unknown.Count == 0 ? Array.Empty<string>() : _unknown.ToArray();
