@@ -35,4 +35,19 @@ public class RepairLogReuseTests
         Assert.True(read.Success, string.Join("; ", read.Errors));
         Assert.Equal(new[] { "a", "b" }, read.Value!.Tags);
     }
+
+    [Fact]
+    public void The_output_kept_with_the_log_holds_only_the_current_document()
+    {
+        // a long repaired document, then short ones: the kept output buffer (or its replacement) must not show the old bytes
+        string big = "[" + string.Join(", ", Enumerable.Range(0, 20_000).Select(i => "'item " + i + "'")) + ",]";
+        Assert.True(LlmJson.TryRepair(big, out var bigJson, out _, out var bigError), bigError?.ToString());
+        Assert.EndsWith("\"item 19999\"]", bigJson);
+
+        Assert.True(LlmJson.TryRepair("[1, 2,]", out var json, out _, out var error), error?.ToString());
+        Assert.Equal("[1, 2]", json);
+        var read = SupportTicketReader.Parse("{'category':'other','priority':4,'summary':'x','tags':['a',],}");
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        Assert.Equal(new[] { "a" }, read.Value!.Tags);
+    }
 }

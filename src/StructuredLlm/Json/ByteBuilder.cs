@@ -79,6 +79,15 @@ internal sealed class ByteBuilder : IDisposable
 
     public byte[] ToArray() => _buffer.AsSpan(0, Length).ToArray();
 
+    /// <summary>Empties the builder for the next document, with room for at least <paramref name="capacity"/> bytes.</summary>
+    public void Reset(int capacity)
+    {
+        Length = 0;
+        if (_buffer.Length >= capacity) return;
+        if (_buffer.Length > 0) ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = ArrayPool<byte>.Shared.Rent(Math.Max(capacity, 64));
+    }
+
     public void Dispose()
     {
         var b = _buffer;

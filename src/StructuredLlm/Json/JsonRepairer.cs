@@ -103,9 +103,30 @@ internal sealed class RepairLog
         return log ?? new RepairLog();
     }
 
+    private ByteBuilder? _output;
+
+    /// <summary>
+    /// The repaired output of this log's document: emptied, with room for <paramref name="capacity"/> bytes, and kept with
+    /// the log (no builder and no pool rental per document). Valid until the log is returned.
+    /// </summary>
+    public ByteBuilder Output(int capacity)
+    {
+        var output = _output ??= new ByteBuilder(capacity);
+        output.Reset(capacity);
+        return output;
+    }
+
+    /// <summary>The largest output buffer a cached log keeps (a bigger one goes back to the pool).</summary>
+    private const int MaxKeptOutput = 64 * 1024;
+
     /// <summary>Empties <paramref name="log"/> for the next document (none of its lists may still be in use).</summary>
     public static void Return(RepairLog log)
     {
+        if (log._output is { } output && output.Buffer.Length > MaxKeptOutput)
+        {
+            output.Dispose();
+            log._output = null;
+        }
         if (log.Repairs.Capacity > 1024 || log.Incomplete.Capacity > 1024) return; // a huge document's lists are not kept
         log.Repairs.Clear();
         log.Incomplete.Clear();

@@ -149,7 +149,7 @@ public static class LlmJson
         var log = RepairLog.Rent();
         try
         {
-            using var output = new ByteBuilder(length + 16);
+            var output = log.Output(length + 16);
             var whole = via.Via != 0 ? SnippetText.Copy(text) : null; // the records' snippets: the located record's and the repairer's
             try
             {

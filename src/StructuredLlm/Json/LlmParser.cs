@@ -127,7 +127,7 @@ public static class LlmParser
             var log = RepairLog.Rent();
             try
             {
-                using var output = new ByteBuilder(c.Length + 16);
+                var output = log.Output(c.Length + 16);
                 JsonRepairer.Repair(source, output, log, maxDepth);
                 return _clean = output.ToArray();
             }
@@ -278,7 +278,7 @@ public static class LlmParser
         var log = RepairLog.Rent();
         try
         {
-            using var output = new ByteBuilder(count + 16);
+            var output = log.Output(count + 16);
             try
             {
                 JsonRepairer.Repair(new ReadOnlySpan<byte>(p + start, count), output, log, options.MaxDepth, positionBase: start, whole?.Slice(start, count));
