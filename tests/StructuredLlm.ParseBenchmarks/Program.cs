@@ -49,9 +49,14 @@ internal static class Program
     {
         var run = Runner(name);
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (watch.ElapsedMilliseconds < 3000)
+        if (int.TryParse(Environment.GetEnvironmentVariable("LOOP_WARMUP_OPS"), out var warmup))
         {
-            run();
+            // a fixed amount of work (for `perf stat -e instructions`, which a busy machine does not change)
+            for (var i = 0; i < warmup; i++) run();
+        }
+        else
+        {
+            while (watch.ElapsedMilliseconds < 3000) run();
         }
         var best = double.MaxValue;
         int Ops = int.TryParse(Environment.GetEnvironmentVariable("LOOP_OPS"), out var o) ? o : 20_000; // fewer (with more rounds) on a busy machine

@@ -1446,8 +1446,11 @@ internal ref struct JsonRepairer
             byte b = _t[_i];
             if (b is (byte)' ' or (byte)'\t' or (byte)'\r' || (b == (byte)'\n' && skipNewline))
             {
-                _o.Append(b);
-                _i++;
+                // copy the whole run of plain whitespace at once (indentation is most of it)
+                int end = _i + 1;
+                while (end < Len && _t[end] is (byte)' ' or (byte)'\t' or (byte)'\r' || (end < Len && _t[end] == (byte)'\n' && skipNewline)) end++;
+                _o.Append(_t.Slice(_i, end - _i));
+                _i = end;
                 continue;
             }
             int sl = SpecialWhitespaceLength(_i);
