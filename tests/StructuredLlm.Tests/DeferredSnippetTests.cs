@@ -89,4 +89,24 @@ public class DeferredSnippetTests
         Assert.Equal(("$.a", 3, "1,]", "1]"), (r.Path, r.Position, r.Before, r.After));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LlmRepair((LlmRepairKind)300, "$", 0, "", ""));
     }
+
+    [Fact]
+    public void A_long_documents_records_show_the_same_snippets_made_at_once()
+    {
+        // past 16 KB a record does not keep the input alive: its snippets are made while parsing, and read the same
+        string padding = new string('x', 20_000);
+        string text = "Note: " + padding + "\n{category: 'billing', // money\n \"priority\": 2, \"summary\": \"Double charge\", \"tags\": [\"refund\",],}";
+        byte[] buffer = Encoding.UTF8.GetBytes(text);
+        var result = SupportTicketReader.Parse(buffer.AsSpan());
+        Assert.True(result.Success, string.Join("; ", result.Errors));
+        Array.Fill(buffer, (byte)'#');
+
+        var comment = Assert.Single(result.Repairs, r => r.Kind == LlmRepairKind.Comment);
+        Assert.Contains("// money", comment.Before);
+        var comma = Assert.Single(result.Repairs, r => r.Kind == LlmRepairKind.TrailingComma && r.Path == "$.tags");
+        Assert.EndsWith("[\"refund\",],}", comma.Before);
+        var located = Assert.Single(result.Repairs, r => r.Kind == LlmRepairKind.SurroundingText);
+        Assert.StartsWith("…xxxx", located.Before);
+        Assert.DoesNotContain("#", string.Concat(result.Repairs.Select(r => r.Before + r.After)));
+    }
 }

@@ -1620,7 +1620,13 @@ internal ref struct JsonRepairer
             _log.UnlistedKinds |= 1UL << (int)kind;
             return;
         }
-        _copy ??= SnippetText.Copy(_t);
+        _copy ??= SnippetText.CopyIfShort(_t);
+        if (_copy is null)
+        {
+            var (before, shown) = RepairSnippets.Edit(_t, editAt, length, after, alwaysContext); // a long text is not kept alive by its records
+            _log.Repairs.Add(new LlmRepair(kind, _log.CurrentPath(_o), position + _positionBase, before, shown));
+            return;
+        }
         _log.Repairs.Add(LlmRepair.DeferredEdit(kind, _log.CurrentPath(_o), position + _positionBase, _copy, editAt, length, after, alwaysContext));
     }
 

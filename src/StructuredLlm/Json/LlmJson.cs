@@ -150,7 +150,8 @@ public static class LlmJson
         try
         {
             var output = log.Output(length + 16);
-            var whole = via.Via != 0 ? SnippetText.Copy(text) : null; // the records' snippets: the located record's and the repairer's
+            SnippetText? whole = null; // the records' snippets: the located record's and the repairer's
+            var located = via.Via != 0 ? RepairSnippets.Located(text, via, out whole) : null;
             try
             {
                 JsonRepairer.Repair(text.Slice(start, length), output, log, options.MaxDepth, positionBase: start, whole?.Slice(start, length));
@@ -166,7 +167,7 @@ public static class LlmJson
 
             var repairs = new List<LlmRepair>(log.Repairs.Count + 2);
             repairs.AddRange(preamble);
-            if (whole is not null) repairs.Add(RepairSnippets.Located(whole, via));
+            if (located is not null) repairs.Add(located);
             repairs.AddRange(log.Repairs);
             foreach (var r in repairs)
             {

@@ -249,11 +249,7 @@ public static class LlmParser
         if (preamble.Length > 0) attempt.Repairs.AddRange(preamble);
         // The records' snippets are made when first read, from one copy of the input (the located record's and the repairer's).
         SnippetText? whole = null;
-        if (via.Via != 0)
-        {
-            whole = SnippetText.Copy(new ReadOnlySpan<byte>(p, length));
-            attempt.Repairs.Add(RepairSnippets.Located(whole, via));
-        }
+        if (via.Via != 0) attempt.Repairs.Add(RepairSnippets.Located(new ReadOnlySpan<byte>(p, length), via, out whole));
         for (int k = 0; k < attempt.RepairCount; k++)
         {
             var r = attempt.Repairs[k];

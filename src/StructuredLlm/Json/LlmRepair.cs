@@ -130,8 +130,17 @@ internal sealed class SnippetText
         Length = length;
     }
 
+    /// <summary>
+    /// The longest text whose records defer their snippets (16 KB, more than a typical response). A record keeps the whole
+    /// copy alive, so a longer document's records make their snippets at once and keep only those.
+    /// </summary>
+    public const int MaxDeferredLength = 16 * 1024;
+
     /// <summary>A copy of <paramref name="text"/>.</summary>
     public static SnippetText Copy(ReadOnlySpan<byte> text) => new(text.ToArray(), 0, text.Length);
+
+    /// <summary>A copy of <paramref name="text"/> when it is short enough to defer snippets from, else null.</summary>
+    public static SnippetText? CopyIfShort(ReadOnlySpan<byte> text) => text.Length <= MaxDeferredLength ? Copy(text) : null;
 
     public byte[] Bytes { get; }
     public int Start { get; }

@@ -92,8 +92,19 @@ internal static class RepairSnippets
         return new LlmRepair(LlmRepairKind.ReasoningBlock, "$", blockStart, before, after);
     }
 
-    /// <summary>The record of a candidate taken out of a fence, a tag or prose.</summary>
-    public static LlmRepair Located(SnippetText text, JsonCandidate via) =>
+    /// <summary>
+    /// The record of a candidate taken out of a fence, a tag or prose; <paramref name="copy"/> is the copy of the text its
+    /// snippets are deferred to (for the repairer's records to share), or null when the text is too long to keep.
+    /// </summary>
+    public static LlmRepair Located(ReadOnlySpan<byte> text, JsonCandidate via, out SnippetText? copy)
+    {
+        copy = SnippetText.CopyIfShort(text);
+        if (copy is not null) return Located(copy, via);
+        var (before, after) = Kept(text, via.Start, via.Start + via.Length);
+        return new LlmRepair(via.Via, "$", via.ViaPosition, before, after);
+    }
+
+    private static LlmRepair Located(SnippetText text, JsonCandidate via) =>
         LlmRepair.DeferredKept(via.Via, "$", via.ViaPosition, text, via.Start, via.Start + via.Length);
 
     /// <summary>The whole text when short, else its start and end around an ellipsis.</summary>
