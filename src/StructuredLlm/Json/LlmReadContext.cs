@@ -587,6 +587,29 @@ public sealed unsafe class LlmReadContext
         return false;
     }
 
+    /// <summary>
+    /// A dictionary's second entry for a key whose first value started at <paramref name="first"/>: the same value (as
+    /// <see cref="ClaimMember"/> compares a member's two keys) is recorded as <see cref="LlmRepairKind.DuplicateKey"/>, another
+    /// one is an error. The value is skipped either way.
+    /// </summary>
+    internal void DuplicateEntry(ref Utf8JsonReader reader, int first)
+    {
+        if (first >= 0 && ValuesEqual(first, (int)reader.TokenStartIndex))
+        {
+            string value = Describe(ref reader);
+            TryRecord(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
+        }
+        else
+        {
+            AddError("one value", "two different values for this key");
+        }
+        Skip(ref reader);
+    }
+
+    /// <summary>A member written again with the value it already has (<paramref name="first"/> as shown), the reader on the repeat: recorded as <see cref="LlmRepairKind.DuplicateKey"/> at the current path.</summary>
+    internal void RecordRepeat(ref Utf8JsonReader repeat, string first) =>
+        TryRecord(LlmRepairKind.DuplicateKey, Path, Position(ref repeat), first + " … " + Describe(ref repeat), first);
+
     /// <summary>Set by the member table when the key it just matched is a prefix/suffix (weak) match.</summary>
     internal void MarkWeakMatch(string key) => _pendingWeak = key;
 
