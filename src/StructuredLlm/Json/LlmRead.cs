@@ -1044,6 +1044,7 @@ public static partial class LlmRead
         }
         int errors = context.ErrorCount;
         var objectStart = reader;
+        Dictionary<string, int>? firstStarts = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.GetString()!;
@@ -1051,7 +1052,10 @@ public static partial class LlmRead
             context.PushProperty(key);
             if (value.ContainsKey(key))
             {
-                context.DuplicateEntry(ref reader, FirstValueStart(objectStart, key));
+                // Where each key's first value starts, found in one pass over the object at the first repeat (a rare
+                // path), so that many repeats cost no more than one.
+                firstStarts ??= FirstValueStarts(objectStart);
+                context.DuplicateEntry(ref reader, firstStarts.TryGetValue(key, out int first) ? first : -1);
             }
             else if (readItem(ref reader, context, out var item))
             {
@@ -1062,17 +1066,18 @@ public static partial class LlmRead
         return context.ErrorCount == errors;
     }
 
-    /// <summary>Where the value of the first entry named <paramref name="key"/> starts, read from a copy of the reader on the object's start (duplicates only: a rare path).</summary>
-    private static int FirstValueStart(Utf8JsonReader probe, string key)
+    /// <summary>Where the value of each key's first entry starts, read from a copy of the reader on the object's start.</summary>
+    private static Dictionary<string, int> FirstValueStarts(Utf8JsonReader probe)
     {
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
         while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
         {
-            bool match = probe.ValueTextEquals(key);
+            string key = probe.GetString()!;
             probe.Read();
-            if (match) return (int)probe.TokenStartIndex;
+            if (!starts.ContainsKey(key)) starts[key] = (int)probe.TokenStartIndex;
             LlmReadContext.Skip(ref probe);
         }
-        return -1;
+        return starts;
     }
 
     // ------------------------------------------------------------------ shared

@@ -575,6 +575,33 @@ public class ReaderProbe24Tests
         Assert.Equal("$: the output needs a repair that is not allowed (SingleQuotes: `'`)", Assert.Single(strict.Errors).Message);
     }
 
+    /// <summary>
+    /// A dictionary of many keys and then many repeats of its last one: each repeat is compared with the first value
+    /// without walking the object again (10x the input costs at most ~30x the time, as for the fuzz test's shapes).
+    /// </summary>
+    [Fact]
+    public void Many_repeated_dictionary_keys_cost_linear_time()
+    {
+        static string Document(int n) =>
+            "{\"warehouse\":\"W\",\"counts\":{" + string.Join(",", Enumerable.Range(0, n).Select(i => "\"k" + i + "\":1"))
+            + string.Concat(Enumerable.Repeat(",\"k" + (n - 1) + "\":1", n)) + "}}";
+        static long Ticks(string json)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var r = InventorySnapshot.LlmInfo.Parse(json);
+            watch.Stop();
+            Assert.True(r.Success, string.Join("; ", r.Errors));
+            return watch.ElapsedTicks;
+        }
+
+        string small = Document(2_000), large = Document(20_000);
+        Ticks(small);
+        long smallTicks = Enumerable.Range(0, 3).Min(_ => Ticks(small));
+        long largeTicks = Enumerable.Range(0, 3).Min(_ => Ticks(large));
+        Assert.True(largeTicks < (30 * smallTicks) + System.Diagnostics.Stopwatch.Frequency / 20,
+            $"2,000 repeats: {smallTicks} ticks, 20,000: {largeTicks} ticks");
+    }
+
     private sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
