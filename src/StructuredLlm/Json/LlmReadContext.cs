@@ -399,18 +399,6 @@ public sealed unsafe class LlmReadContext
         return true;
     }
 
-    /// <summary>
-    /// Records a repair the reader made without a normal error to fall back on (a repeated key's value dropped): when the
-    /// options do not allow its kind, the output needs a repair that is not allowed, and that is the error.
-    /// </summary>
-    internal void RecordOrRefuse(LlmRepairKind kind, string path, int position, string before, string after)
-    {
-        if (!TryRecord(kind, path, position, before, after))
-        {
-            _errors.Add(StructuredLlm.Json.Errors.NotAllowed(new LlmRepair(kind, path, position, before, after)));
-        }
-    }
-
     internal bool TryRecord(LlmRepairKind kind, string path, int position, string before, string after)
     {
         if (!Options.IsAllowed(kind)) return false;
@@ -621,6 +609,18 @@ public sealed unsafe class LlmReadContext
     /// <summary>A member written again with the value it already has (<paramref name="first"/> as shown), the reader on the repeat: recorded as <see cref="LlmRepairKind.DuplicateKey"/> at the current path.</summary>
     internal void RecordRepeat(ref Utf8JsonReader repeat, string first) =>
         RecordOrRefuse(LlmRepairKind.DuplicateKey, Path, Position(ref repeat), first + " … " + Describe(ref repeat), first);
+
+    /// <summary>
+    /// Records a repair the reader made without a normal error to fall back on (a repeated key's value dropped): when the
+    /// options do not allow its kind, the output needs a repair that is not allowed, and that is the error.
+    /// </summary>
+    internal void RecordOrRefuse(LlmRepairKind kind, string path, int position, string before, string after)
+    {
+        if (!TryRecord(kind, path, position, before, after))
+        {
+            _errors.Add(StructuredLlm.Json.Errors.NotAllowed(new LlmRepair(kind, path, position, before, after)));
+        }
+    }
 
     /// <summary>Set by the member table when the key it just matched is a prefix/suffix (weak) match.</summary>
     internal void MarkWeakMatch(string key) => _pendingWeak = key;
