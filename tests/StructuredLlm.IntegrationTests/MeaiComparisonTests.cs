@@ -122,6 +122,8 @@ public partial class MeaiComparisonTests
                 return "required-non-nullable";
             case "minimum" or "maximum" when meai is null && Fact(oursFacts, path, "type") == "integer":
                 return "integer-bounds";
+            case "minimum" or "maximum" when meai is not null && meai.Length > 2 && meai[0] == '"' && meai[^1] == '"' && meai[1..^1] == ours:
+                return "decimal-bounds";
             case "uniqueItems" when ours == "true" && meai is null:
                 return "unique-items";
             case "nullForm" when ours == "anyOf" && meai == "type-array":

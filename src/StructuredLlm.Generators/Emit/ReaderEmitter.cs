@@ -281,6 +281,16 @@ internal static class ReaderEmitter
         return false;
     }
 
+    /// <summary>
+    /// "a Performer object", "an EventVenue object": the article a reader of the error expects (by the name's first letter;
+    /// a name starting with U, as in User, takes "a").
+    /// </summary>
+    private static string AnObject(string typeName)
+    {
+        string name = SimpleName(typeName);
+        return (name.Length > 0 && "AEIOaeio".IndexOf(name[0]) >= 0 ? "an " : "a ") + name + " object";
+    }
+
     private static string SimpleName(string typeName)
     {
         string name = NonNullable(typeName);
@@ -548,7 +558,7 @@ internal static class ReaderEmitter
         {
             string id = _names.Of(d);
             string read = _names.ReadOf(d);
-            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
+            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), AnObject(d.TypeName));
             _discriminatorOf.TryGetValue(d.Id, out string? discriminator);
             int count = d.Members.Count;
 
@@ -927,7 +937,7 @@ internal static class ReaderEmitter
             string id = _names.Of(d);
             string read = _names.ReadOf(d);
             string discriminator = d.DiscriminatorPropertyName ?? "$type";
-            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), "a " + SimpleName(d.TypeName) + " object");
+            string expected = Constant(Names.Key("E", d.Id), _names.ExpectedOf(d), AnObject(d.TypeName));
             var named = d.DerivedTypes.Select((b, i) => (Branch: b, Index: i)).Where(x => x.Branch.Discriminator is not null).ToList();
             int fallback = d.DerivedTypes.Select((b, i) => (b, i)).Where(x => x.b.Discriminator is null).Select(x => x.i).DefaultIfEmpty(-1).First();
             string branches = string.Empty;
@@ -1691,7 +1701,7 @@ internal static class ReaderEmitter
                     ValueKind.FormattedString when v.Primitive == PrimitiveKind.Bytes => "a base64 string" + DescribeCount(c).Replace(" items", " bytes").Replace(" item", " byte"),
                     ValueKind.FormattedString => DescribeFormatted(v.Primitive),
                     ValueKind.Enum => "one of " + string.Join(", ", _definitions[v.DefinitionId!].EnumMembers.Select(e => e.JsonName)),
-                    ValueKind.Object => "a " + SimpleName(v.TypeName) + " object",
+                    ValueKind.Object => AnObject(v.TypeName),
                     ValueKind.Array => "an array" + DescribeCount(c) + (c.UniqueItems ? " of unique items" : string.Empty),
                     ValueKind.Dictionary => "an object mapping names to values",
                     _ => "a value",

@@ -254,7 +254,9 @@ internal static class Errors
     public static LlmError Syntax(JsonRepairException ex, int offset) =>
         ex.DepthExceeded
             ? new LlmError("$", "less deeply nested JSON", ex.Message.ToLowerInvariant())
-            : new LlmError("$", "valid JSON", FirstLower(ex.Message) + (offset > 0 ? $" (from offset {offset})" : ""));
+            // "found text that does not parse (colon expected at position 38)": the repairer's own message is what it
+            // expected, so it is said as such rather than as what was found ("found colon expected at position 38").
+            : new LlmError("$", "valid JSON", "text that does not parse (" + FirstLower(ex.Message) + (offset > 0 ? $", from offset {offset}" : "") + ")");
 
     public static LlmError NotAllowed(LlmRepair r) =>
         new(r.Path, "JSON that needs no repair of kind " + r.Kind, r.Before.Length > 0 ? "`" + r.Before + "`" : r.Kind.ToString(),

@@ -196,7 +196,8 @@ public static partial class LlmRead
     /// caller's reader, which stays where it is): an exact key first, else one equal ignoring case and separators. On
     /// success <paramref name="probe"/> is on its value, to be read with an <see cref="LlmEnumTable{TEnum}"/> or
     /// <see cref="Literal"/>. When the object names the discriminator more than once (the same or an equivalent key, in
-    /// any order) with different values, an error is added at the current path: which derived type was meant would be a guess.
+    /// any order) with different values, an error is added at the current path: which derived type was meant would be a guess;
+    /// with the same value, the repeat is recorded as <see cref="LlmRepairKind.DuplicateKey"/> (as a member's is).
     /// </summary>
     /// <returns>False when the object has no such member.</returns>
     public static bool FindMember(ref Utf8JsonReader probe, string jsonName, LlmReadContext context)
@@ -204,9 +205,9 @@ public static partial class LlmRead
         if (probe.TokenType != JsonTokenType.StartObject) return false;
         byte[] wanted = Encoding.UTF8.GetBytes(jsonName);
         byte[] normalizedWanted = LlmMemberTable.Normalize(wanted);
-        Utf8JsonReader exact = default, loose = default;
-        bool hasExact = false, hasLoose = false, conflict = false;
-        string? firstValue = null;
+        Utf8JsonReader exact = default, loose = default, repeat = default;
+        bool hasExact = false, hasLoose = false, conflict = false, repeated = false;
+        string? firstValue = null, firstShown = null;
         var scan = probe;
         while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
         {
@@ -228,6 +229,12 @@ public static partial class LlmRead
                 }
                 string value = DiscriminatorText(ref scan);
                 conflict |= firstValue is not null && !string.Equals(value, firstValue, StringComparison.Ordinal);
+                if (firstValue is not null && !repeated)
+                {
+                    repeat = scan;
+                    repeated = true;
+                }
+                firstShown ??= LlmReadContext.Describe(ref scan);
                 firstValue ??= value;
             }
             LlmReadContext.Skip(ref scan);
@@ -235,6 +242,7 @@ public static partial class LlmRead
         if (!hasExact && !hasLoose) return false;
         probe = hasExact ? exact : loose;
         if (conflict) context.AddError("one value", "two different values for this member (duplicate or equivalent keys)");
+        else if (repeated) context.RecordRepeat(ref repeat, firstShown!);
         return true;
     }
 

@@ -635,16 +635,29 @@ public static partial class LlmRead
         return FailOrSingle(ref reader, context, expected, Bytes, out value);
     }
 
-    /// <summary>An absolute <see cref="System.Uri"/> string.</summary>
+    /// <summary>
+    /// An absolute <see cref="System.Uri"/> string, written with its scheme. A path (<c>/c/123</c>, <c>C:\docs\a.pdf</c>,
+    /// <c>\\server\share</c>) is no absolute URI, although <see cref="System.Uri"/> reads it as a <c>file:</c> one: taking it
+    /// would give a link the model never wrote (a relative link read as a file on the server's disk).
+    /// </summary>
     public static bool Uri(ref Utf8JsonReader reader, LlmReadContext context, string expected, out Uri value)
     {
-        if (reader.TokenType == JsonTokenType.String && System.Uri.TryCreate(SafeString(ref reader), UriKind.Absolute, out var uri))
+        if (reader.TokenType == JsonTokenType.String && SafeString(ref reader) is { } text
+            && System.Uri.TryCreate(text, UriKind.Absolute, out var uri) && WritesScheme(text, uri.Scheme))
         {
             value = uri;
             return true;
         }
         value = null!;
         return Fail<object?>(ref reader, context, expected, out _);
+    }
+
+    /// <summary>Whether <paramref name="text"/> starts (after spaces) with <paramref name="scheme"/> and a colon, as RFC 3986 writes an absolute URI.</summary>
+    private static bool WritesScheme(string text, string scheme)
+    {
+        string trimmed = text.TrimStart();
+        return trimmed.Length > scheme.Length && trimmed[scheme.Length] == ':'
+            && string.Compare(trimmed, 0, scheme, 0, scheme.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
     /// <summary>
@@ -1001,10 +1014,26 @@ public static partial class LlmRead
     private static bool ReadDecodedList<T>(byte[] decoded, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out List<T> value) =>
         ReadDecoded(decoded, context, (ref Utf8JsonReader inner, LlmReadContext c, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out List<T> list) => List(ref inner, c, expected, readItem, out list), out value);
 
-    /// <summary>An object read as a string-keyed dictionary; a repeated key with a different value is refused.</summary>
+    /// <summary>
+    /// An object read as a string-keyed dictionary. Its keys are data, kept as written (never matched like member names).
+    /// A key written twice with the same JSON value (compared as a member's two keys are) is one entry, reported as
+    /// <see cref="LlmRepairKind.DuplicateKey"/>; with another value it is refused. An object written as a string holding
+    /// its JSON is read from the decoded text, once (<see cref="LlmRepairKind.DoubleEncoded"/>), as a nested record's is.
+    /// </summary>
     public static bool Dictionary<T>(ref Utf8JsonReader reader, LlmReadContext context, string expected, LlmJsonReadFunc<T> readItem, out Dictionary<string, T> value)
     {
         value = new Dictionary<string, T>(StringComparer.Ordinal);
+        if (reader.TokenType == JsonTokenType.String && DecodeJson(ref reader, (byte)'{', (byte)'}', JsonTokenType.StartObject) is { } decoded)
+        {
+            if (!context.CanDecode || !context.TryCoerce(LlmRepairKind.DoubleEncoded, ref reader, RepairSnippets.HeadTail(decoded)))
+            {
+                context.AddError(expected, "a string holding a JSON object, " + LlmReadContext.Describe(ref reader));
+                return false;
+            }
+            bool ok = ReadDecoded(decoded, context, (ref Utf8JsonReader inner, LlmReadContext c, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out Dictionary<string, T> d) => Dictionary(ref inner, c, expected, readItem, out d), out var fromText);
+            value = fromText ?? value;
+            return ok;
+        }
         if (reader.TokenType != JsonTokenType.StartObject) return Fail<object?>(ref reader, context, expected, out _);
         if (context.IsUnclosedObject(ref reader))
         {
@@ -1014,25 +1043,41 @@ public static partial class LlmRead
             return false;
         }
         int errors = context.ErrorCount;
+        var objectStart = reader;
+        Dictionary<string, int>? firstStarts = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = reader.GetString()!;
             reader.Read();
             context.PushProperty(key);
-            if (readItem(ref reader, context, out var item))
+            if (value.ContainsKey(key))
             {
-                if (value.TryGetValue(key, out var existing) && !EqualityComparer<T>.Default.Equals(existing, item))
-                {
-                    context.AddError("one value", "two different values for this key");
-                }
-                else
-                {
-                    value[key] = item;
-                }
+                // Where each key's first value starts, found in one pass over the object at the first repeat (a rare
+                // path), so that many repeats cost no more than one.
+                firstStarts ??= FirstValueStarts(objectStart);
+                context.DuplicateEntry(ref reader, firstStarts.TryGetValue(key, out int first) ? first : -1);
+            }
+            else if (readItem(ref reader, context, out var item))
+            {
+                value[key] = item;
             }
             context.PopPath();
         }
         return context.ErrorCount == errors;
+    }
+
+    /// <summary>Where the value of each key's first entry starts, read from a copy of the reader on the object's start.</summary>
+    private static Dictionary<string, int> FirstValueStarts(Utf8JsonReader probe)
+    {
+        var starts = new Dictionary<string, int>(StringComparer.Ordinal);
+        while (probe.Read() && probe.TokenType == JsonTokenType.PropertyName)
+        {
+            string key = probe.GetString()!;
+            probe.Read();
+            if (!starts.ContainsKey(key)) starts[key] = (int)probe.TokenStartIndex;
+            LlmReadContext.Skip(ref probe);
+        }
+        return starts;
     }
 
     // ------------------------------------------------------------------ shared

@@ -584,7 +584,7 @@ public sealed unsafe class LlmReadContext
         if (ValuesEqual(slot, start))
         {
             string value = Describe(ref reader); // the two values are equal token by token: one is kept
-            TryRecord(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
+            RecordOrRefuse(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
         }
         else
         {
@@ -593,6 +593,41 @@ public sealed unsafe class LlmReadContext
         Skip(ref reader);
         PopPath();
         return false;
+    }
+
+    /// <summary>
+    /// A dictionary's second entry for a key whose first value started at <paramref name="first"/>: the same value (as
+    /// <see cref="ClaimMember"/> compares a member's two keys) is recorded as <see cref="LlmRepairKind.DuplicateKey"/>, another
+    /// one is an error. The value is skipped either way.
+    /// </summary>
+    internal void DuplicateEntry(ref Utf8JsonReader reader, int first)
+    {
+        if (first >= 0 && ValuesEqual(first, (int)reader.TokenStartIndex))
+        {
+            string value = Describe(ref reader);
+            RecordOrRefuse(LlmRepairKind.DuplicateKey, Path, Position(ref reader), value + " … " + value, value);
+        }
+        else
+        {
+            AddError("one value", "two different values for this key");
+        }
+        Skip(ref reader);
+    }
+
+    /// <summary>A member written again with the value it already has (<paramref name="first"/> as shown), the reader on the repeat: recorded as <see cref="LlmRepairKind.DuplicateKey"/> at the current path.</summary>
+    internal void RecordRepeat(ref Utf8JsonReader repeat, string first) =>
+        RecordOrRefuse(LlmRepairKind.DuplicateKey, Path, Position(ref repeat), first + " … " + Describe(ref repeat), first);
+
+    /// <summary>
+    /// Records a repair the reader made without a normal error to fall back on (a repeated key's value dropped): when the
+    /// options do not allow its kind, the output needs a repair that is not allowed, and that is the error.
+    /// </summary>
+    internal void RecordOrRefuse(LlmRepairKind kind, string path, int position, string before, string after)
+    {
+        if (!TryRecord(kind, path, position, before, after))
+        {
+            _errors.Add(StructuredLlm.Json.Errors.NotAllowed(new LlmRepair(kind, path, position, before, after)));
+        }
     }
 
     /// <summary>Set by the member table when the key it just matched is a prefix/suffix (weak) match.</summary>
