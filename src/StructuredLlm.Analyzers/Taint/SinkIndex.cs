@@ -125,11 +125,29 @@ internal sealed partial class SinkIndex
                 if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
                 {
                     _directNew = true;
-                    break;
+                    _createdNames.Add(key.Substring(NewPrefix.Length));
                 }
             }
         }
+
+        foreach (var key in byKey.Keys)
+        {
+            if (key.StartsWith(NewPrefix, StringComparison.Ordinal))
+            {
+                _createdNames.Add(key.Substring(NewPrefix.Length));
+            }
+        }
     }
+
+    /// <summary>The type names <c>T</c> whose <c>new T</c> is a key (a sink or a declaration with a body).</summary>
+    private readonly HashSet<string> _createdNames = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether a plain name can matter to any question: a sink key, a written sink property or the key of a declaration
+    /// with a body. Every other name of a body (locals, types, framework members) is dropped as it is met.
+    /// </summary>
+    private bool IsKeyName(string name) =>
+        _direct!.Contains(name) || _byKey.ContainsKey(name) || _writtenOnly.Contains(name);
 
     public bool IsEnabled => _direct is not null;
 
@@ -170,7 +188,7 @@ internal sealed partial class SinkIndex
         }
 
         var distance = Unreachable;
-        foreach (var mention in Keys(scope, _aliases))
+        foreach (var mention in Keys(scope))
         {
             distance = Math.Min(distance, MentionDistance(mention));
             if (distance == 0)
@@ -662,7 +680,7 @@ internal sealed partial class SinkIndex
         // types, framework members) is dropped here, once, instead of being looked up again by every search through it.
         mentions = new List<Mention>();
         HashSet<(string Key, string? Receiver)>? seen = null;
-        foreach (var mentioned in Keys(declaration, _aliases))
+        foreach (var mentioned in Keys(declaration))
         {
             var key = mentioned.Key;
             if (mentioned.Written && _writtenOnly.Contains(key))
@@ -1127,8 +1145,13 @@ internal sealed partial class SinkIndex
     }
 
     /// <summary>The keys that code in <paramref name="node"/> may call or write: names, <c>new T</c>, <c>new()</c>.</summary>
-    private static IEnumerable<Mention> Keys(SyntaxNode node, HashSet<string> aliases)
+    /// <remarks>
+    /// Only names that are keys are yielded (<see cref="IsKeyName"/>, or <c>new T</c> for a key's <c>T</c>): the others could
+    /// answer no question, and are most of a body's names.
+    /// </remarks>
+    private IEnumerable<Mention> Keys(SyntaxNode node)
     {
+        var aliases = _aliases;
         foreach (var n in node.DescendantNodesAndSelf())
         {
             switch (n)
@@ -1136,9 +1159,12 @@ internal sealed partial class SinkIndex
                 case SimpleNameSyntax name:
                     if (IsCreatedType(name))
                     {
-                        yield return new Mention(NewPrefix + name.Identifier.ValueText);
+                        if (_createdNames.Contains(name.Identifier.ValueText))
+                        {
+                            yield return new Mention(NewPrefix + name.Identifier.ValueText);
+                        }
                     }
-                    else
+                    else if (IsKeyName(name.Identifier.ValueText))
                     {
                         var written = IsAssigned(name);
                         yield return new Mention(name.Identifier.ValueText, Receivers.IsResolvableMember(name) ? name : null, written, written ? name : null);
