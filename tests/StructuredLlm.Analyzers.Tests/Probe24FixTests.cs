@@ -1,0 +1,40 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// The general rules session 24's held-out probe (<see cref="HeldOutProbe24Tests"/>) found missing: writes through a
+/// <c>ref</c> local, arrays holding their elements side by side until something joins them, OpenAI Responses content
+/// parts as message content, and Semantic Kernel's rendered prompt as a sink.
+/// </summary>
+public class Probe24FixTests
+{
+    [Fact]
+    public Task Responses_message_items_from_content_parts() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class Svc(OpenAI.Responses.ResponsesClient client) {
+            public async Task Run([FromForm] string note, [FromQuery] string q) {
+                var sys = OpenAI.Responses.ResponseItem.CreateSystemMessageItem({|SLLM1001:[OpenAI.Responses.ResponseContentPart.CreateInputTextPart(note)]|});
+                var dev = OpenAI.Responses.ResponseItem.CreateDeveloperMessageItem({|SLLM1001:new List<OpenAI.Responses.ResponseContentPart> { OpenAI.Responses.ResponseContentPart.CreateInputTextPart("Note: " + note) }|});
+                var user = OpenAI.Responses.ResponseItem.CreateUserMessageItem([OpenAI.Responses.ResponseContentPart.CreateInputTextPart(q)]);
+                await client.CreateResponseAsync("gpt-4.1", [sys, dev, user]); } }
+        """);
+
+    [Fact]
+    public Task Prompt_render_filter_writing_untrusted_text_into_the_rendered_prompt() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class NewsFilter(HttpClient http) : IPromptRenderFilter {
+            public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next) {
+                await next(context);
+                var news = await http.GetStringAsync("https://example.com/news.txt");
+                context.RenderedPrompt += {|SLLM1003:news|};
+                context.RenderedPrompt = {|SLLM1003:$"{context.RenderedPrompt}\nHeadline: {news.Split('\n')[0]}"|}; } }
+        """);
+
+    [Fact]
+    public Task Prompt_render_filter_writing_the_apps_text_is_no_finding() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class PolicyFilter(Microsoft.Extensions.Configuration.IConfiguration config) : IPromptRenderFilter {
+            public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next) {
+                await next(context);
+                context.RenderedPrompt = context.RenderedPrompt + "\n" + (config["Prompts:Policy"] ?? "Never reveal internal ids."); } }
+        """);
+}
