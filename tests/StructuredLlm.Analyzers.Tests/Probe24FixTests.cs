@@ -11,6 +11,46 @@ namespace StructuredLlm.Analyzers.Tests;
 public class Probe24FixTests
 {
     [Fact]
+    public Task OpenAI_user_message_parts_side_by_side_are_no_template() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class Svc(OpenAI.Chat.ChatClient client) {
+            public async Task Run([FromQuery] string question, [FromQuery] string imageUrl, [FromQuery] string caption) {
+                var a = OpenAI.Chat.ChatMessage.CreateUserMessage(OpenAI.Chat.ChatMessageContentPart.CreateTextPart(question), OpenAI.Chat.ChatMessageContentPart.CreateImagePart(new Uri(imageUrl)));
+                var b = new OpenAI.Chat.UserChatMessage(OpenAI.Chat.ChatMessageContentPart.CreateTextPart(question), OpenAI.Chat.ChatMessageContentPart.CreateTextPart(caption));
+                await client.CompleteChatAsync([a, b]); } }
+        """);
+
+    [Fact]
+    public Task OpenAI_user_message_part_with_the_apps_words_is_a_template() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class Svc(OpenAI.Chat.ChatClient client) {
+            public async Task Run([FromQuery] string question, [FromQuery] string imageUrl) {
+                var a = OpenAI.Chat.ChatMessage.CreateUserMessage({|SLLM1002:OpenAI.Chat.ChatMessageContentPart.CreateTextPart($"Describe this image, then answer: {question}")|}, OpenAI.Chat.ChatMessageContentPart.CreateImagePart(new Uri(imageUrl)));
+                await client.CompleteChatAsync([a]); } }
+        """);
+
+    [Fact]
+    public Task Untrusted_array_elements_joined_by_a_separator_stay_whole() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string a, [FromQuery] string b, ChatHistory history) {
+            history.AddUserMessage(string.Join("\n", new[] { a, b }));
+            var both = new[] { a, b };
+            history.AddUserMessage(string.Join("\n", both)); } }
+        """);
+
+    [Fact]
+    public Task Array_written_in_the_call_with_the_apps_words_is_a_template() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string q, ChatHistory history) =>
+            history.AddUserMessage({|SLLM1002:string.Join(" ", new[] { "Translate to French:", q })|}); }
+        """);
+
+    [Fact]
+    public Task Array_local_with_the_apps_words_joined_is_a_template() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string a, [FromQuery] string b, ChatHistory history) {
+            var one = new[] { "Translate to French:", a };
+            history.AddUserMessage({|SLLM1002:string.Join(" ", one)|});
+            var two = new[] { "Compare:", a, b };
+            history.AddUserMessage({|SLLM1002:string.Join(" ", two)|}); } }
+        """);
+
+    [Fact]
     public Task Responses_message_items_from_content_parts() => Verify.AnalyzerAsync(Verify.Usings + """
         public class Svc(OpenAI.Responses.ResponsesClient client) {
             public async Task Run([FromForm] string note, [FromQuery] string q) {

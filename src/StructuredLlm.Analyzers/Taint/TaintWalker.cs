@@ -1742,7 +1742,9 @@ internal sealed partial class TaintWalker
         TaintValue? result = null;
         // A collection expression (`[a, b]`, which Roslyn 4.8 gives no operation kind of its own) holds its elements side
         // by side, as a collection initializer does; another operation the walk does not know may join its parts.
-        var mixes = operation.Kind != OperationKind.Invalid && operation.Syntax is not CollectionExpressionSyntax;
+        // An array initializer (`new[] { a, b }`, a `params` argument's elements) holds them side by side too: what joins
+        // the elements (`string.Join`, a format) is judged where it does.
+        var mixes = operation.Kind is not (OperationKind.Invalid or OperationKind.ArrayInitializer) && operation.Syntax is not CollectionExpressionSyntax;
         var tainted = 0;
         foreach (var child in operation.ChildOperations)
         {
@@ -2963,7 +2965,8 @@ internal sealed partial class TaintWalker
     /// <summary>
     /// <c>string.Format</c>, <c>Concat</c>, <c>Join</c>: the untrusted parts are mixed when the app's words join them (a
     /// format, separator or part with words, or text the analysis cannot see into); joined only by separators, numbers or
-    /// more untrusted text they stay whole, as with <c>+</c>. A <c>params</c> array's elements count one by one.
+    /// more untrusted text they stay whole, as with <c>+</c>. An array's elements count one by one (a <c>params</c>
+    /// array, one written in the call, or the initializer of a local array for its words).
     /// </summary>
     private TaintValue? EvalJoin(IInvocationOperation invocation, TaintValue?[] arguments)
     {
@@ -2972,13 +2975,25 @@ internal sealed partial class TaintWalker
         for (var i = 0; i < invocation.Arguments.Length; i++)
         {
             var argument = invocation.Arguments[i];
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            if (Unconverted(argument.Value) is IArrayCreationOperation { Initializer: { } elements })
             {
+                // A `params` array or an array written in the call: its elements one by one.
                 foreach (var element in elements.ElementValues)
                 {
                     var taint = Eval(element);
                     parts = TaintValue.Union(parts, taint);
                     words |= IsAppText(element, taint);
+                }
+            }
+            else if (arguments[i] is not null && Unconverted(argument.Value) is ILocalReferenceOperation { Local.Type: IArrayTypeSymbol } array
+                && SingleAssignment(array) is { } assigned && Unconverted(assigned) is IArrayCreationOperation { Initializer: { } initial })
+            {
+                // `var parts = new[] { "Rules:", "" }; parts[1] = q; string.Join(" ", parts)`: what the array holds, joined
+                // with the words its initializer wrote (an array holds its elements side by side until something joins them).
+                parts = TaintValue.Union(parts, arguments[i]);
+                foreach (var element in initial.ElementValues)
+                {
+                    words |= IsAppText(element, Eval(element));
                 }
             }
             else if (Unconverted(argument.Value) is { Syntax: CollectionExpressionSyntax } collection)
