@@ -11,6 +11,46 @@ namespace StructuredLlm.Analyzers.Tests;
 public class Probe24FixTests
 {
     [Fact]
+    public Task Write_through_a_ref_local_taints_the_array_it_is_bound_to() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string q, ChatHistory history) {
+            var parts = new[] { "You are a support bot.", "", "Be polite." };
+            ref string slot = ref parts[1];
+            slot = "Focus: " + q;
+            history.AddSystemMessage({|SLLM1001:string.Join(" ", parts)|}); } }
+        """);
+
+    [Fact]
+    public Task Write_through_a_ref_local_taints_the_field_it_is_bound_to() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S {
+            string _persona = "a helpful assistant";
+            public void Use([FromQuery] string q, ChatHistory history) {
+                ref string persona = ref _persona;
+                persona += q;
+                history.AddSystemMessage({|SLLM1001:$"You are {_persona}."|}); } }
+        """);
+
+    [Fact]
+    public Task Write_through_a_rebound_ref_local_taints_the_new_storage() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string q, ChatHistory history) {
+            var first = new[] { "Be brief." };
+            var second = new[] { "" };
+            ref string slot = ref first[0];
+            slot = ref second[0];
+            slot = q;
+            history.AddSystemMessage({|SLLM1001:second[0]|}); } }
+        """);
+
+    [Fact]
+    public Task Constant_written_through_a_ref_local_is_no_finding() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S { public void Use([FromQuery] string q, ChatHistory history) {
+            var parts = new[] { "You are a support bot.", "" };
+            ref string slot = ref parts[1];
+            slot = "Be polite.";
+            history.AddSystemMessage(string.Join(" ", parts));
+            history.AddUserMessage(q); } }
+        """);
+
+    [Fact]
     public Task OpenAI_user_message_parts_side_by_side_are_no_template() => Verify.AnalyzerAsync(Verify.Usings + """
         public class Svc(OpenAI.Chat.ChatClient client) {
             public async Task Run([FromQuery] string question, [FromQuery] string imageUrl, [FromQuery] string caption) {

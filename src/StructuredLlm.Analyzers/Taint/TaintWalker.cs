@@ -113,6 +113,12 @@ internal sealed partial class TaintWalker
     /// </summary>
     private readonly Dictionary<IObjectCreationOperation, TaintValue?> _handedBackAdds = new();
 
+    /// <summary>
+    /// A <c>ref</c> local and the variables whose storage it was bound to (<c>ref string slot = ref parts[1];</c>, also
+    /// rebound with <c>slot = ref other;</c>): a write through it is a write to them. Filled only where a ref local is declared.
+    /// </summary>
+    private Dictionary<ISymbol, List<ISymbol>>? _refTargets;
+
     /// <summary>The value being assigned when it is a <c>with</c> expression or a tuple whose elements are known.</summary>
     private IOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
@@ -1252,6 +1258,14 @@ internal sealed partial class TaintWalker
                         initialized[set.Member] = TaintValue.Union(before, value);
                     }
 
+                    if (assignment.IsRef && VariableOf(assignment.Target) is ILocalSymbol { IsRef: true } rebound)
+                    {
+                        // `slot = ref other;`: later writes through `slot` go to `other` (the storage it was bound to keeps what it held).
+                        BindRefLocal(rebound, assignment.Value);
+                        Assign(rebound, value);
+                        return value;
+                    }
+
                     _assigningWith = ShapedValue(assignment.Value, value);
                     AssignTo(assignment.Target, value, assignment.Value);
                     _assigningWith = null;
@@ -1313,6 +1327,11 @@ internal sealed partial class TaintWalker
             case IVariableDeclaratorOperation declarator:
                 {
                     var value = Eval(declarator.Initializer?.Value);
+                    if (declarator.Symbol.IsRef)
+                    {
+                        BindRefLocal(declarator.Symbol, declarator.Initializer?.Value);
+                    }
+
                     _assigningWith = ShapedValue(declarator.Initializer?.Value, value);
                     Assign(declarator.Symbol, value);
                     _assigningWith = null;
@@ -3376,9 +3395,48 @@ internal sealed partial class TaintWalker
                 AssignTo(declaration.Expression, value, valueOperation);
                 break;
             default:
-                Assign(VariableOf(target), value);
+                var variable = VariableOf(target);
+                Assign(variable, value);
+                if (variable is ILocalSymbol { IsRef: true } && _refTargets is not null && _refTargets.TryGetValue(variable, out var storage))
+                {
+                    // `slot = q;` with `ref string slot = ref parts[1];`: `parts` holds it.
+                    foreach (var aliased in storage)
+                    {
+                        Assign(aliased, value);
+                    }
+                }
+
                 break;
         }
+    }
+
+    private void BindRefLocal(ILocalSymbol local, IOperation? storage)
+    {
+        if (storage is IArrayElementReferenceOperation element)
+        {
+            storage = element.ArrayReference;
+        }
+
+        if (RootVariable(storage) is not { } root || SymbolEqualityComparer.Default.Equals(root, local))
+        {
+            return;
+        }
+
+        _refTargets ??= new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        if (!_refTargets.TryGetValue(local, out var roots))
+        {
+            _refTargets[local] = roots = new List<ISymbol>(1);
+        }
+
+        foreach (var known in roots)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, root))
+            {
+                return;
+            }
+        }
+
+        roots.Add(root);
     }
 
     private void AssignDeconstruction(IOperation target, IOperation value, TaintValue? taint)
