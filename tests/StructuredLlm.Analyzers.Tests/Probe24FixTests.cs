@@ -6,7 +6,7 @@ namespace StructuredLlm.Analyzers.Tests;
 /// <summary>
 /// The general rules session 24's held-out probe (<see cref="HeldOutProbe24Tests"/>) found missing: writes through a
 /// <c>ref</c> local, arrays holding their elements side by side until something joins them, OpenAI Responses content
-/// parts as message content, and Semantic Kernel's rendered prompt as a sink.
+/// parts as message content, Semantic Kernel's rendered prompt as a sink, and an async method's tuple read by position.
 /// </summary>
 public class Probe24FixTests
 {
@@ -116,5 +116,27 @@ public class Probe24FixTests
             public async Task OnPromptRenderAsync(PromptRenderContext context, Func<PromptRenderContext, Task> next) {
                 await next(context);
                 context.RenderedPrompt = context.RenderedPrompt + "\n" + (config["Prompts:Policy"] ?? "Never reveal internal ids."); } }
+        """);
+
+    [Fact]
+    public Task Async_tuple_deconstructed_keeps_each_position() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S(IChatClient chat) {
+            static async Task<(string Sys, string User)> Build(string q) { await Task.Yield(); return ("Be brief.", q); }
+            static async ValueTask<(string Sys, string User)> Scoped(string topic, string q) { await Task.Yield(); return ($"Only {topic}.", q); }
+            public async Task<string> Post([FromQuery] string topic, [FromBody] string q) {
+                var (sys, user) = await Build(q);
+                var (scoped, asked) = await Scoped(topic, q).ConfigureAwait(false);
+                return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, sys), new ChatMessage(ChatRole.User, user),
+                    new ChatMessage(ChatRole.System, {|SLLM1001:scoped|}), new ChatMessage(ChatRole.User, asked)])).Text; } }
+        """);
+
+    [Fact]
+    public Task Async_tuple_returned_through_another_async_method_keeps_each_position() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class S(IChatClient chat) {
+            static async Task<(string Sys, string User)> Build(string q) { await Task.Yield(); return ("Be brief.", q); }
+            static async Task<(string Sys, string User)> Outer(string q) => await Build(q);
+            public async Task<string> Post([FromBody] string q) {
+                var t = await Outer(q);
+                return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, t.Sys), new ChatMessage(ChatRole.User, t.User)])).Text; } }
         """);
 }

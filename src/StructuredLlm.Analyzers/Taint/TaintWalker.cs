@@ -818,6 +818,16 @@ internal sealed partial class TaintWalker
             return null;
         }
 
+        if (value is IAwaitOperation)
+        {
+            // `var (system, user) = await BuildAsync(q);`: an async method's tuple, by position, as a synchronous call's.
+            value = AwaitedCall(value);
+            if (value is null)
+            {
+                return null;
+            }
+        }
+
         if (_tupleElements.TryGetValue(value, out var elements))
         {
             return elements;
@@ -916,14 +926,9 @@ internal sealed partial class TaintWalker
         }
 
         var resultType = value?.Type;
-        if (value is IAwaitOperation awaited)
+        if (value is IAwaitOperation)
         {
-            value = Unconverted(awaited.Operation);
-            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-            {
-                // `await p.InvokeAsync(...).ConfigureAwait(false)`: the call awaited is the receiver
-                value = Unconverted(configured);
-            }
+            value = AwaitedCall(value);
         }
 
         if (value is IInvocationOperation call && HandedBack(call, resultType) is { } carried
@@ -937,6 +942,13 @@ internal sealed partial class TaintWalker
         }
 
         return value is IWithOperation || (value is not null && _tupleElements.ContainsKey(value)) ? value : null;
+    }
+
+    /// <summary>What an <c>await</c> awaits, under its conversions and a <c>ConfigureAwait</c> call (<c>await p.InvokeAsync(...).ConfigureAwait(false)</c>: the call awaited is its receiver).</summary>
+    private static IOperation? AwaitedCall(IOperation value)
+    {
+        var awaited = Unconverted(((IAwaitOperation)value).Operation);
+        return awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Unconverted(configured) : awaited;
     }
 
     /// <summary>
