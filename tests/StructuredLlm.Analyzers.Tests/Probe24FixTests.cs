@@ -6,7 +6,8 @@ namespace StructuredLlm.Analyzers.Tests;
 /// <summary>
 /// The general rules session 24's held-out probe (<see cref="HeldOutProbe24Tests"/>) found missing: writes through a
 /// <c>ref</c> local, arrays holding their elements side by side until something joins them, OpenAI Responses content
-/// parts as message content, Semantic Kernel's rendered prompt as a sink, and an async method's tuple read by position.
+/// parts as message content, Semantic Kernel's rendered prompt as a sink, an async method's tuple read by position, and JSON
+/// documents and framework collections of bound items as bound handler parameters.
 /// </summary>
 public class Probe24FixTests
 {
@@ -138,5 +139,33 @@ public class Probe24FixTests
             public async Task<string> Post([FromBody] string q) {
                 var t = await Outer(q);
                 return (await chat.GetResponseAsync([new ChatMessage(ChatRole.System, t.Sys), new ChatMessage(ChatRole.User, t.User)])).Text; } }
+        """);
+
+    [Fact]
+    public Task JSON_document_handler_parameter_is_the_request_body() => Verify.AnalyzerAsync(Verify.Usings + """
+        public static class Api { public static void Map(WebApplication app) {
+            app.MapPost("/a", async (System.Text.Json.JsonElement body, IChatClient chat) =>
+                (await chat.GetResponseAsync("Hi", new ChatOptions { Instructions = {|SLLM1001:"Context: " + body.GetRawText()|} })).Text);
+            app.MapPost("/b", async (System.Text.Json.Nodes.JsonObject body, IChatClient chat) =>
+                (await chat.GetResponseAsync("Hi", new ChatOptions { Instructions = {|SLLM1001:"Tone: " + body["tone"]|} })).Text); } }
+        """);
+
+    [Fact]
+    public Task Framework_collection_of_bindable_items_is_a_bound_parameter() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record Note(string Text);
+        public static class Api { public static void Map(WebApplication app) {
+            app.MapPost("/notes", async (List<Note> notes, IChatClient chat) =>
+                (await chat.GetResponseAsync("Hi", new ChatOptions { Instructions = {|SLLM1001:"Notes: " + string.Join("; ", notes.Select(n => n.Text))|} })).Text); } }
+        [ApiController] public class C(IChatClient chat) : ControllerBase {
+            [HttpPost] public async Task<string> Post(Dictionary<string, string> prefs) =>
+                (await chat.GetResponseAsync("Hi", new ChatOptions { Instructions = {|SLLM1001:"Prefs: " + prefs["tone"]|} })).Text; }
+        """);
+
+    [Fact]
+    public Task Framework_collection_of_services_is_not_a_bound_parameter() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class PersonaService { public string Persona => "a helpful assistant"; }
+        public static class Api { public static void Map(WebApplication app) {
+            app.MapPost("/notes", async (List<PersonaService> services, System.Threading.CancellationToken ct, IChatClient chat) =>
+                (await chat.GetResponseAsync("Hi", new ChatOptions { Instructions = services[0].Persona }, ct)).Text); } }
         """);
 }

@@ -3841,9 +3841,52 @@ internal sealed partial class TaintWalker
             return false;
         }
 
+        if (IsJsonDocumentType(type))
+        {
+            // `(JsonElement body, IChatClient chat) => ...`: a JSON document is what a request body binds to.
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } collection && IsFrameworkCollection(collection))
+        {
+            // `List<Note>`, `Dictionary<string, string>`: a framework collection of bindable items binds as they do.
+            foreach (var item in collection.TypeArguments)
+            {
+                if (!IsBindableType(table, item))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input, and
         // neither are the app's own services (DbContexts, *Service, *Client...): only plain DTO-like types are.
         return type.Locations.Length > 0 && type.Locations[0].IsInSource && !LooksLikeService(type);
+    }
+
+    /// <summary>System.Text.Json's document types: <c>JsonElement</c>, <c>JsonDocument</c>, <c>JsonNode</c> and its <c>JsonObject</c>/<c>JsonArray</c>/<c>JsonValue</c>.</summary>
+    private static bool IsJsonDocumentType(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "JsonElement" or "JsonDocument" or "JsonNode"
+                && current.ContainingNamespace?.ToDisplayString() is "System.Text.Json" or "System.Text.Json.Nodes")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A generic collection class of the framework (<c>System.Collections.Generic</c>, <c>.Concurrent</c>, <c>.Immutable</c>...).</summary>
+    private static bool IsFrameworkCollection(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString();
+        return ns is not null && (ns == "System.Collections.Generic" || ns.StartsWith("System.Collections.", StringComparison.Ordinal))
+            && type.TypeKind is TypeKind.Class or TypeKind.Struct;
     }
 
     private static bool LooksLikeService(ITypeSymbol type)
