@@ -315,7 +315,7 @@ internal sealed class LlmApiTable
     private void ResolveSinks()
     {
         PromptSinkAttribute = Compilation.GetTypeByMetadataName("StructuredLlm.PromptSinkAttribute");
-        foreach (var name in new[] { "Microsoft.Extensions.AI.AIContent", "OpenAI.Chat.ChatMessageContentPart", "OpenAI.Chat.ChatMessageContent", "Microsoft.SemanticKernel.KernelContent", "Microsoft.SemanticKernel.ChatCompletion.ChatMessageContentItemCollection" })
+        foreach (var name in new[] { "Microsoft.Extensions.AI.AIContent", "OpenAI.Chat.ChatMessageContentPart", "OpenAI.Chat.ChatMessageContent", "OpenAI.Responses.ResponseContentPart", "Microsoft.SemanticKernel.KernelContent", "Microsoft.SemanticKernel.ChatCompletion.ChatMessageContentItemCollection" })
         {
             if (Type(name) is { } contentType)
             {
@@ -410,6 +410,9 @@ internal sealed class LlmApiTable
         AddMethodSinks("Microsoft.SemanticKernel.KernelFunctionFactory", new[] { "CreateFromPrompt" }, templateNames, template);
         AddMethodSinks("Microsoft.SemanticKernel.PromptTemplateConfig", new[] { ".ctor" }, templateNames, template);
         AddPropertySink("Microsoft.SemanticKernel.PromptTemplateConfig", "Template", template);
+        // A prompt render filter's `RenderedPrompt` is the prompt after rendering; a chat prompt is parsed from it after the
+        // filter, so `<message role="system">` tags in text a filter writes into it become messages, as in a template.
+        AddPropertySink("Microsoft.SemanticKernel.PromptRenderContext", "RenderedPrompt", new SinkInfo(SinkRole.Template, "the rendered Semantic Kernel prompt", "SemanticKernel"));
 
         var dangerous = ImmutableHashSet.CreateBuilder<IPropertySymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[] { "Microsoft.SemanticKernel.PromptTemplateConfig", "Microsoft.SemanticKernel.InputVariable", "Microsoft.SemanticKernel.KernelPromptTemplateFactory", "Microsoft.SemanticKernel.PromptTemplates.Handlebars.HandlebarsPromptTemplateFactory", "Microsoft.SemanticKernel.PromptTemplates.Liquid.LiquidPromptTemplateFactory" })

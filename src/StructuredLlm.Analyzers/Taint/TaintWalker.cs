@@ -113,6 +113,12 @@ internal sealed partial class TaintWalker
     /// </summary>
     private readonly Dictionary<IObjectCreationOperation, TaintValue?> _handedBackAdds = new();
 
+    /// <summary>
+    /// A <c>ref</c> local and the variables whose storage it was bound to (<c>ref string slot = ref parts[1];</c>, also
+    /// rebound with <c>slot = ref other;</c>): a write through it is a write to them. Filled only where a ref local is declared.
+    /// </summary>
+    private Dictionary<ISymbol, List<ISymbol>>? _refTargets;
+
     /// <summary>The value being assigned when it is a <c>with</c> expression or a tuple whose elements are known.</summary>
     private IOperation? _assigningWith;
     private readonly Stack<TaintValue?> _conditionalReceivers = new();
@@ -812,6 +818,16 @@ internal sealed partial class TaintWalker
             return null;
         }
 
+        if (value is IAwaitOperation)
+        {
+            // `var (system, user) = await BuildAsync(q);`: an async method's tuple, by position, as a synchronous call's.
+            value = AwaitedCall(value);
+            if (value is null)
+            {
+                return null;
+            }
+        }
+
         if (_tupleElements.TryGetValue(value, out var elements))
         {
             return elements;
@@ -910,14 +926,9 @@ internal sealed partial class TaintWalker
         }
 
         var resultType = value?.Type;
-        if (value is IAwaitOperation awaited)
+        if (value is IAwaitOperation)
         {
-            value = Unconverted(awaited.Operation);
-            if (value is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-            {
-                // `await p.InvokeAsync(...).ConfigureAwait(false)`: the call awaited is the receiver
-                value = Unconverted(configured);
-            }
+            value = AwaitedCall(value);
         }
 
         if (value is IInvocationOperation call && HandedBack(call, resultType) is { } carried
@@ -931,6 +942,13 @@ internal sealed partial class TaintWalker
         }
 
         return value is IWithOperation || (value is not null && _tupleElements.ContainsKey(value)) ? value : null;
+    }
+
+    /// <summary>What an <c>await</c> awaits, under its conversions and a <c>ConfigureAwait</c> call (<c>await p.InvokeAsync(...).ConfigureAwait(false)</c>: the call awaited is its receiver).</summary>
+    private static IOperation? AwaitedCall(IOperation value)
+    {
+        var awaited = Unconverted(((IAwaitOperation)value).Operation);
+        return awaited is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured } ? Unconverted(configured) : awaited;
     }
 
     /// <summary>
@@ -1252,6 +1270,14 @@ internal sealed partial class TaintWalker
                         initialized[set.Member] = TaintValue.Union(before, value);
                     }
 
+                    if (assignment.IsRef && VariableOf(assignment.Target) is ILocalSymbol { IsRef: true } rebound)
+                    {
+                        // `slot = ref other;`: later writes through `slot` go to `other` (the storage it was bound to keeps what it held).
+                        BindRefLocal(rebound, assignment.Value);
+                        Assign(rebound, value);
+                        return value;
+                    }
+
                     _assigningWith = ShapedValue(assignment.Value, value);
                     AssignTo(assignment.Target, value, assignment.Value);
                     _assigningWith = null;
@@ -1313,6 +1339,11 @@ internal sealed partial class TaintWalker
             case IVariableDeclaratorOperation declarator:
                 {
                     var value = Eval(declarator.Initializer?.Value);
+                    if (declarator.Symbol.IsRef)
+                    {
+                        BindRefLocal(declarator.Symbol, declarator.Initializer?.Value);
+                    }
+
                     _assigningWith = ShapedValue(declarator.Initializer?.Value, value);
                     Assign(declarator.Symbol, value);
                     _assigningWith = null;
@@ -1742,7 +1773,9 @@ internal sealed partial class TaintWalker
         TaintValue? result = null;
         // A collection expression (`[a, b]`, which Roslyn 4.8 gives no operation kind of its own) holds its elements side
         // by side, as a collection initializer does; another operation the walk does not know may join its parts.
-        var mixes = operation.Kind != OperationKind.Invalid && operation.Syntax is not CollectionExpressionSyntax;
+        // An array initializer (`new[] { a, b }`, a `params` argument's elements) holds them side by side too: what joins
+        // the elements (`string.Join`, a format) is judged where it does.
+        var mixes = operation.Kind is not (OperationKind.Invalid or OperationKind.ArrayInitializer) && operation.Syntax is not CollectionExpressionSyntax;
         var tainted = 0;
         foreach (var child in operation.ChildOperations)
         {
@@ -2963,7 +2996,8 @@ internal sealed partial class TaintWalker
     /// <summary>
     /// <c>string.Format</c>, <c>Concat</c>, <c>Join</c>: the untrusted parts are mixed when the app's words join them (a
     /// format, separator or part with words, or text the analysis cannot see into); joined only by separators, numbers or
-    /// more untrusted text they stay whole, as with <c>+</c>. A <c>params</c> array's elements count one by one.
+    /// more untrusted text they stay whole, as with <c>+</c>. An array's elements count one by one (a <c>params</c>
+    /// array, one written in the call, or the initializer of a local array for its words).
     /// </summary>
     private TaintValue? EvalJoin(IInvocationOperation invocation, TaintValue?[] arguments)
     {
@@ -2972,13 +3006,25 @@ internal sealed partial class TaintWalker
         for (var i = 0; i < invocation.Arguments.Length; i++)
         {
             var argument = invocation.Arguments[i];
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && argument.Value is IArrayCreationOperation { Initializer: { } elements })
+            if (Unconverted(argument.Value) is IArrayCreationOperation { Initializer: { } elements })
             {
+                // A `params` array or an array written in the call: its elements one by one.
                 foreach (var element in elements.ElementValues)
                 {
                     var taint = Eval(element);
                     parts = TaintValue.Union(parts, taint);
                     words |= IsAppText(element, taint);
+                }
+            }
+            else if (arguments[i] is not null && Unconverted(argument.Value) is ILocalReferenceOperation { Local.Type: IArrayTypeSymbol } array
+                && SingleAssignment(array) is { } assigned && Unconverted(assigned) is IArrayCreationOperation { Initializer: { } initial })
+            {
+                // `var parts = new[] { "Rules:", "" }; parts[1] = q; string.Join(" ", parts)`: what the array holds, joined
+                // with the words its initializer wrote (an array holds its elements side by side until something joins them).
+                parts = TaintValue.Union(parts, arguments[i]);
+                foreach (var element in initial.ElementValues)
+                {
+                    words |= IsAppText(element, Eval(element));
                 }
             }
             else if (Unconverted(argument.Value) is { Syntax: CollectionExpressionSyntax } collection)
@@ -3361,9 +3407,48 @@ internal sealed partial class TaintWalker
                 AssignTo(declaration.Expression, value, valueOperation);
                 break;
             default:
-                Assign(VariableOf(target), value);
+                var variable = VariableOf(target);
+                Assign(variable, value);
+                if (variable is ILocalSymbol { IsRef: true } && _refTargets is not null && _refTargets.TryGetValue(variable, out var storage))
+                {
+                    // `slot = q;` with `ref string slot = ref parts[1];`: `parts` holds it.
+                    foreach (var aliased in storage)
+                    {
+                        Assign(aliased, value);
+                    }
+                }
+
                 break;
         }
+    }
+
+    private void BindRefLocal(ILocalSymbol local, IOperation? storage)
+    {
+        if (storage is IArrayElementReferenceOperation element)
+        {
+            storage = element.ArrayReference;
+        }
+
+        if (RootVariable(storage) is not { } root || SymbolEqualityComparer.Default.Equals(root, local))
+        {
+            return;
+        }
+
+        _refTargets ??= new Dictionary<ISymbol, List<ISymbol>>(SymbolEqualityComparer.Default);
+        if (!_refTargets.TryGetValue(local, out var roots))
+        {
+            _refTargets[local] = roots = new List<ISymbol>(1);
+        }
+
+        foreach (var known in roots)
+        {
+            if (SymbolEqualityComparer.Default.Equals(known, root))
+            {
+                return;
+            }
+        }
+
+        roots.Add(root);
     }
 
     private void AssignDeconstruction(IOperation target, IOperation value, TaintValue? taint)
@@ -3756,9 +3841,52 @@ internal sealed partial class TaintWalker
             return false;
         }
 
+        if (IsJsonDocumentType(type))
+        {
+            // `(JsonElement body, IChatClient chat) => ...`: a JSON document is what a request body binds to.
+            return true;
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true } collection && IsFrameworkCollection(collection))
+        {
+            // `List<Note>`, `Dictionary<string, string>`: a framework collection of bindable items binds as they do.
+            foreach (var item in collection.TypeArguments)
+            {
+                if (!IsBindableType(table, item))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         // Framework types (HttpContext, CancellationToken, Kernel, ...) are not bound from the caller's input, and
         // neither are the app's own services (DbContexts, *Service, *Client...): only plain DTO-like types are.
         return type.Locations.Length > 0 && type.Locations[0].IsInSource && !LooksLikeService(type);
+    }
+
+    /// <summary>System.Text.Json's document types: <c>JsonElement</c>, <c>JsonDocument</c>, <c>JsonNode</c> and its <c>JsonObject</c>/<c>JsonArray</c>/<c>JsonValue</c>.</summary>
+    private static bool IsJsonDocumentType(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.Name is "JsonElement" or "JsonDocument" or "JsonNode"
+                && current.ContainingNamespace?.ToDisplayString() is "System.Text.Json" or "System.Text.Json.Nodes")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A generic collection class of the framework (<c>System.Collections.Generic</c>, <c>.Concurrent</c>, <c>.Immutable</c>...).</summary>
+    private static bool IsFrameworkCollection(INamedTypeSymbol type)
+    {
+        var ns = type.ContainingNamespace?.ToDisplayString();
+        return ns is not null && (ns == "System.Collections.Generic" || ns.StartsWith("System.Collections.", StringComparison.Ordinal))
+            && type.TypeKind is TypeKind.Class or TypeKind.Struct;
     }
 
     private static bool LooksLikeService(ITypeSymbol type)
