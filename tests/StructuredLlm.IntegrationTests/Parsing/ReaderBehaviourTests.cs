@@ -1554,7 +1554,8 @@ public class ReaderBehaviourTests
 
     internal const string MeasurementsJson = """{"byte":200,"sByte":-5,"short":-300,"uShort":60000,"int":7,"uInt":4000000000,"long":-3,"uLong":18446744073709551615,"float":1.5,"double":2.25,"decimal":1.5,"flag":true,"maybeInt":null,"maybeDouble":null,"maybeFlag":false}""";
 
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
+    /// <summary>A segment of a multi-segment <see cref="ReadOnlySequence{T}"/> (also used by the session 24 probe).</summary>
+    internal sealed class Segment : ReadOnlySequenceSegment<byte>
     {
         public Segment(ReadOnlyMemory<byte> memory) => Memory = memory;
 
