@@ -205,9 +205,9 @@ public static partial class LlmRead
         if (probe.TokenType != JsonTokenType.StartObject) return false;
         byte[] wanted = Encoding.UTF8.GetBytes(jsonName);
         byte[] normalizedWanted = LlmMemberTable.Normalize(wanted);
-        Utf8JsonReader exact = default, loose = default, repeat = default;
+        Utf8JsonReader exact = default, loose = default, first = default, repeat = default;
         bool hasExact = false, hasLoose = false, conflict = false, repeated = false;
-        string? firstValue = null, firstShown = null;
+        string? firstValue = null;
         var scan = probe;
         while (scan.Read() && scan.TokenType == JsonTokenType.PropertyName)
         {
@@ -229,20 +229,23 @@ public static partial class LlmRead
                 }
                 string value = DiscriminatorText(ref scan);
                 conflict |= firstValue is not null && !string.Equals(value, firstValue, StringComparison.Ordinal);
-                if (firstValue is not null && !repeated)
+                if (firstValue is null)
+                {
+                    first = scan; // described only if the member is repeated
+                    firstValue = value;
+                }
+                else if (!repeated)
                 {
                     repeat = scan;
                     repeated = true;
                 }
-                firstShown ??= LlmReadContext.Describe(ref scan);
-                firstValue ??= value;
             }
             LlmReadContext.Skip(ref scan);
         }
         if (!hasExact && !hasLoose) return false;
         probe = hasExact ? exact : loose;
         if (conflict) context.AddError("one value", "two different values for this member (duplicate or equivalent keys)");
-        else if (repeated) context.RecordRepeat(ref repeat, firstShown!);
+        else if (repeated) context.RecordRepeat(ref repeat, LlmReadContext.Describe(ref first));
         return true;
     }
 
