@@ -261,12 +261,20 @@ public static class LlmParser
         }
 
         // 1. strict: clean JSON pays only for the read itself (plus one byte scan). Skipped when the scan proves the
-        //    bytes are not strict JSON, where the read could only end in a syntax error (see MayBeStrictJson).
+        //    bytes are not strict JSON, where the read could only end in a syntax error (see TolerableJson.MayBeStrictJson).
+        //    Strict JSON but for a fence around it and trailing commas is read in place, with the records the repair makes.
         bool syntaxError = true;
-        if (MayBeStrictJson(new ReadOnlySpan<byte>(p + start, count))
-            && (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError))
+        Span<int> commas = stackalloc int[TolerableJson.MaxCommas];
+        if (TolerableJson.Find(new ReadOnlySpan<byte>(p + start, count), commas, out var shape))
         {
-            return attempt;
+            if (!shape.HasRepairs)
+            {
+                if (TryReadRoot(p + start, count, null, start, read, options, ctx, attempt, out syntaxError) || !syntaxError) return attempt;
+            }
+            else if (!t_repairOnly && ReadInPlace(p, start, count, shape, commas.Slice(0, shape.CommaCount), whole, read, options, ctx, attempt))
+            {
+                return attempt;
+            }
         }
 
         // 2. repair, then read the clean bytes
@@ -326,62 +334,67 @@ public static class LlmParser
         }
     }
 
+    /// <summary>Tests only: every candidate that is not strict JSON goes to the repair (the in-place read compared with it).</summary>
+    [ThreadStatic]
+    internal static bool t_repairOnly;
+
     /// <summary>
-    /// False only when <paramref name="bytes"/> certainly is not strict JSON: outside strings (delimited as JSON
-    /// delimits them) it holds a byte that strict JSON never has there (a fence, a comment, a single quote, an
-    /// unquoted key, prose), or a comma directly before a closing bracket. Strict JSON never returns false, so
-    /// skipping the strict read on false changes no result: that read would end in a syntax error anyway, and the
-    /// reader's exception costs more than the repair and the typed read together. Anything unsure (a byte-order
-    /// mark, a string still open at the end) returns true and is left to the reader.
+    /// Reads a candidate that is strict JSON but for a fence around it and trailing commas (<paramref name="shape"/>) where it
+    /// stands, after adding the records the repair would make for it. False (nothing added) when a repair it needs is not
+    /// allowed (the repair then refuses it with its own error), when the paths cannot be followed, or when the reader finds
+    /// it is not such JSON after all: the repair takes the candidate as before.
     /// </summary>
-    private static bool MayBeStrictJson(ReadOnlySpan<byte> bytes)
+    private static unsafe bool ReadInPlace<T>(byte* p, int start, int count, TolerableJson shape, ReadOnlySpan<int> commas, SnippetText? whole,
+        LlmJsonReadFunc<T> read, LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt)
     {
-        bool inString = false;
-        byte last = 0; // last non-whitespace byte outside strings
-        for (int i = 0; i < bytes.Length; i++)
+        bool fenced = shape.OpenFence >= 0 || shape.CloseFence >= 0;
+        if ((fenced && !options.IsAllowed(LlmRepairKind.MarkdownFence)) || (commas.Length > 0 && !options.IsAllowed(LlmRepairKind.TrailingComma)))
         {
-            byte b = bytes[i];
-            if (inString)
-            {
-                // String content is most of a typical response: jump to the next quote or backslash (vectorized).
-                int next = bytes.Slice(i).IndexOfAny((byte)'"', (byte)'\\');
-                if (next < 0) return true; // a string still open at the end: left to the reader
-                i += next;
-                if (bytes[i] == (byte)'\\') i++;
-                else inString = false;
-                continue;
-            }
-            switch (b)
-            {
-                case (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r':
-                    continue;
-                case (byte)'"':
-                    inString = true;
-                    break;
-                case (byte)']' or (byte)'}':
-                    if (last == (byte)',') return false;
-                    break;
-                case (byte)'{' or (byte)'[' or (byte)',' or (byte)':' or (byte)'-' or (byte)'+' or (byte)'.' or (>= (byte)'0' and <= (byte)'9')
-                    or (byte)'e' or (byte)'E' or (byte)'t' or (byte)'r' or (byte)'u' or (byte)'f' or (byte)'a' or (byte)'l' or (byte)'s' or (byte)'n':
-                    break;
-                case 0xEF:
-                    return true;
-                default:
-                    return false;
-            }
-            last = b;
+            return false;
         }
-        return true;
+        var candidate = new ReadOnlySpan<byte>(p + start, count);
+        string[]? paths = null;
+        if (commas.Length > 0 && (paths = TolerableJson.CommaPaths(candidate.Slice(shape.JsonStart, shape.JsonLength), shape.JsonStart, commas)) is null)
+        {
+            return false;
+        }
+
+        var copy = whole?.Slice(start, count) ?? SnippetText.CopyIfShort(candidate);
+        var repairs = attempt.Repairs;
+        int mark = repairs.Count;
+        if (repairs.Capacity < mark + commas.Length + 10) repairs.Capacity = mark + commas.Length + 10; // room for the typed read's own
+        if (shape.OpenFence >= 0) repairs.Add(Deletion(LlmRepairKind.MarkdownFence, "$", shape.OpenFence, shape.OpenFenceLength, candidate, copy, start));
+        for (int k = 0; k < commas.Length; k++) repairs.Add(Deletion(LlmRepairKind.TrailingComma, paths![k], commas[k], 1, candidate, copy, start));
+        if (shape.CloseFence >= 0) repairs.Add(Deletion(LlmRepairKind.MarkdownFence, "$", shape.CloseFence, shape.CloseFenceLength, candidate, copy, start));
+
+        attempt.Repaired = true; // compared with another candidate, its strict JSON is made by the repair
+        if (TryReadRoot(p + start + shape.JsonStart, shape.JsonLength, null, start + shape.JsonStart, read, options, ctx, attempt, out bool syntaxError,
+                trailingCommas: commas.Length > 0)
+            || !syntaxError)
+        {
+            return true;
+        }
+        repairs.RemoveRange(mark, repairs.Count - mark);
+        attempt.Repaired = false;
+        return false;
+    }
+
+    /// <summary>A record of deleting <paramref name="length"/> bytes at <paramref name="at"/> of the candidate, as the repair makes it.</summary>
+    private static LlmRepair Deletion(LlmRepairKind kind, string path, int at, int length, ReadOnlySpan<byte> candidate, SnippetText? copy, int positionBase)
+    {
+        if (copy is not null) return LlmRepair.DeferredEdit(kind, path, positionBase + at, copy, at, length, "", alwaysContext: false);
+        var (before, after) = RepairSnippets.Edit(candidate, at, length, "");
+        return new LlmRepair(kind, path, positionBase + at, before, after);
     }
 
     /// <summary>Reads the root (and, when that fails, an unwrapped root) into <paramref name="attempt"/>. False with
     /// <paramref name="syntaxError"/> set when the bytes are not strict JSON.</summary>
     private static unsafe bool TryReadRoot<T>(byte* json, int length, List<int>? incomplete, int positionBase, LlmJsonReadFunc<T> read,
-        LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, out bool syntaxError)
+        LlmParseOptions options, LlmReadContext ctx, Attempt<T> attempt, out bool syntaxError, bool trailingCommas = false)
     {
         syntaxError = false;
         var bytes = new ReadOnlySpan<byte>(json, length);
-        var readerOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Disallow };
+        var readerOptions = new JsonReaderOptions { MaxDepth = options.MaxDepth, CommentHandling = JsonCommentHandling.Disallow, AllowTrailingCommas = trailingCommas };
 
         // direct
         ctx.Reset(json, length, incomplete, options, positionBase);
