@@ -1431,9 +1431,9 @@ internal ref struct JsonRepairer
         int start = _i;
         while (true)
         {
-            bool changed = ParseWhitespace(skipNewline);
-            changed |= ParseComment();
-            if (!changed) break;
+            // whitespace, then a comment if one starts there (only `/` and `#` start one), and again after a comment
+            ParseWhitespace(skipNewline);
+            if (_i >= Len || _t[_i] is not ((byte)'/' or (byte)'#') || !ParseComment()) break;
         }
         return _i > start;
     }
