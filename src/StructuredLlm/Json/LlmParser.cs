@@ -665,7 +665,13 @@ public static class LlmParser
             if (Array.IndexOf(unknown, LlmPath.Combine("$", name)) < 0) return null;
             names.Add(name);
             reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            if (reader.TokenType == JsonTokenType.StartObject && IsUsageKey(name))
+            {
+                // a whole provider response's token counts ("usage", Gemini's "usageMetadata"): metadata beside the answer,
+                // never a second one
+                reader.Skip();
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 if (++structured > 1 || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
                 structuredValue = reader;
@@ -843,6 +849,15 @@ public static class LlmParser
         }
         return any;
     }
+
+    /// <summary>
+    /// <c>usage</c>, <c>usageMetadata</c> or <c>usage_metadata</c> (any case): the member in which OpenAI, Anthropic, Gemini and
+    /// compatible APIs return a response's token counts beside its choices, content or candidates.
+    /// </summary>
+    private static bool IsUsageKey(string name) =>
+        name.Equals("usage", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("usageMetadata", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("usage_metadata", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A string whose text starts like a JSON object or array (<c>"arguments": "{\"a\": 1}"</c>, as tool calls send it).</summary>
     private static bool HoldsEncodedJson(ref Utf8JsonReader reader)
