@@ -863,17 +863,35 @@ public static class LlmParser
     private static bool HoldsEncodedJson(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String) return false;
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            var text = reader.GetString()?.TrimStart();
-            return text is { Length: > 0 } && text[0] is '{' or '[';
-        }
+        if (reader.HasValueSequence || reader.ValueIsEscaped) return StartsLikeEncodedJson(reader.GetString());
         foreach (byte b in reader.ValueSpan)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') continue;
+            if (b == (byte)'`') return StartsLikeEncodedJson(reader.GetString());
             return b is (byte)'{' or (byte)'[';
         }
         return false;
+    }
+
+    /// <summary>
+    /// Text that starts (after whitespace) with <c>{</c> or <c>[</c>, or with a Markdown fence, bare or <c>json</c>, whose
+    /// content does: a chat completion's <c>content</c> or a Gemini text part holding a fenced answer. The fence is taken
+    /// off by the repair of the decoded text (<see cref="LlmRepairKind.MarkdownFence"/>).
+    /// </summary>
+    private static bool StartsLikeEncodedJson(string? text)
+    {
+        if (text is null) return false;
+        int i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        if (i < text.Length && text[i] is '{' or '[') return true;
+        if (string.CompareOrdinal(text, i, "```", 0, 3) != 0) return false;
+        i += 3;
+        while (i < text.Length && text[i] == '`') i++;
+        int info = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+        if (i > info && (i - info < 4 || string.Compare(text, info, "json", 0, 4, StringComparison.OrdinalIgnoreCase) != 0)) return false;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        return i < text.Length && text[i] is '{' or '[';
     }
 
     /// <summary>The envelopes' other members (paths in the input), then the unknown members of the unwrapped read.</summary>
@@ -893,7 +911,7 @@ public static class LlmParser
         if (inner is null) return false;
         string encoded = reader.HasValueSequence ? "\"{…}\"" : "\"" + RepairSnippets.HeadTail(reader.ValueSpan) + "\"";
         var trimmed = inner.Trim();
-        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
+        if (!StartsLikeEncodedJson(trimmed)) return false;
 
         // one level only: the decoded text is read strictly or repaired, never decoded again
         var bytes = Encoding.UTF8.GetBytes(trimmed);
