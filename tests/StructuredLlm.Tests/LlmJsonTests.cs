@@ -145,6 +145,21 @@ public class LlmJsonTests
         Assert.Contains(repairs, r => r.Kind == LlmRepairKind.ValueSequence);
     }
 
+    [Fact]
+    public void A_fence_inside_a_string_of_a_json_value_in_prose_is_data_not_a_block()
+    {
+        // the value in the prose holds a fenced snippet in a string: the value is the answer, not the snippet
+        Assert.True(LlmJson.TryRepair("Reply:\n{\"text\": \"Try ```json\\n{\\\"a\\\": 1}\\n```\", \"n\": 2,}\nHope it helps.", out var json, out var repairs, out _));
+        Assert.True(JsonValue.DeepEquals("{\"text\": \"Try ```json\\n{\\\"a\\\": 1}\\n```\", \"n\": 2}", json), json);
+        Assert.Contains(repairs, r => r.Kind == LlmRepairKind.SurroundingText);
+
+        // a fence after a value that closed is a fence; one after prose whose bracket never closes is a fence too
+        Assert.True(LlmJson.TryRepair("Set {x} first.\n```json\n{\"a\": 1}\n```", out json, out _, out _));
+        Assert.True(JsonValue.DeepEquals("{\"a\": 1}", json), json);
+        Assert.True(LlmJson.TryRepair("Note {\"unclosed\": \"x\n```json\n{\"a\": 1}\n```", out json, out _, out _));
+        Assert.True(JsonValue.DeepEquals("{\"a\": 1}", json), json);
+    }
+
     [Theory]
     [InlineData("{\"a\": \"one \\\ntwo\"}", "one \ntwo")]
     [InlineData("{\"a\": \"one \\\r\ntwo\"}", "one \r\ntwo")]

@@ -238,6 +238,8 @@ internal static class JsonLocator
         int before = into.Count;
         int i = start;
         int reasoningStart = start, reasoningEnd = start;
+        int prose = start; // where the prose before the next block starts
+        bool stringsClose = true; // false once a JSON value in the prose never closes: no later fence is inside one of its strings
         while (i < end)
         {
             int rel = text.Slice(i, end - i).IndexOf("```"u8);
@@ -248,6 +250,13 @@ internal static class JsonLocator
             if (open >= reasoningStart && open < reasoningEnd)
             {
                 i = reasoningEnd;
+                continue;
+            }
+            // `{"text": "Try ```json …```"}` written in the prose: the fence is data inside a string of that value, which
+            // the prose scan reads whole
+            if (stringsClose && prose < open && ValueAroundStringEnd(text, prose, open, end, ref stringsClose) is int valueEnd and >= 0)
+            {
+                i = prose = valueEnd;
                 continue;
             }
             int j = open + 3;
@@ -271,6 +280,7 @@ internal static class JsonLocator
             i = close < 0 ? end : contentEnd + 3;
             while (i < end && text[i] == (byte)'`') i++;
             blocks?.Add((open, i));
+            prose = i;
         }
         if (into.Count > before) return into.Count - before;
 
@@ -335,6 +345,40 @@ internal static class JsonLocator
             }
         }
         return into.Count - before;
+    }
+
+    /// <summary>
+    /// When <paramref name="at"/> lies inside a string of a JSON object or array written in the prose after
+    /// <paramref name="start"/> (one that opens like JSON, <c>{"</c> or <c>[{</c> / <c>["</c>, and closes before
+    /// <paramref name="end"/>), the index just after that value; else -1. A value that never closes clears
+    /// <paramref name="stringsClose"/>, so the scans stay linear.
+    /// </summary>
+    private static int ValueAroundStringEnd(ReadOnlySpan<byte> text, int start, int at, int end, ref bool stringsClose)
+    {
+        int i = start;
+        while (i < at)
+        {
+            int rel = text.Slice(i, at - i).IndexOfAny((byte)'{', (byte)'[');
+            if (rel < 0) return -1;
+            int open = i + rel;
+            int close = FindBalancedEnd(text, open, at, out bool inString);
+            if (close >= 0)
+            {
+                i = close + 1;
+                continue;
+            }
+            if (!inString) return -1;
+            int first = SkipWs(text, open + 1, at);
+            if (first >= at || !(text[first] == (byte)'"' || (text[open] == (byte)'[' && text[first] == (byte)'{'))) return -1;
+            int full = FindBalancedEnd(text, open, end);
+            if (full < 0)
+            {
+                stringsClose = false;
+                return -1;
+            }
+            return full + 1;
+        }
+        return -1;
     }
 
     /// <summary>Adds every top-level balanced <c>{…}</c> or <c>[…]</c> in prose (an unclosed one runs to the end).</summary>

@@ -665,7 +665,13 @@ public static class LlmParser
             if (Array.IndexOf(unknown, LlmPath.Combine("$", name)) < 0) return null;
             names.Add(name);
             reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            if (reader.TokenType == JsonTokenType.StartObject && IsUsageKey(name))
+            {
+                // a whole provider response's token counts ("usage", Gemini's "usageMetadata"): metadata beside the answer,
+                // never a second one
+                reader.Skip();
+            }
+            else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
             {
                 if (++structured > 1 || ctx.IsIncomplete((int)reader.TokenStartIndex)) return null;
                 structuredValue = reader;
@@ -844,21 +850,48 @@ public static class LlmParser
         return any;
     }
 
+    /// <summary>
+    /// <c>usage</c>, <c>usageMetadata</c> or <c>usage_metadata</c> (any case): the member in which OpenAI, Anthropic, Gemini and
+    /// compatible APIs return a response's token counts beside its choices, content or candidates.
+    /// </summary>
+    private static bool IsUsageKey(string name) =>
+        name.Equals("usage", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("usageMetadata", StringComparison.OrdinalIgnoreCase)
+        || name.Equals("usage_metadata", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A string whose text starts like a JSON object or array (<c>"arguments": "{\"a\": 1}"</c>, as tool calls send it).</summary>
     private static bool HoldsEncodedJson(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.String) return false;
-        if (reader.HasValueSequence || reader.ValueIsEscaped)
-        {
-            var text = reader.GetString()?.TrimStart();
-            return text is { Length: > 0 } && text[0] is '{' or '[';
-        }
+        if (reader.HasValueSequence || reader.ValueIsEscaped) return StartsLikeEncodedJson(reader.GetString());
         foreach (byte b in reader.ValueSpan)
         {
             if (b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r') continue;
+            if (b == (byte)'`') return StartsLikeEncodedJson(reader.GetString());
             return b is (byte)'{' or (byte)'[';
         }
         return false;
+    }
+
+    /// <summary>
+    /// Text that starts (after whitespace) with <c>{</c> or <c>[</c>, or with a Markdown fence, bare or <c>json</c>, whose
+    /// content does: a chat completion's <c>content</c> or a Gemini text part holding a fenced answer. The fence is taken
+    /// off by the repair of the decoded text (<see cref="LlmRepairKind.MarkdownFence"/>).
+    /// </summary>
+    private static bool StartsLikeEncodedJson(string? text)
+    {
+        if (text is null) return false;
+        int i = 0;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        if (i < text.Length && text[i] is '{' or '[') return true;
+        if (string.CompareOrdinal(text, i, "```", 0, 3) != 0) return false;
+        i += 3;
+        while (i < text.Length && text[i] == '`') i++;
+        int info = i;
+        while (i < text.Length && char.IsLetterOrDigit(text[i])) i++;
+        if (i > info && (i - info < 4 || string.Compare(text, info, "json", 0, 4, StringComparison.OrdinalIgnoreCase) != 0)) return false;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        return i < text.Length && text[i] is '{' or '[';
     }
 
     /// <summary>The envelopes' other members (paths in the input), then the unknown members of the unwrapped read.</summary>
@@ -878,7 +911,7 @@ public static class LlmParser
         if (inner is null) return false;
         string encoded = reader.HasValueSequence ? "\"{…}\"" : "\"" + RepairSnippets.HeadTail(reader.ValueSpan) + "\"";
         var trimmed = inner.Trim();
-        if (trimmed.Length == 0 || (trimmed[0] != '{' && trimmed[0] != '[')) return false;
+        if (!StartsLikeEncodedJson(trimmed)) return false;
 
         // one level only: the decoded text is read strictly or repaired, never decoded again
         var bytes = Encoding.UTF8.GetBytes(trimmed);
