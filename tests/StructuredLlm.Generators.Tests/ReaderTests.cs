@@ -179,6 +179,69 @@ public class ReaderTests
         Assert.Single(allowed.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Probe, session 25: a C# <c>required</c> member that a constructor parameter also takes (a positional record
+    /// redeclaring its parameter as <c>required</c>, a class whose constructor is not <c>[SetsRequiredMembers]</c>) must
+    /// still be set by the object initializer, as any C# caller must (the reader failed to compile, CS9035).
+    /// </summary>
+    [Fact]
+    public void A_required_member_taken_by_a_constructor_parameter_is_also_set_by_the_initializer()
+    {
+        Type type = Load("""
+            namespace Req;
+
+            [LlmOutput]
+            public partial record Order(string Id, int Count)
+            {
+                public required string Id { get; init; } = Id;
+            }
+
+            [LlmOutput]
+            public partial class Note
+            {
+                public Note(string text) { Text = text; }
+                public required string Text { get; set; }
+                public int Stars { get; set; }
+            }
+            """, "Req.Order");
+        var read = Parse(type, """{"id":"a-1","count":2}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.Equal("a-1", type.GetProperty("Id")!.GetValue(read.Value));
+        Assert.Equal(2, type.GetProperty("Count")!.GetValue(read.Value));
+        Type note = type.Assembly.GetType("Req.Note")!;
+        var n = Parse(note, """{"text":"t","stars":4}""");
+        Assert.True(n.Ok, string.Join("; ", n.Errors.Select(e => e.Message)));
+        Assert.Equal("t", note.GetProperty("Text")!.GetValue(n.Value));
+    }
+
+    /// <summary>
+    /// Probe, session 25: a lone surrogate in a description or a JSON name was written raw into the schema constant and
+    /// the generated files, so encoding them as UTF-8 (the request body, a generated file on disk) turned it into U+FFFD.
+    /// It is a JSON escape now, as System.Text.Json writes it, and a pair (an emoji) stays the same text.
+    /// </summary>
+    [Fact]
+    public void Lone_surrogates_are_escaped_in_schemas_and_generated_code()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Odd;
+
+            [LlmOutput, Description("lone \uD800 then \uDC00 and a pair \uD83D\uDE00")]
+            public partial record Note([property: JsonPropertyName("k\uD83D\uDE00")] string Text);
+            """);
+        run.AssertClean();
+        Assert.All(run.Sources, s => Assert.DoesNotContain(s.SourceText.ToString(), c => char.IsSurrogate(c)));
+        Type type = LoadAssembly(run).GetType("Odd.Note", throwOnError: true)!;
+        object info = type.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        string schema = (string)info.GetType().GetMethod("GetJsonSchema", new[] { typeof(LlmSchemaProfile) })!.Invoke(info, new object[] { LlmSchemaProfile.JsonSchema })!;
+        Assert.Contains("lone \\ud800 then \\udc00 and a pair \uD83D\uDE00", schema, StringComparison.Ordinal);
+        Assert.Contains("\"k\uD83D\uDE00\"", schema, StringComparison.Ordinal);
+        // Valid JSON, and UTF-8 keeps it (System.Text.Json itself refuses to decode a lone surrogate into a string).
+        using JsonDocument doc = JsonDocument.Parse(System.Text.Encoding.UTF8.GetBytes(schema));
+        Assert.Equal("\"lone \\ud800 then \\udc00 and a pair \uD83D\uDE00\"", doc.RootElement.GetProperty("description").GetRawText());
+        var read = Parse(type, "{\"k\uD83D\uDE00\": \"t\"}");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+    }
+
     [Theory]
     [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
     [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]

@@ -1008,7 +1008,8 @@ internal sealed class TypeSpecParser
         // A C# 'required' member the reader does not set (ignored, not public, a field) makes `new T { ... }` fail to
         // compile (CS9035), unless the constructor is [SetsRequiredMembers].
         bool unsettableRequired = false;
-        if (constructor is not null && !constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")))
+        bool constructorSetsRequired = constructor is not null && constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
+        if (constructor is not null && !constructorSetsRequired)
         {
             foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
             {
@@ -1185,7 +1186,7 @@ internal sealed class TypeSpecParser
                 constraints,
                 assignment,
                 parameter is null ? -1 : parameter.Ordinal,
-                property.IsRequired,
+                property.IsRequired && !constructorSetsRequired,
                 parameter?.HasExplicitDefaultValue ?? false));
         }
 
