@@ -621,6 +621,15 @@ public class DiagnosticTests
         Assert.Contains("no members", d.Message);
     }
 
+    /// <summary>Probe, session 25: two derived types with one discriminator; the message named the base as the other user.</summary>
+    [Fact]
+    public void SLLM0010_duplicate_discriminator_names_the_derived_type_that_has_it()
+    {
+        Found d = Single("[JsonDerivedType(typeof(A), \"x\")] [JsonDerivedType(typeof(B), \"x\")] public abstract record Base; public record A(int P) : Base; public record B(int Q) : Base; [LlmOutput] public partial record R(Base Item);", "SLLM0010");
+        Assert.Equal("Item", d.At);
+        Assert.Contains("'B' uses the JSON name or alias '\"x\"', which 'A' already uses", d.Message);
+    }
+
     [Fact]
     public void SLLM0010_duplicate_enum_names()
         => Assert.Equal("B", Single("public enum E { A, [JsonStringEnumMemberName(\"a\")] B } [LlmOutput] public partial record R(E Value);", "SLLM0010").At);

@@ -284,7 +284,7 @@ internal sealed class TypeSpecParser
             }
 
             var branches = new List<DerivedTypeSpec>();
-            var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
+            var seenDiscriminators = new Dictionary<string, string>(StringComparer.Ordinal); // discriminator → the derived type it names
             var seenTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
@@ -305,10 +305,16 @@ internal sealed class TypeSpecParser
                     continue;
                 }
 
-                if (discriminator is not null && !seenDiscriminators.Add(discriminator))
+                if (discriminator is not null && seenDiscriminators.TryGetValue(discriminator, out string? first))
                 {
-                    Report(DiagnosticDescriptors.DuplicateJsonName, usage, derivedType.Name, discriminator, type.Name);
+                    // Name the derived type that has the discriminator already, not the base.
+                    Report(DiagnosticDescriptors.DuplicateJsonName, usage, derivedType.Name, discriminator, first);
                     continue;
+                }
+
+                if (discriminator is not null)
+                {
+                    seenDiscriminators.Add(discriminator, derivedType.Name);
                 }
 
                 // A derived type that is itself polymorphic ([JsonDerivedType] on it too) is, as this base's branch, the
