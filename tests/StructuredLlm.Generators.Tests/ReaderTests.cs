@@ -698,6 +698,37 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// Probe, session 25: System.Text.Json sets a <c>[JsonInclude]</c> property through its internal setter; the
+    /// generated reader is in the same assembly, so it does too (it was SLLM0004 and the member left the schema).
+    /// A private setter stays out of the reader's reach: still SLLM0004 (limit: it would need UnsafeAccessor).
+    /// </summary>
+    [Fact]
+    public void JsonInclude_on_an_internal_setter_is_read()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Inc;
+            public class Part { [JsonInclude] public string Code { get; internal init; } = ""; }
+            [LlmOutput]
+            public partial class Order
+            {
+                [JsonInclude] public string Name { get; internal set; } = "";
+                [JsonInclude] public int Count { get; protected internal set; }
+                public Part Part { get; set; } = new();
+            }
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Inc.Order", throwOnError: true)!;
+        var read = Parse(type, """{"name":"n","count":2,"part":{"code":"c"}}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.Equal("n", type.GetProperty("Name")!.GetValue(read.Value));
+        Assert.Equal(2, type.GetProperty("Count")!.GetValue(read.Value));
+        Assert.False(Parse(type, """{"count":2,"part":{"code":"c"}}""").Ok); // required, as any non-nullable member
+
+        GeneratorRun privateSetter = GeneratorHarness.Run(Usings + "[LlmOutput] public partial class P { [JsonInclude] public string Name { get; private set; } = \"\"; }");
+        Assert.Equal("SLLM0004", Assert.Single(privateSetter.GeneratorDiagnostics).Id);
+    }
+
+    /// <summary>
     /// [JsonIgnore] leaves a member out of the schema and the reader exactly when System.Text.Json does not read it:
     /// Always and WhenReading (.NET 9); the WhenWriting* conditions and Never only affect writing.
     /// </summary>

@@ -1115,6 +1115,14 @@ internal sealed class TypeSpecParser
             {
                 assignment = setter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
             }
+            else if (property.SetMethod is { DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal } includedSetter
+                && _compilation.IsSymbolAccessibleWithin(includedSetter, _compilation.Assembly)
+                && property.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIncludeAttribute")))
+            {
+                // [JsonInclude] makes System.Text.Json use a non-public setter; the generated reader (in this assembly)
+                // can call an internal one too. A private or protected one stays out of its reach (SLLM0004 below).
+                assignment = includedSetter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
+            }
             else if (IsSourceAutoProperty(property) || property.SetMethod is not null)
             {
                 // Stored data the reader cannot set (a setter it cannot call: private, internal to another assembly).
