@@ -698,6 +698,49 @@ public class ReaderTests
     }
 
     /// <summary>
+    /// Probe, session 25: <c>&lt;inheritdoc/&gt;</c> on a type takes the base type's summary (else the first
+    /// interface's), <c>&lt;inheritdoc cref="..."/&gt;</c> the named type's, as on members; the type had no description.
+    /// </summary>
+    [Fact]
+    public void Inheritdoc_on_a_type_takes_the_base_types_summary()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Docs;
+            /// <summary>The base contract.</summary>
+            public abstract record Base(string Id);
+            /// <summary>What a reply says.</summary>
+            public interface IReply { }
+            /// <summary>Named elsewhere.</summary>
+            public record Other(int X);
+            /// <inheritdoc/>
+            [LlmOutput] public partial record FromBase(string Id, int N) : Base(Id);
+            /// <inheritdoc/>
+            [LlmOutput] public partial record FromInterface(string Text) : IReply;
+            /// <inheritdoc cref="Other"/>
+            [LlmOutput] public partial record FromCref(string Text);
+            public static class Holder
+            {
+                /// <inheritdoc/>
+                public record Inner(int V) : Base("i");
+            }
+            [LlmOutput] public partial record Outer(Holder.Inner Inner);
+            """);
+        run.AssertClean();
+        Assembly assembly = LoadAssembly(run);
+        string? Description(string name)
+        {
+            object info = assembly.GetType(name, throwOnError: true)!.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            return (string?)info.GetType().GetProperty("Description")!.GetValue(info);
+        }
+
+        Assert.Equal("The base contract.", Description("Docs.FromBase"));
+        Assert.Equal("What a reply says.", Description("Docs.FromInterface"));
+        Assert.Equal("Named elsewhere.", Description("Docs.FromCref"));
+        System.Text.Json.JsonElement inner = SchemaExtractor.Schema(run, "Docs.Outer.LlmOutput.g.cs", "jsonSchema").GetProperty("properties").GetProperty("inner");
+        Assert.Equal("The base contract.", inner.GetProperty("description").GetString());
+    }
+
+    /// <summary>
     /// Probe, session 25: System.Text.Json sets a <c>[JsonInclude]</c> property through its internal setter; the
     /// generated reader is in the same assembly, so it does too (it was SLLM0004 and the member left the schema).
     /// A private setter stays out of the reader's reach: still SLLM0004 (limit: it would need UnsafeAccessor).

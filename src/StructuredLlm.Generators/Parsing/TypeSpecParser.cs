@@ -254,7 +254,7 @@ internal sealed class TypeSpecParser
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary);
+            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? TypeSummary(type));
             return id;
         }
 
@@ -331,7 +331,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(derivedId, null);
                     _definitionOrder.Add(derivedId);
                     _definitions[derivedId] = ParseObject(derivedType, derivedId, derivedType.ToDisplayString(TypeNameFormat), UniqueDefinitionName(derivedType.Name),
-                        GetDescription(derivedType) ?? Docs(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
+                        GetDescription(derivedType) ?? TypeSummary(derivedType), OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
@@ -348,7 +348,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(baseId, null);
                     _definitionOrder.Add(baseId);
                     _definitions[baseId] = ParseObject(type, baseId, typeName, UniqueDefinitionName(type.Name),
-                        GetDescription(type) ?? Docs(type, _ct).Summary, policy, usage, discriminatorName);
+                        GetDescription(type) ?? TypeSummary(type), policy, usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(baseId, null));
@@ -356,7 +356,7 @@ internal sealed class TypeSpecParser
 
             SortedSet<string>? gated = null;
             AddTypeGatedDiagnostics(type, ref gated);
-            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
+            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? TypeSummary(type), type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
                 discriminatorName, branches.ToEquatableArray(), GatedDiagnostics: Sorted(gated), UnknownDiscriminatorIsFallback: unknownIsFallback);
             return id;
@@ -432,7 +432,7 @@ internal sealed class TypeSpecParser
         _referenced = new List<string>();
         try
         {
-            string? description = GetDescription(type) ?? Docs(type, _ct).Summary; // only when parsing: a replay has it
+            string? description = GetDescription(type) ?? TypeSummary(type); // only when parsing: a replay has it
             _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
             if (key is not null && !_contextual && _reportCount == reports && _definitionOrder[orderStart] == id)
             {
@@ -2215,6 +2215,43 @@ internal sealed class TypeSpecParser
             else if (docs.InheritDoc && current is IPropertySymbol p)
             {
                 current = ImplementedInterfaceMember(p);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A type's doc summary: its own; for <c>&lt;inheritdoc cref="..."/&gt;</c> the summary of the type or member named;
+    /// for a plain <c>&lt;inheritdoc/&gt;</c> the base type's (not <c>object</c>, <c>ValueType</c> or a record's
+    /// implicit base), else the first interface's, as documentation tools read it. As far as a chain goes (bounded).
+    /// </summary>
+    private string? TypeSummary(INamedTypeSymbol type)
+    {
+        ISymbol? current = type;
+        for (int depth = 0; current is not null && depth < 16; depth++)
+        {
+            DocComments docs = Docs(current, _ct);
+            if (docs.Summary is not null)
+            {
+                return docs.Summary;
+            }
+
+            if (docs.InheritCref is { Length: > 0 } cref)
+            {
+                current = current is INamedTypeSymbol { ContainingType: null } named
+                    ? (cref.Length > 2 && cref[1] == ':' ? ResolveCref(current, cref) : FindType(named, cref.Trim()))
+                    : ResolveCref(current, cref);
+            }
+            else if (docs.InheritDoc && current is INamedTypeSymbol t)
+            {
+                current = t.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum) } baseType
+                    ? baseType
+                    : t.Interfaces.FirstOrDefault();
             }
             else
             {
