@@ -1688,6 +1688,11 @@ internal sealed class TypeSpecParser
 
         void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
 
+        // A dictionary is a collection to DataAnnotations (its count is checked), so say what is missing instead.
+        string notStringOrCollection = value.Kind == ValueKind.Dictionary
+            ? "the schema and reader do not bound a dictionary's number of entries; check it after reading"
+            : "the member is neither a string nor a collection";
+
         foreach (AttributeData a in attributes.Annotations())
         {
             if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
@@ -1702,7 +1707,10 @@ internal sealed class TypeSpecParser
                 case "Range":
                     if (!isNumeric)
                     {
-                        Ignored(shortName, "the member is not a number");
+                        // [Range(typeof(DateTime), "2020-01-01", "2030-12-31")]: DataAnnotations compares values of that type.
+                        Ignored(shortName, args.Count == 3 && args[0].Value is ITypeSymbol rangeType && rangeType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Double or SpecialType.System_Decimal)
+                            ? $"its bounds are '{rangeType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' values, which the schema and reader do not compare; check it after reading"
+                            : "the member is not a number");
                         break;
                     }
 
@@ -1793,7 +1801,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
@@ -1814,7 +1822,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
@@ -1833,7 +1841,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
