@@ -32,7 +32,9 @@ public class ProbeS25Cases
             namespace P;
             [LlmOutput] public partial struct Root(int a) { public int A { get; } = a; public string? B { get; set; } }
             """, "new P.Root(3) { B = \"b\" }"),
-        // expect: a lower-case positional parameter bound to a PascalCase explicit property (STJ matches ignoring case).
+        // expect (as first written, wrong): a lower-case positional parameter bound to a PascalCase explicit property.
+        // Result: SLLM0010 on Name and Count, which is right: a record synthesizes a property for every positional parameter
+        // whose name no member has, so this record has both `name` and `Name` (System.Text.Json refuses it too: "collides").
         new("RecordLowerCaseParameterExplicitProperty", """
             namespace P;
             [LlmOutput] public partial record Root(string name, int count) { public string Name { get; init; } = name; public int Count { get; init; } = count; }
@@ -91,7 +93,7 @@ public class ProbeS25Cases
         // expect: generic struct members with nullable value-type argument.
         new("GenericStructNullableArgument", """
             namespace P;
-            public record struct Range<T>(T From, T To) where T : struct;
+            public record struct Range<T>(T From, T To); // first written with `where T : struct`, which Range<int?> violates (CS0453): a wrong case
             [LlmOutput] public partial record Root(Range<int> Pages, Range<DateOnly>? Dates, Range<int?> Maybe);
             """, "new P.Root(new P.Range<int>(1, 2), null, new P.Range<int?>(null, 3))"),
         // expect: nested in a non-partial container -> SLLM0001.
@@ -164,6 +166,7 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root(System.Collections.ObjectModel.ReadOnlyCollection<string> A, System.Collections.ObjectModel.ReadOnlyDictionary<string, int> B, System.Collections.Frozen.FrozenSet<string> C);
             """),
         // expect: IImmutableDictionary and ImmutableSortedDictionary with string keys: dictionaries (SLLM0005 error, SLLM0009 warning); IImmutableSet: unique array.
+        // limit: SLLM0003 on each (System.Text.Json reads them; the reader has no way to build them yet). Safe: a refusal, never a wrong schema.
         new("ImmutableInterfaces", """
             namespace P;
             [LlmOutput] public partial record Root(IImmutableDictionary<string, int> A, ImmutableSortedDictionary<string, int> B, IImmutableSet<string> C);
@@ -235,6 +238,7 @@ public class ProbeS25Cases
             [LlmOutput] public partial class Root { [JsonRequired] public string? Note { get; init; } public int Count { get; init; } }
             """, "new P.Root { Note = null, Count = 1 }"),
         // expect: [JsonInclude] on a public property with an internal setter: STJ sets it (JsonInclude allows non-public accessors) -> generated code in the same assembly can use internal setter; schema has it.
+        // Was SLLM0004 and the member left the schema; fixed (ReaderTests.JsonInclude_on_an_internal_setter_is_read).
         new("JsonIncludeInternalSetter", """
             namespace P;
             [LlmOutput] public partial class Root { [JsonInclude] public string Name { get; internal set; } = ""; public int Count { get; set; } }
@@ -294,7 +298,8 @@ public class ProbeS25Cases
             public record Unrelated(int B);
             [LlmOutput] public partial record Root(Base Item);
             """),
-        // expect: two derived types with the same discriminator (STJ throws) -> a diagnostic (duplicate).
+        // expect: two derived types with the same discriminator (STJ throws) -> a diagnostic (duplicate). SLLM0010 named the
+        // base as the other user; now 'A' (DiagnosticTests.SLLM0010_duplicate_discriminator_names_the_derived_type_that_has_it).
         new("PolyDuplicateDiscriminator", """
             namespace P;
             [JsonDerivedType(typeof(A), "x")] [JsonDerivedType(typeof(B), "x")]
@@ -343,11 +348,13 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root([property: RegularExpression("[a-z")] string Code, [property: RegularExpression("(?<n>a)\\k<m>")] string Other);
             """),
         // expect: [Range(typeof(DateTime), "2020-01-01", "2030-12-31")] on a DateTime: cannot be a keyword -> stated in the description or SLLM0011; not silently dropped.
+        // SLLM0011 said "not a number"; now "its bounds are 'DateTime' values, which the schema and reader do not compare".
         new("RangeTypeofDateTime", """
             namespace P;
             [LlmOutput] public partial record Root([property: Range(typeof(DateTime), "2020-01-01", "2030-12-31")] DateTime When);
             """),
-        // expect: [Length(1, 3)] on a List<string> -> minItems 1/maxItems 3; on an IEnumerable<string> too.
+        // expect: [Length(1, 3)] on a List<string> -> minItems 1/maxItems 3; on an IEnumerable<string> too. [MaxLength] on the
+        // dictionary: SLLM0011 whose reason said "neither a string nor a collection"; now says entries are not bounded.
         new("LengthOnCollections", """
             namespace P;
             [LlmOutput] public partial record Root([property: Length(1, 3)] List<string> A, [property: Length(0, 2)] IEnumerable<int> B, [property: MaxLength(2)] Dictionary<string, int> C);
@@ -393,6 +400,7 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root(string A);
             """, "new P.Root(\"a\")"),
         // expect: <inheritdoc/> on the type takes the base type's summary; on a property the base property's summary.
+        // The type had no description; fixed (ReaderTests.Inheritdoc_on_a_type_takes_the_base_types_summary).
         new("InheritdocOnType", """
             namespace P;
             /// <summary>The base contract.</summary>
@@ -402,7 +410,8 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root : Base { /// <inheritdoc/>
                 public override string Id { get; init; } = ""; }
             """, "new P.Root { Id = \"i\" }"),
-        // expect: <typeparamref> and <see cref> to a generic method; text names.
+        // expect: <typeparamref> and <see cref> to a generic method; text names. Read "M{T}(T) and Add(T)"; now "M and Add"
+        // (DocCommentsTests.References_read_as_their_names).
         new("XmlDocTypeparamAndMethodCref", """
             namespace P;
             /// <summary>See <see cref="M{T}(T)"/> and <see cref="System.Collections.Generic.List{T}.Add(T)"/>.</summary>
@@ -415,6 +424,7 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root(string A);
             """, "new P.Root(\"a\")"),
         // expect: [Description] with U+0085, U+2029, NUL and a lone surrogate: generated C# still compiles, schema is valid JSON.
+        // The lone surrogate was written raw (U+FFFD once UTF-8 encoded); now escaped (ReaderTests.Lone_surrogates_are_escaped_in_schemas_and_generated_code).
         new("DescriptionOddChars", """
             namespace P;
             [LlmOutput] [Description("nel\u0085 ps\u2029 nul\0 lone\uD800 end")]
@@ -489,8 +499,9 @@ public class ProbeS25Cases
         new("PrivateNestedContainer", """
             namespace P;
             public partial class Host { private partial class Inner { [LlmOutput] internal partial record Root(string A); } public static object Make() => new Inner.Root("a"); }
-            """),
+            """, Root: "P.Host+Inner+Root"),
         // expect: record with positional parameter and `required` explicit property of the same name (C# allows `required` redeclaration): one member, required.
+        // The reader did not compile (CS9035); fixed (ReaderTests.A_required_member_taken_by_a_constructor_parameter_is_also_set_by_the_initializer).
         new("PositionalWithRequiredRedeclaration", """
             namespace P;
             [LlmOutput] public partial record Root(string Name) { public required string Name { get; init; } = Name; }
