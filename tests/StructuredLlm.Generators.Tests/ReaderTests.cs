@@ -1360,6 +1360,31 @@ public class ReaderTests
         Assert.Equal(new[] { "SLLM0003", "SLLM0003" }, refused.GeneratorDiagnostics.Select(d => d.Id));
     }
 
+    /// <summary>
+    /// Probe, session 25: <c>IImmutableSet&lt;T&gt;</c> and <c>IImmutableDictionary&lt;string, T&gt;</c>, which
+    /// System.Text.Json reads as an <c>ImmutableHashSet</c> and an <c>ImmutableDictionary</c>, were SLLM0003.
+    /// </summary>
+    [Fact]
+    public void Immutable_set_and_dictionary_interfaces_read_like_their_immutable_types()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Imm;
+            [LlmOutput(Name = "Imm")] public partial record Bag(IImmutableSet<string> Tags, IImmutableDictionary<string, int>? Counts);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x, StringComparer.Ordinal)); // the dictionary, as any
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        JsonElement properties = SchemaExtractor.Schema(run, "Imm.Bag.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.True(properties.GetProperty("tags").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("integer", properties.GetProperty("counts").GetProperty("additionalProperties").GetProperty("type").GetString());
+        Type type = LoadAssembly(run).GetType("Imm.Bag", throwOnError: true)!;
+        var read = Parse(type, """{"tags": ["a", "b"], "counts": {"x": 1}}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.IsAssignableFrom<System.Collections.Immutable.ImmutableHashSet<string>>(type.GetProperty("Tags")!.GetValue(read.Value));
+        Assert.Equal(1, ((System.Collections.Immutable.IImmutableDictionary<string, int>)type.GetProperty("Counts")!.GetValue(read.Value)!)["x"]);
+        Assert.False(Parse(type, """{"tags": ["a", "a"], "counts": null}""").Ok); // unique items, as the schema says
+    }
+
     private static Assembly LoadAssembly(GeneratorRun run)
     {
         using var stream = new MemoryStream();

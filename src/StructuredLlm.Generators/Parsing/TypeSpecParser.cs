@@ -1623,10 +1623,12 @@ internal sealed class TypeSpecParser
         "System.Collections.Generic.ISet`1" => CollectionKind.ISet,
         "System.Collections.Generic.IReadOnlySet`1" => CollectionKind.IReadOnlySet,
         "System.Collections.Immutable.ImmutableHashSet`1" => CollectionKind.ImmutableHashSet,
+        "System.Collections.Immutable.IImmutableSet`1" => CollectionKind.ImmutableHashSet, // read as System.Text.Json does: an ImmutableHashSet
         "System.Collections.Generic.Dictionary`2" => CollectionKind.Dictionary,
         "System.Collections.Generic.IDictionary`2" => CollectionKind.IDictionary,
         "System.Collections.Generic.IReadOnlyDictionary`2" => CollectionKind.IReadOnlyDictionary,
         "System.Collections.Immutable.ImmutableDictionary`2" => CollectionKind.ImmutableDictionary,
+        "System.Collections.Immutable.IImmutableDictionary`2" => CollectionKind.ImmutableDictionary, // an ImmutableDictionary, as System.Text.Json reads it
         _ => CollectionKind.None,
     };
 

@@ -166,7 +166,9 @@ public class ProbeS25Cases
             [LlmOutput] public partial record Root(System.Collections.ObjectModel.ReadOnlyCollection<string> A, System.Collections.ObjectModel.ReadOnlyDictionary<string, int> B, System.Collections.Frozen.FrozenSet<string> C);
             """),
         // expect: IImmutableDictionary and ImmutableSortedDictionary with string keys: dictionaries (SLLM0005 error, SLLM0009 warning); IImmutableSet: unique array.
-        // limit: SLLM0003 on each (System.Text.Json reads them; the reader has no way to build them yet). Safe: a refusal, never a wrong schema.
+        // Was SLLM0003 on each. IImmutableDictionary and IImmutableSet are now read as ImmutableDictionary/ImmutableHashSet
+        // (ReaderTests.Immutable_set_and_dictionary_interfaces_read_like_their_immutable_types).
+        // limit: ImmutableSortedDictionary stays SLLM0003 (System.Text.Json reads it; it needs its own collection kind). Safe: a refusal, never a wrong schema.
         new("ImmutableInterfaces", """
             namespace P;
             [LlmOutput] public partial record Root(IImmutableDictionary<string, int> A, ImmutableSortedDictionary<string, int> B, IImmutableSet<string> C);
