@@ -621,6 +621,15 @@ public class DiagnosticTests
         Assert.Contains("no members", d.Message);
     }
 
+    /// <summary>Probe, session 25: two derived types with one discriminator; the message named the base as the other user.</summary>
+    [Fact]
+    public void SLLM0010_duplicate_discriminator_names_the_derived_type_that_has_it()
+    {
+        Found d = Single("[JsonDerivedType(typeof(A), \"x\")] [JsonDerivedType(typeof(B), \"x\")] public abstract record Base; public record A(int P) : Base; public record B(int Q) : Base; [LlmOutput] public partial record R(Base Item);", "SLLM0010");
+        Assert.Equal("Item", d.At);
+        Assert.Contains("'B' uses the JSON name or alias '\"x\"', which 'A' already uses", d.Message);
+    }
+
     [Fact]
     public void SLLM0010_duplicate_enum_names()
         => Assert.Equal("B", Single("public enum E { A, [JsonStringEnumMemberName(\"a\")] B } [LlmOutput] public partial record R(E Value);", "SLLM0010").At);
@@ -713,12 +722,26 @@ public class DiagnosticTests
     [InlineData("[property: EnumDataType(typeof(Kind))] int Value", "[EnumDataType]")]
     [InlineData("[property: Range(0, double.NaN)] double Value", "not numbers")]
     [InlineData("[property: Url, EmailAddress] string Value", "[EmailAddress] is ignored because the member already has a format (uri)")]
+    // Probe, session 25: the reason said "neither a string nor a collection" for a dictionary (DataAnnotations counts its
+    // entries) and "not a number" for a Range over dates.
+    [InlineData("[property: Range(typeof(DateTime), \"2020-01-01\", \"2030-12-31\")] DateTime Value", "its bounds are 'DateTime' values")]
+    [InlineData("[property: Range(typeof(TimeSpan), \"00:00:01\", \"01:00:00\")] TimeSpan? Value", "its bounds are 'TimeSpan' values")]
     public void SLLM0011_constraint_that_cannot_apply_is_a_warning(string member, string expected)
     {
         Found d = Single($"public enum Kind {{ A, B }} [LlmOutput] public partial record R({member});", "SLLM0011");
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
         Assert.Contains(expected, d.Message);
         Assert.Equal("Value", d.At);
+    }
+
+    /// <summary>Probe, session 25: DataAnnotations counts a dictionary's entries, so "neither a string nor a collection" was wrong.</summary>
+    [Fact]
+    public void SLLM0011_length_on_a_dictionary_says_entries_are_not_bounded()
+    {
+        (List<Found> found, _) = Diagnose("[LlmOutput] public partial record R([property: MaxLength(2)] Dictionary<string, int> Value);");
+        Found d = Assert.Single(found, f => f.Id == "SLLM0011");
+        Assert.Contains("do not bound a dictionary's number of entries", d.Message);
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009", "SLLM0011" }, found.Select(f => f.Id).OrderBy(x => x, System.StringComparer.Ordinal));
     }
 
     /// <summary>Ranges and allowed values that fit the member's type are kept without a diagnostic.</summary>

@@ -89,6 +89,28 @@ public class DocCommentsTests
         => Assert.Equal(expected, DocComments.Parse(xml).Summary);
 
     /// <summary>
+    /// Probe, session 25: a reference reads as its member or type name, without namespace, parameters or type arguments,
+    /// in source and compiled (ID) form alike, in well-formed and malformed comments; a parameter list with dots read as
+    /// its last type (<c>M(System.String)</c> → "String)") and generic braces leaked (<c>M{T}(T)</c>).
+    /// </summary>
+    [Theory]
+    [InlineData("M(System.String)", "M")]
+    [InlineData("M{T}(T)", "M")]
+    [InlineData("M:N.C.M``1(``0)", "M")]
+    [InlineData("System.Collections.Generic.List{T}.Add(T)", "Add")]
+    [InlineData("List{System.String}", "List")]
+    [InlineData("T:System.Collections.Generic.Dictionary`2", "Dictionary")]
+    [InlineData("Dictionary{System.String, System.Int32}.Keys", "Keys")]
+    [InlineData("P:N.Base.X", "X")]
+    [InlineData("Other", "Other")]
+    public void References_read_as_their_names(string cref, string name)
+    {
+        Assert.Equal("See " + name + ".", DocComments.Parse("<doc><summary>See <see cref=\"" + cref + "\"/>.</summary></doc>").Summary);
+        Assert.Equal("See " + name + " & more.", DocComments.Parse("<doc><summary>See <see cref=\"" + cref + "\"/> & more.</summary></doc>").Summary);
+        Assert.Equal("See " + name + " x.", DocComments.Parse("<doc><summary>See <see cref=\"" + cref + "\"/> <b>x</b>.</summary></doc>").Summary);
+    }
+
+    /// <summary>
     /// A comment that is not well-formed XML (the compiler only warns, CS1570) is still the author's text: read as text,
     /// known doc tags as usual, stray <c>&lt;</c>, <c>&amp;</c> and unknown tags kept as written.
     /// </summary>

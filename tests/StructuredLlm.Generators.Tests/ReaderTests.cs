@@ -179,6 +179,69 @@ public class ReaderTests
         Assert.Single(allowed.Sources, s => s.HintName.EndsWith(".LlmReader.g.cs", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Probe, session 25: a C# <c>required</c> member that a constructor parameter also takes (a positional record
+    /// redeclaring its parameter as <c>required</c>, a class whose constructor is not <c>[SetsRequiredMembers]</c>) must
+    /// still be set by the object initializer, as any C# caller must (the reader failed to compile, CS9035).
+    /// </summary>
+    [Fact]
+    public void A_required_member_taken_by_a_constructor_parameter_is_also_set_by_the_initializer()
+    {
+        Type type = Load("""
+            namespace Req;
+
+            [LlmOutput]
+            public partial record Order(string Id, int Count)
+            {
+                public required string Id { get; init; } = Id;
+            }
+
+            [LlmOutput]
+            public partial class Note
+            {
+                public Note(string text) { Text = text; }
+                public required string Text { get; set; }
+                public int Stars { get; set; }
+            }
+            """, "Req.Order");
+        var read = Parse(type, """{"id":"a-1","count":2}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.Equal("a-1", type.GetProperty("Id")!.GetValue(read.Value));
+        Assert.Equal(2, type.GetProperty("Count")!.GetValue(read.Value));
+        Type note = type.Assembly.GetType("Req.Note")!;
+        var n = Parse(note, """{"text":"t","stars":4}""");
+        Assert.True(n.Ok, string.Join("; ", n.Errors.Select(e => e.Message)));
+        Assert.Equal("t", note.GetProperty("Text")!.GetValue(n.Value));
+    }
+
+    /// <summary>
+    /// Probe, session 25: a lone surrogate in a description or a JSON name was written raw into the schema constant and
+    /// the generated files, so encoding them as UTF-8 (the request body, a generated file on disk) turned it into U+FFFD.
+    /// It is a JSON escape now, as System.Text.Json writes it, and a pair (an emoji) stays the same text.
+    /// </summary>
+    [Fact]
+    public void Lone_surrogates_are_escaped_in_schemas_and_generated_code()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Odd;
+
+            [LlmOutput, Description("lone \uD800 then \uDC00 and a pair \uD83D\uDE00")]
+            public partial record Note([property: JsonPropertyName("k\uD83D\uDE00")] string Text);
+            """);
+        run.AssertClean();
+        Assert.All(run.Sources, s => Assert.DoesNotContain(s.SourceText.ToString(), c => char.IsSurrogate(c)));
+        Type type = LoadAssembly(run).GetType("Odd.Note", throwOnError: true)!;
+        object info = type.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+        string schema = (string)info.GetType().GetMethod("GetJsonSchema", new[] { typeof(LlmSchemaProfile) })!.Invoke(info, new object[] { LlmSchemaProfile.JsonSchema })!;
+        Assert.Contains("lone \\ud800 then \\udc00 and a pair \uD83D\uDE00", schema, StringComparison.Ordinal);
+        Assert.Contains("\"k\uD83D\uDE00\"", schema, StringComparison.Ordinal);
+        // Valid JSON, and UTF-8 keeps it (System.Text.Json itself refuses to decode a lone surrogate into a string).
+        using JsonDocument doc = JsonDocument.Parse(System.Text.Encoding.UTF8.GetBytes(schema));
+        Assert.Equal("\"lone \\ud800 then \\udc00 and a pair \uD83D\uDE00\"", doc.RootElement.GetProperty("description").GetRawText());
+        var read = Parse(type, "{\"k\uD83D\uDE00\": \"t\"}");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+    }
+
     [Theory]
     [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3)]
     [InlineData(Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8)]
@@ -632,6 +695,80 @@ public class ReaderTests
             Assert.Equal("From the interface.", p.GetProperty("z").GetProperty("description").GetString());
             Assert.Equal("Abstract doc.", p.GetProperty("w").GetProperty("description").GetString());
         }
+    }
+
+    /// <summary>
+    /// Probe, session 25: <c>&lt;inheritdoc/&gt;</c> on a type takes the base type's summary (else the first
+    /// interface's), <c>&lt;inheritdoc cref="..."/&gt;</c> the named type's, as on members; the type had no description.
+    /// </summary>
+    [Fact]
+    public void Inheritdoc_on_a_type_takes_the_base_types_summary()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Docs;
+            /// <summary>The base contract.</summary>
+            public abstract record Base(string Id);
+            /// <summary>What a reply says.</summary>
+            public interface IReply { }
+            /// <summary>Named elsewhere.</summary>
+            public record Other(int X);
+            /// <inheritdoc/>
+            [LlmOutput] public partial record FromBase(string Id, int N) : Base(Id);
+            /// <inheritdoc/>
+            [LlmOutput] public partial record FromInterface(string Text) : IReply;
+            /// <inheritdoc cref="Other"/>
+            [LlmOutput] public partial record FromCref(string Text);
+            public static class Holder
+            {
+                /// <inheritdoc/>
+                public record Inner(int V) : Base("i");
+            }
+            [LlmOutput] public partial record Outer(Holder.Inner Inner);
+            """);
+        run.AssertClean();
+        Assembly assembly = LoadAssembly(run);
+        string? Description(string name)
+        {
+            object info = assembly.GetType(name, throwOnError: true)!.GetProperty("LlmInfo", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+            return (string?)info.GetType().GetProperty("Description")!.GetValue(info);
+        }
+
+        Assert.Equal("The base contract.", Description("Docs.FromBase"));
+        Assert.Equal("What a reply says.", Description("Docs.FromInterface"));
+        Assert.Equal("Named elsewhere.", Description("Docs.FromCref"));
+        System.Text.Json.JsonElement inner = SchemaExtractor.Schema(run, "Docs.Outer.LlmOutput.g.cs", "jsonSchema").GetProperty("properties").GetProperty("inner");
+        Assert.Equal("The base contract.", inner.GetProperty("description").GetString());
+    }
+
+    /// <summary>
+    /// Probe, session 25: System.Text.Json sets a <c>[JsonInclude]</c> property through its internal setter; the
+    /// generated reader is in the same assembly, so it does too (it was SLLM0004 and the member left the schema).
+    /// A private setter stays out of the reader's reach: still SLLM0004 (limit: it would need UnsafeAccessor).
+    /// </summary>
+    [Fact]
+    public void JsonInclude_on_an_internal_setter_is_read()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Inc;
+            public class Part { [JsonInclude] public string Code { get; internal init; } = ""; }
+            [LlmOutput]
+            public partial class Order
+            {
+                [JsonInclude] public string Name { get; internal set; } = "";
+                [JsonInclude] public int Count { get; protected internal set; }
+                public Part Part { get; set; } = new();
+            }
+            """);
+        run.AssertClean();
+        Type type = LoadAssembly(run).GetType("Inc.Order", throwOnError: true)!;
+        var read = Parse(type, """{"name":"n","count":2,"part":{"code":"c"}}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.Equal("n", type.GetProperty("Name")!.GetValue(read.Value));
+        Assert.Equal(2, type.GetProperty("Count")!.GetValue(read.Value));
+        Assert.False(Parse(type, """{"count":2,"part":{"code":"c"}}""").Ok); // required, as any non-nullable member
+
+        GeneratorRun privateSetter = GeneratorHarness.Run(Usings + "[LlmOutput] public partial class P { [JsonInclude] public string Name { get; private set; } = \"\"; }");
+        Assert.Equal("SLLM0004", Assert.Single(privateSetter.GeneratorDiagnostics).Id);
     }
 
     /// <summary>
@@ -1221,6 +1358,31 @@ public class ReaderTests
 
         GeneratorRun refused = GeneratorHarness.Run(Usings + "[LlmOutput] public partial record Other(Queue<int> Q, System.Collections.ArrayList A);");
         Assert.Equal(new[] { "SLLM0003", "SLLM0003" }, refused.GeneratorDiagnostics.Select(d => d.Id));
+    }
+
+    /// <summary>
+    /// Probe, session 25: <c>IImmutableSet&lt;T&gt;</c> and <c>IImmutableDictionary&lt;string, T&gt;</c>, which
+    /// System.Text.Json reads as an <c>ImmutableHashSet</c> and an <c>ImmutableDictionary</c>, were SLLM0003.
+    /// </summary>
+    [Fact]
+    public void Immutable_set_and_dictionary_interfaces_read_like_their_immutable_types()
+    {
+        GeneratorRun run = GeneratorHarness.Run(Usings + """
+            namespace Imm;
+            [LlmOutput(Name = "Imm")] public partial record Bag(IImmutableSet<string> Tags, IImmutableDictionary<string, int>? Counts);
+            """);
+        run.AssertNoException();
+        Assert.Equal(new[] { "SLLM0005", "SLLM0009" }, run.GeneratorDiagnostics.Select(d => d.Id).OrderBy(x => x, StringComparer.Ordinal)); // the dictionary, as any
+        Assert.True(run.CompilationProblems().Count == 0, run.Describe());
+        JsonElement properties = SchemaExtractor.Schema(run, "Imm.Bag.LlmOutput.g.cs", "jsonSchema").GetProperty("properties");
+        Assert.True(properties.GetProperty("tags").GetProperty("uniqueItems").GetBoolean());
+        Assert.Equal("integer", properties.GetProperty("counts").GetProperty("additionalProperties").GetProperty("type").GetString());
+        Type type = LoadAssembly(run).GetType("Imm.Bag", throwOnError: true)!;
+        var read = Parse(type, """{"tags": ["a", "b"], "counts": {"x": 1}}""");
+        Assert.True(read.Ok, string.Join("; ", read.Errors.Select(e => e.Message)));
+        Assert.IsAssignableFrom<System.Collections.Immutable.ImmutableHashSet<string>>(type.GetProperty("Tags")!.GetValue(read.Value));
+        Assert.Equal(1, ((System.Collections.Immutable.IImmutableDictionary<string, int>)type.GetProperty("Counts")!.GetValue(read.Value)!)["x"]);
+        Assert.False(Parse(type, """{"tags": ["a", "a"], "counts": null}""").Ok); // unique items, as the schema says
     }
 
     private static Assembly LoadAssembly(GeneratorRun run)

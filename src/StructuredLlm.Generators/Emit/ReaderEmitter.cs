@@ -762,7 +762,7 @@ internal static class ReaderEmitter
         {
             foreach (char c in text)
             {
-                if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+                if (c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085' || char.IsSurrogate(c))
                 {
                     return true;
                 }
@@ -796,7 +796,12 @@ internal static class ReaderEmitter
             for (int i = 0; i < d.Members.Count; i++)
             {
                 MemberSpec m = d.Members[i];
-                if (m.Assignment is AssignmentKind.Init or AssignmentKind.Set)
+                // A C# `required` member must be set by the initializer even when a constructor parameter takes it
+                // (`record R(string Name) { public required string Name { get; init; } = Name; }`), as any C# caller
+                // must write it: otherwise CS9035. It is settable: C# requires a required member's setter to be as
+                // accessible as the type (CS9032).
+                if (m.Assignment is AssignmentKind.Init or AssignmentKind.Set
+                    || (m.Assignment == AssignmentKind.ConstructorParameter && m.IsCSharpRequired))
                 {
                     initializers.Add(Escape(m.Name) + " = " + locals[i]);
                 }

@@ -48,12 +48,12 @@ internal static class CSharpLiteral
         return text.Append('"');
     }
 
-    /// <summary>Nothing to escape, in a C# literal or in JSON: the literal is the text between quotes.</summary>
+    /// <summary>Nothing to escape, in a C# literal or in JSON: the literal is the text between quotes (no control, line-breaking or surrogate characters).</summary>
     internal static bool IsPlain(string value)
     {
         foreach (char c in value)
         {
-            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029')
+            if (c < 0x20 || c is '"' or '\\' or '\u0085' or '\u2028' or '\u2029' or (>= '\uD800' and <= '\uDFFF'))
             {
                 return false;
             }
@@ -90,7 +90,8 @@ internal static class CSharpLiteral
 
     /// <summary>The escape sequence <paramref name="c"/> needs inside a regular string literal, or null when it stands as itself.</summary>
     private static string? EscapeAny(char c) =>
-        Escape(c) ?? (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029'
+        // Surrogates too: a lone one would not survive the generated file's UTF-8 encoding (a pair escaped is the same text).
+        Escape(c) ?? (c < 0x20 || c == '\u0085' || c == '\u2028' || c == '\u2029' || char.IsSurrogate(c)
             ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture)
             : null);
 

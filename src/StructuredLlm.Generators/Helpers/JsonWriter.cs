@@ -182,8 +182,9 @@ internal sealed class JsonWriter
         }
 
         Put('"');
-        foreach (char c in value)
+        for (int i = 0; i < value.Length; i++)
         {
+            char c = value[i];
             switch (c)
             {
                 case '"': Put("\\\""); break;
@@ -194,7 +195,9 @@ internal sealed class JsonWriter
                 case '\b': Put("\\b"); break;
                 case '\f': Put("\\f"); break;
                 default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029')
+                    // A lone surrogate (`[Description("\uD800")]`) is escaped, as System.Text.Json writes it: raw, the
+                    // schema text would turn into U+FFFD (or fail) when encoded as UTF-8 for the request.
+                    if (c < 0x20 || c == '\u2028' || c == '\u2029' || IsLoneSurrogate(value, i))
                     {
                         Put("\\u");
                         Put(((int)c).ToString("x4", CultureInfo.InvariantCulture));
@@ -209,6 +212,17 @@ internal sealed class JsonWriter
         }
 
         Put('"');
+    }
+
+    private static bool IsLoneSurrogate(string value, int i)
+    {
+        char c = value[i];
+        if (char.IsHighSurrogate(c))
+        {
+            return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
+        }
+
+        return char.IsLowSurrogate(c) && (i == 0 || !char.IsHighSurrogate(value[i - 1]));
     }
 
     private void Put(char c)

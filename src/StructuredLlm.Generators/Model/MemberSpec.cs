@@ -12,7 +12,8 @@ namespace StructuredLlm.Generators.Model;
 /// <param name="Constraints">DataAnnotations on the member's (non-null) value; implicit bounds of narrow integers come from <see cref="ConstraintSpec.Effective"/>.</param>
 /// <param name="Assignment">How the reader sets the member.</param>
 /// <param name="ConstructorParameterIndex">The position in <see cref="TypeDefinitionSpec.ConstructorParameters"/>, or -1.</param>
-/// <param name="IsCSharpRequired">The property has the C# <c>required</c> modifier.</param>
+/// <param name="IsCSharpRequired">The property has the C# <c>required</c> modifier and the constructor the reader calls is not
+/// <c>[SetsRequiredMembers]</c>, so the object initializer must set it, even when a constructor parameter takes it too (CS9035).</param>
 /// <param name="HasDefaultValue">The constructor parameter has a default value.</param>
 internal sealed record MemberSpec(
     string Name,

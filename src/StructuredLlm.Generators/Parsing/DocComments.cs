@@ -119,6 +119,52 @@ internal sealed class DocComments
 
     internal static DocComments Parse(string xml) => SimpleXml.TryParse(xml) is { } simple ? FromSimple(simple) : ParseWithXmlReader(xml);
 
+    /// <summary>
+    /// The name a reference reads as: a <c>cref</c>'s member or type name without its namespace, containing type or
+    /// parameter list (<c>M(System.String)</c> → <c>M</c>, <c>List{T}.Add(T)</c> → <c>Add</c>, <c>M:N.C.M``1(``0)</c> →
+    /// <c>M</c>) or type arguments (<c>List{T}</c> and <c>T:N.List`1</c> → <c>List</c>), so source and compiled
+    /// documentation read alike; a <c>langword</c> or <c>name</c> as written.
+    /// </summary>
+    private static readonly char[] GenericStarts = { '{', '<', '`' };
+
+    internal static string ReferenceName(string reference)
+    {
+        string name = reference;
+        int paren = name.IndexOf('(');
+        if (paren > 0)
+        {
+            name = name.Substring(0, paren);
+        }
+
+        // The last segment outside generic braces (`Dictionary{System.String, T}` keeps its argument list).
+        int depth = 0, cut = -1;
+        for (int i = 0; i < name.Length; i++)
+        {
+            char c = name[i];
+            if (c == '{' || c == '<')
+            {
+                depth++;
+            }
+            else if ((c == '}' || c == '>') && depth > 0)
+            {
+                depth--;
+            }
+            else if (depth == 0 && (c == '.' || c == ':'))
+            {
+                cut = i;
+            }
+        }
+
+        name = name.Substring(cut + 1);
+        int arity = name.IndexOfAny(GenericStarts);
+        if (arity > 0)
+        {
+            name = name.Substring(0, arity);
+        }
+
+        return name.Length == 0 ? reference : name;
+    }
+
     /// <summary>The doc comment read through <see cref="XElement"/>: every shape the simple reader declines.</summary>
     internal static DocComments ParseWithXmlReader(string xml)
     {
@@ -252,8 +298,7 @@ internal sealed class DocComments
                 {
                     if (!closing && (Attribute(tag, "cref") ?? Attribute(tag, "langword") ?? Attribute(tag, "name") ?? Attribute(tag, "href")) is { } reference)
                     {
-                        int cut = Math.Max(reference.LastIndexOf('.'), reference.LastIndexOf(':'));
-                        sb.Append(cut >= 0 && Attribute(tag, "href") is null ? reference.Substring(cut + 1) : reference);
+                        sb.Append(Attribute(tag, "href") is null ? ReferenceName(reference) : reference);
                     }
                 }
                 else if (closing)
@@ -392,8 +437,7 @@ internal sealed class DocComments
                         ?? child.Attribute("name")?.Value ?? child.Attribute("href")?.Value;
                     if (reference is not null)
                     {
-                        int cut = Math.Max(reference.LastIndexOf('.'), reference.LastIndexOf(':'));
-                        sb.Append(cut >= 0 && child.Attribute("href") is null ? reference.Substring(cut + 1) : reference);
+                        sb.Append(child.Attribute("href") is null ? ReferenceName(reference) : reference);
                     }
 
                     break;
@@ -467,8 +511,7 @@ internal sealed class DocComments
                     string? reference = child.Attribute("cref") ?? child.Attribute("langword") ?? child.Attribute("name") ?? child.Attribute("href");
                     if (reference is not null)
                     {
-                        int cut = Math.Max(reference.LastIndexOf('.'), reference.LastIndexOf(':'));
-                        sb.Append(cut >= 0 && child.Attribute("href") is null ? reference.Substring(cut + 1) : reference);
+                        sb.Append(child.Attribute("href") is null ? ReferenceName(reference) : reference);
                     }
 
                     break;

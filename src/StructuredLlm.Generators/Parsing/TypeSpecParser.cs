@@ -254,7 +254,7 @@ internal sealed class TypeSpecParser
 
         if (type.TypeKind == TypeKind.Enum)
         {
-            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary);
+            _definitions[id] = ParseEnum(type, id, typeName, definitionName, GetDescription(type) ?? TypeSummary(type));
             return id;
         }
 
@@ -284,7 +284,7 @@ internal sealed class TypeSpecParser
             }
 
             var branches = new List<DerivedTypeSpec>();
-            var seenDiscriminators = new HashSet<string>(StringComparer.Ordinal);
+            var seenDiscriminators = new Dictionary<string, string>(StringComparer.Ordinal); // discriminator → the derived type it names
             var seenTypes = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
             foreach ((INamedTypeSymbol derivedType, string? discriminator) in derived)
             {
@@ -305,10 +305,16 @@ internal sealed class TypeSpecParser
                     continue;
                 }
 
-                if (discriminator is not null && !seenDiscriminators.Add(discriminator))
+                if (discriminator is not null && seenDiscriminators.TryGetValue(discriminator, out string? first))
                 {
-                    Report(DiagnosticDescriptors.DuplicateJsonName, usage, derivedType.Name, discriminator, type.Name);
+                    // Name the derived type that has the discriminator already, not the base.
+                    Report(DiagnosticDescriptors.DuplicateJsonName, usage, derivedType.Name, discriminator, first);
                     continue;
+                }
+
+                if (discriminator is not null)
+                {
+                    seenDiscriminators.Add(discriminator, derivedType.Name);
                 }
 
                 // A derived type that is itself polymorphic ([JsonDerivedType] on it too) is, as this base's branch, the
@@ -325,7 +331,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(derivedId, null);
                     _definitionOrder.Add(derivedId);
                     _definitions[derivedId] = ParseObject(derivedType, derivedId, derivedType.ToDisplayString(TypeNameFormat), UniqueDefinitionName(derivedType.Name),
-                        GetDescription(derivedType) ?? Docs(derivedType, _ct).Summary, OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
+                        GetDescription(derivedType) ?? TypeSummary(derivedType), OwnNamingPolicy(derivedType, policy), usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(derivedId, discriminator));
@@ -342,7 +348,7 @@ internal sealed class TypeSpecParser
                     _definitions.Add(baseId, null);
                     _definitionOrder.Add(baseId);
                     _definitions[baseId] = ParseObject(type, baseId, typeName, UniqueDefinitionName(type.Name),
-                        GetDescription(type) ?? Docs(type, _ct).Summary, policy, usage, discriminatorName);
+                        GetDescription(type) ?? TypeSummary(type), policy, usage, discriminatorName);
                 }
 
                 branches.Add(new DerivedTypeSpec(baseId, null));
@@ -350,7 +356,7 @@ internal sealed class TypeSpecParser
 
             SortedSet<string>? gated = null;
             AddTypeGatedDiagnostics(type, ref gated);
-            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? Docs(type, _ct).Summary, type.IsValueType,
+            _definitions[id] = new TypeDefinitionSpec(id, DefinitionKind.Polymorphic, typeName, definitionName, GetDescription(type) ?? TypeSummary(type), type.IsValueType,
                 EquatableArray<MemberSpec>.Empty, EquatableArray<ConstructorParameterSpec>.Empty, EquatableArray<EnumMemberSpec>.Empty,
                 discriminatorName, branches.ToEquatableArray(), GatedDiagnostics: Sorted(gated), UnknownDiscriminatorIsFallback: unknownIsFallback);
             return id;
@@ -426,7 +432,7 @@ internal sealed class TypeSpecParser
         _referenced = new List<string>();
         try
         {
-            string? description = GetDescription(type) ?? Docs(type, _ct).Summary; // only when parsing: a replay has it
+            string? description = GetDescription(type) ?? TypeSummary(type); // only when parsing: a replay has it
             _definitions[id] = ParseObject(type, id, typeName, definitionName, description, policy, usage, discriminatorName: null);
             if (key is not null && !_contextual && _reportCount == reports && _definitionOrder[orderStart] == id)
             {
@@ -1008,7 +1014,8 @@ internal sealed class TypeSpecParser
         // A C# 'required' member the reader does not set (ignored, not public, a field) makes `new T { ... }` fail to
         // compile (CS9035), unless the constructor is [SetsRequiredMembers].
         bool unsettableRequired = false;
-        if (constructor is not null && !constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute")))
+        bool constructorSetsRequired = constructor is not null && constructor.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute"));
+        if (constructor is not null && !constructorSetsRequired)
         {
             foreach (System.Collections.Immutable.ImmutableArray<ISymbol> typeMembers in chain)
             {
@@ -1108,6 +1115,14 @@ internal sealed class TypeSpecParser
             {
                 assignment = setter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
             }
+            else if (property.SetMethod is { DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedOrInternal } includedSetter
+                && _compilation.IsSymbolAccessibleWithin(includedSetter, _compilation.Assembly)
+                && property.GetAttributes().Any(a => HasFullName(a.AttributeClass, "System.Text.Json.Serialization.JsonIncludeAttribute")))
+            {
+                // [JsonInclude] makes System.Text.Json use a non-public setter; the generated reader (in this assembly)
+                // can call an internal one too. A private or protected one stays out of its reach (SLLM0004 below).
+                assignment = includedSetter.IsInitOnly ? AssignmentKind.Init : AssignmentKind.Set;
+            }
             else if (IsSourceAutoProperty(property) || property.SetMethod is not null)
             {
                 // Stored data the reader cannot set (a setter it cannot call: private, internal to another assembly).
@@ -1185,7 +1200,7 @@ internal sealed class TypeSpecParser
                 constraints,
                 assignment,
                 parameter is null ? -1 : parameter.Ordinal,
-                property.IsRequired,
+                property.IsRequired && !constructorSetsRequired,
                 parameter?.HasExplicitDefaultValue ?? false));
         }
 
@@ -1608,10 +1623,12 @@ internal sealed class TypeSpecParser
         "System.Collections.Generic.ISet`1" => CollectionKind.ISet,
         "System.Collections.Generic.IReadOnlySet`1" => CollectionKind.IReadOnlySet,
         "System.Collections.Immutable.ImmutableHashSet`1" => CollectionKind.ImmutableHashSet,
+        "System.Collections.Immutable.IImmutableSet`1" => CollectionKind.ImmutableHashSet, // read as System.Text.Json does: an ImmutableHashSet
         "System.Collections.Generic.Dictionary`2" => CollectionKind.Dictionary,
         "System.Collections.Generic.IDictionary`2" => CollectionKind.IDictionary,
         "System.Collections.Generic.IReadOnlyDictionary`2" => CollectionKind.IReadOnlyDictionary,
         "System.Collections.Immutable.ImmutableDictionary`2" => CollectionKind.ImmutableDictionary,
+        "System.Collections.Immutable.IImmutableDictionary`2" => CollectionKind.ImmutableDictionary, // an ImmutableDictionary, as System.Text.Json reads it
         _ => CollectionKind.None,
     };
 
@@ -1673,6 +1690,11 @@ internal sealed class TypeSpecParser
 
         void Ignored(string attribute, string reason) => Report(DiagnosticDescriptors.IgnoredConstraint, location, memberDisplay, "[" + attribute + "]", reason);
 
+        // A dictionary is a collection to DataAnnotations (its count is checked), so say what is missing instead.
+        string notStringOrCollection = value.Kind == ValueKind.Dictionary
+            ? "the schema and reader do not bound a dictionary's number of entries; check it after reading"
+            : "the member is neither a string nor a collection";
+
         foreach (AttributeData a in attributes.Annotations())
         {
             if (a.AttributeClass is null || !HasFullName(a.AttributeClass.ContainingSymbol, "System.ComponentModel.DataAnnotations"))
@@ -1687,7 +1709,10 @@ internal sealed class TypeSpecParser
                 case "Range":
                     if (!isNumeric)
                     {
-                        Ignored(shortName, "the member is not a number");
+                        // [Range(typeof(DateTime), "2020-01-01", "2030-12-31")]: DataAnnotations compares values of that type.
+                        Ignored(shortName, args.Count == 3 && args[0].Value is ITypeSymbol rangeType && rangeType.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Double or SpecialType.System_Decimal)
+                            ? $"its bounds are '{rangeType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}' values, which the schema and reader do not compare; check it after reading"
+                            : "the member is not a number");
                         break;
                     }
 
@@ -1778,7 +1803,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
@@ -1799,7 +1824,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
@@ -1818,7 +1843,7 @@ internal sealed class TypeSpecParser
                     }
                     else
                     {
-                        Ignored(shortName, "the member is neither a string nor a collection");
+                        Ignored(shortName, notStringOrCollection);
                     }
 
                     break;
@@ -2200,6 +2225,43 @@ internal sealed class TypeSpecParser
             else if (docs.InheritDoc && current is IPropertySymbol p)
             {
                 current = ImplementedInterfaceMember(p);
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A type's doc summary: its own; for <c>&lt;inheritdoc cref="..."/&gt;</c> the summary of the type or member named;
+    /// for a plain <c>&lt;inheritdoc/&gt;</c> the base type's (not <c>object</c>, <c>ValueType</c> or a record's
+    /// implicit base), else the first interface's, as documentation tools read it. As far as a chain goes (bounded).
+    /// </summary>
+    private string? TypeSummary(INamedTypeSymbol type)
+    {
+        ISymbol? current = type;
+        for (int depth = 0; current is not null && depth < 16; depth++)
+        {
+            DocComments docs = Docs(current, _ct);
+            if (docs.Summary is not null)
+            {
+                return docs.Summary;
+            }
+
+            if (docs.InheritCref is { Length: > 0 } cref)
+            {
+                current = current is INamedTypeSymbol { ContainingType: null } named
+                    ? (cref.Length > 2 && cref[1] == ':' ? ResolveCref(current, cref) : FindType(named, cref.Trim()))
+                    : ResolveCref(current, cref);
+            }
+            else if (docs.InheritDoc && current is INamedTypeSymbol t)
+            {
+                current = t.BaseType is { SpecialType: not (SpecialType.System_Object or SpecialType.System_ValueType or SpecialType.System_Enum) } baseType
+                    ? baseType
+                    : t.Interfaces.FirstOrDefault();
             }
             else
             {
