@@ -1,0 +1,43 @@
+using System.Threading.Tasks;
+using StructuredLlm.Analyzers.Tests.Infrastructure;
+
+namespace StructuredLlm.Analyzers.Tests;
+
+/// <summary>
+/// The general rules session 25's held-out probe (<see cref="HeldOutProbe25Tests"/>) found missing: Semantic Kernel
+/// agents' per-invocation instructions and string messages as sinks, a tool result or other text-source object read
+/// from a property and written as text, values of a configured source type deconstructed or looped over whole, and
+/// route values read through MVC's <c>RouteData</c> or <c>HttpContext.GetRouteValue</c>.
+/// </summary>
+public class Probe25FixTests
+{
+    private const string RagConfig = "structuredllm.prompt_injection.extra_sources = T:KbChunk\n";
+
+    [Fact]
+    public Task Agent_additional_instructions_are_instructions() => Verify.AgentsAnalyzerAsync(Verify.Usings + """
+        using Microsoft.SemanticKernel.Agents;
+        public class Api(ChatCompletionAgent agent) {
+            public async Task Ask([FromQuery] string locale, [FromBody] string q) {
+                var options = new AgentInvokeOptions { AdditionalInstructions = {|SLLM1001:$"Reply in the locale {locale}."|} };
+                await foreach (var _ in agent.InvokeAsync(q, options: options)) { }
+                await foreach (var _ in agent.InvokeAsync(q, options: new() { AdditionalInstructions = "Cite sources." })) { } } }
+        """, null);
+
+    [Fact]
+    public Task Agent_string_message_is_a_user_message() => Verify.AgentsAnalyzerAsync(Verify.Usings + """
+        using Microsoft.SemanticKernel.Agents;
+        public class Api(ChatCompletionAgent agent) {
+            public async Task Ask([FromBody] string q, AgentThread thread) {
+                await foreach (var _ in agent.InvokeAsync(q, thread)) { }
+                await foreach (var _ in agent.InvokeAsync({|SLLM1002:"Answer for a child: " + q|}, thread)) { }
+                await foreach (var _ in agent.InvokeStreamingAsync(message: {|SLLM1002:$"Translate: {q}"|})) { } } }
+        """, null);
+
+    [Fact]
+    public Task Agent_instructions_from_the_request_are_instructions() => Verify.AgentsAnalyzerAsync(Verify.Usings + """
+        using Microsoft.SemanticKernel.Agents;
+        public class Api(Kernel kernel) {
+            public ChatCompletionAgent Create([FromQuery] string persona) =>
+                new() { Kernel = kernel, Instructions = {|SLLM1001:"You are " + persona|} }; }
+        """, null);
+}
