@@ -40,4 +40,16 @@ public class Probe25FixTests
             public ChatCompletionAgent Create([FromQuery] string persona) =>
                 new() { Kernel = kernel, Instructions = {|SLLM1001:"You are " + persona|} }; }
         """, null);
+
+    [Fact]
+    public Task Route_values_read_through_route_data_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        using Microsoft.AspNetCore.Routing;
+        [ApiController, Route("api/docs")] public class DocsController(IChatClient chat) : ControllerBase {
+            [HttpGet("{product}")] public async Task<string> Get(string q) {
+                var product = RouteData.Values["product"]?.ToString() ?? "our product";
+                var version = HttpContext.GetRouteValue("version") as string;
+                var a = await chat.GetResponseAsync(q, new ChatOptions { Instructions = {|SLLM1001:$"Answer only about {product}."|} });
+                var b = await chat.GetResponseAsync(q, new ChatOptions { Instructions = {|SLLM1001:"Version: " + version|} });
+                return a.Text + b.Text; } }
+        """);
 }

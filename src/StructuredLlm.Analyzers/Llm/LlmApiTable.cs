@@ -524,6 +524,11 @@ internal sealed class LlmApiTable
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.Extensions.UriHelper", "GetDisplayUrl", "GetEncodedUrl", "GetEncodedPathAndQuery");
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions", "GetTypedHeaders");
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.RequestHeadersTypeExtensions", "GetTypedHeaders");
+        // The route values the request's address gave, read another way than `Request.RouteValues`: an MVC
+        // controller's or page's `RouteData.Values`, `HttpContext.GetRouteValue("x")` / `GetRouteData()`.
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RouteData"), "Values", SourceKind.RouteValue);
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions"), "GetRouteValue", SourceKind.RouteValue);
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions"), "GetRouteData", SourceKind.RouteValue);
         AddTypeSource("Microsoft.AspNetCore.Http.IFormFile", SourceKind.UploadedFile);
         AddTypeSource("Microsoft.AspNetCore.Http.IFormCollection", SourceKind.FormField);
         AddTypeSource("Microsoft.AspNetCore.Http.IQueryCollection", SourceKind.QueryString);
