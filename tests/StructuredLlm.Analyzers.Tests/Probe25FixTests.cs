@@ -42,6 +42,24 @@ public class Probe25FixTests
         """, null);
 
     [Fact]
+    public Task Tool_result_property_written_as_text_is_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class EchoFilter(ChatHistory history) : IFunctionInvocationFilter {
+            public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next) {
+                await next(context);
+                history.AddSystemMessage({|SLLM1001:$"The tool {context.Function.Name} returned: {context.Result}"|});
+                history.AddSystemMessage({|SLLM1001:"Result: " + context.Result|}); } }
+        """);
+
+    [Fact]
+    public Task Tool_result_property_written_as_text_in_a_helper_is_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public class EchoFilter(ChatHistory history) : IFunctionInvocationFilter {
+            static string Describe(Microsoft.SemanticKernel.FunctionInvocationContext c) => $"Last tool output: {c.Result}";
+            public async Task OnFunctionInvocationAsync(Microsoft.SemanticKernel.FunctionInvocationContext context, Func<Microsoft.SemanticKernel.FunctionInvocationContext, Task> next) {
+                await next(context);
+                history.AddSystemMessage({|SLLM1001:Describe(context)|}); } }
+        """);
+
+    [Fact]
     public Task Route_values_read_through_route_data_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
         using Microsoft.AspNetCore.Routing;
         [ApiController, Route("api/docs")] public class DocsController(IChatClient chat) : ControllerBase {

@@ -957,7 +957,8 @@ internal sealed class TaintContext
                     reach |= MethodReach.Sink;
                 }
 
-                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null)
+                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null
+                    || Table.StringSourceOf(property.Type) is not null)
                 {
                     reach |= MethodReach.Source;
                 }
