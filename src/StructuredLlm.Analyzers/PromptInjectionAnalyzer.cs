@@ -259,6 +259,12 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IFieldReferenceOperation field:
                         source |= HasSourceAttribute(field.Field, table);
                         break;
+                    case IForEachLoopOperation forEach:
+                        source |= TaintWalker.ElementTypeOf(forEach.Collection) is { } element && table.GetTypeSource(element) is not null;
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        source |= deconstruction.Value.Type is { } deconstructed && table.GetTypeSource(deconstructed) is not null;
+                        break;
                 }
 
                 if (sink && source)

@@ -60,6 +60,51 @@ public class Probe25FixTests
         """);
 
     [Fact]
+    public Task Configured_records_deconstructed_in_a_loop_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(string Title, string Text);
+        public class Rag {
+            public void Build(ChatHistory history, List<KbChunk> hits) {
+                var sb = new StringBuilder("Use these sources:\n");
+                foreach (var (title, text) in hits) sb.Append("## ").AppendLine(title).AppendLine(text);
+                history.AddSystemMessage({|SLLM1001:sb.ToString()|}); } }
+        """, RagConfig);
+
+    [Fact]
+    public Task Configured_record_deconstructed_into_locals_is_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(string Title, string Text);
+        public class Rag {
+            public void Build(ChatHistory history, KbChunk top) {
+                var (title, _) = top;
+                history.AddSystemMessage({|SLLM1001:"Prefer the source titled " + title|}); } }
+        """, RagConfig);
+
+    [Fact]
+    public Task Configured_records_deconstructed_in_a_helper_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(string Title, string Text);
+        public class Rag {
+            static string Titles(List<KbChunk> hits) { var sb = new StringBuilder(); foreach (var (title, _) in hits) sb.AppendLine(title); return sb.ToString(); }
+            public void Build(ChatHistory history, List<KbChunk> hits) => history.AddSystemMessage({|SLLM1001:"Known titles:\n" + Titles(hits)|}); }
+        """, RagConfig);
+
+    [Fact]
+    public Task Configured_record_written_whole_from_a_loop_is_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(string Title, string Text);
+        public class Rag {
+            public void Build(ChatHistory history, KbChunk[] hits) {
+                foreach (var h in hits) history.AddSystemMessage({|SLLM1001:$"Source: {h}"|}); } }
+        """, RagConfig);
+
+    [Fact]
+    public Task Numbers_and_ids_of_configured_records_in_a_loop_are_no_finding() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(Guid Id, double Score, string Text);
+        public class Rag {
+            public void Build(ChatHistory history, IEnumerable<KbChunk> hits, string q) {
+                foreach (var h in hits) history.AddSystemMessage($"Source {h.Id} scored {h.Score:F2}.");
+                foreach (var (id, score, _) in hits) history.AddSystemMessage($"Source {id} scored {score:F2}.");
+                history.AddUserMessage(q); } }
+        """, RagConfig);
+
+    [Fact]
     public Task Route_values_read_through_route_data_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
         using Microsoft.AspNetCore.Routing;
         [ApiController, Route("api/docs")] public class DocsController(IChatClient chat) : ControllerBase {

@@ -971,6 +971,20 @@ internal sealed class TaintContext
                 }
 
                 break;
+            case IForEachLoopOperation forEach:
+                if (TaintWalker.ElementTypeOf(forEach.Collection) is { } element && Table.GetTypeSource(element) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                if (deconstruction.Value.Type is { } deconstructed && Table.GetTypeSource(deconstructed) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
         }
 
         return reach;
