@@ -265,6 +265,9 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                     case IDeconstructionAssignmentOperation deconstruction:
                         source |= deconstruction.Value.Type is { } deconstructed && table.GetTypeSource(deconstructed) is not null;
                         break;
+                    case IPatternOperation pattern:
+                        source |= table.GetTypeSource(pattern.NarrowedType) is not null;
+                        break;
                 }
 
                 if (sink && source)

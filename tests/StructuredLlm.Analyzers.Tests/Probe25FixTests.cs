@@ -105,6 +105,17 @@ public class Probe25FixTests
         """, RagConfig);
 
     [Fact]
+    public Task Patterns_over_configured_records_bind_untrusted_parts() => Verify.AnalyzerAsync(Verify.Usings + """
+        public record KbChunk(string Title, string Text, double Score);
+        public class Rag {
+            public void Build(ChatHistory history, List<KbChunk> hits, KbChunk top) {
+                if (hits is [(var title, _, _), ..]) history.AddSystemMessage({|SLLM1001:"Best match: " + title|});
+                var line = top switch { (_, var text, > 0.8) => "Quote: " + text, _ => "No strong match." };
+                history.AddSystemMessage({|SLLM1001:line|});
+                if (hits is [(_, _, var score), ..]) history.AddSystemMessage($"Best score {score:F2}."); } }
+        """, RagConfig);
+
+    [Fact]
     public Task Route_values_read_through_route_data_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
         using Microsoft.AspNetCore.Routing;
         [ApiController, Route("api/docs")] public class DocsController(IChatClient chat) : ControllerBase {

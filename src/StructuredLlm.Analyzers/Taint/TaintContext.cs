@@ -985,6 +985,13 @@ internal sealed class TaintContext
                 }
 
                 break;
+            case IPatternOperation pattern:
+                if (Table.GetTypeSource(pattern.NarrowedType) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
         }
 
         return reach;

@@ -2161,8 +2161,7 @@ internal sealed partial class TaintWalker
         }
 
         static bool IsEnumerableOfT(INamedTypeSymbol type) =>
-            type is { MetadataName: "IEnumerable`1" or "IAsyncEnumerable`1", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } }
-            || type is { MetadataName: "IAsyncEnumerable`1", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections" } } };
+            type is { MetadataName: "IEnumerable`1" or "IAsyncEnumerable`1", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } };
     }
 
     /// <summary>
@@ -3592,8 +3591,21 @@ internal sealed partial class TaintWalker
 
     private void BindPattern(IPatternOperation? pattern, TaintValue? taint)
     {
-        if (pattern is null || taint is null)
+        if (pattern is null)
         {
+            return;
+        }
+
+        // A pattern matching a value of a source type (`hits is [(var title, _), ..]` over configured chunks) reads it.
+        taint = TaintValue.Union(taint, TypeSourceValue(pattern, pattern.NarrowedType));
+        if (taint is null)
+        {
+            // Nothing known yet: only a nested pattern of a source type can bind untrusted parts.
+            foreach (var child in pattern.ChildOperations)
+            {
+                BindPattern(child as IPatternOperation ?? (child as IPropertySubpatternOperation)?.Pattern, null);
+            }
+
             return;
         }
 
