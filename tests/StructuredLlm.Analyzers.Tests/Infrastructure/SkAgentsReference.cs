@@ -72,20 +72,20 @@ internal static class SkAgentsReference
 
             public abstract class ChatHistoryAgent : Agent
             {
-                public AuthorRole InstructionsRole { get; init; } = AuthorRole.System;
             }
 
             public sealed class ChatCompletionAgent : ChatHistoryAgent
             {
                 public ChatCompletionAgent() { }
                 public ChatCompletionAgent(PromptTemplateConfig templateConfig, IPromptTemplateFactory? templateFactory = null) { }
+                public AuthorRole InstructionsRole { get; init; } = AuthorRole.System;
                 public override IAsyncEnumerable<AgentResponseItem<ChatMessageContent>> InvokeAsync(ICollection<ChatMessageContent> messages, AgentThread? thread = null, AgentInvokeOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
                 public override IAsyncEnumerable<AgentResponseItem<StreamingChatMessageContent>> InvokeStreamingAsync(ICollection<ChatMessageContent> messages, AgentThread? thread = null, AgentInvokeOptions? options = null, CancellationToken cancellationToken = default) => throw null!;
             }
 
-            public static class AgentExtensions
+            public static class AgentKernelFunctionFactory
             {
-                public static KernelFunction AsKernelFunction(this Agent agent) => throw null!;
+                public static KernelFunction CreateFromAgent(Agent agent, string? functionName = null, string? description = null) => throw null!;
             }
         }
         """;
