@@ -252,11 +252,21 @@ public sealed class PromptInjectionAnalyzer : DiagnosticAnalyzer
                             || (property.Property.Name == "Role" && property.Parent is ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation }
                                 && (SymbolEqualityComparer.Default.Equals(property.Type, table.ExtensionsAiChatRole) || SymbolEqualityComparer.Default.Equals(property.Type, table.SemanticKernelAuthorRole)));
                         source |= table.GetMemberSource(property.Property) is not null || HasSourceAttribute(property.Property, table) || table.IsRouteParameter(property.Property)
-                            || table.GetTypeSource(property.Property.ContainingType) is not null || table.GetTypeSource(property.Type) is not null;
+                            || table.GetTypeSource(property.Property.ContainingType) is not null || table.GetTypeSource(property.Type) is not null
+                            || table.StringSourceOf(property.Type) is not null; // `$"{context.Result}"` writes a tool result's text
                         taint.AddCallees(property, ref callees, ref sinkCallees); // a computed property's getter
                         break;
                     case IFieldReferenceOperation field:
                         source |= HasSourceAttribute(field.Field, table);
+                        break;
+                    case IForEachLoopOperation forEach:
+                        source |= TaintWalker.ElementTypeOf(forEach.Collection) is { } element && table.GetTypeSource(element) is not null;
+                        break;
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        source |= deconstruction.Value.Type is { } deconstructed && table.GetTypeSource(deconstructed) is not null;
+                        break;
+                    case IPatternOperation pattern:
+                        source |= table.GetTypeSource(pattern.NarrowedType) is not null;
                         break;
                 }
 

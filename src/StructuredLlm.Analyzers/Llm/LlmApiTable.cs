@@ -397,6 +397,23 @@ internal sealed class LlmApiTable
         AddPropertySink("Microsoft.SemanticKernel.Connectors.OpenAI.OpenAIPromptExecutionSettings", "ChatDeveloperPrompt", new SinkInfo(SinkRole.Instructions, "the developer prompt", "SemanticKernel"));
         AddPropertySink("Microsoft.SemanticKernel.Agents.Agent", "Instructions", new SinkInfo(SinkRole.Instructions, "the agent instructions", "SemanticKernel"));
         AddPropertySink("Microsoft.SemanticKernel.Agents.KernelAgent", "Instructions", new SinkInfo(SinkRole.Instructions, "the agent instructions", "SemanticKernel"));
+        // Instructions added to an agent's own for one invocation are part of its system prompt too.
+        AddPropertySink("Microsoft.SemanticKernel.Agents.AgentInvokeOptions", "AdditionalInstructions", new SinkInfo(SinkRole.Instructions, "the agent's additional instructions", "SemanticKernel"));
+        // `agent.InvokeAsync("text")` sends the text as a user message (as Agent Framework's `RunAsync(message)`); the
+        // overloads taking a ChatMessageContent are judged where that message is created.
+        foreach (var agent in Types("Microsoft.SemanticKernel.Agents.Agent"))
+        {
+            foreach (var name in new[] { "InvokeAsync", "InvokeStreamingAsync" })
+            {
+                foreach (var method in Methods(agent, name))
+                {
+                    if (IndexOf(method, p => p.Name == "message" && p.Type.SpecialType == SpecialType.System_String) is var message and >= 0)
+                    {
+                        AddParameterSink(method, message, new SinkInfo(SinkRole.User, "the user message", "SemanticKernel"));
+                    }
+                }
+            }
+        }
 
         // Microsoft Agent Framework (Microsoft.Agents.AI): agent instructions are its system prompt.
         var agentInstructions = new SinkInfo(SinkRole.Instructions, "the agent instructions", "ExtensionsAi");
@@ -507,6 +524,11 @@ internal sealed class LlmApiTable
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.Extensions.UriHelper", "GetDisplayUrl", "GetEncodedUrl", "GetEncodedPathAndQuery");
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.HeaderDictionaryTypeExtensions", "GetTypedHeaders");
         AddRequestExtensionSources("Microsoft.AspNetCore.Http.RequestHeadersTypeExtensions", "GetTypedHeaders");
+        // The route values the request's address gave, read another way than `Request.RouteValues`: an MVC
+        // controller's or page's `RouteData.Values`, `HttpContext.GetRouteValue("x")` / `GetRouteData()`.
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RouteData"), "Values", SourceKind.RouteValue);
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions"), "GetRouteValue", SourceKind.RouteValue);
+        AddMemberSources(Type("Microsoft.AspNetCore.Routing.RoutingHttpContextExtensions"), "GetRouteData", SourceKind.RouteValue);
         AddTypeSource("Microsoft.AspNetCore.Http.IFormFile", SourceKind.UploadedFile);
         AddTypeSource("Microsoft.AspNetCore.Http.IFormCollection", SourceKind.FormField);
         AddTypeSource("Microsoft.AspNetCore.Http.IQueryCollection", SourceKind.QueryString);

@@ -957,7 +957,8 @@ internal sealed class TaintContext
                     reach |= MethodReach.Sink;
                 }
 
-                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null)
+                if (TaintWalker.MemberSourceOf(Table, property.Property, property.Type, property.Instance?.Type) is not null
+                    || Table.StringSourceOf(property.Type) is not null)
                 {
                     reach |= MethodReach.Source;
                 }
@@ -965,6 +966,27 @@ internal sealed class TaintContext
                 break;
             case IFieldReferenceOperation field:
                 if (TaintWalker.MemberSourceOf(Table, field.Field, field.Type, field.Instance?.Type) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IForEachLoopOperation forEach:
+                if (TaintWalker.ElementTypeOf(forEach.Collection) is { } element && Table.GetTypeSource(element) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IDeconstructionAssignmentOperation deconstruction:
+                if (deconstruction.Value.Type is { } deconstructed && Table.GetTypeSource(deconstructed) is not null)
+                {
+                    reach |= MethodReach.Source;
+                }
+
+                break;
+            case IPatternOperation pattern:
+                if (Table.GetTypeSource(pattern.NarrowedType) is not null)
                 {
                     reach |= MethodReach.Source;
                 }

@@ -1314,7 +1314,8 @@ internal sealed partial class TaintWalker
 
             case IDeconstructionAssignmentOperation deconstruction:
                 {
-                    var value = Eval(deconstruction.Value);
+                    // `var (title, text) = chunk;` of a configured retrieved-document type: the parts are read from it.
+                    var value = TaintValue.Union(Eval(deconstruction.Value), TypeSourceValue(deconstruction.Value, deconstruction.Value.Type));
                     AssignDeconstruction(deconstruction.Target, deconstruction.Value, value);
                     return value;
                 }
@@ -1357,7 +1358,8 @@ internal sealed partial class TaintWalker
 
             case IForEachLoopOperation forEach:
                 {
-                    var collection = Eval(forEach.Collection);
+                    // A loop over values of a source type (`foreach (var (title, text) in chunks)`) reads such values.
+                    var collection = TaintValue.Union(Eval(forEach.Collection), TypeSourceValue(forEach.Collection, ElementTypeOf(forEach.Collection)));
                     BindLoopVariable(forEach.LoopControlVariable, collection);
                     Eval(forEach.Body);
                     return null;
@@ -2121,6 +2123,45 @@ internal sealed partial class TaintWalker
 
             return false;
         }
+    }
+
+    /// <summary>A value of a source type (a configured <c>T:</c> entry, a retrieved document...) read as a whole: untrusted.</summary>
+    private TaintValue? TypeSourceValue(IOperation value, ITypeSymbol? type) =>
+        type is not null && _table.GetTypeSource(type) is { } kind ? TaintValue.Of(Origin.Source(Display(value.Syntax), kind, value.Syntax.GetLocation())) : null;
+
+    /// <summary>The element type a <c>foreach</c> over <paramref name="collection"/> gives: an array's, or the <c>T</c> of <c>IEnumerable&lt;T&gt;</c>/<c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    internal static ITypeSymbol? ElementTypeOf(IOperation collection)
+    {
+        while (collection is IConversionOperation { IsImplicit: true } conversion)
+        {
+            collection = conversion.Operand;
+        }
+
+        switch (collection.Type)
+        {
+            case IArrayTypeSymbol array:
+                return array.ElementType;
+            case INamedTypeSymbol named:
+                if (IsEnumerableOfT(named))
+                {
+                    return named.TypeArguments[0];
+                }
+
+                foreach (var face in named.AllInterfaces)
+                {
+                    if (IsEnumerableOfT(face))
+                    {
+                        return face.TypeArguments[0];
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+
+        static bool IsEnumerableOfT(INamedTypeSymbol type) =>
+            type is { MetadataName: "IEnumerable`1" or "IAsyncEnumerable`1", ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } };
     }
 
     /// <summary>
@@ -3550,8 +3591,21 @@ internal sealed partial class TaintWalker
 
     private void BindPattern(IPatternOperation? pattern, TaintValue? taint)
     {
-        if (pattern is null || taint is null)
+        if (pattern is null)
         {
+            return;
+        }
+
+        // A pattern matching a value of a source type (`hits is [(var title, _), ..]` over configured chunks) reads it.
+        taint = TaintValue.Union(taint, TypeSourceValue(pattern, pattern.NarrowedType));
+        if (taint is null)
+        {
+            // Nothing known yet: only a nested pattern of a source type can bind untrusted parts.
+            foreach (var child in pattern.ChildOperations)
+            {
+                BindPattern(child as IPatternOperation ?? (child as IPropertySubpatternOperation)?.Pattern, null);
+            }
+
             return;
         }
 

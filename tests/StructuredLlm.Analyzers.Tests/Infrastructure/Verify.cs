@@ -37,16 +37,22 @@ internal static class Verify
     public static Task AnalyzerFilesAsync(params string[] sources) =>
         WithAndWithoutOpenAIAsync(sources, editorConfig: null, Array.Empty<DiagnosticResult>());
 
-    private static async Task WithAndWithoutOpenAIAsync(string[] sources, string? editorConfig, DiagnosticResult[] expected)
+    /// <summary>As <see cref="AnalyzerAsync(string, string?, DiagnosticResult[])"/>, with Semantic Kernel's agents (<see cref="SkAgentsReference"/>) referenced too.</summary>
+    public static Task AgentsAnalyzerAsync(string source, string? editorConfig, params DiagnosticResult[] expected) =>
+        WithAndWithoutOpenAIAsync(new[] { source }, editorConfig, expected, SkAgentsReference.Reference);
+
+    private static async Task WithAndWithoutOpenAIAsync(string[] sources, string? editorConfig, DiagnosticResult[] expected, MetadataReference? extra = null)
     {
-        await AnalyzerAsync(sources, editorConfig, TestReferences.All, expected);
+        await AnalyzerAsync(sources, editorConfig, With(TestReferences.All), expected);
 
         // The syntactic sink index differs with and without OpenAI (whose implicit string → ChatMessage conversion sink
         // adds every name that can type such a slot), so a test that does not use OpenAI runs again without it.
         if (!sources.Any(s => s.Contains("OpenAI", StringComparison.Ordinal)))
         {
-            await AnalyzerAsync(sources, editorConfig, TestReferences.WithoutOpenAI, expected);
+            await AnalyzerAsync(sources, editorConfig, With(TestReferences.WithoutOpenAI), expected);
         }
+
+        ImmutableArray<MetadataReference> With(ImmutableArray<MetadataReference> references) => extra is null ? references : references.Add(extra);
     }
 
     private static async Task AnalyzerAsync(string[] sources, string? editorConfig, ImmutableArray<MetadataReference> references, DiagnosticResult[] expected)
