@@ -482,73 +482,8 @@ public class ReaderProbe24Tests
         _ => new LlmParseOptions { Strict = true, AllowedRepairs = name.Split(',').Select(Enum.Parse<LlmRepairKind>).ToArray() },
     };
 
-    private static void Check<T>(LlmOutputInfo<T> info, Case c)
-    {
-        var options = OptionsOf(c.Options);
-        var r = info.Parse(c.Input, options);
-        string got = r.Success ? "value" : "refused: " + string.Join(" | ", r.Errors.Select(e => e.Message));
-        string kinds = string.Join(",", r.Repairs.Select(x => x.Kind.ToString()).Distinct().OrderBy(x => x, StringComparer.Ordinal));
-        string want = string.Join(",", c.Repairs.Split(',', StringSplitOptions.RemoveEmptyEntries).OrderBy(x => x, StringComparer.Ordinal));
-
-        if (c.Expected is { } expectedJson)
-        {
-            Assert.True(r.Success, c.Id + ": expected a value, got " + got);
-            var expected = info.Parse(expectedJson, LlmParseOptions.StrictDefault);
-            Assert.True(expected.Success && expected.Repairs.Count == 0, c.Id + ": the expectation is not clean JSON: " + string.Join("; ", expected.Errors));
-            Assert.True(info.ValueEquals(r.Value, expected.Value), c.Id + ": read " + r.Value + " where " + expected.Value + " was expected");
-        }
-        else
-        {
-            Assert.False(r.Success, c.Id + ": expected a refusal, got " + r.Value + " (repairs " + kinds + ")");
-            var fragments = c.Error!.Split(" | ");
-            Assert.True(fragments.Length == r.Errors.Count && fragments.All(f => r.Errors.Any(e => e.Message.StartsWith(f, StringComparison.Ordinal))),
-                c.Id + ": expected errors [" + c.Error + "], got " + got);
-        }
-
-        if (c.Expected is not null || c.Repairs.Length > 0)
-        {
-            Assert.True(want == kinds, c.Id + ": expected repairs [" + want + "], got [" + kinds + "]");
-        }
-
-        // Every repair has a path and snippets; every error reads `$...: expected ..., found ...`.
-        Assert.All(r.Repairs, x => Assert.True(x.Path.StartsWith('$') && x.Before.Length > 0 && x.After.Length > 0, c.Id + ": repair " + x));
-        Assert.All(r.Errors, e => Assert.True(e.Path.StartsWith('$') && e.Message.StartsWith(e.Path + ": ", StringComparison.Ordinal)
-            && (e.Message.Contains("needs a repair that is not allowed", StringComparison.Ordinal) || e.Message == e.Path + ": expected " + e.Expected + ", found " + e.Found), c.Id + ": " + e.Message));
-
-        SameFromBytes(info, c, r, options);
-    }
-
-    /// <summary>The same input as UTF-8 bytes, and as a sequence split at every position: the same result.</summary>
-    private static void SameFromBytes<T>(LlmOutputInfo<T> info, Case c, LlmResult<T> fromString, LlmParseOptions? options)
-    {
-        byte[] utf8 = Encoding.UTF8.GetBytes(c.Input);
-        bool ascii = utf8.Length == c.Input.Length;
-        string Describe(LlmResult<T> x) =>
-            x.Success + "\n" + string.Join("\n", x.Errors.Select(e => e.Message)) + "\n" + string.Join("\n", x.UnknownMembers) + "\n"
-            + string.Join("\n", x.Repairs.Select(p => p.Kind + " " + p.Path + " " + (ascii ? p.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : "") + " " + p.Before + " -> " + p.After));
-        string reference = Describe(fromString);
-
-        var fromSpan = info.Parse(utf8.AsSpan(), options);
-        Assert.True(reference == Describe(fromSpan), c.Id + ": span differs:\n" + reference + "\n---\n" + Describe(fromSpan));
-        Assert.True(!fromString.Success || info.ValueEquals(fromString.Value, fromSpan.Value), c.Id + ": span value differs");
-
-        for (int split = 1; split < utf8.Length; split++)
-        {
-            var first = new ReaderBehaviourTests.Segment(utf8.AsMemory(0, split));
-            var last = first.Append(utf8.AsMemory(split));
-            var sequence = new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-            var fromSequence = info.Parse(in sequence, options);
-            string d = Describe(fromSequence);
-            Assert.True(reference == d, c.Id + ": sequence split at " + split + " differs:\n" + reference + "\n---\n" + d);
-            Assert.True(!fromString.Success || info.ValueEquals(fromString.Value, fromSequence.Value), c.Id + ": sequence value differs at " + split);
-        }
-
-        ReaderBehaviourTests.Segment head = new(utf8.AsMemory(0, Math.Min(1, utf8.Length)));
-        ReaderBehaviourTests.Segment tail = head;
-        for (int i = 1; i < utf8.Length; i++) tail = tail.Append(utf8.AsMemory(i, 1));
-        var bytewise = info.Parse(new ReadOnlySequence<byte>(head, 0, tail, tail.Memory.Length), options);
-        Assert.True(reference == Describe(bytewise), c.Id + ": one-byte segments differ");
-    }
+    private static void Check<T>(LlmOutputInfo<T> info, Case c) =>
+        ProbeChecks.Check(info, c.Id, c.Input, c.Expected, c.Repairs, c.Error, OptionsOf(c.Options));
 
     [Fact]
     public void The_throwing_variant_carries_the_raw_text_and_every_error_from_each_input_form()
