@@ -220,4 +220,31 @@ public class HelperTests
         Assert.Equal(new[] { "$: expected at most 3 characters, found a string of length 4", "$: expected a or b, found \"x\"", "$: expected a URL, found \"ftp//x\"", "$: expected an email, found \"a@b@c\"" },
             ctx.Errors.Select(e => e.Message));
     }
+
+    [Fact]
+    public void An_allowed_value_in_another_case_becomes_the_allowed_one_and_is_reported()
+    {
+        var ctx = new LlmReadContext();
+        string written = " Express";
+        Assert.True(LlmCheck.AllowedValues(ctx, ref written, new[] { "standard", "express" }, "one of standard, express"));
+        Assert.Equal("express", written);
+        var r = Assert.Single(ctx.SnapshotRepairs());
+        Assert.Equal((LlmRepairKind.EnumNormalized, "\" Express\"", "\"express\""), (r.Kind, r.Before, r.After));
+
+        // exact values stay as written; two allowed values that differ only in case leave no way to choose; no match at all
+        string exact = "express";
+        Assert.True(LlmCheck.AllowedValues(ctx, ref exact, new[] { "Express", "express" }, "x"));
+        string both = "EXPRESS";
+        Assert.False(LlmCheck.AllowedValues(ctx, ref both, new[] { "Express", "express" }, "Express or express"));
+        string none = "overnight";
+        Assert.False(LlmCheck.AllowedValues(ctx, ref none, new[] { "standard", "express" }, "standard or express"));
+        Assert.Equal(new[] { "EXPRESS", "overnight" }, new[] { both, none });
+        Assert.Equal(new[] { "$: expected Express or express, found \"EXPRESS\"", "$: expected standard or express, found \"overnight\"" }, ctx.Errors.Select(e => e.Message));
+
+        // strict options allow no normalization
+        var strict = new LlmReadContext(LlmParseOptions.StrictDefault);
+        string cased = "Express";
+        Assert.False(LlmCheck.AllowedValues(strict, ref cased, new[] { "express" }, "express"));
+        Assert.Empty(strict.SnapshotRepairs());
+    }
 }

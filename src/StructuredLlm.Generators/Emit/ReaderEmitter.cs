@@ -1352,7 +1352,7 @@ internal static class ReaderEmitter
                 switch (v.Kind)
                 {
                     case ValueKind.String when v.Primitive == PrimitiveKind.String:
-                        checks.Add(Json + "LlmCheck.AllowedValues(context, " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly string[] ", " = new string[] { "
+                        checks.Add(Json + "LlmCheck.AllowedValues(context, ref " + t + ", " + Field(Names.Key("Allowed", path.Key), "s_" + path.Name + "Allowed", "private static readonly string[] ", " = new string[] { "
                             + string.Join(", ", values.Select(a => CSharpLiteral.String(JsonUnquote(a)))) + " };") + ", " + expected + ");");
                         break;
                     case ValueKind.String when v.Primitive == PrimitiveKind.Char:

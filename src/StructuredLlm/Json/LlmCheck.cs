@@ -118,6 +118,43 @@ public static partial class LlmCheck
         return Error(context, expected, LlmReadContext.Quote(Short(value)));
     }
 
+    /// <summary>
+    /// One of the allowed values, as an enum's names are matched: exactly, or else, after trimming and ignoring case, the
+    /// one allowed value that matches (<c>"Express"</c> for <c>[AllowedValues("standard", "express")]</c>), which
+    /// <paramref name="value"/> becomes and which is reported (<see cref="LlmRepairKind.EnumNormalized"/>). Refused when
+    /// none or several match (<c>"a"</c> with both <c>"A"</c> and <c>"a "</c> allowed), or when the options do not allow it.
+    /// </summary>
+    public static bool AllowedValues(LlmReadContext context, ref string value, IReadOnlyCollection<string> allowed, string expected)
+    {
+        if (context is null) throw new ArgumentNullException(nameof(context));
+        if (allowed is null) throw new ArgumentNullException(nameof(allowed));
+        string? match = null;
+        foreach (var a in allowed)
+        {
+            if (string.Equals(a, value, StringComparison.Ordinal)) return true;
+        }
+        if (value is not null)
+        {
+            var written = value.AsSpan().Trim();
+            foreach (var a in allowed)
+            {
+                if (a is null || !written.Equals(a.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+                if (match is not null && !string.Equals(match, a, StringComparison.Ordinal))
+                {
+                    match = null; // two allowed values differ only in case or spacing: no way to tell which was meant
+                    break;
+                }
+                match = a;
+            }
+        }
+        if (match is not null && context.TryRecord(LlmRepairKind.EnumNormalized, context.Path, -1, LlmReadContext.Quote(Short(value!)), LlmReadContext.Quote(Short(match))))
+        {
+            value = match;
+            return true;
+        }
+        return Error(context, expected, LlmReadContext.Quote(Short(value ?? "")));
+    }
+
     private static string Short(string s) => s.Length > 40 ? s.Substring(0, 40) + "…" : s;
 
     private static bool Error(LlmReadContext context, string expected, string found)
