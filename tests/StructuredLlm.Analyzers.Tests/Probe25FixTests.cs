@@ -6,7 +6,8 @@ namespace StructuredLlm.Analyzers.Tests;
 /// <summary>
 /// The general rules session 25's held-out probe (<see cref="HeldOutProbe25Tests"/>) found missing: Semantic Kernel
 /// agents' per-invocation instructions and string messages as sinks, a tool result or other text-source object read
-/// from a property and written as text, values of a configured source type deconstructed or looped over whole, and
+/// from a property and written as text, values of a configured source type deconstructed or looped over whole (a loop
+/// deconstructing records is HeldOutProbe25Tests' snippet 37), and
 /// route values read through MVC's <c>RouteData</c> or <c>HttpContext.GetRouteValue</c>.
 /// </summary>
 public class Probe25FixTests
@@ -58,16 +59,6 @@ public class Probe25FixTests
                 await next(context);
                 history.AddSystemMessage({|SLLM1001:Describe(context)|}); } }
         """);
-
-    [Fact]
-    public Task Configured_records_deconstructed_in_a_loop_are_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """
-        public record KbChunk(string Title, string Text);
-        public class Rag {
-            public void Build(ChatHistory history, List<KbChunk> hits) {
-                var sb = new StringBuilder("Use these sources:\n");
-                foreach (var (title, text) in hits) sb.Append("## ").AppendLine(title).AppendLine(text);
-                history.AddSystemMessage({|SLLM1001:sb.ToString()|}); } }
-        """, RagConfig);
 
     [Fact]
     public Task Configured_record_deconstructed_into_locals_is_untrusted() => Verify.AnalyzerAsync(Verify.Usings + """

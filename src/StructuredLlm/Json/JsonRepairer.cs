@@ -355,11 +355,20 @@ internal ref struct JsonRepairer
         if (StartsWith(_i, "```"u8)) _i += 3;
         else if (StartsWith(_i, "[```"u8) || StartsWith(_i, "{```"u8)) _i += 4;
         else return;
-        while (_i < Len && _t[_i] == (byte)'`') _i++; // a longer fence (````json), as Markdown allows
-        while (_i < Len && (IsIdentChar(_t[_i]) || _t[_i] == (byte)'-')) _i++;
-        _i = JsonLocator.SkipInfoAttributes(_t, _i, Len);
+        _i = SkipFenceInfo(_t, _i, Len);
         Rec(LlmRepairKind.MarkdownFence, start, _i - start, "");
         ParseWs(true);
+    }
+
+    /// <summary>
+    /// Past the rest of an opening fence after its first three backticks: more backticks (````json, as Markdown allows),
+    /// the info string (`json`, `jsonc`, `ts-node`) and its attributes (<see cref="JsonLocator.SkipInfoAttributes"/>).
+    /// </summary>
+    internal static int SkipFenceInfo(ReadOnlySpan<byte> text, int i, int end)
+    {
+        while (i < end && text[i] == (byte)'`') i++;
+        while (i < end && (IsIdentChar(text[i]) || text[i] == (byte)'-')) i++;
+        return JsonLocator.SkipInfoAttributes(text, i, end);
     }
 
     private void SkipMarkdownEnd()

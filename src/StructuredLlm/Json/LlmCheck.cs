@@ -109,13 +109,16 @@ public static partial class LlmCheck
     }
 
     /// <summary>One of the allowed values (ordinal).</summary>
-    public static bool AllowedValues(LlmReadContext context, string value, IReadOnlyCollection<string> allowed, string expected)
+    public static bool AllowedValues(LlmReadContext context, string value, IReadOnlyCollection<string> allowed, string expected) =>
+        IsListed(value, allowed) || Error(context, expected, LlmReadContext.Quote(Short(value)));
+
+    private static bool IsListed(string value, IReadOnlyCollection<string> allowed)
     {
         foreach (var a in allowed)
         {
             if (string.Equals(a, value, StringComparison.Ordinal)) return true;
         }
-        return Error(context, expected, LlmReadContext.Quote(Short(value)));
+        return false;
     }
 
     /// <summary>
@@ -128,11 +131,8 @@ public static partial class LlmCheck
     {
         if (context is null) throw new ArgumentNullException(nameof(context));
         if (allowed is null) throw new ArgumentNullException(nameof(allowed));
+        if (IsListed(value, allowed)) return true;
         string? match = null;
-        foreach (var a in allowed)
-        {
-            if (string.Equals(a, value, StringComparison.Ordinal)) return true;
-        }
         if (value is not null)
         {
             var written = value.AsSpan().Trim();

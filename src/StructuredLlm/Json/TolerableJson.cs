@@ -38,20 +38,16 @@ internal ref struct TolerableJson
         shape = default;
         shape.OpenFence = shape.CloseFence = -1;
         int start = 0, end = candidate.Length;
-        while (start < end && IsAsciiWs(candidate[start])) start++;
-        while (end > start && IsAsciiWs(candidate[end - 1])) end--;
+        while (start < end && JsonLocator.IsWs(candidate[start])) start++;
+        while (end > start && JsonLocator.IsWs(candidate[end - 1])) end--;
 
         if (end - start >= 3 && candidate[start] == (byte)'`' && candidate.Slice(start).StartsWith("```"u8))
         {
-            // as the repair takes it off: the backticks, the info string (`json`), its attributes
-            int i = start + 3;
-            while (i < end && candidate[i] == (byte)'`') i++;
-            while (i < end && (IsIdentByte(candidate[i]) || candidate[i] == (byte)'-')) i++;
-            i = JsonLocator.SkipInfoAttributes(candidate, i, end);
+            int i = JsonRepairer.SkipFenceInfo(candidate, start + 3, end); // as the repair takes it off
             shape.OpenFence = start;
             shape.OpenFenceLength = i - start;
             start = i;
-            while (start < end && IsAsciiWs(candidate[start])) start++;
+            while (start < end && JsonLocator.IsWs(candidate[start])) start++;
         }
         if (end - start >= 3 && candidate[end - 1] == (byte)'`')
         {
@@ -62,7 +58,7 @@ internal ref struct TolerableJson
                 shape.CloseFence = k;
                 shape.CloseFenceLength = end - k;
                 end = k;
-                while (end > start && IsAsciiWs(candidate[end - 1])) end--;
+                while (end > start && JsonLocator.IsWs(candidate[end - 1])) end--;
             }
         }
         if (start >= end) return false;
@@ -216,9 +212,4 @@ internal ref struct TolerableJson
         }
         return LlmPath.ToStringAndReturn(sb);
     }
-
-    private static bool IsAsciiWs(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r';
-
-    private static bool IsIdentByte(byte b) =>
-        b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'_' or (byte)'$';
 }
